@@ -1,0 +1,51 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "kro-lsp",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kro-lsp", targets: ["kro-lsp"]),
+        .library(name: "KroEngine", targets: ["KroEngine"]),
+        .library(name: "CEL", targets: ["CEL"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    ],
+    targets: [
+        // libyaml, the only YAML parser (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "YAMLSyntax", dependencies: ["CYAML"]),
+        .target(
+            name: "CEL",
+            dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(
+            name: "KroEngine",
+            dependencies: [
+                "YAMLSyntax", "CEL",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            resources: [.copy("Resources/kubernetes-schemas.json")]
+        ),
+        .target(name: "LanguageServer", dependencies: ["KroEngine", "YAMLSyntax", "CEL"]),
+        .executableTarget(
+            name: "kro-lsp",
+            dependencies: [
+                "KroEngine", "LanguageServer", "YAMLSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"]),
+        .testTarget(name: "CELTests", dependencies: ["CEL"]),
+        .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine"]),
+        // Runs the built `kro-lsp` binary over pipes.
+        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp"]),
+    ]
+)

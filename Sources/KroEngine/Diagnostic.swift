@@ -1,0 +1,33 @@
+import YAMLSyntax
+
+public enum DiagnosticSeverity: String, Sendable, Hashable, Comparable {
+    case error, warning, information, hint
+
+    private var rank: Int {
+        switch self { case .error: 0; case .warning: 1; case .information: 2; case .hint: 3 }
+    }
+    public static func < (a: Self, b: Self) -> Bool { a.rank < b.rank }
+}
+
+/// A place related to a diagnostic (the other end of a cycle, the first duplicate).
+public struct RelatedLocation: Sendable, Hashable {
+    public var range: TextRange
+    public var message: String
+    public init(range: TextRange, message: String) { self.range = range; self.message = message }
+}
+
+/// One finding, positioned by UTF-8 byte offsets in the analysed file. `code` is a stable
+/// catalogue code (`KRO001`…, see docs/diagnostics.md).
+public struct Diagnostic: Sendable, Hashable {
+    public var code: String
+    public var severity: DiagnosticSeverity
+    public var message: String
+    public var range: TextRange
+    public var related: [RelatedLocation]
+
+    public init(code: String, severity: DiagnosticSeverity = .error, message: String,
+                range: TextRange, related: [RelatedLocation] = []) {
+        self.code = code; self.severity = severity; self.message = message
+        self.range = range; self.related = related
+    }
+}

@@ -1,0 +1,7 @@
+import Testing
+import KroEngine
+
+@Test func severitiesOrderFromMostSevere() {
+    #expect(DiagnosticSeverity.error < .warning)
+    #expect(DiagnosticSeverity.information < .hint)
+}

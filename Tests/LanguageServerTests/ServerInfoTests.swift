@@ -1,0 +1,6 @@
+import Testing
+import LanguageServer
+
+@Test func serverIsNamedAfterTheExecutable() {
+    #expect(LanguageServerInfo.name == "kro-lsp")
+}
