@@ -22,18 +22,22 @@ let package = Package(
         ),
         .target(name: "YAMLSyntax", dependencies: ["CYAML"]),
         .target(
-            name: "CEL",
+            name: "JSON",
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
+        ),
+        .target(
+            name: "CEL",
+            dependencies: ["JSON", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         .target(
             name: "KroEngine",
             dependencies: [
-                "YAMLSyntax", "CEL",
+                "YAMLSyntax", "CEL", "JSON",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
             resources: [.copy("Resources/kubernetes-schemas.json")]
         ),
-        .target(name: "LanguageServer", dependencies: ["KroEngine", "YAMLSyntax", "CEL"]),
+        .target(name: "LanguageServer", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
         .executableTarget(
             name: "kro-lsp",
             dependencies: [
@@ -42,9 +46,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON"]),
         // Runs the built `kro-lsp` binary over pipes.
         .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp"]),
     ]
