@@ -238,15 +238,4 @@ import Testing
         #expect(GoJSONText.quote("\"\\\n\r\t\u{08}\u{0C}\u{01}\u{7f}é") == "\"\\\"\\\\\\n\\r\\t\\b\\f\\u0001\u{7f}é\"")
     }
 
-    @Test func formatsDurationsLikeGo() {
-        #expect(GoJSONText.durationString(nanoseconds: 0) == "0s")
-        #expect(GoJSONText.durationString(nanoseconds: 3_600_000_000_000) == "1h0m0s")
-        #expect(GoJSONText.durationString(nanoseconds: 1_500_000_000) == "1.5s")
-        #expect(GoJSONText.durationString(nanoseconds: 90_000_000_000) == "1m30s")
-        #expect(GoJSONText.durationString(nanoseconds: 100_000_000) == "100ms")
-        #expect(GoJSONText.durationString(nanoseconds: 1_500_000) == "1.5ms")
-        #expect(GoJSONText.durationString(nanoseconds: 1_000) == "1µs")
-        #expect(GoJSONText.durationString(nanoseconds: 1) == "1ns")
-        #expect(GoJSONText.durationString(nanoseconds: -61_000_000_000) == "-1m1s")
-    }
 }
