@@ -156,37 +156,33 @@ struct Interpreter {
         return nil
     }
 
-    /// Candidate global names for `name` under the container.
-    private func candidates(_ name: String) -> [String] {
-        if name.hasPrefix(".") { return [String(name.dropFirst())] }
-        guard let container = options.container, !container.isEmpty else { return [name] }
-        var out: [String] = []
-        var prefix = Substring(container)
-        while true {
-            out.append(prefix + "." + name)
-            guard let dot = prefix.lastIndex(of: ".") else { break }
-            prefix = prefix[..<dot]
-        }
-        out.append(name)
-        return out
-    }
-
-    /// A global variable or type name, or nil when nothing of that name exists.
+    /// A global variable or type name, or nil when nothing of that name exists. With a
+    /// container `a.b`, `x` is looked up as `a.b.x`, `a.x`, then `x`; `.x` means `x`.
     private func resolveGlobal(_ name: String, _ e: Expr) throws(EvalFailure) -> Value? {
-        for candidate in candidates(name) {
-            switch activation.lookup(candidate) {
-            case .value(let v)?: return v
-            case .lazy(let f)?:
-                do { return try f() }
-                catch let err as EvalError { throw .error(err.at(e.id)) }
-                catch { throw .error(EvalError(String(describing: error), exprID: e.id)) }
-            case .unknown?: throw .unknown(UnknownSet([e.id]))
-            case nil: continue
+        if name.hasPrefix(".") { return try resolveExact(String(name.dropFirst()), e) }
+        if let container = options.container, !container.isEmpty {
+            var prefix = Substring(container)
+            while true {
+                if let v = try resolveExact(prefix + "." + name, e, typesToo: false) { return v }
+                guard let dot = prefix.lastIndex(of: ".") else { break }
+                prefix = prefix[..<dot]
             }
         }
-        let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
-        if let t = TypeValue.builtinNames[bare] { return .type(t) }
-        return nil
+        return try resolveExact(name, e)
+    }
+
+    private func resolveExact(_ name: String, _ e: Expr, typesToo: Bool = true) throws(EvalFailure) -> Value? {
+        switch activation.lookup(name) {
+        case .value(let v)?: return v
+        case .lazy(let f)?:
+            do { return try f() }
+            catch let err as EvalError { throw .error(err.at(e.id)) }
+            catch { throw .error(EvalError(String(describing: error), exprID: e.id)) }
+        case .unknown?: throw .unknown(UnknownSet([e.id]))
+        case nil:
+            if typesToo, let t = TypeValue.builtinNames[name] { return .type(t) }
+            return nil
+        }
     }
 
     private mutating func resolveIdent(_ name: String, _ e: Expr) throws(EvalFailure) -> Value {
@@ -214,8 +210,15 @@ struct Interpreter {
         }
     }
 
-    /// `a.b.c` may name a variable `a.b.c` itself (longest name wins).
+    /// `a.b.c` may name a variable `a.b.c` itself, or a type such as
+    /// `google.protobuf.Timestamp` (longest name wins). Skipped cheaply in the common
+    /// case: no dotted variable names, no container, and the root is a bound variable.
     private func resolveQualified(_ e: Expr) throws(EvalFailure) -> Value? {
+        if !activation.hasQualifiedNames, options.container?.isEmpty ?? true {
+            var root = e
+            while case .select(let operand, _, _) = root.kind { root = operand }
+            if case .ident(let name) = root.kind, local(name) != nil || activation.contains(name) { return nil }
+        }
         guard let name = qualifiedName(e) else { return nil }
         return try resolveGlobal(name, e)
     }
