@@ -47,4 +47,20 @@ struct RuntimeLimitTests {
         #expect(run(e).isError(containing: "nesting"))
         #expect(run(e, options: EvalOptions(maxDepth: 1000)).isValue(.int(1)))
     }
+
+    @Test func deeplyNestedValuesAreRejectedNotCrashing() {
+        // lists.range(5000).fold(acc = [], [acc]) would nest 5000 levels.
+        let fold = Comprehension(iterVar: "i", iterRange: b.call("lists.range", b.int(5000)), accuVar: "acc",
+                                 accuInit: b.list(), loopCondition: b.bool(true),
+                                 loopStep: b.list(b.ident("acc")), result: b.call("size", b.ident("acc")))
+        #expect(run(b.comprehension(fold)).isError(containing: "value nesting"))
+        let opt = Comprehension(iterVar: "i", iterRange: b.call("lists.range", b.int(5000)), accuVar: "acc",
+                                accuInit: b.null(), loopCondition: b.bool(true),
+                                loopStep: b.call("optional.of", b.ident("acc")), result: b.member(b.ident("acc"), "hasValue"))
+        #expect(run(b.comprehension(opt)).isError(containing: "value nesting"))
+        let shallow = Comprehension(iterVar: "i", iterRange: b.call("lists.range", b.int(100)), accuVar: "acc",
+                                    accuInit: b.list(), loopCondition: b.bool(true),
+                                    loopStep: b.list(b.ident("acc")), result: b.call("size", b.ident("acc")))
+        #expect(run(b.comprehension(shallow)).isValue(.int(1)))
+    }
 }

@@ -89,6 +89,7 @@ struct Interpreter {
             }
             if let failure { throw failure }
             try charge(Int64(out.count / 10))
+            for v in out { try checkNesting(v, e) }
             return .list(out)
         case .map(let entries):
             var m = CELMap()
@@ -113,6 +114,7 @@ struct Interpreter {
                 } catch { failure = Self.combine(failure, error) }
             }
             if let failure { throw failure }
+            for v in m.storage.values { try checkNesting(v.value, e) }
             return .map(m)
         case .structure(let typeName, _):
             throw .error(EvalError("unknown type: \(typeName)", exprID: e.id))
@@ -385,7 +387,44 @@ struct Interpreter {
             throw .error(error.at(e.id))
         }
         try charge(Self.sizeCost(result))
+        if case .optional = result { try checkNesting(result, e) }
         return result
+    }
+
+    /// Rejects values nested deeper than `maxValueDepth` (a fold wrapping its
+    /// accumulator, `[acc]`, would otherwise build a structure whose deallocation
+    /// overflows the stack). The walk is charged to the cost.
+    private mutating func checkNesting(_ v: Value, _ e: Expr) throws(EvalFailure) {
+        switch v {
+        case .list, .map, .optional: break
+        default: return
+        }
+        var visited: Int64 = 0
+        let depth = Self.nesting(v, limit: options.maxValueDepth, visited: &visited)
+        try charge(visited / 10)
+        if depth > options.maxValueDepth {
+            throw .error(EvalError("value nesting exceeds the limit of \(options.maxValueDepth)", exprID: e.id))
+        }
+    }
+
+    /// Nesting depth of a value, counting at most `limit + 1` levels.
+    static func nesting(_ v: Value, limit: Int, visited: inout Int64) -> Int {
+        visited += 1
+        if limit < 0 { return 1 }
+        switch v {
+        case .list(let l):
+            var d = 0
+            for x in l { d = max(d, nesting(x, limit: limit - 1, visited: &visited)); if d > limit { break } }
+            return d + 1
+        case .map(let m):
+            var d = 0
+            for x in m.storage.values { d = max(d, nesting(x.value, limit: limit - 1, visited: &visited)); if d > limit { break } }
+            return d + 1
+        case .optional(let o?):
+            return nesting(o, limit: limit - 1, visited: &visited) + 1
+        default:
+            return 0
+        }
     }
 
     /// `&&` (`shortCircuitOn: false`) and `||` (`true`), commutative over errors/unknowns.
