@@ -11,12 +11,6 @@ func libError(_ name: String, member: Bool = false, _ args: Value...) -> String?
 }
 
 extension Value {
-    var debugString: String {
-        switch self {
-        case .string(let s): return s
-        default: return "\(self)"
-        }
-    }
     func opaqueValue<T: OpaqueValue>(_ t: T.Type) -> T? {
         if case .object(let o) = self { return o as? T }
         return nil
