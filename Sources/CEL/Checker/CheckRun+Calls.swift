@@ -30,7 +30,7 @@ extension CheckRun {
         }
         resolve(e, fn, target: target, args: args)
         if function == "format", case .literal(.string(let format)) = target.kind {
-            validateFormat(e, format: format, args: args)
+            recordFormatCall(e, format: format, args: args)
         }
     }
 

@@ -26,6 +26,8 @@ final class CheckRun {
     var depth = 0
     /// Spans of the nodes being checked, to place errors on synthesized macro nodes.
     var spanStack: [SourceSpan] = []
+    /// Literal format strings to validate once all types are known.
+    var formatCalls: [FormatCall] = []
 
     init(env: CELEnvironment, source: String) {
         self.env = env
@@ -34,6 +36,8 @@ final class CheckRun {
 
     func result(root: Expr) -> CheckResult {
         let final = types.mapValues { substitution.substitute($0, freeToDyn: true) }
+        // Like cel-go's AST validators, only on an expression that type-checked.
+        if issues.isEmpty { validateFormatCalls(types: final) }
         let rootType = final[root.id]
         return CheckResult(type: issues.isEmpty ? rootType : nil, types: final, references: references, issues: issues)
     }
