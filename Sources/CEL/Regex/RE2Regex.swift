@@ -29,7 +29,7 @@ public struct RE2Regex: Sendable {
     /// The leftmost-first match (Go/RE2 semantics).
     public func firstMatch(in text: String) -> RegexMatch? {
         let input = RegexInput(text)
-        guard let (s, e) = program.search(input, from: 0, notEmptyAt: nil) else { return nil }
+        guard let (s, e) = program.search(input, from: 0) else { return nil }
         return input.match(s, e)
     }
 
@@ -39,13 +39,20 @@ public struct RE2Regex: Sendable {
         let input = RegexInput(text)
         var out: [RegexMatch] = []
         var pos = 0
-        var lastEnd: Int? = nil
+        var prevEnd = -1
         while pos <= input.scalars.count {
             if let limit, limit >= 0, out.count >= limit { break }
-            guard let (s, e) = program.search(input, from: pos, notEmptyAt: lastEnd) else { break }
-            out.append(input.match(s, e))
-            lastEnd = e
-            pos = e > s ? e : e + 1
+            guard let (s, e) = program.search(input, from: pos) else { break }
+            var accept = true
+            if e == s {
+                // An empty match right after the previous match is ignored.
+                if s == prevEnd { accept = false }
+                pos = e + 1
+            } else {
+                pos = e
+            }
+            prevEnd = e
+            if accept { out.append(input.match(s, e)) }
         }
         return out
     }
@@ -171,9 +178,8 @@ struct RegexProgram: Sendable {
         mutating func clear() { pcs.removeAll(keepingCapacity: true); starts.removeAll(keepingCapacity: true) }
     }
 
-    /// Leftmost-first search starting at scalar index `from`. An empty match ending at
-    /// `notEmptyAt` is not accepted (for `allMatches`).
-    func search(_ input: RegexInput, from: Int, notEmptyAt: Int?) -> (Int, Int)? {
+    /// Leftmost-first search starting at scalar index `from`.
+    func search(_ input: RegexInput, from: Int) -> (Int, Int)? {
         let s = input.scalars
         let n = s.count
         var clist = ThreadList(size: insts.count)
@@ -218,7 +224,7 @@ struct RegexProgram: Sendable {
             if matched == nil {
                 add(&clist, 0, pos, pos, generation)
             }
-            if clist.pcs.isEmpty { break }
+            if clist.pcs.isEmpty && (matched != nil || pos >= n) { break }
             generation += 1
             nlist.clear()
             var k = 0
@@ -228,7 +234,6 @@ struct RegexProgram: Sendable {
                 let c: Unicode.Scalar? = pos < n ? s[pos] : nil
                 switch insts[pc] {
                 case .match:
-                    if let notEmptyAt, start == pos, pos == notEmptyAt { continue }
                     matched = (start, pos)
                     k = clist.pcs.count   // lower-priority threads are cut
                 case .char(let x):

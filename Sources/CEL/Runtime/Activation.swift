@@ -9,18 +9,26 @@ public struct Activation: Sendable {
         case unknown
     }
     private var bindings: [String: Binding] = [:]
+    /// Whether some bound name contains a dot (`a.b`): only then must `a.b` selections
+    /// try the qualified name first.
+    private(set) var hasQualifiedNames = false
 
     public init(_ values: [String: Value] = [:]) {
-        for (k, v) in values { bindings[k] = .value(v) }
+        for (k, v) in values { bind(k, v) }
     }
 
-    public mutating func bind(_ name: String, _ value: Value) { bindings[name] = .value(value) }
+    public mutating func bind(_ name: String, _ value: Value) { set(name, .value(value)) }
+
+    private mutating func set(_ name: String, _ binding: Binding) {
+        if name.utf8.contains(46) { hasQualifiedNames = true }
+        bindings[name] = binding
+    }
     /// `resolve` runs each time the variable is read; a thrown `EvalError` becomes the
     /// error of the expression that reads it.
     public mutating func bindLazily(_ name: String, _ resolve: @escaping @Sendable () throws -> Value) {
-        bindings[name] = .lazy(resolve)
+        set(name, .lazy(resolve))
     }
-    public mutating func markUnknown(_ name: String) { bindings[name] = .unknown }
+    public mutating func markUnknown(_ name: String) { set(name, .unknown) }
 
     public func contains(_ name: String) -> Bool { bindings[name] != nil }
 

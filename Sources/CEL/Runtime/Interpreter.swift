@@ -89,6 +89,7 @@ struct Interpreter {
             }
             if let failure { throw failure }
             try charge(Int64(out.count / 10))
+            for v in out { try checkNesting(v, e) }
             return .list(out)
         case .map(let entries):
             var m = CELMap()
@@ -113,6 +114,7 @@ struct Interpreter {
                 } catch { failure = Self.combine(failure, error) }
             }
             if let failure { throw failure }
+            for v in m.storage.values { try checkNesting(v.value, e) }
             return .map(m)
         case .structure(let typeName, _):
             throw .error(EvalError("unknown type: \(typeName)", exprID: e.id))
@@ -156,37 +158,33 @@ struct Interpreter {
         return nil
     }
 
-    /// Candidate global names for `name` under the container.
-    private func candidates(_ name: String) -> [String] {
-        if name.hasPrefix(".") { return [String(name.dropFirst())] }
-        guard let container = options.container, !container.isEmpty else { return [name] }
-        var out: [String] = []
-        var prefix = Substring(container)
-        while true {
-            out.append(prefix + "." + name)
-            guard let dot = prefix.lastIndex(of: ".") else { break }
-            prefix = prefix[..<dot]
-        }
-        out.append(name)
-        return out
-    }
-
-    /// A global variable or type name, or nil when nothing of that name exists.
+    /// A global variable or type name, or nil when nothing of that name exists. With a
+    /// container `a.b`, `x` is looked up as `a.b.x`, `a.x`, then `x`; `.x` means `x`.
     private func resolveGlobal(_ name: String, _ e: Expr) throws(EvalFailure) -> Value? {
-        for candidate in candidates(name) {
-            switch activation.lookup(candidate) {
-            case .value(let v)?: return v
-            case .lazy(let f)?:
-                do { return try f() }
-                catch let err as EvalError { throw .error(err.at(e.id)) }
-                catch { throw .error(EvalError(String(describing: error), exprID: e.id)) }
-            case .unknown?: throw .unknown(UnknownSet([e.id]))
-            case nil: continue
+        if name.hasPrefix(".") { return try resolveExact(String(name.dropFirst()), e) }
+        if let container = options.container, !container.isEmpty {
+            var prefix = Substring(container)
+            while true {
+                if let v = try resolveExact(prefix + "." + name, e, typesToo: false) { return v }
+                guard let dot = prefix.lastIndex(of: ".") else { break }
+                prefix = prefix[..<dot]
             }
         }
-        let bare = name.hasPrefix(".") ? String(name.dropFirst()) : name
-        if let t = TypeValue.builtinNames[bare] { return .type(t) }
-        return nil
+        return try resolveExact(name, e)
+    }
+
+    private func resolveExact(_ name: String, _ e: Expr, typesToo: Bool = true) throws(EvalFailure) -> Value? {
+        switch activation.lookup(name) {
+        case .value(let v)?: return v
+        case .lazy(let f)?:
+            do { return try f() }
+            catch let err as EvalError { throw .error(err.at(e.id)) }
+            catch { throw .error(EvalError(String(describing: error), exprID: e.id)) }
+        case .unknown?: throw .unknown(UnknownSet([e.id]))
+        case nil:
+            if typesToo, let t = TypeValue.builtinNames[name] { return .type(t) }
+            return nil
+        }
     }
 
     private mutating func resolveIdent(_ name: String, _ e: Expr) throws(EvalFailure) -> Value {
@@ -214,8 +212,15 @@ struct Interpreter {
         }
     }
 
-    /// `a.b.c` may name a variable `a.b.c` itself (longest name wins).
+    /// `a.b.c` may name a variable `a.b.c` itself, or a type such as
+    /// `google.protobuf.Timestamp` (longest name wins). Skipped cheaply in the common
+    /// case: no dotted variable names, no container, and the root is a bound variable.
     private func resolveQualified(_ e: Expr) throws(EvalFailure) -> Value? {
+        if !activation.hasQualifiedNames, options.container?.isEmpty ?? true {
+            var root = e
+            while case .select(let operand, _, _) = root.kind { root = operand }
+            if case .ident(let name) = root.kind, local(name) != nil || activation.contains(name) { return nil }
+        }
         guard let name = qualifiedName(e) else { return nil }
         return try resolveGlobal(name, e)
     }
@@ -382,7 +387,44 @@ struct Interpreter {
             throw .error(error.at(e.id))
         }
         try charge(Self.sizeCost(result))
+        if case .optional = result { try checkNesting(result, e) }
         return result
+    }
+
+    /// Rejects values nested deeper than `maxValueDepth` (a fold wrapping its
+    /// accumulator, `[acc]`, would otherwise build a structure whose deallocation
+    /// overflows the stack). The walk is charged to the cost.
+    private mutating func checkNesting(_ v: Value, _ e: Expr) throws(EvalFailure) {
+        switch v {
+        case .list, .map, .optional: break
+        default: return
+        }
+        var visited: Int64 = 0
+        let depth = Self.nesting(v, limit: options.maxValueDepth, visited: &visited)
+        try charge(visited / 10)
+        if depth > options.maxValueDepth {
+            throw .error(EvalError("value nesting exceeds the limit of \(options.maxValueDepth)", exprID: e.id))
+        }
+    }
+
+    /// Nesting depth of a value, counting at most `limit + 1` levels.
+    static func nesting(_ v: Value, limit: Int, visited: inout Int64) -> Int {
+        visited += 1
+        if limit < 0 { return 1 }
+        switch v {
+        case .list(let l):
+            var d = 0
+            for x in l { d = max(d, nesting(x, limit: limit - 1, visited: &visited)); if d > limit { break } }
+            return d + 1
+        case .map(let m):
+            var d = 0
+            for x in m.storage.values { d = max(d, nesting(x.value, limit: limit - 1, visited: &visited)); if d > limit { break } }
+            return d + 1
+        case .optional(let o?):
+            return nesting(o, limit: limit - 1, visited: &visited) + 1
+        default:
+            return 0
+        }
     }
 
     /// `&&` (`shortCircuitOn: false`) and `||` (`true`), commutative over errors/unknowns.

@@ -7,6 +7,9 @@ public struct EvalOptions: Sendable {
     public var costLimit: Int64?
     /// Maximum nesting of evaluation (guards the native stack).
     public var maxDepth: Int
+    /// Maximum nesting of values built by list/map literals and `optional.of` (deeply
+    /// nested values would overflow the stack when compared, printed or freed).
+    public var maxValueDepth: Int = 1000
     /// The container (namespace) for identifier resolution: with container `a.b`, the
     /// identifier `x` resolves to `a.b.x`, `a.x`, then `x`; `.x` is always `x`.
     public var container: String?

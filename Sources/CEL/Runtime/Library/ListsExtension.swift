@@ -22,7 +22,7 @@ public struct ListsExtension: RuntimeLibrary {
         t.register("lists.range", [Overload("lists_range", [.int]) { a in
             let n = a[0].asInt
             // The interpreter charges for the size of the result; cap what one call builds.
-            guard n <= 10_000_000 else { throw EvalError("lists.range: \(n) elements exceed the size limit") }
+            guard n <= 1_000_000 else { throw EvalError("lists.range: \(n) elements exceed the size limit") }
             return .list(n <= 0 ? [] : (0..<n).map { Value.int($0) })
         }])
         t.register("distinct", [Overload("list_distinct", member: true, [.list]) { a in

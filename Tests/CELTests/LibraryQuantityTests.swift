@@ -1,0 +1,109 @@
+import Testing
+@testable import CEL
+
+@Suite struct LibraryQuantityTests {
+    func q(_ s: String) throws -> Quantity { try Quantity.parse(s) }
+
+    @Test func comparesAcrossSuffixes() throws {
+        #expect(try q("1Gi").compare(q("512Mi")) == 1)
+        #expect(try q("50M").compare(q("50Mi")) == -1)
+        #expect(try q("200M").compare(q("0.2G")) == 0)
+        #expect(try q("2M").compare(q("0.002G")) == 0)
+        #expect(try q("2000k").compare(q("2M")) == 0)
+        #expect(try q("200M").compare(q("0.3G")) == -1)
+        #expect(try q("1e3").compare(q("1k")) == 0)
+        #expect(try q("1E3").compare(q("1000")) == 0)
+        #expect(try q("100m").compare(q("0.1")) == 0)
+        #expect(try q("1n").compare(q("0.000000001")) == 0)
+        #expect(try q("1u").compare(q("1000n")) == 0)
+        #expect(try q("-1").compare(q("1")) == -1)
+        #expect(try q("1Ki").compare(q("1024")) == 0)
+        #expect(try q("1Ei").compare(q("1152921504606846976")) == 0)
+    }
+
+    @Test func parseErrors() {
+        #expect(throws: Quantity.formatError) { try Quantity.parse("10Mo") }
+        #expect(throws: Quantity.formatError) { try Quantity.parse("") }
+        #expect(throws: Quantity.formatError) { try Quantity.parse("1.2.3") }
+        #expect(throws: Quantity.formatError) { try Quantity.parse("abc") }
+        #expect(throws: Quantity.suffixError) { try Quantity.parse("10Mm") }
+        #expect(throws: Quantity.suffixError) { try Quantity.parse("1e") }
+        #expect(throws: Quantity.suffixError) { try Quantity.parse("1Mi5") }
+        #expect(throws: Quantity.numericError) { try Quantity.parse(".e-20") }
+        #expect(Quantity.formatError.message
+            == "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
+    }
+
+    @Test func oddButValidSpellings() throws {
+        #expect(try q(".").sign == 0)
+        #expect(try q("+").sign == 0)
+        #expect(try q("-000").sign == 0)
+        #expect(try q("1e+3").int64Value == 1000)
+        #expect(try q("00.5").compare(q("0.5")) == 0)
+    }
+
+    @Test func integerConversionFollowsTheRepresentation() throws {
+        #expect(try q("50k").int64Value == 50000)
+        #expect(try q("50").int64Value == 50)
+        #expect(try q("9999999999999999999999999999999999999G").int64Value == nil)
+        // A fractional spelling keeps a negative scale: not an integer for apimachinery.
+        #expect(try q("1.0").int64Value == nil)
+        #expect(try q("1000m").int64Value == nil)
+        // Binary suffix with a fraction takes the decimal path: never an integer.
+        #expect(try q("1.5Ki").int64Value == nil)
+        #expect(try q("1Ki").int64Value == 1024)
+        // More than 18 digits always take the decimal representation.
+        #expect(try q("922337203685477580").int64Value == 922337203685477580)
+        #expect(try q("9223372036854775807").int64Value == nil)
+    }
+
+    @Test func arithmetic() throws {
+        #expect(try q("50k").adding(q("20")).compare(q("50.02k")) == 0)
+        #expect(try q("50k").adding(Quantity(integer: 20)).compare(q("50020")) == 0)
+        #expect(try q("50k").subtracting(q("20")).compare(q("49.98k")) == 0)
+        #expect(try q("50k").subtracting(Quantity(integer: 20)).compare(q("49980")) == 0)
+        let chain = try q("50k").adding(Quantity(integer: 20)).subtracting(q("100k"))
+        #expect(chain.int64Value == -49980)
+        #expect(try chain.subtracting(Quantity(integer: -50000)).int64Value == 20)
+        let big = try q("9999999999999999999999999999999999999")
+        #expect(try big.adding(q("1")).compare(big.adding(q("2"))) == -1)
+        // Overflowing the int64 representation moves to exact decimals.
+        let max = Quantity(integer: Int64.max)
+        let sum = try max.adding(Quantity(integer: 1))
+        #expect(sum.int64Value == nil)
+        #expect(try sum.compare(q("9223372036854775808")) == 0)
+    }
+
+    @Test func signAndFloat() throws {
+        #expect(try q("-5m").sign == -1)
+        #expect(try q("0").sign == 0)
+        #expect(try q("3Gi").sign == 1)
+        #expect(try q("50.703k").approximateDouble == 50703)
+        #expect(try q("1.5Gi").approximateDouble == 1610612736.0)
+        #expect(try q("1m").approximateDouble == 0.001)
+        #expect(try q("1e400").approximateDouble == .infinity)
+    }
+
+    @Test func roundingAndClamping() throws {
+        // Sub-nano precision rounds up, away from zero.
+        #expect(try q("0.0000000001").compare(q("1n")) == 0)
+        #expect(try q("-0.0000000001").compare(q("-1n")) == 0)
+        // Binary quantities beyond int64 are clamped to int64 max.
+        #expect(try q("16Ei").compare(q("9223372036854775807")) == 0)
+    }
+
+    @Test func hostileSizesDoNotHang() throws {
+        #expect(throws: LibraryError.self) { try Quantity.parse("1234567890123456789012e1000000000") }
+        #expect(try q("1e-1000000000").compare(q("0")) == 1)
+        let huge = try q("1e2000000000")
+        #expect(huge.compare(Quantity(integer: 1)) == 1)
+        #expect(throws: LibraryError.self) { try huge.adding(Quantity(integer: 1)) }
+    }
+
+    @Test func goPow10MatchesTables() {
+        #expect(GoMath.pow10(0) == 1)
+        #expect(GoMath.pow10(-9) == 1e-9)
+        #expect(GoMath.pow10(309) == .infinity)
+        #expect(GoMath.pow10(-324) == 0)
+    }
+}
