@@ -2,7 +2,7 @@ import CEL
 
 /// Builds ASTs by hand with spans found in the source text, so checker tests do not
 /// depend on the parser.
-final class ASTBuilder {
+final class SpannedASTBuilder {
     let source: String
     private var lastID: ExprID = 0
     init(_ source: String) { self.source = source }
