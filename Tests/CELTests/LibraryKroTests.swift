@@ -152,3 +152,14 @@ import Testing
         #expect(KroRuntimeLibrary.runtimeValue.celEquals(KroRuntimeLibrary.runtimeValue))
     }
 }
+
+@Suite struct LibraryKroLimitTests {
+    @Test func deepJSONStaysWithinTheValueDepthLimit() throws {
+        let depth = GoJSONText.maxDepth
+        let text = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
+        let v = try libCall("json.unmarshal", .string(text))
+        #expect(try libCall("json.marshal", v).asString == text)
+        #expect(libError("json.unmarshal", .string("[" + text + "]"))
+            == "json.unmarshal failed to parse JSON: invalid character '[' exceeded max depth")
+    }
+}

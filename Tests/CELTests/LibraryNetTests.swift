@@ -211,8 +211,11 @@ import Testing
         #expect(err(#""\u12g4""#) == "invalid character 'g' in \u{5C}u hexadecimal character escape")
         #expect(err("'a'") == "invalid character '\\'' looking for beginning of value")
         #expect(err("1e400") == "json: cannot unmarshal number 1e400 into Go value of type float64")
-        #expect(err(String(repeating: "[", count: 10_001)) == "invalid character '[' exceeded max depth")
-        #expect(err(String(repeating: "[", count: 10_000)) == "unexpected end of JSON input")
+        let limit = GoJSONText.maxDepth
+        #expect(err(String(repeating: "[", count: limit + 1)) == "invalid character '[' exceeded max depth")
+        #expect(err(String(repeating: "[", count: limit)) == "unexpected end of JSON input")
+        let deep = String(repeating: "[", count: limit) + String(repeating: "]", count: limit)
+        #expect(err(deep) == nil)
     }
 
     @Test func formatsDoublesLikeGo() throws {

@@ -7,7 +7,10 @@ import OrderedCollections
 enum GoJSONText {
     // MARK: Decoding
 
-    static let maxDepth = 10_000
+    /// Go stops at 10000 levels; values that deep would exceed what the evaluator
+    /// accepts (`EvalOptions.maxValueDepth`) and risk the native stack, so we stop at 1000
+    /// with Go's message.
+    static let maxDepth = 1_000
 
     /// `json.Unmarshal` into `interface{}`: numbers decode as doubles. Errors carry Go's
     /// message (`invalid character 'x' looking for beginning of value`, …).
