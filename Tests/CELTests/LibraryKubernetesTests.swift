@@ -20,6 +20,9 @@ import Testing
         #expect(try !libCall("isQuantity", .string("20Mo")).asBool)
         #expect(libError("quantity", .string("10Mm")) == "unable to parse quantity's suffix")
         #expect(try q("1").kind == .object("kubernetes.Quantity"))
+        // Upstream quirk: an arithmetic result is a pointer, which `Equal` rejects as argument.
+        #expect(libError(Operator.equals, try q("2"), try libCall("add", member: true, q("1"), .int(1))) == "no such overload")
+        #expect(try libCall(Operator.notEquals, libCall("add", member: true, q("1"), .int(1)), q("3")).asBool)
     }
 
     @Test func listFunctions() throws {
@@ -60,7 +63,7 @@ import Testing
         #expect(libError("url", .string("example.com"))
             == "URL parse error during conversion from string: parse \"example.com\": invalid URI for request")
         #expect(try libCall(Operator.equals, u, libCall("url", .string("https://example.com:80/path?query=val&b=1&b=2#frag"))).asBool)
-        #expect(try u.kind == .object("kubernetes.URL"))
+        #expect(u.kind == .object("kubernetes.URL"))
     }
 
     @Test func regexFunctions() throws {

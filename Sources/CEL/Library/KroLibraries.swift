@@ -17,8 +17,10 @@ extension FunctionTable {
     /// library and cel-go extensions, the Kubernetes libraries and kro's libraries.
     public static let kro: FunctionTable = {
         var t = FunctionTable()
-        // Before the standard `==`, so comparing `omit()` is an error.
+        // Before the standard `==`: comparing `omit()` is an error, and quantities follow
+        // upstream's `Equal`.
         t.add(KroOmitLibrary.Comparison())
+        t.add(KubernetesQuantityLibrary.Comparison())
         for lib: any RuntimeLibrary in [
             StandardLibrary(), StringsExtension(), ListsExtension(), EncodersExtension(), OptionalsLibrary(),
             KubernetesLibraries(), KroLibraries(),

@@ -2,6 +2,21 @@
 public struct KubernetesQuantityLibrary: RuntimeLibrary {
     public init() {}
 
+    /// `==`/`!=` between quantities as upstream's `Equal` behaves: an `add`/`sub` result
+    /// on the right is "no such overload". Register before the standard equality.
+    public struct Comparison: RuntimeLibrary {
+        public init() {}
+        public func register(into t: inout FunctionTable) {
+            for (name, negate) in [(Operator.equals, false), (Operator.notEquals, true)] {
+                t.register(name, [Overload("quantity_\(name)", [.quantity, .quantity]) { a in
+                    let (x, y) = try Value.pair(a, Quantity.self)
+                    if y.isArithmeticResult { throw LibraryError.noSuchOverload }
+                    return .bool((x.compare(y) == 0) != negate)
+                }])
+            }
+        }
+    }
+
     public func register(into t: inout FunctionTable) {
         t.register("quantity", [Overload("string_to_quantity", [.string]) { a in
             .object(try Quantity.parse(a[0].asString))

@@ -11,8 +11,15 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     var amount: Amount
+    /// Results of `add`/`sub` are pointers upstream (`*apiservercel.Quantity`), and
+    /// `Quantity.Equal` rejects a pointer argument: `x == q.add(y)` is "no such overload"
+    /// in kro while `q.add(y) == x` works. We keep that mark to match.
+    public internal(set) var isArithmeticResult = false
 
-    init(amount: Amount) { self.amount = amount }
+    init(amount: Amount, isArithmeticResult: Bool = false) {
+        self.amount = amount
+        self.isArithmeticResult = isArithmeticResult
+    }
 
     /// `resource.NewQuantity(v, DecimalExponent)`.
     public init(integer: Int64) { amount = .int64(value: integer, scale: 0) }
@@ -273,18 +280,18 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     public func adding(_ y: Quantity) throws(LibraryError) -> Quantity {
         if case .int64(let av, let asc) = amount, case .int64(let bv, let bsc) = y.amount,
            let sum = Self.addInt64Amounts((av, asc), (bv, bsc)) {
-            return Quantity(amount: .int64(value: sum.0, scale: sum.1))
+            return Quantity(amount: .int64(value: sum.0, scale: sum.1), isArithmeticResult: true)
         }
-        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue)))
+        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue)), isArithmeticResult: true)
     }
 
     /// `Quantity.Sub` on a copy.
     public func subtracting(_ y: Quantity) throws(LibraryError) -> Quantity {
         if case .int64(let av, let asc) = amount, case .int64(let bv, let bsc) = y.amount,
            let diff = Self.addInt64Amounts((av, asc), (0 &- bv, bsc)) {
-            return Quantity(amount: .int64(value: diff.0, scale: diff.1))
+            return Quantity(amount: .int64(value: diff.0, scale: diff.1), isArithmeticResult: true)
         }
-        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue.negated)))
+        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue.negated)), isArithmeticResult: true)
     }
 
     /// apimachinery `int64Amount.Add`; nil when the result does not fit.
