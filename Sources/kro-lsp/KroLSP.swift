@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KroEngine
 
 @main
@@ -30,6 +31,20 @@ struct KroLSP: ParsableCommand {
 
     @Option(help: "Server log level (error, warning, info, debug).")
     var logLevel: String?
+
+    /// Like ArgumentParser's default, but usage errors exit with status 2 (as documented).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 
     func validate() throws {
         if check && paths.isEmpty {
