@@ -20,6 +20,9 @@ import Testing
         #expect(try !libCall("isQuantity", .string("20Mo")).asBool)
         #expect(libError("quantity", .string("10Mm")) == "unable to parse quantity's suffix")
         #expect(try q("1").kind == .object("kubernetes.Quantity"))
+        // Library values have no zero value: optional.ofNonZeroValue keeps them.
+        if case .optional(let inner) = try libCall("optional.ofNonZeroValue", q("0")) { #expect(inner != nil) }
+        else { Issue.record("optional expected") }
         // Upstream quirk: an arithmetic result is a pointer, which `Equal` rejects as argument.
         #expect(libError(Operator.equals, try q("2"), try libCall("add", member: true, q("1"), .int(1))) == "no such overload")
         #expect(try libCall(Operator.notEquals, libCall("add", member: true, q("1"), .int(1)), q("3")).asBool)

@@ -100,6 +100,14 @@ import Testing
         #expect(throws: LibraryError.self) { try huge.adding(Quantity(integer: 1)) }
     }
 
+    @Test func describesExactly() throws {
+        #expect(try q("1.5").description == "1.5")
+        #expect(try q("-1n").description == "-0.000000001")
+        #expect(try q("1k").description == "1e3")
+        #expect(try q("0e-1000000000").description == "0")
+        #expect(try q("1.5Gi").description == "1610612736.000000000")
+    }
+
     @Test func goPow10MatchesTables() {
         #expect(GoMath.pow10(0) == 1)
         #expect(GoMath.pow10(-9) == 1e-9)

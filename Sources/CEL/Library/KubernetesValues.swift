@@ -8,7 +8,6 @@ extension Quantity: OpaqueValue {
         guard let o = other as? Quantity else { return false }
         return compare(o) == 0
     }
-    public var isZeroValue: Bool { sign == 0 }
 }
 
 extension IPAddress: OpaqueValue {

@@ -262,13 +262,16 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         return exponent == 0 ? base : base * GoMath.pow10(exponent)
     }
 
+    /// Exact decimal text for messages and debugging (not upstream's canonical form,
+    /// which CEL never shows): `1.5`, `-0.000000001`, or `12e30` for large exponents.
     public var description: String {
         let d = decimalValue
+        if d.magnitude.isZero { return "0" }
         var digits = d.magnitude.decimalString
-        if d.scale > 0 {
+        if d.scale > 0 && d.scale <= digits.count + 30 {
             if digits.count <= d.scale { digits = String(repeating: "0", count: d.scale - digits.count + 1) + digits }
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -d.scale))
-        } else if d.scale < 0 && !d.magnitude.isZero {
+        } else if d.scale != 0 {
             digits += "e\(-d.scale)"
         }
         return (d.negative ? "-" : "") + digits
