@@ -1,0 +1,40 @@
+import CEL
+
+/// One step of a template field path (rgd.md §8.7): a named key or an array index.
+public enum SchemaPathSegment: Sendable, Hashable {
+    case field(String)
+    case index(Int)
+}
+
+extension SchemaTypeProvider {
+    /// The type a template field expects (cel.md §8.1): walk the resource's schema along
+    /// `path`; anything that cannot be followed, or converts to "none", expects `dyn`.
+    /// Object, list and map types get the nominal name of the *target* resource's path.
+    public func expectedType(rootTypeName: String, path: [SchemaPathSegment]) -> CELType {
+        guard var node = roots[rootTypeName] else { return .dyn }
+        var name = rootTypeName
+        for segment in path {
+            node = resolver.resolve(node)
+            switch segment {
+            case .field(let key):
+                if let child = node.property(key) {
+                    node = child
+                    guard let escaped = CELFieldName.escape(key) else { return .dyn }
+                    name += "." + escaped
+                } else {
+                    switch node.additionalProperties {
+                    case .schema(let value): node = value; name += ".@elem"
+                    case .anything: node = .any; name += ".@elem"
+                    case .notAllowed:
+                        guard node.type == "array", let items = node.items else { return .dyn }
+                        node = items; name += ".@idx"
+                    }
+                }
+            case .index:
+                guard let items = resolver.resolve(node).items else { return .dyn }
+                node = items; name += ".@idx"
+            }
+        }
+        return celType(of: node, named: name) ?? .dyn
+    }
+}

@@ -1,0 +1,106 @@
+import CEL
+import JSON
+
+/// CEL types of OpenAPI schemas, as kro converts them (cel.md §6). Object types are
+/// nominal and named by path from a root (`__type_deployment.spec.template.spec`,
+/// `….containers.@idx` for list elements, `….@elem` for map values, §6.1); they are
+/// described lazily when the checker asks, so a large kind costs only what is used.
+public struct SchemaTypeProvider: TypeProvider {
+    public let resolver: SchemaResolver
+    /// Root type name (`__type_<var>`) → root schema.
+    public let roots: [String: OpenAPISchema]
+
+    public init(resolver: SchemaResolver, roots: [String: OpenAPISchema]) {
+        self.resolver = resolver
+        self.roots = roots
+    }
+
+    public static func rootTypeName(forVariable name: String) -> String { "__type_\(name)" }
+
+    /// The CEL type of the schema reached at `typeName` (nil for "none": not reachable).
+    public func celType(of schema: OpenAPISchema, named typeName: String) -> CELType? {
+        let s = resolver.resolve(schema)
+        if s.isIntOrString { return .dyn }
+        switch s.type {
+        case "string":
+            switch s.format {
+            case "byte": return .bytes
+            case "duration": return .duration
+            case "date", "date-time": return .timestamp
+            default: return .string
+            }
+        case "integer": return .int
+        case "number": return .double
+        case "boolean": return .bool
+        case "array":
+            guard let items = s.items, let element = celType(of: items, named: typeName + ".@idx") else { return nil }
+            return .list(element)
+        case "object":
+            switch s.additionalProperties {
+            case .anything: return .map(.string, .dyn)
+            case .schema(let value): return .map(.string, celType(of: value, named: typeName + ".@elem") ?? .dyn)
+            case .notAllowed: return .object(typeName)
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The schema node a path-named type stands for.
+    public func schema(forTypeNamed name: String) -> OpenAPISchema? {
+        var segments = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard !segments.isEmpty, var node = roots[segments.removeFirst()] else { return nil }
+        for segment in segments {
+            node = resolver.resolve(node)
+            switch segment {
+            case "@idx":
+                guard let items = node.items else { return nil }
+                node = items
+            case "@elem":
+                guard case .schema(let value) = node.additionalProperties else { return nil }
+                node = value
+            default:
+                guard let (_, child) = node.properties.first(where: { CELFieldName.escape($0.key) == segment }) else {
+                    return nil
+                }
+                node = child
+            }
+        }
+        return resolver.resolve(node)
+    }
+
+    public func objectType(named name: String) -> ObjectTypeDescription? {
+        guard let schema = schema(forTypeNamed: name) else { return nil }
+        var fields: [String: CELType] = [:]
+        for (property, child) in schema.properties {
+            guard let escaped = CELFieldName.escape(property),
+                  let type = celType(of: child, named: "\(name).\(escaped)") else { continue }
+            fields[escaped] = type
+            for alias in CELFieldName.aliases(of: property) { fields[alias] = type }
+        }
+        if schema.isEmbeddedResource {
+            fields["apiVersion"] = fields["apiVersion"] ?? .string
+            fields["kind"] = fields["kind"] ?? .string
+            fields["metadata"] = fields["metadata"] ?? .object(Self.embeddedMetadataTypeName)
+        }
+        return ObjectTypeDescription(name: name, fields: fields, allowsUnknownFields: schema.preservesUnknownFields)
+    }
+
+    /// `metadata` of an embedded resource offers only `name` and `generateName` (cel.md §6).
+    static let embeddedMetadataTypeName = "__embedded_resource_metadata"
+}
+
+/// Lets several providers answer together (kro's Condition type, schema-derived types).
+public struct CombinedTypeProvider: TypeProvider {
+    public let providers: [any TypeProvider]
+    public init(_ providers: [any TypeProvider]) { self.providers = providers }
+    public func objectType(named name: String) -> ObjectTypeDescription? {
+        if name == SchemaTypeProvider.embeddedMetadataTypeName {
+            return ObjectTypeDescription(name: name, fields: ["name": .string, "generateName": .string])
+        }
+        for provider in providers {
+            if let found = provider.objectType(named: name) { return found }
+        }
+        return nil
+    }
+}
