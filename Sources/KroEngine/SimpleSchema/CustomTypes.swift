@@ -8,9 +8,9 @@ extension SchemaBuildState {
     mutating func loadCustomTypes(_ types: YAMLNode?) {
         guard case .mapping(let mapping)? = types.map(YAMLValueKind.init) else { return }
         var definitions: [(name: String, node: YAMLNode, keyRange: TextRange)] = []
-        for entry in Self.lastEntries(mapping) {
-            guard let name = YAMLValueKind.keyName(entry.key) else { continue }
-            definitions.append((name, entry.value, YAMLValueKind.range(of: entry.key)))
+        for entry in mapping.effectiveEntries {
+            guard let name = entry.key.keyString else { continue }
+            definitions.append((name, entry.value, entry.key.range))
         }
         definedTypes = Set(definitions.map(\.name))
 
@@ -106,7 +106,7 @@ extension SchemaBuildState {
                   case .success(let type) = TypeExpressionParser.parse(field.text, field.typeSpan) else { return [] }
             return type.customReferences.map { ($0.name, field.range($0.span)) }
         case .mapping(let mapping):
-            return lastEntries(mapping).flatMap { typeReferences($0.value) }
+            return mapping.effectiveEntries.flatMap { typeReferences($0.value) }
         case .other:
             return []
         }

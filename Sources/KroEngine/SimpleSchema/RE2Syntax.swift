@@ -92,7 +92,7 @@ enum RE2Syntax {
                     let d = s[j]
                     if d == "]" { closed = true; break }
                     if d == "[", j + 1 < s.count, s[j + 1] == ":" {
-                        guard let end = text(j, s.count).range(of: ":]") else { break }
+                        guard let end = text(j, s.count).firstRange(of: ":]") else { break }
                         j += text(j, s.count)[..<end.upperBound].unicodeScalars.count
                         prev = nil
                         continue

@@ -69,10 +69,10 @@ struct SchemaBuildState {
         var required: [String] = []
         var childHasDefault = false
         var children: [(name: String, fieldIndex: Int?)] = []
-        for entry in Self.lastEntries(mapping) {
-            guard let name = YAMLValueKind.keyName(entry.key) else { continue }
+        for entry in mapping.effectiveEntries {
+            guard let name = entry.key.keyString else { continue }
             let before = fields.count
-            let schema = buildField(name, entry.value, keyRange: YAMLValueKind.range(of: entry.key),
+            let schema = buildField(name, entry.value, keyRange: entry.key.range,
                                     parentRequired: &required, context: context.child(name))
             children.append((name, fields.count > before ? before : nil))
             if let schema {
@@ -86,16 +86,6 @@ struct SchemaBuildState {
         if !required.isEmpty { schema["required"] = .array(required.map { .string($0) }) }
         else if childHasDefault { schema["default"] = .object([:]) }
         return schema
-    }
-
-    /// Duplicate keys: kubectl keeps the last value.
-    static func lastEntries(_ mapping: YAMLMapping) -> [YAMLMappingEntry] {
-        var lastIndex: [String: Int] = [:]
-        for (i, e) in mapping.entries.enumerated() { if let k = YAMLValueKind.keyName(e.key) { lastIndex[k] = i } }
-        return mapping.entries.enumerated().compactMap { i, e in
-            guard let k = YAMLValueKind.keyName(e.key), lastIndex[k] == i else { return nil }
-            return e
-        }
     }
 
     mutating func buildField(_ name: String, _ node: YAMLNode, keyRange: TextRange?,
@@ -214,7 +204,8 @@ struct FieldString {
     }
 
     func range(_ span: CharSpan) -> TextRange {
-        ScalarPositions(scalar: scalar).fileRange(text.offsets[span.lo], text.offsets[span.hi])
+        guard !scalar.sourceMap.segments.isEmpty else { return scalar.range }
+        return scalar.sourceMap.sourceRange(forValueRange: text.offsets[span.lo]..<text.offsets[span.hi])
     }
 }
 
