@@ -75,3 +75,18 @@ import CEL
         #expect(o.isMemberFunction)
     }
 }
+
+@Suite struct EnvironmentMemberTests {
+    @Test func memberOverloadsForAReceiverType() {
+        let env = CELEnvironment.kro()
+        let onString = Set(env.memberOverloads(for: .string).map(\.name))
+        #expect(onString.isSuperset(of: ["charAt", "contains", "find", "split", "size", "matches", "format"]))
+        #expect(!onString.contains("getHost") && !onString.contains("slice"))
+        let onQuantity = Set(env.memberOverloads(for: .kubernetesQuantity).map(\.name))
+        // `deepMerge` takes a dyn receiver, so it applies to everything.
+        #expect(onQuantity == ["add", "asApproximateFloat", "asInteger", "compareTo", "deepMerge", "isGreaterThan", "isInteger", "isLessThan", "sub"])
+        let onList = Set(env.memberOverloads(for: .list(.int)).map(\.name))
+        #expect(onList.isSuperset(of: ["slice", "sort", "sum", "isSorted", "indexOf", "first", "size", "distinct"]))
+        #expect(!onList.contains("join"))
+    }
+}

@@ -15,6 +15,12 @@ public struct KroLibraries: RuntimeLibrary {
 extension FunctionTable {
     /// Everything kro's base environment provides at runtime (cel.md §2.1): the standard
     /// library and cel-go extensions, the Kubernetes libraries and kro's libraries.
+    ///
+    /// ```swift
+    /// let program = Program(parsed: parsed, functions: .kro)
+    /// var activation = Activation(["schema": instance])
+    /// activation.bind(KroRuntimeLibrary.variableName, KroRuntimeLibrary.runtimeValue) // status conditions
+    /// ```
     public static let kro: FunctionTable = {
         var t = FunctionTable()
         // Before the standard `==`: comparing `omit()` is an error, and quantities follow
