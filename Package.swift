@@ -20,7 +20,10 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        .target(name: "YAMLSyntax", dependencies: ["CYAML"]),
+        .target(
+            name: "YAMLSyntax",
+            dependencies: ["CYAML", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
         .target(
             name: "JSON",
             dependencies: [.product(name: "OrderedCollections", package: "swift-collections")]
@@ -45,10 +48,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax"]),
+        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
-        .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL"]),
+        .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON"]),
         // Runs the built `kro-lsp` binary over pipes.
         .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp"]),

@@ -100,10 +100,46 @@ import Testing
         #expect(throws: LibraryError.self) { try huge.adding(Quantity(integer: 1)) }
     }
 
+    @Test func describesExactly() throws {
+        #expect(try q("1.5").description == "1.5")
+        #expect(try q("-1n").description == "-0.000000001")
+        #expect(try q("1k").description == "1e3")
+        #expect(try q("0e-1000000000").description == "0")
+        #expect(try q("1.5Gi").description == "1610612736.000000000")
+    }
+
     @Test func goPow10MatchesTables() {
         #expect(GoMath.pow10(0) == 1)
         #expect(GoMath.pow10(-9) == 1e-9)
         #expect(GoMath.pow10(309) == .infinity)
         #expect(GoMath.pow10(-324) == 0)
+    }
+}
+
+/// apimachinery's own parse table (`TestQuantityParse`): input → value × 10^scale.
+@Suite struct LibraryQuantityUpstreamTableTests {
+    static let cases: [(String, Int64, Int)] = [
+        ("0m", 0, 0), ("0Ki", 0, 0), ("1", 1, 0), ("1Ki", 1024, 0), ("7Mi", 7 * 1024 * 1024, 0),
+        ("3Ei", 3 << 60, 0), ("5n", 5, -9), ("4u", 4, -6), ("3m", 3, -3), ("50k", 5, 4), ("40T", 4, 13),
+        ("1E", 1, 18), ("1E-3", 1, -3), ("1e3", 1, 3), ("1E18", 1, 18), ("100.035k", 100035, 0),
+        ("0.0005k", 5, -1), ("0.00500", 5, -3), ("0.5e-2", 5, -3), ("10.035M", 10035, 3), ("1.3E+6", 13, 5),
+        ("1.7E18", 17, 17), ("6.987654321G", 6987654321, 0), ("1.01E", 101, 16), ("3.001n", 4, -9),
+        ("1.1E-9", 2, -9), ("0.0000000005", 1, -9), ("0.5e-9", 1, -9), ("0.9n", 1, -9),
+        ("0.00000012345", 124, -9), ("0.00000012354", 124, -9), ("9Ei", Int64.max, 0),
+        ("9223372036854775807Ki", Int64.max, 0), ("12E", 12, 18), ("100.035Ki", 10243584, -2),
+        ("0.5Mi", 524288, 0), ("0.05Gi", 536870912, -1), ("0.025Ti", 274877906944, -1),
+        ("0.000000000001Ki", 2, -9), (".001", 1, -3), (".0001k", 100, -3), ("1.", 1, 0), ("1.G", 1, 9),
+    ]
+
+    @Test(arguments: cases)
+    func parsesToExactValue(input: String, value: Int64, scale: Int) throws {
+        let expected = Quantity(amount: .decimal(BigDecimal(value, scale: -scale)))
+        #expect(try Quantity.parse(input).compare(expected) == 0)
+        #expect(try Quantity.parse("-" + input).compare(Quantity(amount: .decimal(BigDecimal(value, scale: -scale).negated))) == 0)
+    }
+
+    @Test(arguments: ["1.1.M", "1+1.0M", "0.1mi", "0.1am", "aoeu", ".5i", "1i", "-3.01i", "-3.01e-", " 1", "1 "])
+    func rejects(input: String) {
+        #expect(throws: LibraryError.self) { try Quantity.parse(input) }
     }
 }

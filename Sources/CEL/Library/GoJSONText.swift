@@ -7,7 +7,10 @@ import OrderedCollections
 enum GoJSONText {
     // MARK: Decoding
 
-    static let maxDepth = 10_000
+    /// Go stops at 10000 levels; values that deep would exceed what the evaluator
+    /// accepts (`EvalOptions.maxValueDepth`) and risk the native stack, so we stop at 1000
+    /// with Go's message.
+    static let maxDepth = 1_000
 
     /// `json.Unmarshal` into `interface{}`: numbers decode as doubles. Errors carry Go's
     /// message (`invalid character 'x' looking for beginning of value`, …).
@@ -285,85 +288,17 @@ enum GoJSONText {
     static func formatDouble(_ d: Double) throws(LibraryError) -> String {
         if d.isNaN { throw LibraryError("json: unsupported value: NaN") }
         if d.isInfinite { throw LibraryError("json: unsupported value: " + (d < 0 ? "-Inf" : "+Inf")) }
-        let (negative, digits, pointPos) = shortestDigits(d)
-        let sign = negative ? "-" : ""
+        let sign = d.sign == .minus ? "-" : ""
+        let (digits, point) = DoubleFormat.shortestDigits(d)
         let magnitude = d.magnitude
-        if magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) {
-            var mant = String(digits.first ?? "0")
-            if digits.count > 1 { mant += "." + digits.dropFirst() }
-            let exp = pointPos - 1
-            var expText = String(abs(exp))
-            if expText.count < 2 { expText = "0" + expText }
-            if exp < 0 && expText.count == 2 && expText.first == "0" { expText.removeFirst() }
-            return sign + mant + "e" + (exp < 0 ? "-" : "+") + expText
+        guard magnitude != 0 && (magnitude < 1e-6 || magnitude >= 1e21) else {
+            return sign + DoubleFormat.fForm(digits, point)
         }
-        if pointPos <= 0 {
-            return sign + "0." + String(repeating: "0", count: -pointPos) + digits
+        var text = DoubleFormat.eForm(String(decoding: digits.map { $0 + 48 }, as: UTF8.self), point - 1)
+        if text.hasSuffix("e-0" + String(text.suffix(1))), let last = text.last {
+            text.removeLast(2)
+            text.append(last)
         }
-        if pointPos >= digits.count {
-            return sign + digits + String(repeating: "0", count: pointPos - digits.count)
-        }
-        let idx = digits.index(digits.startIndex, offsetBy: pointPos)
-        return sign + digits[..<idx] + "." + digits[idx...]
-    }
-
-    /// The shortest decimal digits that round-trip `d` (Swift's description, like Go's
-    /// `FormatFloat(d, 'e', -1, 64)`, picks the closest shortest form), and the position
-    /// of the decimal point relative to the first digit.
-    static func shortestDigits(_ d: Double) -> (negative: Bool, digits: String, pointPos: Int) {
-        var text = d.magnitude.description
-        let negative = d.sign == .minus
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-            text = String(text[..<e])
-        }
-        var intPart = text, fracPart = ""
-        if let dot = text.firstIndex(of: ".") {
-            intPart = String(text[..<dot]); fracPart = String(text[text.index(after: dot)...])
-        }
-        var digits = intPart + fracPart
-        var pointPos = intPart.count + exponent
-        while digits.first == "0" && digits.count > 1 { digits.removeFirst(); pointPos -= 1 }
-        while digits.last == "0" && digits.count > 1 { digits.removeLast() }
-        if digits == "0" { pointPos = 1 }
-        return (negative, digits, pointPos)
-    }
-
-    /// Go's `time.Duration.String` (`1h0m0s`, `1.5s`, `100ms`, `0s`).
-    static func durationString(nanoseconds d: Int64) -> String {
-        if d == 0 { return "0s" }
-        let negative = d < 0
-        var u = d.magnitude
-        func frac(_ v: UInt64, _ prec: Int) -> (String, UInt64) {
-            var v = v
-            var digits = ""
-            var printed = false
-            for _ in 0..<prec {
-                let digit = v % 10
-                printed = printed || digit != 0
-                if printed { digits = String(digit) + digits }
-                v /= 10
-            }
-            return (printed ? "." + digits : "", v)
-        }
-        var out: String
-        if u < 1_000_000_000 {
-            let unit: String, prec: Int
-            if u < 1_000 { unit = "ns"; prec = 0 } else if u < 1_000_000 { unit = "µs"; prec = 3 } else { unit = "ms"; prec = 6 }
-            let (f, whole) = frac(u, prec)
-            out = String(whole) + f + unit
-        } else {
-            let (f, seconds) = frac(u, 9)
-            u = seconds
-            out = String(u % 60) + f + "s"
-            u /= 60
-            if u > 0 {
-                out = String(u % 60) + "m" + out
-                u /= 60
-                if u > 0 { out = String(u) + "h" + out }
-            }
-        }
-        return negative ? "-" + out : out
+        return sign + text
     }
 }

@@ -11,8 +11,15 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     }
 
     var amount: Amount
+    /// Results of `add`/`sub` are pointers upstream (`*apiservercel.Quantity`), and
+    /// `Quantity.Equal` rejects a pointer argument: `x == q.add(y)` is "no such overload"
+    /// in kro while `q.add(y) == x` works. We keep that mark to match.
+    public internal(set) var isArithmeticResult = false
 
-    init(amount: Amount) { self.amount = amount }
+    init(amount: Amount, isArithmeticResult: Bool = false) {
+        self.amount = amount
+        self.isArithmeticResult = isArithmeticResult
+    }
 
     /// `resource.NewQuantity(v, DecimalExponent)`.
     public init(integer: Int64) { amount = .int64(value: integer, scale: 0) }
@@ -255,13 +262,16 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
         return exponent == 0 ? base : base * GoMath.pow10(exponent)
     }
 
+    /// Exact decimal text for messages and debugging (not upstream's canonical form,
+    /// which CEL never shows): `1.5`, `-0.000000001`, or `12e30` for large exponents.
     public var description: String {
         let d = decimalValue
+        if d.magnitude.isZero { return "0" }
         var digits = d.magnitude.decimalString
-        if d.scale > 0 {
+        if d.scale > 0 && d.scale <= digits.count + 30 {
             if digits.count <= d.scale { digits = String(repeating: "0", count: d.scale - digits.count + 1) + digits }
             digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -d.scale))
-        } else if d.scale < 0 && !d.magnitude.isZero {
+        } else if d.scale != 0 {
             digits += "e\(-d.scale)"
         }
         return (d.negative ? "-" : "") + digits
@@ -273,18 +283,18 @@ public struct Quantity: Sendable, Hashable, CustomStringConvertible {
     public func adding(_ y: Quantity) throws(LibraryError) -> Quantity {
         if case .int64(let av, let asc) = amount, case .int64(let bv, let bsc) = y.amount,
            let sum = Self.addInt64Amounts((av, asc), (bv, bsc)) {
-            return Quantity(amount: .int64(value: sum.0, scale: sum.1))
+            return Quantity(amount: .int64(value: sum.0, scale: sum.1), isArithmeticResult: true)
         }
-        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue)))
+        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue)), isArithmeticResult: true)
     }
 
     /// `Quantity.Sub` on a copy.
     public func subtracting(_ y: Quantity) throws(LibraryError) -> Quantity {
         if case .int64(let av, let asc) = amount, case .int64(let bv, let bsc) = y.amount,
            let diff = Self.addInt64Amounts((av, asc), (0 &- bv, bsc)) {
-            return Quantity(amount: .int64(value: diff.0, scale: diff.1))
+            return Quantity(amount: .int64(value: diff.0, scale: diff.1), isArithmeticResult: true)
         }
-        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue.negated)))
+        return Quantity(amount: .decimal(try BigDecimal.add(decimalValue, y.decimalValue.negated)), isArithmeticResult: true)
     }
 
     /// apimachinery `int64Amount.Add`; nil when the result does not fit.

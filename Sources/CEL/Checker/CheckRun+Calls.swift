@@ -1,0 +1,92 @@
+/// Function calls: name resolution (global, qualified, member) and overload resolution.
+extension CheckRun {
+    func checkCall(_ e: Expr, _ target: Expr?, _ function: String, _ args: [Expr]) {
+        if function == Operator.optionalSelect, target == nil {
+            checkOptionalSelect(e, args)
+            return
+        }
+        for arg in args { check(arg) }
+
+        guard let target else {
+            guard let fn = env.resolveFunction(function) else {
+                report(undeclared(function), at: callSpan(of: e, function: function, isMember: false))
+                setType(e, .error)
+                return
+            }
+            resolve(e, fn, target: nil, args: args)
+            return
+        }
+        // `a.b.f(x)` may name the function `a.b.f` rather than `f` on receiver `a.b`.
+        if let prefix = qualifiedName(target), lookupLocal(rootName(prefix)) == nil,
+           let fn = env.resolveFunction("\(prefix).\(function)") {
+            resolve(e, fn, target: nil, args: args)
+            return
+        }
+        check(target)
+        guard let fn = env.resolveFunction(function) else {
+            report(undeclared(function), at: callSpan(of: e, function: function, isMember: true))
+            setType(e, .error)
+            return
+        }
+        resolve(e, fn, target: target, args: args)
+        if function == "format", case .literal(.string(let format)) = target.kind {
+            recordFormatCall(e, format: format, args: args)
+        }
+    }
+
+    /// `a.?f` (cel-go's `_?._`): field selection whose result is optional.
+    func checkOptionalSelect(_ e: Expr, _ args: [Expr]) {
+        guard args.count == 2, case .literal(.string(let field)) = args[1].kind else {
+            for arg in args { check(arg) }
+            report("unsupported optional field selection", at: span(of: e))
+            setType(e, .error)
+            return
+        }
+        check(args[0])
+        setType(args[1], .string)
+        let result = selectField(e, operandType: type(of: args[0]), field: field, optional: true)
+        setType(e, result)
+        references[e.id] = Reference(name: Operator.optionalSelect, overloadIDs: ["select_optional_field"])
+    }
+
+    /// Picks the overloads whose parameters unify with the argument types. With several
+    /// matches of different result types the result is `dyn` (cel-go's rule).
+    func resolve(_ e: Expr, _ fn: FunctionDecl, target: Expr?, args: [Expr]) {
+        var argTypes = args.map { type(of: $0) }
+        if let target { argTypes.insert(type(of: target), at: 0) }
+        var resultType: CELType?
+        var matched: [String] = []
+        for overload in fn.overloads where overload.isMemberFunction == (target != nil) {
+            let (params, result) = instantiate(overload)
+            guard isAssignable(argTypes, params) else { continue }
+            matched.append(overload.id)
+            let overloadResult = substitution.substitute(result, freeToDyn: false)
+            if let current = resultType {
+                if current != .dyn && current != overloadResult { resultType = .dyn }
+            } else {
+                resultType = overloadResult
+            }
+        }
+        guard let resultType else {
+            let shown = argTypes.map(describe)
+            let signature = target != nil
+                ? "\(shown[0]).(\(shown.dropFirst().joined(separator: ", ")))"
+                : "(\(shown.joined(separator: ", ")))"
+            report("found no matching overload for '\(fn.name)' applied to '\(signature)'",
+                   at: callSpan(of: e, function: fn.name, isMember: target != nil))
+            setType(e, .error)
+            return
+        }
+        setType(e, resultType)
+        references[e.id] = Reference(name: fn.name, overloadIDs: matched)
+    }
+
+    /// The overload's signature with its type parameters replaced by fresh variables.
+    func instantiate(_ overload: OverloadDecl) -> (params: [CELType], result: CELType) {
+        guard !overload.typeParams.isEmpty else { return (overload.params, overload.result) }
+        var fresh = TypeSubstitution()
+        for name in overload.typeParams { fresh.bind(name, to: freshTypeVariable()) }
+        return (overload.params.map { fresh.substitute($0, freeToDyn: false) },
+                fresh.substitute(overload.result, freeToDyn: false))
+    }
+}

@@ -1,0 +1,45 @@
+/// Suggests the closest known name for a misspelt one.
+public enum DidYouMean {
+    /// The candidate within edit distance 2 of `name` (and closer than the name's own
+    /// length), the nearest first, ties broken alphabetically; nil when none is close.
+    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
+        let target = Array(name.unicodeScalars)
+        var best: (distance: Int, name: String)?
+        for candidate in candidates where candidate != name {
+            let d = editDistance(target, Array(candidate.unicodeScalars), limit: 2)
+            guard d <= 2, d < target.count else { continue }
+            if let current = best, d > current.distance || (d == current.distance && candidate >= current.name) {
+                continue
+            }
+            best = (d, candidate)
+        }
+        return best?.name
+    }
+
+    /// Edit distance counting insertions, deletions, substitutions and swaps of
+    /// adjacent characters (optimal string alignment); gives up (returning `limit + 1`)
+    /// once the result must exceed `limit`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var beforePrevious = Array(repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = Array(repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMin = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var d = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d = min(d, beforePrevious[j - 2] + 1)
+                }
+                current[j] = d
+                rowMin = min(rowMin, d)
+            }
+            if rowMin > limit { return limit + 1 }
+            (beforePrevious, previous, current) = (previous, current, beforePrevious)
+        }
+        return previous[b.count]
+    }
+}

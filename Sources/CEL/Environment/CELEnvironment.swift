@@ -1,0 +1,126 @@
+/// What an expression may refer to: variables, functions with their overloads, type
+/// names, and object types (through a `TypeProvider`). Immutable; builders return a copy.
+public struct CELEnvironment: Sendable {
+    /// Name resolution container (kro sets none).
+    public private(set) var container: String = ""
+    public private(set) var variables: [String: VariableDecl] = [:]
+    public private(set) var functions: [String: FunctionDecl] = [:]
+    /// Identifiers that denote types (`int`, `list`, `google.protobuf.Timestamp`, …),
+    /// mapped to the type they denote.
+    public private(set) var typeNames: [String: CELType] = [:]
+    public private(set) var typeProvider: any TypeProvider = ObjectTypeRegistry()
+    /// Names of the libraries this environment was built from (`"strings"`, `"kro.hash"`…).
+    public private(set) var libraries: [String] = []
+
+    /// An environment with nothing declared (not even operators).
+    public init() {}
+
+    public func adding(variables: [VariableDecl]) -> CELEnvironment {
+        var copy = self
+        for v in variables { copy.variables[v.name] = v }
+        return copy
+    }
+
+    /// Adds functions; overloads of an already declared name are merged (an overload id
+    /// that is already present is replaced).
+    public func adding(functions: [FunctionDecl]) -> CELEnvironment {
+        var copy = self
+        for f in functions {
+            guard var existing = copy.functions[f.name] else { copy.functions[f.name] = f; continue }
+            for o in f.overloads {
+                if let i = existing.overloads.firstIndex(where: { $0.id == o.id }) {
+                    existing.overloads[i] = o
+                } else {
+                    existing.overloads.append(o)
+                }
+            }
+            copy.functions[f.name] = existing
+        }
+        return copy
+    }
+
+    public func adding(typeNames: [String: CELType]) -> CELEnvironment {
+        var copy = self
+        copy.typeNames.merge(typeNames) { _, new in new }
+        return copy
+    }
+
+    /// Adds object types: `provider` is asked first, then the types known so far.
+    public func with(typeProvider provider: any TypeProvider) -> CELEnvironment {
+        var copy = self
+        copy.typeProvider = LayeredTypeProvider([provider, typeProvider])
+        return copy
+    }
+
+    public func with(container: String) -> CELEnvironment {
+        var copy = self
+        copy.container = container
+        return copy
+    }
+
+    /// Adds a library's declarations.
+    public func adding(_ library: CELLibraryDeclarations) -> CELEnvironment {
+        var env = adding(functions: library.functions)
+            .adding(variables: library.variables)
+            .adding(typeNames: library.typeNames)
+        if !library.objectTypes.isEmpty {
+            env = env.with(typeProvider: ObjectTypeRegistry(library.objectTypes))
+        }
+        env.libraries.append(library.name)
+        return env
+    }
+
+    public func lookupFunction(_ name: String) -> FunctionDecl? { functions[name] }
+
+    /// A variable, or a type name (typed `type(T)`).
+    public func lookupIdentifier(_ name: String) -> VariableDecl? {
+        if let v = variables[name] { return v }
+        if let t = typeNames[name] { return VariableDecl(name: name, type: .type(t)) }
+        if typeProvider.objectType(named: name) != nil { return VariableDecl(name: name, type: .type(.object(name))) }
+        return nil
+    }
+}
+
+/// The declarations one library contributes.
+public struct CELLibraryDeclarations: Sendable {
+    public var name: String
+    public var functions: [FunctionDecl]
+    public var variables: [VariableDecl]
+    public var typeNames: [String: CELType]
+    public var objectTypes: [ObjectTypeDescription]
+    public init(name: String, functions: [FunctionDecl] = [], variables: [VariableDecl] = [],
+                typeNames: [String: CELType] = [:], objectTypes: [ObjectTypeDescription] = []) {
+        self.name = name; self.functions = functions; self.variables = variables
+        self.typeNames = typeNames; self.objectTypes = objectTypes
+    }
+}
+
+extension CELEnvironment {
+    /// cel-spec's standard library: operators, `size`, conversions, string, regex and
+    /// time functions, and the standard type names.
+    public static func standard() -> CELEnvironment { standardEnvironment }
+
+    private static let standardEnvironment = CELEnvironment().adding(.standard)
+
+    /// Exactly the environment kro builds (cel.md §2.1): the standard library, cel-go's
+    /// two-variable comprehensions, lists, strings, bindings, optional types and
+    /// encoders, Kubernetes' lists, URLs, regex, quantity, IP, CIDR and semver, and
+    /// kro's random, maps, JSON, hash, lists, omit and runtime libraries.
+    public static func kro() -> CELEnvironment { kroEnvironment }
+
+    private static let kroEnvironment: CELEnvironment = {
+        var env = standardEnvironment
+        for library in CELLibraryDeclarations.kroLibraries { env = env.adding(library) }
+        return env
+    }()
+}
+
+extension CELLibraryDeclarations {
+    /// The libraries kro adds to the standard environment, in kro's order.
+    public static let kroLibraries: [CELLibraryDeclarations] = [
+        .twoVarComprehensions, .extLists, .extStrings, .bindings, .optionalTypes, .encoders,
+        .kubernetesLists, .kubernetesURLs, .kubernetesRegex, .kubernetesQuantity,
+        .kubernetesIP, .kubernetesCIDR, .kubernetesSemver,
+        .kroRandom, .kroMaps, .kroJSON, .kroHash, .kroLists, .kroOmit, .kroRuntime,
+    ]
+}

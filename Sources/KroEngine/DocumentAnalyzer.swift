@@ -1,0 +1,40 @@
+import YAMLSyntax
+
+/// What the caller configures for an analysis.
+public struct AnalysisOptions: Sendable {
+    /// CRD files whose schemas type the resources (`--crd`, workspace setting).
+    public var crdPaths: [String] = []
+    /// Whether kro's `omit()` CEL function is enabled (feature gate).
+    public var omitFunctionEnabled = false
+    public init() {}
+}
+
+/// The result of analysing one file.
+public struct DocumentAnalysis: Sendable {
+    public let source: SourceText
+    public let yaml: YAMLFile
+    /// Sorted by position, then by code.
+    public var diagnostics: [Diagnostic]
+}
+
+/// The one entry point shared by `--check` and the language server: text in, findings out.
+public enum DocumentAnalyzer {
+    public static func analyze(_ source: SourceText, options: AnalysisOptions = .init()) -> DocumentAnalysis {
+        let yaml = YAMLParser.parse(source)
+        var diagnostics = yamlDiagnostics(yaml)
+        diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
+        return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics)
+    }
+
+    /// KRO001 for every YAML error (syntax, limit, encoding), KRO019 for duplicate keys.
+    static func yamlDiagnostics(_ yaml: YAMLFile) -> [Diagnostic] {
+        let errors = yaml.errors.map { Diagnostic(code: "KRO001", severity: .error, message: $0.message, range: $0.range) }
+        let duplicates = yaml.documents.flatMap(\.duplicateKeys).map {
+            Diagnostic(code: "KRO019", severity: .warning,
+                       message: "duplicate key \"\($0.key)\": the last value wins",
+                       range: $0.duplicate,
+                       related: [RelatedLocation(range: $0.first, message: "first \"\($0.key)\" here")])
+        }
+        return errors + duplicates
+    }
+}

@@ -1,0 +1,138 @@
+import YAMLSyntax
+
+/// Validates the literal values of a resource template against its kind's schema the
+/// way kro's schema-guided parse does (rgd.md §7.6): JSON types and field existence
+/// only. Strings that are whole `${…}` expressions are left to the type checker.
+public struct TemplateLiteralValidator: Sendable {
+    /// How the engine's expression scanner classifies a string value.
+    public enum StringKind: Sendable { case literal, standaloneExpression, template }
+
+    public struct Finding: Sendable, Hashable {
+        public var code: String
+        public var message: String
+        public var range: TextRange
+        public var path: [SchemaPathSegment]
+    }
+
+    public let resolver: SchemaResolver
+    public let classify: @Sendable (String) -> StringKind
+
+    public init(resolver: SchemaResolver, classify: @escaping @Sendable (String) -> StringKind) {
+        self.resolver = resolver
+        self.classify = classify
+    }
+
+    public func validate(template: YAMLNode, root: OpenAPISchema) -> [Finding] {
+        var findings: [Finding] = []
+        walk(template, schema: root, path: [], keyRange: nil, into: &findings, depth: 0)
+        return findings
+    }
+
+    /// The JSON types a schema node accepts; `nil` means anything.
+    private func expectedTypes(_ s: OpenAPISchema) -> [String]?? {
+        if s.preservesUnknownFields { return .some(nil) }
+        if s.isIntOrString { return ["string", "integer"] }
+        let branches = s.oneOf + s.anyOf
+        if !branches.isEmpty {
+            var types: [String] = []
+            for branch in branches {
+                if let t = branch.type, !types.contains(t) { types.append(t) }
+                if (!branch.required.isEmpty || branch.raw["not"] != nil) && !types.contains("object") { types.append("object") }
+            }
+            return types.isEmpty ? nil : .some(types)
+        }
+        if let t = s.type { return [t] }
+        if s.additionalProperties != .notAllowed { return .some(nil) }
+        return nil
+    }
+
+    private func walk(_ node: YAMLNode, schema raw: OpenAPISchema, path: [SchemaPathSegment], keyRange: TextRange?,
+                      into findings: inout [Finding], depth: Int) {
+        guard depth < 256 else { return }
+        let s = resolver.resolve(raw)
+        let where_ = TemplateFieldPath.format(path)
+        let pointAtKey = keyRange ?? node.range
+        guard let expected = expectedTypes(s) else {
+            let hasShape = s.type != nil || !s.oneOf.isEmpty || !s.anyOf.isEmpty || s.additionalProperties != .notAllowed
+            findings.append(Finding(
+                code: "KRO305",
+                message: hasShape ? "unknown schema type at path \(where_)"
+                    : "schema at path \(where_) has no valid type, OneOf, AnyOf, or AdditionalProperties",
+                range: pointAtKey, path: path))
+            return
+        }
+        func mismatch(_ got: String, code: String = "KRO303") {
+            let wanted = expected?.joined(separator: " or ") ?? "any"
+            findings.append(Finding(code: code, message: "expected \(wanted) type for path \(where_), got \(got)",
+                                    range: node.range, path: path))
+        }
+        func accepts(_ type: String) -> Bool {
+            guard let expected else { return true }
+            return expected.contains(type)
+        }
+        switch node {
+        case .alias(let alias):
+            if let target = alias.target { walk(target, schema: raw, path: path, keyRange: keyRange, into: &findings, depth: depth + 1) }
+        case .mapping(let mapping):
+            if s.preservesUnknownFields { return }
+            guard accepts("object") || s.additionalProperties != .notAllowed else { return mismatch("object") }
+            for entry in mapping.effectiveEntries {
+                guard case .scalar(let keyScalar) = entry.key else { continue }
+                let key = keyScalar.value
+                let child: OpenAPISchema
+                if let property = s.property(key) {
+                    child = property
+                } else {
+                    switch s.additionalProperties {
+                    case .schema(let value): child = value
+                    case .anything: child = OpenAPISchema(["x-kubernetes-preserve-unknown-fields": true])
+                    case .notAllowed:
+                        let parent = where_
+                        findings.append(Finding(
+                            code: "KRO304",
+                            message: "error getting field schema for path \(parent).\(key): schema not found for field \(key)",
+                            range: keyScalar.range, path: path + [.field(key)]))
+                        continue
+                    }
+                }
+                walk(entry.value, schema: child, path: path + [.field(key)], keyRange: keyScalar.range,
+                     into: &findings, depth: depth + 1)
+            }
+        case .sequence(let sequence):
+            if s.preservesUnknownFields { return }
+            guard accepts("array") else { return mismatch("array") }
+            guard let items = s.items else {
+                findings.append(Finding(
+                    code: "KRO306",
+                    message: "invalid array schema for path \(where_): neither Items.Schema nor Properties are defined",
+                    range: pointAtKey, path: path))
+                return
+            }
+            for (index, item) in sequence.items.enumerated() {
+                walk(item, schema: items, path: path + [.index(index)], keyRange: nil, into: &findings, depth: depth + 1)
+            }
+        case .scalar(let scalar):
+            switch scalar.resolved {
+            case .null:
+                return
+            case .string(let text):
+                switch classify(text) {
+                case .standaloneExpression: return
+                case .template: if !accepts("string") { mismatch("string", code: "KRO307") }
+                case .literal: if !accepts("string") { mismatch("string") }
+                }
+            case .bool:
+                if !accepts("boolean") { mismatch("boolean") }
+            case .int:
+                if !(accepts("integer") || accepts("number")) { mismatch("integer") }
+            case .float(let value):
+                let integral = value.rounded() == value && abs(value) < 9.2e18
+                if integral {
+                    if !(accepts("integer") || accepts("number")) { mismatch("integer") }
+                } else if !accepts("number") {
+                    mismatch("float64")
+                }
+            }
+        }
+    }
+}

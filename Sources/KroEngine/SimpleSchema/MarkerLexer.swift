@@ -1,0 +1,152 @@
+/// The SimpleSchema markers kro knows (case-sensitive), simpleschema.md §4.2.
+enum MarkerKind: String, CaseIterable, Sendable, Hashable {
+    case required, `default`, description, minimum, maximum, validation, `enum`, immutable,
+         pattern, uniqueItems, minLength, maxLength, minItems, maxItems, listType, listMapKey
+}
+
+/// One `key=value` marker with where its parts are written (scalar indices of the field
+/// string's `CharText`).
+struct LexedMarker: Hashable, Sendable {
+    var kind: MarkerKind
+    /// The value after kro's `processValue` (quotes stripped and unescaped, or trimmed).
+    var value: String
+    var keySpan: CharSpan
+    /// The raw value as written, quotes included (may be empty).
+    var valueSpan: CharSpan
+}
+
+struct MarkerLexError: Error, Hashable {
+    var code: String
+    var message: String
+    var span: CharSpan
+}
+
+/// kro's marker lexer (simpleschema.md §4.1), reproduced character by character because
+/// its quirks (the uncleared buffer, `key= value`) decide which inputs are errors.
+enum MarkerLexer {
+    /// Lexes `text[span]` (the marker part after the first `|`). `pipe` is the index of
+    /// that `|`, used to place the error of an empty marker part.
+    static func lex(_ text: CharText, _ span: CharSpan, pipe: Int) -> Result<[LexedMarker], MarkerLexError> {
+        var result: [LexedMarker] = []
+        var current: (kind: MarkerKind, keySpan: CharSpan)?
+        var inQuotes = false
+        var escaped = false
+        var openers: [Int] = []      // indices of unclosed `[`/`{` (outside quotes)
+        var quoteStart = -1
+        var buffer = String.UnicodeScalarView()
+        var bufFirst = -1, bufLast = -1
+
+        func append(_ i: Int) {
+            buffer.append(text.scalars[i])
+            if bufFirst < 0 { bufFirst = i }
+            bufLast = i
+        }
+        func reset() { buffer.removeAll(); bufFirst = -1; bufLast = -1 }
+        func bufferSpan(orAt i: Int) -> CharSpan {
+            bufFirst < 0 ? CharSpan(lo: i, hi: i) : CharSpan(lo: bufFirst, hi: bufLast + 1)
+        }
+        func emit(_ marker: (kind: MarkerKind, keySpan: CharSpan), at i: Int) -> MarkerLexError? {
+            let raw = String(buffer)
+            guard let value = processValue(raw) else {
+                return MarkerLexError(code: "KRO114", message: "unclosed quote", span: bufferSpan(orAt: i))
+            }
+            result.append(LexedMarker(kind: marker.kind, value: value, keySpan: marker.keySpan,
+                                      valueSpan: bufferSpan(orAt: i)))
+            return nil
+        }
+
+        var i = span.lo
+        while i < span.hi {
+            let c = text.scalars[i]
+            if c == "=" && current == nil && !inQuotes && openers.isEmpty {
+                let key = String(buffer)
+                let (klo, khi) = CharText(key).trimmed(0, CharText(key).count)
+                let trimmedKey = CharText(key).string(klo, khi)
+                let keySpan = bufferSpan(orAt: i)
+                if trimmedKey.isEmpty {
+                    return .failure(MarkerLexError(code: "KRO111", message: "empty marker key",
+                                                   span: CharSpan(lo: i, hi: i + 1)))
+                }
+                guard let kind = MarkerKind(rawValue: trimmedKey) else {
+                    return .failure(MarkerLexError(
+                        code: "KRO112",
+                        message: "invalid marker key \(GoStrconv.quote(trimmedKey)): unknown marker: \(trimmedKey)",
+                        span: keySpan))
+                }
+                current = (kind, keySpan)
+                reset()
+            } else if c == "\"" && !escaped {
+                inQuotes.toggle()
+                if inQuotes { quoteStart = i }
+                append(i)
+            } else if c == "\\" && inQuotes && !escaped {
+                escaped = true
+                append(i)
+            } else if (c == "{" || c == "[") && !inQuotes {
+                openers.append(i)
+                append(i)
+            } else if (c == "}" || c == "]") && !inQuotes {
+                append(i)
+                if openers.isEmpty {
+                    return .failure(MarkerLexError(code: "KRO115", message: "unmatched closing bracket/brace",
+                                                   span: CharSpan(lo: i, hi: i + 1)))
+                }
+                openers.removeLast()
+            } else if CharText.isSpace(c) && !inQuotes && openers.isEmpty {
+                if let marker = current {
+                    if let error = emit(marker, at: i) { return .failure(error) }
+                    current = nil
+                    reset()
+                }
+            } else {
+                if escaped && inQuotes { escaped = false }
+                append(i)
+            }
+            i += 1
+        }
+
+        if let marker = current {
+            if !inQuotes, let error = emit(marker, at: span.hi) { return .failure(error) }
+        } else {
+            let word = String(buffer)
+            let at = bufFirst < 0 ? CharSpan(lo: pipe, hi: pipe + 1) : bufferSpan(orAt: span.hi)
+            return .failure(MarkerLexError(code: "KRO113", message: "marker key '\(word)' without a value", span: at))
+        }
+        if inQuotes {
+            return .failure(MarkerLexError(code: "KRO114", message: "unclosed quote",
+                                           span: CharSpan(lo: max(quoteStart, span.lo), hi: span.hi)))
+        }
+        if let opener = openers.first {
+            return .failure(MarkerLexError(code: "KRO116", message: "unclosed bracket/brace",
+                                           span: CharSpan(lo: opener, hi: span.hi)))
+        }
+        return .success(result)
+    }
+
+    /// kro's `processValue`: a value written in double quotes is unquoted and unescaped
+    /// (`\"` → `"`, `\\` → `\`, other escapes kept as written); anything else is trimmed.
+    /// nil for a lone `"`, which makes upstream panic (reported as an unclosed quote).
+    static func processValue(_ raw: String) -> String? {
+        let scalars = Array(raw.unicodeScalars)
+        if scalars.first == "\"" && scalars.last == "\"" {
+            guard scalars.count >= 2 else { return nil }
+            var out = String.UnicodeScalarView()
+            var escaped = false
+            for u in scalars[1..<(scalars.count - 1)] {
+                if escaped {
+                    if u != "\"" && u != "\\" { out.append("\\") }
+                    out.append(u)
+                    escaped = false
+                } else if u == "\\" {
+                    escaped = true
+                } else {
+                    out.append(u)
+                }
+            }
+            return String(out)
+        }
+        let text = CharText(raw)
+        let (lo, hi) = text.trimmed(0, text.count)
+        return text.string(lo, hi)
+    }
+}

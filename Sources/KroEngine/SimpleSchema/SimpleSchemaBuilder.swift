@@ -1,0 +1,227 @@
+import JSON
+import OrderedCollections
+import YAMLSyntax
+
+typealias JSONObject = OrderedDictionary<String, JSONValue>
+
+/// Builds the instance `spec` OpenAPI schema from `spec.schema.spec` and
+/// `spec.schema.types` exactly as kro does (simpleschema.md), reporting every error at
+/// the token it concerns instead of stopping at the first.
+public enum SimpleSchemaBuilder {
+    public static func build(spec: YAMLNode?, types: YAMLNode?) -> SimpleSchemaResult {
+        var builder = SchemaBuildState()
+        builder.loadCustomTypes(types)
+        var schema: JSONObject = ["type": "object", "properties": .object([:])]
+        if case .mapping(let mapping)? = spec.map(YAMLValueKind.init) {
+            schema = builder.buildObject(mapping, context: FieldContext(block: .spec))
+        }
+        let customTypes = builder.customTypes.mapValues { JSONValue.object($0.schema).sortedKeys() }
+        let diagnostics = builder.diagnostics.sorted { ($0.range, $0.code) < ($1.range, $1.code) }
+        return SimpleSchemaResult(schema: JSONValue.object(schema).sortedKeys(), fields: builder.fields,
+                                  customTypes: customTypes, diagnostics: diagnostics)
+    }
+}
+
+/// Where a field sits, for kro's error wrapping (`building schema for T: field a: …`).
+struct FieldContext {
+    var block: SimpleSchemaField.Block
+    var typeName: String?
+    var chain: [String] = []
+
+    func child(_ name: String) -> FieldContext {
+        var c = self
+        c.chain.append(name)
+        return c
+    }
+
+    var path: [String] { (typeName.map { [$0] } ?? []) + chain }
+
+    private var chainText: String { chain.map { "field \($0): " }.joined() }
+
+    /// Prefix of errors raised while parsing (types: `parsing type T: `).
+    var parsePrefix: String { (typeName.map { "parsing type \($0): " } ?? "") + chainText }
+    /// Prefix of errors raised while building schemas (types: `building schema for T: `).
+    var buildPrefix: String { (typeName.map { "building schema for \($0): " } ?? "") + chainText }
+}
+
+struct CustomTypeSchema {
+    var schema: JSONObject
+    /// An alias type marked `required=true` makes every field of exactly that type required.
+    var required: Bool
+}
+
+struct SchemaBuildState {
+    var diagnostics: [Diagnostic] = []
+    var fields: [SimpleSchemaField] = []
+    var customTypes: [String: CustomTypeSchema] = [:]
+    /// Names defined in `types` (built or not), so a failed type is not also "unknown".
+    var definedTypes: Set<String> = []
+
+    mutating func report(_ code: String, _ message: String, _ range: TextRange,
+                         severity: DiagnosticSeverity = .error, related: [RelatedLocation] = []) {
+        diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: range,
+                                      related: related))
+    }
+
+    /// A mapping of fields → `{type: object, properties, required?, default: {}?}` (§5).
+    mutating func buildObject(_ mapping: YAMLMapping, context: FieldContext) -> JSONObject {
+        var properties = JSONObject()
+        var required: [String] = []
+        var childHasDefault = false
+        var children: [(name: String, fieldIndex: Int?)] = []
+        for entry in mapping.effectiveEntries {
+            guard let name = entry.key.keyString else { continue }
+            let before = fields.count
+            let schema = buildField(name, entry.value, keyRange: entry.key.range,
+                                    parentRequired: &required, context: context.child(name))
+            children.append((name, fields.count > before ? before : nil))
+            if let schema {
+                properties[name] = .object(schema)
+                if schema["default"] != nil { childHasDefault = true }
+            }
+        }
+        for child in children { if let i = child.fieldIndex { fields[i].isRequired = required.contains(child.name) } }
+        var schema: JSONObject = ["type": "object", "properties": .object(properties)]
+        required.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        if !required.isEmpty { schema["required"] = .array(required.map { .string($0) }) }
+        else if childHasDefault { schema["default"] = .object([:]) }
+        return schema
+    }
+
+    mutating func buildField(_ name: String, _ node: YAMLNode, keyRange: TextRange?,
+                             parentRequired: inout [String], context: FieldContext) -> JSONObject? {
+        switch YAMLValueKind(node) {
+        case .mapping(let mapping):
+            let index = fields.count
+            fields.append(SimpleSchemaField(block: context.block, path: context.path, typeText: nil, schema: nil,
+                                            isRequired: false, markers: [], typeReferences: [],
+                                            keyRange: keyRange, valueRange: mapping.range, typeRange: nil))
+            let schema = buildObject(mapping, context: context)
+            fields[index].schema = JSONValue.object(schema).sortedKeys()
+            return schema
+        case .string(let scalar):
+            return buildFieldString(name, scalar, keyRange: keyRange, parentRequired: &parentRequired,
+                                    context: context)
+        case .other(let goType, let range):
+            report(context.block == .types ? "KRO137" : "KRO101",
+                   context.parsePrefix + "unexpected type: \(goType)", range)
+            return nil
+        }
+    }
+
+    /// A field string `type | markers` (§2).
+    mutating func buildFieldString(_ name: String, _ scalar: YAMLScalar, keyRange: TextRange?,
+                                   parentRequired: inout [String], context: FieldContext) -> JSONObject? {
+        let field = FieldString(scalar)
+        let index = fields.count
+        fields.append(SimpleSchemaField(
+            block: context.block, path: context.path,
+            typeText: field.typeText, schema: nil, isRequired: false, markers: [], typeReferences: [],
+            keyRange: keyRange, valueRange: scalar.range,
+            typeRange: field.typeText.isEmpty ? nil : field.range(field.typeSpan)))
+
+        guard !field.typeText.isEmpty else {
+            report("KRO102", context.parsePrefix + "empty type", scalar.range)
+            return nil
+        }
+        let type: TypeExpression
+        switch TypeExpressionParser.parse(field.text, field.typeSpan) {
+        case .failure(let error):
+            report(error.code, context.parsePrefix + error.message, field.range(error.span))
+            return nil
+        case .success(let t):
+            type = t
+        }
+        fields[index].typeReferences = type.customReferences.map { ($0.name, field.range($0.span)) }
+
+        var markers: [LexedMarker] = []
+        if let pipe = field.pipe {
+            switch MarkerLexer.lex(field.text, CharSpan(lo: pipe + 1, hi: field.text.count), pipe: pipe) {
+            case .failure(let error):
+                report(error.code, context.buildPrefix + error.message, field.range(error.span))
+                return nil
+            case .success(let m):
+                markers = m
+            }
+        }
+        fields[index].markers = markers.map {
+            SimpleSchemaMarker(key: $0.kind.rawValue, value: $0.value, keyRange: field.range($0.keySpan),
+                               valueRange: field.range($0.valueSpan))
+        }
+
+        guard var schema = resolve(type, field: field, context: context) else { return nil }
+        if case .custom(let typeName, _) = type, customTypes[typeName]?.required == true {
+            parentRequired.append(name)
+        }
+        var application = MarkerApplication(field: field, context: context, name: name)
+        application.apply(markers, to: &schema, parentRequired: &parentRequired)
+        diagnostics += application.diagnostics
+        guard !application.failed else { return nil }
+        fields[index].schema = JSONValue.object(schema).sortedKeys()
+        return schema
+    }
+
+    /// The schema of a type expression (§3); nil (with a diagnostic for unknown names in
+    /// `spec`) when a custom type is missing or failed to build.
+    mutating func resolve(_ type: TypeExpression, field: FieldString, context: FieldContext) -> JSONObject? {
+        switch type {
+        case .atomic(let name):
+            return ["type": .string(name == "float" ? "number" : name)]
+        case .object:
+            return ["type": "object", "x-kubernetes-preserve-unknown-fields": true]
+        case .slice(let element):
+            guard let items = resolve(element, field: field, context: context) else { return nil }
+            return ["type": "array", "items": .object(items)]
+        case .map(let value):
+            guard let values = resolve(value, field: field, context: context) else { return nil }
+            return ["type": "object", "additionalProperties": .object(values)]
+        case .custom(let name, let span):
+            if let custom = customTypes[name] { return custom.schema }
+            // Undefined names inside `types` are reported by the dependency check (KRO108).
+            if context.block == .spec && !definedTypes.contains(name) {
+                report("KRO107", context.buildPrefix + "unknown type: \(name)", field.range(span))
+            }
+            return nil
+        }
+    }
+}
+
+/// A field string split at its first `|`, with position mapping into the file.
+struct FieldString {
+    let scalar: YAMLScalar
+    let text: CharText
+    let pipe: Int?
+    let typeSpan: CharSpan
+    let typeText: String
+
+    init(_ scalar: YAMLScalar) {
+        self.scalar = scalar
+        text = CharText(scalar.value)
+        pipe = text.scalars.firstIndex(of: "|")
+        let (lo, hi) = text.trimmed(0, pipe ?? text.count)
+        typeSpan = CharSpan(lo: lo, hi: hi)
+        typeText = text.string(lo, hi)
+    }
+
+    func range(_ span: CharSpan) -> TextRange {
+        guard !scalar.sourceMap.segments.isEmpty else { return scalar.range }
+        return scalar.sourceMap.sourceRange(forValueRange: text.offsets[span.lo]..<text.offsets[span.hi])
+    }
+}
+
+extension JSONValue {
+    /// The same value with every object's keys in byte order, as kro's serialised CRDs show them.
+    func sortedKeys() -> JSONValue {
+        switch self {
+        case .object(let members):
+            let sorted = members.elements.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+            var out = OrderedDictionary<String, JSONValue>()
+            for (key, value) in sorted { out[key] = value.sortedKeys() }
+            return .object(out)
+        case .array(let items):
+            return .array(items.map { $0.sortedKeys() })
+        default:
+            return self
+        }
+    }
+}

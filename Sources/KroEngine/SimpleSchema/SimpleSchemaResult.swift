@@ -1,0 +1,62 @@
+import JSON
+import YAMLSyntax
+
+/// One marker as written in a field string, with its place in the file.
+public struct SimpleSchemaMarker: Sendable, Hashable {
+    public var key: String
+    /// The value after kro's unquoting (what kro uses).
+    public var value: String
+    public var keyRange: TextRange
+    /// The value as written (quotes included); empty range right after `=` when empty.
+    public var valueRange: TextRange
+}
+
+/// What the builder learned about one field of `spec.schema.spec` or `spec.schema.types`
+/// (for hover, completion and go-to-definition).
+public struct SimpleSchemaField: Sendable, Hashable {
+    public enum Block: Sendable, Hashable { case spec, types }
+    public var block: Block
+    /// Field names from the block root; for `types` the first element is the type name.
+    public var path: [String]
+    /// The type part as written (`[]string`); nil for a nested mapping.
+    public var typeText: String?
+    /// The field's OpenAPI schema (keys sorted); nil when the field has errors.
+    public var schema: JSONValue?
+    /// True when the field ends up in its parent's `required` list.
+    public var isRequired: Bool
+    public var markers: [SimpleSchemaMarker]
+    /// The custom type names the type part mentions, with their ranges.
+    public var typeReferences: [(name: String, range: TextRange)]
+    /// The field's key in the YAML mapping.
+    public var keyRange: TextRange?
+    /// The whole value (scalar or mapping).
+    public var valueRange: TextRange
+    /// The trimmed type part inside the scalar.
+    public var typeRange: TextRange?
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.block == b.block && a.path == b.path && a.typeText == b.typeText && a.schema == b.schema
+            && a.isRequired == b.isRequired && a.markers == b.markers && a.keyRange == b.keyRange
+            && a.valueRange == b.valueRange && a.typeRange == b.typeRange
+            && a.typeReferences.map(\.name) == b.typeReferences.map(\.name)
+            && a.typeReferences.map(\.range) == b.typeReferences.map(\.range)
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(block); h.combine(path); h.combine(valueRange)
+    }
+}
+
+/// The result of building `spec.schema.spec` with `spec.schema.types`.
+public struct SimpleSchemaResult: Sendable {
+    /// The instance `spec` OpenAPI schema (keys sorted as kro serialises them). Fields
+    /// with errors are left out, so the schema is usable for further analysis.
+    public var schema: JSONValue
+    /// Every field of `spec` and `types`, in source order.
+    public var fields: [SimpleSchemaField]
+    /// The schemas of the custom types that built without error (keys sorted).
+    public var customTypes: [String: JSONValue]
+    /// SimpleSchema errors (KRO101–KRO137) and CRD-acceptance findings (KRO503–KRO509,
+    /// KRO914), sorted by position.
+    public var diagnostics: [Diagnostic]
+}

@@ -1,0 +1,142 @@
+import CYAML
+
+/// Drives libyaml's event parser over one stream part and builds its documents.
+struct LibYAMLReader {
+    let source: SourceText
+    let chunk: TextRange
+    let limits: YAMLLimits
+    let input: ChunkInput
+
+    init(source: SourceText, chunk: TextRange, limits: YAMLLimits) {
+        self.source = source
+        self.chunk = chunk
+        self.limits = limits
+        self.input = ChunkInput(source: source, chunk: chunk)
+    }
+
+    mutating func run() -> (documents: [YAMLDocument], leftoverErrors: [YAMLError]) {
+        var documents: [YAMLDocument] = []
+        var builder: TreeBuilder?
+        var failure: YAMLError?
+        let input = self.input
+        let limits = self.limits
+
+        if !input.bytes.isEmpty {
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return ([], [YAMLError(message: "libyaml could not be initialised",
+                                       range: TextRange(start: chunk.start, end: chunk.start), kind: .limit)])
+            }
+            defer { yaml_parser_delete(&parser) }
+            input.bytes.withUnsafeBufferPointer { buf in
+                guard let baseAddress = buf.baseAddress else { return }
+                yaml_parser_set_input_string(&parser, baseAddress, buf.count)
+                var event = yaml_event_t()
+                while true {
+                    guard yaml_parser_parse(&parser, &event) == 1 else {
+                        failure = Self.error(of: parser, input: input)
+                        return
+                    }
+                    defer { yaml_event_delete(&event) }
+                    let start = input.fileOffset(ofIndex: Int(event.start_mark.index))
+                    let end = input.fileOffset(ofIndex: Int(event.end_mark.index))
+                    switch event.type {
+                    case YAML_STREAM_END_EVENT:
+                        return
+                    case YAML_DOCUMENT_START_EVENT:
+                        builder = TreeBuilder(input: input, limits: limits, documentStart: start)
+                    case YAML_DOCUMENT_END_EVENT:
+                        if let b = builder { documents.append(b.finish(documentEnd: end, error: nil)) }
+                        builder = nil
+                    case YAML_SCALAR_EVENT:
+                        let s = event.data.scalar
+                        let value = Array(UnsafeBufferPointer(start: s.value, count: Int(s.length)))
+                        builder?.scalar(value: value, style: Self.scalarStyle(s.style), tag: Self.string(s.tag),
+                                        anchor: Self.string(s.anchor), start: start, end: end)
+                    case YAML_ALIAS_EVENT:
+                        builder?.alias(name: Self.string(event.data.alias.anchor) ?? "", start: start, end: end)
+                    case YAML_SEQUENCE_START_EVENT:
+                        let s = event.data.sequence_start
+                        builder?.open(isMapping: false, flow: s.style == YAML_FLOW_SEQUENCE_STYLE,
+                                      tag: Self.string(s.tag), anchor: Self.string(s.anchor), start: start)
+                    case YAML_MAPPING_START_EVENT:
+                        let s = event.data.mapping_start
+                        builder?.open(isMapping: true, flow: s.style == YAML_FLOW_MAPPING_STYLE,
+                                      tag: Self.string(s.tag), anchor: Self.string(s.anchor), start: start)
+                    case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                        builder?.close(end: end)
+                    default:
+                        break
+                    }
+                    if let stop = builder?.stopError {
+                        failure = stop
+                        return
+                    }
+                }
+            }
+        }
+        if let failure {
+            let b = builder ?? TreeBuilder(input: input, limits: limits, documentStart: documents.last?.range.end ?? chunk.start)
+            documents.append(b.finish(documentEnd: chunk.end, error: failure))
+        }
+        // The part's documents tile it: the first starts at the part's start, the last
+        // ends at its end (its `---`, trailing comments and blank lines included).
+        if !documents.isEmpty {
+            documents[0].range.start = chunk.start
+            documents[documents.count - 1].range.end = max(documents[documents.count - 1].range.end, chunk.end)
+        }
+        var leftover: [YAMLError] = []
+        for error in input.encodingErrors {
+            if let i = documents.firstIndex(where: { $0.range.touches(error.range.start) }) {
+                documents[i].errors.append(error)
+            } else {
+                leftover.append(error)
+            }
+        }
+        for i in documents.indices { documents[i].errors.sort { $0.range < $1.range } }
+        return (documents, leftover)
+    }
+
+    private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let p else { return nil }
+        return String(cString: UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))
+    }
+
+    private static func scalarStyle(_ style: yaml_scalar_style_t) -> ScalarStyle {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
+    /// libyaml's error as a `YAMLError`: "problem context", at the problem's position
+    /// (one character long, empty at a line break or the end).
+    private static func error(of parser: yaml_parser_t, input: ChunkInput) -> YAMLError {
+        var message = string(UnsafeMutablePointer(mutating: parser.problem.map {
+            UnsafeRawPointer($0).assumingMemoryBound(to: yaml_char_t.self)
+        })) ?? "invalid YAML"
+        if let context = parser.context {
+            message += " " + String(cString: context)
+        }
+        let local: Int
+        let kind: YAMLErrorKind
+        switch parser.error {
+        case YAML_READER_ERROR:
+            local = min(Int(parser.problem_offset), input.bytes.count)
+            kind = .encoding
+        case YAML_MEMORY_ERROR:
+            local = 0
+            kind = .limit
+        default:
+            local = input.localOffset(ofIndex: Int(parser.problem_mark.index))
+            kind = .syntax
+        }
+        var length = input.characterLength(at: local)
+        if length > 0, input.bytes[local] == 0x0A || input.bytes[local] == 0x0D { length = 0 }
+        let start = input.base + local
+        return YAMLError(message: message, range: TextRange(start: start, end: start + length), kind: kind)
+    }
+}

@@ -1,0 +1,243 @@
+/// Re-reads a scalar token the way libyaml's scanner does and records, for every decoded
+/// byte, where it came from. The caller compares the result with libyaml's own value and
+/// falls back to a coarse map when they differ (e.g. NEL line breaks, which libyaml folds
+/// but this decoder copies), so the value itself is always libyaml's.
+struct ScalarDecoder {
+    private let b: [UInt8]
+    /// Exclusive limit of the bytes the decoder may read.
+    private let limit: Int
+    private var value: [UInt8] = []
+    private var segments: [ScalarSourceMap.Segment] = []
+
+    struct Result {
+        var value: [UInt8]
+        /// Segments with offsets relative to the decoder's byte array.
+        var segments: [ScalarSourceMap.Segment]
+        /// Where the token ends (block scalars: end of the last content line).
+        var end: Int
+    }
+
+    init(bytes: [UInt8], limit: Int) {
+        self.b = bytes
+        self.limit = min(limit, bytes.count)
+    }
+
+    // MARK: - Output
+
+    private mutating func verbatim(_ from: Int, _ count: Int) {
+        guard count > 0 else { return }
+        if let last = segments.last, last.valueLength == last.sourceLength,
+           last.sourceOffset + last.sourceLength == from, last.valueOffset + last.valueLength == value.count {
+            segments[segments.count - 1].valueLength += count
+            segments[segments.count - 1].sourceLength += count
+        } else {
+            segments.append(.init(valueOffset: value.count, sourceOffset: from, valueLength: count, sourceLength: count))
+        }
+        value += b[from..<(from + count)]
+    }
+
+    private mutating func replaced(_ bytes: [UInt8], _ source: Range<Int>) {
+        segments.append(.init(valueOffset: value.count, sourceOffset: source.lowerBound,
+                              valueLength: bytes.count, sourceLength: source.count))
+        value += bytes
+    }
+
+    private func result(end: Int, emptyAt: Int) -> Result {
+        var segs = segments
+        if segs.isEmpty { segs = [.init(valueOffset: 0, sourceOffset: emptyAt, valueLength: 0, sourceLength: 0)] }
+        return Result(value: value, segments: segs, end: end)
+    }
+
+    // MARK: - Character classes
+
+    private func isBlank(_ i: Int) -> Bool { i < limit && (b[i] == 0x20 || b[i] == 0x09) }
+    private func isBreak(_ i: Int) -> Bool { i < limit && (b[i] == 0x0A || b[i] == 0x0D) }
+    private func breakLength(_ i: Int) -> Int { b[i] == 0x0D && i + 1 < limit && b[i + 1] == 0x0A ? 2 : 1 }
+    private func charLength(_ i: Int) -> Int {
+        var j = i + 1
+        while j < limit && b[j] & 0xC0 == 0x80 { j += 1 }
+        return j - i
+    }
+
+    // MARK: - Plain and quoted scalars
+
+    /// Decodes `[start, end)`: the whole plain scalar, or a quoted scalar including its quotes.
+    mutating func flow(style: ScalarStyle, start: Int, end: Int) -> Result? {
+        let single = style == .singleQuoted, double = style == .doubleQuoted
+        var pos = start, stop = min(end, limit)
+        if single || double {
+            guard stop - start >= 2 else { return nil }
+            pos += 1; stop -= 1
+        }
+        while pos < stop {
+            var leadingBlanks = false
+            var escapedBreak = false
+            // Non-blank characters.
+            while pos < stop && !isBlank(pos) && !isBreak(pos) {
+                if single && b[pos] == 0x27 && pos + 1 < stop && b[pos + 1] == 0x27 {
+                    replaced([0x27], pos..<(pos + 2)); pos += 2
+                } else if double && b[pos] == 0x5C {
+                    if pos + 1 < stop && isBreak(pos + 1) {
+                        pos += 1 + breakLength(pos + 1)
+                        leadingBlanks = true; escapedBreak = true
+                        break
+                    }
+                    guard let (bytes, length) = escape(at: pos, stop: stop) else { return nil }
+                    replaced(bytes, pos..<(pos + length)); pos += length
+                } else {
+                    let l = charLength(pos)
+                    verbatim(pos, l); pos += l
+                }
+            }
+            // Blanks and line breaks.
+            let blankStart = pos
+            var leadingBreak: Range<Int>?
+            var trailingBreaks: [Range<Int>] = []
+            while pos < stop && (isBlank(pos) || isBreak(pos)) {
+                if isBlank(pos) { pos += 1; continue }
+                let r = pos..<(pos + breakLength(pos))
+                if !leadingBlanks { leadingBreak = r; leadingBlanks = true } else { trailingBreaks.append(r) }
+                pos = r.upperBound
+            }
+            if !leadingBlanks {
+                verbatim(blankStart, pos - blankStart)
+            } else if let lb = leadingBreak, !escapedBreak, trailingBreaks.isEmpty {
+                replaced([0x20], lb)
+            } else {
+                for r in trailingBreaks { replaced([0x0A], r) }
+            }
+        }
+        return result(end: end, emptyAt: single || double ? start + 1 : start)
+    }
+
+    /// A double-quoted escape at `i` (the backslash): its bytes and source length.
+    private func escape(at i: Int, stop: Int) -> ([UInt8], Int)? {
+        guard i + 1 < stop else { return nil }
+        if let v = Self.simpleEscapes[b[i + 1]] { return (Self.utf8(v), 2) }
+        let digits: Int
+        switch b[i + 1] {
+        case 0x78: digits = 2
+        case 0x75: digits = 4
+        case 0x55: digits = 8
+        default: return nil
+        }
+        guard i + 2 + digits <= stop else { return nil }
+        var v: UInt32 = 0
+        for k in 0..<digits {
+            guard let d = Self.hexValue(b[i + 2 + k]) else { return nil }
+            v = v &* 16 &+ d
+        }
+        guard v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return nil }
+        return (Self.utf8(v), 2 + digits)
+    }
+
+    private static let simpleEscapes: [UInt8: UInt32] = [
+            0x30: 0, 0x61: 7, 0x62: 8, 0x74: 9, 0x09: 9, 0x6E: 0x0A, 0x76: 0x0B, 0x66: 0x0C,
+            0x72: 0x0D, 0x65: 0x1B, 0x20: 0x20, 0x22: 0x22, 0x2F: 0x2F, 0x27: 0x27, 0x5C: 0x5C,
+            0x4E: 0x85, 0x5F: 0xA0, 0x4C: 0x2028, 0x50: 0x2029,
+    ]
+
+    private static func hexValue(_ c: UInt8) -> UInt32? {
+        switch c {
+        case 0x30...0x39: UInt32(c - 0x30)
+        case 0x41...0x46: UInt32(c - 0x41 + 10)
+        case 0x61...0x66: UInt32(c - 0x61 + 10)
+        default: nil
+        }
+    }
+
+    static func utf8(_ v: UInt32) -> [UInt8] {
+        switch v {
+        case 0..<0x80: [UInt8(v)]
+        case 0x80..<0x800: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
+        case 0x800..<0x10000:
+            [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+        default:
+            [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)),
+             UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+        }
+    }
+
+    // MARK: - Block scalars
+
+    /// Decodes a literal or folded block scalar whose indicator (`|` or `>`) is at `start`.
+    /// `parentIndent` is the column of the innermost block collection (-1 at top level),
+    /// the base of an explicit indentation indicator.
+    mutating func block(start: Int, parentIndent: Int) -> Result? {
+        guard start < limit else { return nil }
+        let literal = b[start] == 0x7C
+        var pos = start + 1
+        var chomping = 0, increment = 0
+        func digit(_ i: Int) -> Int? { i < limit && b[i] >= 0x31 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+        func chomp(_ i: Int) -> Int? { i < limit ? (b[i] == 0x2B ? 1 : b[i] == 0x2D ? -1 : nil) : nil }
+        if let c = chomp(pos) {
+            chomping = c; pos += 1
+            if let d = digit(pos) { increment = d; pos += 1 }
+        } else if let d = digit(pos) {
+            increment = d; pos += 1
+            if let c = chomp(pos) { chomping = c; pos += 1 }
+        }
+        let headerEnd = pos
+        while isBlank(pos) { pos += 1 }
+        if pos < limit && b[pos] == 0x23 { while pos < limit && !isBreak(pos) { pos += 1 } }
+        if isBreak(pos) { pos += breakLength(pos) }
+        let contentStart = pos
+
+        var indent = increment > 0 ? (parentIndent >= 0 ? parentIndent + increment : increment) : 0
+        var column = 0
+        var trailingBreaks: [Range<Int>] = []
+        var leadingBreak: Range<Int>?
+        var lastContentEnd = headerEnd
+
+        // Empty lines (and the indentation of the next line); false on a tab error.
+        func scanBreaks() -> Bool {
+            var maxIndent = 0
+            column = 0
+            while true {
+                while (indent == 0 || column < indent) && pos < limit && b[pos] == 0x20 { pos += 1; column += 1 }
+                if column > maxIndent { maxIndent = column }
+                if (indent == 0 || column < indent) && pos < limit && b[pos] == 0x09 { return false }
+                guard isBreak(pos) else { break }
+                let r = pos..<(pos + breakLength(pos))
+                trailingBreaks.append(r)
+                pos = r.upperBound
+                column = 0
+            }
+            if indent == 0 { indent = max(maxIndent, parentIndent + 1, 1) }
+            return true
+        }
+
+        guard scanBreaks() else { return nil }
+        var leadingBlank = false
+        while column == indent && pos < limit {
+            let trailingBlank = isBlank(pos)
+            if !literal, let lb = leadingBreak, !leadingBlank, !trailingBlank {
+                if trailingBreaks.isEmpty { replaced([0x20], lb) }
+            } else if let lb = leadingBreak {
+                replaced([0x0A], lb)
+            }
+            leadingBreak = nil
+            for r in trailingBreaks { replaced([0x0A], r) }
+            trailingBreaks = []
+            leadingBlank = isBlank(pos)
+            let lineStart = pos
+            while pos < limit && !isBreak(pos) { pos += charLength(pos) }
+            verbatim(lineStart, pos - lineStart)
+            lastContentEnd = pos
+            if isBreak(pos) {
+                let r = pos..<(pos + breakLength(pos))
+                leadingBreak = r
+                pos = r.upperBound
+            }
+            guard scanBreaks() else { return nil }
+        }
+        if chomping != -1, let lb = leadingBreak { replaced([0x0A], lb) }
+        var end = lastContentEnd
+        if chomping == 1 {
+            for r in trailingBreaks { replaced([0x0A], r) }
+            // Kept breaks belong to the value, so to the token too.
+            end = max(end, trailingBreaks.last?.upperBound ?? leadingBreak?.upperBound ?? end)
+        }
+        return result(end: end, emptyAt: contentStart)
+    }
+}

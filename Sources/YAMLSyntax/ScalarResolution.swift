@@ -1,0 +1,178 @@
+// Scalar resolution as kubectl's YAML→JSON conversion does it (sigs.k8s.io/yaml over
+// go-yaml v2, YAML 1.1 style; rgd.md §1).
+
+extension YAMLScalar {
+    static let strTag = "tag:yaml.org,2002:str"
+
+    /// The JSON value kubectl produces for this scalar. Quoted and block scalars, and
+    /// scalars tagged `!!str`, are strings; plain scalars resolve to null, booleans
+    /// (`yes`/`no`/`on`/`off`…), integers (decimal, `0x`, `0o`, leading-`0` octal, `0b`,
+    /// `_` ignored) and floats. A number is `.int` iff it is integral and fits Int64.
+    public var resolved: ResolvedScalar {
+        switch goValue {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .uint(let u): .float(Double(u))
+        case .float(let d): Self.number(d)
+        case .string(let s): .string(s)
+        }
+    }
+
+    /// The JSON object key kubectl makes of this scalar.
+    public var keyString: String {
+        switch goValue {
+        case .string(let s): s
+        case .null: "null"
+        case .bool(let b): b ? "true" : "false"
+        case .int(let i): String(i)
+        case .uint(let u): String(u)
+        case .float(let d): Self.goFloat32G(d)
+        }
+    }
+
+    /// The Go value go-yaml v2 decodes before kubectl re-encodes it as JSON.
+    enum GoValue {
+        case null, bool(Bool), int(Int64), uint(UInt64), float(Double), string(String)
+    }
+
+    var goValue: GoValue {
+        guard style == .plain, tag != Self.strTag else { return .string(value) }
+        return Self.resolvePlain(value)
+    }
+
+    static func resolvePlain(_ s: String) -> GoValue {
+        switch s {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
+        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .float(.nan)
+        default: break
+        }
+        guard let first = s.utf8.first else { return .string(s) }
+        if first == UInt8(ascii: ".") {
+            // go-yaml: not a special float, so maybe a normal one (".5").
+            if let d = goParseFloat(s) { return .float(d) }
+            return .string(s)
+        }
+        guard first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
+            return .string(s)
+        }
+        let plain = s.replacingUnderscores()
+        if let i = goParseInt(plain) { return .int(i) }
+        if let u = goParseUInt(plain) { return .uint(u) }
+        if let d = goParseFloat(plain) { return .float(d) }
+        if plain.hasPrefix("0b"), let u = UInt64(plain.dropFirst(2), radix: 2) {
+            return u <= UInt64(Int64.max) ? .int(Int64(u)) : .uint(u)
+        }
+        if plain.hasPrefix("-0b"), let u = UInt64(plain.dropFirst(3), radix: 2), u <= UInt64(Int64.max) + 1 {
+            return .int(u == UInt64(Int64.max) + 1 ? Int64.min : -Int64(u))
+        }
+        return .string(s)
+    }
+
+    /// A float as kubectl's JSON carries it: integral values that fit Int64 become ints.
+    private static func number(_ d: Double) -> ResolvedScalar {
+        if d.isFinite, d == d.rounded(), d >= -9.223372036854775808e18, d < 9.223372036854775808e18 {
+            return .int(Int64(d))
+        }
+        return .float(d)
+    }
+
+    /// Go's strconv.ParseInt(s, 0, 64): optional sign, then `0x`, `0o`, `0b`, leading-`0`
+    /// octal or decimal digits.
+    static func goParseInt(_ s: String) -> Int64? {
+        var body = Substring(s)
+        var negative = false
+        if body.first == "+" || body.first == "-" { negative = body.first == "-"; body = body.dropFirst() }
+        guard let magnitude = goParseUInt(String(body)), !body.hasPrefix("+"), !body.hasPrefix("-") else { return nil }
+        if negative {
+            if magnitude == UInt64(Int64.max) + 1 { return Int64.min }
+            return magnitude <= UInt64(Int64.max) ? -Int64(magnitude) : nil
+        }
+        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+    }
+
+    /// Go's strconv.ParseUint(s, 0, 64) (no sign allowed).
+    static func goParseUInt(_ s: String) -> UInt64? {
+        let lower = s.lowercased()
+        let (digits, radix): (Substring, Int)
+        if lower.hasPrefix("0x") { (digits, radix) = (Substring(s).dropFirst(2), 16) }
+        else if lower.hasPrefix("0o") { (digits, radix) = (Substring(s).dropFirst(2), 8) }
+        else if lower.hasPrefix("0b") { (digits, radix) = (Substring(s).dropFirst(2), 2) }
+        else if s.hasPrefix("0") && s.count > 1 { (digits, radix) = (Substring(s).dropFirst(1), 8) }
+        else { (digits, radix) = (Substring(s), 10) }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isHexDigit) }) else { return nil }
+        return UInt64(digits, radix: radix)
+    }
+
+    /// go-yaml v2's yamlStyleFloat: `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
+    static func isYAMLStyleFloat(_ s: String) -> Bool {
+        var b = Array(s.utf8)[...]
+        func digits() -> Int {
+            var n = 0
+            while let c = b.first, (0x30...0x39).contains(c) { b = b.dropFirst(); n += 1 }
+            return n
+        }
+        if b.first == UInt8(ascii: "+") || b.first == UInt8(ascii: "-") { b = b.dropFirst() }
+        if b.first == UInt8(ascii: ".") {
+            b = b.dropFirst()
+            guard digits() > 0 else { return false }
+        } else {
+            guard digits() > 0 else { return false }
+            if b.first == UInt8(ascii: ".") { b = b.dropFirst(); _ = digits() }
+        }
+        if b.first == UInt8(ascii: "e") || b.first == UInt8(ascii: "E") {
+            b = b.dropFirst()
+            if b.first == UInt8(ascii: "+") || b.first == UInt8(ascii: "-") { b = b.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return b.isEmpty
+    }
+
+    /// Decimal float parsing for the forms go-yaml accepts here.
+    static func goParseFloat(_ s: String) -> Double? {
+        guard isYAMLStyleFloat(s) else { return nil }
+        return Double(s)
+    }
+
+    /// Go's strconv.FormatFloat(d, 'g', -1, 32), as sigs.k8s.io/yaml formats float keys.
+    static func goFloat32G(_ d: Double) -> String {
+        if d.isNaN { return ".nan" }
+        if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
+        let f = Float(d)
+        if f == 0 { return f.sign == .minus ? "-0" : "0" }
+        // Shortest round-trip digits of the float32 value, in scientific form.
+        let sci = "\(f)".lowercased()
+        var mantissa = Substring(sci), exponent = 0
+        if let e = sci.firstIndex(of: "e") {
+            mantissa = sci[..<e]
+            exponent = Int(sci[sci.index(after: e)...]) ?? 0
+        }
+        let negative = mantissa.hasPrefix("-")
+        if negative { mantissa = mantissa.dropFirst() }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let intPart = parts.first.map(String.init) ?? ""
+        let fracPart = parts.count > 1 ? String(parts[1]) : ""
+        var digits = Array(intPart + fracPart)
+        var pointPos = intPart.count + exponent
+        while digits.first == "0" && digits.count > 1 { digits.removeFirst(); pointPos -= 1 }
+        while digits.last == "0" && digits.count > 1 { digits.removeLast() }
+        let exp = pointPos - 1
+        let sign = negative ? "-" : ""
+        if exp < -4 || exp >= 6 {
+            let m = digits.count > 1 ? "\(digits[0])." + String(digits[1...]) : String(digits[0])
+            let e = abs(exp) < 10 ? "0\(abs(exp))" : "\(abs(exp))"
+            return "\(sign)\(m)e\(exp < 0 ? "-" : "+")\(e)"
+        }
+        if pointPos <= 0 { return sign + "0." + String(repeating: "0", count: -pointPos) + String(digits) }
+        if pointPos >= digits.count { return sign + String(digits) + String(repeating: "0", count: pointPos - digits.count) }
+        return sign + String(digits[..<pointPos]) + "." + String(digits[pointPos...])
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String { String(filter { $0 != "_" }) }
+}

@@ -1,0 +1,203 @@
+/// How columns are counted when a position is given as (line, column).
+public enum PositionEncoding: Sendable, Hashable {
+    /// UTF-8 code units (bytes).
+    case utf8
+    /// UTF-16 code units (LSP's default): characters outside the BMP count twice.
+    case utf16
+    /// Unicode scalars (what `--check` prints, 1-based there).
+    case unicodeScalars
+}
+
+/// A 0-based (line, column) position; the column unit depends on a `PositionEncoding`.
+public struct TextPosition: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+    public init(line: Int, column: Int) { self.line = line; self.column = column }
+    public static func < (a: TextPosition, b: TextPosition) -> Bool { (a.line, a.column) < (b.line, b.column) }
+    public var description: String { "\(line):\(column)" }
+}
+
+/// The text of one file as UTF-8 bytes with a line table. Offsets are byte offsets into
+/// `bytes`; lines end at LF, CRLF or a lone CR. Invalid UTF-8 is kept as is and reported
+/// in `invalidUTF8Ranges`; in columns each invalid byte counts as one unit.
+public struct SourceText: Sendable, Equatable {
+    public let bytes: [UInt8]
+    /// Byte offset where each line starts; the first entry is 0.
+    public let lineStarts: [Int]
+    /// Maximal runs of bytes that are not well-formed UTF-8.
+    public let invalidUTF8Ranges: [TextRange]
+    /// True when every byte is ASCII (columns are then byte counts in every encoding).
+    public let isASCII: Bool
+
+    public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
+
+    public init(bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        var invalid: [TextRange] = []
+        var ascii = true
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                let b = buf[i]
+                if b < 0x80 {
+                    if b == 0x0A {
+                        starts.append(i + 1)
+                    } else if b == 0x0D {
+                        if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
+                        starts.append(i + 1)
+                    }
+                    i += 1
+                    continue
+                }
+                ascii = false
+                let len = UTF8Validation.scalarLength(buf, at: i)
+                if len == 0 {
+                    if let last = invalid.last, last.end == i {
+                        invalid[invalid.count - 1].end = i + 1
+                    } else {
+                        invalid.append(TextRange(start: i, end: i + 1))
+                    }
+                    i += 1
+                } else {
+                    i += len
+                }
+            }
+        }
+        lineStarts = starts
+        invalidUTF8Ranges = invalid
+        isASCII = ascii
+    }
+
+    /// The text as a Swift string (invalid bytes become U+FFFD).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    public var count: Int { bytes.count }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 0-based line that contains `offset` (clamped into the text).
+    public func line(containing offset: Int) -> Int {
+        let target = min(max(offset, 0), bytes.count)
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if lineStarts[mid] <= target { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The bytes of line `line` without its line break (clamped to the existing lines).
+    public func lineRange(_ line: Int) -> TextRange {
+        let l = min(max(line, 0), lineStarts.count - 1)
+        let start = lineStarts[l]
+        guard l + 1 < lineStarts.count else { return TextRange(start: start, end: bytes.count) }
+        var end = lineStarts[l + 1]
+        if end - 1 >= start && bytes[end - 1] == 0x0A { end -= 1 }
+        if end - 1 >= start && bytes[end - 1] == 0x0D { end -= 1 }
+        return TextRange(start: start, end: end)
+    }
+
+    /// The text of a byte range (invalid bytes become U+FFFD).
+    public func string(in range: TextRange) -> String {
+        let s = min(max(range.start, 0), bytes.count), e = min(max(range.end, s), bytes.count)
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    /// The (line, column) of a byte offset. An offset inside a multi-byte character gives
+    /// the column of that character's start.
+    public func position(of offset: Int, encoding: PositionEncoding) -> TextPosition {
+        let target = min(max(offset, 0), bytes.count)
+        let line = line(containing: target)
+        let start = lineStarts[line]
+        let end = min(target, lineRange(line).end)
+        if encoding == .utf8 || isASCII { return TextPosition(line: line, column: end - start) }
+        var column = 0
+        bytes.withUnsafeBufferPointer { buf in
+            var i = start
+            while i < end {
+                let (len, units) = Self.unitWidth(buf, at: i, encoding: encoding)
+                if i + len > end { break }
+                column += units
+                i += len
+            }
+        }
+        return TextPosition(line: line, column: column)
+    }
+
+    /// The byte offset of a (line, column). A line past the end gives the end of the text;
+    /// a column past the line's end gives the line's end (before its break); a column in
+    /// the middle of a character (half a surrogate pair) gives that character's start.
+    public func offset(of position: TextPosition, encoding: PositionEncoding) -> Int {
+        if position.line < 0 { return 0 }
+        if position.line >= lineStarts.count { return bytes.count }
+        let range = lineRange(position.line)
+        let column = max(position.column, 0)
+        if encoding == .utf8 || isASCII { return min(range.start + column, range.end) }
+        var result = range.end
+        bytes.withUnsafeBufferPointer { buf in
+            var i = range.start
+            var units = 0
+            while i < range.end {
+                if units >= column { result = i; return }
+                let (len, w) = Self.unitWidth(buf, at: i, encoding: encoding)
+                if units + w > column { result = i; return }
+                units += w
+                i += len
+            }
+            result = range.end
+        }
+        return result
+    }
+
+    /// Length in bytes of the character at `i` and its width in `encoding` units.
+    private static func unitWidth(_ buf: UnsafeBufferPointer<UInt8>, at i: Int,
+                                  encoding: PositionEncoding) -> (Int, Int) {
+        let b = buf[i]
+        if b < 0x80 { return (1, 1) }
+        let len = UTF8Validation.scalarLength(buf, at: i)
+        if len == 0 { return (1, 1) }
+        switch encoding {
+        case .utf8: return (len, len)
+        case .utf16: return (len, len == 4 ? 2 : 1)
+        case .unicodeScalars: return (len, 1)
+        }
+    }
+}
+
+/// Strict UTF-8 well-formedness (no overlongs, no surrogates, nothing above U+10FFFF).
+enum UTF8Validation {
+    /// Length (1...4) of the well-formed scalar starting at `i`, or 0 when the byte there
+    /// does not start one.
+    static func scalarLength(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let n = buf.count
+        let b0 = buf[i]
+        if b0 < 0x80 { return 1 }
+        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+            i + k < n && buf[i + k] >= lo && buf[i + k] <= hi
+        }
+        switch b0 {
+        case 0xC2...0xDF: return cont(1) ? 2 : 0
+        case 0xE0: return cont(1, 0xA0) && cont(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE, 0xEF: return cont(1) && cont(2) ? 3 : 0
+        case 0xED: return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0
+        case 0xF0: return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0
+        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
+        case 0xF4: return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// The scalar value of a well-formed sequence of `len` bytes at `i`.
+    static func scalarValue(_ buf: UnsafeBufferPointer<UInt8>, at i: Int, length len: Int) -> UInt32 {
+        switch len {
+        case 1: return UInt32(buf[i])
+        case 2: return (UInt32(buf[i] & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F)
+        case 3: return (UInt32(buf[i] & 0x0F) << 12) | (UInt32(buf[i + 1] & 0x3F) << 6) | UInt32(buf[i + 2] & 0x3F)
+        default:
+            return (UInt32(buf[i] & 0x07) << 18) | (UInt32(buf[i + 1] & 0x3F) << 12)
+                | (UInt32(buf[i + 2] & 0x3F) << 6) | UInt32(buf[i + 3] & 0x3F)
+        }
+    }
+}

@@ -1,0 +1,206 @@
+/// Builds one document's tree from libyaml events, enforcing depth and alias limits.
+struct TreeBuilder {
+    private struct Frame {
+        var isMapping: Bool
+        var flow: Bool
+        var tag: String?
+        var anchor: String?
+        /// File offset of the collection's first content byte (after anchor and tag).
+        var start: Int
+        var entries: [YAMLMappingEntry] = []
+        var items: [YAMLNode] = []
+        var pendingKey: YAMLNode?
+        var lastEnd: Int
+        /// Nodes in this collection, counting every node aliases stand for.
+        var weight = 1
+    }
+
+    let input: ChunkInput
+    let limits: YAMLLimits
+    private let documentStart: Int
+    private var frames: [Frame] = []
+    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var aliasExpansion = 0
+    private var root: YAMLNode?
+    private var errors: [YAMLError] = []
+    private var duplicates: [DuplicateKey] = []
+    /// Set when a limit stops the document; the reader then stops feeding events.
+    private(set) var stopError: YAMLError?
+
+    init(input: ChunkInput, limits: YAMLLimits, documentStart: Int) {
+        self.input = input
+        self.limits = limits
+        self.documentStart = documentStart
+    }
+
+    // MARK: - Events
+
+    mutating func scalar(value: [UInt8], style: ScalarStyle, tag: String?, anchor: String?, start: Int, end: Int) {
+        let tokenStart = tag != nil || anchor != nil ? min(contentStart(after: start), end) : start
+        let local = tokenStart - input.base
+        var decoder = ScalarDecoder(bytes: input.bytes, limit: input.bytes.count)
+        let decoded: ScalarDecoder.Result?
+        switch style {
+        case .literal, .folded:
+            decoded = decoder.block(start: local, parentIndent: parentIndent())
+        default:
+            decoded = decoder.flow(style: style, start: local, end: end - input.base)
+        }
+        var tokenEnd = end
+        let map: ScalarSourceMap
+        if let decoded, decoded.value == value {
+            map = ScalarSourceMap(segments: decoded.segments.map {
+                var s = $0; s.sourceOffset += input.base; return s
+            })
+            if style == .literal || style == .folded { tokenEnd = input.base + decoded.end }
+        } else {
+            // Coarse fallback: the whole value spans the token's inside.
+            let quoted = (style == .singleQuoted || style == .doubleQuoted) && end - tokenStart >= 2
+            let inner = quoted ? TextRange(start: tokenStart + 1, end: end - 1) : TextRange(start: tokenStart, end: end)
+            map = ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: inner.start,
+                                                   valueLength: value.count, sourceLength: inner.length)])
+            if style == .literal || style == .folded { tokenEnd = Self.trimTrailingSpace(input, tokenStart, end) }
+        }
+        let scalar = YAMLScalar(value: String(decoding: value, as: UTF8.self), style: style,
+                                range: TextRange(start: tokenStart, end: max(tokenStart, tokenEnd)),
+                                tag: tag, anchor: anchor, sourceMap: map)
+        let node = YAMLNode.scalar(scalar)
+        if let anchor { anchors[anchor] = (node, 1) }
+        add(node, weight: 1)
+    }
+
+    mutating func alias(name: String, start: Int, end: Int) {
+        let range = TextRange(start: start, end: end)
+        guard let anchored = anchors[name] else {
+            errors.append(YAMLError(message: "unknown anchor '\(name)' referenced", range: range, kind: .syntax))
+            add(.alias(YAMLAlias(name: name, range: range, target: nil)), weight: 1)
+            return
+        }
+        aliasExpansion += anchored.weight
+        if aliasExpansion > limits.maxAliasExpansion {
+            stopError = YAMLError(
+                message: "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias bomb?)",
+                range: range, kind: .limit)
+            return
+        }
+        add(.alias(YAMLAlias(name: name, range: range, target: anchored.node)), weight: anchored.weight)
+    }
+
+    mutating func open(isMapping: Bool, flow: Bool, tag: String?, anchor: String?, start: Int) {
+        guard frames.count < limits.maxDepth else {
+            stopError = YAMLError(message: "nesting deeper than \(limits.maxDepth) levels",
+                                  range: TextRange(start: start, end: start + 1), kind: .limit)
+            return
+        }
+        let content = tag != nil || anchor != nil ? contentStart(after: start) : start
+        frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor,
+                            start: content, lastEnd: content))
+    }
+
+    mutating func close(end: Int) {
+        guard let frame = frames.popLast() else { return }
+        // Block collections end at their last child (libyaml's block end sits at the next
+        // token, after comments and blank lines); flow ones at their closing bracket.
+        let range = TextRange(start: frame.start, end: frame.flow ? max(end, frame.start) : frame.lastEnd)
+        let style: CollectionStyle = frame.flow ? .flow : .block
+        var entries = frame.entries
+        if let key = frame.pendingKey {
+            // A key without value (only after an error): give it an empty value.
+            let at = key.range.end
+            entries.append(YAMLMappingEntry(key: key, value: .scalar(YAMLScalar(
+                value: "", style: .plain, range: TextRange(start: at, end: at),
+                sourceMap: ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: at, valueLength: 0, sourceLength: 0)])))))
+        }
+        let node: YAMLNode
+        if frame.isMapping {
+            recordDuplicates(entries)
+            node = .mapping(YAMLMapping(entries: entries, style: style, range: range, tag: frame.tag, anchor: frame.anchor))
+        } else {
+            node = .sequence(YAMLSequence(items: frame.items, style: style, range: range, tag: frame.tag, anchor: frame.anchor))
+        }
+        if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
+        add(node, weight: frame.weight)
+    }
+
+    /// The finished document; `error` (libyaml's or a limit) closes what is still open.
+    func finish(documentEnd: Int, error: YAMLError?) -> YAMLDocument {
+        var builder = self
+        if let error {
+            builder.errors.append(error)
+            while !builder.frames.isEmpty { builder.close(end: error.range.start) }
+        }
+        return YAMLDocument(root: builder.root,
+                            range: TextRange(start: documentStart, end: max(documentStart, documentEnd)),
+                            errors: builder.errors.sorted { $0.range < $1.range },
+                            duplicateKeys: builder.duplicates)
+    }
+
+    // MARK: - Helpers
+
+    private mutating func add(_ node: YAMLNode, weight: Int) {
+        guard !frames.isEmpty else { root = node; return }
+        let top = frames.count - 1
+        frames[top].weight = min(frames[top].weight + weight, Int.max / 4)
+        frames[top].lastEnd = max(frames[top].lastEnd, node.range.end)
+        if frames[top].isMapping {
+            if let key = frames[top].pendingKey {
+                frames[top].entries.append(YAMLMappingEntry(key: key, value: node))
+                frames[top].pendingKey = nil
+            } else {
+                frames[top].pendingKey = node
+            }
+        } else {
+            frames[top].items.append(node)
+        }
+    }
+
+    private mutating func recordDuplicates(_ entries: [YAMLMappingEntry]) {
+        guard entries.count > 1 else { return }
+        var seen: [String: TextRange] = [:]
+        for entry in entries where !entry.isMergeKey {
+            guard let key = entry.key.keyString else { continue }
+            if let first = seen[key] {
+                duplicates.append(DuplicateKey(key: key, first: first, duplicate: entry.key.range))
+            } else {
+                seen[key] = entry.key.range
+            }
+        }
+    }
+
+    /// libyaml's indentation of the innermost block collection (-1 at top level).
+    private func parentIndent() -> Int {
+        guard let frame = frames.last(where: { !$0.flow }) else { return -1 }
+        return input.column(at: frame.start - input.base)
+    }
+
+    /// Skips node properties (`&anchor`, `!tag`) and the blanks, breaks and comments after
+    /// them, from the event's start.
+    private func contentStart(after start: Int) -> Int {
+        let b = input.bytes
+        var i = start - input.base
+        while i < b.count && (b[i] == 0x26 || b[i] == 0x21) {
+            let isAnchor = b[i] == 0x26
+            while i < b.count && !Self.isSpace(b[i]) {
+                if isAnchor && [0x2C, 0x5B, 0x5D, 0x7B, 0x7D].contains(b[i]) { break }
+                i += 1
+            }
+            while i < b.count {
+                if Self.isSpace(b[i]) { i += 1; continue }
+                if b[i] == 0x23 {
+                    while i < b.count && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+                    continue
+                }
+                break
+            }
+        }
+        return input.base + i
+    }
+
+    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    private static func trimTrailingSpace(_ input: ChunkInput, _ start: Int, _ end: Int) -> Int {
+        var e = end - input.base
+        while e > start - input.base && isSpace(input.bytes[e - 1]) { e -= 1 }
+        return input.base + e
+    }
+}

@@ -1,0 +1,85 @@
+public enum YAMLErrorKind: Sendable, Hashable {
+    /// libyaml rejected the text (or an alias names an unknown anchor).
+    case syntax
+    /// A resource limit was hit (depth, alias expansion, document size).
+    case limit
+    /// Invalid UTF-8 or a character YAML forbids (NUL and other control characters).
+    case encoding
+}
+
+/// A parse error with the exact byte range it points at.
+public struct YAMLError: Sendable, Hashable, Error, CustomStringConvertible {
+    /// Readable text: libyaml's problem, then its context (e.g. "mapping values are not
+    /// allowed in this context").
+    public var message: String
+    public var range: TextRange
+    public var kind: YAMLErrorKind
+    public init(message: String, range: TextRange, kind: YAMLErrorKind) {
+        self.message = message; self.range = range; self.kind = kind
+    }
+    public var description: String { "\(range): \(message)" }
+    public func shifted(by delta: Int) -> YAMLError {
+        YAMLError(message: message, range: range.shifted(by: delta), kind: kind)
+    }
+}
+
+/// A mapping key that appears twice in the same mapping (kubectl keeps the last value).
+public struct DuplicateKey: Sendable, Hashable {
+    /// The key as kubectl stringifies it.
+    public var key: String
+    /// The earlier occurrence of the key.
+    public var first: TextRange
+    /// The later occurrence (the one that wins).
+    public var duplicate: TextRange
+    public init(key: String, first: TextRange, duplicate: TextRange) {
+        self.key = key; self.first = first; self.duplicate = duplicate
+    }
+    public func shifted(by delta: Int) -> DuplicateKey {
+        DuplicateKey(key: key, first: first.shifted(by: delta), duplicate: duplicate.shifted(by: delta))
+    }
+}
+
+/// One `---` document of a stream. When the document has errors, `root` holds what was
+/// parsed before the first error (open collections closed at the error), or nil.
+public struct YAMLDocument: Sendable, Hashable {
+    public var root: YAMLNode?
+    /// From the document's first byte (its `---` when present) to its end.
+    public var range: TextRange
+    public var errors: [YAMLError]
+    public var duplicateKeys: [DuplicateKey]
+    public init(root: YAMLNode?, range: TextRange, errors: [YAMLError] = [], duplicateKeys: [DuplicateKey] = []) {
+        self.root = root; self.range = range; self.errors = errors; self.duplicateKeys = duplicateKeys
+    }
+
+    /// The same document moved by `delta` bytes (for splicing a re-parsed document back).
+    public func shifted(by delta: Int) -> YAMLDocument {
+        YAMLDocument(root: root?.shifted(by: delta), range: range.shifted(by: delta),
+                     errors: errors.map { $0.shifted(by: delta) },
+                     duplicateKeys: duplicateKeys.map { $0.shifted(by: delta) })
+    }
+}
+
+/// A parsed file: every document plus all errors (documents' and stream-level ones).
+public struct YAMLFile: Sendable {
+    public var source: SourceText
+    public var documents: [YAMLDocument]
+    public var errors: [YAMLError]
+    public init(source: SourceText, documents: [YAMLDocument], errors: [YAMLError]) {
+        self.source = source; self.documents = documents; self.errors = errors
+    }
+}
+
+/// Resource limits against hostile input.
+public struct YAMLLimits: Sendable, Hashable {
+    /// Maximum nesting of collections.
+    public var maxDepth: Int
+    /// Maximum number of nodes a document may reach through aliases (counting every node
+    /// an alias stands for, recursively): stops "billion laughs".
+    public var maxAliasExpansion: Int
+    /// Maximum size in bytes of one document.
+    public var maxDocumentSize: Int
+    public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxDocumentSize: Int = 64 << 20) {
+        self.maxDepth = maxDepth; self.maxAliasExpansion = maxAliasExpansion; self.maxDocumentSize = maxDocumentSize
+    }
+    public static let `default` = YAMLLimits()
+}

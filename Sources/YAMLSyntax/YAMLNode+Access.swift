@@ -1,0 +1,186 @@
+// Conveniences for reading the tree the way kubectl's YAML→JSON conversion sees it.
+
+extension YAMLNode {
+    /// The node's own byte range (an alias: the `*name` token).
+    public var range: TextRange {
+        switch self {
+        case .scalar(let s): s.range
+        case .mapping(let m): m.range
+        case .sequence(let s): s.range
+        case .alias(let a): a.range
+        }
+    }
+
+    /// The node an alias stands for (following alias chains); other nodes are themselves.
+    public var resolvedNode: YAMLNode? {
+        var node = self
+        while case .alias(let a) = node {
+            guard let target = a.target else { return nil }
+            node = target
+        }
+        return node
+    }
+
+    /// The mapping this node is or stands for (through aliases).
+    public var mapping: YAMLMapping? {
+        if case .mapping(let m)? = resolvedNode { return m }
+        return nil
+    }
+
+    public var sequence: YAMLSequence? {
+        if case .sequence(let s)? = resolvedNode { return s }
+        return nil
+    }
+
+    public var scalar: YAMLScalar? {
+        if case .scalar(let s)? = resolvedNode { return s }
+        return nil
+    }
+
+    public var tag: String? {
+        switch self {
+        case .scalar(let s): s.tag
+        case .mapping(let m): m.tag
+        case .sequence(let s): s.tag
+        case .alias: nil
+        }
+    }
+
+    public var anchor: String? {
+        switch self {
+        case .scalar(let s): s.anchor
+        case .mapping(let m): m.anchor
+        case .sequence(let s): s.anchor
+        case .alias: nil
+        }
+    }
+
+    /// The key as kubectl turns it into a JSON object key (rgd.md §1); nil for
+    /// collection keys, which kubectl rejects.
+    public var keyString: String? { scalar?.keyString }
+
+    /// The same node moved by `delta` bytes (ranges and source maps; alias targets too).
+    public func shifted(by delta: Int) -> YAMLNode {
+        guard delta != 0 else { return self }
+        switch self {
+        case .scalar(var s):
+            s.range = s.range.shifted(by: delta)
+            s.sourceMap = s.sourceMap.shifted(by: delta)
+            return .scalar(s)
+        case .mapping(var m):
+            m.range = m.range.shifted(by: delta)
+            m.entries = m.entries.map { YAMLMappingEntry(key: $0.key.shifted(by: delta), value: $0.value.shifted(by: delta)) }
+            return .mapping(m)
+        case .sequence(var s):
+            s.range = s.range.shifted(by: delta)
+            s.items = s.items.map { $0.shifted(by: delta) }
+            return .sequence(s)
+        case .alias(var a):
+            a.range = a.range.shifted(by: delta)
+            a.target = a.target?.shifted(by: delta)
+            return .alias(a)
+        }
+    }
+}
+
+extension YAMLMappingEntry {
+    /// True for a `<<` merge key (plain, untagged or tagged `!!merge`).
+    public var isMergeKey: Bool {
+        guard case .scalar(let s) = key, s.value == "<<" else { return false }
+        return s.style == .plain && (s.tag == nil || s.tag == "tag:yaml.org,2002:merge")
+    }
+}
+
+extension YAMLMapping {
+    /// The entries kubectl sees: `<<` merge keys expanded (a mapping, or a sequence of
+    /// mappings where earlier ones win), explicit keys over merged ones, and for
+    /// duplicate keys only the last occurrence, at the position of its first occurrence.
+    public var effectiveEntries: [YAMLMappingEntry] {
+        var visiting = 0
+        return effectiveEntries(depth: &visiting)
+    }
+
+    private func effectiveEntries(depth: inout Int) -> [YAMLMappingEntry] {
+        depth += 1
+        defer { depth -= 1 }
+        var merged: [YAMLMappingEntry] = []
+        var own: [YAMLMappingEntry] = []
+        for entry in entries {
+            guard entry.isMergeKey else { own.append(entry); continue }
+            guard depth < 64 else { continue }
+            let sources: [YAMLMapping]
+            if let m = entry.value.mapping {
+                sources = [m]
+            } else if let s = entry.value.sequence {
+                sources = s.items.reversed().compactMap(\.mapping)
+            } else {
+                sources = []
+            }
+            for source in sources { merged += source.effectiveEntries(depth: &depth) }
+        }
+        var order: [String] = []
+        var byKey: [String: YAMLMappingEntry] = [:]
+        var unkeyed: [YAMLMappingEntry] = []
+        for entry in merged + own {
+            guard let key = entry.key.keyString else { unkeyed.append(entry); continue }
+            if byKey[key] == nil { order.append(key) }
+            byKey[key] = entry
+        }
+        return order.compactMap { byKey[$0] } + unkeyed
+    }
+
+    /// The entry kubectl keeps for `key` (the last one; merged entries included).
+    public func entry(forKey key: String) -> YAMLMappingEntry? {
+        if !entries.contains(where: \.isMergeKey) {
+            return entries.last { $0.key.keyString == key }
+        }
+        return effectiveEntries.first { $0.key.keyString == key }
+    }
+
+    public func value(forKey key: String) -> YAMLNode? { entry(forKey: key)?.value }
+}
+
+extension ScalarSourceMap {
+    /// The map moved by `delta` bytes.
+    public func shifted(by delta: Int) -> ScalarSourceMap {
+        ScalarSourceMap(segments: segments.map {
+            var s = $0; s.sourceOffset += delta; return s
+        })
+    }
+
+    /// The file offset of the decoded value's byte `offset`. Inside an escape or a folded
+    /// line break this is where the escape starts; at or past the end of the value, the
+    /// end of the last segment.
+    public func sourceOffset(forValueOffset offset: Int) -> Int {
+        guard let last = segments.last else { return 0 }
+        if offset >= last.valueOffset + last.valueLength { return last.sourceOffset + last.sourceLength }
+        let segment = self.segment(containing: offset)
+        let inside = offset - segment.valueOffset
+        return segment.valueLength == segment.sourceLength ? segment.sourceOffset + inside : segment.sourceOffset
+    }
+
+    /// The file range of decoded bytes `range` (an empty range maps to a point).
+    public func sourceRange(forValueRange range: Range<Int>) -> TextRange {
+        let start = sourceOffset(forValueOffset: range.lowerBound)
+        guard !range.isEmpty else { return TextRange(start: start, end: start) }
+        let lastByte = range.upperBound - 1
+        guard let last = segments.last, lastByte < last.valueOffset + last.valueLength else {
+            return TextRange(start: start, end: max(start, sourceOffset(forValueOffset: range.upperBound)))
+        }
+        let segment = self.segment(containing: lastByte)
+        let end = segment.valueLength == segment.sourceLength
+            ? segment.sourceOffset + (lastByte - segment.valueOffset) + 1
+            : segment.sourceOffset + segment.sourceLength
+        return TextRange(start: start, end: max(start, end))
+    }
+
+    /// The last segment starting at or before `offset` (binary search).
+    private func segment(containing offset: Int) -> Segment {
+        var lo = 0, hi = segments.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if segments[mid].valueOffset <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return segments[lo]
+    }
+}
