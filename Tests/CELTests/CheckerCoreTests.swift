@@ -206,3 +206,45 @@ import CEL
         #expect(result.issues.first?.message.contains("nests too deeply") == true)
     }
 }
+
+@Suite struct CheckerNameResolutionTests {
+    static let env = CELEnvironment.standard()
+        .adding(variables: [VariableDecl(name: "com.example.y", type: .bool), VariableDecl(name: "y", type: .string),
+                            VariableDecl(name: "a.b", type: .map(.string, .int)), VariableDecl(name: "a.b.c", type: .string)])
+        .with(container: "com.example")
+
+    @Test func containerCandidatesMostQualifiedFirst() {
+        #expect(Self.env.candidateNames(for: "y") == ["com.example.y", "com.y", "y"])
+        #expect(Self.env.candidateNames(for: ".y") == ["y"])
+        let b = SpannedASTBuilder("y")
+        let result = Checker.check(b.parsed(b.ident("y")), in: Self.env)
+        #expect(result.type == .bool)
+        #expect(result.references.values.first == Reference(name: "com.example.y"))
+        let root = SpannedASTBuilder(".y")
+        #expect(Checker.check(root.parsed(Expr(id: 1, kind: .ident(".y"), span: SourceSpan(start: 0, end: 2))), in: Self.env).type == .string)
+    }
+
+    @Test func longestQualifiedNameWins() {
+        let b = SpannedASTBuilder("a.b.c")
+        let abc = b.select(b.select(b.ident("a"), "b"), "c")
+        let result = Checker.check(b.parsed(abc), in: Self.env)
+        #expect(result.type == .string)
+        #expect(result.references[abc.id] == Reference(name: "a.b.c"))
+        let m = SpannedASTBuilder("a.b.d")
+        #expect(Checker.check(m.parsed(m.select(m.select(m.ident("a"), "b"), "d")), in: Self.env).type == .int)
+    }
+
+    @Test func comprehensionVariablesShadowGlobals() {
+        // [{'z': 0}].exists(y, y.z == 0) with a global `y.z`: `y` is the local map.
+        let env = CELEnvironment.standard().adding(variables: [VariableDecl(name: "y.z", type: .string)])
+        let b = SpannedASTBuilder("[{'z': 0}].exists(y, y.z == 0)")
+        let range = b.list(b.map((b.literal(.string("z"), "'z'"), b.int(0))))
+        let predicate = b.op("_==_", "==", b.select(b.ident("y", 1), "z", 1), b.int(0, 1))
+        let comp = Comprehension(iterVar: "y", iterRange: range, accuVar: "@result", accuInit: b.literal(.bool(false), "exists"),
+                                 loopCondition: b.literal(.bool(true), "exists"),
+                                 loopStep: b.op("_||_", "exists", b.ident("@result"), predicate), result: b.ident("@result"))
+        let result = Checker.check(b.parsed(b.comprehension(comp, span: b.span("[{'z': 0}].exists(y, y.z == 0)"))), in: env)
+        #expect(result.issues.map(\.message) == [])
+        #expect(result.type == .bool)
+    }
+}

@@ -8,7 +8,7 @@ extension CheckRun {
         for arg in args { check(arg) }
 
         guard let target else {
-            guard let fn = env.lookupFunction(function) else {
+            guard let fn = env.resolveFunction(function) else {
                 report(undeclared(function), at: callSpan(of: e, function: function, isMember: false))
                 setType(e, .error)
                 return
@@ -18,12 +18,12 @@ extension CheckRun {
         }
         // `a.b.f(x)` may name the function `a.b.f` rather than `f` on receiver `a.b`.
         if let prefix = qualifiedName(target), lookupLocal(rootName(prefix)) == nil,
-           let fn = env.lookupFunction("\(prefix).\(function)") {
+           let fn = env.resolveFunction("\(prefix).\(function)") {
             resolve(e, fn, target: nil, args: args)
             return
         }
         check(target)
-        guard let fn = env.lookupFunction(function) else {
+        guard let fn = env.resolveFunction(function) else {
             report(undeclared(function), at: callSpan(of: e, function: function, isMember: true))
             setType(e, .error)
             return

@@ -68,12 +68,12 @@ final class CheckRun {
     }
 
     func checkIdent(_ e: Expr, _ name: String) {
-        if let local = lookupLocal(name) {
+        if !name.hasPrefix("."), let local = lookupLocal(name) {
             setType(e, local)
             references[e.id] = Reference(name: name)
             return
         }
-        if let decl = env.lookupIdentifier(name) {
+        if let decl = env.resolveIdentifier(name) {
             setType(e, decl.type)
             references[e.id] = Reference(name: decl.name)
             return
@@ -85,7 +85,7 @@ final class CheckRun {
     func checkSelect(_ e: Expr, _ operand: Expr, _ field: String, _ testOnly: Bool) {
         // A dotted name may itself be a declared variable or type (`a.b.c`).
         if !testOnly, let qualified = qualifiedName(e), lookupLocal(rootName(qualified)) == nil,
-           let decl = env.lookupIdentifier(qualified) {
+           let decl = env.resolveIdentifier(qualified) {
             setType(e, decl.type)
             references[e.id] = Reference(name: decl.name)
             return
@@ -187,7 +187,7 @@ final class CheckRun {
 
     func checkStructure(_ e: Expr, _ typeName: String, _ fields: [StructField]) {
         for field in fields { check(field.value) }
-        guard let decl = env.lookupIdentifier(typeName) else {
+        guard let decl = env.resolveIdentifier(typeName) else {
             report(undeclared(typeName), at: span(of: e))
             setType(e, .error)
             return

@@ -98,19 +98,21 @@ public struct CELLibraryDeclarations: Sendable {
 extension CELEnvironment {
     /// cel-spec's standard library: operators, `size`, conversions, string, regex and
     /// time functions, and the standard type names.
-    public static func standard() -> CELEnvironment {
-        CELEnvironment().adding(.standard)
-    }
+    public static func standard() -> CELEnvironment { standardEnvironment }
+
+    private static let standardEnvironment = CELEnvironment().adding(.standard)
 
     /// Exactly the environment kro builds (cel.md §2.1): the standard library, cel-go's
     /// two-variable comprehensions, lists, strings, bindings, optional types and
     /// encoders, Kubernetes' lists, URLs, regex, quantity, IP, CIDR and semver, and
     /// kro's random, maps, JSON, hash, lists, omit and runtime libraries.
-    public static func kro() -> CELEnvironment {
-        var env = standard()
+    public static func kro() -> CELEnvironment { kroEnvironment }
+
+    private static let kroEnvironment: CELEnvironment = {
+        var env = standardEnvironment
         for library in CELLibraryDeclarations.kroLibraries { env = env.adding(library) }
         return env
-    }
+    }()
 }
 
 extension CELLibraryDeclarations {
