@@ -22,7 +22,7 @@ import YAMLSyntax
           - id: one
             template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}
           - id: many
-            forEach: [{n: "${[1]}"}]
+            forEach: [{idx: "${[1]}"}]
             template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}
           - id: ext
             externalRef: {apiVersion: v1, kind: Secret, metadata: {name: s}}
@@ -36,7 +36,7 @@ import YAMLSyntax
         #expect(model.schema?.effectiveGroup == "kro.run")
         #expect(model.schema?.effectiveScope == .namespaced)
         #expect(model.resources.map(\.nodeType) == [.resource, .collection, .external, .externalCollection])
-        #expect(model.resources[1].forEach.map(\.name.value) == ["n"])
+        #expect(model.resources[1].forEach.map(\.name.value) == ["idx"])
     }
 
     @Test func ignoresOtherDocuments() {
