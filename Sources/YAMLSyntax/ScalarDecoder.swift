@@ -232,7 +232,12 @@ struct ScalarDecoder {
             guard scanBreaks() else { return nil }
         }
         if chomping != -1, let lb = leadingBreak { replaced([0x0A], lb) }
-        if chomping == 1 { for r in trailingBreaks { replaced([0x0A], r) } }
-        return result(end: lastContentEnd, emptyAt: contentStart)
+        var end = lastContentEnd
+        if chomping == 1 {
+            for r in trailingBreaks { replaced([0x0A], r) }
+            // Kept breaks belong to the value, so to the token too.
+            end = max(end, trailingBreaks.last?.upperBound ?? leadingBreak?.upperBound ?? end)
+        }
+        return result(end: end, emptyAt: contentStart)
     }
 }

@@ -9,22 +9,39 @@ extension YAMLScalar {
     /// (`yes`/`no`/`on`/`off`…), integers (decimal, `0x`, `0o`, leading-`0` octal, `0b`,
     /// `_` ignored) and floats. A number is `.int` iff it is integral and fits Int64.
     public var resolved: ResolvedScalar {
-        guard style == .plain, tag != Self.strTag else { return .string(value) }
-        return Self.resolvePlain(value)
+        switch goValue {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .uint(let u): .float(Double(u))
+        case .float(let d): Self.number(d)
+        case .string(let s): .string(s)
+        }
     }
 
     /// The JSON object key kubectl makes of this scalar.
     public var keyString: String {
-        switch resolved {
+        switch goValue {
         case .string(let s): s
         case .null: "null"
         case .bool(let b): b ? "true" : "false"
         case .int(let i): String(i)
+        case .uint(let u): String(u)
         case .float(let d): Self.goFloat32G(d)
         }
     }
 
-    static func resolvePlain(_ s: String) -> ResolvedScalar {
+    /// The Go value go-yaml v2 decodes before kubectl re-encodes it as JSON.
+    enum GoValue {
+        case null, bool(Bool), int(Int64), uint(UInt64), float(Double), string(String)
+    }
+
+    var goValue: GoValue {
+        guard style == .plain, tag != Self.strTag else { return .string(value) }
+        return Self.resolvePlain(value)
+    }
+
+    static func resolvePlain(_ s: String) -> GoValue {
         switch s {
         case "", "~", "null", "Null", "NULL": return .null
         case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
@@ -37,7 +54,7 @@ extension YAMLScalar {
         guard let first = s.utf8.first else { return .string(s) }
         if first == UInt8(ascii: ".") {
             // go-yaml: not a special float, so maybe a normal one (".5").
-            if let d = goParseFloat(s) { return number(d) }
+            if let d = goParseFloat(s) { return .float(d) }
             return .string(s)
         }
         guard first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
@@ -45,10 +62,10 @@ extension YAMLScalar {
         }
         let plain = s.replacingUnderscores()
         if let i = goParseInt(plain) { return .int(i) }
-        if let u = goParseUInt(plain) { return .float(Double(u)) }
-        if isYAMLStyleFloat(plain), let d = goParseFloat(plain) { return number(d) }
+        if let u = goParseUInt(plain) { return .uint(u) }
+        if let d = goParseFloat(plain) { return .float(d) }
         if plain.hasPrefix("0b"), let u = UInt64(plain.dropFirst(2), radix: 2) {
-            return u <= UInt64(Int64.max) ? .int(Int64(u)) : .float(Double(u))
+            return u <= UInt64(Int64.max) ? .int(Int64(u)) : .uint(u)
         }
         if plain.hasPrefix("-0b"), let u = UInt64(plain.dropFirst(3), radix: 2), u <= UInt64(Int64.max) + 1 {
             return .int(u == UInt64(Int64.max) + 1 ? Int64.min : -Int64(u))

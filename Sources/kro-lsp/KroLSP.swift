@@ -1,13 +1,68 @@
 import ArgumentParser
+import Foundation
+import KroEngine
 
 @main
 struct KroLSP: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kro-lsp",
-        abstract: "Language server and checker for kro ResourceGraphDefinitions."
+        abstract: "Language server and checker for kro ResourceGraphDefinitions.",
+        discussion: """
+            Without --check, kro-lsp runs as a language server over stdio.
+            With --check, it checks the given files and directories and prints one line per finding.
+            """,
+        subcommands: []
     )
 
+    @Flag(help: "Check files instead of running the language server.")
+    var check = false
+
+    @Argument(help: "Files or directories to check (directories: *.yaml and *.yml, recursively; '-' reads stdin).")
+    var paths: [String] = []
+
+    @Option(name: .customLong("crd"), help: "A CRD file whose schema types resources (repeatable).")
+    var crdPaths: [String] = []
+
+    @Option(help: "Output format of --check: text or json.")
+    var format: CheckFormat = .text
+
+    @Flag(help: "Talk LSP over stdin/stdout (the default transport).")
+    var stdio = false
+
+    @Option(help: "Server log level (error, warning, info, debug).")
+    var logLevel: String?
+
+    /// Like ArgumentParser's default, but usage errors exit with status 2 (as documented).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
+    func validate() throws {
+        if check && paths.isEmpty {
+            throw ValidationError("--check needs at least one path ('-' for stdin).")
+        }
+        if !check && !paths.isEmpty {
+            throw ValidationError("paths are only accepted with --check.")
+        }
+    }
+
     func run() throws {
-        throw CleanExit.helpRequest(self)
+        guard check else {
+            // The language server's entry point plugs in here.
+            throw CleanExit.helpRequest(self)
+        }
+        var options = AnalysisOptions()
+        options.crdPaths = crdPaths
+        let status = CheckRun(paths: paths, options: options, format: format).run()
+        if status != 0 { throw ExitCode(status) }
     }
 }

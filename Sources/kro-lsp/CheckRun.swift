@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import KroEngine
+import YAMLSyntax
+
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `kro-lsp --check`: analyse files and print findings.
+/// Exit status: 0 clean (warnings allowed), 1 when any error, 2 on an I/O error.
+struct CheckRun {
+    let paths: [String]
+    let options: AnalysisOptions
+    let format: CheckFormat
+
+    func run() -> Int32 {
+        var findings: [CheckFinding] = []
+        var ioFailed = false
+        for input in CheckInputs.expand(paths) {
+            switch input {
+            case .failure(let message):
+                CheckOutput.printError(message)
+                ioFailed = true
+            case .success(let file):
+                let analysis = DocumentAnalyzer.analyze(file.source, options: options)
+                findings += analysis.diagnostics.map { CheckFinding(path: file.path, source: file.source, diagnostic: $0) }
+            }
+        }
+        switch format {
+        case .text: for f in findings { print(f.textLine) }
+        case .json: print(CheckFinding.jsonArray(findings))
+        }
+        if ioFailed { return 2 }
+        return findings.contains { $0.diagnostic.severity == .error } ? 1 : 0
+    }
+}

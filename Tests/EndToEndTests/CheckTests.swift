@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `kro-lsp --check` as a user runs it.
+@Suite struct CheckTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = BinaryLocator.kroLSP
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                   stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A fresh directory holding `files` (relative path → content).
+    func directory(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-check-\(UUID().uuidString)")
+        for (path, content) in files {
+            let url = dir.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: url)
+        }
+        return dir
+    }
+
+    static let broken = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a: b\n"
+
+    @Test func syntaxErrorIsPrintedWithLineAndColumnAndExits1() throws {
+        let dir = try directory(["bad.yaml": Self.broken])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("bad.yaml").path
+        let result = try run(["--check", path])
+        #expect(result.status == 1)
+        #expect(result.stdout == "\(path):4:10: error[KRO001]: mapping values are not allowed in this context\n")
+    }
+
+    @Test func columnsCountUnicodeScalars() throws {
+        let result = try run(["--check", "-"], stdin: "é😀: x\nnäme: a: b\n")
+        #expect(result.status == 1)
+        #expect(result.stdout.hasPrefix("<stdin>:2:8: error[KRO001]: "))
+    }
+
+    @Test func validYAMLPrintsNothingAndExits0() throws {
+        let dir = try directory(["a.yaml": "kind: ConfigMap\ndata: {x: \"1\"}\n", "sub/b.yml": "- 1\n- 2\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try run(["--check", dir.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func missingPathExits2() throws {
+        let result = try run(["--check", "/nonexistent/kro-lsp-test.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/kro-lsp-test.yaml"))
+    }
+
+    @Test func directoriesAreSearchedRecursivelyInSortedOrder() throws {
+        let dir = try directory(["z.yaml": Self.broken, "a/b.yml": Self.broken, "a/ignored.txt": Self.broken])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try run(["--check", dir.path])
+        #expect(result.status == 1)
+        let paths = result.stdout.split(separator: "\n").map { $0.split(separator: ":").first.map(String.init) ?? "" }
+        #expect(paths == [dir.appendingPathComponent("a/b.yml").path, dir.appendingPathComponent("z.yaml").path])
+    }
+
+    @Test func warningsAloneExit0AndJSONIsMachineReadable() throws {
+        let result = try run(["--check", "--format", "json", "-"], stdin: "a: 1\na: 2\n")
+        #expect(result.status == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        #expect(array.first?["code"] as? String == "KRO019")
+        #expect(array.first?["severity"] as? String == "warning")
+        #expect(array.first?["line"] as? Int == 2)
+        #expect(array.first?["column"] as? Int == 1)
+        #expect(array.first?["endColumn"] as? Int == 2)
+        #expect(array.first?["path"] as? String == "<stdin>")
+    }
+
+    @Test func bundledExamplesAreClean() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        while root.path != "/" {
+            root.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) { break }
+        }
+        let result = try run(["--check", root.appendingPathComponent("examples").path])
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test func usageErrorExits2() throws {
+        #expect(try run(["--check"]).status == 2)
+        #expect(try run(["--check", "--format", "xml", "-"], stdin: "").status == 2)
+    }
+}

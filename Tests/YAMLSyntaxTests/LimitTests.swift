@@ -1,0 +1,115 @@
+import Testing
+import YAMLSyntax
+
+@Suite struct LimitTests {
+    static let billionLaughs = """
+        a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+        b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+        c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+        d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+        e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+        f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+        g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+        h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+        i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+
+        """
+
+    @Test func aliasBombIsRejectedWithALimitError() throws {
+        let file = YAMLParser.parse(SourceText(Self.billionLaughs))
+        let error = try #require(file.errors.first)
+        #expect(error.kind == .limit)
+        #expect(error.message.contains("aliases expand"))
+    }
+
+    @Test func moderateAliasUseIsFine() {
+        let file = YAMLParser.parse(SourceText("a: &a [1, 2]\nb: [*a, *a]\nc: *a\n"))
+        #expect(file.errors.isEmpty)
+    }
+
+    @Test func nestingDepthIsLimited() throws {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let file = YAMLParser.parse(SourceText(deep))
+        let error = try #require(file.errors.first)
+        #expect(error.kind == .limit)
+        #expect(error.range.start == 512)
+        let fine = YAMLParser.parse(SourceText("- - - - [x]\n"), limits: YAMLLimits(maxDepth: 5))
+        #expect(fine.errors.isEmpty)
+        let tooDeep = YAMLParser.parse(SourceText("- - - - [x]\n"), limits: YAMLLimits(maxDepth: 4))
+        #expect(tooDeep.errors.map(\.kind) == [.limit])
+    }
+
+    @Test func documentSizeIsLimitedPerDocument() {
+        let text = "a: 1\n---\nb: " + String(repeating: "x", count: 200) + "\n---\nc: 3\n"
+        let file = YAMLParser.parse(SourceText(text), limits: YAMLLimits(maxDocumentSize: 100))
+        #expect(file.errors.map(\.kind) == [.limit])
+        #expect(file.documents.count == 3)
+        #expect(file.documents[2].root?.mapping?.value(forKey: "c")?.scalar?.value == "3")
+    }
+
+    @Test func largeFileIsParsed() {
+        var text = "items:\n"
+        for i in 0..<20_000 { text += "  - name: item-\(i)\n    value: \"\(i)\"\n" }
+        let file = YAMLParser.parse(SourceText(text))
+        #expect(file.errors.isEmpty)
+        #expect(file.documents.first?.root?.mapping?.value(forKey: "items")?.sequence?.items.count == 20_000)
+    }
+}
+
+@Suite struct FuzzTests {
+    /// Deterministic xorshift generator so failures reproduce.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return state
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    }
+
+    static let fragments: [[UInt8]] = [
+        "a: ", "- ", "\n", "\r\n", "\r", "  ", "\t", "'", "\"", "\\", "|", ">", "|-", ">+2", "{", "}", "[", "]",
+        ",", ":", "? ", "&x ", "*x", "!!str ", "!t ", "# c", "---\n", "...\n", "%YAML 1.1\n", "é", "😀", "<<: ",
+        "\\u00e9", "\\x4", "''", "key", "${a.b}", "\u{85}", "\u{2028}",
+    ].map { Array($0.utf8) }
+
+    @Test func arbitraryBytesNeverCrash() {
+        var rng = Generator(state: 0x9E37_79B9_7F4A_7C15)
+        var parsed = 0
+        for _ in 0..<3000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<rng.below(40) {
+                if rng.below(4) == 0 {
+                    bytes.append(UInt8(truncatingIfNeeded: rng.next()))
+                } else {
+                    bytes += Self.fragments[rng.below(Self.fragments.count)]
+                }
+            }
+            let source = SourceText(bytes: bytes)
+            let file = YAMLParser.parse(source)
+            for error in file.errors {
+                #expect(error.range.start >= 0 && error.range.end <= bytes.count && error.range.start <= error.range.end)
+            }
+            for doc in file.documents { if let root = doc.root { check(root, source) } }
+            parsed += 1
+        }
+        #expect(parsed == 3000)
+    }
+
+    /// Every range and mapped offset stays inside the text.
+    func check(_ node: YAMLNode, _ source: SourceText) {
+        let r = node.range
+        #expect(r.start >= 0 && r.start <= r.end && r.end <= source.count)
+        switch node {
+        case .scalar(let s):
+            let n = s.value.utf8.count
+            for o in [0, n / 2, n] {
+                let off = s.sourceMap.sourceOffset(forValueOffset: o)
+                #expect(off >= 0 && off <= source.count)
+            }
+        case .mapping(let m): for e in m.entries { check(e.key, source); check(e.value, source) }
+        case .sequence(let s): for i in s.items { check(i, source) }
+        case .alias: break
+        }
+    }
+}
