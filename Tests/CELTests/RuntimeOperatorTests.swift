@@ -42,7 +42,8 @@ struct RuntimeOperatorTests {
         #expect(run(b.call("_<_", b.int(1), b.double(1.5))).isValue(.bool(true)))
         #expect(run(b.call("_<_", b.int(-1), b.uint(0))).isValue(.bool(true)))
         #expect(run(b.call("_>_", b.uint(.max), b.int(.max))).isValue(.bool(true)))
-        #expect(run(b.call("_==_", b.int(9_007_199_254_740_993), b.double(9_007_199_254_740_992))).isValue(.bool(false)))
+        // cel-go converts the int to double (lossy), as the conformance suite pins.
+        #expect(run(b.call("_<_", b.int(.max), b.double(9_223_372_036_854_775_808.0))).isValue(.bool(false)))
         #expect(run(b.call("_==_", b.str("a"), b.int(1))).isValue(.bool(false)))
         #expect(run(b.call("_<_", b.str("a"), b.int(1))).isError(containing: "no such overload"))
     }

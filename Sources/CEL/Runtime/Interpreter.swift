@@ -22,8 +22,11 @@ struct Interpreter {
         case failure(EvalFailure)
     }
 
-    init(functions: FunctionTable, options: EvalOptions, activation: Activation) {
-        self.functions = functions; self.options = options; self.activation = activation
+    /// Precompiled literal patterns of `matches` calls.
+    let regexes: [String: RE2Regex]
+
+    init(functions: FunctionTable, options: EvalOptions, activation: Activation, regexes: [String: RE2Regex] = [:]) {
+        self.functions = functions; self.options = options; self.activation = activation; self.regexes = regexes
     }
 
     // MARK: cost and depth
@@ -380,6 +383,12 @@ struct Interpreter {
                 result = try Self.index(values[0], values[1])
             case Operator.optionalIndex where !member && values.count == 2:
                 result = try Self.optionalIndex(values[0], values[1])
+            case "matches" where values.count == 2:
+                if case .string(let text) = values[0], case .string(let pattern) = values[1], let re = regexes[pattern] {
+                    result = .bool(re.matches(text))
+                } else {
+                    result = try functions.call(name, member: member, values)
+                }
             default:
                 result = try functions.call(name, member: member, values)
             }

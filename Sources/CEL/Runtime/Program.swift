@@ -36,8 +36,34 @@ public struct Program: Sendable {
     public let functions: FunctionTable
     public let options: EvalOptions
 
+    /// Regular expressions written as literals in `matches` calls, compiled once.
+    let regexes: [String: RE2Regex]
+
     public init(parsed: ParsedExpr, functions: FunctionTable = .standard, options: EvalOptions = EvalOptions()) {
         self.parsed = parsed; self.functions = functions; self.options = options
+        var regexes: [String: RE2Regex] = [:]
+        Self.collectRegexLiterals(parsed.expr, into: &regexes)
+        self.regexes = regexes
+    }
+
+    private static func collectRegexLiterals(_ e: Expr, into out: inout [String: RE2Regex], depth: Int = 0) {
+        guard depth < 500 else { return }
+        func visit(_ x: Expr) { collectRegexLiterals(x, into: &out, depth: depth + 1) }
+        switch e.kind {
+        case .literal, .ident: break
+        case .select(let operand, _, _): visit(operand)
+        case .call(let target, let function, let args):
+            if function == "matches", case .literal(.string(let pattern))? = args.last?.kind, out[pattern] == nil {
+                out[pattern] = try? RE2Regex(pattern)
+            }
+            if let target { visit(target) }
+            args.forEach(visit)
+        case .list(let elements, _): elements.forEach(visit)
+        case .map(let entries): entries.forEach { visit($0.key); visit($0.value) }
+        case .structure(_, let fields): fields.forEach { visit($0.value) }
+        case .comprehension(let c):
+            [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].forEach(visit)
+        }
     }
 
     /// Evaluates the expression. Never traps: every failure is an `.error` result.
@@ -47,7 +73,7 @@ public struct Program: Sendable {
 
     /// Evaluates and reports the cost spent.
     public func evaluateWithCost(_ activation: Activation = Activation()) -> (result: EvalResult, cost: Int64) {
-        var interpreter = Interpreter(functions: functions, options: options, activation: activation)
+        var interpreter = Interpreter(functions: functions, options: options, activation: activation, regexes: regexes)
         let result: EvalResult
         do { result = .value(try interpreter.eval(parsed.expr)) }
         catch { 

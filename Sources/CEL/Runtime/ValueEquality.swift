@@ -72,26 +72,19 @@ extension Value {
         return o
     }
 
-    /// Exact comparison of an int64 with a double (no rounding of the int).
+    /// int64 against double as cel-go compares them: the integer converted to double
+    /// (so `9223372036854775807 < 9223372036854775808.0` is false, as the conformance
+    /// suite pins).
     private static func compareInt(_ i: Int64, _ d: Double) -> Order {
         if d.isNaN { return .unordered }
-        if d >= 9_223_372_036_854_775_808.0 { return .ordered(-1) }
-        if d < -9_223_372_036_854_775_808.0 { return .ordered(1) }
-        let t = d.rounded(.towardZero)
-        let ti = Int64(t)   // in range by the checks above
-        if i != ti { return .ordered(i < ti ? -1 : 1) }
-        let frac = d - t
-        return .ordered(frac > 0 ? -1 : frac < 0 ? 1 : 0)
+        let x = Double(i)
+        return .ordered(x < d ? -1 : x > d ? 1 : 0)
     }
 
     private static func compareUint(_ u: UInt64, _ d: Double) -> Order {
         if d.isNaN { return .unordered }
-        if d >= 18_446_744_073_709_551_616.0 { return .ordered(-1) }
-        if d < 0 { return .ordered(1) }
-        let t = d.rounded(.towardZero)
-        let tu = UInt64(t)
-        if u != tu { return .ordered(u < tu ? -1 : 1) }
-        return .ordered(d - t > 0 ? -1 : 0)
+        let x = Double(u)
+        return .ordered(x < d ? -1 : x > d ? 1 : 0)
     }
 
     /// Ordering for `<`, `<=`, `>`, `>=` and sorting; throws "no such overload" for
