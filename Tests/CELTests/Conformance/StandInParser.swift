@@ -449,7 +449,9 @@ private struct Lexer {
                         out += Array(String(sc).utf8)
                     }
                 case 48...51:
-                    guard i + 2 <= b.count else { throw StandInParser.Failure(message: "bad octal") }
+                    guard i + 2 <= b.count, (48...55).contains(b[i]), (48...55).contains(b[i + 1]) else {
+                        throw StandInParser.Failure(message: "bad octal")
+                    }
                     let v = UInt32(e - 48) * 64 + UInt32(b[i] - 48) * 8 + UInt32(b[i + 1] - 48)
                     i += 2
                     if bytes { out.append(UInt8(truncatingIfNeeded: v)) }
