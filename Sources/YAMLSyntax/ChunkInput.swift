@@ -5,7 +5,7 @@
 /// starts counting after a UTF-8 byte order mark. Bytes libyaml's reader would reject
 /// (invalid UTF-8, control characters) are replaced one-for-one by `_` so that libyaml
 /// reads on; they are reported as encoding errors instead.
-struct ChunkInput {
+final class ChunkInput {
     /// The sanitized bytes of the part.
     let bytes: [UInt8]
     /// File offset of `bytes[0]`.
@@ -16,6 +16,9 @@ struct ChunkInput {
     /// Byte offset (relative to `bytes`) of every 64th character, counted from `skipped`.
     private let checkpoints: [Int]
     private let isASCII: Bool
+    /// The last conversion: libyaml asks for marks in (nearly) increasing order, so the
+    /// next one is usually a short scan away.
+    private var cursor: (index: Int, offset: Int)
 
     static let replacement = UInt8(ascii: "_")
 
@@ -49,6 +52,7 @@ struct ChunkInput {
         }
         let bom = chunk.start == 0 && out.count >= 3 && out[0] == 0xEF && out[1] == 0xBB && out[2] == 0xBF
         skipped = bom ? 3 : 0
+        cursor = (0, skipped)
         var marks: [Int] = []
         if !ascii {
             var count = 0
@@ -79,16 +83,23 @@ struct ChunkInput {
     /// Offset relative to `bytes` of libyaml's character index.
     func localOffset(ofIndex index: Int) -> Int {
         if isASCII { return min(skipped + index, bytes.count) }
-        let cp = index >> 6
-        guard cp < checkpoints.count else { return bytes.count }
-        var i = checkpoints[cp]
-        var remaining = index & 63
-        while remaining > 0 && i < bytes.count {
-            i += 1
-            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
-            remaining -= 1
+        var (at, offset): (Int, Int)
+        if index >= cursor.index && index - cursor.index < 128 {
+            (at, offset) = cursor
+        } else {
+            let cp = index >> 6
+            guard cp < checkpoints.count else { return bytes.count }
+            (at, offset) = (cp << 6, checkpoints[cp])
         }
-        return i
+        bytes.withUnsafeBufferPointer { buf in
+            while at < index && offset < buf.count {
+                offset += 1
+                while offset < buf.count && buf[offset] & 0xC0 == 0x80 { offset += 1 }
+                at += 1
+            }
+        }
+        cursor = (at, offset)
+        return offset
     }
 
     /// File offset of libyaml's character index.

@@ -1,3 +1,5 @@
+import CYAML
+
 /// Builds one document's tree from libyaml events, enforcing depth and alias limits.
 struct TreeBuilder {
     private struct Frame {
@@ -43,8 +45,13 @@ struct TreeBuilder {
         switch style {
         case .literal, .folded:
             decoded = decoder.block(start: local, parentIndent: parentIndent())
-        default:
-            decoded = decoder.flow(style: style, start: local, end: end - input.base)
+        case .plain, .singleQuoted, .doubleQuoted:
+            let quote = style == .plain ? 0 : 1
+            if let copied = copiedVerbatim(value, from: local + quote, to: end - input.base - quote) {
+                decoded = copied  // the common case: the value is its source text
+            } else {
+                decoded = decoder.flow(style: style, start: local, end: end - input.base)
+            }
         }
         var tokenEnd = end
         let map: ScalarSourceMap
@@ -136,6 +143,21 @@ struct TreeBuilder {
     }
 
     // MARK: - Helpers
+
+    /// A one-segment result when `value` is exactly the bytes `[start, end)`.
+    private func copiedVerbatim(_ value: [UInt8], from start: Int, to end: Int) -> ScalarDecoder.Result? {
+        guard start >= 0, end - start == value.count, end <= input.bytes.count, !value.isEmpty else { return nil }
+        let same = input.bytes.withUnsafeBufferPointer { src in
+            value.withUnsafeBufferPointer { v in
+                guard let s = src.baseAddress, let t = v.baseAddress else { return false }
+                return memcmp(s + start, t, value.count) == 0
+            }
+        }
+        guard same else { return nil }
+        return ScalarDecoder.Result(value: value, segments: [.init(valueOffset: 0, sourceOffset: start,
+                                                                   valueLength: value.count, sourceLength: value.count)],
+                                    end: end)
+    }
 
     private mutating func add(_ node: YAMLNode, weight: Int) {
         guard !frames.isEmpty else { root = node; return }

@@ -56,8 +56,10 @@ public enum YAMLWriter {
                     first = false
                 }
             case .array(let inner) where !inner.isEmpty:
-                out += "\n"
-                writeItems(inner, indent: indent + 2, into: &out)
+                // `- - x`: the inner list's first dash shares this line.
+                var nested = ""
+                writeItems(inner, indent: indent + 2, into: &nested)
+                out += " " + nested.dropFirst(indent + 2)
             default:
                 out += " " + inline(item) + "\n"
             }

@@ -32,43 +32,26 @@ struct CheckFinding {
         "\(path):\(start.line):\(start.column): \(severityWord)[\(diagnostic.code)]: \(diagnostic.message)"
     }
 
-    var jsonObject: String {
-        let fields: [(String, String)] = [
-            ("path", CheckOutput.jsonString(path)),
-            ("line", String(start.line)), ("column", String(start.column)),
-            ("endLine", String(end.line)), ("endColumn", String(end.column)),
-            ("severity", CheckOutput.jsonString(severityWord)),
-            ("code", CheckOutput.jsonString(diagnostic.code)),
-            ("message", CheckOutput.jsonString(diagnostic.message)),
+    var jsonObject: [String: Any] {
+        [
+            "path": path, "line": start.line, "column": start.column,
+            "endLine": end.line, "endColumn": end.column,
+            "severity": severityWord, "code": diagnostic.code, "message": diagnostic.message,
         ]
-        return "{" + fields.map { "\(CheckOutput.jsonString($0.0)):\($0.1)" }.joined(separator: ",") + "}"
     }
 
+    /// The findings as a JSON array (keys sorted, so the output is stable).
     static func jsonArray(_ findings: [CheckFinding]) -> String {
-        "[" + findings.map(\.jsonObject).joined(separator: ",\n ") + "]"
+        let options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? JSONSerialization.data(withJSONObject: findings.map(\.jsonObject), options: options) else {
+            return "[]"
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }
 
 enum CheckOutput {
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("kro-lsp: \(message)\n".utf8))
-    }
-
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,12 +1,15 @@
 @testable import CEL
 
-/// Parses a conformance expression (macros on unless `disable_macros`). The single place
-/// to switch to the real parser once it is in Sources/CEL/Syntax.
+/// Parses a conformance expression (macros on unless `disable_macros`).
 func conformanceParse(_ text: String, disableMacros: Bool) -> Result<ParsedExpr, ConformanceParseFailure> {
-    switch StandInParser.parse(text, macros: !disableMacros) {
-    case .success(let p): return .success(p)
-    case .failure(let f): return .failure(ConformanceParseFailure(message: f.message))
+    var options = ParserOptions()
+    options.enableMacros = !disableMacros
+    options.enableIdentifierEscapeSyntax = true
+    let result = CELParser(options: options).parse(text)
+    guard let parsed = result.parsed else {
+        return .failure(ConformanceParseFailure(message: CELIssue.format(result.issues, source: text)))
     }
+    return .success(parsed)
 }
 
 struct ConformanceParseFailure: Error {

@@ -1,0 +1,43 @@
+/// Options of the CEL parser.
+public struct ParserOptions: Sendable {
+    public var enableMacros = true
+    /// `a.?b`, `m[?k]`, `[?x]`, `{?k: v}` (cel-go's OptionalTypes).
+    public var enableOptionalSyntax = true
+    /// kro's parse-time `runtime.newCondition({...})` validation (cel.md §5.7).
+    public var enableKroMacros = false
+    /// Backtick-quoted field names (`` a.`b-c` ``); kro does not enable them (cel.md §2.1).
+    public var enableIdentifierEscapeSyntax = false
+    public var maxRecursionDepth = 250
+    /// Longest accepted input, in UTF-8 bytes.
+    public var maxExpressionLength = 100_000
+    public init() {}
+}
+
+public struct ParseResult: Sendable {
+    /// The tree; nil when there were syntax errors.
+    public var parsed: ParsedExpr?
+    public var issues: [CELIssue]
+    public init(parsed: ParsedExpr?, issues: [CELIssue]) { self.parsed = parsed; self.issues = issues }
+}
+
+/// Parses CEL text into the cel-go shaped AST of `AST.swift`, with byte spans.
+public struct CELParser: Sendable {
+    public var options: ParserOptions
+    public init(options: ParserOptions = .init()) { self.options = options }
+
+    public func parse(_ text: String) -> ParseResult {
+        let bytes = Array(text.utf8)
+        if bytes.count > options.maxExpressionLength {
+            let issue = CELIssue(
+                message: "expression code point size exceeds limit: size: \(text.unicodeScalars.count), limit \(options.maxExpressionLength)",
+                span: SourceSpan(start: 0, end: 0))
+            return ParseResult(parsed: nil, issues: [issue])
+        }
+        var parser = ExpressionParser(text: bytes, options: options)
+        let expr = parser.parseAll()
+        if !parser.issues.isEmpty || expr == nil {
+            return ParseResult(parsed: nil, issues: parser.issues)
+        }
+        return ParseResult(parsed: ParsedExpr(expr: expr!, source: text, macroCalls: parser.macroCalls), issues: [])
+    }
+}

@@ -1,0 +1,475 @@
+/// Recursive-descent parser for the CEL grammar (cel-spec langdef). Positions follow
+/// cel-go (see `Expr.position`); errors are collected and the parser resynchronises at
+/// `,` and closing brackets so one input can report several problems.
+struct ExpressionParser {
+    let text: [UInt8]
+    let options: ParserOptions
+    private let tokens: [Token]
+    private var index = 0
+    private var nextID: ExprID = 1
+    private var depth = 0
+    /// Set when a limit is hit: unwind without reporting more.
+    private var aborted = false
+    private(set) var issues: [CELIssue] = []
+    var macroCalls: [ExprID: Expr] = [:]
+
+    init(text: [UInt8], options: ParserOptions) {
+        self.text = text
+        self.options = options
+        self.tokens = Lexer.tokenize(text)
+    }
+
+    // MARK: Tokens
+
+    private var current: Token { tokens[index] }
+    private func peekToken(_ ahead: Int = 1) -> Token { tokens[min(index + ahead, tokens.count - 1)] }
+    private mutating func advance() -> Token {
+        let t = tokens[index]
+        if index < tokens.count - 1 { index += 1 }
+        return t
+    }
+    private func at(_ p: String) -> Bool { current.isPunct(p) }
+
+    mutating func makeID() -> ExprID {
+        defer { nextID += 1 }
+        return nextID
+    }
+
+    mutating func report(_ message: String, _ span: SourceSpan) {
+        guard !aborted else { return }
+        if issues.count < 100 { issues.append(CELIssue(message: message, span: span)) }
+        if issues.count >= 100 { aborted = true }
+    }
+
+    private mutating func syntaxError(expecting: String) {
+        let t = current
+        if case .invalid(let message) = t.kind {
+            report(message, t.span)
+        } else {
+            report("Syntax error: mismatched input '\(t.display(in: text))' expecting \(expecting)", t.span)
+        }
+    }
+
+    private mutating func expect(_ p: String) -> Token? {
+        if at(p) { return advance() }
+        syntaxError(expecting: "'\(p)'")
+        return nil
+    }
+
+    // MARK: Entry
+
+    mutating func parseAll() -> Expr? {
+        let e = parseExpr()
+        if !aborted && current.kind != .eof {
+            let t = current
+            if case .invalid(let message) = t.kind { report(message, t.span) } else {
+                report("Syntax error: extraneous input '\(t.display(in: text))' expecting <EOF>", t.span)
+            }
+        }
+        return e
+    }
+
+    private mutating func enter(_ at: Token) -> Bool {
+        depth += 1
+        if depth > options.maxRecursionDepth {
+            if !aborted { report("expression recursion limit exceeded: \(options.maxRecursionDepth)", at.span) }
+            aborted = true
+            return false
+        }
+        return true
+    }
+
+    // MARK: Grammar
+
+    mutating func parseExpr() -> Expr? {
+        guard !aborted, enter(current) else { return nil }
+        defer { depth -= 1 }
+        guard let condition = parseOr() else { return nil }
+        guard at("?") else { return condition }
+        let q = advance()
+        let then = parseOr()
+        _ = expect(":")
+        let otherwise = parseExpr()
+        guard let then, let otherwise else { return nil }
+        return call(Operator.conditional, [condition, then, otherwise], op: q)
+    }
+
+    private mutating func parseOr() -> Expr? {
+        guard var left = parseAnd() else { return nil }
+        while at("||") {
+            let op = advance()
+            guard let right = parseAnd() else { return nil }
+            left = call(Operator.logicalOr, [left, right], op: op)
+        }
+        return left
+    }
+
+    private mutating func parseAnd() -> Expr? {
+        guard var left = parseRelation() else { return nil }
+        while at("&&") {
+            let op = advance()
+            guard let right = parseRelation() else { return nil }
+            left = call(Operator.logicalAnd, [left, right], op: op)
+        }
+        return left
+    }
+
+    private static let relations: [String: String] = [
+        "<": Operator.less, "<=": Operator.lessEquals, ">": Operator.greater, ">=": Operator.greaterEquals,
+        "==": Operator.equals, "!=": Operator.notEquals,
+    ]
+
+    private mutating func parseRelation() -> Expr? {
+        guard var left = parseAddition() else { return nil }
+        while true {
+            let function: String
+            if case .punct(let p) = current.kind, let f = Self.relations[p] { function = f }
+            else if current.kind == .in { function = Operator.in }
+            else { return left }
+            let op = advance()
+            guard let right = parseAddition() else { return nil }
+            left = call(function, [left, right], op: op)
+        }
+    }
+
+    private mutating func parseAddition() -> Expr? {
+        guard var left = parseMultiplication() else { return nil }
+        while at("+") || at("-") {
+            let op = advance()
+            guard let right = parseMultiplication() else { return nil }
+            left = call(op.isPunct("+") ? Operator.add : Operator.subtract, [left, right], op: op)
+        }
+        return left
+    }
+
+    private mutating func parseMultiplication() -> Expr? {
+        guard var left = parseUnary() else { return nil }
+        while at("*") || at("/") || at("%") {
+            let op = advance()
+            let function = op.isPunct("*") ? Operator.multiply : op.isPunct("/") ? Operator.divide : Operator.modulo
+            guard let right = parseUnary() else { return nil }
+            left = call(function, [left, right], op: op)
+        }
+        return left
+    }
+
+    /// `!`/`-` runs: an even number cancels out, as in cel-go. A `-` directly before a
+    /// number literal is the literal's sign.
+    private mutating func parseUnary() -> Expr? {
+        guard at("!") || at("-") else { return parseMember() }
+        let first = current
+        let symbol = first.isPunct("!") ? "!" : "-"
+        var ops: [Token] = []
+        while at(symbol) {
+            if symbol == "-", isNumber(peekToken()) { break }
+            ops.append(advance())
+        }
+        guard let operand = parseMember() else { return nil }
+        if ops.count % 2 == 0 { return operand }
+        let function = symbol == "!" ? Operator.logicalNot : Operator.negate
+        var e = call(function, [operand], op: ops[0])
+        e.span = SourceSpan(start: ops[0].start, end: operand.span.end)
+        return e
+    }
+
+    private func isNumber(_ t: Token) -> Bool {
+        switch t.kind {
+        case .int, .intOverflow, .uint, .double: return true
+        default: return false
+        }
+    }
+
+    private mutating func parseMember() -> Expr? {
+        guard var e = parsePrimary() else { return nil }
+        while !aborted {
+            if at(".") || at(".?") {
+                let dot = advance()
+                let optional = dot.isPunct(".?")
+                if optional && !options.enableOptionalSyntax {
+                    report("Syntax error: unsupported syntax '.?'", dot.span)
+                }
+                let name: String
+                switch current.kind {
+                case .identifier(let word), .reserved(let word): name = word
+                case .in: name = "in"
+                case .quotedIdentifier(let word) where options.enableIdentifierEscapeSyntax: name = word
+                default:
+                    syntaxError(expecting: "IDENTIFIER")
+                    return nil
+                }
+                let nameToken = advance()
+                if !optional && at("(") {
+                    let open = advance()
+                    guard let (args, close) = parseArguments(closing: ")") else { return nil }
+                    e = memberCallOrMacro(target: e, name: name, nameToken: nameToken, open: open, args: args, close: close)
+                } else if !optional, at("{"), Self.qualifiedName(e) != nil {
+                    e = makeSelect(e, name, dot: dot, nameToken: nameToken, optional: false)
+                    guard let s = parseStructure(typeName: Self.qualifiedName(e)!, startOffset: e.span.start) else { return nil }
+                    e = s
+                } else {
+                    e = makeSelect(e, name, dot: dot, nameToken: nameToken, optional: optional)
+                }
+            } else if at("[") {
+                let open = advance()
+                var optional = false
+                if at("?") {
+                    let q = advance()
+                    optional = true
+                    if !options.enableOptionalSyntax { report("Syntax error: unsupported syntax '[?'", q.span) }
+                }
+                guard let key = parseExpr() else { return nil }
+                guard let close = expect("]") else { return nil }
+                var node = call(optional ? Operator.optionalIndex : Operator.index, [e, key], op: open)
+                node.span = SourceSpan(start: e.span.start, end: close.end)
+                e = node
+            } else {
+                return e
+            }
+        }
+        return nil
+    }
+
+    private mutating func makeSelect(_ operand: Expr, _ field: String, dot: Token, nameToken: Token, optional: Bool) -> Expr {
+        let span = SourceSpan(start: operand.span.start, end: nameToken.end)
+        if optional {
+            let fieldLiteral = Expr(id: makeID(), kind: .literal(.string(field)), span: nameToken.span)
+            return Expr(id: makeID(), kind: .call(target: nil, function: Operator.optionalSelect, args: [operand, fieldLiteral]),
+                        span: span, position: dot.start, nameSpan: nameToken.span)
+        }
+        return Expr(id: makeID(), kind: .select(operand: operand, field: field, testOnly: false),
+                    span: span, position: dot.start, nameSpan: nameToken.span)
+    }
+
+    /// `a.b.c` as a dotted name, when `e` is only identifiers and selections.
+    static func qualifiedName(_ e: Expr) -> String? {
+        switch e.kind {
+        case .ident(let name): return name
+        case .select(let operand, let field, false): return qualifiedName(operand).map { "\($0).\(field)" }
+        default: return nil
+        }
+    }
+
+    private mutating func parsePrimary() -> Expr? {
+        guard !aborted, enter(current) else { return nil }
+        defer { depth -= 1 }
+        let t = current
+        switch t.kind {
+        case .int(let v): _ = advance(); return literal(.int(v), t)
+        case .uint(let v): _ = advance(); return literal(.uint(v), t)
+        case .double(let v): _ = advance(); return literal(.double(v), t)
+        case .string(let v): _ = advance(); return literal(.string(v), t)
+        case .bytes(let v): _ = advance(); return literal(.bytes(v), t)
+        case .true: _ = advance(); return literal(.bool(true), t)
+        case .false: _ = advance(); return literal(.bool(false), t)
+        case .null: _ = advance(); return literal(.null, t)
+        case .intOverflow:
+            _ = advance()
+            report("invalid int literal", t.span)
+            return nil
+        case .punct("-"):
+            // A sign directly before a number literal (see parseUnary).
+            let sign = advance()
+            let number = advance()
+            var e: Expr?
+            switch number.kind {
+            case .int(let v): e = literal(.int(-v), number)
+            case .intOverflow(let digits):
+                let magnitude = digits.hasPrefix("0x") ? UInt64(digits.dropFirst(2), radix: 16) : UInt64(digits)
+                if magnitude == UInt64(Int64.max) + 1 { e = literal(.int(Int64.min), number) } else {
+                    report("invalid int literal", SourceSpan(start: sign.start, end: number.end))
+                    return nil
+                }
+            case .double(let v): e = literal(.double(-v), number)
+            case .uint:
+                report("Syntax error: mismatched input '\(number.display(in: text))' expecting <EOF>", number.span)
+                return nil
+            default: syntaxError(expecting: "a number"); return nil
+            }
+            e?.span.start = sign.start
+            e?.position = sign.start
+            return e
+        case .punct("("):
+            _ = advance()
+            guard let inner = parseExpr() else { skipPast(")"); return nil }
+            guard expect(")") != nil else { return nil }
+            return inner
+        case .punct("["):
+            return parseList()
+        case .punct("{"):
+            return parseMap()
+        case .punct("."), .identifier:
+            var leadingDot = false
+            if t.isPunct(".") {
+                _ = advance()
+                leadingDot = true
+            }
+            guard case .identifier(let name) = current.kind else {
+                if case .reserved(let word) = current.kind {
+                    report("reserved identifier: \(word)", current.span)
+                    _ = advance()
+                    return nil
+                }
+                syntaxError(expecting: "IDENTIFIER")
+                return nil
+            }
+            let nameToken = advance()
+            let fullName = leadingDot ? "." + name : name
+            if at("(") {
+                let open = advance()
+                guard let (args, close) = parseArguments(closing: ")") else { return nil }
+                return globalCallOrMacro(name: fullName, nameToken: nameToken, start: t.start, open: open, args: args, close: close)
+            }
+            let ident = Expr(id: makeID(), kind: .ident(fullName), span: SourceSpan(start: t.start, end: nameToken.end))
+            if at("{") { return parseStructure(typeName: fullName, startOffset: t.start) }
+            return ident
+        case .reserved(let word):
+            _ = advance()
+            report("reserved identifier: \(word)", t.span)
+            return nil
+        case .invalid(let message):
+            _ = advance()
+            report(message, t.span)
+            return nil
+        default:
+            syntaxError(expecting: "an expression")
+            if t.kind != .eof { _ = advance() }
+            return nil
+        }
+    }
+
+    private mutating func literal(_ value: Literal, _ t: Token) -> Expr {
+        Expr(id: makeID(), kind: .literal(value), span: t.span)
+    }
+
+    mutating func call(_ function: String, _ args: [Expr], op: Token) -> Expr {
+        let start = args.first.map { min($0.span.start, op.start) } ?? op.start
+        let end = args.last.map { max($0.span.end, op.end) } ?? op.end
+        return Expr(id: makeID(), kind: .call(target: nil, function: function, args: args),
+                    span: SourceSpan(start: start, end: end), position: op.start)
+    }
+
+    /// Skips to just after `closing` (or a token that cannot be skipped), for recovery.
+    private mutating func skipPast(_ closing: String) {
+        var nesting = 0
+        while current.kind != .eof {
+            if at("(") || at("[") || at("{") { nesting += 1 }
+            if at(")") || at("]") || at("}") {
+                if nesting == 0 { if at(closing) { _ = advance() }; return }
+                nesting -= 1
+            }
+            _ = advance()
+        }
+    }
+
+    /// Skips the rest of a broken element: up to the next `,` or the closing token.
+    private mutating func recoverElement(closing: String) {
+        var nesting = 0
+        while current.kind != .eof {
+            if nesting == 0 && (at(",") || at(closing)) { return }
+            if at("(") || at("[") || at("{") { nesting += 1 }
+            if at(")") || at("]") || at("}") {
+                if nesting == 0 { return }
+                nesting -= 1
+            }
+            _ = advance()
+        }
+    }
+
+    /// `a, b, c)` — arguments after an opening `(`; trailing comma not allowed in calls.
+    private mutating func parseArguments(closing: String) -> ([Expr], Token)? {
+        var args: [Expr] = []
+        var failed = false
+        if at(closing) { return ([], advance()) }
+        while !aborted {
+            if let arg = parseExpr() { args.append(arg) } else { failed = true; recoverElement(closing: closing) }
+            if at(",") { _ = advance(); continue }
+            if at(closing) { let close = advance(); return failed ? nil : (args, close) }
+            syntaxError(expecting: "{',', '\(closing)'}")
+            recoverElement(closing: closing)
+            if at(closing) { _ = advance() }
+            return nil
+        }
+        return nil
+    }
+
+    private mutating func parseList() -> Expr? {
+        let open = advance()
+        var elements: [Expr] = []
+        var optionalIndices: [Int] = []
+        var failed = false
+        while !aborted && !at("]") {
+            if at("?") {
+                let q = advance()
+                if !options.enableOptionalSyntax { report("Syntax error: unsupported syntax '?'", q.span) }
+                optionalIndices.append(elements.count)
+            }
+            if let e = parseExpr() { elements.append(e) } else { failed = true; recoverElement(closing: "]") }
+            if at(",") { _ = advance(); continue }
+            if !at("]") { syntaxError(expecting: "{',', ']'}"); recoverElement(closing: "]"); failed = true; if !at("]") { return nil } }
+        }
+        guard let close = expect("]"), !failed else { return nil }
+        return Expr(id: makeID(), kind: .list(elements: elements, optionalIndices: optionalIndices),
+                    span: SourceSpan(start: open.start, end: close.end), position: open.start)
+    }
+
+    private mutating func parseMap() -> Expr? {
+        let open = advance()
+        var entries: [MapEntry] = []
+        var failed = false
+        while !aborted && !at("}") {
+            var optional = false
+            if at("?") {
+                let q = advance()
+                optional = true
+                if !options.enableOptionalSyntax { report("Syntax error: unsupported syntax '?'", q.span) }
+            }
+            let key = parseExpr()
+            let colon = at(":") ? advance() : nil
+            if colon == nil { syntaxError(expecting: "':'") }
+            let value = colon == nil ? nil : parseExpr()
+            if let key, let value, let colon {
+                entries.append(MapEntry(id: makeID(colon), key: key, value: value, isOptional: optional))
+            } else {
+                failed = true
+                recoverElement(closing: "}")
+            }
+            if at(",") { _ = advance(); continue }
+            if !at("}") { syntaxError(expecting: "{',', '}'}"); recoverElement(closing: "}"); failed = true; if !at("}") { return nil } }
+        }
+        guard let close = expect("}"), !failed else { return nil }
+        return Expr(id: makeID(), kind: .map(entries: entries),
+                    span: SourceSpan(start: open.start, end: close.end), position: open.start)
+    }
+
+    private mutating func makeID(_ token: Token) -> ExprID { makeID() }
+
+    private mutating func parseStructure(typeName: String, startOffset: Int) -> Expr? {
+        let open = advance()
+        var fields: [StructField] = []
+        var failed = false
+        while !aborted && !at("}") {
+            var optional = false
+            if at("?") { _ = advance(); optional = true }
+            guard case .identifier(let name) = current.kind else {
+                syntaxError(expecting: "IDENTIFIER")
+                recoverElement(closing: "}")
+                failed = true
+                if at(",") { _ = advance(); continue }
+                break
+            }
+            _ = advance()
+            guard expect(":") != nil, let value = parseExpr() else {
+                failed = true
+                recoverElement(closing: "}")
+                if at(",") { _ = advance(); continue }
+                break
+            }
+            fields.append(StructField(id: makeID(), name: name, value: value, isOptional: optional))
+            if at(",") { _ = advance(); continue }
+            if !at("}") { syntaxError(expecting: "{',', '}'}"); failed = true; recoverElement(closing: "}") }
+        }
+        guard let close = expect("}"), !failed else { return nil }
+        return Expr(id: makeID(), kind: .structure(typeName: typeName, fields: fields),
+                    span: SourceSpan(start: startOffset, end: close.end), position: open.start)
+    }
+}

@@ -1,0 +1,34 @@
+import JSON
+import OrderedCollections
+
+extension YAMLNode {
+    /// The JSON value kubectl sends for this node (rgd.md §1): scalars resolved YAML 1.1
+    /// style, keys stringified, aliases and merge keys expanded, duplicate keys keeping the
+    /// last value. Nesting deeper than 256 levels (possible only through hostile aliases)
+    /// becomes null.
+    public var jsonValue: JSONValue { jsonValue(depth: 0) }
+
+    private func jsonValue(depth: Int) -> JSONValue {
+        guard depth < 256 else { return .null }
+        switch resolvedNode {
+        case .mapping(let m)?:
+            var members = OrderedDictionary<String, JSONValue>()
+            for entry in m.effectiveEntries {
+                if let key = entry.key.keyString { members[key] = entry.value.jsonValue(depth: depth + 1) }
+            }
+            return .object(members)
+        case .sequence(let s)?:
+            return .array(s.items.map { $0.jsonValue(depth: depth + 1) })
+        case .scalar(let s)?:
+            switch s.resolved {
+            case .null: return .null
+            case .bool(let b): return .bool(b)
+            case .int(let i): return .int(i)
+            case .float(let d): return .double(d)
+            case .string(let v): return .string(v)
+            }
+        case .alias?, nil:
+            return .null
+        }
+    }
+}

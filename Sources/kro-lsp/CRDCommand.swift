@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import KroEngine
+import YAMLSyntax
+
+/// `kro-lsp crd FILE`: prints the CustomResourceDefinition kro would create for each RGD
+/// of the file (one YAML document per RGD). Errors go to stderr in the --check format
+/// and make the exit status 1; warnings are printed too but do not stop the output.
+struct CRDCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crd",
+        abstract: "Print the CRD kro would generate for each ResourceGraphDefinition in FILE."
+    )
+
+    @Argument(help: "A YAML file holding one or more ResourceGraphDefinitions ('-' reads stdin).")
+    var file: String
+
+    func run() throws {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else {
+                CheckOutput.printError("cannot read \(file)")
+                throw ExitCode(2)
+            }
+            data = d
+        }
+        let source = SourceText(bytes: Array(data))
+        let analysis = DocumentAnalyzer.analyze(source)
+        let generated = analysis.yaml.documents.compactMap { $0.root.flatMap { RGDCRDReader.generate(document: $0) } }
+
+        var diagnostics = analysis.diagnostics + generated.flatMap(\.diagnostics)
+            + CRDGenerator.duplicateNames(generated.map(\.source))
+        var seen = Set<Diagnostic>()
+        diagnostics = diagnostics.filter { seen.insert($0).inserted }
+        diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
+
+        let path = file == "-" ? "<stdin>" : file
+        let findings = diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0) }
+        if !findings.isEmpty {
+            FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if generated.isEmpty {
+            CheckOutput.printError("no ResourceGraphDefinition with spec.schema.kind and apiVersion in \(path)")
+            throw ExitCode(1)
+        }
+        let documents = generated.map { YAMLWriter.write($0.result.crd) }
+        FileHandle.standardOutput.write(Data(documents.joined(separator: "---\n").utf8))
+    }
+}
