@@ -96,3 +96,13 @@ print("cel-benchmark: \(expressions.count) expressions × \(iterations) iteratio
 print(String(format: "parse: %.0f expressions/s (%.2f µs each)", n / parseTime, parseTime / n * 1e6))
 print(String(format: "eval:  %.0f evaluations/s (%.2f µs each)", n / evalTime, evalTime / n * 1e6))
 if sink == 0 { print("(nothing succeeded)") }
+
+// Per-expression evaluation cost, slowest first.
+var perExpression: [(String, Double)] = []
+for (text, p) in zip(expressions, programs) {
+    let t = seconds { for _ in 0..<iterations { if case .value = p.evaluate(activation) { sink &+= 1 } } }
+    perExpression.append((text, t / Double(iterations) * 1e6))
+}
+for (text, us) in perExpression.sorted(by: { $0.1 > $1.1 }) {
+    print(String(format: "  %7.2f µs  ", us) + text)
+}
