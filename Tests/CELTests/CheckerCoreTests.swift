@@ -67,6 +67,14 @@ import CEL
         #expect(result.issues.first.map { b.text($0.span) } == "x")
     }
 
+    @Test func objectTypesCannotBeIndexed() {
+        let b = SpannedASTBuilder(#"schema["spec"]"#)
+        let root = b.op("_[_]", "[", b.ident("schema"), b.string("spec"))
+        let result = Checker.check(b.parsed(root), in: CheckerFixtures.kroEnv)
+        #expect(result.issues.map(\.message) == ["found no matching overload for '_[_]' applied to '(__type_schema, string)'"])
+        #expect(result.issues.first.map { b.text($0.span) } == "[")
+    }
+
     @Test func undeclaredIdentifier() {
         let b = SpannedASTBuilder("foo + 1")
         let result = Checker.check(b.parsed(b.op("_+_", "+", b.ident("foo"), b.int(1))), in: .kro())
