@@ -365,7 +365,7 @@ struct Interpreter {
         var member = target != nil
         var argExprs = args
         if let target {
-            if let q = qualifiedName(target), functions.hasGlobal(q + "." + function) {
+            if isQualifierRooted(target), let q = qualifiedName(target), functions.hasGlobal(q + "." + function) {
                 name = q + "." + function
                 member = false
             } else {
@@ -434,6 +434,15 @@ struct Interpreter {
         default:
             return 0
         }
+    }
+
+    /// Whether `e` is an identifier or select chain rooted at a function namespace
+    /// (`base64`, `optional`, …) that is not a local variable.
+    private func isQualifierRooted(_ e: Expr) -> Bool {
+        var root = e
+        while case .select(let operand, _, _) = root.kind { root = operand }
+        guard case .ident(let name) = root.kind else { return false }
+        return functions.qualifierRoots.contains(name) && local(name) == nil
     }
 
     /// `&&` (`shortCircuitOn: false`) and `||` (`true`), commutative over errors/unknowns.
