@@ -264,8 +264,8 @@ final class CheckRun {
     func assertType(_ e: Expr, _ expected: CELType, at location: SourceSpan? = nil) {
         let found = type(of: e)
         if !isAssignable(expected, found) {
-            let where_ = location.flatMap { isValid($0) && !$0.isEmpty ? $0 : nil } ?? span(of: e)
-            report(typeMismatch(expected: expected, found: found), at: where_)
+            let place = location.flatMap { isValid($0) && !$0.isEmpty ? $0 : nil } ?? span(of: e)
+            report(typeMismatch(expected: expected, found: found), at: place)
         }
     }
 
