@@ -1,0 +1,353 @@
+import OrderedCollections
+
+/// A strict RFC 8259 parser over UTF-8 bytes.
+///
+/// Accepts exactly the JSON grammar (no comments, no trailing commas, no leading `+` or
+/// zeros, no `NaN`, no unescaped control characters, no byte order mark, nothing after the
+/// value). Integers without fraction or exponent that fit `Int64` become `.int`; every
+/// other number becomes `.double`. Errors carry the exact byte offset.
+public struct JSONParser: Sendable {
+    public enum DuplicateKeys: Sendable, Hashable {
+        /// Keep the last value, at the position of the first key (Go's behaviour).
+        case useLast
+        /// Reject the document.
+        case reject
+    }
+
+    public struct Options: Sendable, Hashable {
+        /// Deepest nesting of arrays and objects accepted.
+        public var maxDepth: Int
+        /// Largest input accepted, in bytes.
+        public var maxBytes: Int
+        public var duplicateKeys: DuplicateKeys
+        public init(maxDepth: Int = 512, maxBytes: Int = 256 << 20, duplicateKeys: DuplicateKeys = .useLast) {
+            self.maxDepth = maxDepth; self.maxBytes = maxBytes; self.duplicateKeys = duplicateKeys
+        }
+    }
+
+    public var options: Options
+    public init(options: Options = .init()) { self.options = options }
+
+    public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONValue in
+            var reader = JSONReader(buffer: buffer, options: options)
+            return try reader.document()
+        }
+    }
+
+    public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try parse(Array(text.utf8))
+    }
+
+    /// Parses with the default options.
+    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try JSONParser().parse(bytes)
+    }
+
+    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+        try JSONParser().parse(text)
+    }
+}
+
+/// The recursive-descent reader behind `JSONParser`; lives only for one `parse` call.
+private struct JSONReader {
+    let buffer: UnsafeBufferPointer<UInt8>
+    let options: JSONParser.Options
+    var index = 0
+
+    init(buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
+        self.buffer = buffer; self.options = options
+    }
+
+    mutating func document() throws(JSONParseError) -> JSONValue {
+        guard buffer.count <= options.maxBytes else {
+            throw error(.sizeLimitExceeded(options.maxBytes), at: 0)
+        }
+        skipWhitespace()
+        let value = try value(depth: 0)
+        skipWhitespace()
+        if index < buffer.count {
+            throw error(.invalidCharacter(buffer[index], context: "after top-level value"), at: index)
+        }
+        return value
+    }
+
+    // MARK: values
+
+    private mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
+        guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+        switch buffer[index] {
+        case UInt8(ascii: "{"): return try object(depth: depth + 1)
+        case UInt8(ascii: "["): return try array(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+        case let byte:
+            throw error(.invalidCharacter(byte, context: "looking for beginning of value"), at: index)
+        }
+    }
+
+    private mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
+        try checkDepth(depth)
+        index += 1  // {
+        var members = OrderedDictionary<String, JSONValue>()
+        skipWhitespace()
+        if try peek(context: "looking for beginning of object key string") == UInt8(ascii: "}") {
+            index += 1
+            return .object(members)
+        }
+        while true {
+            let keyStart = index
+            guard try peek(context: "looking for beginning of object key string") == UInt8(ascii: "\"") else {
+                throw error(.invalidCharacter(buffer[index], context: "looking for beginning of object key string"), at: index)
+            }
+            let key = try string()
+            skipWhitespace()
+            try expect(UInt8(ascii: ":"), context: "after object key")
+            skipWhitespace()
+            let member = try value(depth: depth)
+            if members[key] != nil && options.duplicateKeys == .reject {
+                throw error(.duplicateKey(key), at: keyStart)
+            }
+            members[key] = member
+            skipWhitespace()
+            let next = try peek(context: "after object key:value pair")
+            index += 1
+            if next == UInt8(ascii: "}") { return .object(members) }
+            guard next == UInt8(ascii: ",") else {
+                throw error(.invalidCharacter(next, context: "after object key:value pair"), at: index - 1)
+            }
+            skipWhitespace()
+        }
+    }
+
+    private mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
+        try checkDepth(depth)
+        index += 1  // [
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if try peek(context: "looking for beginning of value") == UInt8(ascii: "]") {
+            index += 1
+            return .array(items)
+        }
+        while true {
+            items.append(try value(depth: depth))
+            skipWhitespace()
+            let next = try peek(context: "after array element")
+            index += 1
+            if next == UInt8(ascii: "]") { return .array(items) }
+            guard next == UInt8(ascii: ",") else {
+                throw error(.invalidCharacter(next, context: "after array element"), at: index - 1)
+            }
+            skipWhitespace()
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONParseError) {
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        for (k, byte) in expected.enumerated() {
+            guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+            guard buffer[index] == byte else {
+                let context = k == 0 ? "looking for beginning of value"
+                    : "in literal \(word) (expecting \(JSONParseError.quote(byte)))"
+                throw error(.invalidCharacter(buffer[index], context: context), at: index)
+            }
+            index += 1
+        }
+    }
+
+    // MARK: numbers
+
+    private mutating func number() throws(JSONParseError) -> JSONValue {
+        let start = index
+        var integral = true
+        if buffer[index] == UInt8(ascii: "-") {
+            index += 1
+            try requireDigit(context: "in numeric literal")
+        }
+        if buffer[index] == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            skipDigits()
+        }
+        if index < buffer.count && buffer[index] == UInt8(ascii: ".") {
+            integral = false
+            index += 1
+            try requireDigit(context: "after decimal point in numeric literal")
+            skipDigits()
+        }
+        if index < buffer.count && (buffer[index] == UInt8(ascii: "e") || buffer[index] == UInt8(ascii: "E")) {
+            integral = false
+            index += 1
+            if index < buffer.count && (buffer[index] == UInt8(ascii: "+") || buffer[index] == UInt8(ascii: "-")) {
+                index += 1
+            }
+            try requireDigit(context: "in exponent of numeric literal")
+            skipDigits()
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self)
+        if integral, let int = Int64(text) { return .int(int) }
+        guard let double = Double(text), double.isFinite else {
+            throw error(.numberOutOfRange(text), at: start)
+        }
+        return .double(double)
+    }
+
+    private mutating func requireDigit(context: String) throws(JSONParseError) {
+        guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+        guard isDigit(buffer[index]) else {
+            throw error(.invalidCharacter(buffer[index], context: context), at: index)
+        }
+    }
+
+    private mutating func skipDigits() {
+        while index < buffer.count && isDigit(buffer[index]) { index += 1 }
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    // MARK: strings
+
+    /// Reads a string starting at its opening quote.
+    private mutating func string() throws(JSONParseError) -> String {
+        index += 1  // "
+        // Runs without escapes are copied in one piece.
+        var decoded: [UInt8] = []
+        var runStart = index
+        while true {
+            guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+            let byte = buffer[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                index += 1
+                return String(decoding: decoded, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                try escape(into: &decoded)
+                runStart = index
+            case 0x00..<0x20:
+                throw error(.invalidCharacter(byte, context: "in string literal"), at: index)
+            case 0x20..<0x80:
+                index += 1
+            default:
+                let length = scalarLength(at: index)
+                guard length > 0 else { throw error(.invalidUTF8, at: index) }
+                index += length
+            }
+        }
+    }
+
+    /// Decodes one escape sequence starting at its backslash.
+    private mutating func escape(into decoded: inout [UInt8]) throws(JSONParseError) {
+        index += 1
+        guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+        let byte = buffer[index]
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(byte)
+        case UInt8(ascii: "b"): decoded.append(0x08)
+        case UInt8(ascii: "f"): decoded.append(0x0C)
+        case UInt8(ascii: "n"): decoded.append(0x0A)
+        case UInt8(ascii: "r"): decoded.append(0x0D)
+        case UInt8(ascii: "t"): decoded.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hex4()
+            if (0xD800..<0xDC00).contains(scalar) {
+                // A high surrogate pairs with an immediately following `\uDC00-\uDFFF`.
+                if index + 1 < buffer.count && buffer[index] == UInt8(ascii: "\\") && buffer[index + 1] == UInt8(ascii: "u") {
+                    let save = index
+                    index += 2
+                    let low = try hex4()
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        index = save
+                        scalar = 0xFFFD
+                    }
+                } else {
+                    scalar = 0xFFFD
+                }
+            } else if (0xDC00..<0xE000).contains(scalar) {
+                // Lone surrogates are legal JSON but not Unicode: Go substitutes U+FFFD too.
+                scalar = 0xFFFD
+            }
+            UTF8.encode(UnicodeScalar(scalar) ?? "\u{FFFD}") { decoded.append($0) }
+        default:
+            throw error(.invalidEscape(byte), at: index - 1)
+        }
+    }
+
+    private mutating func hex4() throws(JSONParseError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+            let byte = buffer[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error(.invalidCharacter(byte, context: "in \\u hexadecimal character escape"), at: index)
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    /// Length (2...4) of the well-formed multi-byte UTF-8 sequence at `i`, or 0.
+    private func scalarLength(at i: Int) -> Int {
+        let n = buffer.count
+        func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            i + k < n && buffer[i + k] >= low && buffer[i + k] <= high
+        }
+        switch buffer[i] {
+        case 0xC2...0xDF: return continuation(1) ? 2 : 0
+        case 0xE0: return continuation(1, 0xA0) && continuation(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE, 0xEF: return continuation(1) && continuation(2) ? 3 : 0
+        case 0xED: return continuation(1, 0x80, 0x9F) && continuation(2) ? 3 : 0
+        case 0xF0: return continuation(1, 0x90) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF1...0xF3: return continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+        case 0xF4: return continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    // MARK: helpers
+
+    private mutating func skipWhitespace() {
+        while index < buffer.count {
+            switch buffer[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    private func peek(context: String) throws(JSONParseError) -> UInt8 {
+        guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+        return buffer[index]
+    }
+
+    private mutating func expect(_ byte: UInt8, context: String) throws(JSONParseError) {
+        let found = try peek(context: context)
+        guard found == byte else { throw error(.invalidCharacter(found, context: context), at: index) }
+        index += 1
+    }
+
+    private func checkDepth(_ depth: Int) throws(JSONParseError) {
+        if depth > options.maxDepth { throw error(.depthLimitExceeded(options.maxDepth), at: index) }
+    }
+
+    private func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
+        var line = 1, lineStart = 0
+        for i in 0..<min(offset, buffer.count) where buffer[i] == 0x0A {
+            line += 1
+            lineStart = i + 1
+        }
+        return JSONParseError(reason: reason, offset: offset, line: line, column: offset - lineStart + 1)
+    }
+}
