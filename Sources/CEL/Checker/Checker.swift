@@ -161,11 +161,17 @@ final class CheckRun {
         setType(e, .list(elementType ?? freshTypeVariable()))
     }
 
-    func checkMap(_ e: Expr, _ entries: [MapEntry]) {
+    /// `identifierKeys`: bare identifier keys name themselves (kro's
+    /// `runtime.newCondition({type: …})`), so they are strings, not references.
+    func checkMap(_ e: Expr, _ entries: [MapEntry], identifierKeys: Bool = false) {
         var keyType: CELType?
         var valueType: CELType?
         for entry in entries {
-            check(entry.key)
+            if identifierKeys, case .ident = entry.key.kind {
+                setType(entry.key, .string)
+            } else {
+                check(entry.key)
+            }
             keyType = join(entry.key, keyType, type(of: entry.key))
             check(entry.value)
             var t = type(of: entry.value)
