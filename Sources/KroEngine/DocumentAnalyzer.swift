@@ -6,6 +6,10 @@ public struct AnalysisOptions: Sendable {
     public var crdPaths: [String] = []
     /// Whether kro's `omit()` CEL function is enabled (feature gate).
     public var omitFunctionEnabled = false
+    /// The kinds resources are typed against: the bundled Kubernetes schemas plus the CRDs
+    /// of `crdPaths`, loaded by the caller (`SchemaStore.loading(crdPaths:)`), so the
+    /// analysis itself reads no files.
+    public var schemaStore: SchemaStore = BundledSchemas.store
     public init() {}
 }
 

@@ -17,7 +17,8 @@ public enum SimpleSchemaBuilder {
         }
         let customTypes = builder.customTypes.mapValues { JSONValue.object($0.schema).sortedKeys() }
         let diagnostics = builder.diagnostics.sorted { ($0.range, $0.code) < ($1.range, $1.code) }
-        return SimpleSchemaResult(schema: JSONValue.object(schema).sortedKeys(), fields: builder.fields,
+        let fields = builder.fields.sorted { ($0.keyRange ?? $0.valueRange) < ($1.keyRange ?? $1.valueRange) }
+        return SimpleSchemaResult(schema: JSONValue.object(schema).sortedKeys(), fields: fields,
                                   customTypes: customTypes, diagnostics: diagnostics)
     }
 }
@@ -132,7 +133,9 @@ struct SchemaBuildState {
         case .success(let t):
             type = t
         }
-        fields[index].typeReferences = type.customReferences.map { ($0.name, field.range($0.span)) }
+        fields[index].typeReferences = type.customReferences.map {
+            SimpleSchemaTypeReference(name: $0.name, range: field.range($0.span))
+        }
 
         var markers: [LexedMarker] = []
         if let pipe = field.pipe {

@@ -26,25 +26,19 @@ public struct SimpleSchemaField: Sendable, Hashable {
     public var isRequired: Bool
     public var markers: [SimpleSchemaMarker]
     /// The custom type names the type part mentions, with their ranges.
-    public var typeReferences: [(name: String, range: TextRange)]
+    public var typeReferences: [SimpleSchemaTypeReference]
     /// The field's key in the YAML mapping.
     public var keyRange: TextRange?
     /// The whole value (scalar or mapping).
     public var valueRange: TextRange
     /// The trimmed type part inside the scalar.
     public var typeRange: TextRange?
+}
 
-    public static func == (a: Self, b: Self) -> Bool {
-        a.block == b.block && a.path == b.path && a.typeText == b.typeText && a.schema == b.schema
-            && a.isRequired == b.isRequired && a.markers == b.markers && a.keyRange == b.keyRange
-            && a.valueRange == b.valueRange && a.typeRange == b.typeRange
-            && a.typeReferences.map(\.name) == b.typeReferences.map(\.name)
-            && a.typeReferences.map(\.range) == b.typeReferences.map(\.range)
-    }
-
-    public func hash(into h: inout Hasher) {
-        h.combine(block); h.combine(path); h.combine(valueRange)
-    }
+/// A custom type name used in a field string (for go-to-definition).
+public struct SimpleSchemaTypeReference: Sendable, Hashable {
+    public var name: String
+    public var range: TextRange
 }
 
 /// The result of building `spec.schema.spec` with `spec.schema.types`.

@@ -1,0 +1,376 @@
+import YAMLSyntax
+
+/// Recognises RGD documents and reads them into `ResourceGraphDefinition`, reporting what
+/// the API server's admission of the RGD object would reject (errors.md phase 0).
+public enum RGDParser {
+    public static let apiVersion = "kro.run/v1alpha1"
+    public static let kind = "ResourceGraphDefinition"
+
+    /// True when the document is an RGD (`apiVersion`/`kind` match); others are ignored.
+    public static func isRGD(_ root: YAMLNode?) -> Bool {
+        guard let map = root?.mapping else { return false }
+        return map.value(forKey: "apiVersion")?.scalar?.value == apiVersion
+            && map.value(forKey: "kind")?.scalar?.value == kind
+    }
+
+    /// nil (and no findings) when the document is not an RGD.
+    public static func parse(document: YAMLDocument) -> (ResourceGraphDefinition?, [Diagnostic]) {
+        parse(root: document.root)
+    }
+
+    public static func parse(root: YAMLNode?) -> (ResourceGraphDefinition?, [Diagnostic]) {
+        guard isRGD(root), let map = root?.mapping else { return (nil, []) }
+        var reader = AdmissionReader()
+        let rgd = reader.readRGD(map)
+        reader.checkUnrepresentable(.mapping(map))
+        return (rgd, reader.diagnostics)
+    }
+}
+
+/// Reads typed fields while collecting admission findings (KRO003–KRO017).
+struct AdmissionReader {
+    var diagnostics: [Diagnostic] = []
+
+    mutating func report(_ code: String, _ message: String, _ range: TextRange, related: [RelatedLocation] = []) {
+        diagnostics.append(Diagnostic(code: code, message: message, range: range, related: related))
+    }
+
+    // MARK: typed field access
+
+    /// JSON type name of a node as the API server names it.
+    static func jsonType(_ node: YAMLNode) -> String {
+        switch node.resolvedNode {
+        case .mapping?: return "object"
+        case .sequence?: return "array"
+        case .scalar(let s)?:
+            switch s.resolved {
+            case .null: return "null"
+            case .bool: return "boolean"
+            case .int: return "integer"
+            case .float: return "number"
+            case .string: return "string"
+            }
+        default: return "null"
+        }
+    }
+
+    static func isNull(_ node: YAMLNode) -> Bool { jsonType(node) == "null" }
+
+    /// A non-null value for `key`, with its entry.
+    func field(_ map: YAMLMapping, _ key: String) -> YAMLMappingEntry? {
+        guard let entry = map.entry(forKey: key), !Self.isNull(entry.value) else { return nil }
+        return entry
+    }
+
+    mutating func string(_ map: YAMLMapping, _ key: String, path: String) -> LocatedString? {
+        guard let entry = field(map, key) else { return nil }
+        return string(entry.value, keyRange: entry.key.range, path: path)
+    }
+
+    mutating func string(_ node: YAMLNode, keyRange: TextRange, path: String) -> LocatedString? {
+        guard let scalar = node.scalar, case .string(let value) = scalar.resolved else {
+            typeError(node, path: path, expected: "string")
+            return nil
+        }
+        return LocatedString(value: value, range: node.range, keyRange: keyRange)
+    }
+
+    mutating func mapping(_ entry: YAMLMappingEntry, path: String) -> YAMLMapping? {
+        guard let m = entry.value.mapping else { typeError(entry.value, path: path, expected: "object"); return nil }
+        return m
+    }
+
+    mutating func sequence(_ entry: YAMLMappingEntry, path: String) -> YAMLSequence? {
+        guard let s = entry.value.sequence else { typeError(entry.value, path: path, expected: "array"); return nil }
+        return s
+    }
+
+    mutating func typeError(_ node: YAMLNode, path: String, expected: String) {
+        report("KRO016", "\(path) in body must be of type \(expected): \"\(Self.jsonType(node))\"", node.range)
+    }
+
+    /// KRO017 for keys outside `allowed`.
+    mutating func checkKnownFields(_ map: YAMLMapping, allowed: Set<String>, path: String) {
+        for entry in map.entries where !entry.isMergeKey {
+            guard let key = entry.key.keyString, !allowed.contains(key) else { continue }
+            let full = path.isEmpty ? key : "\(path).\(key)"
+            report("KRO017", "strict decoding error: unknown field \"\(full)\"", entry.key.range)
+        }
+    }
+
+    /// KRO003: `.inf`/`.nan` cannot become JSON.
+    mutating func checkUnrepresentable(_ node: YAMLNode, depth: Int = 0) {
+        guard depth < 256 else { return }
+        switch node {
+        case .scalar(let s):
+            if case .float(let d) = s.resolved, !d.isFinite {
+                report("KRO003", "json: unsupported value: \(s.value) cannot be represented in JSON", s.range)
+            }
+        case .mapping(let m):
+            for e in m.entries { checkUnrepresentable(e.value, depth: depth + 1) }
+        case .sequence(let s):
+            for item in s.items { checkUnrepresentable(item, depth: depth + 1) }
+        case .alias:
+            break
+        }
+    }
+
+    // MARK: the document
+
+    mutating func readRGD(_ root: YAMLMapping) -> ResourceGraphDefinition {
+        checkKnownFields(root, allowed: ["apiVersion", "kind", "metadata", "spec", "status"], path: "")
+        var name: LocatedString?
+        var annotations: [LocatedEntry] = []
+        if let entry = field(root, "metadata"), let meta = mapping(entry, path: "metadata") {
+            name = string(meta, "name", path: "metadata.name")
+            if let a = field(meta, "annotations"), let am = mapping(a, path: "metadata.annotations") {
+                annotations = stringMap(am, path: "metadata.annotations")
+            }
+        }
+        var rgd = ResourceGraphDefinition(root: root, name: name, annotations: annotations,
+                                          specKeyRange: nil, schema: nil, resources: [])
+        let kindRange = root.entry(forKey: "kind")?.key.range ?? root.range
+        guard let specEntry = root.entry(forKey: "spec") else {
+            report("KRO004", "spec.schema: Required value", kindRange)
+            return rgd
+        }
+        rgd.specKeyRange = specEntry.key.range
+        guard !Self.isNull(specEntry.value) else {
+            report("KRO004", "spec.schema: Required value", specEntry.key.range)
+            return rgd
+        }
+        guard let spec = mapping(specEntry, path: "spec") else { return rgd }
+        checkKnownFields(spec, allowed: ["schema", "resources"], path: "spec")
+        if let schemaEntry = field(spec, "schema") {
+            if let schemaMap = mapping(schemaEntry, path: "spec.schema") {
+                rgd.schema = readSchema(schemaMap, keyRange: schemaEntry.key.range)
+            }
+        } else {
+            report("KRO004", "spec.schema: Required value", specEntry.key.range)
+        }
+        if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
+            for (i, item) in list.items.enumerated() {
+                if let r = readResource(item, index: i) { rgd.resources.append(r) }
+            }
+        }
+        return rgd
+    }
+
+    mutating func stringMap(_ map: YAMLMapping, path: String) -> [LocatedEntry] {
+        map.effectiveEntries.compactMap { entry in
+            guard let key = entry.key.keyString else { return nil }
+            if !Self.isNull(entry.value) { _ = string(entry.value, keyRange: entry.key.range, path: "\(path).\(key)") }
+            return LocatedEntry(key: LocatedString(value: key, range: entry.key.range, keyRange: entry.key.range),
+                                value: entry.value)
+        }
+    }
+
+    // MARK: spec.schema
+
+    static let apiVersionPattern = #"^v[0-9]+(alpha[0-9]+|beta[0-9]+)?$"#
+    static let kindPattern = "^[A-Z][a-zA-Z0-9]{0,62}$"
+    static let namePattern = "^[a-z]([-a-z0-9]*[a-z0-9])?$"
+
+    mutating func readSchema(_ map: YAMLMapping, keyRange: TextRange) -> RGDSchema {
+        checkKnownFields(map, allowed: ["apiVersion", "kind", "group", "scope", "spec", "types", "status",
+                                        "additionalPrinterColumns", "shortNames", "categories", "metadata"],
+                         path: "spec.schema")
+        var schema = RGDSchema(node: map, keyRange: keyRange, additionalPrinterColumns: [], shortNames: [],
+                               categories: [], labels: [], annotations: [])
+        schema.apiVersion = string(map, "apiVersion", path: "spec.schema.apiVersion")
+        schema.kind = string(map, "kind", path: "spec.schema.kind")
+        schema.group = string(map, "group", path: "spec.schema.group")
+        schema.scope = string(map, "scope", path: "spec.schema.scope")
+        if field(map, "apiVersion") == nil { report("KRO005", "spec.schema.apiVersion: Required value", keyRange) }
+        if field(map, "kind") == nil { report("KRO005", "spec.schema.kind: Required value", keyRange) }
+        if let v = schema.apiVersion, !Self.matchesAPIVersion(v.value) {
+            report("KRO006", "spec.schema.apiVersion in body should match '\(Self.apiVersionPattern)'", v.range)
+        }
+        if let k = schema.kind, !Self.matchesKind(k.value, maxTail: 62) {
+            report("KRO007", "spec.schema.kind in body should match '\(Self.kindPattern)'", k.range)
+        }
+        if let s = schema.scope, s.value != "Namespaced", s.value != "Cluster" {
+            report("KRO008", "spec.schema.scope: Unsupported value: \"\(s.value)\": supported values: \"Namespaced\", \"Cluster\"", s.range)
+        }
+        for key in ["spec", "types", "status"] {
+            guard let entry = field(map, key) else { continue }
+            guard mapping(entry, path: "spec.schema.\(key)") != nil else { continue }
+            switch key {
+            case "spec": schema.spec = entry.value
+            case "types": schema.types = entry.value
+            default: schema.status = entry.value; schema.statusKeyRange = entry.key.range
+            }
+        }
+        if let entry = field(map, "additionalPrinterColumns"),
+           let list = sequence(entry, path: "spec.schema.additionalPrinterColumns") {
+            schema.additionalPrinterColumns = list.items
+            for (i, item) in list.items.enumerated() {
+                let path = "spec.schema.additionalPrinterColumns[\(i)]"
+                guard let col = item.mapping else { typeError(item, path: path, expected: "object"); continue }
+                checkKnownFields(col, allowed: ["name", "type", "jsonPath", "description", "format", "priority"], path: path)
+                for required in ["name", "type", "jsonPath"] where field(col, required) == nil {
+                    report("KRO016", "\(path).\(required): Required value", item.range)
+                }
+            }
+        }
+        schema.shortNames = nameList(map, "shortNames")
+        schema.categories = nameList(map, "categories")
+        if let entry = field(map, "metadata"), let meta = mapping(entry, path: "spec.schema.metadata") {
+            checkKnownFields(meta, allowed: ["labels", "annotations"], path: "spec.schema.metadata")
+            if let l = field(meta, "labels"), let lm = mapping(l, path: "spec.schema.metadata.labels") {
+                schema.labels = stringMap(lm, path: "spec.schema.metadata.labels")
+            }
+            if let a = field(meta, "annotations"), let am = mapping(a, path: "spec.schema.metadata.annotations") {
+                schema.annotations = stringMap(am, path: "spec.schema.metadata.annotations")
+            }
+        }
+        return schema
+    }
+
+    /// `shortNames`/`categories`: KRO009 for pattern, length, count and duplicates.
+    mutating func nameList(_ map: YAMLMapping, _ key: String) -> [LocatedString] {
+        guard let entry = field(map, key), let list = sequence(entry, path: "spec.schema.\(key)") else { return [] }
+        var result: [LocatedString] = []
+        var seen: [String: TextRange] = [:]
+        if list.items.count > 32 {
+            report("KRO009", "spec.schema.\(key): Too many: \(list.items.count): must have at most 32 items", entry.key.range)
+        }
+        for (i, item) in list.items.enumerated() {
+            let path = "spec.schema.\(key)[\(i)]"
+            guard let s = string(item, keyRange: item.range, path: path) else { continue }
+            if s.value.utf8.count > 63 {
+                report("KRO009", "\(path): Too long: may not be more than 63 bytes", s.range)
+            } else if !Self.matchesDNSLabel(s.value) {
+                report("KRO009", "\(path) in body should match '\(Self.namePattern)'", s.range)
+            }
+            if let first = seen[s.value] {
+                report("KRO009", "\(path): Duplicate value: \"\(s.value)\"", s.range,
+                       related: [RelatedLocation(range: first, message: "first \"\(s.value)\" here")])
+            } else {
+                seen[s.value] = s.range
+            }
+            result.append(s)
+        }
+        return result
+    }
+
+    // MARK: spec.resources[]
+
+    mutating func readResource(_ item: YAMLNode, index i: Int) -> RGDResource? {
+        let path = "spec.resources[\(i)]"
+        guard let map = item.mapping else { typeError(item, path: path, expected: "object"); return nil }
+        checkKnownFields(map, allowed: ["id", "template", "externalRef", "includeWhen", "readyWhen", "forEach"], path: path)
+        var resource = RGDResource(index: i, node: item, forEach: [])
+        resource.id = string(map, "id", path: "\(path).id")
+        if field(map, "id") == nil { report("KRO010", "\(path).id: Required value", item.range) }
+        if let t = field(map, "template"), mapping(t, path: "\(path).template") != nil {
+            resource.template = t.value
+            resource.templateKeyRange = t.key.range
+        }
+        if let e = field(map, "externalRef"), let m = mapping(e, path: "\(path).externalRef") {
+            resource.externalRef = readExternalRef(m, node: e.value, keyRange: e.key.range, path: "\(path).externalRef")
+        }
+        let hasTemplate = field(map, "template") != nil, hasRef = field(map, "externalRef") != nil
+        if hasTemplate == hasRef {
+            let keys = [map.entry(forKey: "template"), map.entry(forKey: "externalRef")].compactMap { $0?.key.range }
+            let message = "\(path): Invalid value: \"object\": exactly one of template or externalRef must be provided"
+            if keys.isEmpty {
+                report("KRO011", message, item.range)
+            } else {
+                for k in keys { report("KRO011", message, k) }
+            }
+        }
+        resource.includeWhen = conditionList(map, "includeWhen", path: path)
+        resource.readyWhen = conditionList(map, "readyWhen", path: path)
+        if let f = field(map, "forEach"), let list = sequence(f, path: "\(path).forEach") {
+            resource.forEachKeyRange = f.key.range
+            for (j, dim) in list.items.enumerated() {
+                let dimPath = "\(path).forEach[\(j)]"
+                guard let dm = dim.mapping else { typeError(dim, path: dimPath, expected: "object"); continue }
+                let entries = dm.effectiveEntries
+                guard entries.count == 1, let entry = entries.first, let key = entry.key.keyString else {
+                    let detail = entries.isEmpty ? "must have at least 1 properties" : "must have at most 1 properties"
+                    report("KRO015", "\(dimPath): Invalid value: \(entries.count): \(detail)", dim.range)
+                    continue
+                }
+                guard string(entry.value, keyRange: entry.key.range, path: "\(dimPath).\(key)") != nil else { continue }
+                resource.forEach.append(RGDForEachDimension(
+                    name: LocatedString(value: key, range: entry.key.range, keyRange: entry.key.range), value: entry.value))
+            }
+        }
+        return resource
+    }
+
+    mutating func conditionList(_ map: YAMLMapping, _ key: String, path: String) -> RGDConditionList? {
+        guard let entry = field(map, key), let list = sequence(entry, path: "\(path).\(key)") else { return nil }
+        var items: [YAMLNode] = []
+        for (i, item) in list.items.enumerated() where string(item, keyRange: item.range, path: "\(path).\(key)[\(i)]") != nil {
+            items.append(item)
+        }
+        return RGDConditionList(keyRange: entry.key.range, items: items)
+    }
+
+    mutating func readExternalRef(_ map: YAMLMapping, node: YAMLNode, keyRange: TextRange, path: String) -> RGDExternalRef {
+        checkKnownFields(map, allowed: ["apiVersion", "kind", "metadata"], path: path)
+        var ref = RGDExternalRef(node: node, keyRange: keyRange)
+        ref.apiVersion = string(map, "apiVersion", path: "\(path).apiVersion")
+        ref.kind = string(map, "kind", path: "\(path).kind")
+        for required in ["apiVersion", "kind", "metadata"] where field(map, required) == nil {
+            report("KRO012", "\(path).\(required): Required value", keyRange)
+        }
+        guard let metaEntry = field(map, "metadata"), let meta = mapping(metaEntry, path: "\(path).metadata") else { return ref }
+        ref.metadata = metaEntry.value
+        ref.metadataKeyRange = metaEntry.key.range
+        checkKnownFields(meta, allowed: ["name", "namespace", "selector"], path: "\(path).metadata")
+        ref.name = string(meta, "name", path: "\(path).metadata.name")
+        ref.namespace = string(meta, "namespace", path: "\(path).metadata.namespace")
+        if let s = field(meta, "selector"), let sm = mapping(s, path: "\(path).metadata.selector") {
+            ref.selector = s.value
+            checkKnownFields(sm, allowed: ["matchLabels", "matchExpressions"], path: "\(path).metadata.selector")
+        }
+        if (field(meta, "name") != nil) == (field(meta, "selector") != nil) {
+            report("KRO013", "\(path).metadata: Invalid value: \"object\": exactly one of name or selector must be provided",
+                   metaEntry.key.range)
+        }
+        if let name = ref.name, name.value.isEmpty {
+            report("KRO014", "\(path).metadata.name in body should be at least 1 chars long", name.range)
+        }
+        return ref
+    }
+
+    // MARK: patterns (ASCII, no regex engine needed)
+
+    static func matchesAPIVersion(_ s: String) -> Bool {
+        var b = Substring(s).utf8[...]
+        guard b.first == UInt8(ascii: "v") else { return false }
+        b = b.dropFirst()
+        let digits = b.prefix { isDigit($0) }
+        guard !digits.isEmpty else { return false }
+        b = b.dropFirst(digits.count)
+        if b.isEmpty { return true }
+        for word in ["alpha", "beta"] where b.starts(with: word.utf8) {
+            let rest = b.dropFirst(word.utf8.count)
+            return !rest.isEmpty && rest.allSatisfy(isDigit)
+        }
+        return false
+    }
+
+    /// `^[A-Z][a-zA-Z0-9]{0,maxTail}$` (`maxTail` nil: unbounded).
+    static func matchesKind(_ s: String, maxTail: Int?) -> Bool {
+        let b = Array(s.utf8)
+        guard let first = b.first, first >= 65, first <= 90 else { return false }
+        if let maxTail, b.count - 1 > maxTail { return false }
+        return b.dropFirst().allSatisfy(isAlnum)
+    }
+
+    /// `^[a-z]([-a-z0-9]*[a-z0-9])?$`.
+    static func matchesDNSLabel(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard let first = b.first, isLower(first), let last = b.last, isLower(last) || isDigit(last) else { return false }
+        return b.allSatisfy { isLower($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    static func isLower(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
+    static func isAlnum(_ c: UInt8) -> Bool { isDigit(c) || isLower(c) || (c >= 65 && c <= 90) }
+}

@@ -1,0 +1,137 @@
+import YAMLSyntax
+
+/// A string field of the RGD with where it was written: the value's range and the key's.
+public struct LocatedString: Sendable, Hashable {
+    public var value: String
+    /// The value scalar's range (quotes included).
+    public var range: TextRange
+    /// The range of the key naming the field (for list items: the item itself).
+    public var keyRange: TextRange
+    public init(value: String, range: TextRange, keyRange: TextRange) {
+        self.value = value; self.range = range; self.keyRange = keyRange
+    }
+}
+
+/// A key/value pair of a string map (labels, annotations).
+public struct LocatedEntry: Sendable, Hashable {
+    public var key: LocatedString
+    public var value: YAMLNode
+}
+
+/// `spec.schema` (rgd.md §3), admission defaults applied in the `effective…` accessors.
+public struct RGDSchema: Sendable {
+    public var node: YAMLMapping
+    /// The `schema` key.
+    public var keyRange: TextRange
+    public var apiVersion: LocatedString?
+    public var kind: LocatedString?
+    public var group: LocatedString?
+    public var scope: LocatedString?
+    public var spec: YAMLNode?
+    public var types: YAMLNode?
+    public var status: YAMLNode?
+    /// The `status` key, when present.
+    public var statusKeyRange: TextRange?
+    public var additionalPrinterColumns: [YAMLNode]
+    public var shortNames: [LocatedString]
+    public var categories: [LocatedString]
+    public var labels: [LocatedEntry]
+    public var annotations: [LocatedEntry]
+
+    /// `group`, defaulted to `kro.run` as admission does.
+    public var effectiveGroup: String {
+        guard let g = group?.value, !g.isEmpty else { return "kro.run" }
+        return g
+    }
+    /// `scope`, defaulted to `Namespaced` as admission does.
+    public var effectiveScope: ResourceScope {
+        scope?.value == ResourceScope.cluster.rawValue ? .cluster : .namespaced
+    }
+}
+
+/// How kro classifies a resource (rgd.md §4.1).
+public enum RGDNodeType: String, Sendable, Hashable {
+    case resource = "Resource"
+    case collection = "Collection"
+    case external = "External"
+    case externalCollection = "ExternalCollection"
+
+    /// Whether other expressions see this node as a list.
+    public var isCollection: Bool { self == .collection || self == .externalCollection }
+}
+
+/// `spec.resources[].externalRef` (rgd.md §13).
+public struct RGDExternalRef: Sendable {
+    public var node: YAMLNode
+    public var keyRange: TextRange
+    public var apiVersion: LocatedString?
+    public var kind: LocatedString?
+    public var metadata: YAMLNode?
+    public var metadataKeyRange: TextRange?
+    public var name: LocatedString?
+    public var namespace: LocatedString?
+    public var selector: YAMLNode?
+}
+
+/// One `forEach` dimension: `- <name>: "${expr}"`.
+public struct RGDForEachDimension: Sendable {
+    /// The iterator name (the key) and its range.
+    public var name: LocatedString
+    /// The value (a string scalar when well-formed).
+    public var value: YAMLNode
+}
+
+/// A list of standalone-expression strings (`includeWhen`, `readyWhen`).
+public struct RGDConditionList: Sendable {
+    public var keyRange: TextRange
+    public var items: [YAMLNode]
+}
+
+/// One entry of `spec.resources`.
+public struct RGDResource: Sendable {
+    /// Position in `spec.resources` (drives topological tie-breaking).
+    public var index: Int
+    /// The list item.
+    public var node: YAMLNode
+    public var id: LocatedString?
+    public var template: YAMLNode?
+    public var templateKeyRange: TextRange?
+    public var externalRef: RGDExternalRef?
+    public var includeWhen: RGDConditionList?
+    public var readyWhen: RGDConditionList?
+    public var forEach: [RGDForEachDimension]
+    public var forEachKeyRange: TextRange?
+
+    public var nodeType: RGDNodeType {
+        if let ref = externalRef, template == nil {
+            return ref.selector != nil ? .externalCollection : .external
+        }
+        return forEach.isEmpty ? .resource : .collection
+    }
+
+    /// The node whose `apiVersion`/`kind`/`metadata` describe the object: the template,
+    /// or the externalRef.
+    public var objectNode: YAMLNode? { template ?? externalRef?.node }
+
+    /// The range that stands for the resource when nothing more precise exists.
+    public var anchorRange: TextRange { id?.range ?? node.range }
+}
+
+/// A `kro.run/v1alpha1` `ResourceGraphDefinition` document with the places every field
+/// was written.
+public struct ResourceGraphDefinition: Sendable {
+    public var root: YAMLMapping
+    public var name: LocatedString?
+    public var annotations: [LocatedEntry]
+    /// The `spec` key, when present.
+    public var specKeyRange: TextRange?
+    public var schema: RGDSchema?
+    public var resources: [RGDResource]
+
+    /// Resources with a valid-looking id, by id (the first occurrence wins).
+    public func resource(withID id: String) -> RGDResource? {
+        resources.first { $0.id?.value == id }
+    }
+
+    public var resourceIDs: [String] { resources.compactMap { $0.id?.value } }
+}

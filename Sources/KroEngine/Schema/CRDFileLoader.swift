@@ -1,0 +1,65 @@
+import Foundation
+import JSON
+import YAMLSyntax
+
+/// Reads CRD files (YAML or JSON; `List` objects too) from the paths a user names —
+/// files, or directories searched recursively for `*.yaml`, `*.yml`, `*.json`.
+public enum CRDFileLoader {
+    public struct Result: Sendable {
+        public var kinds: [KindSchema] = []
+        /// Unreadable paths and files, one readable sentence each.
+        public var problems: [String] = []
+    }
+
+    public static func load(paths: [String]) -> Result {
+        var result = Result()
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                result.problems.append("\(path): no such file or directory")
+                continue
+            }
+            let files = isDirectory.boolValue ? schemaFiles(under: path) : [path]
+            for file in files { load(file: file, into: &result) }
+        }
+        return result
+    }
+
+    static func schemaFiles(under directory: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || relative.hasSuffix(".json") {
+                files.append((directory as NSString).appendingPathComponent(relative))
+            }
+        }
+        return files.sorted()
+    }
+
+    static func load(file: String, into result: inout Result) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            result.problems.append("\(file): cannot be read")
+            return
+        }
+        let yaml = YAMLParser.parse(SourceText(bytes: [UInt8](data)))
+        if let error = yaml.errors.first {
+            let position = yaml.source.position(of: error.range.start, encoding: .unicodeScalars)
+            result.problems.append("\(file):\(position.line + 1):\(position.column + 1): \(error.message)")
+        }
+        for document in yaml.documents {
+            guard let root = document.root?.jsonValue else { continue }
+            let objects = root["kind"]?.stringValue == "List" ? (root["items"]?.arrayValue ?? []) : [root]
+            for object in objects { result.kinds += CRDSchemas.kinds(in: object, path: file) }
+        }
+    }
+}
+
+extension SchemaStore {
+    /// The bundled Kubernetes kinds plus the CRDs under `crdPaths`.
+    public static func loading(crdPaths: [String]) -> (store: SchemaStore, problems: [String]) {
+        let crds = CRDFileLoader.load(paths: crdPaths)
+        var problems = crds.problems
+        if let problem = BundledSchemas.loadProblem { problems.insert(problem, at: 0) }
+        return (BundledSchemas.store.adding(crdKinds: crds.kinds), problems)
+    }
+}

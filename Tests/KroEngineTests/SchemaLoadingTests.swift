@@ -1,0 +1,76 @@
+import CEL
+import Foundation
+import Testing
+@testable import KroEngine
+
+/// `../shared` beside the package root.
+func sharedDirectory() -> URL {
+    var dir = URL(fileURLWithPath: #filePath)
+    while dir.path != "/" {
+        dir.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+            return dir.deletingLastPathComponent().appendingPathComponent("shared")
+        }
+    }
+    return URL(fileURLWithPath: "../shared")
+}
+
+@Suite struct SchemaLoadingTests {
+    @Test func bundledKubernetesSchemasLoadFromThePackageResource() throws {
+        #expect(BundledSchemas.loadProblem == nil)
+        let store = BundledSchemas.store
+        #expect(store.kubernetesVersion == "1.34.0")
+        #expect(store.allKindKeys.count == 51)
+        let deployment = try #require(store.lookup(GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")))
+        #expect(deployment.scope == .namespaced)
+        #expect(deployment.origin == .kubernetes(version: "1.34.0"))
+        #expect(store.lookup(GroupVersionKind(group: "", version: "v1", kind: "Namespace"))?.scope == .cluster)
+        #expect(store.lookup(GroupVersionKind(group: "apps", version: "v1beta1", kind: "Deployment")) == nil)
+    }
+
+    @Test func kubernetesKindsConvertToCELTypes() throws {
+        let store = BundledSchemas.store
+        let deployment = try #require(store.lookup(GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")))
+        let types = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_deployment": deployment.root])
+        let container = try #require(types.objectType(named: "__type_deployment.spec.template.spec.containers.@idx"))
+        #expect(container.fields["image"] == .string)
+        #expect(container.fields["ports"] == .list(.object("__type_deployment.spec.template.spec.containers.@idx.ports.@idx")))
+        let resources = try #require(types.objectType(named: "__type_deployment.spec.template.spec.containers.@idx.resources"))
+        #expect(resources.fields["limits"] == .map(.string, .dyn), "Quantity map values are dyn")
+        let meta = try #require(types.objectType(named: "__type_deployment.metadata"))
+        #expect(meta.fields["namespace"] == .string)
+        #expect(meta.fields["creationTimestamp"] == .timestamp)
+        #expect(types.expectedType(rootTypeName: "__type_deployment", path: [.field("spec"), .field("replicas")]) == .int)
+        let status = try #require(types.objectType(named: "__type_deployment.status"))
+        #expect(status.fields["availableReplicas"] == .int)
+
+        let secret = try #require(store.lookup(GroupVersionKind(group: "", version: "v1", kind: "Secret")))
+        let secretTypes = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_s": secret.root])
+        #expect(secretTypes.expectedType(rootTypeName: "__type_s", path: [.field("data"), .field("password")]) == .bytes)
+        let service = try #require(store.lookup(GroupVersionKind(group: "", version: "v1", kind: "Service")))
+        let serviceTypes = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_svc": service.root])
+        #expect(serviceTypes.expectedType(rootTypeName: "__type_svc",
+                                          path: [.field("spec"), .field("ports"), .index(0), .field("targetPort")]) == .dyn)
+    }
+
+    @Test func sharedCRDsLoadWithObjectMeta() throws {
+        let result = CRDFileLoader.load(paths: [sharedDirectory().appendingPathComponent("crds").path])
+        #expect(result.problems.isEmpty)
+        let keys = Set(result.kinds.map(\.gvk.bundleKey))
+        #expect(keys.contains("ec2.services.k8s.aws/v1alpha1/VPC"))
+        #expect(keys.contains("eks.services.k8s.aws/v1alpha1/Cluster"))
+        #expect(keys.contains("iam.services.k8s.aws/v1alpha1/Role"))
+        let (store, problems) = SchemaStore.loading(crdPaths: [sharedDirectory().appendingPathComponent("crds").path])
+        #expect(problems.isEmpty)
+        let vpc = try #require(store.lookup(GroupVersionKind(group: "ec2.services.k8s.aws", version: "v1alpha1", kind: "VPC")))
+        let types = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_vpc": vpc.root])
+        #expect(types.objectType(named: "__type_vpc.metadata")?.fields["name"] == .string, "ObjectMeta injected")
+        #expect(types.objectType(named: "__type_vpc.status")?.fields["vpcID"] == .string)
+    }
+
+    @Test func missingCRDPathsAreReportedNotFatal() {
+        let result = CRDFileLoader.load(paths: ["/nonexistent/crds"])
+        #expect(result.kinds.isEmpty)
+        #expect(result.problems == ["/nonexistent/crds: no such file or directory"])
+    }
+}

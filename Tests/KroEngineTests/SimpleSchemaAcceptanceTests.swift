@@ -1,0 +1,95 @@
+@testable import KroEngine
+import Testing
+
+/// CRD-acceptance findings decidable from the schema alone (errors.md phase 10): kro
+/// builds these RGDs, the API server refuses the CRD.
+@Suite struct SimpleSchemaAcceptanceTests {
+    @Test func setListsNeedScalarItems() throws {
+        let f = SchemaFixture("""
+        types:
+          Item:
+            name: string
+        spec:
+          a: '[]Item | uniqueItems=true'
+          b: '[][]string | listType=set'
+          c: '[]string | listType=set'
+        """)
+        let set = f.diagnostics.filter { $0.code == "KRO505" }
+        #expect(set.map { f.text(of: $0) } == ["uniqueItems=true", "listType=set"])
+        #expect(set.allSatisfy { $0.message.hasSuffix(MarkerApplication.acceptanceNote) })
+        #expect(f.codes == ["KRO505", "KRO505"])
+    }
+
+    @Test func listMapKeysMustExistBeScalarAndRequiredOrDefaulted() {
+        let f = SchemaFixture("""
+        types:
+          Item:
+            name: string | required=true
+            port: integer | default=80
+            loose: string
+            meta:
+              x: string
+        spec:
+          ok: '[]Item | listType=map listMapKey=name listMapKey=port'
+          missing: '[]Item | listType=map listMapKey=nope'
+          notScalar: '[]Item | listType=map listMapKey=meta'
+          optional: '[]Item | listType=map listMapKey=loose'
+          free: '[]object | listType=map listMapKey=name'
+        """)
+        let keys = f.diagnostics.filter { $0.code == "KRO506" }
+        #expect(keys.map { f.text(of: $0) } == ["nope", "meta", "loose", "name"])
+        #expect(keys[0].message.contains("has no property nope"))
+        #expect(keys[1].message.contains("must be a scalar property"))
+        #expect(keys[2].message.contains("must be required or have a default"))
+        #expect(f.codes.allSatisfy { $0 == "KRO506" })
+    }
+
+    @Test func contradictoryLimitsWarn() throws {
+        let f = SchemaFixture("""
+        spec:
+          a: integer | minimum=10 maximum=1
+          b: string | maxLength=1 minLength=2
+          c: '[]string | minItems=3 maxItems=2'
+          d: integer | minimum=1 maximum=1
+        """)
+        let limits = f.diagnostics.filter { $0.code == "KRO509" }
+        #expect(limits.count == 3)
+        #expect(limits.allSatisfy { $0.severity == .warning && $0.related.count == 1 })
+        #expect(limits.map { f.text(of: $0) } == ["maximum=1", "minLength=2", "maxItems=2"])
+        #expect(limits[0].message == "minimum 10 is greater than maximum 1: no value can satisfy this field")
+    }
+
+    @Test func defaultsInsideCustomTypesAreCheckedWhereWritten() throws {
+        let f = SchemaFixture("""
+        types:
+          Level: string | default=loud enum="low,high"
+        spec:
+          level: Level
+        """)
+        let d = try #require(f.only("KRO504"))
+        #expect(f.text(of: d) == "loud")
+        // kro accepts it, so the type still builds and is usable.
+        #expect(f.property("level")?["default"] == "loud")
+    }
+
+    @Test func requiredPropertiesOfAnObjectDefault() throws {
+        let f = SchemaFixture("""
+        types:
+          Pair:
+            a: string | required=true
+            b: string | default=x
+        spec:
+          bad: 'Pair | default={"b":"y"}'
+          good: 'Pair | default={"a":"z"}'
+        """)
+        let d = try #require(f.only("KRO504"))
+        #expect(d.message.contains("default.a: Required value"))
+        #expect(f.text(of: d) == #"{"b":"y"}"#)
+    }
+
+    @Test func integerEnumItemsThatAreNotJSON() throws {
+        let f = field("integer | enum=\"1,+2,03\"")
+        #expect(f.codes == ["KRO503", "KRO503"])
+        #expect(f.property("f")?["enum"] == [1, 2, 3])
+    }
+}
