@@ -45,9 +45,11 @@ struct AnalysisTracker {
         return true
     }
 
-    /// The current result, or nil after registering `continuation` to receive it.
-    mutating func result(_ uri: String, orWait continuation: CheckedContinuation<Outcome, Never>) -> Outcome? {
-        guard let generation = current[uri] else { return .superseded }
+    /// The result of `generation` (nil: the current one), or nil after registering
+    /// `continuation` to receive it.
+    mutating func result(_ uri: String, generation wanted: Int?,
+                         orWait continuation: CheckedContinuation<Outcome, Never>) -> Outcome? {
+        guard let generation = current[uri], wanted == nil || wanted == generation else { return .superseded }
         if let done = completed[uri], done.generation == generation { return .done(done) }
         waiters[uri, default: []].append(continuation)
         return nil

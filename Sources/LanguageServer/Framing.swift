@@ -56,12 +56,13 @@ public struct FrameReader: Sendable {
         return .frame(body)
     }
 
-    /// If a body that failed to parse contains another header, the frame was truncated
-    /// (its length swallowed the next frame): re-read from that header.
+    /// If the body just read (by `next`) fails to parse and a header starts inside it, the
+    /// frame was truncated (its length swallowed the next frame): re-read from that header.
     public mutating func rewindIntoBody(_ body: [UInt8]) -> Bool {
-        guard let k = Self.firstIndex(of: Self.headerName, in: body, from: 0) else { return false }
-        let tail = body[k...]
-        buffer.replaceSubrange(start..<start, with: tail)
+        let bodyStart = start - body.count
+        guard bodyStart >= 0, let header = find(Self.headerName, from: bodyStart, limit: buffer.count),
+              header < start else { return false }
+        start = header
         return true
     }
 
@@ -69,8 +70,15 @@ public struct FrameReader: Sendable {
         if let next = find(Self.headerName, from: position + 1, limit: buffer.count) {
             start = next
         } else {
-            // Keep a tail that may be the beginning of the next header.
-            start = max(position + 1, buffer.count - Self.headerName.count + 1)
+            // Keep only a tail that may be the beginning of the next header.
+            start = buffer.count
+            for length in stride(from: min(Self.headerName.count - 1, buffer.count - position - 1), through: 1, by: -1) {
+                let tail = buffer[(buffer.count - length)...]
+                if zip(tail, Self.headerName).allSatisfy({ Self.lower($0) == $1 }) {
+                    start = buffer.count - length
+                    break
+                }
+            }
         }
         return .malformed(problem)
     }
@@ -103,10 +111,10 @@ public struct FrameReader: Sendable {
     private func find(_ needle: [UInt8], from: Int, limit: Int) -> Int? {
         let end = min(limit, buffer.count)
         guard from < end else { return nil }
-        return Self.firstIndex(of: needle, in: buffer[from..<end], from: from)
+        return Self.firstIndex(of: needle, in: buffer[from..<end])
     }
 
-    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>, from: Int) -> Int? {
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
         guard haystack.count >= needle.count else { return nil }
         var i = haystack.startIndex
         let last = haystack.endIndex - needle.count
@@ -117,10 +125,6 @@ public struct FrameReader: Sendable {
             i += 1
         }
         return nil
-    }
-
-    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-        firstIndex(of: needle, in: haystack[...], from: from)
     }
 
     private static func lower(_ byte: UInt8) -> UInt8 { byte >= 65 && byte <= 90 ? byte + 32 : byte }

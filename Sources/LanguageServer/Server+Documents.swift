@@ -64,6 +64,9 @@ extension Server {
             let task = Task.detached { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
+                var options = options
+                options.schemaStore = schemas.store(for: options.crdPaths) { logger.log(.warning, $0) }
+                guard !Task.isCancelled else { return }
                 let analysis = DocumentAnalyzer.analyze(document.source, options: options)
                 let diagnostics = converter.lspDiagnostics(analysis, uri: uri)
                 publish(uri, AnalysisTracker.Completed(generation: generation, version: document.version,
@@ -82,10 +85,10 @@ extension Server {
         }
     }
 
-    /// The analysis of the latest version of `uri`, waiting for it when it is still running.
-    func currentAnalysis(_ uri: String) async -> AnalysisTracker.Outcome {
+    /// The analysis of `generation` of `uri` (nil: the latest), waiting while it runs.
+    func analysis(_ uri: String, generation: Int? = nil) async -> AnalysisTracker.Outcome {
         await withCheckedContinuation { continuation in
-            let ready = withState { $0.analyses.result(uri, orWait: continuation) }
+            let ready = withState { $0.analyses.result(uri, generation: generation, orWait: continuation) }
             if let ready { continuation.resume(returning: ready) }
         }
     }
@@ -94,12 +97,13 @@ extension Server {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else {
             throw ResponseError.invalidParams("textDocument/diagnostic needs textDocument.uri")
         }
-        guard withState({ $0.documents[uri] != nil }) else {
+        // The request is about the text as of now: a change before the answer makes it stale.
+        guard let generation = withState({ $0.analyses.current[uri] }) else {
             return .now(["kind": "full", "items": []])
         }
         let previous = params["previousResultId"]?.stringValue
         return .later { [self] in
-            switch await currentAnalysis(uri) {
+            switch await analysis(uri, generation: generation) {
             case .superseded:
                 return .failure(ResponseError(code: ResponseError.contentModified,
                                               message: "Content modified: the document changed during the request"))
@@ -118,7 +122,7 @@ extension Server {
         return .later { [self, previous] in
             var items: [JSONValue] = []
             for uri in uris {
-                guard case .done(let result) = await currentAnalysis(uri) else { continue }
+                guard case .done(let result) = await analysis(uri) else { continue }
                 var report = Self.report(result, previousResultId: previous[uri])
                 report.set("uri", .string(uri))
                 report.set("version", .int(Int64(result.version)))

@@ -60,7 +60,10 @@ extension Server {
             state.configuration.update(from: settings)
             return old != state.configuration
         }
-        if changed { reanalyzeAll() }
+        if changed {
+            schemas.invalidate()
+            reanalyzeAll()
+        }
     }
 
     func didChangeConfiguration(_ params: JSONValue) {
@@ -73,6 +76,9 @@ extension Server {
         let relevant = withState { state in
             paths.contains { state.configuration.isCRDFile($0, root: state.rootPath) }
         }
-        if relevant { reanalyzeAll() }
+        if relevant {
+            schemas.invalidate()
+            reanalyzeAll()
+        }
     }
 }

@@ -31,6 +31,7 @@ public final class Server: @unchecked Sendable {
 
     let writer: FrameWriter
     let logger: Logger
+    let schemas = SchemaCache()
     let lock = NSLock()
     var state = State()
 
@@ -58,11 +59,12 @@ public final class Server: @unchecked Sendable {
                 case .malformed(let problem):
                     server.reportMalformed(problem)
                 case .frame(let body):
-                    if case .failure = Message.decode(body), frames.rewindIntoBody(body) {
+                    let message = Message.decode(body)
+                    if case .failure = message, frames.rewindIntoBody(body) {
                         server.reportMalformed("truncated frame (a header starts inside its body)")
                         continue
                     }
-                    if let code = server.handle(frame: body) { return code }
+                    if let code = server.handle(message) { return code }
                 }
             }
         }
@@ -75,9 +77,9 @@ public final class Server: @unchecked Sendable {
         send(response: nil, .failure(ResponseError(code: ResponseError.parseError, message: "Malformed frame: \(problem)")))
     }
 
-    /// Handles one frame; returns an exit code when the server must stop.
-    func handle(frame body: [UInt8]) -> Int32? {
-        switch Message.decode(body) {
+    /// Handles one decoded frame; returns an exit code when the server must stop.
+    func handle(_ message: Result<Message, DecodeFailure>) -> Int32? {
+        switch message {
         case .failure(let failure):
             logger.log(.warning, failure.error.message)
             send(response: failure.id, .failure(failure.error))

@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import LanguageServer
 import Testing
 
 /// The server's lifecycle and JSON-RPC error answers, over real pipes.

@@ -18,7 +18,8 @@ final class LSPTestClient: @unchecked Sendable {
     private var consumed: Set<Int> = []
     private var stderrText = ""
     private var readerDone = false
-    private var nextID: Int64 = 1
+    /// Far from the small ids the fuzz test sends.
+    private var nextID: Int64 = 1_000_001
     /// Answers to the server's `workspace/configuration` requests.
     var configuration: JSONValue = .null
     static let timeout: TimeInterval = 30
