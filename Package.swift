@@ -48,6 +48,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Prints CEL parse and evaluation throughput (not a test).
+        .executableTarget(name: "cel-benchmark", dependencies: ["CEL"], path: "Benchmarks/CELBenchmark"),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
