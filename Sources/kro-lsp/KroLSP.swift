@@ -60,8 +60,7 @@ struct KroLSP: ParsableCommand {
 
     func run() throws {
         guard check else {
-            // The language server's entry point plugs in here.
-            throw CleanExit.helpRequest(self)
+            try serveLanguageServer(logLevel: logLevel)
         }
         var options = AnalysisOptions()
         options.crdPaths = crdPaths
