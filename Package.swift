@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON"]),
         // Runs the built `kro-lsp` binary over pipes.
-        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp", "JSON", "LanguageServer"]),
     ]
 )

@@ -64,10 +64,10 @@ public enum RGDCRDReader {
             case .sequence(let s)?:
                 for (i, item) in s.items.enumerated() { walk(item, path + [.index(i)], depth: depth + 1) }
             case .scalar(let s)?:
-                guard case .string(let text) = s.resolved, text.contains("${") else { return }
-                let standalone = text.hasPrefix("${") && text.hasSuffix("}")
-                    && text.split(separator: "${", omittingEmptySubsequences: false).count == 2
-                out.append(StatusFieldSchema(path: path, schema: standalone ? nil : ["type": "string"]))
+                guard case .string(let text) = s.resolved else { return }
+                let scan = ExpressionScanner.scan(text)
+                guard scan.hasExpressions else { return }
+                out.append(StatusFieldSchema(path: path, schema: scan.isStandalone ? nil : ["type": "string"]))
             default:
                 return
             }

@@ -55,7 +55,7 @@ public struct CELTextMap: Sendable, Hashable {
     private func valueOffset(_ cel: Int, isEnd: Bool) -> Int {
         guard let last = pieces.last else { return 0 }
         if cel >= last.celStart + last.celLength { return last.valueStart + last.valueLength }
-        // An end offset on a piece boundary belongs to the piece before it.
+        // An end offset belongs to the piece holding the byte before it.
         let piece = (isEnd ? pieces.last { $0.celStart < cel } : pieces.last { $0.celStart <= cel }) ?? pieces[0]
         if piece.verbatim { return piece.valueStart + min(cel - piece.celStart, piece.valueLength) }
         return isEnd ? piece.valueStart + piece.valueLength : piece.valueStart
