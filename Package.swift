@@ -48,12 +48,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Prints CEL parse and evaluation throughput (not a test).
+        .executableTarget(name: "cel-benchmark", dependencies: ["CEL"], path: "Benchmarks/CELBenchmark"),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"]),
         .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON"]),
         // Runs the built `kro-lsp` binary over pipes.
-        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp", "JSON", "LanguageServer"]),
     ]
 )

@@ -19,6 +19,8 @@ public struct DocumentAnalysis: Sendable {
     public let yaml: YAMLFile
     /// Sorted by position, then by code.
     public var diagnostics: [Diagnostic]
+    /// One analysis per RGD document without YAML errors, in document order.
+    public var rgds: [RGDAnalysis] = []
 }
 
 /// The one entry point shared by `--check` and the language server: text in, findings out.
@@ -26,8 +28,11 @@ public enum DocumentAnalyzer {
     public static func analyze(_ source: SourceText, options: AnalysisOptions = .init()) -> DocumentAnalysis {
         let yaml = YAMLParser.parse(source)
         var diagnostics = yamlDiagnostics(yaml)
+        // A document with YAML errors holds a partial tree: RGD findings would be noise.
+        let rgds = yaml.documents.filter(\.errors.isEmpty).compactMap { RGDAnalyzer.analyze(document: $0, options: options) }
+        diagnostics += rgds.flatMap(\.diagnostics)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
-        return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics)
+        return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
     }
 
     /// KRO001 for every YAML error (syntax, limit, encoding), KRO019 for duplicate keys.

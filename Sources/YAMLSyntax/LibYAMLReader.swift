@@ -2,16 +2,13 @@ import CYAML
 
 /// Drives libyaml's event parser over one stream part and builds its documents.
 struct LibYAMLReader {
-    let source: SourceText
     let chunk: TextRange
     let limits: YAMLLimits
     let input: ChunkInput
 
     init(source: SourceText, chunk: TextRange, limits: YAMLLimits) {
-        self.source = source
-        self.chunk = chunk
-        self.limits = limits
-        self.input = ChunkInput(source: source, chunk: chunk)
+        (self.chunk, self.limits) = (chunk, limits)
+        input = ChunkInput(source: source, chunk: chunk)
     }
 
     mutating func run() -> (documents: [YAMLDocument], leftoverErrors: [YAMLError]) {

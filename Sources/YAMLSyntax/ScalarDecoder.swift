@@ -53,11 +53,6 @@ struct ScalarDecoder {
     private func isBlank(_ i: Int) -> Bool { i < limit && (b[i] == 0x20 || b[i] == 0x09) }
     private func isBreak(_ i: Int) -> Bool { i < limit && (b[i] == 0x0A || b[i] == 0x0D) }
     private func breakLength(_ i: Int) -> Int { b[i] == 0x0D && i + 1 < limit && b[i + 1] == 0x0A ? 2 : 1 }
-    private func charLength(_ i: Int) -> Int {
-        var j = i + 1
-        while j < limit && b[j] & 0xC0 == 0x80 { j += 1 }
-        return j - i
-    }
 
     // MARK: - Plain and quoted scalars
 
@@ -85,8 +80,12 @@ struct ScalarDecoder {
                     guard let (bytes, length) = escape(at: pos, stop: stop) else { return nil }
                     replaced(bytes, pos..<(pos + length)); pos += length
                 } else {
-                    let l = charLength(pos)
-                    verbatim(pos, l); pos += l
+                    // A run of ordinary bytes (line breaks, blanks and quotes are ASCII,
+                    // so multi-byte characters never split here).
+                    let runStart = pos
+                    pos += 1
+                    while pos < stop, !isBlank(pos), !isBreak(pos), b[pos] != 0x27, b[pos] != 0x5C { pos += 1 }
+                    verbatim(runStart, pos - runStart)
                 }
             }
             // Blanks and line breaks.
@@ -221,7 +220,7 @@ struct ScalarDecoder {
             trailingBreaks = []
             leadingBlank = isBlank(pos)
             let lineStart = pos
-            while pos < limit && !isBreak(pos) { pos += charLength(pos) }
+            while pos < limit && b[pos] != 0x0A && b[pos] != 0x0D { pos += 1 }
             verbatim(lineStart, pos - lineStart)
             lastContentEnd = pos
             if isBreak(pos) {

@@ -8,15 +8,23 @@ enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `kro-lsp --check`: analyse files and print findings.
-/// Exit status: 0 clean (warnings allowed), 1 when any error, 2 on an I/O error.
+/// Exit status: 0 clean (warnings allowed), 1 when any error, 2 on an I/O error
+/// (a missing path, or a `--crd` path that cannot be loaded).
 struct CheckRun {
     let paths: [String]
-    let options: AnalysisOptions
+    var options: AnalysisOptions
     let format: CheckFormat
 
     func run() -> Int32 {
         var findings: [CheckFinding] = []
         var ioFailed = false
+        var options = self.options
+        if !options.crdPaths.isEmpty {
+            let loaded = SchemaStore.loading(crdPaths: options.crdPaths)
+            options.schemaStore = loaded.store
+            for problem in loaded.problems { CheckOutput.printError(problem) }
+            ioFailed = !loaded.problems.isEmpty
+        }
         for input in CheckInputs.expand(paths) {
             switch input {
             case .failure(let message):

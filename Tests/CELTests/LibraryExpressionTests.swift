@@ -1,8 +1,8 @@
 import Testing
 @testable import CEL
 
-/// Real CEL text through the parser (`conformanceParse`, which switches to the real
-/// parser when it lands), kro's checker environment and the interpreter with kro's table.
+/// Real CEL text through the parser (with kro's macros), kro's checker environment and
+/// the interpreter with kro's table.
 @Suite struct LibraryExpressionTests {
     struct Outcome {
         var type: CELType?
@@ -11,11 +11,15 @@ import Testing
         var parseError: String?
     }
 
-    static func run(_ text: String, _ vars: [String: Value] = [:], declare: [VariableDecl] = []) -> Outcome {
-        switch conformanceParse(text, disableMacros: false) {
-        case .failure(let f):
-            return Outcome(type: nil, checkIssues: [], result: nil, parseError: f.message)
-        case .success(let parsed):
+    static func run(_ text: String, _ vars: [String: Value] = [:], declare: [VariableDecl] = [],
+                    kroMacros: Bool = true) -> Outcome {
+        var options = ParserOptions()
+        options.enableKroMacros = kroMacros
+        let parse = CELParser(options: options).parse(text)
+        switch parse.parsed {
+        case nil:
+            return Outcome(type: nil, checkIssues: [], result: nil, parseError: CELIssue.format(parse.issues, source: text))
+        case let parsed?:
             let check = Checker.check(parsed, in: CELEnvironment.kro().adding(variables: declare))
             let result = Program(parsed: parsed, functions: .kro).evaluate(Activation(vars))
             return Outcome(type: check.type, checkIssues: check.issues.map(\.message), result: result, parseError: nil)
@@ -83,6 +87,22 @@ import Testing
         #expect(o.parseError == nil)
         #expect(o.checkIssues.isEmpty, "check: \(o.checkIssues)")
         #expect(o.result?.isError(containing: message) == true, "got \(String(describing: o.result))")
+    }
+
+    @Test func newConditionParseAndRuntimeChecks() {
+        let vars = [KroRuntimeLibrary.variableName: KroRuntimeLibrary.runtimeValue]
+        // The parse-time macro validates the literal.
+        let missing = Self.run(#"runtime.newCondition({type: "Ready"})"#, vars)
+        #expect(missing.parseError?.contains("runtime.newCondition: 'status' is required") == true,
+                "got \(missing.parseError ?? "no parse error")")
+        // The map with string keys, as upstream's macro rewrites it, evaluated by the runtime.
+        let ok = Self.run(#"runtime.newCondition({"type": "Ready", "status": "True", "reason": "Up"}).reason"#, vars, kroMacros: false)
+        #expect(ok.checkIssues.isEmpty, "check: \(ok.checkIssues)")
+        #expect(ok.type == .string)
+        #expect(ok.result?.isValue(.string("Up")) == true, "got \(String(describing: ok.result))")
+        let bad = Self.run(#"runtime.newCondition({"type": "Ready", "status": "Maybe"})"#, vars, kroMacros: false)
+        #expect(bad.result?.isError(containing: "runtime.newCondition: status must be one of True, False, Unknown (got \"Maybe\")") == true,
+                "got \(String(describing: bad.result))")
     }
 
     @Test func conditionsWithTheRuntimeVariable() {

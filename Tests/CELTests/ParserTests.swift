@@ -139,3 +139,13 @@ func shape(_ text: String) -> String { parse(text).parsed.map { sexpr($0.expr) }
         #expect(parse("runtime.newCondition(x)").issues.isEmpty, "only with kro's macros enabled")
     }
 }
+
+@Suite struct KroNewConditionExpansionTests {
+    @Test func bareKeysBecomeStringKeys() throws {
+        var options = ParserOptions()
+        options.enableKroMacros = true
+        let parsed = try #require(CELParser(options: options).parse("runtime.newCondition({type: 'A', status: x})").parsed)
+        #expect(sexpr(parsed.expr) == "(runtime.newCondition {\"type\":\"A\" \"status\":x})")
+        #expect(parsed.macroCalls[parsed.expr.id].map(sexpr) == "(runtime.newCondition {type:\"A\" status:x})")
+    }
+}

@@ -69,6 +69,12 @@ import Testing
         #expect(result.stderr.contains("/nonexistent/kro-lsp-test.yaml"))
     }
 
+    @Test func missingCRDPathExits2() throws {
+        let result = try run(["--check", "--crd", "/nonexistent/crds", "-"], stdin: "a: 1\n")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("/nonexistent/crds"))
+    }
+
     @Test func directoriesAreSearchedRecursivelyInSortedOrder() throws {
         let dir = try directory(["z.yaml": Self.broken, "a/b.yml": Self.broken, "a/ignored.txt": Self.broken])
         defer { try? FileManager.default.removeItem(at: dir) }

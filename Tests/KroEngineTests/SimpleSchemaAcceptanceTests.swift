@@ -93,3 +93,22 @@ import Testing
         #expect(f.property("f")?["enum"] == [1, 2, 3])
     }
 }
+
+@Suite struct SimpleSchemaPatternSyntaxTests {
+    /// Valid Go regexes must never be reported (a false KRO125 would reject a good RGD).
+    @Test(arguments: [#"^[a-zA-Z0-9-_]+$"#, #"\d{1,3}"#, #"[[:alpha:]]+"#, #"(?i)abc"#, #"\pL+"#, #"\p{Greek}"#,
+                      #"a{2,}"#, #"^$"#, #"[^\]]"#, #"a|b|"#, #"()"#, #"(?P<name>x)"#, #"\."#, #"[a-]"#, #"x{,3}"#,
+                      #"\/path"#, #"\_"#, #"[\w-.]"#, #"a*?b+?c??"#, #"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$"#,
+                      #"\x41\x{263a}"#, #"\Qa.b\E"#, #"(?s:.)"#, #"[a-z&&[^x]]"#, "{", "a{", "}"])
+    func acceptsValidPatterns(_ pattern: String) {
+        #expect(RE2Syntax.check(pattern) == nil, "\(pattern)")
+    }
+
+    @Test(arguments: [("a)", "unexpected )"), ("(a", "missing closing )"), ("[a", "missing closing ]"),
+                      ("a**", "invalid nested repetition operator"), ("+a", "missing argument to repetition operator"),
+                      (#"(\1)"#, "invalid escape sequence"), ("(?<!a)", "invalid or unsupported Perl syntax"),
+                      ("[z-a]", "invalid character class range"), ("a{1001}", "invalid repeat count"), (#"a\"#, "trailing backslash")])
+    func rejectsInvalidPatterns(_ pattern: String, _ reason: String) {
+        #expect(RE2Syntax.check(pattern)?.contains(reason) == true, "\(pattern): \(RE2Syntax.check(pattern) ?? "nil")")
+    }
+}

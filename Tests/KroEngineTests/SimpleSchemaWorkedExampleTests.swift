@@ -117,8 +117,8 @@ import YAMLSyntax
         let host = try #require(f.result.fields.first { $0.path == ["ingress", "host"] })
         #expect(!host.isRequired)
         // Source order, although types are built in dependency order (ties by name).
-        let order = SchemaFixture("types:\n  B: string\n  A: B\nspec:\n  z: A\n  y: B\n")
-        #expect(order.result.fields.map(\.path) == [["B"], ["A"], ["z"], ["y"]])
+        let order = SchemaFixture("types:\n  B: string\n  A: B\nspec:\n  z: A\n  w: B\n")
+        #expect(order.result.fields.map(\.path) == [["B"], ["A"], ["z"], ["w"]])
         #expect(f.result.customTypes["Port"] == ["default": 8080, "maximum": 65535, "minimum": 1, "type": "integer"])
     }
 }

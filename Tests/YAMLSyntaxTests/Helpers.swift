@@ -21,3 +21,31 @@ extension SourceText {
         return nil
     }
 }
+
+/// The UTF-8 offset of the first occurrence of `needle` in a decoded value.
+func valueOffset(of needle: String, in value: String) -> Int? {
+    guard let r = value.utf8.firstRange(of: needle.utf8) else { return nil }
+    return value.utf8.distance(from: value.utf8.startIndex, to: r.lowerBound)
+}
+
+/// Value offsets whose byte differs from the source byte the scalar's map says it was
+/// copied from (a folded space or newline may come from a line break). Empty when the
+/// map is trustworthy. Coarse fallback maps (one segment of unequal lengths) are skipped.
+func mapMismatches(_ s: YAMLScalar, _ source: SourceText) -> [Int] {
+    let value = Array(s.value.utf8)
+    let segments = s.sourceMap.segments
+    if segments.count == 1 && segments[0].valueLength != segments[0].sourceLength { return [] }
+    var bad: [Int] = []
+    var next = 0
+    for seg in segments {
+        if seg.valueOffset != next { bad.append(seg.valueOffset) }
+        next = seg.valueOffset + seg.valueLength
+        guard seg.valueLength == seg.sourceLength else { continue }
+        for k in 0..<seg.valueLength {
+            let v = value[seg.valueOffset + k], b = source.bytes[seg.sourceOffset + k]
+            if v != b && !((v == 0x20 || v == 0x0A) && (b == 0x0A || b == 0x0D)) { bad.append(seg.valueOffset + k) }
+        }
+    }
+    if next != value.count { bad.append(next) }
+    return bad
+}

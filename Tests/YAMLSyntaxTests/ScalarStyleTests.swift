@@ -5,14 +5,7 @@ import YAMLSyntax
 @Suite struct ScalarStyleTests {
     /// Checks that every decoded byte maps back to a source byte that produced it.
     func expectConsistentMap(_ s: YAMLScalar, _ source: SourceText, sourceLocation: SourceLocation = #_sourceLocation) {
-        let value = Array(s.value.utf8)
-        for seg in s.sourceMap.segments where seg.valueLength == seg.sourceLength {
-            for k in 0..<seg.valueLength {
-                let v = value[seg.valueOffset + k], src = source.bytes[seg.sourceOffset + k]
-                let foldedBreak = (v == 0x20 || v == 0x0A) && (src == 0x0A || src == 0x0D)
-                #expect(v == src || foldedBreak, "value byte \(seg.valueOffset + k)", sourceLocation: sourceLocation)
-            }
-        }
+        #expect(mapMismatches(s, source).isEmpty, sourceLocation: sourceLocation)
         #expect(s.sourceMap.segments.allSatisfy { s.range.touches($0.sourceOffset) || $0.sourceLength == 0 },
                 sourceLocation: sourceLocation)
     }
@@ -53,8 +46,7 @@ import YAMLSyntax
         #expect(source.string(in: s.range) == String(text.dropFirst(3).dropLast()))
         let value = Array(s.value.utf8)
         // The expression inside the string maps to its exact source bytes.
-        let exprValue = try #require(String(decoding: value, as: UTF8.self).utf8.firstRange(of: "x.y".utf8))
-        let lower = s.value.utf8.distance(from: s.value.utf8.startIndex, to: exprValue.lowerBound)
+        let lower = try #require(valueOffset(of: "x.y", in: s.value))
         let exprSource = try #require(source.offset(of: "x.y"))
         #expect(s.sourceMap.sourceRange(forValueRange: lower..<(lower + 3)) == TextRange(start: exprSource, end: exprSource + 3))
         // "\t" (value byte 1) comes from the two bytes `\t`.
@@ -113,8 +105,7 @@ import YAMLSyntax
         #expect(f.value == "first line second ${a.b}\nnew para\n  indented\nend\n")
         #expect(source.string(in: f.range) == ">\n  first line\n  second ${a.b}\n\n  new para\n    indented\n  end")
         let value = f.value
-        let exprValue = value.utf8.distance(from: value.utf8.startIndex,
-                                            to: try #require(value.utf8.firstRange(of: "a.b".utf8)).lowerBound)
+        let exprValue = try #require(valueOffset(of: "a.b", in: value))
         let exprSource = try #require(source.offset(of: "a.b"))
         #expect(f.sourceMap.sourceRange(forValueRange: exprValue..<(exprValue + 3)) == TextRange(start: exprSource, end: exprSource + 3))
         // The space that folds "line" and "second" maps to the line break.

@@ -19,7 +19,11 @@ public struct EvalError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// A timestamp or duration left its range.
     public static func range(_ what: String) -> EvalError { EvalError("\(what) out of range") }
-    public static func noSuchKey(_ key: Value) -> EvalError { EvalError("no such key: \(key.debugText)") }
+    /// cel-go prints the key without quotes: `no such key: name`.
+    public static func noSuchKey(_ key: Value) -> EvalError {
+        if case .string(let s) = key { return EvalError("no such key: \(s)") }
+        return EvalError("no such key: \(key.debugText)")
+    }
     public static func noSuchField(_ name: String) -> EvalError { EvalError("no such field: \(name)") }
     public static func noSuchAttribute(_ name: String) -> EvalError { EvalError("no such attribute: \(name)") }
     public static func indexOutOfBounds(_ index: Value) -> EvalError { EvalError("index out of bounds: \(index.debugText)") }

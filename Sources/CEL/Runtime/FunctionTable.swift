@@ -18,8 +18,8 @@ public struct Overload: Sendable {
 
     func accepts(_ args: [Value], member: Bool) -> Bool {
         guard member == isMember, args.count == params.count else { return false }
-        for (p, a) in zip(params, args) {
-            if let p, p != a.kind { return false }
+        for i in params.indices {
+            if let p = params[i], !args[i].hasKind(p) { return false }
         }
         return true
     }
@@ -51,7 +51,14 @@ public struct FunctionTable: Sendable {
     /// Adds overloads to `name` (after any already registered).
     public mutating func register(_ name: String, _ overloads: [Overload]) {
         functions[name, default: []].append(contentsOf: overloads)
+        if let dot = name.firstIndex(of: "."), overloads.contains(where: { !$0.isMember }) {
+            qualifierRoots.insert(String(name[..<dot]))
+        }
     }
+
+    /// First components of qualified global names (`base64` of `base64.encode`): only a
+    /// receiver rooted at one of these can spell a qualified call.
+    private(set) var qualifierRoots: Set<String> = []
 
     /// Shorthand for a single overload.
     public mutating func register(_ name: String, id: String? = nil, member: Bool = false, _ params: [ValueKind?],

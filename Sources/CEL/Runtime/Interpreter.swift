@@ -365,7 +365,7 @@ struct Interpreter {
         var member = target != nil
         var argExprs = args
         if let target {
-            if let q = qualifiedName(target), functions.hasGlobal(q + "." + function) {
+            if isQualifierRooted(target), let q = qualifiedName(target), functions.hasGlobal(q + "." + function) {
                 name = q + "." + function
                 member = false
             } else {
@@ -436,6 +436,15 @@ struct Interpreter {
         }
     }
 
+    /// Whether `e` is an identifier or select chain rooted at a function namespace
+    /// (`base64`, `optional`, …) that is not a local variable.
+    private func isQualifierRooted(_ e: Expr) -> Bool {
+        var root = e
+        while case .select(let operand, _, _) = root.kind { root = operand }
+        guard case .ident(let name) = root.kind else { return false }
+        return functions.qualifierRoots.contains(name) && local(name) == nil
+    }
+
     /// `&&` (`shortCircuitOn: false`) and `||` (`true`), commutative over errors/unknowns.
     private mutating func logical(_ e: Expr, _ args: [Expr], shortCircuitOn decisive: Bool) throws(EvalFailure) -> Value {
         let lhs = evalNonStrict(args[0])
@@ -457,12 +466,12 @@ struct Interpreter {
 
     private mutating func evalComprehension(_ c: Comprehension, _ e: Expr) throws(EvalFailure) -> Value {
         let range = try eval(c.iterRange)
-        let items: [(Value, Value)]
+        var list: [Value] = []
+        var entries: [(key: Value, value: Value)] = []
+        let isList: Bool
         switch range {
-        case .list(let l):
-            items = l.enumerated().map { (.int(Int64($0.offset)), $0.element) }
-        case .map(let m):
-            items = m.entries.map { ($0.key, $0.value) }
+        case .list(let l): list = l; isList = true
+        case .map(let m): entries = m.entries; isList = false
         default:
             throw .error(EvalError("cannot iterate over \(range.kind)", exprID: c.iterRange.id))
         }
@@ -471,23 +480,34 @@ struct Interpreter {
         defer { locals.removeSubrange(base...) }
         locals.append((c.accuVar, Self.slot(accuInit)))
         let accuIndex = base
-        let isList: Bool = { if case .list = range { return true } else { return false } }()
-        for (first, second) in items {
+        // Iteration variables live after the accumulator (they shadow it) and are
+        // overwritten in place on each iteration.
+        let iterIndex = locals.count
+        locals.append((c.iterVar, .value(.null)))
+        if let v2 = c.iterVar2 { locals.append((v2, .value(.null))) }
+        let count = isList ? list.count : entries.count
+        var k = 0
+        while k < count {
             try charge(1)
-            locals.removeSubrange((accuIndex + 1)...)
-            if let v2 = c.iterVar2 {
-                locals.append((c.iterVar, .value(first)))
-                locals.append((v2, .value(second)))
+            if isList {
+                if c.iterVar2 != nil {
+                    locals[iterIndex].slot = .value(.int(Int64(k)))
+                    locals[iterIndex + 1].slot = .value(list[k])
+                } else {
+                    locals[iterIndex].slot = .value(list[k])
+                }
             } else {
-                locals.append((c.iterVar, .value(isList ? second : first)))
+                locals[iterIndex].slot = .value(entries[k].key)
+                if c.iterVar2 != nil { locals[iterIndex + 1].slot = .value(entries[k].value) }
             }
+            k += 1
             if case .success(.bool(false)) = evalNonStrict(c.loopCondition) { break }
             let step = evalNonStrict(c.loopStep)
             // A limit error must stop the loop, not be accumulated.
             if let aborted { throw .error(aborted) }
             locals[accuIndex].slot = Self.slot(step)
         }
-        locals.removeSubrange((accuIndex + 1)...)
+        locals.removeSubrange(iterIndex...)
         return try eval(c.result)
     }
 

@@ -130,6 +130,22 @@ extension Value {
         }
     }
 
+    /// Whether the value has this kind (without building the kind of an extension value
+    /// unless needed).
+    @inline(__always)
+    func hasKind(_ k: ValueKind) -> Bool {
+        switch (self, k) {
+        case (.null, .null), (.bool, .bool), (.int, .int), (.uint, .uint), (.double, .double), (.string, .string),
+             (.bytes, .bytes), (.list, .list), (.map, .map), (.type, .type), (.timestamp, .timestamp),
+             (.duration, .duration), (.optional, .optional):
+            return true
+        case let (.object(o), .object(name)):
+            return o.typeName == name
+        default:
+            return false
+        }
+    }
+
     /// The value of `type(x)`.
     public var typeValue: TypeValue { kind.typeValue }
 

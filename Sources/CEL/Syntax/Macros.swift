@@ -25,8 +25,11 @@ extension ExpressionParser {
         let plain = Expr(id: makeID(), kind: .call(target: target, function: name, args: args),
                          span: span, position: open.start, nameSpan: nameToken.span)
         if options.enableKroMacros, name == "newCondition", case .ident("runtime") = target.kind, args.count == 1 {
-            validateNewCondition(args[0])
-            return plain
+            guard let fields = newConditionFields(args[0]) else { return plain }
+            let expanded = Expr(id: makeID(), kind: .call(target: target, function: name, args: [fields]),
+                                span: span, position: open.start, nameSpan: nameToken.span)
+            macroCalls[expanded.id] = plain
+            return expanded
         }
         guard options.enableMacros, let expanded = expandMember(target: target, name: name, args: args, at: plain) else {
             return plain
@@ -202,13 +205,15 @@ extension ExpressionParser {
 
     // MARK: kro's runtime.newCondition
 
-    /// The parse-time checks of kro's `runtime.newCondition` macro (cel.md §5.7). The call
-    /// itself is kept; the runtime library builds the condition.
-    private mutating func validateNewCondition(_ argument: Expr) {
+    /// kro's `runtime.newCondition` macro (cel.md §5.7): checks the map literal and turns
+    /// its bare identifier keys into string keys, so the call receives a
+    /// `map(string, string)`. nil (with issues reported) when the literal is invalid.
+    private mutating func newConditionFields(_ argument: Expr) -> Expr? {
         let prefix = "runtime.newCondition: "
+        let before = issues.count
         guard case .map(let entries) = argument.kind else {
             report(prefix + "argument must be a map literal", argument.span)
-            return
+            return nil
         }
         let allowed = ["type", "status", "reason", "message"]
         var seen: Set<String> = []
@@ -227,5 +232,14 @@ extension ExpressionParser {
         for required in ["type", "status"] where !seen.contains(required) {
             report(prefix + "'\(required)' is required", argument.span)
         }
+        guard issues.count == before else { return nil }
+        var stringKeyed = entries
+        for i in stringKeyed.indices {
+            guard case .ident(let key) = stringKeyed[i].key.kind else { continue }
+            stringKeyed[i].key.kind = .literal(.string(key))
+        }
+        var rewritten = argument
+        rewritten.kind = .map(entries: stringKeyed)
+        return rewritten
     }
 }

@@ -11,42 +11,38 @@ public struct GeneratedCRD: Sendable {
     public var diagnostics: [Diagnostic] { schema.diagnostics + result.diagnostics }
 }
 
-/// Reads what the generated CRD needs straight from an RGD document's YAML (the parts
-/// of `spec.schema` rgd.md §15 uses) and generates it.
+/// Generates the CRD of an RGD from its model (the parts of `spec.schema` rgd.md §15 uses).
 public enum RGDCRDReader {
     /// nil when the document is not an RGD or lacks `spec.schema.kind`/`apiVersion`
-    /// (those are admission errors reported elsewhere).
+    /// (those are admission errors the RGD parser reports).
     /// `status` overrides the status field schemas (from type checking); without it every
     /// status expression gets the untyped schema, see `interimStatusFields`.
     public static func generate(document root: YAMLNode, status: [StatusFieldSchema]? = nil) -> GeneratedCRD? {
-        guard let top = root.mapping,
-              top.value(forKey: "apiVersion")?.scalar?.value == "kro.run/v1alpha1",
-              top.value(forKey: "kind")?.scalar?.value == "ResourceGraphDefinition",
-              let schema = top.value(forKey: "spec")?.mapping?.value(forKey: "schema")?.mapping,
-              let kindNode = schema.value(forKey: "kind")?.scalar,
-              let apiVersion = schema.value(forKey: "apiVersion")?.scalar?.value
-        else { return nil }
+        guard RGDParser.isRGD(root), let rgd = RGDParser.parse(root: root).0 else { return nil }
+        return generate(rgd: rgd, status: status)
+    }
 
-        let simple = SimpleSchemaBuilder.build(spec: schema.value(forKey: "spec"), types: schema.value(forKey: "types"))
-        let groupNode = schema.value(forKey: "group")?.scalar
-        let columns = schema.value(forKey: "additionalPrinterColumns")?.sequence?.items ?? []
-        let metadata = schema.value(forKey: "metadata")?.mapping
+    /// The CRD of a parsed RGD. Pass `simpleSchema` when it was already built.
+    public static func generate(rgd: ResourceGraphDefinition, simpleSchema: SimpleSchemaResult? = nil,
+                                status: [StatusFieldSchema]? = nil) -> GeneratedCRD? {
+        guard let schema = rgd.schema, let kind = schema.kind, let apiVersion = schema.apiVersion else { return nil }
+        let simple = simpleSchema ?? SimpleSchemaBuilder.build(spec: schema.spec, types: schema.types)
         let source = CRDSource(
-            rgdName: top.value(forKey: "metadata")?.mapping?.value(forKey: "name")?.scalar?.value,
-            apiVersion: apiVersion,
-            kind: kindNode.value,
-            group: groupNode?.value,
-            scope: schema.value(forKey: "scope")?.scalar?.value,
+            rgdName: rgd.name?.value,
+            apiVersion: apiVersion.value,
+            kind: kind.value,
+            group: schema.group?.value,
+            scope: schema.scope?.value,
             spec: simple.schema,
-            status: status ?? interimStatusFields(schema.value(forKey: "status")),
-            printerColumns: columns.map(\.jsonValue),
-            shortNames: strings(schema.value(forKey: "shortNames")),
-            categories: strings(schema.value(forKey: "categories")),
-            labels: stringMap(metadata?.value(forKey: "labels")),
-            annotations: stringMap(metadata?.value(forKey: "annotations")),
-            kindRange: kindNode.range,
-            groupRange: groupNode?.range,
-            printerColumnRanges: columns.map(\.range))
+            status: status ?? interimStatusFields(schema.status),
+            printerColumns: schema.additionalPrinterColumns.map(\.jsonValue),
+            shortNames: schema.shortNames.map(\.value),
+            categories: schema.categories.map(\.value),
+            labels: stringMap(schema.labels),
+            annotations: stringMap(schema.annotations),
+            kindRange: kind.range,
+            groupRange: schema.group?.range,
+            printerColumnRanges: schema.additionalPrinterColumns.map(\.range))
         return GeneratedCRD(source: source, schema: simple, result: CRDGenerator.generate(source))
     }
 
@@ -68,10 +64,10 @@ public enum RGDCRDReader {
             case .sequence(let s)?:
                 for (i, item) in s.items.enumerated() { walk(item, path + [.index(i)], depth: depth + 1) }
             case .scalar(let s)?:
-                guard case .string(let text) = s.resolved, text.contains("${") else { return }
-                let standalone = text.hasPrefix("${") && text.hasSuffix("}")
-                    && text.split(separator: "${", omittingEmptySubsequences: false).count == 2
-                out.append(StatusFieldSchema(path: path, schema: standalone ? nil : ["type": "string"]))
+                guard case .string(let text) = s.resolved else { return }
+                let scan = ExpressionScanner.scan(text)
+                guard scan.hasExpressions else { return }
+                out.append(StatusFieldSchema(path: path, schema: scan.isStandalone ? nil : ["type": "string"]))
             default:
                 return
             }
@@ -80,15 +76,9 @@ public enum RGDCRDReader {
         return out
     }
 
-    private static func strings(_ node: YAMLNode?) -> [String] {
-        node?.sequence?.items.compactMap { $0.scalar?.value } ?? []
-    }
-
-    private static func stringMap(_ node: YAMLNode?) -> OrderedDictionary<String, String> {
+    private static func stringMap(_ entries: [LocatedEntry]) -> OrderedDictionary<String, String> {
         var out = OrderedDictionary<String, String>()
-        for e in node?.mapping?.effectiveEntries ?? [] {
-            if let k = e.key.keyString, let v = e.value.scalar?.value { out[k] = v }
-        }
+        for e in entries { if let v = e.value.scalar?.value { out[e.key.value] = v } }
         return out
     }
 }

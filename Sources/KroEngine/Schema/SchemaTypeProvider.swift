@@ -70,6 +70,9 @@ public struct SchemaTypeProvider: TypeProvider {
     }
 
     public func objectType(named name: String) -> ObjectTypeDescription? {
+        if name == Self.embeddedMetadataTypeName {
+            return ObjectTypeDescription(name: name, fields: ["name": .string, "generateName": .string])
+        }
         guard let schema = schema(forTypeNamed: name) else { return nil }
         var fields: [String: CELType] = [:]
         for (property, child) in schema.properties {
@@ -88,19 +91,4 @@ public struct SchemaTypeProvider: TypeProvider {
 
     /// `metadata` of an embedded resource offers only `name` and `generateName` (cel.md §6).
     static let embeddedMetadataTypeName = "__embedded_resource_metadata"
-}
-
-/// Lets several providers answer together (kro's Condition type, schema-derived types).
-public struct CombinedTypeProvider: TypeProvider {
-    public let providers: [any TypeProvider]
-    public init(_ providers: [any TypeProvider]) { self.providers = providers }
-    public func objectType(named name: String) -> ObjectTypeDescription? {
-        if name == SchemaTypeProvider.embeddedMetadataTypeName {
-            return ObjectTypeDescription(name: name, fields: ["name": .string, "generateName": .string])
-        }
-        for provider in providers {
-            if let found = provider.objectType(named: name) { return found }
-        }
-        return nil
-    }
 }

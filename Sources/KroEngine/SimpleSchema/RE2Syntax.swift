@@ -98,11 +98,13 @@ enum RE2Syntax {
                         continue
                     }
                     var lit = d
+                    var classEscape = false
                     if d == "\\" {
                         guard j + 1 < s.count else { return err("trailing backslash at end of expression", "") }
                         lit = s[j + 1]; j += 2
+                        classEscape = lit.properties.isAlphabetic   // \d, \w, \pL…: not a range bound
                     } else { j += 1 }
-                    if j + 1 < s.count, s[j] == "-", s[j + 1] != "]" {
+                    if !classEscape, j + 1 < s.count, s[j] == "-", s[j + 1] != "]" {
                         var hi = s[j + 1]
                         var step = 2
                         if hi == "\\", j + 2 < s.count { hi = s[j + 2]; step = 3 }

@@ -1,0 +1,207 @@
+import YAMLSyntax
+
+/// Finds every expression of an RGD where kro looks for them (rgd.md §8.1) and reports
+/// extraction problems: nesting (KRO301/403/410), non-standalone entries (KRO302/410),
+/// lints KRO901–903, and the status block's shape (KRO401/402/404).
+struct ExpressionCollector {
+    var expressions: [RGDExpression] = []
+    var diagnostics: [Diagnostic] = []
+    private let maxDepth = 200
+
+    mutating func collect(_ rgd: ResourceGraphDefinition) {
+        for r in rgd.resources {
+            let owner = (r.index, r.id?.value)
+            if let t = r.template {
+                walk(t, kind: .template, owner: owner, path: [], depth: 0)
+            } else if let ref = r.externalRef {
+                walk(ref.node, kind: .externalRef, owner: owner, path: [], depth: 0)
+            }
+            for dim in r.forEach {
+                single(dim.value, kind: .forEach(iterator: dim.name.value), owner: owner, path: [.field(dim.name.value)])
+            }
+            for (i, item) in (r.includeWhen?.items ?? []).enumerated() {
+                single(item, kind: .includeWhen, owner: owner, path: [.field("includeWhen"), .index(i)])
+            }
+            for (i, item) in (r.readyWhen?.items ?? []).enumerated() {
+                single(item, kind: .readyWhen, owner: owner, path: [.field("readyWhen"), .index(i)])
+            }
+        }
+        if let status = rgd.schema?.status?.mapping { collectStatus(status) }
+    }
+
+    // MARK: status (rgd.md §12.1)
+
+    private mutating func collectStatus(_ status: YAMLMapping) {
+        var plainLeaves: [(path: [SchemaPathSegment], range: TextRange)] = []
+        for entry in status.effectiveEntries {
+            guard let key = entry.key.keyString else { continue }
+            if key == "conditions" {
+                collectConditions(entry.value)
+                continue
+            }
+            walk(entry.value, kind: .status, owner: (nil, nil), path: [.field(key)], depth: 0,
+                 plainLeaves: &plainLeaves)
+        }
+        for leaf in plainLeaves {
+            diagnostics.append(Diagnostic(
+                code: "KRO404",
+                message: "status fields without expressions are not supported: [\(TemplateFieldPath.format(leaf.path))]",
+                range: leaf.range))
+        }
+    }
+
+    private mutating func collectConditions(_ node: YAMLNode) {
+        guard let list = node.sequence else {
+            if AdmissionReader.isNull(node) { return }
+            diagnostics.append(Diagnostic(
+                code: "KRO401",
+                message: "status.conditions must be a list, got \(goTypeName(node))", range: node.range))
+            return
+        }
+        for (i, item) in list.items.enumerated() {
+            guard let s = item.scalar, case .string = s.resolved else {
+                diagnostics.append(Diagnostic(
+                    code: "KRO402",
+                    message: "status.conditions[\(i)] must be a CEL expression string, got \(goTypeName(item))",
+                    range: item.range))
+                continue
+            }
+            single(item, kind: .condition, owner: (nil, nil), path: [.field("conditions"), .index(i)])
+        }
+    }
+
+    /// The Go type name `encoding/json` gives a value (for kro's `%T` messages).
+    private func goTypeName(_ node: YAMLNode) -> String {
+        switch AdmissionReader.jsonType(node) {
+        case "object": "map[string]interface {}"
+        case "array": "[]interface {}"
+        case "boolean": "bool"
+        case "integer": "int64"
+        case "number": "float64"
+        case "string": "string"
+        default: "<nil>"
+        }
+    }
+
+    // MARK: walking
+
+    private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
+                               path: [SchemaPathSegment], depth: Int) {
+        var ignored: [(path: [SchemaPathSegment], range: TextRange)] = []
+        walk(node, kind: kind, owner: owner, path: path, depth: depth, plainLeaves: &ignored)
+    }
+
+    private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
+                               path: [SchemaPathSegment], depth: Int,
+                               plainLeaves: inout [(path: [SchemaPathSegment], range: TextRange)]) {
+        guard depth < maxDepth, let resolved = node.resolvedNode else { return }
+        switch resolved {
+        case .mapping(let m):
+            for entry in m.effectiveEntries {
+                guard let key = entry.key.keyString else { continue }
+                checkKey(entry.key)
+                walk(entry.value, kind: kind, owner: owner, path: path + [.field(key)], depth: depth + 1,
+                     plainLeaves: &plainLeaves)
+            }
+        case .sequence(let s):
+            for (i, item) in s.items.enumerated() {
+                walk(item, kind: kind, owner: owner, path: path + [.index(i)], depth: depth + 1,
+                     plainLeaves: &plainLeaves)
+            }
+        case .scalar(let s):
+            guard case .string = s.resolved else {
+                plainLeaves.append((path, node.range))
+                return
+            }
+            if !value(s, kind: kind, owner: owner, path: path) { plainLeaves.append((path, node.range)) }
+        case .alias:
+            break
+        }
+    }
+
+    /// KRO902: map keys are never evaluated.
+    private mutating func checkKey(_ key: YAMLNode) {
+        guard let s = key.scalar, case .string = s.resolved else { return }
+        let scan = ExpressionScanner.scan(s.value)
+        guard let m = scan.matches.first else { return }
+        diagnostics.append(Diagnostic(
+            code: "KRO902", severity: .warning,
+            message: "\"${\(m.text)}\" in a map key is never evaluated: kro treats keys as literal text",
+            range: s.sourceMap.sourceRange(forValueRange: m.start..<m.end)))
+    }
+
+    /// A standalone-only entry (forEach, includeWhen, readyWhen, conditions).
+    private mutating func single(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
+                                 path: [SchemaPathSegment]) {
+        guard let s = node.scalar, case .string = s.resolved else { return }
+        if !value(s, kind: kind, owner: owner, path: path) {
+            notStandalone(s, kind: kind)
+        }
+    }
+
+    /// Scans one string value; returns whether it holds at least one expression.
+    @discardableResult
+    private mutating func value(_ s: YAMLScalar, kind: ExpressionKind, owner: (Int?, String?),
+                                path: [SchemaPathSegment]) -> Bool {
+        let scan = ExpressionScanner.scan(s.value)
+        if let nested = scan.nestedAt {
+            let code = kind == .status ? "KRO403" : kind == .condition ? "KRO410" : "KRO301"
+            let prefix = kind == .status ? "failed to extract CEL expressions from status: "
+                : kind == .condition ? "invalid conditions block: " : ""
+            diagnostics.append(Diagnostic(
+                code: code, message: prefix + "nested expressions are not allowed unless inside string literals",
+                range: s.sourceMap.sourceRange(forValueRange: nested..<(nested + 2))))
+            return true
+        }
+        for start in scan.unterminated {
+            diagnostics.append(Diagnostic(
+                code: "KRO901", severity: .warning,
+                message: "unterminated \"${\": kro keeps this text literally; close it with \"}\" or write ${\"${\"} for a literal",
+                range: s.sourceMap.sourceRange(forValueRange: start..<(start + 2))))
+        }
+        guard scan.hasExpressions else { return false }
+        if kind.requiresStandalone && !scan.isStandalone {
+            notStandalone(s, kind: kind)
+            return true
+        }
+        if kind == .template || kind == .externalRef { lintBlockScalar(s) }
+        let standalone = scan.isStandalone
+        let built = StringTemplate.celText(value: s.value, matches: scan.matches, standalone: standalone)
+        expressions.append(RGDExpression(
+            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: path,
+            form: standalone ? .standalone : .stringTemplate, scalar: s, matches: scan.matches,
+            matchRanges: scan.matches.map { s.sourceMap.sourceRange(forValueRange: $0.start..<$0.end) },
+            celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap)))
+        return true
+    }
+
+    /// KRO302 / KRO410: the entry must be exactly one `${…}`; highlight the extra text.
+    private mutating func notStandalone(_ s: YAMLScalar, kind: ExpressionKind) {
+        let scan = ExpressionScanner.scan(s.value)
+        var range = s.range
+        if let first = scan.matches.first {
+            // The text outside the first expression, or the second expression.
+            if first.start > 0 {
+                range = s.sourceMap.sourceRange(forValueRange: 0..<first.start)
+            } else if first.end < scan.length {
+                range = s.sourceMap.sourceRange(forValueRange: first.end..<scan.length)
+            }
+        }
+        let code = kind == .condition ? "KRO410" : "KRO302"
+        let prefix = kind == .condition ? "invalid conditions block: " : ""
+        diagnostics.append(Diagnostic(code: code, message: prefix + "only standalone expressions are allowed",
+                                      range: range.length > 0 ? range : s.range))
+    }
+
+    /// KRO903: `|`/`>` keep a trailing newline, turning `${x}` into a string template.
+    private mutating func lintBlockScalar(_ s: YAMLScalar) {
+        guard s.style == .literal || s.style == .folded, s.value.hasSuffix("\n") else { return }
+        var trimmed = Substring(s.value)
+        while trimmed.hasSuffix("\n") { trimmed = trimmed.dropLast() }
+        guard ExpressionScanner.scan(String(trimmed)).isStandalone else { return }
+        diagnostics.append(Diagnostic(
+            code: "KRO903", severity: .warning,
+            message: "the block scalar keeps its trailing newline, so this is a string template (\"${…}\\n\"), not a standalone expression; use \"|-\" or \">-\"",
+            range: s.range))
+    }
+}

@@ -1,0 +1,104 @@
+import CEL
+import YAMLSyntax
+
+/// Where an expression sits in the RGD, which decides what it may reference (rgd.md §9.1).
+public enum ExpressionKind: Sendable, Hashable {
+    case template
+    case externalRef
+    case forEach(iterator: String)
+    case includeWhen
+    case readyWhen
+    case status
+    case condition
+
+    /// Kinds whose strings must be exactly one `${…}`.
+    public var requiresStandalone: Bool {
+        switch self {
+        case .template, .externalRef, .status: false
+        default: true
+        }
+    }
+}
+
+/// How a string value holds its expressions (rgd.md §8.3).
+public enum ExpressionForm: Sendable, Hashable {
+    /// The whole value is one `${…}`; the result replaces the field with any type.
+    case standalone
+    /// Text and expressions concatenated into one CEL string expression.
+    case stringTemplate
+}
+
+/// Maps offsets in an expression's CEL text back to the file: CEL text pieces come
+/// either verbatim from the decoded YAML value or are generated (quotes, `(`, `+`).
+public struct CELTextMap: Sendable, Hashable {
+    public struct Piece: Sendable, Hashable {
+        public var celStart: Int
+        public var celLength: Int
+        /// Offset in the decoded scalar value of what the piece stands for.
+        public var valueStart: Int
+        public var valueLength: Int
+        /// True when the CEL bytes are the value's bytes one for one.
+        public var verbatim: Bool
+    }
+    public var pieces: [Piece]
+    public var scalarMap: ScalarSourceMap
+
+    /// The file range of `span` (offsets into the CEL text).
+    public func fileRange(_ span: SourceSpan) -> TextRange {
+        let start = valueOffset(span.start, isEnd: false)
+        let end = span.isEmpty ? start : valueOffset(span.end, isEnd: true)
+        return scalarMap.sourceRange(forValueRange: start..<max(start, end))
+    }
+
+    /// The decoded-value offset of a CEL offset: exact inside verbatim pieces, the edges
+    /// of the literal text a generated piece stands for otherwise.
+    private func valueOffset(_ cel: Int, isEnd: Bool) -> Int {
+        guard let last = pieces.last else { return 0 }
+        if cel >= last.celStart + last.celLength { return last.valueStart + last.valueLength }
+        // An end offset belongs to the piece holding the byte before it.
+        let piece = (isEnd ? pieces.last { $0.celStart < cel } : pieces.last { $0.celStart <= cel }) ?? pieces[0]
+        if piece.verbatim { return piece.valueStart + min(cel - piece.celStart, piece.valueLength) }
+        return isEnd ? piece.valueStart + piece.valueLength : piece.valueStart
+    }
+}
+
+/// One expression of the RGD: a standalone `${…}` or a string template, with its place.
+public struct RGDExpression: Sendable {
+    public var kind: ExpressionKind
+    /// Index into `spec.resources` (nil for status and conditions).
+    public var resourceIndex: Int?
+    public var resourceID: String?
+    /// The field path inside the template / externalRef / status (rgd.md §8.7), or the
+    /// list position for includeWhen/readyWhen/forEach/conditions.
+    public var path: [SchemaPathSegment]
+    public var pathText: String { TemplateFieldPath.format(path) }
+    public var form: ExpressionForm
+    /// The YAML scalar holding the expression(s).
+    public var scalar: YAMLScalar
+    /// The `${…}` pieces, each with its file range (from `$` to `}`).
+    public var matches: [ExpressionMatch]
+    public var matchRanges: [TextRange]
+    /// The CEL text kro compiles: the inner text, or the generated concatenation.
+    public var celText: String
+    public var textMap: CELTextMap
+    /// Filled by the parse step.
+    public var parsed: ParsedExpr?
+    public var references: [ExpressionReference] = []
+
+    /// The file range of a CEL span of `celText`.
+    public func fileRange(_ span: SourceSpan) -> TextRange { textMap.fileRange(span) }
+
+    /// The range to highlight for the whole expression: the inner text of a standalone,
+    /// the whole scalar value for a template.
+    public var range: TextRange {
+        fileRange(SourceSpan(start: 0, end: celText.utf8.count))
+    }
+}
+
+/// An identifier the expression reads (after shadowing), with its file range.
+public struct ExpressionReference: Sendable, Hashable {
+    public var name: String
+    public var range: TextRange
+    /// Offsets in the CEL text.
+    public var span: SourceSpan
+}

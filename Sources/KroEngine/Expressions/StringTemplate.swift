@@ -1,0 +1,78 @@
+/// Builds the CEL text kro compiles for a string value (rgd.md §8.3) and the map from
+/// that text back to the value: standalone → the inner text; template → literal pieces
+/// as Go-quoted CEL strings and each expression in parentheses, joined by ` + `.
+enum StringTemplate {
+    static func celText(value: String, matches: [ExpressionMatch], standalone: Bool)
+        -> (text: String, pieces: [CELTextMap.Piece])
+    {
+        if standalone, let m = matches.first {
+            let inner = m.text
+            return (inner, [.init(celStart: 0, celLength: inner.utf8.count, valueStart: m.innerStart,
+                                  valueLength: inner.utf8.count, verbatim: true)])
+        }
+        let bytes = Array(value.utf8)
+        var text = ""
+        var pieces: [CELTextMap.Piece] = []
+        func emit(_ s: String, valueStart: Int, valueLength: Int, verbatim: Bool) {
+            pieces.append(.init(celStart: text.utf8.count, celLength: s.utf8.count, valueStart: valueStart,
+                                valueLength: valueLength, verbatim: verbatim))
+            text += s
+        }
+        /// ` + ` between parts; it stands for the point where the next part starts.
+        func join(at valueOffset: Int) {
+            if !text.isEmpty { emit(" + ", valueStart: valueOffset, valueLength: 0, verbatim: false) }
+        }
+        var cursor = 0
+        for m in matches {
+            if m.start > cursor {
+                join(at: cursor)
+                let literal = String(decoding: bytes[cursor..<m.start], as: UTF8.self)
+                emit(goQuote(literal), valueStart: cursor, valueLength: m.start - cursor, verbatim: false)
+            }
+            join(at: m.start)
+            emit("(", valueStart: m.start, valueLength: 2, verbatim: false)
+            emit(m.text, valueStart: m.innerStart, valueLength: m.text.utf8.count, verbatim: true)
+            emit(")", valueStart: m.innerEnd, valueLength: 1, verbatim: false)
+            cursor = m.end
+        }
+        if cursor < bytes.count {
+            join(at: cursor)
+            let literal = String(decoding: bytes[cursor...], as: UTF8.self)
+            emit(goQuote(literal), valueStart: cursor, valueLength: bytes.count - cursor, verbatim: false)
+        }
+        return (text, pieces)
+    }
+
+    /// Go's `strconv.Quote` for valid UTF-8: escapes `"`, `\`, control characters.
+    static func goQuote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case "\u{0B}": out += "\\v"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + hex2(scalar.value)
+                } else if (0x80..<0xA0).contains(scalar.value) || scalar.value == 0xFEFF {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
+                        + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private static func hex2(_ v: UInt32) -> String {
+        let h = String(v, radix: 16)
+        return h.count < 2 ? "0" + h : h
+    }
+}

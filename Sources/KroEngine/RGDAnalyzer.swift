@@ -1,0 +1,129 @@
+import CEL
+import YAMLSyntax
+
+/// Everything the engine knows about one RGD document, for diagnostics and for later
+/// stages (type checking, hover, definition, completion).
+public struct RGDAnalysis: Sendable {
+    public var rgd: ResourceGraphDefinition
+    /// Every expression, in document order per resource, then status and conditions.
+    public var expressions: [RGDExpression]
+    public var graph: DependencyGraph
+    /// Sorted by position, then code.
+    public var diagnostics: [Diagnostic]
+    public var topologicalOrder: [String]? { graph.topologicalOrder }
+}
+
+/// The RGD analysis of phases 0–9 that needs no Kubernetes schema and no CEL types:
+/// admission, naming, resource structure, expressions, references, graph, status.
+public enum RGDAnalyzer {
+    /// kro's default `--rgd-max-collection-dimension-size`.
+    public static let maxForEachDimensions = 10
+
+    /// nil when the document is not an RGD.
+    public static func analyze(document: YAMLDocument, options: AnalysisOptions = .init()) -> RGDAnalysis? {
+        let (parsedRGD, admission) = RGDParser.parse(document: document)
+        guard let rgd = parsedRGD else { return nil }
+        var diagnostics = admission
+        diagnostics += NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
+
+        let instanceScope = rgd.schema?.effectiveScope ?? .namespaced
+        let scopeOf: (GroupVersionKind) -> ResourceScope? = { options.schemaStore.lookup($0)?.scope }
+        var scopes: [Int: ResourceScope] = [:]
+        for r in rgd.resources {
+            diagnostics += ResourceStructureRules.check(r, instanceScope: instanceScope, scopeOf: scopeOf)
+            if let gvk = objectGVK(r), let scope = scopeOf(gvk) { scopes[r.index] = scope }
+        }
+
+        var collector = ExpressionCollector()
+        collector.collect(rgd)
+        diagnostics += collector.diagnostics
+        var expressions = collector.expressions
+
+        let environment = CELEnvironment.kro()
+        var rules = ReferenceRules(rgd: rgd, omitEnabled: options.omitFunctionEnabled, resourceScopes: scopes,
+                                   isDeclaredFunction: { environment.lookupFunction($0) != nil })
+        for i in expressions.indices {
+            diagnostics += parse(&expressions[i])
+            rules.check(&expressions[i])
+        }
+        for r in rgd.resources { rules.checkIdentity(r, expressions: expressions) }
+        diagnostics += rules.diagnostics
+        diagnostics += ConditionRules.check(expressions.filter { $0.kind == .condition })
+        diagnostics += lintReadyWhen(rgd)
+
+        let graph = buildGraph(rgd, dependencies: rules.dependencies)
+        diagnostics += cycleDiagnostics(rgd, graph)
+        diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
+        return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, diagnostics: diagnostics)
+    }
+
+    static func objectGVK(_ r: RGDResource) -> GroupVersionKind? {
+        guard let object = r.objectNode?.mapping,
+              let av = object.value(forKey: "apiVersion")?.scalar?.value,
+              let kind = object.value(forKey: "kind")?.scalar?.value else { return nil }
+        return GroupVersionKind(apiVersion: av, kind: kind)
+    }
+
+    /// Parses one expression (kro macros for conditions) and maps syntax errors to the file.
+    static func parse(_ expression: inout RGDExpression) -> [Diagnostic] {
+        var options = ParserOptions()
+        options.enableKroMacros = expression.kind == .condition
+        let result = CELParser(options: options).parse(expression.celText)
+        expression.parsed = result.parsed
+        let e = expression.celText
+        let rid = expression.resourceID ?? ""
+        return result.issues.map { issue in
+            let (code, prefix): (String, String) = switch expression.kind {
+            case .readyWhen: ("KRO337", "resource \"\(rid)\" readyWhen: parse error: ")
+            case .status: ("KRO405", "status field \"\(expression.pathText)\" expression \"\(e)\": parse error: ")
+            case .condition: ("KRO416", "condition \"\(e)\": parse error: ")
+            default: ("KRO310", "failed to inspect expression: parse error: ")
+            }
+            var range = expression.fileRange(issue.span)
+            if range.length == 0 { range.end = min(range.end + 1, max(range.end, expression.scalar.range.end)) }
+            return Diagnostic(code: code, message: prefix + issue.message, range: range)
+        }
+    }
+
+    /// KRO904: readyWhen on a selector-based externalRef can never hold at runtime.
+    static func lintReadyWhen(_ rgd: ResourceGraphDefinition) -> [Diagnostic] {
+        rgd.resources.compactMap { r in
+            guard r.nodeType == .externalCollection, let ready = r.readyWhen, !ready.items.isEmpty else { return nil }
+            return Diagnostic(code: "KRO904", severity: .warning,
+                              message: "readyWhen on a selector-based externalRef is accepted by kro but cannot become ready at runtime",
+                              range: ready.keyRange)
+        }
+    }
+
+    static func buildGraph(_ rgd: ResourceGraphDefinition, dependencies: [Int: [DependencyEdge]]) -> DependencyGraph {
+        var nodes: [String] = []
+        var edges: [String: [DependencyEdge]] = [:]
+        for r in rgd.resources {
+            guard let id = r.id?.value, !nodes.contains(id) else { continue }
+            nodes.append(id)
+            edges[id] = dependencies[r.index] ?? []
+        }
+        return DependencyGraph(nodes: nodes, edges: edges)
+    }
+
+    /// KRO319 on every resource of each cycle, related locations on every edge.
+    static func cycleDiagnostics(_ rgd: ResourceGraphDefinition, _ graph: DependencyGraph) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for members in graph.cycles {
+            guard let start = members.first else { continue }
+            let path = graph.cyclePath(from: start, within: Set(members))
+            let message = "graph contains a cycle: " + (path + [start]).joined(separator: " -> ")
+            var related: [RelatedLocation] = []
+            for (a, b) in zip(path, Array(path.dropFirst()) + [start]) {
+                if let edge = graph.edges[a]?.first(where: { $0.to == b }) {
+                    related.append(RelatedLocation(range: edge.range, message: "\(a) depends on \(b) here"))
+                }
+            }
+            for id in members {
+                guard let r = rgd.resource(withID: id) else { continue }
+                out.append(Diagnostic(code: "KRO319", message: message, range: r.anchorRange, related: related))
+            }
+        }
+        return out
+    }
+}

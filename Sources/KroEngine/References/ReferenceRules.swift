@@ -1,0 +1,185 @@
+import CEL
+import YAMLSyntax
+
+/// Checks what each expression references against rgd.md §9.1 and collects
+/// dependencies (§9.2): KRO311–KRO318, KRO320, KRO331, KRO338–KRO340, KRO405, KRO407, KRO417.
+struct ReferenceRules {
+    let rgd: ResourceGraphDefinition
+    let omitEnabled: Bool
+    let isDeclaredFunction: (String) -> Bool
+    /// Scope of each resource's kind when known.
+    let resourceScopes: [Int: ResourceScope]
+
+    var diagnostics: [Diagnostic] = []
+    /// Per resource index, dependency edges in discovery order.
+    var dependencies: [Int: [DependencyEdge]] = [:]
+
+    init(rgd: ResourceGraphDefinition, omitEnabled: Bool, resourceScopes: [Int: ResourceScope],
+         isDeclaredFunction: @escaping (String) -> Bool) {
+        self.rgd = rgd; self.omitEnabled = omitEnabled; self.resourceScopes = resourceScopes
+        self.isDeclaredFunction = isDeclaredFunction
+    }
+
+    private var ids: Set<String> { Set(rgd.resourceIDs) }
+
+    mutating func report(_ code: String, _ message: String, _ range: TextRange, severity: DiagnosticSeverity = .error) {
+        diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: range))
+    }
+
+    /// Fills `expression.references` and reports rule violations.
+    mutating func check(_ expression: inout RGDExpression) {
+        guard let parsed = expression.parsed else { return }
+        let scan = ReferenceWalker(isDeclaredFunction: isDeclaredFunction).scan(parsed.expr)
+        expression.references = scan.identifiers.map {
+            ExpressionReference(name: $0.name, range: expression.fileRange($0.span), span: $0.span)
+        }
+        let resource = expression.resourceIndex.map { rgd.resources[$0] }
+        let ownID = resource?.id?.value
+        let iterators = Set(resource?.forEach.map(\.name.value) ?? [])
+        let rid = ownID ?? ""
+        let e = expression.celText
+        var referencesSomething = false
+
+        for ref in expression.references {
+            let name = ref.name
+            switch expression.kind {
+            case .template, .externalRef, .forEach, .includeWhen:
+                if name == "schema" { continue }
+                if name == ownID {
+                    report("KRO318", "self references are not allowed", ref.range)
+                } else if ids.contains(name) {
+                    addDependency(from: expression.resourceIndex, ownID: ownID, to: name, range: ref.range)
+                } else if iterators.contains(name) {
+                    if case .forEach(let it) = expression.kind {
+                        report("KRO315", "node \"\(rid)\": forEach iterator \"\(it)\" cannot reference other iterators [\(name)] - forEach iterators are independent (cartesian product)", ref.range)
+                    } else if expression.kind == .includeWhen {
+                        unknown(ref, prefix: "", code: "KRO311", candidates: ["schema"] + ids)
+                    }
+                } else if name == "each" {
+                    report("KRO317", "node each does not exist", ref.range)
+                } else if name == "runtime" {
+                    report("KRO313", "runtime is only available in status.conditions expressions", ref.range)
+                } else {
+                    let visible = expression.kind == .template ? Array(iterators) : []
+                    unknown(ref, prefix: "", code: "KRO311", candidates: ["schema"] + ids + visible)
+                }
+            case .readyWhen:
+                let allowed = resource?.nodeType == .collection ? "each" : ownID
+                if name != allowed {
+                    unknown(ref, prefix: "resource \"\(rid)\" readyWhen: ", code: "KRO338",
+                            candidates: [allowed].compactMap { $0 })
+                }
+            case .status, .condition:
+                if name == "schema" || ids.contains(name) { referencesSomething = true; continue }
+                if expression.kind == .condition && name == "runtime" { continue }
+                let code = expression.kind == .status ? "KRO405" : "KRO417"
+                let prefix = expression.kind == .status
+                    ? "status field \"\(expression.pathText)\" expression \"\(e)\": " : "condition \"\(e)\": "
+                unknown(ref, prefix: prefix, code: code, candidates: ["schema"] + ids)
+            }
+        }
+        checkFunctions(scan, expression: expression, rid: rid)
+        if expression.kind == .status && !referencesSomething {
+            report("KRO407", "instance status field must refer to a resource or schema: status.\(expression.pathText)",
+                   expression.range)
+        }
+    }
+
+    private mutating func checkFunctions(_ scan: ReferenceScan, expression: RGDExpression, rid: String) {
+        let e = expression.celText
+        for f in scan.unknownFunctions {
+            let range = expression.fileRange(f.span)
+            switch expression.kind {
+            case .readyWhen: report("KRO339", "resource \"\(rid)\" readyWhen: uses unknown functions: [{\(f.name)}]", range)
+            case .status: report("KRO405", "status field \"\(expression.pathText)\" expression \"\(e)\": uses unknown functions: [{\(f.name)}]", range)
+            case .condition: report("KRO417", "condition \"\(e)\": uses unknown functions: [{\(f.name)}]", range)
+            default: report("KRO312", "uses unknown functions: [{\(f.name)}]", range)
+            }
+        }
+        let onlyTemplates = "omit() can only be used in resource template expressions"
+        for span in scan.omitCalls {
+            let range = expression.fileRange(span)
+            switch expression.kind {
+            case .readyWhen: report("KRO340", "resource \"\(rid)\" readyWhen: " + onlyTemplates, range)
+            case .status: report("KRO405", "status field \"\(expression.pathText)\" expression \"\(e)\": " + onlyTemplates, range)
+            case .condition: report("KRO417", "condition \"\(e)\": " + onlyTemplates, range)
+            case .template, .externalRef, .forEach, .includeWhen:
+                if !omitEnabled {
+                    report("KRO314", "omit() requires the CELOmitFunction feature gate to be enabled", range)
+                } else if case .forEach(let it) = expression.kind {
+                    report("KRO331", "node \"\(rid)\": forEach iterator \"\(it)\": " + onlyTemplates, range)
+                } else if expression.kind == .template, isIdentityPath(expression) {
+                    report("KRO320", "resource \"\(rid)\": omit() cannot be used at path \"\(expression.pathText)\" — the field is required and must resolve to a concrete value", range)
+                }
+            }
+        }
+    }
+
+    /// `metadata.name`, or `metadata.namespace` of a namespaced kind under a
+    /// cluster-scoped instance (rgd.md §8.6).
+    private func isIdentityPath(_ expression: RGDExpression) -> Bool {
+        if expression.path == [.field("metadata"), .field("name")] { return true }
+        guard expression.path == [.field("metadata"), .field("namespace")], let i = expression.resourceIndex else { return false }
+        return resourceScopes[i] == .namespaced && rgd.schema?.effectiveScope == .cluster
+    }
+
+    private mutating func unknown(_ ref: ExpressionReference, prefix: String, code: String, candidates: [String]) {
+        var message = prefix + "references unknown identifiers: [\(ref.name)]"
+        if let suggestion = DidYouMean.closest(to: ref.name, in: candidates) {
+            message += " (did you mean \"\(suggestion)\"?)"
+        }
+        report(code, message, ref.range)
+    }
+
+    private mutating func addDependency(from index: Int?, ownID: String?, to: String, range: TextRange) {
+        guard let index, let ownID else { return }
+        var list = dependencies[index] ?? []
+        if !list.contains(where: { $0.to == to }) {
+            list.append(DependencyEdge(from: ownID, to: to, range: range))
+        }
+        dependencies[index] = list
+    }
+
+    /// KRO316: every iterator must appear in an identity field expression (rgd.md §10).
+    mutating func checkIdentity(_ resource: RGDResource, expressions: [RGDExpression]) {
+        guard resource.nodeType == .collection, let rid = resource.id?.value else { return }
+        let namespaced = resourceScopes[resource.index] != .cluster
+        let identityPaths: [[SchemaPathSegment]] = [[.field("metadata"), .field("name")]]
+            + (namespaced ? [[.field("metadata"), .field("namespace")]] : [])
+        let used = Set(expressions.filter {
+            $0.resourceIndex == resource.index && $0.kind == .template && identityPaths.contains($0.path)
+        }.flatMap { $0.references.map(\.name) })
+        let missing = resource.forEach.map(\.name.value).filter { !used.contains($0) }
+        guard !missing.isEmpty else { return }
+        let nameRange = resource.template?.mapping?.value(forKey: "metadata")?.mapping?.value(forKey: "name")?.range
+        report("KRO316", "node \"\(rid)\": all forEach dimensions must be used to produce a unique resource identity, missing: [\(missing.joined(separator: " "))]",
+               nameRange ?? resource.forEachKeyRange ?? resource.anchorRange)
+    }
+}
+
+/// Suggestions for misspelt names (edit distance).
+enum DidYouMean {
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let limit = max(1, word.count / 3)
+        var best: (String, Int)?
+        for c in candidates where c != word {
+            let d = distance(Array(word.utf8), Array(c.utf8))
+            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (c, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+}

@@ -1,0 +1,76 @@
+import CEL
+import JSON
+import OrderedCollections
+
+/// The typed CEL environment kro type-checks an RGD's expressions in (cel.md §2.2):
+/// `schema` typed from the instance schema, one variable per resource id typed from its
+/// kind (a list for collections, `dyn` for kinds without a schema), kro's libraries.
+public struct KroTypeContext: Sendable {
+    public struct ResourceVariable: Sendable {
+        public var id: String
+        public var isCollection: Bool
+        /// nil when the kind has no schema offline: the variable is `dyn`.
+        public var kind: KindSchema?
+        public init(id: String, isCollection: Bool, kind: KindSchema?) {
+            self.id = id; self.isCollection = isCollection; self.kind = kind
+        }
+    }
+
+    public let types: SchemaTypeProvider
+    /// `CELEnvironment.kro()` plus `schema` and the resource variables.
+    public let environment: CELEnvironment
+    /// The object type of one item of each resource (the element type for collections).
+    public let itemTypes: [String: CELType]
+
+    public init(store: SchemaStore, instanceSpec: JSONValue?, instanceScope: ResourceScope,
+                resources: [ResourceVariable]) {
+        var roots: [String: OpenAPISchema] = [
+            SchemaTypeProvider.rootTypeName(forVariable: "schema"):
+                Self.instanceRoot(spec: instanceSpec, scope: instanceScope, resolver: store.resolver),
+        ]
+        var variables = [VariableDecl(name: "schema", type: .object(SchemaTypeProvider.rootTypeName(forVariable: "schema")))]
+        var items: [String: CELType] = [:]
+        for resource in resources {
+            let item: CELType
+            if let kind = resource.kind {
+                let root = SchemaTypeProvider.rootTypeName(forVariable: resource.id)
+                roots[root] = kind.root
+                item = .object(root)
+            } else {
+                item = .dyn
+            }
+            items[resource.id] = item
+            variables.append(VariableDecl(name: resource.id, type: resource.isCollection ? .list(item) : item))
+        }
+        let types = SchemaTypeProvider(resolver: store.resolver, roots: roots)
+        self.types = types
+        self.itemTypes = items
+        self.environment = CELEnvironment.kro().with(typeProvider: types).adding(variables: variables)
+    }
+
+    /// The environment of one expression: extra variables such as forEach iterators or
+    /// `each` (cel.md §2.3).
+    public func environment(adding extra: [String: CELType]) -> CELEnvironment {
+        guard !extra.isEmpty else { return environment }
+        return environment.adding(variables: extra.sorted { $0.key < $1.key }.map { VariableDecl(name: $0.key, type: $0.value) })
+    }
+
+    /// `__type_schema`: `apiVersion`, `kind`, `metadata` (ObjectMeta, without `namespace`
+    /// for a cluster-scoped instance) and `spec`; no `status`.
+    static func instanceRoot(spec: JSONValue?, scope: ResourceScope, resolver: SchemaResolver) -> OpenAPISchema {
+        var metadata: JSONValue = ["$ref": .string("#/definitions/\(CRDSchemas.objectMetaDefinition)")]
+        if scope == .cluster, var objectMeta = resolver.definition(named: CRDSchemas.objectMetaDefinition)?.raw,
+           var properties = objectMeta["properties"]?.objectValue {
+            properties.removeValue(forKey: "namespace")
+            objectMeta["properties"] = .object(properties)
+            metadata = .object(objectMeta)
+        }
+        let properties: OrderedDictionary<String, JSONValue> = [
+            "apiVersion": ["type": "string"],
+            "kind": ["type": "string"],
+            "metadata": metadata,
+            "spec": spec ?? ["type": "object", "properties": [:]],
+        ]
+        return OpenAPISchema(["type": "object", "properties": .object(properties)])
+    }
+}

@@ -1,0 +1,68 @@
+import JSON
+import KroEngine
+
+/// The analysis of each open document: which run is current, its latest result, and who
+/// waits for it. A newer run supersedes older ones (they are cancelled or their result is
+/// dropped), so work never queues up behind stale versions.
+struct AnalysisTracker {
+    struct Completed: Sendable {
+        var generation: Int
+        var version: Int
+        var diagnostics: [JSONValue]
+    }
+
+    enum Outcome: Sendable {
+        case done(Completed)
+        /// A newer run replaced the awaited one, or the document closed.
+        case superseded
+    }
+
+    private var nextGeneration = 0
+    private(set) var current: [String: Int] = [:]
+    private(set) var completed: [String: Completed] = [:]
+    private var tasks: [String: Task<Void, Never>] = [:]
+    private var waiters: [String: [CheckedContinuation<Outcome, Never>]] = [:]
+
+    /// Starts a new generation for `uri`; the caller starts its task and `attach`es it.
+    mutating func begin(_ uri: String) -> Int {
+        nextGeneration += 1
+        current[uri] = nextGeneration
+        tasks.removeValue(forKey: uri)?.cancel()
+        resumeWaiters(uri, with: .superseded)
+        return nextGeneration
+    }
+
+    mutating func attach(_ task: Task<Void, Never>, to uri: String, generation: Int) {
+        if current[uri] == generation { tasks[uri] = task } else { task.cancel() }
+    }
+
+    /// Records a finished run; false when it is no longer current.
+    mutating func finish(_ uri: String, _ result: Completed) -> Bool {
+        guard current[uri] == result.generation else { return false }
+        completed[uri] = result
+        tasks.removeValue(forKey: uri)
+        resumeWaiters(uri, with: .done(result))
+        return true
+    }
+
+    /// The result of `generation` (nil: the current one), or nil after registering
+    /// `continuation` to receive it.
+    mutating func result(_ uri: String, generation wanted: Int?,
+                         orWait continuation: CheckedContinuation<Outcome, Never>) -> Outcome? {
+        guard let generation = current[uri], wanted == nil || wanted == generation else { return .superseded }
+        if let done = completed[uri], done.generation == generation { return .done(done) }
+        waiters[uri, default: []].append(continuation)
+        return nil
+    }
+
+    mutating func forget(_ uri: String) {
+        current.removeValue(forKey: uri)
+        completed.removeValue(forKey: uri)
+        tasks.removeValue(forKey: uri)?.cancel()
+        resumeWaiters(uri, with: .superseded)
+    }
+
+    private mutating func resumeWaiters(_ uri: String, with outcome: Outcome) {
+        for waiter in waiters.removeValue(forKey: uri) ?? [] { waiter.resume(returning: outcome) }
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import JSON
+import KroEngine
+
+/// The `kro` settings a client sends (initializationOptions, didChangeConfiguration,
+/// workspace/configuration). Unknown keys are ignored; wrong types keep the old value.
+struct Configuration: Sendable, Equatable {
+    var crdPaths: [String] = []
+    var omitFunction = false
+    /// Delay before analysing a changed document, so rapid edits coalesce.
+    var analysisDelayMilliseconds = 30
+    /// Base of the `codeDescription` links (`<base>#kro001`).
+    var diagnosticsDocumentationURL = Configuration.defaultDiagnosticsDocumentationURL
+
+    /// The catalogue doc in the repository; the one place that names it.
+    static let defaultDiagnosticsDocumentationURL = "https://github.com/kro-run/kro-lsp/blob/main/docs/diagnostics.md"
+
+    /// Reads a settings object, either `{ "kro": {...} }` or the `kro` section itself.
+    mutating func update(from settings: JSONValue?) {
+        guard let settings, settings != .null else { return }
+        let section = settings["kro"] ?? settings
+        if let paths = section["crdPaths"]?.arrayValue {
+            crdPaths = paths.compactMap(\.stringValue)
+        }
+        if let omit = section["omitFunction"]?.boolValue { omitFunction = omit }
+        if let delay = section["analysisDelayMs"]?.intValue, delay >= 0 { analysisDelayMilliseconds = min(delay, 60_000) }
+        if let url = section["diagnosticsDocumentationURL"]?.stringValue, !url.isEmpty { diagnosticsDocumentationURL = url }
+    }
+
+    /// Engine options; relative CRD paths resolve against the workspace root.
+    func analysisOptions(root: String?) -> AnalysisOptions {
+        var options = AnalysisOptions()
+        options.crdPaths = crdPaths.map { path in
+            guard !path.hasPrefix("/"), let root else { return path }
+            return URL(fileURLWithPath: root).appendingPathComponent(path).path
+        }
+        options.omitFunctionEnabled = omitFunction
+        return options
+    }
+
+    /// True when a watched file is one of the configured CRD files.
+    func isCRDFile(_ path: String, root: String?) -> Bool {
+        analysisOptions(root: root).crdPaths.contains { crd in
+            path == crd || path.hasPrefix(crd.hasSuffix("/") ? crd : crd + "/")
+        }
+    }
+}
+
+/// A `file://` URI's path (percent-decoded), nil for other schemes.
+func filePath(fromURI uri: String) -> String? {
+    guard let url = URL(string: uri), url.isFileURL else { return nil }
+    return url.path
+}

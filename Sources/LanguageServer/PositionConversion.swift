@@ -1,0 +1,56 @@
+import JSON
+import YAMLSyntax
+
+/// LSP positions (line, character in the negotiated encoding) ↔ UTF-8 byte offsets.
+struct PositionConversion: Sendable {
+    let encoding: PositionEncoding
+
+    /// The LSP name of the encoding (`positionEncoding` capability).
+    var name: String { encoding == .utf8 ? "utf-8" : encoding == .unicodeScalars ? "utf-32" : "utf-16" }
+
+    func position(_ offset: Int, in source: SourceText) -> JSONValue {
+        let p = source.position(of: offset, encoding: encoding)
+        return ["line": .int(Int64(p.line)), "character": .int(Int64(p.column))]
+    }
+
+    func range(_ range: TextRange, in source: SourceText) -> JSONValue {
+        ["start": position(range.start, in: source), "end": position(range.end, in: source)]
+    }
+
+    /// The byte offset of an LSP position, clamped into the text; nil when malformed.
+    func offset(_ position: JSONValue?, in source: SourceText) -> Int? {
+        guard let line = position?["line"]?.intValue, let character = position?["character"]?.intValue else { return nil }
+        return source.offset(of: TextPosition(line: line, column: character), encoding: encoding)
+    }
+
+    /// A byte range of an LSP range (start ≤ end, clamped); nil when malformed.
+    func byteRange(_ range: JSONValue?, in source: SourceText) -> TextRange? {
+        guard let start = offset(range?["start"], in: source), let end = offset(range?["end"], in: source) else { return nil }
+        return TextRange(start: min(start, end), end: max(start, end))
+    }
+}
+
+extension JSONValue {
+    /// An integer value that fits `Int` (JSON-RPC numbers may arrive as integral doubles).
+    var intValue: Int? {
+        switch self {
+        case .int(let i): return Int(exactly: i)
+        case .double(let d): return Int(exactly: d)
+        default: return nil
+        }
+    }
+
+    var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+}
+
+extension JSONValue {
+    /// Sets a member of an object (no effect on other values).
+    mutating func set(_ key: String, _ value: JSONValue) {
+        guard case .object(var members) = self else { return }
+        members[key] = value
+        self = .object(members)
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import JSON
+import KroEngine
+import YAMLSyntax
+
+extension Server {
+    func didOpen(_ params: JSONValue) {
+        let item = params["textDocument"]
+        guard let uri = item?["uri"]?.stringValue, let text = item?["text"]?.stringValue else {
+            return logger.log(.warning, "didOpen without uri or text")
+        }
+        withState { state in
+            state.documents.open(uri: uri, languageId: item?["languageId"]?.stringValue ?? "",
+                                 version: item?["version"]?.intValue ?? 0, text: text)
+        }
+        scheduleAnalysis(uri)
+    }
+
+    func didChange(_ params: JSONValue) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue else {
+            return logger.log(.warning, "didChange without uri")
+        }
+        let version = params["textDocument"]?["version"]?.intValue
+        let failure = withState { state -> ResponseError? in
+            let next = version ?? ((state.documents[uri]?.version ?? 0) + 1)
+            do {
+                try state.documents.change(uri: uri, version: next, changes: params["contentChanges"]?.arrayValue ?? [],
+                                           conversion: state.conversion)
+                return nil
+            } catch {
+                return (error as? ResponseError) ?? ResponseError.invalidParams("\(error)")
+            }
+        }
+        if let failure { return logger.log(.warning, failure.message) }
+        scheduleAnalysis(uri)
+    }
+
+    func didClose(_ params: JSONValue) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
+        withState { state in
+            guard state.documents.close(uri: uri) != nil else { return }
+            state.analyses.forget(uri)
+            if !state.pullDiagnostics {
+                notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
+            }
+        }
+    }
+
+    func reanalyzeAll() {
+        for uri in withState({ Array($0.documents.documents.keys) }) { scheduleAnalysis(uri) }
+    }
+
+    /// Analyses the latest text of `uri` off the reader after a short delay (so bursts of
+    /// edits coalesce); a newer change cancels this run or drops its result.
+    func scheduleAnalysis(_ uri: String) {
+        withState { state in
+            guard let document = state.documents[uri] else { return }
+            let generation = state.analyses.begin(uri)
+            let options = state.configuration.analysisOptions(root: state.rootPath)
+            let delay = state.configuration.analysisDelayMilliseconds
+            let converter = DiagnosticsConversion(conversion: state.conversion,
+                                                  documentationURL: state.configuration.diagnosticsDocumentationURL,
+                                                  relatedInformationSupported: state.relatedInformation)
+            let task = Task.detached { [self] in
+                if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
+                guard !Task.isCancelled else { return }
+                var options = options
+                options.schemaStore = schemas.store(for: options.crdPaths) { logger.log(.warning, $0) }
+                guard !Task.isCancelled else { return }
+                let analysis = DocumentAnalyzer.analyze(document.source, options: options)
+                let diagnostics = converter.lspDiagnostics(analysis, uri: uri)
+                publish(uri, AnalysisTracker.Completed(generation: generation, version: document.version,
+                                                       diagnostics: diagnostics))
+            }
+            state.analyses.attach(task, to: uri, generation: generation)
+        }
+    }
+
+    /// Stores a finished analysis and pushes it, under the lock so publishes keep their order.
+    func publish(_ uri: String, _ result: AnalysisTracker.Completed) {
+        withState { state in
+            guard state.analyses.finish(uri, result), !state.pullDiagnostics else { return }
+            notify("textDocument/publishDiagnostics",
+                   ["uri": .string(uri), "version": .int(Int64(result.version)), "diagnostics": .array(result.diagnostics)])
+        }
+    }
+
+    /// The analysis of `generation` of `uri` (nil: the latest), waiting while it runs.
+    func analysis(_ uri: String, generation: Int? = nil) async -> AnalysisTracker.Outcome {
+        await withCheckedContinuation { continuation in
+            let ready = withState { $0.analyses.result(uri, generation: generation, orWait: continuation) }
+            if let ready { continuation.resume(returning: ready) }
+        }
+    }
+
+    func documentDiagnostic(_ params: JSONValue) throws(ResponseError) -> Reply {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue else {
+            throw ResponseError.invalidParams("textDocument/diagnostic needs textDocument.uri")
+        }
+        // The request is about the text as of now: a change before the answer makes it stale.
+        guard let generation = withState({ $0.analyses.current[uri] }) else {
+            return .now(["kind": "full", "items": []])
+        }
+        let previous = params["previousResultId"]?.stringValue
+        return .later { [self] in
+            switch await analysis(uri, generation: generation) {
+            case .superseded:
+                return .failure(ResponseError(code: ResponseError.contentModified,
+                                              message: "Content modified: the document changed during the request"))
+            case .done(let result):
+                return .success(Self.report(result, previousResultId: previous))
+            }
+        }
+    }
+
+    func workspaceDiagnostic(_ params: JSONValue) -> Reply {
+        var previous: [String: String] = [:]
+        for item in params["previousResultIds"]?.arrayValue ?? [] {
+            if let uri = item["uri"]?.stringValue, let id = item["value"]?.stringValue { previous[uri] = id }
+        }
+        let uris = withState { $0.documents.documents.keys.sorted() }
+        return .later { [self, previous] in
+            var items: [JSONValue] = []
+            for uri in uris {
+                guard case .done(let result) = await analysis(uri) else { continue }
+                var report = Self.report(result, previousResultId: previous[uri])
+                report.set("uri", .string(uri))
+                report.set("version", .int(Int64(result.version)))
+                items.append(report)
+            }
+            return .success(["items": .array(items)])
+        }
+    }
+
+    static func report(_ result: AnalysisTracker.Completed, previousResultId: String?) -> JSONValue {
+        let resultId = String(result.generation)
+        if previousResultId == resultId { return ["kind": "unchanged", "resultId": .string(resultId)] }
+        return ["kind": "full", "resultId": .string(resultId), "items": .array(result.diagnostics)]
+    }
+}

@@ -1,0 +1,84 @@
+import JSON
+import YAMLSyntax
+
+extension Server {
+    func initialize(_ params: JSONValue) -> JSONValue {
+        let capabilities = params["capabilities"] ?? .null
+        let offered = capabilities["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let encoding: PositionEncoding = offered.contains("utf-8") ? .utf8 : .utf16
+        let pull = capabilities["textDocument"]?["diagnostic"].map { $0 != .null } ?? false
+        let root = params["workspaceFolders"]?.arrayValue?.first?["uri"]?.stringValue.flatMap(filePath(fromURI:))
+            ?? params["rootUri"]?.stringValue.flatMap(filePath(fromURI:))
+            ?? params["rootPath"]?.stringValue
+        withState { state in
+            state.phase = .running
+            state.conversion = PositionConversion(encoding: encoding)
+            state.pullDiagnostics = pull
+            state.relatedInformation = capabilities["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.boolValue ?? true
+            state.configurationRequests = capabilities["workspace"]?["configuration"]?.boolValue ?? false
+            state.refreshSupport = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
+            state.watchedFilesRegistration =
+                capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+            state.rootPath = root
+            state.configuration.update(from: params["initializationOptions"])
+        }
+        var serverCapabilities: JSONValue = [
+            "positionEncoding": .string(PositionConversion(encoding: encoding).name),
+            "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+        ]
+        if pull {
+            serverCapabilities.set("diagnosticProvider",
+                                   ["identifier": "kro", "interFileDependencies": false, "workspaceDiagnostics": true])
+        }
+        return ["capabilities": serverCapabilities, "serverInfo": ["name": .string(LanguageServerInfo.name)]]
+    }
+
+    func initialized() {
+        logger.clientIsReady()
+        let (watch, configure) = withState { ($0.watchedFilesRegistration, $0.configurationRequests) }
+        if watch {
+            let watchers: JSONValue = .array(["**/*.yaml", "**/*.yml", "**/*.json"].map { ["globPattern": .string($0)] })
+            request("client/registerCapability", ["registrations": [[
+                "id": "kro-crd-watch", "method": "workspace/didChangeWatchedFiles",
+                "registerOptions": ["watchers": watchers],
+            ]]]) { _ in }
+        }
+        if configure { fetchConfiguration() }
+    }
+
+    /// Asks the client for the `kro` section and re-analyses when it changed.
+    func fetchConfiguration() {
+        request("workspace/configuration", ["items": [["section": "kro"]]]) { [self] result in
+            guard case .success(let value) = result, let section = value.arrayValue?.first else { return }
+            applyConfiguration(section)
+        }
+    }
+
+    func applyConfiguration(_ settings: JSONValue) {
+        let changed = withState { state -> Bool in
+            let old = state.configuration
+            state.configuration.update(from: settings)
+            return old != state.configuration
+        }
+        if changed {
+            schemas.invalidate()
+            reanalyzeAll()
+        }
+    }
+
+    func didChangeConfiguration(_ params: JSONValue) {
+        if let settings = params["settings"], settings != .null { applyConfiguration(settings) }
+        if withState({ $0.configurationRequests }) { fetchConfiguration() }
+    }
+
+    func didChangeWatchedFiles(_ params: JSONValue) {
+        let paths = params["changes"]?.arrayValue?.compactMap { $0["uri"]?.stringValue.flatMap(filePath(fromURI:)) } ?? []
+        let relevant = withState { state in
+            paths.contains { state.configuration.isCRDFile($0, root: state.rootPath) }
+        }
+        if relevant {
+            schemas.invalidate()
+            reanalyzeAll()
+        }
+    }
+}

@@ -1,0 +1,211 @@
+import Foundation
+import JSON
+import KroEngine
+import YAMLSyntax
+
+/// The language server: decodes messages in order on the reader, applies document changes
+/// in order, and runs analyses and read-only requests off the reader.
+///
+/// Mutable state sits behind one lock; handlers never block while holding it.
+public final class Server: @unchecked Sendable {
+    enum Phase { case uninitialized, running, shutDown }
+
+    /// What the handlers share.
+    struct State {
+        var phase = Phase.uninitialized
+        var conversion = PositionConversion(encoding: .utf16)
+        var pullDiagnostics = false
+        var relatedInformation = true
+        var configurationRequests = false
+        var refreshSupport = false
+        var watchedFilesRegistration = false
+        var rootPath: String?
+        var configuration = Configuration()
+        var documents = DocumentStore()
+        var analyses = AnalysisTracker()
+        /// Requests received and not yet answered (cancellable).
+        var inFlight: [RequestID: Task<Void, Never>?] = [:]
+        var nextOutgoingID = 0
+        var outgoing: [RequestID: @Sendable (Result<JSONValue, ResponseError>) -> Void] = [:]
+    }
+
+    let writer: FrameWriter
+    let logger: Logger
+    let schemas = SchemaCache()
+    let lock = NSLock()
+    var state = State()
+
+    init(writer: FrameWriter, logLevel: LogLevel) {
+        self.writer = writer
+        self.logger = Logger(level: logLevel, writer: writer)
+    }
+
+    func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&state)
+    }
+
+    /// Serves until `exit` or end of input; returns the process exit code.
+    public static func run(input: Int32 = 0, output: Int32 = 1, logLevel: LogLevel = .warning) -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        let server = Server(writer: FrameWriter(fd: output), logLevel: logLevel)
+        let source = ByteSource(fd: input)
+        var frames = FrameReader()
+        while let chunk = source.read() {
+            frames.append(chunk)
+            while let event = frames.next() {
+                switch event {
+                case .malformed(let problem):
+                    server.reportMalformed(problem)
+                case .frame(let body):
+                    let message = Message.decode(body)
+                    if case .failure = message, frames.rewindIntoBody(body) {
+                        server.reportMalformed("truncated frame (a header starts inside its body)")
+                        continue
+                    }
+                    if let code = server.handle(message) { return code }
+                }
+            }
+        }
+        server.logger.log(.info, "input closed")
+        return server.withState { $0.phase == .shutDown } ? 0 : 1
+    }
+
+    func reportMalformed(_ problem: String) {
+        logger.log(.error, "malformed frame: \(problem)")
+        send(response: nil, .failure(ResponseError(code: ResponseError.parseError, message: "Malformed frame: \(problem)")))
+    }
+
+    /// Handles one decoded frame; returns an exit code when the server must stop.
+    func handle(_ message: Result<Message, DecodeFailure>) -> Int32? {
+        switch message {
+        case .failure(let failure):
+            logger.log(.warning, failure.error.message)
+            send(response: failure.id, .failure(failure.error))
+        case .success(.request(let id, let method, let params)):
+            handleRequest(id: id, method: method, params: params)
+        case .success(.notification(let method, let params)):
+            if method == "exit" { return withState { $0.phase == .shutDown } ? 0 : 1 }
+            handleNotification(method: method, params: params)
+        case .success(.response(let id, let result)):
+            let handler = withState { $0.outgoing.removeValue(forKey: id) }
+            handler?(result)
+        }
+        return nil
+    }
+
+    // MARK: requests
+
+    /// How a request is answered: now, on the reader, or later off it.
+    enum Reply {
+        case now(JSONValue)
+        case later(@Sendable () async -> Result<JSONValue, ResponseError>)
+    }
+
+    func handleRequest(id: RequestID, method: String, params: JSONValue) {
+        let phase = withState { $0.phase }
+        switch (phase, method) {
+        case (.uninitialized, "initialize"): break
+        case (.uninitialized, _):
+            return send(response: id, .failure(ResponseError(code: ResponseError.serverNotInitialized,
+                                                              message: "Server not initialized: send initialize first")))
+        case (.shutDown, _):
+            return send(response: id, .failure(ResponseError(code: ResponseError.invalidRequest,
+                                                              message: "Invalid request: the server is shut down")))
+        case (.running, "initialize"):
+            return send(response: id, .failure(ResponseError(code: ResponseError.invalidRequest,
+                                                              message: "Invalid request: initialize was already received")))
+        default: break
+        }
+        let accepted = withState { state -> Bool in
+            guard state.inFlight[id] == nil else { return false }
+            state.inFlight[id] = .some(nil)
+            return true
+        }
+        guard accepted else {
+            return send(response: id, .failure(ResponseError(code: ResponseError.invalidRequest,
+                                                              message: "Invalid request: id \(id) is already in use")))
+        }
+        let reply: Reply
+        do {
+            reply = try dispatch(method: method, params: params)
+        } catch {
+            return answer(id, .failure(error))
+        }
+        switch reply {
+        case .now(let result): answer(id, .success(result))
+        case .later(let work):
+            let task = Task.detached { [self] in answer(id, await work()) }
+            withState { state in
+                if state.inFlight[id] != nil { state.inFlight[id] = .some(task) }
+            }
+        }
+    }
+
+    func dispatch(method: String, params: JSONValue) throws(ResponseError) -> Reply {
+        switch method {
+        case "initialize": return .now(initialize(params))
+        case "shutdown":
+            withState { $0.phase = .shutDown }
+            return .now(.null)
+        case "textDocument/diagnostic": return try documentDiagnostic(params)
+        case "workspace/diagnostic": return workspaceDiagnostic(params)
+        default:
+            throw ResponseError(code: ResponseError.methodNotFound, message: "Method not found: \(method)")
+        }
+    }
+
+    /// Sends a request's only response, unless it was cancelled meanwhile.
+    func answer(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        let pending = withState { $0.inFlight.removeValue(forKey: id) != nil }
+        if pending { send(response: id, result) }
+    }
+
+    func cancel(_ params: JSONValue) {
+        guard let raw = params["id"], let id = RequestID(raw) else { return }
+        let task = withState { $0.inFlight.removeValue(forKey: id) }
+        guard let task else { return }  // unknown or already answered: nothing to do
+        task?.cancel()
+        send(response: id, .failure(ResponseError(code: ResponseError.requestCancelled, message: "Request cancelled")))
+    }
+
+    // MARK: notifications
+
+    func handleNotification(method: String, params: JSONValue) {
+        guard withState({ $0.phase }) != .uninitialized else { return }
+        switch method {
+        case "initialized": initialized()
+        case "$/cancelRequest": cancel(params)
+        case "textDocument/didOpen": didOpen(params)
+        case "textDocument/didChange": didChange(params)
+        case "textDocument/didClose": didClose(params)
+        case "textDocument/didSave": break  // the text arrived with didChange already
+        case "workspace/didChangeConfiguration": didChangeConfiguration(params)
+        case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
+        default: logger.log(.debug, "ignored notification \(method)")
+        }
+    }
+
+    // MARK: output
+
+    func send(response id: RequestID?, _ result: Result<JSONValue, ResponseError>) {
+        writer.send(OutgoingMessage.response(id: id, result: result))
+    }
+
+    func notify(_ method: String, _ params: JSONValue) {
+        writer.send(OutgoingMessage.notification(method, params))
+    }
+
+    /// Sends a request to the client; `handler` runs when its response arrives.
+    func request(_ method: String, _ params: JSONValue,
+                 handler: @escaping @Sendable (Result<JSONValue, ResponseError>) -> Void) {
+        let id = withState { state -> RequestID in
+            state.nextOutgoingID += 1
+            let id = RequestID.string("kro-\(state.nextOutgoingID)")
+            state.outgoing[id] = handler
+            return id
+        }
+        writer.send(OutgoingMessage.request(id: id, method, params))
+    }
+}

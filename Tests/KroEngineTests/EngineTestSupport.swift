@@ -1,0 +1,29 @@
+import Foundation
+import YAMLSyntax
+@testable import KroEngine
+
+/// Analyses a marked document and returns its diagnostics (markers stripped).
+func diagnostics(_ marked: MarkedText, options: AnalysisOptions = .init()) -> [Diagnostic] {
+    DocumentAnalyzer.analyze(marked.source, options: options).diagnostics
+}
+
+func rgdAnalysis(_ text: String) -> RGDAnalysis? {
+    DocumentAnalyzer.analyze(SourceText(text)).rgds.first
+}
+
+/// An RGD header with a minimal schema followed by `body` (indented under `spec:`).
+func rgd(_ body: String, kind: String = "Demo") -> String {
+    """
+    apiVersion: kro.run/v1alpha1
+    kind: ResourceGraphDefinition
+    metadata:
+      name: demo
+    spec:
+      schema:
+        apiVersion: v1alpha1
+        kind: \(kind)
+        spec:
+          name: string
+    \(body)
+    """
+}

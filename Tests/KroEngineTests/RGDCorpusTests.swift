@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+@Suite struct RGDCorpusTests {
+    /// Files the corpus README lists as invalid/partial, plus two real mistakes in
+    /// upstream examples that kro itself rejects (a typo `spc` for `schema.spec`, and an
+    /// externalRef whose `name`/`namespace` are not indented under `metadata`).
+    static let expectedErrors: [String: Set<String>] = [
+        "kro-docs/docs/concepts/rgd/00-overview.block2.yaml": ["KRO004"],
+        "kro-examples/aws/ack-controller/all-controllers.yaml": ["KRO001"],
+        "kro-examples/aws/dogsvscats-appstack/instance-template.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/application-sets/templates/application-set.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/kro-clusters/templates/clusters.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/kro/instances/pod-identity/templates/instance.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/multi-acct/templates/iam-role-selector.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/multi-acct/templates/namespace.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/pod-identity/templates/pod-identity-association.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/pod-identity/templates/pod-identity-policy.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/pod-identity/templates/pod-identity-role.yaml": ["KRO001"],
+        "kro-examples/aws/eks-cluster-mgmt/charts/storageclass-resources/templates/storageclass.yaml": ["KRO001"],
+        "kro-examples/aws/elasticache-serverless/instance-template.yaml": ["KRO001"],
+        "kro-examples/aws/rds-postgres/instance-template.yaml": ["KRO001"],
+        "kro-examples/aws/ack-eks-cluster/eks-reused.yaml": ["KRO311"],
+        "kro-examples/gcp/gemma-on-tpu/rgd.yaml": ["KRO012", "KRO017"],
+    ]
+
+    static func corpusFiles() -> [String] {
+        let root = sharedDirectory().appendingPathComponent("corpus")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+        return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    }
+
+    @Test func everyFileHasTheExpectedErrors() throws {
+        let root = sharedDirectory().appendingPathComponent("corpus")
+        let files = Self.corpusFiles()
+        #expect(files.count >= 100)
+        var rgdCount = 0
+        for file in files {
+            let data = try Data(contentsOf: root.appendingPathComponent(file))
+            let analysis = DocumentAnalyzer.analyze(SourceText(bytes: Array(data)))
+            rgdCount += analysis.rgds.count
+            let codes = Set(analysis.diagnostics.filter { $0.severity == .error }.map(\.code))
+            let expected = Self.expectedErrors[file] ?? []
+            #expect(codes == expected, "\(file): \(analysis.diagnostics.filter { $0.severity == .error }.map { "\($0.code) \($0.message)" })")
+        }
+        #expect(rgdCount >= 60)
+    }
+}

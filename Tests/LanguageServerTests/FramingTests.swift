@@ -1,0 +1,105 @@
+import JSON
+import Testing
+@testable import LanguageServer
+
+@Suite struct FramingTests {
+    func frame(_ body: String) -> [UInt8] { encodeFrame(Array(body.utf8)) }
+
+    func events(_ reader: inout FrameReader) -> [FrameEvent] {
+        var result: [FrameEvent] = []
+        while let event = reader.next() { result.append(event) }
+        return result
+    }
+
+    @Test func readsFramesSplitAcrossChunksByBytes() {
+        var reader = FrameReader()
+        let stream = frame("{\"a\":\"é😀\"}") + frame("[]")
+        var seen: [FrameEvent] = []
+        for byte in stream {
+            reader.append([byte])
+            seen += events(&reader)
+        }
+        #expect(seen == [.frame(Array("{\"a\":\"é😀\"}".utf8)), .frame(Array("[]".utf8))])
+        #expect(reader.pendingCount == 0)
+    }
+
+    @Test func acceptsOtherHeadersAndAnyCase() {
+        var reader = FrameReader()
+        reader.append(Array("content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}".utf8))
+        #expect(events(&reader) == [.frame(Array("{}".utf8))])
+    }
+
+    @Test func resynchronisesAfterGarbageAndBadHeaders() {
+        var reader = FrameReader()
+        reader.append(Array("junk\r\n\r\n".utf8) + Array("Content-Length: x\r\n\r\n".utf8) + frame("1"))
+        let seen = events(&reader)
+        #expect(seen.count == 3)
+        if case .malformed(let problem) = seen[0] { #expect(problem.contains("header")) } else { Issue.record("\(seen)") }
+        if case .malformed(let problem) = seen[1] { #expect(problem.contains("Content-Length")) } else { Issue.record("\(seen)") }
+        #expect(seen[2] == .frame(Array("1".utf8)))
+    }
+
+    @Test func refusesOversizedFrames() {
+        var reader = FrameReader(maxBodyBytes: 10)
+        reader.append(Array("Content-Length: 11\r\n\r\n".utf8) + frame("2"))
+        let seen = events(&reader)
+        #expect(seen.first == .malformed("Content-Length 11 exceeds the limit of 10 bytes"))
+        #expect(seen.last == .frame(Array("2".utf8)))
+    }
+
+    @Test func headerWithoutEndIsGarbageOnceLongEnough() {
+        var reader = FrameReader()
+        reader.append([UInt8](repeating: 0x41, count: 9000))
+        #expect(events(&reader).count == 1)
+        reader.append(frame("3"))
+        #expect(events(&reader) == [.frame(Array("3".utf8))])
+    }
+
+    @Test func rewindsATruncatedFrameIntoTheNextOne() {
+        var reader = FrameReader()
+        // Declares 12 bytes, has 5, then a real frame follows.
+        reader.append(Array("Content-Length: 12\r\n\r\n{\"a\":".utf8) + frame("[1]"))
+        guard case .frame(let body)? = reader.next() else { Issue.record("no frame"); return }
+        let rewound = reader.rewindIntoBody(body)
+        #expect(rewound)
+        #expect(reader.next() == .frame(Array("[1]".utf8)))
+    }
+}
+
+@Suite struct MessageDecodingTests {
+    func decode(_ text: String) -> Result<Message, DecodeFailure> { Message.decode(Array(text.utf8)) }
+
+    @Test func decodesRequestsNotificationsAndResponses() {
+        guard case .success(.request(let id, let method, _)) = decode(#"{"jsonrpc":"2.0","id":"x","method":"m"}"#) else {
+            Issue.record("not a request"); return
+        }
+        #expect(id == .string("x"))
+        #expect(method == "m")
+        guard case .success(.notification(let name, let params)) = decode(#"{"jsonrpc":"2.0","method":"n","params":[1]}"#) else {
+            Issue.record("not a notification"); return
+        }
+        #expect(name == "n")
+        #expect(params == [1])
+        guard case .success(.response(let rid, .failure(let error))) =
+            decode(#"{"jsonrpc":"2.0","id":3,"error":{"code":-1,"message":"no"}}"#) else {
+            Issue.record("not a response"); return
+        }
+        #expect(rid == .int(3))
+        #expect(error.code == -1)
+    }
+
+    @Test(arguments: [
+        (#"{"jsonrpc":"2.0","id":1,"method":"#, -32700, false),
+        (#"[1]"#, -32600, false),
+        (#"{"id":1,"method":"m"}"#, -32600, true),
+        (#"{"jsonrpc":"2.0","id":1,"method":3}"#, -32600, true),
+        (#"{"jsonrpc":"2.0","id":1,"method":"m","params":3}"#, -32600, true),
+        (#"{"jsonrpc":"2.0","id":[1],"method":"m"}"#, -32600, false),
+        (#"{"jsonrpc":"2.0"}"#, -32600, false),
+    ])
+    func rejects(text: String, code: Int, keepsID: Bool) {
+        guard case .failure(let failure) = decode(text) else { Issue.record("accepted \(text)"); return }
+        #expect(failure.error.code == code)
+        #expect((failure.id != nil) == keepsID)
+    }
+}
