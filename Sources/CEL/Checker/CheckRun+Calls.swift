@@ -5,7 +5,11 @@ extension CheckRun {
             checkOptionalSelect(e, args)
             return
         }
-        for arg in args { check(arg) }
+        if isConditionConstructor(target, function, args), case .map(let entries) = args[0].kind {
+            checkMap(args[0], entries, identifierKeys: true)
+        } else {
+            for arg in args { check(arg) }
+        }
 
         guard let target else {
             guard let fn = env.resolveFunction(function) else {
@@ -32,6 +36,14 @@ extension CheckRun {
         if function == "format", case .literal(.string(let format)) = target.kind {
             recordFormatCall(e, format: format, args: args)
         }
+    }
+
+    /// kro's `runtime.newCondition({type: …, status: …})`: the parse-time macro lets the
+    /// map keys be bare identifiers (cel.md §5.7).
+    func isConditionConstructor(_ target: Expr?, _ function: String, _ args: [Expr]) -> Bool {
+        guard function == "newCondition", args.count == 1, let target, case .ident("runtime") = target.kind,
+              lookupLocal("runtime") == nil, case .map = args[0].kind else { return false }
+        return true
     }
 
     /// `a.?f` (cel-go's `_?._`): field selection whose result is optional.

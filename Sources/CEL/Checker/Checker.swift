@@ -6,7 +6,7 @@ public struct Checker {
     public static let maxDepth = 250
 
     public static func check(_ parsed: ParsedExpr, in env: CELEnvironment) -> CheckResult {
-        let run = CheckRun(env: env, source: parsed.source)
+        let run = CheckRun(env: env, source: parsed.source, macroCalls: parsed.macroCalls)
         run.check(parsed.expr)
         return run.result(root: parsed.expr)
     }
@@ -29,9 +29,15 @@ final class CheckRun {
     /// Literal format strings to validate once all types are known.
     var formatCalls: [FormatCall] = []
 
-    init(env: CELEnvironment, source: String) {
+    /// The calls macros were expanded from, and the names of those being checked
+    /// (errors in macro-generated operators point at the macro's name).
+    let macroCalls: [ExprID: Expr]
+    var macroNameSpans: [SourceSpan] = []
+
+    init(env: CELEnvironment, source: String, macroCalls: [ExprID: Expr] = [:]) {
         self.env = env
         self.source = Array(source.utf8)
+        self.macroCalls = macroCalls
     }
 
     func result(root: Expr) -> CheckResult {
@@ -47,7 +53,13 @@ final class CheckRun {
     func check(_ e: Expr) {
         depth += 1
         spanStack.append(e.span)
-        defer { depth -= 1; spanStack.removeLast() }
+        let macro = macroCalls[e.id]
+        if let macro { macroNameSpans.append(macro.nameSpan ?? macro.span) }
+        defer {
+            depth -= 1
+            spanStack.removeLast()
+            if macro != nil { macroNameSpans.removeLast() }
+        }
         guard depth <= Checker.maxDepth else {
             if depth == Checker.maxDepth + 1 {
                 report("expression nests too deeply (more than \(Checker.maxDepth) levels)", at: span(of: e))
@@ -149,11 +161,17 @@ final class CheckRun {
         setType(e, .list(elementType ?? freshTypeVariable()))
     }
 
-    func checkMap(_ e: Expr, _ entries: [MapEntry]) {
+    /// `identifierKeys`: bare identifier keys name themselves (kro's
+    /// `runtime.newCondition({type: …})`), so they are strings, not references.
+    func checkMap(_ e: Expr, _ entries: [MapEntry], identifierKeys: Bool = false) {
         var keyType: CELType?
         var valueType: CELType?
         for entry in entries {
-            check(entry.key)
+            if identifierKeys, case .ident = entry.key.kind {
+                setType(entry.key, .string)
+            } else {
+                check(entry.key)
+            }
             keyType = join(entry.key, keyType, type(of: entry.key))
             check(entry.value)
             var t = type(of: entry.value)
@@ -237,20 +255,23 @@ final class CheckRun {
         var loopScope = [c.iterVar: varType]
         if let v2 = c.iterVar2, let var2Type { loopScope[v2] = var2Type }
         scopes.append(loopScope)
+        // Mismatches in a macro's generated loop point at the macro's name.
+        let macroName = macroCalls[e.id].map { $0.nameSpan ?? $0.span }
         check(c.loopCondition)
-        assertType(c.loopCondition, .bool)
+        assertType(c.loopCondition, .bool, at: macroName)
         check(c.loopStep)
-        assertType(c.loopStep, accuType)
+        assertType(c.loopStep, accuType, at: macroName)
         scopes.removeLast()
         check(c.result)
         scopes.removeLast()
         setType(e, substitution.substitute(type(of: c.result), freeToDyn: false))
     }
 
-    func assertType(_ e: Expr, _ expected: CELType) {
+    func assertType(_ e: Expr, _ expected: CELType, at location: SourceSpan? = nil) {
         let found = type(of: e)
         if !isAssignable(expected, found) {
-            report(typeMismatch(expected: expected, found: found), at: span(of: e))
+            let place = location.flatMap { isValid($0) && !$0.isEmpty ? $0 : nil } ?? span(of: e)
+            report(typeMismatch(expected: expected, found: found), at: place)
         }
     }
 
@@ -330,6 +351,8 @@ final class CheckRun {
         for start in [e.position, e.span.start] where matches(token, at: start) {
             return SourceSpan(start: start, end: start + token.utf8.count)
         }
+        // An operator a macro generated: point at the macro's name (`all`, `map`, …).
+        if let macroName = macroNameSpans.last, isValid(macroName), !macroName.isEmpty { return macroName }
         if e.position >= 0, e.position < source.count, isValid(SourceSpan(start: e.position, end: e.position + 1)) {
             return SourceSpan(start: e.position, end: e.position + 1)
         }

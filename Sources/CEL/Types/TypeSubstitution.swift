@@ -10,17 +10,21 @@ struct TypeSubstitution: Sendable {
     mutating func bind(_ name: String, to type: CELType) { bindings[name] = type }
 
     /// Replaces bound type parameters (transitively); unbound ones become `dyn` when
-    /// `freeToDyn` is set.
-    func substitute(_ type: CELType, freeToDyn: Bool) -> CELType {
+    /// `freeToDyn` is set. Binding chains deeper than any real expression produces are cut
+    /// off as `dyn` (a guard, never expected to trigger).
+    func substitute(_ type: CELType, freeToDyn: Bool, depth: Int = 0) -> CELType {
+        guard depth < 512 else { return .dyn }
+        let next = depth + 1
         switch type {
         case .typeParam(let name):
-            if let bound = bindings[name] { return substitute(bound, freeToDyn: freeToDyn) }
+            if let bound = bindings[name] { return substitute(bound, freeToDyn: freeToDyn, depth: next) }
             return freeToDyn ? .dyn : type
-        case .list(let e): return .list(substitute(e, freeToDyn: freeToDyn))
-        case .map(let k, let v): return .map(substitute(k, freeToDyn: freeToDyn), substitute(v, freeToDyn: freeToDyn))
-        case .optional(let t): return .optional(substitute(t, freeToDyn: freeToDyn))
-        case .type(let t): return .type(substitute(t, freeToDyn: freeToDyn))
-        case .opaque(let n, let ps): return .opaque(n, ps.map { substitute($0, freeToDyn: freeToDyn) })
+        case .list(let e): return .list(substitute(e, freeToDyn: freeToDyn, depth: next))
+        case .map(let k, let v):
+            return .map(substitute(k, freeToDyn: freeToDyn, depth: next), substitute(v, freeToDyn: freeToDyn, depth: next))
+        case .optional(let t): return .optional(substitute(t, freeToDyn: freeToDyn, depth: next))
+        case .type(let t): return .type(substitute(t, freeToDyn: freeToDyn, depth: next))
+        case .opaque(let n, let ps): return .opaque(n, ps.map { substitute($0, freeToDyn: freeToDyn, depth: next) })
         default: return type
         }
     }
@@ -77,16 +81,18 @@ struct TypeSubstitution: Sendable {
     }
 
     /// The occurs check: whether parameter `name` appears in `type` (through bindings).
-    private func occurs(_ name: String, in type: CELType) -> Bool {
+    private func occurs(_ name: String, in type: CELType, depth: Int = 0) -> Bool {
+        guard depth < 512 else { return true }
+        let next = depth + 1
         switch type {
         case .typeParam(let other):
             if other == name { return true }
             guard let bound = bindings[other] else { return false }
-            return occurs(name, in: bound)
-        case .list(let e): return occurs(name, in: e)
-        case .map(let k, let v): return occurs(name, in: k) || occurs(name, in: v)
-        case .optional(let t): return occurs(name, in: t)
-        case .opaque(_, let ps): return ps.contains { occurs(name, in: $0) }
+            return occurs(name, in: bound, depth: next)
+        case .list(let e): return occurs(name, in: e, depth: next)
+        case .map(let k, let v): return occurs(name, in: k, depth: next) || occurs(name, in: v, depth: next)
+        case .optional(let t): return occurs(name, in: t, depth: next)
+        case .opaque(_, let ps): return ps.contains { occurs(name, in: $0, depth: next) }
         default: return false
         }
     }
