@@ -66,4 +66,22 @@ import YAMLSyntax
         #expect(e.pathText == "metadata.name")
         #expect(e.references.map(\.name) == ["schema"])
     }
+
+    @Test func rendersDotAndMermaidWithIncludeWhen() throws {
+        let body = """
+          resources:
+          - id: a
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}
+          - id: b
+            includeWhen: ["${schema.spec.name == 'on'}"]
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${a.metadata.name}"}}
+        """
+        let a = try #require(rgdAnalysis(rgd(body)))
+        let dot = a.renderGraph(.dot)
+        #expect(dot.contains(#""b" -> "a";"#))
+        #expect(dot.contains(#"includeWhen: ${schema.spec.name == 'on'}"#))
+        let mermaid = a.renderGraph(.mermaid)
+        #expect(mermaid.contains("n1 --> n0"))
+        #expect(mermaid.contains("includeWhen: ${schema.spec.name == 'on'}"))
+    }
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import KroEngine
+import YAMLSyntax
+
+extension GraphFormat: ExpressibleByArgument {}
+
+/// `kro-lsp graph FILE [--format dot|mermaid]`: prints each RGD's dependency graph.
+/// Findings go to stderr in the --check format; errors make the exit status 1.
+struct GraphCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graph",
+        abstract: "Print the dependency graph of each ResourceGraphDefinition in FILE."
+    )
+
+    @Argument(help: "A YAML file holding one or more ResourceGraphDefinitions ('-' reads stdin).")
+    var file: String
+
+    @Option(help: "Output format: dot or mermaid.")
+    var format: GraphFormat = .dot
+
+    func run() throws {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: file) else {
+                CheckOutput.printError("cannot read \(file)")
+                throw ExitCode(2)
+            }
+            data = d
+        }
+        let source = SourceText(bytes: Array(data))
+        let analysis = DocumentAnalyzer.analyze(source)
+        let path = file == "-" ? "<stdin>" : file
+        let findings = analysis.diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0) }
+        if !findings.isEmpty {
+            FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))
+        }
+        if analysis.rgds.isEmpty {
+            CheckOutput.printError("no ResourceGraphDefinition in \(path)")
+            throw ExitCode(1)
+        }
+        FileHandle.standardOutput.write(Data(analysis.rgds.map { $0.renderGraph(format) }.joined(separator: "\n").utf8))
+        if analysis.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+}
