@@ -44,12 +44,6 @@ struct SchemaFixture {
 
 /// A spec with one field whose value is `fieldString` written as a single-quoted scalar.
 func field(_ fieldString: String, types: String = "") -> SchemaFixture {
-    let quoted = "'" + fieldString.replacingOccurrences(of: "'", with: "''") + "'"
+    let quoted = "'" + fieldString.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
     return SchemaFixture("spec:\n  f: \(quoted)\n" + (types.isEmpty ? "" : "types:\n" + types))
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }

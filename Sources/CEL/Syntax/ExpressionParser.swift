@@ -8,6 +8,13 @@ struct ExpressionParser {
     private var index = 0
     private var nextID: ExprID = 1
     private var depth = 0
+    /// cel-go limits the nesting of each grammar rule separately; left-recursive rules
+    /// (relations, arithmetic, member chains) nest once per operator, so `a + a + …` and
+    /// `a.b.c…` longer than the limit are rejected at parse time, as in cel-go, and no
+    /// consumer ever walks a tree deeper than a few hundred levels.
+    private var relationDepth = 0
+    private var calcDepth = 0
+    private var memberDepth = 0
     /// Set when a limit is hit: unwind without reporting more.
     private var aborted = false
     private(set) var issues: [CELIssue] = []
@@ -37,6 +44,8 @@ struct ExpressionParser {
 
     mutating func report(_ message: String, _ span: SourceSpan) {
         guard !aborted else { return }
+        // The same token can be reported by two rules on the way up: say it once.
+        if issues.last == CELIssue(message: message, span: span) { return }
         if issues.count < 100 { issues.append(CELIssue(message: message, span: span)) }
         if issues.count >= 100 { aborted = true }
     }
@@ -60,7 +69,9 @@ struct ExpressionParser {
 
     mutating func parseAll() -> Expr? {
         let e = parseExpr()
-        if !aborted && current.kind != .eof {
+        // Once an error was reported, the unparsed rest is a consequence of it, not a
+        // second problem.
+        if !aborted && issues.isEmpty && current.kind != .eof {
             let t = current
             if case .invalid(let message) = t.kind { report(message, t.span) } else {
                 report("Syntax error: extraneous input '\(t.display(in: text))' expecting <EOF>", t.span)
@@ -71,12 +82,38 @@ struct ExpressionParser {
 
     private mutating func enter(_ at: Token) -> Bool {
         depth += 1
-        if depth > options.maxRecursionDepth {
-            if !aborted { report("expression recursion limit exceeded: \(options.maxRecursionDepth)", at.span) }
+        return checkDepth(depth, at, "expression recursion limit exceeded: \(options.maxRecursionDepth)")
+    }
+
+    /// Past the limit: report and abort. cel-go words nesting (parentheses, lists,
+    /// arguments) as "expression recursion limit exceeded: N" and over-long operator or
+    /// member chains, which its AST visitor catches, as "max recursion depth exceeded".
+    private mutating func checkDepth(_ value: Int, _ at: Token, _ message: String) -> Bool {
+        if value > options.maxRecursionDepth {
+            if !aborted { report(message, at.span) }
             aborted = true
             return false
         }
         return true
+    }
+
+    private enum ChainRule { case relation, calc, member }
+
+    /// One more level of a left-recursive rule; false (and aborted) past the limit.
+    private mutating func push(_ rule: ChainRule, _ at: Token) -> Bool {
+        switch rule {
+        case .relation: relationDepth += 1; return checkDepth(relationDepth, at, "max recursion depth exceeded")
+        case .calc: calcDepth += 1; return checkDepth(calcDepth, at, "max recursion depth exceeded")
+        case .member: memberDepth += 1; return checkDepth(memberDepth, at, "max recursion depth exceeded")
+        }
+    }
+
+    private mutating func pop(_ rule: ChainRule, _ levels: Int) {
+        switch rule {
+        case .relation: relationDepth -= levels
+        case .calc: calcDepth -= levels
+        case .member: memberDepth -= levels
+        }
     }
 
     // MARK: Grammar
@@ -95,23 +132,41 @@ struct ExpressionParser {
     }
 
     private mutating func parseOr() -> Expr? {
-        guard var left = parseAnd() else { return nil }
+        guard let first = parseAnd() else { return nil }
+        guard at("||") else { return first }
+        var terms = [first]
+        var ops: [Token] = []
         while at("||") {
-            let op = advance()
-            guard let right = parseAnd() else { return nil }
-            left = call(Operator.logicalOr, [left, right], op: op)
+            ops.append(advance())
+            guard let next = parseAnd() else { return nil }
+            terms.append(next)
         }
-        return left
+        return balanced(Operator.logicalOr, terms, ops)
     }
 
     private mutating func parseAnd() -> Expr? {
-        guard var left = parseRelation() else { return nil }
+        guard let first = parseRelation() else { return nil }
+        guard at("&&") else { return first }
+        var terms = [first]
+        var ops: [Token] = []
         while at("&&") {
-            let op = advance()
-            guard let right = parseRelation() else { return nil }
-            left = call(Operator.logicalAnd, [left, right], op: op)
+            ops.append(advance())
+            guard let next = parseRelation() else { return nil }
+            terms.append(next)
         }
-        return left
+        return balanced(Operator.logicalAnd, terms, ops)
+    }
+
+    /// cel-go's balancing logic manager: `a || b || c || d` becomes
+    /// `(a || b) || (c || d)`, so long chains stay shallow.
+    private mutating func balanced(_ function: String, _ terms: [Expr], _ ops: [Token]) -> Expr {
+        func build(_ p: inout ExpressionParser, _ lo: Int, _ hi: Int) -> Expr {
+            let mid = (lo + hi + 1) / 2
+            let left = mid == lo ? terms[mid] : build(&p, lo, mid - 1)
+            let right = mid == hi ? terms[mid + 1] : build(&p, mid + 1, hi)
+            return p.call(function, [left, right], op: ops[mid])
+        }
+        return build(&self, 0, ops.count - 1)
     }
 
     private static let relations: [String: String] = [
@@ -120,12 +175,17 @@ struct ExpressionParser {
     ]
 
     private mutating func parseRelation() -> Expr? {
+        guard push(.relation, current) else { return nil }
+        var levels = 1
+        defer { pop(.relation, levels) }
         guard var left = parseAddition() else { return nil }
         while true {
             let function: String
             if case .punct(let p) = current.kind, let f = Self.relations[p] { function = f }
             else if current.kind == .in { function = Operator.in }
             else { return left }
+            guard push(.relation, current) else { return nil }
+            levels += 1
             let op = advance()
             guard let right = parseAddition() else { return nil }
             left = call(function, [left, right], op: op)
@@ -133,8 +193,13 @@ struct ExpressionParser {
     }
 
     private mutating func parseAddition() -> Expr? {
+        guard push(.calc, current) else { return nil }
+        var levels = 1
+        defer { pop(.calc, levels) }
         guard var left = parseMultiplication() else { return nil }
         while at("+") || at("-") {
+            guard push(.calc, current) else { return nil }
+            levels += 1
             let op = advance()
             guard let right = parseMultiplication() else { return nil }
             left = call(op.isPunct("+") ? Operator.add : Operator.subtract, [left, right], op: op)
@@ -143,8 +208,12 @@ struct ExpressionParser {
     }
 
     private mutating func parseMultiplication() -> Expr? {
+        var levels = 0
+        defer { pop(.calc, levels) }
         guard var left = parseUnary() else { return nil }
         while at("*") || at("/") || at("%") {
+            guard push(.calc, current) else { return nil }
+            levels += 1
             let op = advance()
             let function = op.isPunct("*") ? Operator.multiply : op.isPunct("/") ? Operator.divide : Operator.modulo
             guard let right = parseUnary() else { return nil }
@@ -180,8 +249,15 @@ struct ExpressionParser {
     }
 
     private mutating func parseMember() -> Expr? {
+        guard push(.member, current) else { return nil }
+        var levels = 1
+        defer { pop(.member, levels) }
         guard var e = parsePrimary() else { return nil }
         while !aborted {
+            if at(".") || at(".?") || at("[") {
+                guard push(.member, current) else { return nil }
+                levels += 1
+            }
             if at(".") || at(".?") {
                 let dot = advance()
                 let optional = dot.isPunct(".?")
@@ -191,7 +267,6 @@ struct ExpressionParser {
                 let name: String
                 switch current.kind {
                 case .identifier(let word), .reserved(let word): name = word
-                case .in: name = "in"
                 case .quotedIdentifier(let word) where options.enableIdentifierEscapeSyntax: name = word
                 default:
                     syntaxError(expecting: "IDENTIFIER")
@@ -249,6 +324,10 @@ struct ExpressionParser {
         }
     }
 
+    /// Nesting through a primary counts here and in `parseExpr`, so the limit allows half
+    /// as many levels of parentheses/brackets as cel-go (which counts each rule
+    /// separately). Kept on purpose: a debug build spends about 33 KB of stack per
+    /// level in this parser, and 250 full levels overflow an 8 MB thread stack.
     private mutating func parsePrimary() -> Expr? {
         guard !aborted, enter(current) else { return nil }
         defer { depth -= 1 }
@@ -397,6 +476,8 @@ struct ExpressionParser {
         var elements: [Expr] = []
         var optionalIndices: [Int] = []
         var failed = false
+        // The grammar allows a lone trailing comma: `[,]` is an empty list.
+        if at(","), peekToken().isPunct("]") { _ = advance() }
         while !aborted && !at("]") {
             if at("?") {
                 let q = advance()
@@ -416,6 +497,7 @@ struct ExpressionParser {
         let open = advance()
         var entries: [MapEntry] = []
         var failed = false
+        if at(","), peekToken().isPunct("}") { _ = advance() }
         while !aborted && !at("}") {
             var optional = false
             if at("?") {

@@ -202,7 +202,8 @@ struct Lexer {
         let bodyStart = offset
         while true {
             guard let c = peek() else {
-                return Token(kind: .invalid("Syntax error: token recognition error at: '\(String(decoding: text[start..<min(start + 1 + prefixLength, text.count)], as: UTF8.self))'"),
+                // ANTLR shows everything the unterminated literal consumed.
+                return Token(kind: .invalid("Syntax error: token recognition error at: '\(String(decoding: text[start..<offset], as: UTF8.self))'"),
                              start: start, end: offset)
             }
             if c == 0x5C && !raw {

@@ -43,7 +43,10 @@ extension ExpressionParser {
     private mutating func expandMember(target: Expr, name: String, args: [Expr], at call: Expr) -> Expr? {
         switch (name, args.count) {
         case ("bind", 3) where Self.isIdent(target, "cel"):
-            guard let v = iterationVariable(args[0]) else { return call }
+            guard case .ident(let v) = args[0].kind else {
+                report("cel.bind() variable names must be simple identifiers", args[0].span)
+                return call
+            }
             return comprehension(call, range: newList(call), iterVar: Self.unusedIterVar, accu: v, initial: args[1],
                                  condition: literal(false, call), step: ident(v, call), result: args[2])
         case ("all", 2), ("exists", 2), ("exists_one", 2), ("existsOne", 2):
@@ -53,12 +56,12 @@ extension ExpressionParser {
             guard let (k, v) = iterationVariables(args[0], args[1]) else { return call }
             return quantifier(name, call, range: target, iterVar: k, iterVar2: v, predicate: args[2])
         case ("map", 2), ("map", 3):
-            guard let x = iterationVariable(args[0]) else { return call }
+            guard let x = iterationVariable(args[0], notIdentifier: "argument is not an identifier") else { return call }
             let transform = args[args.count - 1]
             let filter = args.count == 3 ? args[1] : nil
             return listBuilder(call, range: target, iterVar: x, iterVar2: nil, element: transform, filter: filter)
         case ("filter", 2):
-            guard let x = iterationVariable(args[0]) else { return call }
+            guard let x = iterationVariable(args[0], notIdentifier: "argument is not an identifier") else { return call }
             return listBuilder(call, range: target, iterVar: x, iterVar2: nil, element: ident(x, args[0]), filter: args[1])
         case ("transformList", 3), ("transformList", 4):
             guard let (k, v) = iterationVariables(args[0], args[1]) else { return call }
@@ -78,7 +81,7 @@ extension ExpressionParser {
         case ("sortBy", 2):
             let input = "@__sortBy_input__"
             guard case .ident = args[0].kind else {
-                report("sortBy(var, ...) variable name must be a simple identifier", args[0].span)
+                report("argument is not an identifier", args[0].span)
                 return call
             }
             guard let mapped = expandMember(target: ident(input, target), name: "map", args: args, at: call) else { return call }
@@ -176,9 +179,16 @@ extension ExpressionParser {
         return false
     }
 
-    private mutating func iterationVariable(_ e: Expr) -> String? {
+    /// The iteration variable a macro argument names (cel-go's wording: `map` and
+    /// `filter` say "argument is not an identifier", the others "argument must be a
+    /// simple name"); the accumulator's names are refused.
+    private mutating func iterationVariable(_ e: Expr, notIdentifier: String = "argument must be a simple name") -> String? {
         guard case .ident(let name) = e.kind else {
-            report("argument must be a simple name", e.span)
+            report(notIdentifier, e.span)
+            return nil
+        }
+        if name == Self.accumulator || name == "__result__" {
+            report("iteration variable overwrites accumulator variable", e.span)
             return nil
         }
         return name
