@@ -8,6 +8,11 @@ public struct RGDAnalysis: Sendable {
     /// Every expression, in document order per resource, then status and conditions.
     public var expressions: [RGDExpression]
     public var graph: DependencyGraph
+    /// The instance schema built from `spec.schema.spec`/`types` (SimpleSchema).
+    public var instanceSchema: SimpleSchemaResult
+    /// The CRD status schema inferred from the status expressions' types (cel.md §10);
+    /// fields whose expression did not type-check are absent.
+    public var statusSchemas: [StatusFieldSchema]
     /// Sorted by position, then code.
     public var diagnostics: [Diagnostic]
     public var topologicalOrder: [String]? { graph.topologicalOrder }
@@ -65,7 +70,8 @@ public enum RGDAnalyzer {
         let graph = buildGraph(rgd, dependencies: rules.dependencies)
         diagnostics += cycleDiagnostics(rgd, graph)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
-        return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, diagnostics: diagnostics)
+        return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
+                           statusSchemas: typeCheck.statusSchemas, diagnostics: diagnostics)
     }
 
     static func objectGVK(_ r: RGDResource) -> GroupVersionKind? {

@@ -28,7 +28,10 @@ struct CRDCommand: ParsableCommand {
         }
         let source = SourceText(bytes: Array(data))
         let analysis = DocumentAnalyzer.analyze(source)
-        let generated = analysis.yaml.documents.compactMap { $0.root.flatMap { RGDCRDReader.generate(document: $0) } }
+        // Status schemas come from the type-checked status expressions (cel.md §10).
+        let generated = analysis.rgds.compactMap {
+            RGDCRDReader.generate(rgd: $0.rgd, simpleSchema: $0.instanceSchema, status: $0.statusSchemas)
+        }
 
         var diagnostics = analysis.diagnostics + generated.flatMap(\.diagnostics)
             + CRDGenerator.duplicateNames(generated.map(\.source))

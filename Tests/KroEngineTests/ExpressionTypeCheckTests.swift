@@ -124,3 +124,39 @@ import YAMLSyntax
         #expect(findings(yaml).isEmpty)
     }
 }
+
+@Suite struct StatusSchemaFromTypesTests {
+    @Test func statusFieldsGetTheSchemasOfTheirTypes() throws {
+        let yaml = ExpressionTypeCheckTests.rgd("""
+              - id: deploy
+                template:
+                  apiVersion: apps/v1
+                  kind: Deployment
+                  metadata: {name: "${schema.spec.name}"}
+                  spec:
+                    selector: {matchLabels: {app: web}}
+                    template:
+                      metadata: {labels: {app: web}}
+                      spec: {containers: [{name: web, image: nginx}]}
+        """, status: """
+            status:
+              available: ${deploy.status.availableReplicas}
+              url: "http://${schema.spec.name}"
+              ready: ${deploy.status.availableReplicas > 0}
+              endpoints: ["${deploy.metadata.name}"]
+        """)
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(yaml)).rgds.first)
+        #expect(analysis.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let byPath = Dictionary(uniqueKeysWithValues: analysis.statusSchemas.map { ($0.path, $0.schema) })
+        #expect(byPath[[.field("available")]] == ["type": "integer"])
+        #expect(byPath[[.field("url")]] == ["type": "string"])
+        #expect(byPath[[.field("ready")]] == ["type": "boolean"])
+        #expect(byPath[[.field("endpoints"), .index(0)]] == ["type": "string"])
+        let crd = try #require(RGDCRDReader.generate(rgd: analysis.rgd, simpleSchema: analysis.instanceSchema,
+                                                     status: analysis.statusSchemas))
+        let status = crd.result.crd["spec"]?["versions"]?.arrayValue?.first?["schema"]?["openAPIV3Schema"]?["properties"]?["status"]
+        #expect(status?["properties"]?["available"] == ["type": "integer"])
+        #expect(status?["properties"]?["endpoints"] == ["items": ["type": "string"], "type": "array"])
+        #expect(status?["properties"]?["state"] == ["type": "string"])
+    }
+}

@@ -11,6 +11,21 @@ struct ExpressionTypeCheck {
     private(set) var diagnostics: [Diagnostic] = []
     /// The inferred type of each status field, by path (for the generated CRD).
     private(set) var statusTypes: [(path: [SchemaPathSegment], type: CELType)] = []
+
+    /// The status schema of the generated CRD, from the inferred types (cel.md §10).
+    var statusSchemas: [StatusFieldSchema] {
+        let inference = StatusSchemaInference(types: context.environment.typeProvider)
+        return statusTypes.map { field in
+            StatusFieldSchema(
+                path: field.path.map { segment in
+                    switch segment {
+                    case .field(let name): .field(name)
+                    case .index(let i): .index(i)
+                    }
+                },
+                schema: inference.schema(for: field.type))
+        }
+    }
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
     private var kinds: [Int: KindSchema] = [:]
