@@ -17,7 +17,8 @@ enum ConditionRules {
                 guard case .call(let target?, "newCondition", let args) = call.kind, case .ident("runtime") = target.kind,
                       args.count == 1, case .map(let entries) = args[0].kind else { return }
                 for entry in entries {
-                    guard case .ident(let key) = entry.key.kind, case .literal(.string(let v)) = entry.value.kind else { continue }
+                    // The parser's newCondition macro rewrites bare keys to string literals.
+                    guard case .literal(.string(let key)) = entry.key.kind, case .literal(.string(let v)) = entry.value.kind else { continue }
                     let range = c.fileRange(entry.value.span)
                     if key == "type" {
                         if v.isEmpty {
