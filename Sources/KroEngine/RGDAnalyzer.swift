@@ -51,6 +51,17 @@ public enum RGDAnalyzer {
         diagnostics += ConditionRules.check(expressions.filter { $0.kind == .condition })
         diagnostics += lintReadyWhen(rgd)
 
+        // SimpleSchema gives `schema` its type; then every expression is type-checked
+        // against the kinds' schemas, except those already flagged (no duplicate noise).
+        let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
+        diagnostics += instance.diagnostics
+        let flagged = diagnostics.filter { $0.severity == .error }.map(\.range)
+        var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, instanceSpec: instance.schema)
+        typeCheck.run(expressions) { e in
+            flagged.contains { e.scalar.range.start <= $0.start && $0.end <= e.scalar.range.end }
+        }
+        diagnostics += typeCheck.diagnostics
+
         let graph = buildGraph(rgd, dependencies: rules.dependencies)
         diagnostics += cycleDiagnostics(rgd, graph)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }

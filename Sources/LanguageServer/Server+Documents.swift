@@ -46,8 +46,12 @@ extension Server {
         }
     }
 
+    /// After a configuration or CRD change: analyse every open document again, and ask a
+    /// pulling client to pull again.
     func reanalyzeAll() {
-        for uri in withState({ Array($0.documents.documents.keys) }) { scheduleAnalysis(uri) }
+        let (uris, refresh) = withState { (Array($0.documents.documents.keys), $0.pullDiagnostics && $0.refreshSupport) }
+        for uri in uris { scheduleAnalysis(uri) }
+        if refresh { request("workspace/diagnostic/refresh", .null) { _ in } }
     }
 
     /// Analyses the latest text of `uri` off the reader after a short delay (so bursts of

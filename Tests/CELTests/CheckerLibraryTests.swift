@@ -167,6 +167,12 @@ import CEL
         Rejection(expression: "[1].map(x, x * 2.0)", message: "found no matching overload for '_*_' applied to '(int, double)'", at: "*"),
         Rejection(expression: "[1, 2].filter(x, x)", message: "found no matching overload for '_?_:_' applied to '(int, list(int), list(int))'", at: "filter"),
         Rejection(expression: "1.all(x, true)", message: "expression of type 'int' cannot be range of a comprehension (must be list, map, or dynamic)", at: "1"),
+        Rejection(expression: "[?1]", message: "expected type 'optional_type(int)' but found 'int'", at: "1"),
+        Rejection(expression: #"{?"a": 1}"#, message: "expected type 'optional_type(int)' but found 'int'", at: "1"),
+        Rejection(expression: "schema.spec.?nmae", message: "undefined field 'nmae'; did you mean 'name'?", at: "nmae"),
+        Rejection(expression: "has(schema.spec.nmae)", message: "undefined field 'nmae'; did you mean 'name'?", at: "nmae"),
+        Rejection(expression: "schema.spec.name.?x", message: "type 'string' does not support field selection", at: "x"),
+        Rejection(expression: "schema.spec.replicas.size()", message: "found no matching overload for 'size' applied to 'int.()'", at: "size"),
         // Disabled libraries stay undeclared.
         Rejection(expression: "math.ceil(1.5)", message: "undeclared reference to 'math' (in container '')", at: "math"),
         Rejection(expression: "sets.contains([1], [1])", message: "undeclared reference to 'sets' (in container '')", at: "sets"),

@@ -88,6 +88,11 @@ import Testing
         // Every frame the server wrote was a well-formed JSON-RPC message.
         #expect(!client.messages.contains { $0["invalid-frame-from-server"] != nil })
         #expect(client.messages.allSatisfy { $0["jsonrpc"] == "2.0" })
+        let messages = client.messages
+        let malformed = messages.filter { $0["error"]?["message"]?.stringValue?.hasPrefix("Malformed frame") == true }.count
+        let parseErrors = messages.filter { $0["error"]?["code"] == .int(-32700) }.count
+        print("lsp-fuzz: \(stream.count) bytes sent, \(messages.count) messages back, \(parseErrors) parse errors (\(malformed) malformed frames)")
+        #expect(malformed > 100)
         #expect(client.process.isRunning)
         #expect(try client.shutdownAndExit() == 0)
     }

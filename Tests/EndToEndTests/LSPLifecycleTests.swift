@@ -149,4 +149,38 @@ import Testing
         #expect(try client.diagnostics(for: uri)["version"] == 3)
         #expect(try client.shutdownAndExit() == 0)
     }
+
+    @Test func logLevelControlsLogMessages() throws {
+        let client = try LSPTestClient(arguments: ["--log-level", "debug"])
+        try client.initialize()
+        client.notify("kro/unknownNotification")
+        let log = try client.notification("window/logMessage") {
+            $0["message"]?.stringValue?.contains("kro/unknownNotification") == true
+        }
+        #expect(log["params"]?["type"] == 4)
+        #expect(try client.shutdownAndExit() == 0)
+
+        let quiet = try LSPTestClient(arguments: ["--log-level", "error"])
+        try quiet.initialize()
+        quiet.notify("kro/unknownNotification")
+        _ = try quiet.request("kro/probe")
+        #expect(!quiet.messages.contains { $0["method"] == "window/logMessage" })
+        #expect(try quiet.shutdownAndExit() == 0)
+    }
+
+    @Test func unknownLogLevelIsAUsageError() throws {
+        let client = try LSPTestClient(arguments: ["--log-level", "loud"])
+        #expect(try client.waitForExit() == 2)
+    }
+
+    @Test func asksPullingClientsToRefreshAfterAConfigurationChange() throws {
+        let client = try LSPTestClient()
+        try client.initialize(capabilities: ["textDocument": ["diagnostic": [:]],
+                                             "workspace": ["diagnostics": ["refreshSupport": true]]])
+        client.open("file:///r.yaml", "a: 1\n")
+        client.notify("workspace/didChangeConfiguration", ["settings": ["kro": ["omitFunction": true]]])
+        let refresh = try client.wait(for: "workspace/diagnostic/refresh") { $0["method"] == "workspace/diagnostic/refresh" }
+        #expect(refresh["id"] != nil)
+        #expect(try client.shutdownAndExit() == 0)
+    }
 }

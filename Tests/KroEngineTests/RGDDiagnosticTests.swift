@@ -135,9 +135,9 @@ import YAMLSyntax
               apiVersion: v1
               kind: ConfigMap
               metadata:
-                name: ${schema.spec.name}-${hash.fnv64a(schema.spec.name).size()}
+                name: ${schema.spec.name}-${string(size(hash.fnv64a(schema.spec.name)))}
               data:
-                items: ${string([1, 2].map(x, x * 2))}
+                items: ${[1, 2].map(x, string(x * 2)).join(",")}
           - id: copies
             forEach: [{idx: "${lists.range(2)}"}]
             readyWhen: ["${each.metadata.name != ''}"]

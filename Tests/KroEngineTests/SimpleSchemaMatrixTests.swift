@@ -541,6 +541,13 @@ import YAMLSyntax
         #expect(f.codes == ["KRO137", "KRO137"])
     }
 
+    @Test func aFailedFieldLeavesNoTraceInItsParent() {
+        let f = SchemaFixture("spec:\n  a: string | required=true minItems=1\n  b: string | required=true\n")
+        #expect(f.codes == ["KRO128"])
+        #expect(f.schema["required"] == ["b"])
+        #expect(f.property("a") == nil)
+    }
+
     @Test func errorWrappingAndAllErrorsReported() {
         let f = SchemaFixture("""
         types:

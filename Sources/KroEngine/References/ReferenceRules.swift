@@ -33,7 +33,7 @@ struct ReferenceRules {
         expression.references = scan.identifiers.map {
             ExpressionReference(name: $0.name, range: expression.fileRange($0.span), span: $0.span)
         }
-        let resource = expression.resourceIndex.map { rgd.resources[$0] }
+        let resource = expression.resourceIndex.flatMap { i in rgd.resources.first { $0.index == i } }
         let ownID = resource?.id?.value
         let iterators = Set(resource?.forEach.map(\.name.value) ?? [])
         let rid = ownID ?? ""

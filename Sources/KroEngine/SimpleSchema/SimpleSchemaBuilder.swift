@@ -153,13 +153,18 @@ struct SchemaBuildState {
         }
 
         guard var schema = resolve(type, field: field, context: context) else { return nil }
+        let requiredBefore = parentRequired.count
         if case .custom(let typeName, _) = type, customTypes[typeName]?.required == true {
             parentRequired.append(name)
         }
         var application = MarkerApplication(field: field, context: context, name: name)
         application.apply(markers, to: &schema, parentRequired: &parentRequired)
         diagnostics += application.diagnostics
-        guard !application.failed else { return nil }
+        guard !application.failed else {
+            // kro rejects the whole field: it must not linger in the parent's `required`.
+            parentRequired.removeSubrange(requiredBefore...)
+            return nil
+        }
         fields[index].schema = JSONValue.object(schema).sortedKeys()
         return schema
     }

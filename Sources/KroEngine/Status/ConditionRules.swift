@@ -17,8 +17,7 @@ enum ConditionRules {
                 guard case .call(let target?, "newCondition", let args) = call.kind, case .ident("runtime") = target.kind,
                       args.count == 1, case .map(let entries) = args[0].kind else { return }
                 for entry in entries {
-                    // The parser's newCondition macro rewrites bare keys to string literals.
-                    guard case .literal(.string(let key)) = entry.key.kind, case .literal(.string(let v)) = entry.value.kind else { continue }
+                    guard let key = Self.conditionKey(entry.key), case .literal(.string(let v)) = entry.value.kind else { continue }
                     let range = c.fileRange(entry.value.span)
                     if key == "type" {
                         if v.isEmpty {
@@ -87,6 +86,15 @@ enum ConditionRules {
         case .structure(_, let fields): for f in fields { visit(f.value, depth: d, body) }
         case .comprehension(let c):
             for x in [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result] { visit(x, depth: d, body) }
+        }
+    }
+
+    /// A `newCondition` key: the parser's kro macro turns `type:` into the string key
+    /// `"type"`; both forms are accepted.
+    static func conditionKey(_ key: Expr) -> String? {
+        switch key.kind {
+        case .ident(let name), .literal(.string(let name)): return name
+        default: return nil
         }
     }
 }

@@ -1,0 +1,168 @@
+import CEL
+import JSON
+import YAMLSyntax
+
+/// Type checking of an RGD's expressions against the schemas of their kinds (cel.md §8,
+/// errors.md phases 7–9), and validation of template literals (rgd.md §7.6).
+struct ExpressionTypeCheck {
+    let rgd: ResourceGraphDefinition
+    let store: SchemaStore
+    let context: KroTypeContext
+    private(set) var diagnostics: [Diagnostic] = []
+    /// The inferred type of each status field, by path (for the generated CRD).
+    private(set) var statusTypes: [(path: [SchemaPathSegment], type: CELType)] = []
+    /// forEach iterator types per resource index.
+    private var iteratorTypes: [Int: [String: CELType]] = [:]
+    private var kinds: [Int: KindSchema] = [:]
+
+    init(rgd: ResourceGraphDefinition, store: SchemaStore, instanceSpec: JSONValue?) {
+        self.rgd = rgd
+        self.store = store
+        var variables: [KroTypeContext.ResourceVariable] = []
+        var kinds: [Int: KindSchema] = [:]
+        var unknown: [Diagnostic] = []
+        for r in rgd.resources {
+            guard let id = r.id?.value else { continue }
+            var kind: KindSchema?
+            if let gvk = RGDAnalyzer.objectGVK(r) {
+                kind = store.lookup(gvk)
+                if kind == nil, let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
+                    unknown.append(Diagnostic(
+                        code: "KRO905", severity: .information,
+                        message: "no schema for \(gvk.apiVersion) \(gvk.kind) offline (name its CRD with --crd or kro.crdPaths); expressions reading \"\(id)\" are typed dyn. kro itself rejects the RGD unless the kind is installed (KRO218)",
+                        range: kindValue.range))
+                }
+            }
+            if let kind { kinds[r.index] = kind }
+            variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kind))
+        }
+        self.kinds = kinds
+        self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
+                                      instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
+        self.diagnostics = unknown
+    }
+
+    /// Checks every expression that parsed and has no reference error already.
+    mutating func run(_ expressions: [RGDExpression], skipping flagged: (RGDExpression) -> Bool) {
+        // Every iterator is declared (dyn until its forEach is typed), so a broken
+        // forEach does not cascade into "undeclared reference" in the templates.
+        for r in rgd.resources where r.nodeType == .collection {
+            for dimension in r.forEach { iteratorTypes[r.index, default: [:]][dimension.name.value] = .dyn }
+        }
+        // forEach first: iterator types feed the templates of their collection.
+        for e in expressions where !flagged(e) { if case .forEach = e.kind { check(e) } }
+        for e in expressions where !flagged(e) {
+            if case .forEach = e.kind { continue }
+            check(e)
+        }
+        validateTemplateLiterals()
+    }
+
+    private func resource(_ e: RGDExpression) -> RGDResource? {
+        e.resourceIndex.flatMap { i in rgd.resources.first { $0.index == i } }
+    }
+
+    private func environment(for e: RGDExpression) -> CELEnvironment {
+        guard let r = resource(e), let id = r.id?.value else { return context.environment }
+        switch e.kind {
+        case .template where r.nodeType == .collection:
+            return context.environment(adding: iteratorTypes[r.index] ?? [:])
+        case .readyWhen where r.nodeType == .collection:
+            return context.environment(adding: ["each": context.itemTypes[id] ?? .dyn])
+        default:
+            return context.environment
+        }
+    }
+
+    private mutating func check(_ e: RGDExpression) {
+        guard let parsed = e.parsed else { return }
+        let result = Checker.check(parsed, in: environment(for: e))
+        let rid = e.resourceID ?? ""
+        let text = e.celText
+        if !result.issues.isEmpty {
+            let (code, prefix): (String, String) = switch e.kind {
+            case .forEach(let n): ("KRO330", "node \"\(rid)\": forEach iterator \"\(n)\": ")
+            case .template, .externalRef: ("KRO333", "failed to compile template expression \"\(text)\" at path \"\(e.pathText)\": ")
+            case .includeWhen: ("KRO335", "failed to type-check includeWhen expression \"\(text)\" in resource \"\(rid)\": ")
+            case .readyWhen: ("KRO341", "failed to type-check readyWhen expression \"\(text)\" in resource \"\(rid)\": ")
+            case .status: ("KRO406", "failed to type-check status expression \"\(text)\" at path \"\(e.pathText)\": ")
+            case .condition: ("KRO418", "failed to type-check condition \"\(text)\": ")
+            }
+            for issue in result.issues {
+                var range = e.fileRange(issue.span)
+                if range.length == 0 {
+                    // Text kro generated (the `+` of a string template): show the `${…}` it joins.
+                    range = e.matchRanges.first { $0.touches(range.start) } ?? TextRange(start: range.start, end: min(range.start + 1, e.scalar.range.end))
+                }
+                diagnostics.append(Diagnostic(code: code, message: prefix + issue.message, range: range))
+            }
+            return
+        }
+        guard let output = result.type else { return }
+        checkOutput(e, output)
+    }
+
+    private mutating func checkOutput(_ e: RGDExpression, _ output: CELType) {
+        let rid = e.resourceID ?? ""
+        let text = e.celText
+        switch e.kind {
+        case .forEach(let n):
+            guard case .list(let element) = output else {
+                diagnostics.append(Diagnostic(
+                    code: "KRO332",
+                    message: "node \"\(rid)\": forEach iterator \"\(n)\" must return a list, got \"\(output)\": type \"\(output)\" is not a list type",
+                    range: e.range))
+                return
+            }
+            if let index = e.resourceIndex { iteratorTypes[index, default: [:]][n] = element }
+        case .template, .externalRef:
+            // A string template in a non-string field is KRO307 (literal validation) already.
+            guard let index = e.resourceIndex, kinds[index] != nil, e.form == .standalone else { return }
+            let expected = context.types.expectedType(rootTypeName: SchemaTypeProvider.rootTypeName(forVariable: rid), path: e.path)
+            if expected.isAssignable(from: output) { return }
+            guard let detail = StructuralCompatibility(types: context.environment.typeProvider)
+                .incompatibility(output: output, expected: expected) else { return }
+            diagnostics.append(Diagnostic(
+                code: "KRO334",
+                message: "type mismatch in resource \"\(rid)\" at path \"\(e.pathText)\": expression \"\(text)\" returns type \"\(output)\" but expected \"\(expected)\": \(detail)",
+                range: e.range))
+        case .includeWhen, .readyWhen:
+            if output == .bool || output == .optional(.bool) { return }
+            let which = e.kind == .includeWhen ? "includeWhen" : "readyWhen"
+            diagnostics.append(Diagnostic(
+                code: e.kind == .includeWhen ? "KRO336" : "KRO342",
+                message: "\(which) expression \"\(text)\" in resource \"\(rid)\" must return bool or optional_type(bool), but returns \"\(output)\"",
+                range: e.range))
+        case .status:
+            statusTypes.append((e.path, output))
+        case .condition:
+            let condition = CELType.object("kro.run.Condition")
+            if output == condition || output == .list(condition) || output == .dyn { return }
+            diagnostics.append(Diagnostic(
+                code: "KRO419",
+                message: "condition \"\(text)\": condition expressions must return runtime.newCondition(...) or a list of them, got \"\(output)\"",
+                range: e.range))
+        }
+    }
+
+    /// rgd.md §7.6: literals of managed templates against their kind's schema. CRD
+    /// templates and externalRefs are schemaless.
+    private mutating func validateTemplateLiterals() {
+        let validator = TemplateLiteralValidator(resolver: store.resolver) { text in
+            let scan = ExpressionScanner.scan(text)
+            if scan.isStandalone { return .standaloneExpression }
+            return scan.hasExpressions ? .template : .literal
+        }
+        for r in rgd.resources {
+            guard let template = r.template, let kind = kinds[r.index],
+                  !(kind.gvk.group == "apiextensions.k8s.io" && kind.gvk.kind == "CustomResourceDefinition") else { continue }
+            for finding in validator.validate(template: template, root: kind.root) {
+                let id = r.id?.value ?? ""
+                diagnostics.append(Diagnostic(
+                    code: finding.code,
+                    message: "resource \"\(id)\": \(finding.message)",
+                    range: finding.range))
+            }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+@Suite struct ExpressionTypeCheckTests {
+    static func rgd(_ resources: String, spec: String = "name: string\n      replicas: integer | default=1\n      enabled: boolean",
+                    status: String = "") -> String {
+        """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: demo
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Demo
+            spec:
+              \(spec)
+        \(status)
+          resources:
+        \(resources)
+        """
+    }
+
+    /// `code@text` of each diagnostic (text = the file slice it points at), in order.
+    func findings(_ yaml: String, codes: Set<String>? = nil) -> [String] {
+        let source = SourceText(yaml)
+        return DocumentAnalyzer.analyze(source).diagnostics
+            .filter { codes?.contains($0.code) ?? ($0.severity == .error) }
+            .map { "\($0.code)@\(source.string(in: $0.range))" }
+    }
+
+    static let deployment = """
+          - id: deploy
+            template:
+              apiVersion: apps/v1
+              kind: Deployment
+              metadata:
+                name: ${schema.spec.name}
+              spec:
+                replicas: REPLICAS
+                selector:
+                  matchLabels: {app: web}
+                template:
+                  metadata:
+                    labels: {app: web}
+                  spec:
+                    containers:
+                    - name: web
+                      image: IMAGE
+        """
+
+    func deployment(replicas: String = "${schema.spec.replicas}", image: String = "nginx") -> String {
+        Self.rgd(Self.deployment.replacingOccurrences(of: "REPLICAS", with: replicas).replacingOccurrences(of: "IMAGE", with: image))
+    }
+
+    @Test func aValidRGDHasNoErrors() {
+        #expect(findings(deployment()).isEmpty)
+    }
+
+    @Test func standaloneTypeMismatchIsKRO334OnTheExpression() {
+        #expect(findings(deployment(replicas: "${schema.spec.name}")) == ["KRO334@schema.spec.name"])
+        let message = DocumentAnalyzer.analyze(SourceText(deployment(replicas: "${schema.spec.name}"))).diagnostics.first?.message
+        #expect(message == "type mismatch in resource \"deploy\" at path \"spec.replicas\": expression \"schema.spec.name\" returns type \"string\" but expected \"int\": type kind mismatch: got \"string\", expected \"int\"")
+    }
+
+    @Test func unknownFieldsPointAtTheFieldName() {
+        #expect(findings(deployment(image: "${schema.spec.nmae}")) == ["KRO333@nmae"])
+        let message = DocumentAnalyzer.analyze(SourceText(deployment(image: "${schema.spec.nmae}"))).diagnostics.first?.message ?? ""
+        #expect(message.contains("undefined field 'nmae'"))
+        #expect(findings(deployment(image: "${deploy2.spec}")).first?.hasPrefix("KRO311") == true)
+    }
+
+    @Test func typeErrorsInsideStringTemplatesAndEscapedScalars() {
+        // The `+` kro generates between the literal and (schema.spec.replicas) has no
+        // place in the file: the error points at the embedded expression.
+        #expect(findings(deployment(image: "nginx:${schema.spec.replicas}")) == ["KRO333@${schema.spec.replicas}"])
+        #expect(findings(deployment(image: "\"nginx:\\t${schema.spec.nmae}\"")) == ["KRO333@nmae"])
+        #expect(findings(deployment(image: "'${schema.spec.name + 1}'")) == ["KRO333@+"])
+    }
+
+    @Test func stringTemplateInAnIntegerFieldIsKRO307() {
+        #expect(findings(deployment(replicas: "\"n${schema.spec.name}\"")) == ["KRO307@\"n${schema.spec.name}\""])
+        #expect(findings(deployment(replicas: "\"3\"")) == ["KRO303@\"3\""])
+        #expect(findings(deployment(replicas: "3.0")).isEmpty)
+    }
+
+    @Test func includeWhenAndForEachTypes() {
+        let yaml = Self.rgd("""
+              - id: cm
+                includeWhen:
+                - ${schema.spec.name}
+                forEach:
+                - region: ${schema.spec.name}
+                template:
+                  apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: ${region}
+        """)
+        #expect(findings(yaml) == ["KRO336@schema.spec.name", "KRO332@schema.spec.name"])
+    }
+
+    @Test func unknownKindsGiveOneInformationalDiagnosticAndNoCascade() {
+        let yaml = Self.rgd("""
+              - id: bucket
+                template:
+                  apiVersion: s3.services.k8s.aws/v1alpha1
+                  kind: Bucket
+                  metadata:
+                    name: ${schema.spec.name}
+                  spec:
+                    anything: ${schema.spec.replicas}
+              - id: cm
+                template:
+                  apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: x
+                  data:
+                    arn: ${bucket.status.ackResourceMetadata.arn}
+        """)
+        #expect(findings(yaml, codes: ["KRO905"]) == ["KRO905@Bucket"])
+        #expect(findings(yaml).isEmpty)
+    }
+}
