@@ -74,3 +74,21 @@ struct RuntimeExtensionTests {
         #expect(try call("unwrapOpt", .list([.optional(.int(1)), .optional(nil)])).celEquals(.list([.int(1)])))
     }
 }
+
+@Suite struct TwoVariableTransformTests {
+    func eval(_ text: String) -> String {
+        guard let parsed = CELParser().parse(text).parsed else { return "parse error" }
+        switch Program(parsed: parsed, functions: .kro).evaluate(Activation()) {
+        case .value(let v): return "\(v)"
+        case let other: return "\(other)"
+        }
+    }
+
+    @Test func transformMapAndEntryInsertThroughMapInsert() {
+        #expect(eval("{'a': 1, 'b': 2}.transformMap(k, v, v + 1) == {'a': 2, 'b': 3}") == "\(Value.bool(true))")
+        #expect(eval("{'a': 1, 'b': 2}.transformMap(k, v, v > 1, v * 10) == {'b': 20}") == "\(Value.bool(true))")
+        #expect(eval("[1, 2].transformMapEntry(i, v, {string(v): i}) == {'1': 0, '2': 1}") == "\(Value.bool(true))")
+        #expect(eval("[1, 1].transformMapEntry(i, v, {string(v): i})").contains("already exists"))
+        #expect(eval("[10, 20].transformList(i, v, i + v) == [10, 21]") == "\(Value.bool(true))")
+    }
+}

@@ -10,7 +10,7 @@ import YAMLSyntax
           resources:
           - 42
           - id: b
-            readyWhen: ["${b.x}"]
+            readyWhen: ["${b.metadata.name != ''}"]
             template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}"}}
         """)))
         #expect(a.diagnostics.map(\.code) == ["KRO016"])

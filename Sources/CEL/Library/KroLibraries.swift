@@ -27,10 +27,7 @@ extension FunctionTable {
         // upstream's `Equal`.
         t.add(KroOmitLibrary.Comparison())
         t.add(KubernetesQuantityLibrary.Comparison())
-        for lib: any RuntimeLibrary in [
-            StandardLibrary(), StringsExtension(), ListsExtension(), EncodersExtension(), OptionalsLibrary(),
-            KubernetesLibraries(), KroLibraries(),
-        ] {
+        for lib in FunctionTable.standardLibraries + [KubernetesLibraries(), KroLibraries()] {
             t.add(lib)
         }
         return t

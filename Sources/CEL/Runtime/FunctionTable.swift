@@ -88,9 +88,12 @@ public struct FunctionTable: Sendable {
     }
 
     /// The standard library plus the cel-go extensions kro enables (cel.md §2.1, §3):
-    /// strings, lists, encoders, optional types. (Bindings and two-variable
-    /// comprehensions are macros; the evaluator handles their comprehensions.)
-    public static let standard = FunctionTable(libraries: [
+    /// strings, lists, encoders, optional types, and the map insertion behind the
+    /// two-variable `transformMap*` macros. (Bindings are a macro.)
+    public static let standardLibraries: [any RuntimeLibrary] = [
         StandardLibrary(), StringsExtension(), ListsExtension(), EncodersExtension(), OptionalsLibrary(),
-    ])
+        TwoVariableComprehensions(),
+    ]
+
+    public static let standard = FunctionTable(libraries: standardLibraries)
 }
