@@ -29,6 +29,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let duplicateLine = #"    spec: {näme: string, "é😀": string, é😀: integer}"#
+        let errorLine = #"    status: {é😀: "${schema.spec.nmae}"}"#
         let rgd = """
             apiVersion: kro.run/v1alpha1
             kind: ResourceGraphDefinition
@@ -39,6 +40,7 @@ import Testing
                 apiVersion: v1alpha1
                 kind: Demo
             \(duplicateLine)
+            \(errorLine)
               resources: []
 
             """
@@ -84,6 +86,11 @@ import Testing
         let prefix = String(duplicateLine[..<duplicateLine.range(of: ", é😀")!.lowerBound]) + ", "
         let expected = "KRO019 8 \(prefix.utf8.count) 2"
         #expect(lines.contains { $0.hasPrefix(expected + " ") }, "expected '\(expected) …' in \(output)")
+        // The type error (severity 1) on the unknown field, after a multi-byte key.
+        let errorPrefix = String(errorLine[..<errorLine.range(of: "nmae")!.lowerBound])
+        let expectedError = "KRO406 9 \(errorPrefix.utf8.count) 1"
+        #expect(lines.contains { $0.hasPrefix(expectedError + " ") && $0.contains("undefined field 'nmae'") },
+                "expected '\(expectedError) …' in \(output)")
     }
 
     private func luaString(_ text: String) -> String {
