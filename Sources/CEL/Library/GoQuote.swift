@@ -1,7 +1,7 @@
 /// Go's `strconv.Quote`: a double-quoted Go string literal (printable runes kept,
 /// others escaped). Used wherever upstream error texts embed `%q`.
-enum GoQuote {
-    static func quote(_ s: String) -> String {
+public enum GoQuote {
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             out += escape(scalar, quote: "\"")

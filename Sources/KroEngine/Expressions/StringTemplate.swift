@@ -1,3 +1,4 @@
+import CEL
 /// Builds the CEL text kro compiles for a string value (rgd.md §8.3) and the map from
 /// that text back to the value: standalone → the inner text; template → literal pieces
 /// as Go-quoted CEL strings and each expression in parentheses, joined by ` + `.
@@ -43,36 +44,6 @@ enum StringTemplate {
         return (text, pieces)
     }
 
-    /// Go's `strconv.Quote` for valid UTF-8: escapes `"`, `\`, control characters.
-    static func goQuote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\x" + hex2(scalar.value)
-                } else if (0x80..<0xA0).contains(scalar.value) || scalar.value == 0xFEFF {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                        + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex2(_ v: UInt32) -> String {
-        let h = String(v, radix: 16)
-        return h.count < 2 ? "0" + h : h
-    }
+    /// kro quotes literal pieces with Go's `strconv.Quote`.
+    static func goQuote(_ s: String) -> String { GoQuote.quote(s) }
 }

@@ -1,3 +1,4 @@
+import CEL
 /// The parts of Go's `strconv` that kro uses to read SimpleSchema marker values. kro's
 /// acceptance of a value is decided by these functions, so they follow Go's syntax, not
 /// Swift's (`ParseBool` accepts `t`, `ParseFloat` accepts `inf` and hex floats, …).
@@ -95,34 +96,10 @@ enum GoStrconv {
     }
 
     /// Go's `%q`-style rendering used inside error texts (`parsing "x": invalid syntax`).
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if u.value < 0x20 || u.value == 0x7f {
-                    out += "\\x" + String(u.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { GoQuote.quote(s) }
 
     /// The text of a strconv error as Go prints it.
     static func errorText(function: String, input: String, _ error: NumberError) -> String {
         "strconv.\(function): parsing \(quote(input)): " + (error == .syntax ? "invalid syntax" : "value out of range")
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }
