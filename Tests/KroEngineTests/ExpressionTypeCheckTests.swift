@@ -160,3 +160,41 @@ import YAMLSyntax
         #expect(status?["properties"]?["state"] == ["type": "string"])
     }
 }
+
+@Suite struct TypeCheckCodesTests {
+    func findings(_ resources: String, status: String = "") -> [String] {
+        ExpressionTypeCheckTests().findings(ExpressionTypeCheckTests.rgd(resources, status: status))
+    }
+
+    static let configMap = """
+                template:
+                  apiVersion: v1
+                  kind: ConfigMap
+                  metadata:
+                    name: NAME
+        """
+
+    func resource(_ head: String, name: String = "x") -> String {
+        "      - id: cm\n" + head + Self.configMap.replacingOccurrences(of: "NAME", with: name)
+    }
+
+    @Test func checkErrorsOfEachExpressionKindPointAtTheOffendingToken() {
+        #expect(findings(resource("        forEach:\n        - region: ${schema.spec.nmae}\n", name: "${region}"))
+                == ["KRO330@nmae"])
+        #expect(findings(resource("        includeWhen:\n        - ${schema.spec.enabled && schema.spec.nmae}\n"))
+                == ["KRO335@nmae"])
+        #expect(findings(resource("        readyWhen:\n        - ${cm.data.x == 1}\n")) == ["KRO341@=="])
+        #expect(findings(resource("        readyWhen:\n        - ${cm.metadata.name}\n")) == ["KRO342@cm.metadata.name"])
+    }
+
+    @Test func statusAndConditionTypes() {
+        let cm = resource("")
+        #expect(findings(cm, status: "    status:\n      x: ${cm.data.nope.size() + true}") == ["KRO406@+"])
+        #expect(findings(cm, status: "    status:\n      conditions:\n      - ${cm.metadata.name}")
+                == ["KRO419@cm.metadata.name"])
+        #expect(findings(cm, status: "    status:\n      conditions:\n      - \"${[runtime.newCondition({type: 'A', status: 'True'})].map(c, c.nope)}\"")
+                == ["KRO418@nope"])
+        #expect(findings(cm, status: "    status:\n      conditions:\n      - \"${runtime.newCondition({type: 'A', status: 'True'})}\"")
+                .isEmpty)
+    }
+}
