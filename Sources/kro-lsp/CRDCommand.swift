@@ -16,17 +16,7 @@ struct CRDCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let d = FileManager.default.contents(atPath: file) else {
-                CheckOutput.printError("cannot read \(file)")
-                throw ExitCode(2)
-            }
-            data = d
-        }
-        let source = SourceText(bytes: Array(data))
+        let (source, path) = try SingleInput.read(file)
         let analysis = DocumentAnalyzer.analyze(source)
         // Status schemas come from the type-checked status expressions (cel.md §10).
         let generated = analysis.rgds.compactMap {
@@ -39,7 +29,6 @@ struct CRDCommand: ParsableCommand {
         diagnostics = diagnostics.filter { seen.insert($0).inserted }
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
 
-        let path = file == "-" ? "<stdin>" : file
         let findings = diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0) }
         if !findings.isEmpty {
             FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))

@@ -20,19 +20,8 @@ struct GraphCommand: ParsableCommand {
     var format: GraphFormat = .dot
 
     func run() throws {
-        let data: Data
-        if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let d = FileManager.default.contents(atPath: file) else {
-                CheckOutput.printError("cannot read \(file)")
-                throw ExitCode(2)
-            }
-            data = d
-        }
-        let source = SourceText(bytes: Array(data))
+        let (source, path) = try SingleInput.read(file)
         let analysis = DocumentAnalyzer.analyze(source)
-        let path = file == "-" ? "<stdin>" : file
         let findings = analysis.diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0) }
         if !findings.isEmpty {
             FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))
