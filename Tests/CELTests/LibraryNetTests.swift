@@ -236,7 +236,7 @@ import Testing
         #expect(try GoJSONText.formatDouble(0.000001) == "0.000001")
         #expect(try GoJSONText.formatDouble(123456789.125) == "123456789.125")
         #expect(try GoJSONText.formatDouble(1e100) == "1e+100")
-        #expect(try GoJSONText.formatDouble(5e-324) == "5e-324")
+        #expect(try GoJSONText.formatDouble(Double.leastNonzeroMagnitude) == "5e-324")
         #expect(try GoJSONText.formatDouble(0.1) == "0.1")
         #expect(throws: LibraryError("json: unsupported value: NaN")) { try GoJSONText.formatDouble(.nan) }
         #expect(throws: LibraryError("json: unsupported value: -Inf")) { try GoJSONText.formatDouble(-.infinity) }
