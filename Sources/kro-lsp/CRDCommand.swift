@@ -15,9 +15,14 @@ struct CRDCommand: ParsableCommand {
     @Argument(help: "A YAML file holding one or more ResourceGraphDefinitions ('-' reads stdin).")
     var file: String
 
+    @Option(name: .customLong("crd"), help: "A CRD file or folder whose kinds type resources (repeatable).")
+    var crdPaths: [String] = []
+
     func run() throws {
+        var options = AnalysisOptions()
+        guard CRDOptions.load(crdPaths, into: &options) else { throw ExitCode(2) }
         let (source, path) = try SingleInput.read(file)
-        let analysis = DocumentAnalyzer.analyze(source)
+        let analysis = DocumentAnalyzer.analyze(source, options: options)
         // Status schemas come from the type-checked status expressions (cel.md §10).
         let generated = analysis.rgds.compactMap {
             RGDCRDReader.generate(rgd: $0.rgd, simpleSchema: $0.instanceSchema, status: $0.statusSchemas)

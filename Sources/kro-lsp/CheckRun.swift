@@ -19,12 +19,7 @@ struct CheckRun {
         var findings: [CheckFinding] = []
         var ioFailed = false
         var options = self.options
-        if !options.crdPaths.isEmpty {
-            let loaded = SchemaStore.loading(crdPaths: options.crdPaths)
-            options.schemaStore = loaded.store
-            for problem in loaded.problems { CheckOutput.printError(problem) }
-            ioFailed = !loaded.problems.isEmpty
-        }
+        ioFailed = !CRDOptions.load(options.crdPaths, into: &options)
         for input in CheckInputs.expand(paths) {
             switch input {
             case .failure(let message):

@@ -16,12 +16,17 @@ struct GraphCommand: ParsableCommand {
     @Argument(help: "A YAML file holding one or more ResourceGraphDefinitions ('-' reads stdin).")
     var file: String
 
+    @Option(name: .customLong("crd"), help: "A CRD file or folder whose kinds type resources (repeatable).")
+    var crdPaths: [String] = []
+
     @Option(help: "Output format: dot or mermaid.")
     var format: GraphFormat = .dot
 
     func run() throws {
+        var options = AnalysisOptions()
+        guard CRDOptions.load(crdPaths, into: &options) else { throw ExitCode(2) }
         let (source, path) = try SingleInput.read(file)
-        let analysis = DocumentAnalyzer.analyze(source)
+        let analysis = DocumentAnalyzer.analyze(source, options: options)
         let findings = analysis.diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0) }
         if !findings.isEmpty {
             FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))
