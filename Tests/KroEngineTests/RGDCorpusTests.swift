@@ -25,9 +25,8 @@ import YAMLSyntax
         "kro-examples/aws/ack-eks-cluster/eks-reused.yaml": ["KRO311"],
         "kro-examples/gcp/gemma-on-tpu/rgd.yaml": ["KRO012", "KRO017"],
         // Marker values with spaces must be quoted (simpleschema.md §4.1): kro reads
-        // `default=IRSA role for …` as `default=IRSA` plus a dangling word (KRO113); the
-        // field is then missing from `schema` (KRO333). `"--flag=" + (bool)` has no `+`
-        // overload in CEL (rgd.md §8.3, KRO333).
+        // `default=IRSA role for …` as `default=IRSA` plus a dangling word (KRO113).
+        // `"--flag=" + (bool)` has no `+` overload in CEL (rgd.md §8.3, KRO333).
         "kro-examples/aws/ack-controller/controllers/ec2-controller.yaml": ["KRO113", "KRO333"],
         "kro-examples/aws/ack-controller/controllers/ecr-controller.yaml": ["KRO113", "KRO333"],
         "kro-examples/aws/ack-controller/controllers/ecr-public-controller.yaml": ["KRO113", "KRO333"],
@@ -35,7 +34,7 @@ import YAMLSyntax
         "kro-examples/aws/ack-controller/controllers/iam-controller.yaml": ["KRO333"],
         "kro-examples/aws/ack-controller/controllers/s3-controller.yaml": ["KRO113", "KRO333"],
         "kro-examples/aws/ack-controller/controllers/sqs-controller.yaml": ["KRO113", "KRO333"],
-        "kro-examples/aws/ack-controller/resourcegroup.yaml": ["KRO113", "KRO333"],
+        "kro-examples/aws/ack-controller/resourcegroup.yaml": ["KRO113"],
         // A bool written into `nodeSelector`, a map of strings (cel.md §9 rule 8).
         "kro-examples/aws/llm/llm.yaml": ["KRO334"],
     ]

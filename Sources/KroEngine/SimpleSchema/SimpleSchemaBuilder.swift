@@ -138,11 +138,14 @@ struct SchemaBuildState {
         }
 
         var markers: [LexedMarker] = []
+        var markersFailed = false
         if let pipe = field.pipe {
             switch MarkerLexer.lex(field.text, CharSpan(lo: pipe + 1, hi: field.text.count), pipe: pipe) {
             case .failure(let error):
+                // The type is still known: expressions reading the field type-check
+                // against it instead of cascading into "undefined field".
                 report(error.code, context.buildPrefix + error.message, field.range(error.span))
-                return nil
+                markersFailed = true
             case .success(let m):
                 markers = m
             }
@@ -153,6 +156,8 @@ struct SchemaBuildState {
         }
 
         guard var schema = resolve(type, field: field, context: context) else { return nil }
+        if markersFailed { return schema }
+        let unmarked = schema
         let requiredBefore = parentRequired.count
         if case .custom(let typeName, _) = type, customTypes[typeName]?.required == true {
             parentRequired.append(name)
@@ -161,9 +166,10 @@ struct SchemaBuildState {
         application.apply(markers, to: &schema, parentRequired: &parentRequired)
         diagnostics += application.diagnostics
         guard !application.failed else {
-            // kro rejects the whole field: it must not linger in the parent's `required`.
+            // kro rejects the RGD; for the rest of the analysis the field keeps its type,
+            // without the markers (and out of the parent's `required`).
             parentRequired.removeSubrange(requiredBefore...)
-            return nil
+            return unmarked
         }
         fields[index].schema = JSONValue.object(schema).sortedKeys()
         return schema
