@@ -198,3 +198,14 @@ import YAMLSyntax
                 .isEmpty)
     }
 }
+
+@Suite struct StatusReferenceCascadeTests {
+    @Test func aMisspeltStatusReferenceIsReportedOnce() {
+        let tests = ExpressionTypeCheckTests()
+        let resources = "      - id: cm\n" + TypeCheckCodesTests.configMap.replacingOccurrences(of: "NAME", with: "x")
+        #expect(tests.findings(ExpressionTypeCheckTests.rgd(resources, status: "    status:\n      x: ${cn.metadata.name}"))
+                == ["KRO405@cn"])
+        #expect(tests.findings(ExpressionTypeCheckTests.rgd(resources, status: "    status:\n      x: ${'const'}"))
+                == ["KRO407@'const'"])
+    }
+}

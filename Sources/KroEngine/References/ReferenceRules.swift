@@ -39,6 +39,7 @@ struct ReferenceRules {
         let rid = ownID ?? ""
         let e = expression.celText
         var referencesSomething = false
+        var hasUnknownReference = false
 
         for ref in expression.references {
             let name = ref.name
@@ -76,10 +77,12 @@ struct ReferenceRules {
                 let prefix = expression.kind == .status
                     ? "status field \"\(expression.pathText)\" expression \"\(e)\": " : "condition \"\(e)\": "
                 unknown(ref, prefix: prefix, code: code, candidates: ["schema"] + ids)
+                hasUnknownReference = true
             }
         }
         checkFunctions(scan, expression: expression, rid: rid)
-        if expression.kind == .status && !referencesSomething {
+        // A misspelt reference is reported once (KRO405), not again as "refers to nothing".
+        if expression.kind == .status && !referencesSomething && !hasUnknownReference {
             report("KRO407", "instance status field must refer to a resource or schema: status.\(expression.pathText)",
                    expression.range)
         }
