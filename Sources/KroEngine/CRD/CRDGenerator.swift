@@ -109,7 +109,7 @@ public enum CRDGenerator {
 
     /// Parents are objects for named segments and arrays for indices; all indices of an
     /// array share one `items` schema (last writer wins), as in kro.
-    private static func insert(_ leaf: JSONValue, at path: ArraySlice<StatusPathSegment>, into node: inout JSONValue) {
+    private static func insert(_ leaf: JSONValue, at path: ArraySlice<SchemaPathSegment>, into node: inout JSONValue) {
         guard let segment = path.first else { node = leaf; return }
         let rest = path.dropFirst()
         switch segment {

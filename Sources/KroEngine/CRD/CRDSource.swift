@@ -2,19 +2,13 @@ import JSON
 import OrderedCollections
 import YAMLSyntax
 
-/// One segment of a status field path: `endpoints[0].url` is name, index, name.
-public enum StatusPathSegment: Sendable, Hashable {
-    case field(String)
-    case index(Int)
-}
-
 /// The schema of one status field, as the type-checking stage infers it from the field's
 /// expression (cel.md §10). `schema == nil` means "not inferred (yet)" and produces
 /// `{x-kubernetes-preserve-unknown-fields: true}`, the schema of a `dyn` result.
 public struct StatusFieldSchema: Sendable, Hashable {
-    public var path: [StatusPathSegment]
+    public var path: [SchemaPathSegment]
     public var schema: JSONValue?
-    public init(path: [StatusPathSegment], schema: JSONValue?) { self.path = path; self.schema = schema }
+    public init(path: [SchemaPathSegment], schema: JSONValue?) { self.path = path; self.schema = schema }
 }
 
 /// Everything the generated CRD is made of (rgd.md §15), with the places diagnostics point at.

@@ -52,7 +52,7 @@ public enum RGDCRDReader {
     /// with the inferred types (pass `status:` to `generate`).
     public static func interimStatusFields(_ status: YAMLNode?) -> [StatusFieldSchema] {
         var out: [StatusFieldSchema] = []
-        func walk(_ node: YAMLNode, _ path: [StatusPathSegment], depth: Int) {
+        func walk(_ node: YAMLNode, _ path: [SchemaPathSegment], depth: Int) {
             guard depth < 64 else { return }
             switch node.resolvedNode {
             case .mapping(let m)?:

@@ -1,6 +1,7 @@
 import CEL
 
-/// One step of a template field path (rgd.md §8.7): a named key or an array index.
+/// One step of a field path (rgd.md §8.7) in a template, externalRef or status: a named
+/// key or an array index.
 public enum SchemaPathSegment: Sendable, Hashable {
     case field(String)
     case index(Int)

@@ -15,16 +15,7 @@ struct ExpressionTypeCheck {
     /// The status schema of the generated CRD, from the inferred types (cel.md §10).
     var statusSchemas: [StatusFieldSchema] {
         let inference = StatusSchemaInference(types: context.environment.typeProvider)
-        return statusTypes.map { field in
-            StatusFieldSchema(
-                path: field.path.map { segment in
-                    switch segment {
-                    case .field(let name): .field(name)
-                    case .index(let i): .index(i)
-                    }
-                },
-                schema: inference.schema(for: field.type))
-        }
+        return statusTypes.map { StatusFieldSchema(path: $0.path, schema: inference.schema(for: $0.type)) }
     }
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
