@@ -33,11 +33,15 @@ public enum RGDAnalyzer {
 
         let instanceScope = rgd.schema?.effectiveScope ?? .namespaced
         let scopeOf: (GroupVersionKind) -> ResourceScope? = { options.schemaStore.lookup($0)?.scope }
-        var scopes: [Int: ResourceScope] = [:]
+        // Each resource's kind is resolved once; scopes and types both come from it.
+        var kinds: [Int: KindSchema] = [:]
+        var unknownKinds: [Int: GroupVersionKind] = [:]
         for r in rgd.resources {
             diagnostics += ResourceStructureRules.check(r, instanceScope: instanceScope, scopeOf: scopeOf)
-            if let gvk = objectGVK(r), let scope = scopeOf(gvk) { scopes[r.index] = scope }
+            guard let gvk = objectGVK(r) else { continue }
+            if let kind = options.schemaStore.lookup(gvk) { kinds[r.index] = kind } else { unknownKinds[r.index] = gvk }
         }
+        let scopes = kinds.mapValues(\.scope)
 
         var collector = ExpressionCollector()
         collector.collect(rgd)
@@ -61,7 +65,8 @@ public enum RGDAnalyzer {
         let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
         diagnostics += instance.diagnostics
         let flagged = diagnostics.filter { $0.severity == .error }.map(\.range)
-        var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, instanceSpec: instance.schema)
+        var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, kinds: kinds,
+                                            unknownKinds: unknownKinds, instanceSpec: instance.schema)
         typeCheck.run(expressions) { e in
             flagged.contains { e.scalar.range.start <= $0.start && $0.end <= e.scalar.range.end }
         }

@@ -19,30 +19,27 @@ struct ExpressionTypeCheck {
     }
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
-    private var kinds: [Int: KindSchema] = [:]
+    private let kinds: [Int: KindSchema]
 
-    init(rgd: ResourceGraphDefinition, store: SchemaStore, instanceSpec: JSONValue?) {
+    /// `kinds`: the schema of each resource whose kind is known (by resource index);
+    /// `unknownKinds`: valid kinds without a schema offline, typed `dyn` (KRO905).
+    init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: [Int: KindSchema],
+         unknownKinds: [Int: GroupVersionKind], instanceSpec: JSONValue?) {
         self.rgd = rgd
         self.store = store
+        self.kinds = kinds
         var variables: [KroTypeContext.ResourceVariable] = []
-        var kinds: [Int: KindSchema] = [:]
         var unknown: [Diagnostic] = []
         for r in rgd.resources {
             guard let id = r.id?.value else { continue }
-            var kind: KindSchema?
-            if let gvk = RGDAnalyzer.objectGVK(r) {
-                kind = store.lookup(gvk)
-                if kind == nil, let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
-                    unknown.append(Diagnostic(
-                        code: "KRO905", severity: .information,
-                        message: "no schema for \(gvk.apiVersion) \(gvk.kind) offline (name its CRD with --crd or kro.crdPaths); expressions reading \"\(id)\" are typed dyn. kro itself rejects the RGD unless the kind is installed (KRO218)",
-                        range: kindValue.range))
-                }
+            if let gvk = unknownKinds[r.index], let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
+                unknown.append(Diagnostic(
+                    code: "KRO905", severity: .information,
+                    message: "no schema for \(gvk.apiVersion) \(gvk.kind) offline (name its CRD with --crd or kro.crdPaths); expressions reading \"\(id)\" are typed dyn. kro itself rejects the RGD unless the kind is installed (KRO218)",
+                    range: kindValue.range))
             }
-            if let kind { kinds[r.index] = kind }
-            variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kind))
+            variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kinds[r.index]))
         }
-        self.kinds = kinds
         self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
                                       instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
         self.diagnostics = unknown
