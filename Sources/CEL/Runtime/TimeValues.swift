@@ -21,12 +21,7 @@ public struct CELTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
     public var description: String {
         let civil = CivilTime(epochSeconds: seconds)
         var text = civil.dateTimeText
-        if nanos > 0 {
-            var frac = String(nanos)
-            frac = String(repeating: "0", count: 9 - frac.count) + frac
-            while frac.hasSuffix("0") { frac.removeLast() }
-            text += "." + frac
-        }
+        if nanos > 0 { text += "." + fractionDigits(nanos) }
         return text + "Z"
     }
 
@@ -126,12 +121,7 @@ public struct CELDuration: Hashable, Comparable, Sendable, CustomStringConvertib
         let mag = nanoseconds.magnitude
         var text = (neg ? "-" : "") + String(mag / 1_000_000_000)
         let frac = mag % 1_000_000_000
-        if frac > 0 {
-            var f = String(frac)
-            f = String(repeating: "0", count: 9 - f.count) + f
-            while f.hasSuffix("0") { f.removeLast() }
-            text += "." + f
-        }
+        if frac > 0 { text += "." + fractionDigits(frac) }
         return text + "s"
     }
 
@@ -325,4 +315,13 @@ enum TimeZoneResolver {
         guard let tz = TimeZone(identifier: zone) else { throw EvalError("unknown time zone: \(zone)") }
         return Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
     }
+}
+
+/// Nanoseconds as the digits after a decimal point, trailing zeros trimmed (`500000000`
+/// → `5`), as Go prints fractional seconds.
+func fractionDigits<N: BinaryInteger>(_ nanos: N) -> String {
+    var digits = String(nanos)
+    digits = String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+    while digits.hasSuffix("0") { digits.removeLast() }
+    return digits
 }
