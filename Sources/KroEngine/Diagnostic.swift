@@ -16,6 +16,21 @@ public struct RelatedLocation: Sendable, Hashable {
     public init(range: TextRange, message: String) { self.range = range; self.message = message }
 }
 
+/// A replacement of one range of the analysed file (UTF-8 byte offsets) with new text.
+public struct SourceEdit: Sendable, Hashable {
+    public var range: TextRange
+    public var newText: String
+    public init(range: TextRange, newText: String) { self.range = range; self.newText = newText }
+}
+
+/// A structured fix for a diagnostic (a did-you-mean, a missing field): data, not prose, so
+/// the editor can offer it as a quick fix and `--check --format json` can print it.
+public struct DiagnosticFix: Sendable, Hashable {
+    public var title: String
+    public var edits: [SourceEdit]
+    public init(title: String, edits: [SourceEdit]) { self.title = title; self.edits = edits }
+}
+
 /// One finding, positioned by UTF-8 byte offsets in the analysed file. `code` is a stable
 /// catalogue code (`KRO001`…, see docs/diagnostics.md).
 public struct Diagnostic: Sendable, Hashable {
@@ -24,10 +39,11 @@ public struct Diagnostic: Sendable, Hashable {
     public var message: String
     public var range: TextRange
     public var related: [RelatedLocation]
+    public var fixes: [DiagnosticFix]
 
     public init(code: String, severity: DiagnosticSeverity = .error, message: String,
-                range: TextRange, related: [RelatedLocation] = []) {
+                range: TextRange, related: [RelatedLocation] = [], fixes: [DiagnosticFix] = []) {
         self.code = code; self.severity = severity; self.message = message
-        self.range = range; self.related = related
+        self.range = range; self.related = related; self.fixes = fixes
     }
 }
