@@ -39,7 +39,13 @@ public enum RGDAnalyzer {
         for r in rgd.resources {
             diagnostics += ResourceStructureRules.check(r, instanceScope: instanceScope, scopeOf: scopeOf)
             guard let gvk = objectGVK(r) else { continue }
-            if let kind = options.schemaStore.lookup(gvk) { kinds[r.index] = kind } else { unknownKinds[r.index] = gvk }
+            if let kind = options.schemaStore.lookup(gvk) {
+                kinds[r.index] = kind
+            } else if let unservable = UnservableKindRule.check(r, gvk: gvk, store: options.schemaStore) {
+                diagnostics.append(unservable)
+            } else {
+                unknownKinds[r.index] = gvk
+            }
         }
         let scopes = kinds.mapValues(\.scope)
 
@@ -47,6 +53,7 @@ public enum RGDAnalyzer {
         collector.collect(rgd)
         diagnostics += collector.diagnostics
         var expressions = collector.expressions
+        diagnostics += CRDTemplateRule.check(expressions, rgd: rgd)
 
         let environment = CELEnvironment.kro()
         var rules = ReferenceRules(rgd: rgd, omitEnabled: options.omitFunctionEnabled, resourceScopes: scopes,
@@ -64,6 +71,7 @@ public enum RGDAnalyzer {
         // against the kinds' schemas, except those already flagged (no duplicate noise).
         let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
         diagnostics += instance.diagnostics
+        diagnostics += ValidationRuleCheck.check(instance.fields)
         let flagged = diagnostics.filter { $0.severity == .error }.map(\.range)
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, kinds: kinds,
                                             unknownKinds: unknownKinds, instanceSpec: instance.schema)

@@ -1,13 +1,17 @@
 /// Suggests the closest known name for a misspelt one.
 public enum DidYouMean {
-    /// The candidate within edit distance 2 of `name` (and closer than the name's own
-    /// length), the nearest first, ties broken alphabetically; nil when none is close.
-    public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
-        let target = Array(name.unicodeScalars)
+    /// The candidate within edit distance `maxDistance` of `name` (and closer than the
+    /// name's own length), the nearest first, ties broken alphabetically; nil when none is
+    /// close. With `ignoringCase`, letters are compared case-folded (`deployment` finds
+    /// `Deployment`). The one ranker for every did-you-mean of the project.
+    public static func closest(to name: String, among candidates: some Sequence<String>,
+                               maxDistance: Int = 2, ignoringCase: Bool = false) -> String? {
+        let fold: (String) -> [Unicode.Scalar] = { Array((ignoringCase ? $0.lowercased() : $0).unicodeScalars) }
+        let target = fold(name)
         var best: (distance: Int, name: String)?
         for candidate in candidates where candidate != name {
-            let d = editDistance(target, Array(candidate.unicodeScalars), limit: 2)
-            guard d <= 2, d < target.count else { continue }
+            let d = editDistance(target, fold(candidate), limit: maxDistance)
+            guard d <= maxDistance, d < target.count else { continue }
             if let current = best, d > current.distance || (d == current.distance && candidate >= current.name) {
                 continue
             }

@@ -128,7 +128,7 @@ struct ReferenceRules {
 
     private mutating func unknown(_ ref: ExpressionReference, prefix: String, code: String, candidates: [String]) {
         var message = prefix + "references unknown identifiers: [\(ref.name)]"
-        if let suggestion = DidYouMean.closest(to: ref.name, in: candidates) {
+        if let suggestion = DidYouMean.closest(to: ref.name, among: candidates, maxDistance: max(1, ref.name.count / 3)) {
             message += " (did you mean \"\(suggestion)\"?)"
         }
         report(code, message, ref.range)
@@ -157,32 +157,5 @@ struct ReferenceRules {
         let nameRange = resource.template?.mapping?.value(forKey: "metadata")?.mapping?.value(forKey: "name")?.range
         report("KRO316", "node \"\(rid)\": all forEach dimensions must be used to produce a unique resource identity, missing: [\(missing.joined(separator: " "))]",
                nameRange ?? resource.forEachKeyRange ?? resource.anchorRange)
-    }
-}
-
-/// Suggestions for misspelt names (edit distance).
-enum DidYouMean {
-    static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
-        var best: (String, Int)?
-        for c in candidates where c != word {
-            let d = distance(Array(word.utf8), Array(c.utf8))
-            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (c, d) }
-        }
-        return best?.0
-    }
-
-    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        for i in 1...a.count {
-            var cur = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            prev = cur
-        }
-        return prev[b.count]
     }
 }

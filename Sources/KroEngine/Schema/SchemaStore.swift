@@ -45,6 +45,9 @@ public struct SchemaStore: Sendable {
                           origin: .kubernetes(version: kubernetesVersion ?? "unknown"))
     }
 
+    /// The bundled Kubernetes kind keys (`apps/v1/Deployment`), in bundle order.
+    public var builtinKindKeys: [String] { Array(bundleKinds.keys) }
+
     /// Every known kind key (`apps/v1/Deployment`), for completion.
     public var allKindKeys: [String] {
         (Array(bundleKinds.keys) + crdKinds.keys).sorted()
