@@ -5,20 +5,9 @@ import YAMLSyntax
 /// KRO508: `validation` markers compiled as the API server compiles the generated CRD's
 /// `x-kubernetes-validations` (Kubernetes CEL, `self` typed from the field).
 @Suite struct ValidationRuleCheckTests {
+    /// `fields` continue the header's `spec` (after `name: string`); `types` follow it.
     func doc(_ fields: String, types: String = "") -> MarkedText {
-        MarkedText("""
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-        \(types)
-            spec:
-        \(fields)
-        """)
+        MarkedText(rgd(fields + "\n" + types))
     }
 
     func kro508(_ marked: MarkedText) -> [Diagnostic] { diagnostics(marked).filter { $0.code == "KRO508" } }
@@ -43,16 +32,16 @@ import YAMLSyntax
             types:
               Port:
                 number: integer
-                name: string
+                label: string
         """
-        let good = doc("      port: Port | validation=\"self.number > 0 && self.name != ''\"\n      names: \"[]string | validation=\\\"self.all(n, n.size() < 10)\\\"\"", types: types)
+        let good = doc("      port: Port | validation=\"self.number > 0 && self.label != ''\"\n      names: \"[]string | validation=\\\"self.all(n, n.size() < 10)\\\"\"", types: types)
         #expect(kro508(good).isEmpty, "\(kro508(good).map(\.message))")
         let bad = doc("      port: Port | validation=\"self.1️⃣nmber2️⃣ > 0\"", types: types)
         #expect(kro508(bad).map(\.range) == [bad.range(1, 2)])
     }
 
     @Test func aRuleMustReturnABool() {
-        let marked = doc("      name: string | validation=1️⃣\"self.size()\"2️⃣")
+        let marked = doc("      title: string | validation=1️⃣\"self.size()\"2️⃣")
         let found = kro508(marked)
         #expect(found.map(\.range) == [marked.range(1, 2)])
         #expect(found.first?.message.hasSuffix("cel expression must evaluate to a bool, got int") == true)
@@ -60,7 +49,7 @@ import YAMLSyntax
 
     @Test func validRulesAndKubernetesOnlyLibrariesStaySilent() {
         let marked = doc("""
-              name: string | validation="self.matches('^[a-z]+$') && oldSelf == self"
+              title: string | validation="self.matches('^[a-z]+$') && oldSelf == self"
               cpu: string | validation="isQuantity(self) && quantity(self).isLessThan(quantity('4'))"
               host: string | validation="format.dns1123Label().validate(self).hasValue() == false"
         """)
