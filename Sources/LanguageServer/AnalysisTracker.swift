@@ -9,6 +9,8 @@ struct AnalysisTracker {
         var generation: Int
         var version: Int
         var diagnostics: [JSONValue]
+        /// False for YAML that is not kro's: no diagnostics, no features (KroFileDetection).
+        var isKroFile = true
     }
 
     enum Outcome: Sendable {

@@ -37,20 +37,22 @@ extension Server {
 
     func didClose(_ params: JSONValue) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
-        withState { state in
-            guard state.documents.close(uri: uri) != nil else { return }
+        let kindsChanged = withState { state -> Bool in
+            guard state.documents.close(uri: uri) != nil else { return false }
             state.analyses.forget(uri)
             if !state.pullDiagnostics {
                 notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
             }
+            return state.recordInstanceKinds([], of: uri)
         }
+        if kindsChanged { reanalyzeAll(except: uri) }
     }
 
     /// After a configuration or CRD change: analyse every open document again, and ask a
     /// pulling client to pull again.
-    func reanalyzeAll() {
+    func reanalyzeAll(except skipped: String? = nil) {
         let (uris, refresh) = withState { (Array($0.documents.documents.keys), $0.pullDiagnostics && $0.refreshSupport) }
-        for uri in uris { scheduleAnalysis(uri) }
+        for uri in uris where uri != skipped { scheduleAnalysis(uri) }
         if refresh { request("workspace/diagnostic/refresh", .null) { _ in } }
     }
 
@@ -65,6 +67,7 @@ extension Server {
             let converter = DiagnosticsConversion(conversion: state.conversion,
                                                   documentationURL: state.configuration.diagnosticsDocumentationURL,
                                                   relatedInformationSupported: state.relatedInformation)
+            let instanceKinds = state.knownInstanceKinds
             let task = Task.detached { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
@@ -72,21 +75,29 @@ extension Server {
                 options.schemaStore = schemas.store(for: options.crdPaths) { logger.log(.warning, $0) }
                 guard !Task.isCancelled else { return }
                 let analysis = DocumentAnalyzer.analyze(document.source, options: options)
-                let diagnostics = converter.lspDiagnostics(analysis, uri: uri)
+                let isKroFile = KroFileDetection.isKroFile(analysis.yaml, instanceKinds: instanceKinds)
+                let diagnostics = isKroFile ? converter.lspDiagnostics(analysis, uri: uri) : []
                 publish(uri, AnalysisTracker.Completed(generation: generation, version: document.version,
-                                                       diagnostics: diagnostics))
+                                                       diagnostics: diagnostics, isKroFile: isKroFile),
+                        defines: Set(analysis.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }))
             }
             state.analyses.attach(task, to: uri, generation: generation)
         }
     }
 
     /// Stores a finished analysis and pushes it, under the lock so publishes keep their order.
-    func publish(_ uri: String, _ result: AnalysisTracker.Completed) {
-        withState { state in
-            guard state.analyses.finish(uri, result), !state.pullDiagnostics else { return }
-            notify("textDocument/publishDiagnostics",
-                   ["uri": .string(uri), "version": .int(Int64(result.version)), "diagnostics": .array(result.diagnostics)])
+    /// `defines`: the instance kinds of its RGDs; when they change what is known, the other
+    /// open files are analysed again (an instance file may become kro's, or stop being it).
+    func publish(_ uri: String, _ result: AnalysisTracker.Completed, defines: Set<GroupVersionKind> = []) {
+        let kindsChanged = withState { state -> Bool in
+            guard state.analyses.finish(uri, result) else { return false }
+            if !state.pullDiagnostics {
+                notify("textDocument/publishDiagnostics",
+                       ["uri": .string(uri), "version": .int(Int64(result.version)), "diagnostics": .array(result.diagnostics)])
+            }
+            return state.recordInstanceKinds(defines, of: uri)
         }
+        if kindsChanged { reanalyzeAll(except: uri) }
     }
 
     /// The analysis of `generation` of `uri` (nil: the latest), waiting while it runs.

@@ -23,6 +23,8 @@ public final class Server: @unchecked Sendable {
         var configuration = Configuration()
         var documents = DocumentStore()
         var analyses = AnalysisTracker()
+        /// The instance kinds each open RGD file defines (see Server+KroFiles.swift).
+        var instanceKindsByURI: [String: Set<GroupVersionKind>] = [:]
         /// Requests received and not yet answered (cancellable).
         var inFlight: [RequestID: Task<Void, Never>?] = [:]
         var nextOutgoingID = 0

@@ -27,7 +27,7 @@ import Testing
         let client = try LSPTestClient()
         let capabilities: JSONValue = utf8 ? ["general": ["positionEncodings": ["utf-8"]]] : [:]
         try client.initialize(capabilities: capabilities)
-        let text = "kind: Ünïcode\r\nmap: {é😀: 1, \"é😀\": 2}\r\n"
+        let text = "# kro-lsp\r\nkind: Ünïcode\r\nmap: {é😀: 1, \"é😀\": 2}\r\n"
         let uri = "file:///positions.yaml"
         client.open(uri, text)
         let published = try client.diagnostics(for: uri)
@@ -53,7 +53,7 @@ import Testing
         let client = try LSPTestClient()
         try client.initialize(capabilities: utf8 ? ["general": ["positionEncodings": ["utf-16", "utf-8"]]] : [:])
         let uri = "file:///edits.yaml"
-        let text = "a: 1\r\nmap: {😀é: 1, 😀éX: 2}\r\n"
+        let text = "# kro-lsp\r\na: 1\r\nmap: {😀é: 1, 😀éX: 2}\r\n"
         client.open(uri, text)
         #expect(try client.diagnostics(for: uri)["diagnostics"] == [])
         // Delete the X: the two keys become duplicates.
@@ -81,33 +81,34 @@ import Testing
         let client = try LSPTestClient()
         try client.initialize()
         let uri = "file:///break.yaml"
-        client.open(uri, "apiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n", version: 10)
+        // The modeline makes the ConfigMap kro's (the server is silent on other YAML).
+        client.open(uri, "# kro-lsp\napiVersion: v1\nkind: ConfigMap\ndata:\n  a: b\n", version: 10)
         var published = try client.diagnostics(for: uri)
         #expect(published["version"] == 10)
         #expect(published["diagnostics"] == [])
         // Open a flow sequence that never closes.
-        client.change(uri, version: 11, [["range": lspRange(3, 5, 3, 6), "text": "[b"]])
+        client.change(uri, version: 11, [["range": lspRange(4, 5, 4, 6), "text": "[b"]])
         published = try client.diagnostics(for: uri)
         #expect(published["version"] == 11)
         #expect(published["diagnostics"]?.arrayValue?.first?["code"] == "KRO001")
         #expect(published["diagnostics"]?.arrayValue?.first?["severity"] == 1)
-        // Two edits in one change: add a line at the top, then close the sequence.
-        client.change(uri, version: 12, [["range": lspRange(0, 0, 0, 0), "text": "# header\n"],
-                                         ["range": lspRange(4, 7, 4, 7), "text": "]"]])
+        // Two edits in one change: add a line under the modeline, then close the sequence.
+        client.change(uri, version: 12, [["range": lspRange(1, 0, 1, 0), "text": "# header\n"],
+                                         ["range": lspRange(5, 7, 5, 7), "text": "]"]])
         published = try client.diagnostics(for: uri)
         #expect(published["version"] == 12)
         #expect(published["diagnostics"] == [])
         // Break it with a full-text change, fix it again with an out-of-range edit (clamped).
-        client.change(uri, version: 13, [["text": "a: {\n"]])
+        client.change(uri, version: 13, [["text": "# kro-lsp\na: {\n"]])
         published = try client.diagnostics(for: uri)
         #expect(published["version"] == 13)
         #expect(published["diagnostics"]?.arrayValue?.isEmpty == false)
-        client.change(uri, version: 14, [["range": lspRange(0, 4, 99, 99), "text": "}\n"]])
+        client.change(uri, version: 14, [["range": lspRange(1, 4, 99, 99), "text": "}\n"]])
         published = try client.diagnostics(for: uri)
         #expect(published["version"] == 14)
         #expect(published["diagnostics"] == [])
         // Closing clears the document's diagnostics.
-        client.change(uri, version: 15, [["text": "a: ["]])
+        client.change(uri, version: 15, [["text": "# kro-lsp\na: ["]])
         #expect(try client.diagnostics(for: uri)["diagnostics"]?.arrayValue?.isEmpty == false)
         client.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
         let cleared = try client.diagnostics(for: uri)
@@ -121,7 +122,7 @@ import Testing
         let result = try client.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]])
         #expect(result["capabilities"]?["diagnosticProvider"]?["workspaceDiagnostics"] == true)
         let uri = "file:///pull.yaml"
-        client.open(uri, "a: [\n", version: 4)
+        client.open(uri, "# kro-lsp\na: [\n", version: 4)
         let report = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])["result"]
         #expect(report?["kind"] == "full")
         #expect(report?["items"]?.arrayValue?.first?["code"] == "KRO001")
@@ -129,7 +130,7 @@ import Testing
         let again = try client.request("textDocument/diagnostic",
                                        ["textDocument": ["uri": .string(uri)], "previousResultId": resultID])
         #expect(again["result"]?["kind"] == "unchanged")
-        client.change(uri, version: 5, [["range": lspRange(0, 4, 0, 4), "text": "]"]])
+        client.change(uri, version: 5, [["range": lspRange(1, 4, 1, 4), "text": "]"]])
         let fixed = try client.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])["result"]
         #expect(fixed?["items"] == [])
         let workspace = try client.request("workspace/diagnostic", ["previousResultIds": []])["result"]
