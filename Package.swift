@@ -32,13 +32,18 @@ let package = Package(
             name: "CEL",
             dependencies: ["JSON", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
+        // Data files linked into the executable (`.incbin`), so a copied binary stands alone.
+        .target(
+            name: "EmbeddedResources",
+            exclude: ["kubernetes-schemas.json"],
+            cSettings: [.headerSearchPath(".")]
+        ),
         .target(
             name: "KroEngine",
             dependencies: [
-                "YAMLSyntax", "CEL", "JSON",
+                "YAMLSyntax", "CEL", "JSON", "EmbeddedResources",
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ],
-            resources: [.copy("Resources/kubernetes-schemas.json")]
+            ]
         ),
         .target(name: "LanguageServer", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
         .executableTarget(

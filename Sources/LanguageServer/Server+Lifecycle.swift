@@ -1,3 +1,4 @@
+import KroEngine
 import JSON
 import YAMLSyntax
 
@@ -30,11 +31,18 @@ extension Server {
             serverCapabilities.set("diagnosticProvider",
                                    ["identifier": "kro", "interFileDependencies": false, "workspaceDiagnostics": true])
         }
-        return ["capabilities": serverCapabilities, "serverInfo": ["name": .string(LanguageServerInfo.name)]]
+        return ["capabilities": serverCapabilities, "serverInfo": [
+            "name": .string(LanguageServerInfo.name), "version": .string(LanguageServerInfo.version),
+        ]]
     }
 
     func initialized() {
         logger.clientIsReady()
+        // Without the bundle every built-in kind is `dyn`: say so loudly, once.
+        if let problem = BundledSchemas.loadProblem {
+            logger.log(.error, problem)
+            notify("window/showMessage", ["type": 1, "message": .string("kro-lsp: \(problem)")])
+        }
         let (watch, configure) = withState { ($0.watchedFilesRegistration, $0.configurationRequests) }
         if watch {
             let watchers: JSONValue = .array(["**/*.yaml", "**/*.yml", "**/*.json"].map { ["globPattern": .string($0)] })

@@ -19,7 +19,7 @@ struct CheckRun {
         var findings: [CheckFinding] = []
         var ioFailed = false
         var options = self.options
-        ioFailed = !CRDOptions.load(options.crdPaths, into: &options)
+        guard CRDOptions.load(options.crdPaths, into: &options) else { return 2 }
         for input in CheckInputs.expand(paths) {
             switch input {
             case .failure(let message):

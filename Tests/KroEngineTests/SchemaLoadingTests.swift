@@ -16,7 +16,24 @@ func sharedDirectory() -> URL {
 }
 
 @Suite struct SchemaLoadingTests {
-    @Test func bundledKubernetesSchemasLoadFromThePackageResource() throws {
+    @Test func theSchemaBundleIsEmbeddedInTheBinary() throws {
+        let bytes = try #require(EmbeddedResource.bytes(named: "kubernetes-schemas.json"))
+        #expect(bytes.count > 100_000)
+        #expect(bytes.first == UInt8(ascii: "{") && bytes.last == UInt8(ascii: "}"))
+        #expect(EmbeddedResource.bytes(named: "no-such-blob.json") == nil)
+    }
+
+    @Test func aMissingOrBrokenBundleIsAnErrorNotAnEmptyStore() {
+        for bytes in [nil, Array("{".utf8), Array("{}".utf8), Array(#"{"kinds":{},"definitions":{}}"#.utf8)] as [[UInt8]?] {
+            guard case .failure(let error) = BundledSchemas.load(bytes) else {
+                Issue.record("accepted \(String(describing: bytes))")
+                continue
+            }
+            #expect(error.message.contains("Kubernetes schema bundle"))
+        }
+    }
+
+    @Test func bundledKubernetesSchemasLoadFromTheEmbeddedBundle() throws {
         #expect(BundledSchemas.loadProblem == nil)
         let store = BundledSchemas.store
         #expect(store.kubernetesVersion == "1.34.0")

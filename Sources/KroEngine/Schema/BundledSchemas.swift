@@ -1,50 +1,41 @@
-import Foundation
 import JSON
 
-/// The Kubernetes schema bundle shipped as this package's resource
+/// The Kubernetes schema bundle, embedded in the executable
 /// (`scripts/update-k8s-schemas.sh` copies it from `../shared/k8s-schemas`).
 public enum BundledSchemas {
-    static let resourceBundleName = "kro-lsp_KroEngine.resources"
-    static let fileName = "kubernetes-schemas.json"
+    static let resourceName = "kubernetes-schemas.json"
 
-    /// The bundled store, read once on first use. Empty (with `loadProblem` set) when the
-    /// resource cannot be found or read, so a misplaced install degrades, never crashes.
-    public static let store: SchemaStore = load().store
+    /// The bundle read once, on first use: the store, or why it could not be read.
+    /// Callers must surface a failure loudly (the CLI exits 2, the server shows an
+    /// error): without the bundle every built-in kind would silently be `dyn`.
+    public static let loaded: Result<SchemaStore, BundleError> = load(EmbeddedResource.bytes(named: resourceName))
+
+    /// The bundled store; empty when `loadProblem` is set.
+    public static var store: SchemaStore { (try? loaded.get()) ?? SchemaStore() }
 
     /// Why the bundle could not be loaded, if it could not.
-    public static let loadProblem: String? = load().problem
-
-    private static func load() -> (store: SchemaStore, problem: String?) {
-        guard let url = locate() else {
-            return (SchemaStore(), "the Kubernetes schema bundle (\(resourceBundleName)/\(fileName)) was not found next to the executable")
-        }
-        do {
-            let data = try Data(contentsOf: url)
-            let value = try JSONParser.parse([UInt8](data))
-            return (SchemaStore(bundle: value), nil)
-        } catch {
-            return (SchemaStore(), "the Kubernetes schema bundle at \(url.path) could not be read: \(error)")
-        }
+    public static var loadProblem: String? {
+        if case .failure(let error) = loaded { return error.message }
+        return nil
     }
 
-    /// Looks where SwiftPM puts resource bundles (beside the executable or the test
-    /// bundle), without `Bundle.module`, which traps when the bundle is missing.
-    static func locate() -> URL? {
-        var directories: [URL] = [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            directories.append(executable.deletingLastPathComponent())
+    public struct BundleError: Error, Sendable {
+        public let message: String
+    }
+
+    /// Parses bundle bytes; a bundle without kinds counts as broken.
+    static func load(_ bytes: [UInt8]?) -> Result<SchemaStore, BundleError> {
+        guard let bytes else {
+            return .failure(BundleError(message: "the Kubernetes schema bundle (\(resourceName)) is not embedded in this executable"))
         }
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            directories.append(bundle.bundleURL.deletingLastPathComponent())
-        }
-        for directory in directories {
-            for candidate in [
-                directory.appendingPathComponent(resourceBundleName).appendingPathComponent(fileName),
-                directory.appendingPathComponent(resourceBundleName).appendingPathComponent("Resources").appendingPathComponent(fileName),
-            ] where FileManager.default.fileExists(atPath: candidate.path) {
-                return candidate
+        do {
+            let value = try JSONParser.parse(bytes)
+            guard let kinds = value["kinds"]?.objectValue, !kinds.isEmpty, value["definitions"]?.objectValue != nil else {
+                return .failure(BundleError(message: "the embedded Kubernetes schema bundle has no kinds or definitions"))
             }
+            return .success(SchemaStore(bundle: value))
+        } catch {
+            return .failure(BundleError(message: "the embedded Kubernetes schema bundle could not be read: \(error)"))
         }
-        return nil
     }
 }
