@@ -3,40 +3,13 @@ import Testing
 
 /// `kro-lsp --check` as a user runs it.
 @Suite struct CheckTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = CLIProcess.Result
 
     func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = BinaryLocator.kroLSP
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                   stderr: String(decoding: e, as: UTF8.self))
+        try CLIProcess.run(arguments, stdin: stdin)
     }
 
-    /// A fresh directory holding `files` (relative path → content).
-    func directory(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-check-\(UUID().uuidString)")
-        for (path, content) in files {
-            let url = dir.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(content.utf8).write(to: url)
-        }
-        return dir
-    }
+    func directory(_ files: [String: String]) throws -> URL { try CLIProcess.directory(files) }
 
     static let broken = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a: b\n"
 
