@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -53,6 +54,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // One entry point per pipeline stage for fuzzers, and the invariants each run must keep.
+        .target(name: "KroFuzzTargets", dependencies: ["YAMLSyntax", "JSON", "CEL", "KroEngine", "LanguageServer"]),
         // Prints CEL parse and evaluation throughput (not a test).
         .executableTarget(name: "cel-benchmark", dependencies: ["CEL"], path: "Benchmarks/CELBenchmark"),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
@@ -60,7 +63,15 @@ let package = Package(
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance/pass-rate-bar.txt"]),
         .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON"]),
+        // Replays the kept fuzz inputs and seeded mutations of them through every target.
+        .testTarget(name: "FuzzReplayTests", dependencies: ["KroFuzzTargets"], resources: [.copy("Corpus")]),
         // Runs the built `kro-lsp` binary over pipes.
         .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp", "JSON", "LanguageServer"]),
     ]
 )
+
+// The libFuzzer executable exists only for `scripts/fuzz.sh` (KRO_FUZZ=1), which builds it with
+// `-sanitize=fuzzer,address`; a normal build and `swift test` never see it.
+if ProcessInfo.processInfo.environment["KRO_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "kro-fuzz", dependencies: ["KroFuzzTargets"], path: "Fuzz/Harness"))
+}

@@ -18,6 +18,9 @@ public struct FrameReader: Sendable {
     public let maxHeaderBytes = 8192
     private var buffer: [UInt8] = []
     private var start = 0
+    /// After a malformed header: bytes are skipped until the next `Content-Length:` arrives,
+    /// so the events do not depend on how the stream was cut into reads.
+    private var skippingToHeader = false
 
     public init(maxBodyBytes: Int = 64 << 20) { self.maxBodyBytes = maxBodyBytes }
 
@@ -33,6 +36,7 @@ public struct FrameReader: Sendable {
     public var pendingCount: Int { buffer.count - start }
 
     public mutating func next() -> FrameEvent? {
+        if skippingToHeader && !skipToHeader(from: start) { return nil }
         guard start < buffer.count else { return nil }
         guard let headerEnd = find(Self.headerTerminator, from: start, limit: start + maxHeaderBytes) else {
             if buffer.count - start >= maxHeaderBytes + Self.headerTerminator.count {
@@ -67,20 +71,28 @@ public struct FrameReader: Sendable {
     }
 
     private mutating func resync(after position: Int, _ problem: String) -> FrameEvent {
-        if let next = find(Self.headerName, from: position + 1, limit: buffer.count) {
+        skippingToHeader = true
+        _ = skipToHeader(from: position + 1)
+        return .malformed(problem)
+    }
+
+    /// Moves `start` to the next header name at or after `from`; when none has arrived yet,
+    /// keeps only a tail that may be its beginning and returns false.
+    private mutating func skipToHeader(from position: Int) -> Bool {
+        if let next = find(Self.headerName, from: position, limit: buffer.count) {
             start = next
-        } else {
-            // Keep only a tail that may be the beginning of the next header.
-            start = buffer.count
-            for length in stride(from: min(Self.headerName.count - 1, buffer.count - position - 1), through: 1, by: -1) {
-                let tail = buffer[(buffer.count - length)...]
-                if zip(tail, Self.headerName).allSatisfy({ Self.lower($0) == $1 }) {
-                    start = buffer.count - length
-                    break
-                }
+            skippingToHeader = false
+            return true
+        }
+        start = buffer.count
+        for length in stride(from: min(Self.headerName.count - 1, buffer.count - position), through: 1, by: -1) {
+            let tail = buffer[(buffer.count - length)...]
+            if zip(tail, Self.headerName).allSatisfy({ Self.lower($0) == $1 }) {
+                start = buffer.count - length
+                break
             }
         }
-        return .malformed(problem)
+        return false
     }
 
     private static let headerTerminator: [UInt8] = Array("\r\n\r\n".utf8)

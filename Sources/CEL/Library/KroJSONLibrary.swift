@@ -118,3 +118,8 @@ enum GoNative {
         }
     }
 }
+
+extension Value {
+    /// The CEL value of a JSON value, as `json.unmarshal` converts it (numbers become doubles).
+    public init(json: JSONValue) { self = KroJSONLibrary.value(from: json) }
+}
