@@ -95,7 +95,8 @@ public enum YAMLWriter {
         needsQuotes(s) ? doubleQuoted(s) : s
     }
 
-    static func doubleQuoted(_ s: String) -> String {
+    /// `s` as a YAML double-quoted scalar that reads back as exactly `s`.
+    public static func doubleQuoted(_ s: String) -> String {
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
