@@ -11,15 +11,39 @@ struct OpenDocument: Sendable {
 
 /// The open documents; edits are applied in the order they arrive.
 struct DocumentStore: Sendable {
+    /// How many documents may be open at once, and how many bytes they may hold together:
+    /// far above any editor session, low enough that a runaway client cannot exhaust memory.
+    struct Limits: Sendable {
+        var maxDocuments = 2000
+        var maxTotalBytes = 1 << 30
+    }
+
     private(set) var documents: [String: OpenDocument] = [:]
+    var limits = Limits()
+    private var totalBytes = 0
 
     subscript(uri: String) -> OpenDocument? { documents[uri] }
 
-    mutating func open(uri: String, languageId: String, version: Int, text: String) {
+    /// Opens (or reopens) a document; returns why it was refused when a limit is reached.
+    mutating func open(uri: String, languageId: String, version: Int, text: String) -> String? {
+        let previous = documents[uri]?.source.bytes.count ?? 0
+        if previous == 0 && documents[uri] == nil && documents.count >= limits.maxDocuments {
+            return "\(documents.count) documents are open, the limit is \(limits.maxDocuments); close some to analyse \(uri)"
+        }
+        let bytes = totalBytes - previous + text.utf8.count
+        if bytes > limits.maxTotalBytes {
+            return "open documents would hold \(bytes) bytes, the limit is \(limits.maxTotalBytes); close some to analyse \(uri)"
+        }
         documents[uri] = OpenDocument(uri: uri, languageId: languageId, version: version, source: SourceText(text))
+        totalBytes = bytes
+        return nil
     }
 
-    mutating func close(uri: String) -> OpenDocument? { documents.removeValue(forKey: uri) }
+    mutating func close(uri: String) -> OpenDocument? {
+        let closed = documents.removeValue(forKey: uri)
+        totalBytes -= closed?.source.bytes.count ?? 0
+        return closed
+    }
 
     /// Applies `contentChanges` in order: a change with a `range` replaces that range
     /// (clamped into the text), one without replaces the whole text.
@@ -44,6 +68,7 @@ struct DocumentStore: Sendable {
             }
             source = SourceText(bytes: bytes)
         }
+        totalBytes += source.bytes.count - document.source.bytes.count
         document.source = source
         document.version = version
         documents[uri] = document

@@ -9,9 +9,13 @@ extension Server {
         guard let uri = item?["uri"]?.stringValue, let text = item?["text"]?.stringValue else {
             return logger.log(.warning, "didOpen without uri or text")
         }
-        withState { state in
+        let refusal = withState { state in
             state.documents.open(uri: uri, languageId: item?["languageId"]?.stringValue ?? "",
                                  version: item?["version"]?.intValue ?? 0, text: text)
+        }
+        if let refusal {
+            logger.log(.warning, refusal)
+            return notify("window/showMessage", ["type": 2, "message": .string("kro-lsp: \(refusal)")])
         }
         scheduleAnalysis(uri)
     }

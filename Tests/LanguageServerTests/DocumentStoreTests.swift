@@ -6,7 +6,7 @@ import YAMLSyntax
 @Suite struct DocumentStoreTests {
     func edit(_ text: String, _ range: JSONValue?, _ newText: String, encoding: PositionEncoding = .utf16) throws -> String {
         var store = DocumentStore()
-        store.open(uri: "u", languageId: "yaml", version: 1, text: text)
+        _ = store.open(uri: "u", languageId: "yaml", version: 1, text: text)
         var change: JSONValue = ["text": .string(newText)]
         if let range { change.set("range", range) }
         try store.change(uri: "u", version: 2, changes: [change], conversion: PositionConversion(encoding: encoding))
@@ -56,5 +56,24 @@ import YAMLSyntax
         #expect(fails("u", ["range": ["start": 1], "text": "x"]))
         #expect(fails("u", ["range": .null]))
         #expect(store["u"]?.source.text == "x")
+    }
+
+    @Test func refusesDocumentsPastTheOpenLimitsAndCountsEditsAndCloses() throws {
+        var store = DocumentStore()
+        store.limits = .init(maxDocuments: 2, maxTotalBytes: 10)
+        #expect(store.open(uri: "a", languageId: "yaml", version: 1, text: "1234") == nil)
+        #expect(store.open(uri: "b", languageId: "yaml", version: 1, text: "1234") == nil)
+        let third = store.open(uri: "c", languageId: "yaml", version: 1, text: "1") ?? ""
+        #expect(third.contains("2 documents are open, the limit is 2"))
+        #expect(store["c"] == nil)
+        // Reopening counts the new text instead of the old.
+        #expect(store.open(uri: "a", languageId: "yaml", version: 2, text: "123456") == nil)
+        // An edit that grows past the byte limit is applied (edits are never lost), and a
+        // new document is then refused on bytes.
+        try store.change(uri: "b", version: 2, changes: [["text": "12345678"]], conversion: PositionConversion(encoding: .utf16))
+        _ = store.close(uri: "a")
+        let refused = store.open(uri: "d", languageId: "yaml", version: 1, text: "123") ?? ""
+        #expect(refused.contains("would hold 11 bytes, the limit is 10"))
+        #expect(store.open(uri: "d", languageId: "yaml", version: 1, text: "12") == nil)
     }
 }
