@@ -37,21 +37,42 @@ import Testing
         }
     }
 
-    @Test func urlSemverAndJSONParsersNeverTrap() {
+    /// What parses formats back to text that parses to the same thing (Go's `url.String`,
+    /// semver's `String`, `json.marshal`): every accepted input survives a round trip.
+    @Test func urlSemverAndJSONParsersRoundTrip() throws {
+        var urls = 0, versions = 0, documents = 0
         for s in Self.strings("ab:/?#[]@%25.-+=&;0 ", count: 3000, maxLength: 16, seed: 3) {
             if let u = try? GoURL.parse(s) {
-                _ = (u.hostname, u.port, u.escapedPath, u.query, u.description)
+                urls += 1
+                _ = (u.hostname, u.port, u.escapedPath, u.query)
+                let again = try? GoURL.parse(u.description)
+                #expect(again?.description == u.description, "url \(s.debugDescription) → \(u.description.debugDescription)")
             }
             _ = try? KubernetesURLLibrary.url(s)
         }
-        for s in Self.strings("v0123.-+a", count: 3000, maxLength: 12, seed: 4) {
-            _ = try? SemanticVersion.parse(s)
-            _ = try? SemanticVersion.parseNormalized(s)
+        // Random text rarely forms x.y.z: prefix half of the samples with a version core.
+        let cores = Self.strings("0123", count: 3000, maxLength: 2, seed: 6)
+        let semverSamples = Self.strings("v0123.-+a", count: 3000, maxLength: 12, seed: 4).enumerated().map { i, tail in
+            i % 2 == 0 ? tail : "\(cores[i].isEmpty ? "0" : cores[i]).\(i % 3).\(i % 5)" + tail
+        }
+        for s in semverSamples {
+            if let v = try? SemanticVersion.parse(s) {
+                versions += 1
+                #expect(try SemanticVersion.parse(v.description) == v, "semver \(s.debugDescription)")
+            }
+            if let v = try? SemanticVersion.parseNormalized(s) {
+                #expect(try SemanticVersion.parse(v.description) == v, "normalized semver \(s.debugDescription)")
+            }
         }
         for s in Self.strings("{}[],:\"\\u0e1-. tfnrl", count: 3000, maxLength: 16, seed: 5) {
             if let v = try? KroJSONLibrary.unmarshal(s) {
-                _ = try? KroJSONLibrary.marshal(v)
+                documents += 1
+                let text = try KroJSONLibrary.marshal(v)
+                let back = try KroJSONLibrary.unmarshal(text)
+                #expect(back.celEquals(v), "json \(s.debugDescription) → \(text)")
             }
         }
+        // The generators reach the accepting paths, so the round trips above are exercised.
+        #expect(urls > 100 && versions > 10 && documents > 10, "urls \(urls), versions \(versions), json \(documents)")
     }
 }
