@@ -13,6 +13,11 @@ public struct RGDAnalysis: Sendable {
     /// The CRD status schema inferred from the status expressions' types (cel.md §10);
     /// fields whose expression did not type-check are absent.
     public var statusSchemas: [StatusFieldSchema]
+    /// What the type checker computed, by index into `expressions` (absent when the
+    /// expression did not parse).
+    public var checks: [Int: ExpressionCheck] = [:]
+    /// The typed environment of the RGD (`schema`, resource variables, their types).
+    public var typeContext: KroTypeContext
     /// Sorted by position, then code.
     public var diagnostics: [Diagnostic]
     public var topologicalOrder: [String]? { graph.topologicalOrder }
@@ -84,7 +89,8 @@ public enum RGDAnalyzer {
         diagnostics += cycleDiagnostics(rgd, graph)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
         return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
-                           statusSchemas: typeCheck.statusSchemas, diagnostics: diagnostics)
+                           statusSchemas: typeCheck.statusSchemas, checks: typeCheck.checks,
+                           typeContext: typeCheck.context, diagnostics: diagnostics)
     }
 
     static func objectGVK(_ r: RGDResource) -> GroupVersionKind? {

@@ -17,6 +17,9 @@ struct ExpressionTypeCheck {
         let inference = StatusSchemaInference(types: context.environment.typeProvider)
         return statusTypes.map { StatusFieldSchema(path: $0.path, schema: inference.schema(for: $0.type)) }
     }
+    /// What the checker computed for each expression (by index in the analysed list):
+    /// also for expressions skipped as already flagged, whose issues are not reported.
+    private(set) var checks: [Int: ExpressionCheck] = [:]
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
     private let kinds: [Int: KindSchema]
@@ -53,10 +56,11 @@ struct ExpressionTypeCheck {
             for dimension in r.forEach { iteratorTypes[r.index, default: [:]][dimension.name.value] = .dyn }
         }
         // forEach first: iterator types feed the templates of their collection.
-        for e in expressions where !flagged(e) { if case .forEach = e.kind { check(e) } }
-        for e in expressions where !flagged(e) {
+        let isFlagged = expressions.map(flagged)
+        for (i, e) in expressions.enumerated() { if case .forEach = e.kind { check(e, index: i, report: !isFlagged[i]) } }
+        for (i, e) in expressions.enumerated() {
             if case .forEach = e.kind { continue }
-            check(e)
+            check(e, index: i, report: !isFlagged[i])
         }
         validateTemplateLiterals()
     }
@@ -77,9 +81,14 @@ struct ExpressionTypeCheck {
         }
     }
 
-    private mutating func check(_ e: RGDExpression) {
+    /// `report`: false for an expression already flagged: its types are kept for the
+    /// snapshot, its issues and output checks are not reported again.
+    private mutating func check(_ e: RGDExpression, index: Int, report: Bool) {
         guard let parsed = e.parsed else { return }
-        let result = Checker.check(parsed, in: environment(for: e))
+        let environment = environment(for: e)
+        let result = Checker.check(parsed, in: environment)
+        checks[index] = ExpressionCheck(result: result, environment: environment)
+        guard report else { return }
         let rid = e.resourceID ?? ""
         let text = e.celText
         if !result.issues.isEmpty {
