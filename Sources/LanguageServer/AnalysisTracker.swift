@@ -7,7 +7,10 @@ import KroEngine
 struct AnalysisTracker {
     struct Completed: Sendable {
         var generation: Int
-        var version: Int
+        var version: Int { snapshot.version }
+        /// What every request on this version reads.
+        var snapshot: DocumentSnapshot
+        /// The snapshot's diagnostics, converted once for publishing and pulls.
         var diagnostics: [JSONValue]
         /// False for YAML that is not kro's: no diagnostics, no features (KroFileDetection).
         var isKroFile = true

@@ -8,8 +8,8 @@ struct DiagnosticsConversion: Sendable {
     let documentationURL: String
     let relatedInformationSupported: Bool
 
-    func lspDiagnostics(_ analysis: DocumentAnalysis, uri: String) -> [JSONValue] {
-        analysis.diagnostics.map { lspDiagnostic($0, source: analysis.source, uri: uri) }
+    func lspDiagnostics(_ snapshot: DocumentSnapshot, uri: String) -> [JSONValue] {
+        snapshot.diagnostics.map { lspDiagnostic($0, source: snapshot.source, uri: uri) }
     }
 
     func lspDiagnostic(_ diagnostic: Diagnostic, source: SourceText, uri: String) -> JSONValue {

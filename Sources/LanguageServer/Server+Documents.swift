@@ -78,12 +78,13 @@ extension Server {
                 var options = options
                 options.schemaStore = schemas.store(for: options.crdPaths) { logger.log(.warning, $0) }
                 guard !Task.isCancelled else { return }
-                let analysis = DocumentAnalyzer.analyze(document.source, options: options)
-                let isKroFile = KroFileDetection.isKroFile(analysis.yaml, instanceKinds: instanceKinds)
-                let diagnostics = isKroFile ? converter.lspDiagnostics(analysis, uri: uri) : []
-                publish(uri, AnalysisTracker.Completed(generation: generation, version: document.version,
+                let snapshot = DocumentSnapshot.analyze(document.source, version: document.version, options: options)
+                guard !Task.isCancelled else { return }
+                let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: instanceKinds)
+                let diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
+                publish(uri, AnalysisTracker.Completed(generation: generation, snapshot: snapshot,
                                                        diagnostics: diagnostics, isKroFile: isKroFile),
-                        defines: Set(analysis.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }))
+                        defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }))
             }
             state.analyses.attach(task, to: uri, generation: generation)
         }
@@ -124,8 +125,7 @@ extension Server {
         return .later { [self] in
             switch await analysis(uri, generation: generation) {
             case .superseded:
-                return .failure(ResponseError(code: ResponseError.contentModified,
-                                              message: "Content modified: the document changed during the request"))
+                return .failure(Server.contentModified)
             case .done(let result):
                 return .success(Self.report(result, previousResultId: previous))
             }

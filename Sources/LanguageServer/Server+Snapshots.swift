@@ -1,0 +1,55 @@
+import JSON
+import KroEngine
+import YAMLSyntax
+
+/// What a request handler gets: the snapshot of the version current when the request
+/// arrived, and the position conversion of the session.
+struct SnapshotRequest: Sendable {
+    let uri: String
+    let snapshot: DocumentSnapshot
+    let conversion: PositionConversion
+
+    /// The byte offset of an LSP position in the snapshot's text; invalid params when malformed.
+    func offset(_ position: JSONValue?) throws(ResponseError) -> Int {
+        guard let offset = conversion.offset(position, in: snapshot.source) else {
+            throw ResponseError.invalidParams("expected a position {line, character}")
+        }
+        return offset
+    }
+
+    /// The byte offset of `params.position` (every text-document-position request).
+    func offset(ofPositionIn params: JSONValue) throws(ResponseError) -> Int { try offset(params["position"]) }
+
+    /// An LSP range of a byte range.
+    func range(_ range: TextRange) -> JSONValue { conversion.range(range, in: snapshot.source) }
+}
+
+extension Server {
+    /// The one way a request reads a document. Captures the document's current analysis
+    /// run now (on the reader, so the request is about the text as of its arrival), then
+    /// off the reader waits for that run's snapshot and answers `body(request)`. It never
+    /// analyses: when the document changes before the answer, the request fails with
+    /// ContentModified (LSP 3.17) and the client asks again. An unopened document is an
+    /// invalid-params error.
+    func snapshotRequest(_ params: JSONValue,
+                         _ body: @escaping @Sendable (SnapshotRequest) throws(ResponseError) -> JSONValue)
+        throws(ResponseError) -> Reply
+    {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue else {
+            throw ResponseError.invalidParams("the request needs textDocument.uri")
+        }
+        let (generation, conversion) = withState { ($0.analyses.current[uri], $0.conversion) }
+        guard let generation else { throw ResponseError.invalidParams("document not open: \(uri)") }
+        return .later { [self] in
+            guard case .done(let result) = await analysis(uri, generation: generation) else { return .failure(Server.contentModified) }
+            let request = SnapshotRequest(uri: uri, snapshot: result.snapshot, conversion: conversion)
+            let answer = Result { () throws(ResponseError) -> JSONValue in try body(request) }
+            // An edit that arrived while `body` ran makes its answer stale too.
+            let stillCurrent = withState { $0.analyses.current[uri] == generation }
+            return stillCurrent ? answer : .failure(Server.contentModified)
+        }
+    }
+
+    static let contentModified = ResponseError(code: ResponseError.contentModified,
+                                               message: "Content modified: the document changed during the request")
+}
