@@ -30,8 +30,9 @@ extension Server {
     /// off the reader waits for that run's snapshot and answers `body(request)`. It never
     /// analyses: when the document changes before the answer, the request fails with
     /// ContentModified (LSP 3.17) and the client asks again. An unopened document is an
-    /// invalid-params error.
-    func snapshotRequest(_ params: JSONValue,
+    /// invalid-params error. A file that is not kro's (KroFileDetection) gets `notKro`
+    /// (null by default: "nothing here" for hover, completion, definition, …).
+    func snapshotRequest(_ params: JSONValue, notKro: JSONValue = .null,
                          _ body: @escaping @Sendable (SnapshotRequest) throws(ResponseError) -> JSONValue)
         throws(ResponseError) -> Reply
     {
@@ -42,6 +43,7 @@ extension Server {
         guard let generation else { throw ResponseError.invalidParams("document not open: \(uri)") }
         return .later { [self] in
             guard case .done(let result) = await analysis(uri, generation: generation) else { return .failure(Server.contentModified) }
+            guard result.isKroFile else { return .success(notKro) }
             let request = SnapshotRequest(uri: uri, snapshot: result.snapshot, conversion: conversion)
             let answer = Result { () throws(ResponseError) -> JSONValue in try body(request) }
             // An edit that arrived while `body` ran makes its answer stale too.
