@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Emacs in batch mode with editors/emacs/kro-lsp.el and Eglot (built into Emacs 29;
+/// Debian's elpa-eglot on Emacs 28) drives the built kro-lsp: `kro-yaml-mode` is chosen by
+/// content, diagnostics land at the right characters, and a plain manifest keeps its mode
+/// with no server. A missing emacs is a visible skip (`.ci/run` installs emacs-nox and
+/// elpa-eglot).
+@Suite struct EmacsTests {
+    @Test(.enabled(if: Editors.emacs != nil, "emacs is not installed: apt-get install emacs-nox elpa-eglot (.ci/run does)"),
+          .timeLimit(.minutes(2)))
+    func eglotShowsDiagnosticsOnlyForKroFiles() throws {
+        let dir = try Editors.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# kro-lsp\nkey: value\n".utf8).write(to: dir.appendingPathComponent("tagged.yaml"))
+        let result = dir.appendingPathComponent("result.txt")
+        let plugin = Editors.packageRoot.appendingPathComponent("editors/emacs/kro-lsp.el")
+        let script = """
+            (require 'package)
+            (package-initialize)
+            (defvar kro-test-lines nil)
+            (defun kro-test-out (format-string &rest args)
+              (push (apply #'format format-string args) kro-test-lines))
+            (condition-case err
+                (progn
+                  (require 'eglot)
+                  (load \(Editors.quoted(plugin.path)) nil t)
+                  (setq kro-lsp-program \(Editors.quoted(BinaryLocator.kroLSP.path)))
+                  (add-hook 'kro-yaml-mode-hook #'eglot-ensure)
+                  (find-file "demo.yaml")
+                  (kro-test-out "rgd-mode %s" major-mode)
+                  ;; eglot-ensure connects after the next command; batch mode runs none.
+                  (run-hooks 'post-command-hook)
+                  (let ((deadline (+ (float-time) 40)))
+                    (while (and (null eglot--diagnostics) (< (float-time) deadline))
+                      (accept-process-output nil 0.1)))
+                  (kro-test-out "rgd-server %s" (if (eglot-current-server) "yes" "no"))
+                  (dolist (d eglot--diagnostics)
+                    (let ((beg (flymake-diagnostic-beg d))
+                          (spec (alist-get 'eglot-lsp-diag (flymake-diagnostic-data d))))
+                      (kro-test-out "diag %s %d %d %s %s" (plist-get spec :code)
+                                    (1- (line-number-at-pos beg))
+                                    (- beg (save-excursion (goto-char beg) (line-beginning-position)))
+                                    (plist-get spec :severity) (flymake-diagnostic-text d))))
+                  (find-file "tagged.yaml")
+                  (kro-test-out "tagged-mode %s" major-mode)
+                  (find-file "deployment.yaml")
+                  (run-hooks 'post-command-hook)
+                  (kro-test-out "manifest-mode %s" major-mode)
+                  (kro-test-out "manifest-server %s" (if (eglot-current-server) "yes" "no")))
+              (error (kro-test-out "error %S" err)))
+            (with-temp-file \(Editors.quoted(result.path))
+              (set-buffer-file-coding-system 'utf-8)
+              (insert (mapconcat #'identity (nreverse kro-test-lines) "\\n")))
+            (kill-emacs 0)
+            """
+        let scriptFile = dir.appendingPathComponent("test.el")
+        try Data(script.utf8).write(to: scriptFile)
+        let run = try Editors.runProcess(Editors.emacs!, ["--batch", "-l", scriptFile.path], in: dir,
+                                         environment: ["HOME": dir.path], timeout: 60)
+        #expect(!run.timedOut, "emacs did not finish within 60 s")
+        let output = (try? String(contentsOf: result, encoding: .utf8)) ?? "no result file; stderr: \(run.stderr)"
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.contains("rgd-mode kro-yaml-mode"), "\(output)")
+        #expect(lines.contains("rgd-server yes"), "\(output)")
+        // Emacs counts characters; the server sent UTF-16 columns.
+        let expected = "diag KRO019 8 \(Editors.duplicatePrefix.unicodeScalars.count) 2 "
+        #expect(lines.contains { $0.hasPrefix(expected) }, "expected '\(expected)…' in \(output)")
+        let expectedError = "diag KRO406 9 \(Editors.errorPrefix.unicodeScalars.count) 1 "
+        #expect(lines.contains { $0.hasPrefix(expectedError) && $0.contains("undefined field 'nmae'") },
+                "expected '\(expectedError)…' in \(output)")
+        #expect(lines.contains("tagged-mode kro-yaml-mode"), "the # kro-lsp modeline did not pick kro-yaml-mode: \(output)")
+        #expect(lines.contains { $0.hasPrefix("manifest-mode ") && $0 != "manifest-mode kro-yaml-mode" }, "\(output)")
+        #expect(lines.contains("manifest-server no"), "kro-lsp attached to a plain manifest: \(output)")
+    }
+}
