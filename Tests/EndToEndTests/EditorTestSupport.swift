@@ -67,6 +67,25 @@ enum Editors {
         return dir
     }
 
+    /// The lines an editor's test script wrote to `result` (its findings, one per line).
+    static func report(of run: Run, at result: URL, editor: String) -> (lines: [String], text: String) {
+        #expect(!run.timedOut, "\(editor) did not finish in time")
+        let text = (try? String(contentsOf: result, encoding: .utf8)) ?? "no result file; stderr: \(run.stderr)"
+        return (text.split(separator: "\n").map(String.init), text)
+    }
+
+    /// Expects the RGD's two findings among report lines `diag CODE LINE COLUMN SEVERITY MESSAGE`,
+    /// with columns as the editor counts them (`column` of the text before the finding).
+    static func expectRGDDiagnostics(_ report: (lines: [String], text: String), column: (String) -> Int,
+                                     sourceLocation: SourceLocation = #_sourceLocation) {
+        let warning = "diag KRO019 8 \(column(duplicatePrefix)) 2 "
+        #expect(report.lines.contains { $0.hasPrefix(warning) }, "expected '\(warning)…' in \(report.text)",
+                sourceLocation: sourceLocation)
+        let error = "diag KRO406 9 \(column(errorPrefix)) 1 "
+        #expect(report.lines.contains { $0.hasPrefix(error) && $0.contains("undefined field 'nmae'") },
+                "expected '\(error)…' in \(report.text)", sourceLocation: sourceLocation)
+    }
+
     struct Run {
         var status: Int32
         var timedOut: Bool

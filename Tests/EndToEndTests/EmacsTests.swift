@@ -58,17 +58,12 @@ import Testing
         try Data(script.utf8).write(to: scriptFile)
         let run = try Editors.runProcess(Editors.emacs!, ["--batch", "-l", scriptFile.path], in: dir,
                                          environment: ["HOME": dir.path], timeout: 60)
-        #expect(!run.timedOut, "emacs did not finish within 60 s")
-        let output = (try? String(contentsOf: result, encoding: .utf8)) ?? "no result file; stderr: \(run.stderr)"
-        let lines = output.split(separator: "\n").map(String.init)
+        let report = Editors.report(of: run, at: result, editor: "emacs")
+        let (lines, output) = report
         #expect(lines.contains("rgd-mode kro-yaml-mode"), "\(output)")
         #expect(lines.contains("rgd-server yes"), "\(output)")
         // Emacs counts characters; the server sent UTF-16 columns.
-        let expected = "diag KRO019 8 \(Editors.duplicatePrefix.unicodeScalars.count) 2 "
-        #expect(lines.contains { $0.hasPrefix(expected) }, "expected '\(expected)…' in \(output)")
-        let expectedError = "diag KRO406 9 \(Editors.errorPrefix.unicodeScalars.count) 1 "
-        #expect(lines.contains { $0.hasPrefix(expectedError) && $0.contains("undefined field 'nmae'") },
-                "expected '\(expectedError)…' in \(output)")
+        Editors.expectRGDDiagnostics(report, column: { $0.unicodeScalars.count })
         #expect(lines.contains("tagged-mode kro-yaml-mode"), "the # kro-lsp modeline did not pick kro-yaml-mode: \(output)")
         #expect(lines.contains { $0.hasPrefix("manifest-mode ") && $0 != "manifest-mode kro-yaml-mode" }, "\(output)")
         #expect(lines.contains("manifest-server no"), "kro-lsp attached to a plain manifest: \(output)")

@@ -63,18 +63,13 @@ import Testing
         let run = try Editors.runProcess(nvim, ["--headless", "-n", "-i", "NONE", "-u", initFile.path],
                                          in: dir, environment: ["XDG_STATE_HOME": dir.path, "XDG_DATA_HOME": dir.path],
                                          timeout: 60)
-        #expect(!run.timedOut, "nvim did not finish within 60 s")
-        let output = (try? String(contentsOf: result, encoding: .utf8)) ?? "no result file; stderr: \(run.stderr)"
-        let lines = output.split(separator: "\n").map(String.init)
+        let report = Editors.report(of: run, at: result, editor: "nvim")
+        let (lines, output) = report
         #expect(lines.first == "found true", "Neovim got no diagnostics: \(output)")
         #expect(lines.contains("rgd-clients 1"), "\(output)")
         #expect(lines.contains("commands 2 2"), "the :Kro commands are not defined on the RGD buffer: \(output)")
         // Neovim counts columns in bytes; the server sent UTF-16 columns.
-        let expected = "diag KRO019 8 \(Editors.duplicatePrefix.utf8.count) 2 "
-        #expect(lines.contains { $0.hasPrefix(expected) }, "expected '\(expected)…' in \(output)")
-        let expectedError = "diag KRO406 9 \(Editors.errorPrefix.utf8.count) 1 "
-        #expect(lines.contains { $0.hasPrefix(expectedError) && $0.contains("undefined field 'nmae'") },
-                "expected '\(expectedError)…' in \(output)")
+        Editors.expectRGDDiagnostics(report, column: { $0.utf8.count })
         #expect(lines.contains("manifest-clients 0"), "kro-lsp attached to a plain manifest: \(output)")
         #expect(lines.contains("manifest-diagnostics 0"), "\(output)")
     }

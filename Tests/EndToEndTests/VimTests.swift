@@ -58,17 +58,12 @@ import Testing
         try Data(script.utf8).write(to: scriptFile)
         let run = try Editors.runProcess(Self.vim9!, ["-N", "-u", "NONE", "-i", "NONE", "-n", "-es", "-S", scriptFile.path],
                                          in: dir, timeout: 60)
-        #expect(!run.timedOut, "vim did not finish within 60 s")
-        let output = (try? String(contentsOf: result, encoding: .utf8)) ?? "no result file; stderr: \(run.stderr)"
-        let lines = output.split(separator: "\n").map(String.init)
+        let report = Editors.report(of: run, at: result, editor: "vim")
+        let (lines, output) = report
         #expect(lines.contains("attached 1"), "\(output)")
         #expect(lines.contains("commands 2 2"), "\(output)")
         // Vim counts bytes; the plugin negotiated UTF-8 positions.
-        let expected = "diag KRO019 8 \(Editors.duplicatePrefix.utf8.count) 2 "
-        #expect(lines.contains { $0.hasPrefix(expected) }, "expected '\(expected)…' in \(output)")
-        let expectedError = "diag KRO406 9 \(Editors.errorPrefix.utf8.count) 1 "
-        #expect(lines.contains { $0.hasPrefix(expectedError) && $0.contains("undefined field 'nmae'") },
-                "expected '\(expectedError)…' in \(output)")
+        Editors.expectRGDDiagnostics(report, column: { $0.utf8.count })
         #expect(lines.contains { $0.hasPrefix("after-edit ") && $0.contains("KRO019") && !$0.contains("KRO406") },
                 "the edit was not re-analysed: \(output)")
         #expect(lines.contains("manifest-attached 0"), "kro-lsp attached to a plain manifest: \(output)")
