@@ -47,3 +47,10 @@ public struct Diagnostic: Sendable, Hashable {
         self.range = range; self.related = related; self.fixes = fixes
     }
 }
+
+extension DiagnosticFix {
+    /// A did-you-mean: replace `range` with `text`.
+    public static func replace(_ range: TextRange, with text: String) -> DiagnosticFix {
+        DiagnosticFix(title: "Change to '\(text)'", edits: [SourceEdit(range: range, newText: text)])
+    }
+}

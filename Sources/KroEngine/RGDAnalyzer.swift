@@ -62,7 +62,7 @@ public enum RGDAnalyzer {
 
         let environment = CELEnvironment.kro()
         var rules = ReferenceRules(rgd: rgd, omitEnabled: options.omitFunctionEnabled, resourceScopes: scopes,
-                                   isDeclaredFunction: { environment.lookupFunction($0) != nil })
+                                   environment: environment)
         for i in expressions.indices {
             diagnostics += parse(&expressions[i])
             rules.check(&expressions[i])
@@ -87,6 +87,7 @@ public enum RGDAnalyzer {
 
         let graph = buildGraph(rgd, dependencies: rules.dependencies)
         diagnostics += cycleDiagnostics(rgd, graph)
+        for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
         return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
                            statusSchemas: typeCheck.statusSchemas, checks: typeCheck.checks,
@@ -106,7 +107,7 @@ public enum RGDAnalyzer {
         options.enableKroMacros = expression.kind == .condition
         let result = CELParser(options: options).parse(expression.celText)
         expression.parsed = result.parsed
-        let e = expression.celText
+        let e = expression.authorText
         let rid = expression.resourceID ?? ""
         return result.issues.map { issue in
             let (code, prefix): (String, String) = switch expression.kind {

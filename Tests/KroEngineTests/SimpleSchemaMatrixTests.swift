@@ -5,12 +5,21 @@ import YAMLSyntax
 
 /// simpleschema.md §10: the test matrix, row by row, with the exact message and range.
 @Suite struct SimpleSchemaTypeGrammarTests {
-    @Test(arguments: ["number", "int", "bool", "double", "str", "Integer", "String"])
-    func nonTypesAreUnknownCustomTypes(_ name: String) throws {
+    @Test(arguments: [("number", "float"), ("int", "integer"), ("bool", "boolean"), ("double", "float"),
+                      ("str", "string"), ("Integer", "integer"), ("String", "string")])
+    func nonTypesAreUnknownCustomTypesWithTheSimpleSchemaName(_ name: String, _ meant: String) throws {
         let f = field(name)
         let d = try #require(f.only("KRO107"))
-        #expect(d.message == "field f: unknown type: \(name)")
+        #expect(d.message == "field f: unknown type: \(name) (did you mean \"\(meant)\"?)")
         #expect(f.text(of: d) == name)
+        #expect(d.fixes.first?.edits.map(\.newText) == [meant])
+        #expect(d.fixes.first?.edits.first?.range == d.range)
+    }
+
+    @Test func customTypeNamesAreSuggestedBeforeFamiliarOnes() throws {
+        let f = SchemaFixture("types:\n  Int:\n    n: integer\nspec:\n  a: int\n  b: Prot\n")
+        #expect(f.diagnostics.map(\.message) == ["field a: unknown type: int (did you mean \"Int\"?)",
+                                                 "field b: unknown type: Prot"])
     }
 
     @Test func mapWithSpaceBeforeBracketIsACustomName() throws {
@@ -160,8 +169,9 @@ import YAMLSyntax
     @Test func unknownMarkerIsCaseSensitive() throws {
         let f = field("string | Required=true")
         let d = try #require(f.only("KRO112"))
-        #expect(d.message == "field f: invalid marker key \"Required\": unknown marker: Required")
+        #expect(d.message == "field f: invalid marker key \"Required\": unknown marker: Required (did you mean \"required\"?)")
         #expect(f.text(of: d) == "Required")
+        #expect(d.fixes.first?.edits.map(\.newText) == ["required"])
     }
 
     @Test func unclosedQuoteIncludingTheLoneQuoteThatCrashesUpstream() throws {
@@ -565,7 +575,7 @@ import YAMLSyntax
         #expect(f.diagnostics.map(\.message) == [
             "building schema for T: field f: minLength marker is only valid for string types, got type: integer",
             "field outer: field inner: invalid marker key \"foo\": unknown marker: foo",
-            "field other: unknown type: number",
+            "field other: unknown type: number (did you mean \"float\"?)",
         ])
     }
 

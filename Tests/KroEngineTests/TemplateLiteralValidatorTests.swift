@@ -79,7 +79,7 @@ import YAMLSyntax
 
     @Test func unknownFieldsAndSchemaProblemsPointAtTheKey() {
         #expect(findings("spec:\n  replica: 1\n")
-                == ["KRO304@replica: error getting field schema for path spec.replica: schema not found for field replica"])
+                == ["KRO304@replica: error getting field schema for path spec.replica: schema not found for field replica (did you mean \"replicas\"?)"])
         #expect(findings("surname: x\n")
                 == ["KRO304@surname: error getting field schema for path .surname: schema not found for field surname"])
         #expect(findings("spec:\n  broken: [a]\n")

@@ -1,5 +1,13 @@
 /// Function calls: name resolution (global, qualified, member) and overload resolution.
 extension CheckRun {
+    /// An unknown function, with the declared name it most likely meant.
+    func reportUndeclaredFunction(_ function: String, at span: SourceSpan) {
+        let suggestion = FunctionSuggestions.suggestion(for: function, in: env)
+        var message = undeclared(function)
+        if let suggestion { message += "; did you mean '\(suggestion)'?" }
+        report(message, at: span, suggestion: suggestion)
+    }
+
     func checkCall(_ e: Expr, _ target: Expr?, _ function: String, _ args: [Expr]) {
         if function == Operator.optionalSelect, target == nil {
             checkOptionalSelect(e, args)
@@ -13,7 +21,7 @@ extension CheckRun {
 
         guard let target else {
             guard let fn = env.resolveFunction(function) else {
-                report(undeclared(function), at: callSpan(of: e, function: function, isMember: false))
+                reportUndeclaredFunction(function, at: callSpan(of: e, function: function, isMember: false))
                 setType(e, .error)
                 return
             }
@@ -28,7 +36,7 @@ extension CheckRun {
         }
         check(target)
         guard let fn = env.resolveFunction(function) else {
-            report(undeclared(function), at: callSpan(of: e, function: function, isMember: true))
+            reportUndeclaredFunction(function, at: callSpan(of: e, function: function, isMember: true))
             setType(e, .error)
             return
         }

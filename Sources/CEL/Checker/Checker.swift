@@ -143,10 +143,9 @@ final class CheckRun {
         if let t = description.fields["__\(field)__"], CELReservedWords.all.contains(field) { return t }
         if description.allowsUnknownFields { return .dyn }
         var message = "undefined field '\(field)'"
-        if let suggestion = DidYouMean.closest(to: field, among: description.fields.keys) {
-            message += "; did you mean '\(suggestion)'?"
-        }
-        report(message, at: nameSpan(of: e))
+        let suggestion = DidYouMean.closest(to: field, among: description.fields.keys)
+        if let suggestion { message += "; did you mean '\(suggestion)'?" }
+        report(message, at: nameSpan(of: e), suggestion: suggestion)
         return nil
     }
 
@@ -323,8 +322,8 @@ final class CheckRun {
         "expected type '\(describe(expected))' but found '\(describe(found))'"
     }
 
-    func report(_ message: String, at span: SourceSpan) {
-        issues.append(CELIssue(message: message, span: span))
+    func report(_ message: String, at span: SourceSpan, suggestion: String? = nil) {
+        issues.append(CELIssue(message: message, span: span, suggestion: suggestion))
     }
 
     /// The node's own span, or (for synthesized nodes without one) the nearest

@@ -4,5 +4,10 @@
 public struct CELIssue: Hashable, Sendable {
     public var message: String
     public var span: SourceSpan
-    public init(message: String, span: SourceSpan) { self.message = message; self.span = span }
+    /// For a misspelt name: the text that should replace `span` (a did-you-mean that an
+    /// editor can apply).
+    public var suggestion: String?
+    public init(message: String, span: SourceSpan, suggestion: String? = nil) {
+        self.message = message; self.span = span; self.suggestion = suggestion
+    }
 }

@@ -80,6 +80,9 @@ public struct RGDExpression: Sendable {
     public var matchRanges: [TextRange]
     /// The CEL text kro compiles: the inner text, or the generated concatenation.
     public var celText: String
+    /// What messages quote: the inner text of a standalone `${…}`, the string template as
+    /// written otherwise (not the concatenation kro generates from it).
+    public var authorText: String { form == .standalone ? celText : scalar.value }
     public var textMap: CELTextMap
     /// Filled by the parse step.
     public var parsed: ParsedExpr?

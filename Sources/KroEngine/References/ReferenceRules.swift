@@ -14,16 +14,21 @@ struct ReferenceRules {
     /// Per resource index, dependency edges in discovery order.
     var dependencies: [Int: [DependencyEdge]] = [:]
 
+    /// The environment kro compiles in: which functions exist, and what a misspelt one meant.
+    let environment: CELEnvironment
+
     init(rgd: ResourceGraphDefinition, omitEnabled: Bool, resourceScopes: [Int: ResourceScope],
-         isDeclaredFunction: @escaping (String) -> Bool) {
+         environment: CELEnvironment) {
         self.rgd = rgd; self.omitEnabled = omitEnabled; self.resourceScopes = resourceScopes
-        self.isDeclaredFunction = isDeclaredFunction
+        self.environment = environment
+        self.isDeclaredFunction = { environment.lookupFunction($0) != nil }
     }
 
     private var ids: Set<String> { Set(rgd.resourceIDs) }
 
-    mutating func report(_ code: String, _ message: String, _ range: TextRange, severity: DiagnosticSeverity = .error) {
-        diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: range))
+    mutating func report(_ code: String, _ message: String, _ range: TextRange, severity: DiagnosticSeverity = .error,
+                         fixes: [DiagnosticFix] = []) {
+        diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: range, fixes: fixes))
     }
 
     /// Fills `expression.references` and reports rule violations.
@@ -37,7 +42,7 @@ struct ReferenceRules {
         let ownID = resource?.id?.value
         let iterators = Set(resource?.forEach.map(\.name.value) ?? [])
         let rid = ownID ?? ""
-        let e = expression.celText
+        let e = expression.authorText
         var referencesSomething = false
         var hasUnknownReference = false
 
@@ -89,14 +94,17 @@ struct ReferenceRules {
     }
 
     private mutating func checkFunctions(_ scan: ReferenceScan, expression: RGDExpression, rid: String) {
-        let e = expression.celText
+        let e = expression.authorText
         for f in scan.unknownFunctions {
             let range = expression.fileRange(f.span)
+            let suggestion = FunctionSuggestions.suggestion(for: f.name, in: environment)
+            let unknown = "uses unknown function \"\(f.name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+            let fixes = suggestion.map { [DiagnosticFix.replace(range, with: $0)] } ?? []
             switch expression.kind {
-            case .readyWhen: report("KRO339", "resource \"\(rid)\" readyWhen: uses unknown functions: [{\(f.name)}]", range)
-            case .status: report("KRO405", "status field \"\(expression.pathText)\" expression \"\(e)\": uses unknown functions: [{\(f.name)}]", range)
-            case .condition: report("KRO417", "condition \"\(e)\": uses unknown functions: [{\(f.name)}]", range)
-            default: report("KRO312", "uses unknown functions: [{\(f.name)}]", range)
+            case .readyWhen: report("KRO339", "resource \"\(rid)\" readyWhen: " + unknown, range, fixes: fixes)
+            case .status: report("KRO405", "status field \"\(expression.pathText)\" expression \"\(e)\": " + unknown, range, fixes: fixes)
+            case .condition: report("KRO417", "condition \"\(e)\": " + unknown, range, fixes: fixes)
+            default: report("KRO312", unknown, range, fixes: fixes)
             }
         }
         let onlyTemplates = "omit() can only be used in resource template expressions"
@@ -128,10 +136,9 @@ struct ReferenceRules {
 
     private mutating func unknown(_ ref: ExpressionReference, prefix: String, code: String, candidates: [String]) {
         var message = prefix + "references unknown identifiers: [\(ref.name)]"
-        if let suggestion = DidYouMean.closest(to: ref.name, among: candidates, maxDistance: max(1, ref.name.count / 3)) {
-            message += " (did you mean \"\(suggestion)\"?)"
-        }
-        report(code, message, ref.range)
+        let suggestion = DidYouMean.closest(to: ref.name, among: candidates, maxDistance: max(1, ref.name.count / 3))
+        if let suggestion { message += " (did you mean \"\(suggestion)\"?)" }
+        report(code, message, ref.range, fixes: suggestion.map { [DiagnosticFix.replace(ref.range, with: $0)] } ?? [])
     }
 
     private mutating func addDependency(from index: Int?, ownID: String?, to: String, range: TextRange) {

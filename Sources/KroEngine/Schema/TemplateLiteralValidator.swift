@@ -1,3 +1,4 @@
+import CEL
 import YAMLSyntax
 
 /// Validates the literal values of a resource template against its kind's schema the
@@ -12,6 +13,8 @@ public struct TemplateLiteralValidator: Sendable {
         public var message: String
         public var range: TextRange
         public var path: [SchemaPathSegment]
+        /// For an unknown field (KRO304): the schema's field that was most likely meant.
+        public var suggestion: String? = nil
     }
 
     public let resolver: SchemaResolver
@@ -88,10 +91,13 @@ public struct TemplateLiteralValidator: Sendable {
                     case .anything: child = OpenAPISchema(["x-kubernetes-preserve-unknown-fields": true])
                     case .notAllowed:
                         let parent = where_
+                        let suggestion = DidYouMean.closest(to: key, among: s.properties.map(\.key),
+                                                            maxDistance: max(1, key.count / 3), ignoringCase: true)
                         findings.append(Finding(
                             code: "KRO304",
-                            message: "error getting field schema for path \(parent).\(key): schema not found for field \(key)",
-                            range: keyScalar.range, path: path + [.field(key)]))
+                            message: "error getting field schema for path \(parent).\(key): schema not found for field \(key)"
+                                + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
+                            range: keyScalar.range, path: path + [.field(key)], suggestion: suggestion))
                         continue
                     }
                 }

@@ -19,6 +19,8 @@ struct MarkerLexError: Error, Hashable {
     var code: String
     var message: String
     var span: CharSpan
+    /// The marker key that was most likely meant (KRO112).
+    var suggestion: String? = nil
 }
 
 /// kro's marker lexer (simpleschema.md §4.1), reproduced character by character because
@@ -68,10 +70,12 @@ enum MarkerLexer {
                                                    span: CharSpan(lo: i, hi: i + 1)))
                 }
                 guard let kind = MarkerKind(rawValue: trimmedKey) else {
+                    let suggestion = SchemaSuggestions.marker(for: trimmedKey)
                     return .failure(MarkerLexError(
                         code: "KRO112",
-                        message: "invalid marker key \(GoStrconv.quote(trimmedKey)): unknown marker: \(trimmedKey)",
-                        span: keySpan))
+                        message: "invalid marker key \(GoStrconv.quote(trimmedKey)): unknown marker: \(trimmedKey)"
+                            + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
+                        span: keySpan, suggestion: suggestion))
                 }
                 current = (kind, keySpan)
                 reset()

@@ -59,9 +59,11 @@ struct SchemaBuildState {
     var definedTypes: Set<String> = []
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange,
-                         severity: DiagnosticSeverity = .error, related: [RelatedLocation] = []) {
+                         severity: DiagnosticSeverity = .error, related: [RelatedLocation] = [],
+                         suggestion: String? = nil) {
         diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: range,
-                                      related: related))
+                                      related: related,
+                                      fixes: suggestion.map { [DiagnosticFix.replace(range, with: $0)] } ?? []))
     }
 
     /// A mapping of fields → `{type: object, properties, required?, default: {}?}` (§5).
@@ -144,7 +146,8 @@ struct SchemaBuildState {
             case .failure(let error):
                 // The type is still known: expressions reading the field type-check
                 // against it instead of cascading into "undefined field".
-                report(error.code, context.buildPrefix + error.message, field.range(error.span))
+                report(error.code, context.buildPrefix + error.message, field.range(error.span),
+                       suggestion: error.suggestion)
                 markersFailed = true
             case .success(let m):
                 markers = m
@@ -193,7 +196,10 @@ struct SchemaBuildState {
             if let custom = customTypes[name] { return custom.schema }
             // Undefined names inside `types` are reported by the dependency check (KRO108).
             if context.block == .spec && !definedTypes.contains(name) {
-                report("KRO107", context.buildPrefix + "unknown type: \(name)", field.range(span))
+                let suggestion = SchemaSuggestions.type(for: name, customTypes: definedTypes)
+                report("KRO107", context.buildPrefix + "unknown type: \(name)"
+                           + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
+                       field.range(span), suggestion: suggestion)
             }
             return nil
         }

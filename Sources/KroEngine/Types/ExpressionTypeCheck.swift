@@ -90,7 +90,7 @@ struct ExpressionTypeCheck {
         checks[index] = ExpressionCheck(result: result, environment: environment)
         guard report else { return }
         let rid = e.resourceID ?? ""
-        let text = e.celText
+        let text = e.authorText
         if !result.issues.isEmpty {
             let (code, prefix): (String, String) = switch e.kind {
             case .forEach(let n): ("KRO330", "node \"\(rid)\": forEach iterator \"\(n)\": ")
@@ -106,7 +106,8 @@ struct ExpressionTypeCheck {
                     // Text kro generated (the `+` of a string template): show the `${…}` it joins.
                     range = e.matchRanges.first { $0.touches(range.start) } ?? TextRange(start: range.start, end: min(range.start + 1, e.scalar.range.end))
                 }
-                diagnostics.append(Diagnostic(code: code, message: prefix + issue.message, range: range))
+                let fixes = issue.suggestion.map { [DiagnosticFix.replace(range, with: $0)] } ?? []
+                diagnostics.append(Diagnostic(code: code, message: prefix + issue.message, range: range, fixes: fixes))
             }
             return
         }
@@ -116,7 +117,7 @@ struct ExpressionTypeCheck {
 
     private mutating func checkOutput(_ e: RGDExpression, _ output: CELType) {
         let rid = e.resourceID ?? ""
-        let text = e.celText
+        let text = e.authorText
         switch e.kind {
         case .forEach(let n):
             guard case .list(let element) = output else {
@@ -173,7 +174,8 @@ struct ExpressionTypeCheck {
                 diagnostics.append(Diagnostic(
                     code: finding.code,
                     message: "resource \"\(id)\": \(finding.message)",
-                    range: finding.range))
+                    range: finding.range,
+                    fixes: finding.suggestion.map { [DiagnosticFix.replace(finding.range, with: $0)] } ?? []))
             }
         }
     }
