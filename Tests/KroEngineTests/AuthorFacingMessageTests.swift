@@ -4,19 +4,17 @@ import YAMLSyntax
 
 /// Did-you-mean of every kind carried as a fix, and messages in the author's terms.
 @Suite struct AuthorFacingMessageTests {
-    func configMap(_ data: String, extra: String = "") -> MarkedText {
+    func configMap(_ data: String) -> MarkedText {
         MarkedText(rgd("""
               workers: "[]string"
           resources:
           - id: cm
             template:
-              apiVersion: v1
               kind: ConfigMap
-              metadata:
-                name: x
+              apiVersion: v1
               data:
                 \(data)
-        \(extra)
+              metadata: {name: x}
         """))
     }
 
