@@ -79,7 +79,7 @@ public enum RGDAnalyzer {
         diagnostics += ValidationRuleCheck.check(instance.fields)
         let flagged = diagnostics.filter { $0.severity == .error }.map(\.range)
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, kinds: kinds,
-                                            unknownKinds: unknownKinds, instanceSpec: instance.schema)
+                                            unknownKinds: unknownKinds, instanceSpec: instance.typingSchema)
         typeCheck.run(expressions) { e in
             flagged.contains { e.scalar.range.start <= $0.start && $0.end <= e.scalar.range.end }
         }

@@ -19,8 +19,10 @@ public enum RGDParser {
     }
 
     public static func parse(root: YAMLNode?) -> (ResourceGraphDefinition?, [Diagnostic]) {
-        guard isRGD(root), let map = root?.mapping else { return (nil, []) }
+        let renamed = LegacyFormats.resourceGroupKind(root)
+        guard isRGD(root) || renamed != nil, let map = root?.mapping else { return (nil, []) }
         var reader = AdmissionReader()
+        if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
         reader.checkUnrepresentable(.mapping(map))
         return (rgd, reader.diagnostics)
@@ -259,6 +261,12 @@ struct AdmissionReader {
     mutating func readResource(_ item: YAMLNode, index i: Int) -> RGDResource? {
         let path = "spec.resources[\(i)]"
         guard let map = item.mapping else { typeError(item, path: path, expected: "object"); return nil }
+        if let legacy = LegacyFormats.bareObjectResource(map, path: path) {
+            // One error for the resource instead of a missing id, a missing template and
+            // an unknown field per key.
+            diagnostics.append(legacy)
+            return RGDResource(index: i, node: item, forEach: [])
+        }
         checkKnownFields(map, allowed: ["id", "template", "externalRef", "includeWhen", "readyWhen", "forEach"], path: path)
         var resource = RGDResource(index: i, node: item, forEach: [])
         resource.id = string(map, "id", path: "\(path).id")

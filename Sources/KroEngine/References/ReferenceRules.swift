@@ -25,6 +25,11 @@ struct ReferenceRules {
     }
 
     private var ids: Set<String> { Set(rgd.resourceIDs) }
+    private var duplicatedIDs: Set<String> {
+        var seen: Set<String> = [], twice: Set<String> = []
+        for id in rgd.resourceIDs where !seen.insert(id).inserted { twice.insert(id) }
+        return twice
+    }
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange, severity: DiagnosticSeverity = .error,
                          fixes: [DiagnosticFix] = []) {
@@ -52,7 +57,9 @@ struct ReferenceRules {
             case .template, .externalRef, .forEach, .includeWhen:
                 if name == "schema" { continue }
                 if name == ownID {
-                    report("KRO318", "self references are not allowed", ref.range)
+                    // With a duplicated id (KRO204) the name may mean the other resource:
+                    // the duplicate is the one root cause reported.
+                    if !duplicatedIDs.contains(name) { report("KRO318", "self references are not allowed", ref.range) }
                 } else if ids.contains(name) {
                     addDependency(from: expression.resourceIndex, ownID: ownID, to: name, range: ref.range)
                 } else if iterators.contains(name) {

@@ -42,7 +42,8 @@ public struct SchemaTypeProvider: TypeProvider {
             case .notAllowed: return .object(typeName)
             }
         default:
-            return nil
+            // Untyped but open (`x-kubernetes-preserve-unknown-fields` alone): anything.
+            return s.preservesUnknownFields ? .dyn : nil
         }
     }
 

@@ -54,3 +54,28 @@ public struct SimpleSchemaResult: Sendable {
     /// KRO914), sorted by position.
     public var diagnostics: [Diagnostic]
 }
+
+extension SimpleSchemaResult {
+    /// The instance schema expressions are type-checked against: `schema` plus, for each
+    /// `spec` field whose type failed to build (already reported), an untyped placeholder,
+    /// so reading that field is not also "undefined field" (one root cause, one diagnostic).
+    public var typingSchema: JSONValue {
+        var root = schema
+        for field in fields where field.block == .spec && field.schema == nil && !field.path.isEmpty {
+            root = Self.placeholder(in: root, at: field.path[...])
+        }
+        return root
+    }
+
+    private static func placeholder(in node: JSONValue, at path: ArraySlice<String>) -> JSONValue {
+        guard let name = path.first, case .object(var object) = node,
+              case .object(var properties)? = object["properties"] else { return node }
+        if path.count == 1 {
+            if properties[name] == nil { properties[name] = ["x-kubernetes-preserve-unknown-fields": true] }
+        } else if let child = properties[name] {
+            properties[name] = placeholder(in: child, at: path.dropFirst())
+        }
+        object["properties"] = .object(properties)
+        return .object(object)
+    }
+}

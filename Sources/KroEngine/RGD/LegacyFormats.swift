@@ -1,0 +1,43 @@
+import YAMLSyntax
+
+/// RGDs written in formats kro used to accept: the kind's old name and resources written
+/// as bare Kubernetes objects (before `id`/`template`). Each gets one diagnostic saying
+/// what changed, instead of the errors the current format would raise one by one.
+enum LegacyFormats {
+    static let oldKind = "ResourceGroup"
+
+    /// KRO002 (warning, with a fix): `kind: ResourceGroup` was renamed. The document is
+    /// analysed as an RGD otherwise.
+    static func resourceGroupKind(_ root: YAMLNode?) -> Diagnostic? {
+        guard let map = root?.mapping,
+              let apiVersion = map.value(forKey: "apiVersion")?.scalar?.value, apiVersion.hasPrefix("kro.run/"),
+              let kind = map.value(forKey: "kind")?.scalar, kind.value == oldKind else { return nil }
+        return Diagnostic(
+            code: "KRO002", severity: .warning,
+            message: "kind ResourceGroup was renamed ResourceGraphDefinition; kro no longer serves ResourceGroup, so the cluster will not accept this document",
+            range: kind.range,
+            fixes: [DiagnosticFix(title: "Rename to ResourceGraphDefinition",
+                                  edits: [SourceEdit(range: kind.range, newText: RGDParser.kind)])])
+    }
+
+    /// KRO011 once for a resource written as a bare Kubernetes object (`apiVersion` and
+    /// `kind` directly under `resources`, no `id`, `template` or `externalRef`).
+    static func bareObjectResource(_ map: YAMLMapping, path: String) -> Diagnostic? {
+        let keys = Set(map.effectiveEntries.compactMap { $0.key.keyString })
+        guard keys.isDisjoint(with: ["id", "template", "externalRef"]),
+              keys.contains("kind"), keys.contains("apiVersion") || keys.contains("metadata"),
+              let first = map.effectiveEntries.first else { return nil }
+        let kind = map.value(forKey: "kind")?.scalar?.value ?? "object"
+        return Diagnostic(
+            code: "KRO011",
+            message: "\(path) is a bare Kubernetes object (the format before resource ids): wrap the \(kind) in \"template:\" and give the resource an \"id:\", e.g. \"- id: \(suggestedID(kind))\" followed by \"template:\" with the object indented under it",
+            range: first.key.range)
+    }
+
+    /// A lowerCamelCase id from the kind (`ConfigMap` → `configMap`).
+    static func suggestedID(_ kind: String) -> String {
+        guard let first = kind.first, first.isLetter else { return "resource" }
+        let id = first.lowercased() + kind.dropFirst().filter { $0.isLetter || $0.isNumber }
+        return id.isEmpty ? "resource" : id
+    }
+}
