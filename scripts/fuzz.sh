@@ -2,6 +2,8 @@
 # Fuzzes one pipeline stage with libFuzzer + AddressSanitizer for SECONDS seconds.
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]
 # TARGET: yaml cel-parse cel-check cel-eval simpleschema engine json jsonrpc
+# KRO_FUZZ_TIMEOUT: seconds one input may take before it counts as a hang (default 10; raise it
+# on a loaded machine, where a starved process is slow without being stuck).
 # The working corpus lives in .build-fuzz/corpus/TARGET (seeded from ../shared); inputs that
 # crash, hang or break an invariant are copied to Tests/FuzzReplayTests/Corpus/TARGET so that
 # `swift test` replays them from then on.
@@ -35,7 +37,7 @@ esac
 
 set +e
 KRO_FUZZ_TARGET="$target" ASAN_OPTIONS=detect_leaks=0 "$bin" "$corpus" "${dict[@]}" \
-  -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -max_len=65536 \
+  -max_total_time="$seconds" -timeout=${KRO_FUZZ_TIMEOUT:-10} -rss_limit_mb=2048 -max_len=65536 \
   -artifact_prefix="$work/findings/$target/" -print_final_stats=1 "$@" 2>&1 | tee "$work/$target.log" | grep -E "^#|Done|ERROR|invariant|stat::" | tail -15
 status=${PIPESTATUS[0]}
 set -e
