@@ -22,11 +22,15 @@ public struct CELEnvironment: Sendable {
     }
 
     /// Adds functions; overloads of an already declared name are merged (an overload id
-    /// that is already present is replaced).
+    /// that is already present is replaced) and so are their docs.
     public func adding(functions: [FunctionDecl]) -> CELEnvironment {
         var copy = self
         for f in functions {
             guard var existing = copy.functions[f.name] else { copy.functions[f.name] = f; continue }
+            // A name several libraries declare (`indexOf` on strings and lists) keeps each doc.
+            if !f.doc.isEmpty, !existing.doc.contains(f.doc) {
+                existing.doc = existing.doc.isEmpty ? f.doc : existing.doc + "\n\n" + f.doc
+            }
             for o in f.overloads {
                 if let i = existing.overloads.firstIndex(where: { $0.id == o.id }) {
                     existing.overloads[i] = o

@@ -8,6 +8,9 @@ public struct OverloadDecl: Hashable, Sendable {
     public var params: [CELType]
     public var result: CELType
     public var isMemberFunction: Bool
+    /// Expressions that call this overload (cel-go's `OverloadExamples`): shown by
+    /// completion, hover and signature help, and type-checked by a test.
+    public var examples: [String] = []
 
     public init(id: String, typeParams: [String] = [], params: [CELType], result: CELType, isMemberFunction: Bool = false) {
         self.id = id; self.typeParams = typeParams; self.params = params
@@ -22,6 +25,28 @@ public struct OverloadDecl: Hashable, Sendable {
     /// A receiver-style overload; `params[0]` is the receiver.
     public static func member(_ id: String, _ params: [CELType], _ result: CELType) -> OverloadDecl {
         OverloadDecl(id: id, typeParams: typeParameters(in: params + [result]), params: params, result: result, isMemberFunction: true)
+    }
+
+    /// This overload with these examples.
+    public func examples(_ examples: String...) -> OverloadDecl {
+        var copy = self
+        copy.examples = examples
+        return copy
+    }
+
+    /// The signature as authors write the call: `string.contains(string) -> bool`,
+    /// `size(list(A)) -> int`, `a + b` forms for operators.
+    public func signature(name: String) -> String {
+        let types = params.map(\.description)
+        if let pattern = OperatorSyntax.pattern(name), !isMemberFunction {
+            var text = pattern
+            for t in types { if let r = text.range(of: "_") { text.replaceSubrange(r, with: t) } }
+            return "\(text) -> \(result)"
+        }
+        if isMemberFunction, let receiver = types.first {
+            return "\(receiver).\(name)(\(types.dropFirst().joined(separator: ", "))) -> \(result)"
+        }
+        return "\(name)(\(types.joined(separator: ", "))) -> \(result)"
     }
 
     private static func typeParameters(in types: [CELType]) -> [String] {
@@ -43,8 +68,15 @@ public struct OverloadDecl: Hashable, Sendable {
 public struct FunctionDecl: Hashable, Sendable {
     public var name: String
     public var overloads: [OverloadDecl]
-    public init(name: String, overloads: [OverloadDecl]) { self.name = name; self.overloads = overloads }
-    public init(_ name: String, _ overloads: OverloadDecl...) { self.init(name: name, overloads: overloads) }
+    /// What the function does (cel-go's `FunctionDocs`), in Markdown; completion, hover and
+    /// signature help all show this text.
+    public var doc: String
+    public init(name: String, doc: String = "", overloads: [OverloadDecl]) {
+        self.name = name; self.doc = doc; self.overloads = overloads
+    }
+    public init(_ name: String, doc: String = "", _ overloads: OverloadDecl...) {
+        self.init(name: name, doc: doc, overloads: overloads)
+    }
 }
 
 public struct VariableDecl: Hashable, Sendable {
