@@ -61,8 +61,10 @@ let package = Package(
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance/pass-rate-bar.txt"]),
-        .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON"]),
+        // Shared by the test targets: marked fixtures and the in-process LSP client.
+        .target(name: "KroTestSupport", dependencies: ["LanguageServer", "YAMLSyntax", "JSON"], path: "Tests/KroTestSupport"),
+        .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON", "KroTestSupport"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON", "KroTestSupport"]),
         // Replays the kept fuzz inputs and seeded mutations of them through every target.
         .testTarget(name: "FuzzReplayTests", dependencies: ["KroFuzzTargets"], resources: [.copy("Corpus")]),
         // Runs the built `kro-lsp` binary over pipes.

@@ -1,14 +1,23 @@
 import Foundation
 import JSON
 
-/// Writes frames to a file descriptor; safe to call from any task.
+/// Writes frames to a file descriptor, or hands messages to a closure (the in-memory
+/// transport of tests and benchmarks); safe to call from any task.
 final class FrameWriter: @unchecked Sendable {
     private let fd: Int32
+    private let deliver: (@Sendable (JSONValue) -> Void)?
     private let lock = NSLock()
 
-    init(fd: Int32) { self.fd = fd }
+    init(fd: Int32) { self.fd = fd; self.deliver = nil }
+
+    init(deliver: @escaping @Sendable (JSONValue) -> Void) { self.fd = -1; self.deliver = deliver }
 
     func send(_ message: JSONValue) {
+        if let deliver {
+            lock.lock()
+            defer { lock.unlock() }
+            return deliver(message)
+        }
         let body = (try? JSONSerializer(options: .init(nonFiniteNumbers: .null)).serialize(message)) ?? Array("null".utf8)
         let frame = encodeFrame(body)
         lock.lock()

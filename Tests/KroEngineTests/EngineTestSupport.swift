@@ -1,4 +1,5 @@
 import Foundation
+@_exported import KroTestSupport
 import YAMLSyntax
 @testable import KroEngine
 

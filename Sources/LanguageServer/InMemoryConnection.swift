@@ -1,0 +1,18 @@
+import JSON
+
+/// The server driven in-process over an in-memory transport (tests, benchmarks): each
+/// message goes in by a call, in order, as the stdio reader would hand it over; what the
+/// server sends arrives at `receive`, in order, from any thread.
+public final class InMemoryConnection: Sendable {
+    private let server: Server
+
+    public init(logLevel: LogLevel = .warning, receive: @escaping @Sendable (JSONValue) -> Void) {
+        server = Server(writer: FrameWriter(deliver: receive), logLevel: logLevel)
+    }
+
+    /// Handles one message; returns the exit code when the server stops (after `exit`).
+    @discardableResult
+    public func send(_ message: JSONValue) -> Int32? {
+        server.handle(Message.decode(Array(message.jsonText.utf8)))
+    }
+}
