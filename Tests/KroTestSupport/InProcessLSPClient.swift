@@ -11,9 +11,11 @@ public struct LSPClientError: Error, CustomStringConvertible {
 
 /// Drives the server in-process over `InMemoryConnection`, like an editor: requests and
 /// notifications in, responses and notifications out. Every wait has a timeout, so a broken
-/// server fails a test instead of hanging it. Positions are UTF-16 (the LSP default).
+/// server fails a test instead of hanging it. Waits suspend instead of blocking, so the
+/// server's tasks get the cooperative threads even when many tests run at once. Positions
+/// are UTF-16 (the LSP default).
 public final class InProcessLSPClient: @unchecked Sendable {
-    private let condition = NSCondition()
+    private let lock = NSLock()
     private var received: [JSONValue] = []
     private var consumed: Set<Int> = []
     private var nextID: Int64 = 1
@@ -25,10 +27,9 @@ public final class InProcessLSPClient: @unchecked Sendable {
     }
 
     private func record(_ message: JSONValue) {
-        condition.lock()
+        lock.lock()
         received.append(message)
-        condition.broadcast()
-        condition.unlock()
+        lock.unlock()
         // Server requests (configuration, registration) get an empty answer.
         if let id = message["id"], message["method"] != nil {
             connection.send(["jsonrpc": "2.0", "id": id, "result": .null])
@@ -42,18 +43,18 @@ public final class InProcessLSPClient: @unchecked Sendable {
     }
 
     /// Sends a request and waits for its response message (with `result` or `error`).
-    public func request(_ method: String, _ params: JSONValue = [:]) throws -> JSONValue {
-        condition.lock()
-        let id = JSONValue.int(nextID)
-        nextID += 1
-        condition.unlock()
+    public func request(_ method: String, _ params: JSONValue = [:]) async throws -> JSONValue {
+        let id = lock.withLock {
+            defer { nextID += 1 }
+            return JSONValue.int(nextID)
+        }
         connection.send(["jsonrpc": "2.0", "id": id, "method": .string(method), "params": params])
-        return try wait(for: "response to \(method)") { $0["id"] == id && $0["method"] == nil }
+        return try await wait(for: "response to \(method)") { $0["id"] == id && $0["method"] == nil }
     }
 
     /// The result of a request; throws when the server answered with an error.
-    public func result(_ method: String, _ params: JSONValue = [:]) throws -> JSONValue {
-        let response = try request(method, params)
+    public func result(_ method: String, _ params: JSONValue = [:]) async throws -> JSONValue {
+        let response = try await request(method, params)
         guard let result = response["result"] else { throw LSPClientError("\(method) failed: \(response.jsonText)") }
         return result
     }
@@ -62,22 +63,26 @@ public final class InProcessLSPClient: @unchecked Sendable {
 
     /// The first unconsumed message matching `predicate`, waiting up to `timeout`.
     public func wait(for what: String, timeout: TimeInterval = InProcessLSPClient.timeout,
-                     _ predicate: (JSONValue) -> Bool) throws -> JSONValue {
+                     _ predicate: (JSONValue) -> Bool) async throws -> JSONValue {
         let deadline = Date().addingTimeInterval(timeout)
-        condition.lock()
-        defer { condition.unlock() }
         while true {
-            if let k = received.indices.first(where: { !consumed.contains($0) && predicate(received[$0]) }) {
-                consumed.insert(k)
-                return received[k]
-            }
-            if !condition.wait(until: deadline) { throw LSPClientError("timed out after \(timeout)s waiting for \(what)") }
+            if let found = take(predicate) { return found }
+            if Date() > deadline { throw LSPClientError("timed out after \(timeout)s waiting for \(what)") }
+            try await Task.sleep(nanoseconds: 2_000_000)
         }
     }
 
+    private func take(_ predicate: (JSONValue) -> Bool) -> JSONValue? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let k = received.indices.first(where: { !consumed.contains($0) && predicate(received[$0]) }) else { return nil }
+        consumed.insert(k)
+        return received[k]
+    }
+
     /// The next `publishDiagnostics` for `uri`.
-    public func diagnostics(for uri: String) throws -> JSONValue {
-        try wait(for: "diagnostics of \(uri)") {
+    public func diagnostics(for uri: String) async throws -> JSONValue {
+        try await wait(for: "diagnostics of \(uri)") {
             $0["method"]?.stringValue == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.stringValue == uri
         }["params"] ?? .null
     }
@@ -86,18 +91,18 @@ public final class InProcessLSPClient: @unchecked Sendable {
 
     /// `initialize` + `initialized`; returns the initialize result.
     @discardableResult
-    public func initialize(capabilities: JSONValue = [:], options: JSONValue = .null) throws -> JSONValue {
-        let result = try result("initialize", ["processId": .null, "rootUri": .null, "capabilities": capabilities,
+    public func initialize(capabilities: JSONValue = [:], options: JSONValue = .null) async throws -> JSONValue {
+        let result = try await result("initialize", ["processId": .null, "rootUri": .null, "capabilities": capabilities,
                                                "initializationOptions": options])
         notify("initialized")
         return result
     }
 
     /// Opens a document and waits until its first analysis is published.
-    public func open(_ uri: String, _ text: String, version: Int64 = 1) throws {
+    public func open(_ uri: String, _ text: String, version: Int64 = 1) async throws {
         notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "yaml",
                                                          "version": .int(version), "text": .string(text)]])
-        _ = try diagnostics(for: uri)
+        _ = try await diagnostics(for: uri)
     }
 
     public func change(_ uri: String, version: Int64, _ changes: [JSONValue]) {

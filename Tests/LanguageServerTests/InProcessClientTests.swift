@@ -6,7 +6,7 @@ import Testing
 /// The in-process transport carries the whole protocol: lifecycle, document sync and
 /// diagnostics arrive as over stdio.
 @Suite struct InProcessClientTests {
-    @Test func diagnosticsArriveAtTheMarkedRangeAfterNonASCIITextAndCRLF() throws {
+    @Test func diagnosticsArriveAtTheMarkedRangeAfterNonASCIITextAndCRLF() async throws {
         let marked = MarkedText("""
         apiVersion: kro.run/v1alpha1
         kind: ResourceGraphDefinition
@@ -27,14 +27,14 @@ import Testing
                   name: ${schema.spec.«nmae»}
         """).crlf
         let client = InProcessLSPClient()
-        try client.initialize()
+        try await client.initialize()
         client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///d.yaml", "languageId": "yaml",
                                                                 "version": 1, "text": .string(marked.text)]])
-        let diagnostics = try client.diagnostics(for: "file:///d.yaml")["diagnostics"]?.arrayValue ?? []
+        let diagnostics = try await client.diagnostics(for: "file:///d.yaml")["diagnostics"]?.arrayValue ?? []
         let ranges = diagnostics.compactMap { $0["range"] }
         #expect(ranges.contains(lspRange(marked.text, marked.ranges[0])), "\(diagnostics)")
         #expect(marked.text.contains("\r\n") && !marked.text.contains("«"))
-        #expect(try client.result("shutdown") == .null)
+        #expect(try await client.result("shutdown") == .null)
     }
 
     @Test func markersGiveByteOffsets() {
