@@ -20,7 +20,9 @@ public final class InProcessLSPClient: @unchecked Sendable {
     private var consumed: Set<Int> = []
     private var nextID: Int64 = 1
     private var connection: InMemoryConnection!
-    public static let timeout: TimeInterval = 30
+    /// Generous: under a full parallel test run, long CPU-bound tests can hold the few
+    /// cooperative threads the server's tasks need for minutes.
+    public static let timeout: TimeInterval = 300
 
     public init() {
         connection = InMemoryConnection { [weak self] message in self?.record(message) }
