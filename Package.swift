@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // zlib inflates the CRD catalog's groups (Debian: zlib1g-dev).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "YAMLSyntax",
             dependencies: ["CYAML", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
@@ -42,7 +48,7 @@ let package = Package(
         .target(
             name: "KroEngine",
             dependencies: [
-                "YAMLSyntax", "CEL", "JSON", "EmbeddedResources",
+                "YAMLSyntax", "CEL", "JSON", "EmbeddedResources", "CZlib",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

@@ -5,6 +5,8 @@ public struct KindSchema: Sendable, Hashable {
         case kubernetes(version: String)
         /// A CustomResourceDefinition file the user pointed at.
         case crd(path: String)
+        /// The CRD catalog built into kro-lsp (`scripts/update-crd-catalog.py`).
+        case catalog(CRDCatalog.Source)
     }
 
     public var gvk: GroupVersionKind

@@ -1,17 +1,22 @@
 import JSON
 import OrderedCollections
 
-/// The schemas of every kind the engine can type: the bundled Kubernetes kinds plus the
-/// CRDs the user named. Immutable; build a new store when the CRD set changes.
+/// The schemas of every kind the engine can type: the CRDs the user named, then the
+/// bundled Kubernetes kinds, then the CRD catalog (when enabled). Immutable; build a new
+/// store when the CRD set changes.
 public struct SchemaStore: Sendable {
     public let resolver: SchemaResolver
     public let kubernetesVersion: String?
     private let bundleKinds: OrderedDictionary<String, String>
     private let crdKinds: [String: KindSchema]
+    /// Consulted last, for kinds neither the user's CRDs nor the bundle know.
+    public let catalog: CRDCatalog?
 
     public init(resolver: SchemaResolver = .empty, kubernetesVersion: String? = nil,
-                bundleKinds: OrderedDictionary<String, String> = [:], crdKinds: [KindSchema] = []) {
+                bundleKinds: OrderedDictionary<String, String> = [:], crdKinds: [KindSchema] = [],
+                catalog: CRDCatalog? = nil) {
         self.resolver = resolver
+        self.catalog = catalog
         self.kubernetesVersion = kubernetesVersion
         self.bundleKinds = bundleKinds
         var byKey: [String: KindSchema] = [:]
@@ -32,14 +37,21 @@ public struct SchemaStore: Sendable {
     /// The same store with more CRD kinds (later ones replace earlier ones of the same key).
     public func adding(crdKinds more: [KindSchema]) -> SchemaStore {
         SchemaStore(resolver: resolver, kubernetesVersion: kubernetesVersion, bundleKinds: bundleKinds,
-                    crdKinds: Array(crdKinds.values) + more)
+                    crdKinds: Array(crdKinds.values) + more, catalog: catalog)
     }
 
-    /// The schema of `apiVersion`/`kind`; CRDs shadow built-ins of the same key.
+    /// The same store with `catalog` consulted last (nil: no catalog).
+    public func with(catalog: CRDCatalog?) -> SchemaStore {
+        SchemaStore(resolver: resolver, kubernetesVersion: kubernetesVersion, bundleKinds: bundleKinds,
+                    crdKinds: Array(crdKinds.values), catalog: catalog)
+    }
+
+    /// The schema of `apiVersion`/`kind`; CRDs shadow built-ins of the same key, and both
+    /// shadow the catalog.
     public func lookup(_ gvk: GroupVersionKind) -> KindSchema? {
         if let crd = crdKinds[gvk.bundleKey] { return crd }
         guard let definition = bundleKinds[gvk.bundleKey], let root = resolver.definition(named: definition) else {
-            return nil
+            return catalog?.lookup(gvk)
         }
         return KindSchema(gvk: gvk, scope: .ofBuiltin(group: gvk.group, kind: gvk.kind), root: root,
                           origin: .kubernetes(version: kubernetesVersion ?? "unknown"))
@@ -50,6 +62,6 @@ public struct SchemaStore: Sendable {
 
     /// Every known kind key (`apps/v1/Deployment`), for completion.
     public var allKindKeys: [String] {
-        (Array(bundleKinds.keys) + crdKinds.keys).sorted()
+        Array(Set(Array(bundleKinds.keys) + crdKinds.keys + (catalog?.allKindKeys ?? []))).sorted()
     }
 }

@@ -23,6 +23,9 @@ struct ExpressionTypeCheck {
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
     private let kinds: [Int: KindSchema]
+    /// Resources typed from the CRD catalog, by id: where their kind is written, and the
+    /// note that names the catalog's source (diagnostics about them carry it).
+    private var catalogNotes: [String: RelatedLocation] = [:]
 
     /// `kinds`: the schema of each resource whose kind is known (by resource index);
     /// `unknownKinds`: valid kinds without a schema offline, typed `dyn` (KRO905).
@@ -42,10 +45,26 @@ struct ExpressionTypeCheck {
                     range: kindValue.range))
             }
             variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kinds[r.index]))
+            if let kind = kinds[r.index], case .catalog(let source) = kind.origin,
+               let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
+                catalogNotes[id] = RelatedLocation(range: kindValue.range, message: Self.catalogNote(kind.gvk, source))
+            }
         }
         self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
                                       instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
         self.diagnostics = unknown
+    }
+
+    static func catalogNote(_ gvk: GroupVersionKind, _ source: CRDCatalog.Source) -> String {
+        "\(gvk.apiVersion) \(gvk.kind) is typed from kro-lsp's CRD catalog (\(source.family): \(source.source) at \(source.version)); if your operator's CRD differs, name it with --crd or kro.crdPaths"
+    }
+
+    /// The catalog notes of the resources `e` reads (and of its own resource, when `own`).
+    private func catalogNotes(for e: RGDExpression, own: Bool) -> [RelatedLocation] {
+        var ids = e.references.map(\.name)
+        if own, let rid = e.resourceID { ids.insert(rid, at: 0) }
+        var seen: Set<String> = []
+        return ids.compactMap { id in seen.insert(id).inserted ? catalogNotes[id] : nil }
     }
 
     /// Checks every expression that parsed and has no reference error already.
@@ -107,7 +126,8 @@ struct ExpressionTypeCheck {
                     range = e.matchRanges.first { $0.touches(range.start) } ?? TextRange(start: range.start, end: min(range.start + 1, e.scalar.range.end))
                 }
                 let fixes = issue.suggestion.map { [DiagnosticFix.replace(range, with: $0)] } ?? []
-                diagnostics.append(Diagnostic(code: code, message: prefix + issue.message, range: range, fixes: fixes))
+                diagnostics.append(Diagnostic(code: code, message: prefix + issue.message, range: range,
+                                              related: catalogNotes(for: e, own: false), fixes: fixes))
             }
             return
         }
@@ -138,7 +158,7 @@ struct ExpressionTypeCheck {
             diagnostics.append(Diagnostic(
                 code: "KRO334",
                 message: "type mismatch in resource \"\(rid)\" at path \"\(e.pathText)\": expression \"\(text)\" returns type \"\(output)\" but expected \"\(expected)\": \(detail)",
-                range: e.range))
+                range: e.range, related: catalogNotes(for: e, own: true)))
         case .includeWhen, .readyWhen:
             if output == .bool || output == .optional(.bool) { return }
             let which = e.kind == .includeWhen ? "includeWhen" : "readyWhen"
@@ -174,7 +194,7 @@ struct ExpressionTypeCheck {
                 diagnostics.append(Diagnostic(
                     code: finding.code,
                     message: "resource \"\(id)\": \(finding.message)",
-                    range: finding.range,
+                    range: finding.range, related: catalogNotes[id].map { [$0] } ?? [],
                     fixes: finding.suggestion.map { [DiagnosticFix.replace(finding.range, with: $0)] } ?? []))
             }
         }
