@@ -139,22 +139,8 @@ final class LoadCounter: @unchecked Sendable {
     static let store = BundledSchemas.store.with(catalog: CRDCatalog { CatalogFixture.standard })
 
     static func document(_ resources: String) -> String {
-        """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            spec:
-              size: integer
-            status:
-              endpoint: ${w.status.endpoint}
-          resources:
-        \(resources)
-        """
+        ExpressionTypeCheckTests.rgd(resources, spec: "size: integer",
+                                     status: "    status:\n      endpoint: ${w.status.endpoint}")
     }
 
     func analyse(_ marked: MarkedText) -> [Diagnostic] {
