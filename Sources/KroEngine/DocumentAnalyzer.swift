@@ -36,7 +36,7 @@ public enum DocumentAnalyzer {
     }
 
     /// KRO001 for every YAML error (syntax, limit, encoding), KRO019 for duplicate keys.
-    static func yamlDiagnostics(_ yaml: YAMLFile) -> [Diagnostic] {
+    public static func yamlDiagnostics(_ yaml: YAMLFile) -> [Diagnostic] {
         let errors = yaml.errors.map { Diagnostic(code: "KRO001", severity: .error, message: $0.message, range: $0.range) }
         let duplicates = yaml.documents.flatMap(\.duplicateKeys).map {
             Diagnostic(code: "KRO019", severity: .warning,

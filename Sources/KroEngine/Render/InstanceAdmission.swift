@@ -1,0 +1,122 @@
+import JSON
+import OrderedCollections
+import YAMLSyntax
+
+/// The instance as the API server stores it, with the field errors it would return.
+public struct AdmittedInstance: Sendable {
+    /// The pruned, defaulted object (without `status`, which a create ignores).
+    public var object: JSONValue
+    /// KRO601 errors (the API server would refuse the object) and warnings (pruned fields).
+    public var diagnostics: [Diagnostic]
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// What the generated CRD says about its instances (the same object `kro-lsp crd` prints).
+public struct InstanceKind: Sendable {
+    public var group: String
+    public var version: String
+    public var kind: String
+    public var namespaced: Bool
+    /// `openAPIV3Schema`.
+    public var schema: JSONValue
+
+    public var apiVersion: String { group.isEmpty ? version : group + "/" + version }
+
+    /// nil when the CRD lacks a version schema.
+    public init?(crd: JSONValue) {
+        guard let spec = crd["spec"], let version = spec["versions"]?.arrayValue?.first,
+              let name = version["name"]?.stringValue, let schema = version["schema"]?["openAPIV3Schema"],
+              let kind = spec["names"]?["kind"]?.stringValue else { return nil }
+        self.group = spec["group"]?.stringValue ?? ""
+        self.version = name
+        self.kind = kind
+        self.namespaced = spec["scope"]?.stringValue != "Cluster"
+        self.schema = schema
+    }
+}
+
+/// Admission of an instance document against its generated CRD, as the API server does it
+/// on create (rgd.md §18 step 1): prune unknown fields, apply structural defaults, then
+/// validate, reporting field errors in the API server's wording at the instance's
+/// line and column.
+public enum InstanceAdmission {
+    public static func admit(_ document: YAMLDocument, kind: InstanceKind) -> AdmittedInstance {
+        let locator = FieldLocator(root: document.root, documentRange: document.range)
+        var report = FieldErrorReport(locator: locator)
+        guard let root = document.root, case .object(var object) = root.jsonValue else {
+            report.error(APIFieldPath(), "Invalid value: \"\(typeName(document.root?.jsonValue ?? .null))\": the instance must be an object", at: .value)
+            return AdmittedInstance(object: .object([:]), diagnostics: report.diagnostics)
+        }
+        checkTypeMeta(object, kind: kind, report: &report)
+        object["metadata"] = admitMetadata(object["metadata"], kind: kind, report: &report)
+        // A create ignores `status` (the status subresource is enabled); other top-level
+        // fields the schema does not declare are pruned.
+        for key in object.keys where !["apiVersion", "kind", "metadata", "spec", "status"].contains(key) {
+            report.warning(APIFieldPath().child(key), "unknown field \"\(key)\"")
+        }
+        object = object.filter { ["apiVersion", "kind", "metadata", "spec"].contains($0.key) }
+
+        let specSchema = kind.schema["properties"]?["spec"] ?? ["type": "object"]
+        var spec = object["spec"]
+        if spec == nil, let d = specSchema["default"] { spec = d }
+        if var value = spec {
+            let path = APIFieldPath().child("spec")
+            value = SchemaPruner.prune(value, schema: specSchema, path: path, report: &report)
+            value = SchemaDefaulter.apply(value, schema: specSchema)
+            SchemaValidator.validate(value, schema: specSchema, path: path, report: &report)
+            object["spec"] = value
+        } else if (kind.schema["required"]?.arrayValue ?? []).contains("spec") {
+            report.error(APIFieldPath().child("spec"), "Required value", at: .key)
+        }
+        return AdmittedInstance(object: .object(object), diagnostics: report.diagnostics)
+    }
+
+    private static func checkTypeMeta(_ object: OrderedDictionary<String, JSONValue>, kind: InstanceKind,
+                                      report: inout FieldErrorReport) {
+        let apiVersion = object["apiVersion"]?.stringValue ?? ""
+        let k = object["kind"]?.stringValue ?? ""
+        if apiVersion != kind.apiVersion {
+            report.error(APIFieldPath().child("apiVersion"),
+                         "Invalid value: \"\(apiVersion)\": must be \(kind.apiVersion)", at: .value)
+        }
+        if k != kind.kind {
+            report.error(APIFieldPath().child("kind"), "Invalid value: \"\(k)\": must be \(kind.kind)", at: .value)
+        }
+    }
+
+    /// ObjectMeta: a name (or generateName) is required; server-set fields are kept as the
+    /// user wrote them (they may feed `schema.metadata.uid`); a cluster-scoped kind has no
+    /// namespace.
+    private static func admitMetadata(_ metadata: JSONValue?, kind: InstanceKind, report: inout FieldErrorReport) -> JSONValue {
+        let path = APIFieldPath().child("metadata")
+        guard case .object(var meta)? = metadata else {
+            if let metadata, metadata != .null {
+                report.error(path, "Invalid value: \"\(typeName(metadata))\": metadata must be an object", at: .value)
+            }
+            report.error(path.child("name"), "Required value: name or generateName is required", at: .key)
+            return .object([:])
+        }
+        let name = meta["name"]?.stringValue ?? ""
+        if name.isEmpty && (meta["generateName"]?.stringValue ?? "").isEmpty {
+            report.error(path.child("name"), "Required value: name or generateName is required", at: .key)
+        }
+        if !kind.namespaced, let ns = meta["namespace"]?.stringValue, !ns.isEmpty {
+            report.warning(path.child("namespace"), "metadata.namespace is ignored: \(kind.kind) is cluster-scoped")
+            meta.removeValue(forKey: "namespace")
+        }
+        return .object(meta)
+    }
+
+    /// The JSON type name the API server prints for a value.
+    static func typeName(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool: "boolean"
+        case .int: "integer"
+        case .double: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}

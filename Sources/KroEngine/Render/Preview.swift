@@ -1,0 +1,48 @@
+import JSON
+import YAMLSyntax
+
+extension RGDAnalysis {
+    /// The CRD kro generates for this RGD: the very object `kro-lsp crd` prints.
+    public var generatedCRD: GeneratedCRD? {
+        RGDCRDReader.generate(rgd: rgd, simpleSchema: instanceSchema, status: statusSchemas)
+    }
+
+    /// Whether the RGD has errors kro would reject it for.
+    public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// Renders an instance file against the RGD whose generated kind it is (shared by
+/// `kro-lsp render` and the server's `kro.preview`).
+public enum Preview {
+    public enum Failure: Error, Sendable, Equatable {
+        case noInstance(String)
+        case rgdHasErrors
+    }
+
+    /// The RGD (index into `rgds`) and the document of `instance` that instantiates it.
+    public static func match(rgds: [RGDAnalysis], instance: YAMLFile) -> (rgd: Int, document: YAMLDocument, crd: JSONValue)? {
+        for document in instance.documents where document.errors.isEmpty {
+            guard let root = document.root?.jsonValue, let apiVersion = root["apiVersion"]?.stringValue,
+                  let kind = root["kind"]?.stringValue else { continue }
+            for (i, rgd) in rgds.enumerated() {
+                guard let crd = rgd.generatedCRD?.result.crd, let k = InstanceKind(crd: crd) else { continue }
+                if k.apiVersion == apiVersion && k.kind == kind { return (i, document, crd) }
+            }
+        }
+        return nil
+    }
+
+    public static func render(rgds: [RGDAnalysis], instance: YAMLFile, options: RenderOptions,
+                              schemaStore: SchemaStore) -> Result<RenderResult, Failure> {
+        guard let (i, document, crd) = match(rgds: rgds, instance: instance) else {
+            let kinds = rgds.compactMap { a -> String? in
+                guard let crd = a.generatedCRD?.result.crd, let k = InstanceKind(crd: crd) else { return nil }
+                return "\(k.apiVersion) \(k.kind)"
+            }
+            return .failure(.noInstance("no document of the instance file has the apiVersion and kind of an RGD (\(kinds.joined(separator: ", ")))"))
+        }
+        guard !rgds[i].hasErrors else { return .failure(.rgdHasErrors) }
+        let renderer = InstanceRenderer(analysis: rgds[i], crd: crd, options: options, schemaStore: schemaStore)
+        return .success(renderer.render(document))
+    }
+}

@@ -1,0 +1,108 @@
+import JSON
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+/// Admission of instances against the generated CRD: API server field errors at the
+/// instance's own positions (rgd.md §18 step 1).
+@Suite struct InstanceAdmissionTests {
+    static let rgd = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: demo
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Demo
+            types:
+              Port:
+                number: integer | minimum=1 maximum=65535
+            spec:
+              name: string | required=true pattern="^[a-z]+$"
+              replicas: integer | default=1 maximum=10
+              mode: string | enum="fast,safe" default="safe"
+              tags: "[]string | uniqueItems=true"
+              ports: "[]Port"
+              label: string | maxLength=5
+              budget: integer | validation="self >= 0"
+          resources:
+          - id: cm
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: ${schema.spec.name}
+        """
+
+    func admit(_ marked: MarkedText) throws -> AdmittedInstance {
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(Self.rgd)).rgds.first)
+        let crd = try #require(analysis.generatedCRD?.result.crd)
+        let kind = try #require(InstanceKind(crd: crd))
+        let document = try #require(YAMLParser.parse(marked.source).documents.first)
+        return InstanceAdmission.admit(document, kind: kind)
+    }
+
+    @Test func violationsNameTheFieldAtItsPosition() throws {
+        let marked = MarkedText("""
+            apiVersion: kro.run/v1alpha1
+            kind: Demo
+            metadata:
+              name: demo
+            spec:
+              name: 1️⃣Héllo
+              replicas: 2️⃣"three"
+              mode: 3️⃣slow
+              tags: [a, 4️⃣a]
+              ports:
+              - number: 5️⃣0
+              label: 6️⃣toolong
+              budget: 7️⃣-1
+            """)
+        let admitted = try admit(marked)
+        let found = admitted.diagnostics.map { ($0.range.start, $0.message) }
+        let expected: [(Int, String)] = [
+            (marked.offsets[1]!, "spec.name: Invalid value: \"Héllo\": spec.name in body should match '^[a-z]+$'"),
+            (marked.offsets[2]!, "spec.replicas: Invalid value: \"string\": spec.replicas in body must be of type integer: \"string\""),
+            (marked.offsets[3]!, "spec.mode: Unsupported value: \"slow\": supported values: \"fast\", \"safe\""),
+            (marked.offsets[4]!, "spec.tags[1]: Duplicate value: \"a\""),
+            (marked.offsets[5]!, "spec.ports[0].number: Invalid value: 0: spec.ports[0].number in body should be greater than or equal to 1"),
+            (marked.offsets[6]!, "spec.label: Too long: may not be more than 5 bytes"),
+            (marked.offsets[7]!, "spec.budget: Invalid value: \"integer\": validation failed"),
+        ]
+        #expect(found.count == expected.count)
+        for (a, e) in zip(found, expected) {
+            #expect(a.0 == e.0 && a.1 == e.1, "\(a) vs \(e)")
+        }
+        #expect(admitted.diagnostics.allSatisfy { $0.code == "KRO601" && $0.severity == .error })
+        // Columns count characters: `Héllo` starts at column 9 of line 6 (1-based).
+        let position = marked.source.position(of: marked.offsets[1]!, encoding: .unicodeScalars)
+        #expect(position == TextPosition(line: 5, column: 8))
+    }
+
+    @Test func requiredFieldsAndNamesPointAtTheirParent() throws {
+        let marked = MarkedText("apiVersion: kro.run/v1alpha1\nkind: Demo\n1️⃣metadata: {}\n2️⃣spec:\n  replicas: 3\n")
+        let admitted = try admit(marked)
+        #expect(admitted.diagnostics.map(\.message) == [
+            "metadata.name: Required value: name or generateName is required",
+            "spec.name: Required value",
+        ])
+        #expect(admitted.diagnostics.map(\.range.start) == [marked.offsets[1]!, marked.offsets[2]!])
+    }
+
+    @Test func unknownFieldsArePrunedWithAWarningAndDefaultsApplied() throws {
+        let marked = MarkedText("apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  name: ok\n  1️⃣extra: 1\n")
+        let admitted = try admit(marked)
+        #expect(admitted.diagnostics.map(\.message) == ["unknown field \"spec.extra\""])
+        #expect(admitted.diagnostics.first?.severity == .warning)
+        #expect(admitted.diagnostics.first?.range.start == marked.offsets[1]!)
+        #expect(admitted.object["spec"]?.sortedKeys() == yamlObject("{name: ok, replicas: 1, mode: safe}").sortedKeys())
+    }
+
+    @Test func crlfAndWrongKindAreReported() throws {
+        let marked = MarkedText("apiVersion: kro.run/v1alpha1\r\nkind: 1️⃣Other\r\nmetadata:\r\n  name: demo\r\nspec:\r\n  name: 2️⃣ABC\r\n")
+        let admitted = try admit(marked)
+        #expect(admitted.diagnostics.map(\.range.start) == [marked.offsets[1]!, marked.offsets[2]!])
+        #expect(admitted.diagnostics.first?.message == "kind: Invalid value: \"Other\": must be Demo")
+    }
+}
