@@ -71,20 +71,15 @@ struct FieldLocator {
     }
 
     /// The value written at `path`, or the nearest written ancestor.
-    func valueRange(_ path: APIFieldPath) -> TextRange {
-        var p: APIFieldPath? = Self.normalized(path)
-        while let cur = p {
-            if let r = values[cur] { return r }
-            p = cur.parent
-        }
-        return documentRange
-    }
+    func valueRange(_ path: APIFieldPath) -> TextRange { nearest(values, path) }
 
     /// The key naming `path` (the value for list items), or the nearest written ancestor's.
-    func keyRange(_ path: APIFieldPath) -> TextRange {
+    func keyRange(_ path: APIFieldPath) -> TextRange { nearest(keys, path) }
+
+    private func nearest(_ table: [APIFieldPath: TextRange], _ path: APIFieldPath) -> TextRange {
         var p: APIFieldPath? = Self.normalized(path)
         while let cur = p {
-            if let r = keys[cur] { return r }
+            if let r = table[cur] { return r }
             p = cur.parent
         }
         return documentRange

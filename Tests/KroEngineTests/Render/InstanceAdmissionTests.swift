@@ -6,34 +6,26 @@ import YAMLSyntax
 /// Admission of instances against the generated CRD: API server field errors at the
 /// instance's own positions (rgd.md §18 step 1).
 @Suite struct InstanceAdmissionTests {
-    static let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
+    static let rgd = demoRGD(schema: """
+        types:
+          Port:
+            number: integer | minimum=1 maximum=65535
         spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            types:
-              Port:
-                number: integer | minimum=1 maximum=65535
-            spec:
-              name: string | required=true pattern="^[a-z]+$"
-              replicas: integer | default=1 maximum=10
-              mode: string | enum="fast,safe" default="safe"
-              tags: "[]string | uniqueItems=true"
-              ports: "[]Port"
-              label: string | maxLength=5
-              budget: integer | validation="self >= 0"
-          resources:
-          - id: cm
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: ${schema.spec.name}
-        """
+          name: string | required=true pattern="^[a-z]+$"
+          replicas: integer | default=1 maximum=10
+          mode: string | enum="fast,safe" default="safe"
+          tags: "[]string | uniqueItems=true"
+          ports: "[]Port"
+          label: string | maxLength=5
+          budget: integer | validation="self >= 0"
+        """, resources: """
+        - id: cm
+          template:
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: ${schema.spec.name}
+        """)
 
     func admit(_ marked: MarkedText) throws -> AdmittedInstance {
         let analysis = try #require(DocumentAnalyzer.analyze(SourceText(Self.rgd)).rgds.first)

@@ -17,15 +17,7 @@ import YAMLSyntax
     }
 
     @Test func defaultsNestedAndInArraysReachTheTemplate() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 types:
                   Port:
                     number: integer | default=80
@@ -37,19 +29,19 @@ import YAMLSyntax
                     level: string | default="info"
                     limits:
                       cpu: string | default="100m"
-              resources:
-              - id: config
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: ${schema.spec.name}
-                  data:
-                    level: ${schema.spec.settings.level}
-                    cpu: ${schema.spec.settings.limits.cpu}
-                    first: ${string(schema.spec.ports[0].number) + "/" + schema.spec.ports[0].protocol}
-                    second: ${string(schema.spec.ports[1].number)}
-            """
+                """, resources: """
+                - id: config
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: ${schema.spec.name}
+                    data:
+                      level: ${schema.spec.settings.level}
+                      cpu: ${schema.spec.settings.limits.cpu}
+                      first: ${string(schema.spec.ports[0].number) + "/" + schema.spec.ports[0].protocol}
+                      second: ${string(schema.spec.ports[1].number)}
+                """)
         let instance = """
             apiVersion: kro.run/v1alpha1
             kind: Demo
@@ -84,39 +76,31 @@ import YAMLSyntax
     }
 
     @Test func includeWhenFalseSkipsTheResourceAndItsDependents() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 spec:
                   monitoring: boolean | default=false
-              resources:
-              - id: app
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: app
-              - id: monitor
-                includeWhen:
-                - ${schema.spec.monitoring}
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: monitor
-              - id: dashboard
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: ${monitor.metadata.name + "-dashboard"}
-            """
+                """, resources: """
+                - id: app
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: app
+                - id: monitor
+                  includeWhen:
+                  - ${schema.spec.monitoring}
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: monitor
+                - id: dashboard
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: ${monitor.metadata.name + "-dashboard"}
+                """)
         let result = try #require(renderPreview(rgd, "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\n"))
         #expect(result.nodes.map(\.id) == ["app", "monitor", "dashboard"])
         #expect(result.node("monitor")?.outcome == .skipped(reason: "includeWhen ${schema.spec.monitoring} is false"))
@@ -135,31 +119,23 @@ import YAMLSyntax
     }
 
     @Test func twoDimensionalForEachExpandsTheCartesianProductInOrder() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 spec:
                   regions: "[]string"
                   tiers: "[]string"
-              resources:
-              - id: shards
-                forEach:
-                - region: ${schema.spec.regions}
-                - tier: ${schema.spec.tiers}
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: ${region + "-" + tier}
-                  data:
-                    region: ${region}
-            """
+                """, resources: """
+                - id: shards
+                  forEach:
+                  - region: ${schema.spec.regions}
+                  - tier: ${schema.spec.tiers}
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: ${region + "-" + tier}
+                    data:
+                      region: ${region}
+                """)
         let instance = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  regions: [eu, us]\n  tiers: [web, db]\n"
         let result = try #require(renderPreview(rgd, instance))
         let objects = try #require(result.node("shards")?.objects)
@@ -177,27 +153,19 @@ import YAMLSyntax
     }
 
     @Test func duplicateCollectionIdentitiesAreAnError() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 spec:
                   names: "[]string"
-              resources:
-              - id: cms
-                forEach:
-                - entry: ${schema.spec.names}
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: ${entry}
-            """
+                """, resources: """
+                - id: cms
+                  forEach:
+                  - entry: ${schema.spec.names}
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: ${entry}
+                """)
         let result = try #require(renderPreview(rgd, "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  names: [a, a]\n"))
         #expect(result.node("cms")?.outcome == .failed(reason: "identity collision: duplicate identity: /v1/ConfigMap/default/a"))
         #expect(result.diagnostics.map(\.code) == ["KRO608"])
@@ -205,35 +173,27 @@ import YAMLSyntax
     }
 
     @Test func stringTemplatesOmitAndLibraryFunctions() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 spec:
                   name: string
                   owner: string | default=""
-              resources:
-              - id: config
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: web-${schema.spec.name}-${string(size(schema.spec.name))}
-                    annotations:
-                      owner: '${schema.spec.owner == "" ? omit() : schema.spec.owner}'
-                  data:
-                    json: '${json.marshal({"b": 1, "a": "x<"})}'
-                    fnv: ${base64.encode(hash.fnv64a(schema.metadata.name))}
-                    sha: ${base64.encode(hash.sha256(schema.metadata.name))}
-                    random: ${random.seededString(8, schema.metadata.name)}
-                    roll: ${string(random.seededInt(10, 20, schema.metadata.name))}
-                    parsed: '${string(json.unmarshal(''{"n": 2}'').n)}'
-            """
+                """, resources: """
+                - id: config
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: web-${schema.spec.name}-${string(size(schema.spec.name))}
+                      annotations:
+                        owner: '${schema.spec.owner == "" ? omit() : schema.spec.owner}'
+                    data:
+                      json: '${json.marshal({"b": 1, "a": "x<"})}'
+                      fnv: ${base64.encode(hash.fnv64a(schema.metadata.name))}
+                      sha: ${base64.encode(hash.sha256(schema.metadata.name))}
+                      random: ${random.seededString(8, schema.metadata.name)}
+                      roll: ${string(random.seededInt(10, 20, schema.metadata.name))}
+                      parsed: '${string(json.unmarshal(''{"n": 2}'').n)}'
+                """)
         var options = RenderOptions()
         options.omitFunctionEnabled = true
         let result = try #require(renderPreview(rgd, "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  name: api\n", options: options))
@@ -257,34 +217,26 @@ import YAMLSyntax
     }
 
     @Test func externalRefSuppliedIsReadAndUnsuppliedIsPending() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 spec:
                   name: string | default="x"
-              resources:
-              - id: settings
-                externalRef:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: platform-settings
-              - id: app
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: app
-                  data:
-                    region: ${settings.data.region}
-                    name: ${schema.spec.name}
-            """
+                """, resources: """
+                - id: settings
+                  externalRef:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: platform-settings
+                - id: app
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: app
+                    data:
+                      region: ${settings.data.region}
+                      name: ${schema.spec.name}
+                """)
         let instance = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\n"
         var options = RenderOptions()
         options.externals = [yamlObject("""
@@ -314,38 +266,30 @@ import YAMLSyntax
     }
 
     @Test func statusOfAnotherResourceIsPendingAndDependentsWait() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 spec: {}
                 status:
                   endpoint: ${db.status.endpoint}
                   dbName: ${db.metadata.name}
-              resources:
-              - id: db
-                readyWhen:
-                - ${db.status.ready == true}
-                template:
-                  apiVersion: example.com/v1
-                  kind: Database
-                  metadata:
-                    name: db
-              - id: app
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: app
-                  data:
-                    endpoint: ${db.status.endpoint}
-                    uid: ${schema.metadata.uid}
-            """
+                """, resources: """
+                - id: db
+                  readyWhen:
+                  - ${db.status.ready == true}
+                  template:
+                    apiVersion: example.com/v1
+                    kind: Database
+                    metadata:
+                      name: db
+                - id: app
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: app
+                    data:
+                      endpoint: ${db.status.endpoint}
+                      uid: ${schema.metadata.uid}
+                """)
         let result = try #require(renderPreview(rgd, "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\n"))
         let app = try #require(result.node("app"))
         #expect(app.waitsFor == ["db: readyWhen ${db.status.ready == true} needs db.status.ready from the cluster"])
@@ -357,32 +301,24 @@ import YAMLSyntax
     }
 
     @Test func clusterScopedInstanceGivesNoNamespaceAndNeedsExplicitOnes() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Tenant
+        let rgd = demoRGD(kind: "Tenant", schema: """
                 scope: Cluster
                 spec: {}
-              resources:
-              - id: ns
-                template:
-                  apiVersion: v1
-                  kind: Namespace
-                  metadata:
-                    name: ${schema.metadata.name}
-              - id: quota
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: settings
-                    namespace: ${ns.metadata.name}
-            """
+                """, resources: """
+                - id: ns
+                  template:
+                    apiVersion: v1
+                    kind: Namespace
+                    metadata:
+                      name: ${schema.metadata.name}
+                - id: quota
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: settings
+                      namespace: ${ns.metadata.name}
+                """)
         let result = try #require(renderPreview(rgd, "apiVersion: kro.run/v1alpha1\nkind: Tenant\nmetadata:\n  name: demo\n"))
         let applySet = "applyset-_lZVVCvbxKZp0a5uNi6UHroQQ_hmusEweg5Q86Qi3CU-v1"   // demo..Tenant.kro.run
         let nsLabels = kroChildLabels(node: "ns", instance: "demo", namespace: nil, kind: "Tenant", applySet: applySet)
@@ -396,54 +332,38 @@ import YAMLSyntax
     }
 
     @Test func namespacedChildWithoutNamespaceUnderClusterScopedInstanceFails() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Tenant
+        let rgd = demoRGD(kind: "Tenant", schema: """
                 scope: Cluster
                 spec:
                   ns: string | default=""
-              resources:
-              - id: cm
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: settings
-                    namespace: ${schema.spec.ns}
-            """
+                """, resources: """
+                - id: cm
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: settings
+                      namespace: ${schema.spec.ns}
+                """)
         let result = try #require(renderPreview(rgd, "apiVersion: kro.run/v1alpha1\nkind: Tenant\nmetadata:\n  name: demo\n"))
         #expect(result.node("cm")?.outcome == .failed(reason: "is namespaced and must resolve metadata.namespace when the instance is cluster-scoped"))
         #expect(result.diagnostics.map(\.code) == ["KRO609"])
     }
 
     @Test func aSchemaOnlyIncludeWhenThatCannotReadItsDataIsAnError() throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: demo
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Demo
+        let rgd = demoRGD(schema: """
                 spec:
                   flag: boolean
-              resources:
-              - id: cm
-                includeWhen:
-                - ${schema.spec.flag}
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: cm
-            """
+                """, resources: """
+                - id: cm
+                  includeWhen:
+                  - ${schema.spec.flag}
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: cm
+                """)
         let result = try #require(renderPreview(rgd, "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec: {}\n"))
         guard case .failed(let reason)? = result.node("cm")?.outcome else {
             Issue.record("expected an error, got \(String(describing: result.node("cm")?.outcome))")
