@@ -11,7 +11,7 @@ struct KroLSP: ParsableCommand {
             Without --check, kro-lsp runs as a language server over stdio.
             With --check, it checks the given files and directories and prints one line per finding.
             """,
-        subcommands: [CRDCommand.self, GraphCommand.self, RenderCommand.self]
+        subcommands: [CRDCommand.self, GraphCommand.self, RenderCommand.self, InstanceCommand.self]
     )
 
     @Flag(help: "Check files instead of running the language server.")
@@ -38,6 +38,7 @@ struct KroLSP: ParsableCommand {
         if let name = CommandLine.arguments.dropFirst().first, name == CRDCommand.configuration.commandName { CRDCommand.main(Array(CommandLine.arguments.dropFirst(2))); Foundation.exit(0) }
         if let name = CommandLine.arguments.dropFirst().first, name == GraphCommand.configuration.commandName { GraphCommand.main(Array(CommandLine.arguments.dropFirst(2))); Foundation.exit(0) }
         if let name = CommandLine.arguments.dropFirst().first, name == RenderCommand.configuration.commandName { RenderCommand.main(Array(CommandLine.arguments.dropFirst(2))); Foundation.exit(0) }
+        if let name = CommandLine.arguments.dropFirst().first, name == InstanceCommand.configuration.commandName { InstanceCommand.main(Array(CommandLine.arguments.dropFirst(2))); Foundation.exit(0) }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -35,4 +35,20 @@ import YAMLSyntax
         // The corpus README lists the instances written for its RGDs.
         #expect(rendered >= 20)
     }
+
+    @Test func theScaffoldOfEveryCorpusRGDRendersWithoutErrors() throws {
+        let rgds = Self.corpusAnalyses().filter { !$0.analysis.hasErrors }
+        #expect(rgds.count >= 30)
+        for (file, analysis) in rgds {
+            let text = try #require(InstanceScaffold.yaml(for: analysis), "\(file)")
+            let yaml = YAMLParser.parse(SourceText(text))
+            #expect(yaml.errors.isEmpty, "\(file): \(text)")
+            guard case .success(let result) = Preview.render(rgds: [analysis], instance: yaml, options: .init(),
+                                                            schemaStore: BundledSchemas.store) else {
+                Issue.record("\(file): the scaffold does not match its RGD\n\(text)")
+                continue
+            }
+            #expect(!result.hasErrors, "\(file): \(result.admission.diagnostics + result.diagnostics)\n\(text)")
+        }
+    }
 }
