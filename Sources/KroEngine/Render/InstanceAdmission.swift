@@ -58,6 +58,8 @@ public enum InstanceAdmission {
 
         let specSchema = kind.schema["properties"]?["spec"] ?? ["type": "object"]
         var spec = object["spec"]
+        // A null the schema does not allow is dropped before defaulting (as in nested fields).
+        if spec == .null && specSchema["nullable"] != .bool(true) { spec = nil }
         if spec == nil, let d = specSchema["default"] { spec = d }
         if var value = spec {
             let path = APIFieldPath().child("spec")

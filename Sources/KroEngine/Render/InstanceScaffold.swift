@@ -1,4 +1,5 @@
 import CEL
+import Foundation
 import JSON
 import YAMLSyntax
 
@@ -16,7 +17,8 @@ public enum InstanceScaffold {
         let read = readSpecPaths(analysis)
         var body: [String] = []
         writeProperties(of: spec, path: [], indent: 2, read: read, into: &body)
-        lines.append(body.isEmpty ? "spec: {}" : "spec:")
+        let onlyComments = body.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        lines.append(onlyComments ? "spec: {}" : "spec:")
         lines += body
         return lines.joined(separator: "\n") + "\n"
     }
