@@ -26,6 +26,7 @@ extension Server {
         var serverCapabilities: JSONValue = [
             "positionEncoding": .string(PositionConversion(encoding: encoding).name),
             "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+            "executeCommandProvider": ["commands": .array(Server.commands.map { .string($0) })],
         ]
         if pull {
             serverCapabilities.set("diagnosticProvider",

@@ -153,6 +153,7 @@ public final class Server: @unchecked Sendable {
             return .now(.null)
         case "textDocument/diagnostic": return try documentDiagnostic(params)
         case "workspace/diagnostic": return workspaceDiagnostic(params)
+        case "workspace/executeCommand": return try executeCommand(params)
         default:
             throw ResponseError(code: ResponseError.methodNotFound, message: "Method not found: \(method)")
         }

@@ -20,15 +20,22 @@ struct CheckRun {
         var ioFailed = false
         var options = self.options
         guard CRDOptions.load(options.crdPaths, into: &options) else { return 2 }
+        var analysed: [(path: String, source: SourceText, analysis: DocumentAnalysis)] = []
         for input in CheckInputs.expand(paths) {
             switch input {
             case .failure(let message):
                 CheckOutput.printError(message)
                 ioFailed = true
             case .success(let file):
-                let analysis = DocumentAnalyzer.analyze(file.source, options: options)
-                findings += analysis.diagnostics.map { CheckFinding(path: file.path, source: file.source, diagnostic: $0) }
+                analysed.append((file.path, file.source, DocumentAnalyzer.analyze(file.source, options: options)))
             }
+        }
+        // Instances of the run's RGDs are admitted against their generated CRDs.
+        let rgds = analysed.flatMap(\.analysis.rgds)
+        for (path, source, analysis) in analysed {
+            var diagnostics = analysis.diagnostics + Preview.instanceDiagnostics(analysis.yaml, rgds: rgds)
+            diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
+            findings += diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0) }
         }
         switch format {
         case .text: for f in findings { print(f.textLine) }

@@ -32,6 +32,19 @@ public enum Preview {
         return nil
     }
 
+    /// Admission findings (KRO601) for every document of `file` that is an instance of
+    /// one of `rgds` (what `--check` and the editor report on instance files).
+    public static func instanceDiagnostics(_ file: YAMLFile, rgds: [RGDAnalysis]) -> [Diagnostic] {
+        let kinds = rgds.compactMap { $0.generatedCRD.flatMap { InstanceKind(crd: $0.result.crd) } }
+        guard !kinds.isEmpty else { return [] }
+        return file.documents.filter(\.errors.isEmpty).flatMap { document -> [Diagnostic] in
+            guard let root = document.root?.jsonValue, let apiVersion = root["apiVersion"]?.stringValue,
+                  let kindName = root["kind"]?.stringValue,
+                  let kind = kinds.first(where: { $0.apiVersion == apiVersion && $0.kind == kindName }) else { return [] }
+            return InstanceAdmission.admit(document, kind: kind).diagnostics
+        }
+    }
+
     public static func render(rgds: [RGDAnalysis], instance: YAMLFile, options: RenderOptions,
                               schemaStore: SchemaStore) -> Result<RenderResult, Failure> {
         guard let (i, document, crd) = match(rgds: rgds, instance: instance) else {

@@ -98,3 +98,27 @@ import YAMLSyntax
         #expect(admitted.diagnostics.first?.message == "kind: Invalid value: \"Other\": must be Demo")
     }
 }
+
+/// `--check` reports admission errors in instance files of the run's RGDs.
+@Suite struct InstanceCheckTests {
+    @Test func instanceDocumentsOfTheRunsRGDsAreAdmitted() throws {
+        let rgds = DocumentAnalyzer.analyze(SourceText(InstanceAdmissionTests.rgd)).rgds
+        let marked = MarkedText("""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: unrelated
+            ---
+            apiVersion: kro.run/v1alpha1
+            kind: Demo
+            metadata:
+              name: demo
+            spec:
+              name: ok
+              replicas: 1️⃣11
+            """)
+        let diagnostics = Preview.instanceDiagnostics(YAMLParser.parse(marked.source), rgds: rgds)
+        #expect(diagnostics.map(\.message) == ["spec.replicas: Invalid value: 11: spec.replicas in body should be less than or equal to 10"])
+        #expect(diagnostics.first?.range.start == marked.offsets[1])
+    }
+}

@@ -1,0 +1,89 @@
+import JSON
+import KroEngine
+import YAMLSyntax
+
+/// `workspace/executeCommand`: the preview commands (issue 12). Each takes one argument,
+/// a document URI or `{uri, instance?, instanceText?}`, and answers `{yaml, pending}` (the
+/// shape the editor integrations show in a new buffer).
+extension Server {
+    static let commands = ["kro.preview", "kro.generateCRD", "kro.scaffoldInstance"]
+
+    func executeCommand(_ params: JSONValue) throws(ResponseError) -> Reply {
+        guard let command = params["command"]?.stringValue else { throw ResponseError.invalidParams("the request needs a command") }
+        let argument = params["arguments"]?.arrayValue?.first ?? .null
+        guard let uri = argument.stringValue ?? argument["uri"]?.stringValue else {
+            throw ResponseError.invalidParams("\(command) needs a document URI argument")
+        }
+        switch command {
+        case "kro.generateCRD":
+            return try snapshotRequest(["textDocument": ["uri": .string(uri)]]) { (request) throws(ResponseError) -> JSONValue in
+                let crds = request.snapshot.rgds.compactMap { $0.analysis.generatedCRD?.result.crd }
+                guard !crds.isEmpty else { throw ResponseError.invalidParams("\(uri) holds no ResourceGraphDefinition with a schema kind") }
+                return ["yaml": .string(crds.map(YAMLWriter.write).joined(separator: "---\n")), "pending": []]
+            }
+        case "kro.scaffoldInstance":
+            return try snapshotRequest(["textDocument": ["uri": .string(uri)]]) { (request) throws(ResponseError) -> JSONValue in
+                let scaffolds = request.snapshot.rgds.compactMap { InstanceScaffold.yaml(for: $0.analysis) }
+                guard !scaffolds.isEmpty else { throw ResponseError.invalidParams("\(uri) holds no ResourceGraphDefinition with a schema kind") }
+                return ["yaml": .string(scaffolds.joined(separator: "---\n")), "pending": []]
+            }
+        case "kro.preview":
+            return try preview(uri: uri, argument: argument)
+        default:
+            throw ResponseError(code: ResponseError.invalidParams, message: "unknown command \(command); known: \(Self.commands.joined(separator: ", "))")
+        }
+    }
+
+    /// Renders an instance: the `uri` document is the RGD (the instance is `instanceText`,
+    /// the open document `instance`, or else the RGD's scaffold) or the instance (its RGD
+    /// is found among the open documents).
+    private func preview(uri: String, argument: JSONValue) throws(ResponseError) -> Reply {
+        let (own, others) = withState { state -> (SourceText?, [SourceText]) in
+            (state.documents[uri]?.source,
+             state.documents.documents.values.filter { $0.uri != uri }.map(\.source))
+        }
+        guard let own else { throw ResponseError.invalidParams("document not open: \(uri)") }
+        var instanceText = argument["instanceText"]?.stringValue.map { SourceText($0) }
+        if instanceText == nil, let instanceURI = argument["instance"]?.stringValue {
+            guard let text = withState({ $0.documents[instanceURI]?.source }) else {
+                throw ResponseError.invalidParams("instance document not open: \(instanceURI)")
+            }
+            instanceText = text
+        }
+        let fixedInstance = instanceText
+        return .later {
+            let ownAnalysis = DocumentAnalyzer.analyze(own)
+            let rgds: [RGDAnalysis]
+            let instance: SourceText
+            if !ownAnalysis.rgds.isEmpty {
+                rgds = ownAnalysis.rgds
+                guard let chosen = fixedInstance ?? ownAnalysis.rgds.first.flatMap(InstanceScaffold.yaml(for:)).map({ SourceText($0) }) else {
+                    return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has no schema kind"))
+                }
+                instance = chosen
+            } else {
+                // The document is an instance: its RGD is one of the open documents.
+                rgds = others.filter { $0.text.contains("ResourceGraphDefinition") }.flatMap { DocumentAnalyzer.analyze($0).rgds }
+                instance = own
+            }
+            switch Preview.render(rgds: rgds, instance: YAMLParser.parse(instance), options: .init(),
+                                  schemaStore: BundledSchemas.store) {
+            case .failure(.noInstance(let message)): return .failure(ResponseError.invalidParams(message))
+            case .failure(.rgdHasErrors):
+                return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has errors; kro would not accept it"))
+            case .success(let result):
+                let pending = result.nodes.flatMap { node in
+                    node.pending.filter { !$0.expression.isEmpty }.map { JSONValue.string("\(node.id): \($0.path) needs \($0.needs)") }
+                } + result.statusPending.map { .string("instance: \($0.path) needs \($0.needs)") }
+                let problems = (result.admission.diagnostics + result.diagnostics).map { JSONValue.string("\($0.code): \($0.message)") }
+                return .success([
+                    "yaml": .string(result.admission.hasErrors ? problems.compactMap(\.stringValue).map { "# " + $0 }.joined(separator: "\n") + "\n"
+                                                               : RenderOutput.yaml(result)),
+                    "pending": .array(pending),
+                    "problems": .array(problems),
+                    "result": RenderOutput.json(result),
+                ])
+            }
+        }
+    }
+}

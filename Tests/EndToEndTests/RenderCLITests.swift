@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// `kro-lsp render`, `kro-lsp instance` and instance files in `--check`, as a user runs them.
+@Suite struct RenderCLITests {
+    static let rgd = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: demo
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Demo
+            spec:
+              name: string | required=true
+              replicas: integer | default=2 maximum=5
+          resources:
+          - id: config
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: ${schema.spec.name}
+              data:
+                replicas: ${string(schema.spec.replicas)}
+        """
+
+    @Test func renderPrintsTheObjectsAndTheInstance() throws {
+        let dir = try CLIProcess.directory([
+            "rgd.yaml": Self.rgd,
+            "instance.yaml": "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: a\nspec:\n  name: web\n",
+        ])
+        let result = try CLIProcess.run(["render", "rgd.yaml", "--instance", "instance.yaml"], directory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("# resource config (ConfigMap default/web)\napiVersion: v1\nkind: ConfigMap\n"))
+        #expect(result.stdout.contains("data:\n  replicas: \"2\"\n"))
+        #expect(result.stdout.contains("# instance (Demo default/a)"))
+        let json = try CLIProcess.run(["render", "rgd.yaml", "--instance", "instance.yaml", "-o", "json"], directory: dir)
+        #expect(json.status == 0)
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((parsed?["resources"] as? [Any])?.count == 1)
+    }
+
+    @Test func anInvalidInstanceExits1WithItsFieldErrorsAtLineAndColumn() throws {
+        let dir = try CLIProcess.directory([
+            "rgd.yaml": Self.rgd,
+            "instance.yaml": "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: a\nspec:\n  name: web\n  replicas: 9\n",
+        ])
+        let result = try CLIProcess.run(["render", "rgd.yaml", "--instance", "instance.yaml"], directory: dir)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "instance.yaml:7:13: error[KRO601]: spec.replicas: Invalid value: 9: spec.replicas in body should be less than or equal to 5\n")
+
+        let check = try CLIProcess.run(["--check", "rgd.yaml", "instance.yaml"], directory: dir)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("instance.yaml:7:13: error[KRO601]"))
+    }
+
+    @Test func theScaffoldRenders() throws {
+        let dir = try CLIProcess.directory(["rgd.yaml": Self.rgd])
+        let scaffold = try CLIProcess.run(["instance", "rgd.yaml", "-o", "scaffold.yaml"], directory: dir)
+        #expect(scaffold.status == 0, "\(scaffold.stderr)")
+        let text = try String(contentsOf: dir.appendingPathComponent("scaffold.yaml"), encoding: .utf8)
+        #expect(text.contains("  name: example\n") && text.contains("  # replicas: 2  (default); max 5\n"))
+        let result = try CLIProcess.run(["render", "rgd.yaml", "--instance", "scaffold.yaml"], directory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+}

@@ -1,0 +1,63 @@
+import JSON
+import KroTestSupport
+import Testing
+
+/// `workspace/executeCommand` kro.preview / kro.generateCRD / kro.scaffoldInstance over
+/// the in-process client.
+@Suite struct PreviewCommandTests {
+    static let rgd = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: demo
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Demo
+            spec:
+              name: string | required=true
+          resources:
+          - id: config
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: ${schema.spec.name}
+        """
+
+    @Test func commandsAreAdvertisedAndAnswerWithYAML() async throws {
+        let client = InProcessLSPClient()
+        let initialized = try await client.initialize()
+        #expect(initialized["capabilities"]?["executeCommandProvider"]?["commands"]
+                == ["kro.preview", "kro.generateCRD", "kro.scaffoldInstance"])
+        try await client.open("file:///rgd.yaml", Self.rgd)
+
+        let crd = try await client.result("workspace/executeCommand", ["command": "kro.generateCRD", "arguments": [["uri": "file:///rgd.yaml"]]])
+        #expect(crd["yaml"]?.stringValue?.contains("name: demoes.kro.run") == true)
+
+        let scaffold = try await client.result("workspace/executeCommand", ["command": "kro.scaffoldInstance", "arguments": ["file:///rgd.yaml"]])
+        #expect(scaffold["yaml"]?.stringValue?.contains("  name: example") == true)
+
+        // Without an instance the preview renders the scaffold.
+        let preview = try await client.result("workspace/executeCommand", ["command": "kro.preview", "arguments": [["uri": "file:///rgd.yaml"]]])
+        #expect(preview["yaml"]?.stringValue?.contains("# resource config (ConfigMap default/example)") == true, "\(preview)")
+
+        // An instance given as text; and an open instance document finds its RGD.
+        let instance = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: a\nspec:\n  name: web\n"
+        let withText = try await client.result("workspace/executeCommand", ["command": "kro.preview", "arguments": [["uri": "file:///rgd.yaml", "instanceText": .string(instance)]]])
+        #expect(withText["result"]?["resources"]?.arrayValue?.first?["object"]?["metadata"]?["name"] == "web")
+        try await client.open("file:///instance.yaml", instance)
+        let fromInstance = try await client.result("workspace/executeCommand", ["command": "kro.preview", "arguments": [["uri": "file:///instance.yaml"]]])
+        #expect(fromInstance["result"]?["resources"]?.arrayValue?.first?["object"]?["metadata"]?["name"] == "web")
+    }
+
+    @Test func anInvalidInstanceAnswersItsFieldErrors() async throws {
+        let client = InProcessLSPClient()
+        _ = try await client.initialize()
+        try await client.open("file:///rgd.yaml", Self.rgd)
+        let answer = try await client.result("workspace/executeCommand", ["command": "kro.preview", "arguments": [[
+            "uri": "file:///rgd.yaml", "instanceText": "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: a\nspec: {}\n",
+        ]]])
+        #expect(answer["problems"] == ["KRO601: spec.name: Required value"])
+    }
+}
