@@ -47,7 +47,8 @@ extension Server {
             if !state.pullDiagnostics {
                 notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
             }
-            return state.recordInstanceKinds([], of: uri)
+            let crdsChanged = state.recordInstanceRGDs(InstanceRGDs([]), of: uri)
+            return state.recordInstanceKinds([], of: uri) || crdsChanged
         }
         if kindsChanged { reanalyzeAll(except: uri) }
     }
@@ -72,6 +73,7 @@ extension Server {
                                                   documentationURL: state.configuration.diagnosticsDocumentationURL,
                                                   relatedInformationSupported: state.relatedInformation)
             let instanceKinds = state.knownInstanceKinds
+            let otherRGDs = state.instanceRGDs(except: uri)
             let task = Task.detached { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
@@ -81,10 +83,18 @@ extension Server {
                 let snapshot = DocumentSnapshot.analyze(document.source, version: document.version, options: options)
                 guard !Task.isCancelled else { return }
                 let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: instanceKinds)
-                let diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
+                var diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
+                if isKroFile {
+                    // Instance documents are admitted against the open RGDs' generated CRDs.
+                    let rgds = otherRGDs + snapshot.rgds.map(\.analysis)
+                    diagnostics += Preview.instanceDiagnostics(snapshot.yaml, rgds: rgds).map {
+                        converter.lspDiagnostic($0, source: snapshot.source, uri: uri)
+                    }
+                }
                 publish(uri, AnalysisTracker.Completed(generation: generation, snapshot: snapshot,
                                                        diagnostics: diagnostics, isKroFile: isKroFile),
-                        defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }))
+                        defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }),
+                        rgds: InstanceRGDs(snapshot.rgds.map(\.analysis)))
             }
             state.analyses.attach(task, to: uri, generation: generation)
         }
@@ -93,14 +103,16 @@ extension Server {
     /// Stores a finished analysis and pushes it, under the lock so publishes keep their order.
     /// `defines`: the instance kinds of its RGDs; when they change what is known, the other
     /// open files are analysed again (an instance file may become kro's, or stop being it).
-    func publish(_ uri: String, _ result: AnalysisTracker.Completed, defines: Set<GroupVersionKind> = []) {
+    func publish(_ uri: String, _ result: AnalysisTracker.Completed, defines: Set<GroupVersionKind> = [],
+                 rgds: InstanceRGDs = InstanceRGDs([])) {
         let kindsChanged = withState { state -> Bool in
             guard state.analyses.finish(uri, result) else { return false }
             if !state.pullDiagnostics {
                 notify("textDocument/publishDiagnostics",
                        ["uri": .string(uri), "version": .int(Int64(result.version)), "diagnostics": .array(result.diagnostics)])
             }
-            return state.recordInstanceKinds(defines, of: uri)
+            let crdsChanged = state.recordInstanceRGDs(rgds, of: uri)
+            return state.recordInstanceKinds(defines, of: uri) || crdsChanged
         }
         if kindsChanged { reanalyzeAll(except: uri) }
     }

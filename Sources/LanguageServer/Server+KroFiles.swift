@@ -1,3 +1,4 @@
+import JSON
 import KroEngine
 
 /// Which open files are kro's besides RGDs: the instances of the RGDs open in the workspace.
@@ -11,5 +12,31 @@ extension Server.State {
         let before = knownInstanceKinds
         instanceKindsByURI[uri] = kinds.isEmpty ? nil : kinds
         return knownInstanceKinds != before
+    }
+}
+
+/// The RGDs one open document defines, and the CRDs they generate (compared to tell
+/// whether instance files need checking again).
+struct InstanceRGDs: Sendable {
+    var analyses: [RGDAnalysis]
+    var crds: [JSONValue]
+
+    init(_ analyses: [RGDAnalysis]) {
+        self.analyses = analyses
+        crds = analyses.compactMap { $0.generatedCRD?.result.crd }
+    }
+}
+
+extension Server.State {
+    /// Every open RGD except those of `uri`.
+    func instanceRGDs(except uri: String) -> [RGDAnalysis] {
+        instanceRGDsByURI.filter { $0.key != uri }.values.flatMap(\.analyses)
+    }
+
+    /// Records the RGDs of `uri`; true when the CRDs they generate changed.
+    mutating func recordInstanceRGDs(_ rgds: InstanceRGDs, of uri: String) -> Bool {
+        let before = instanceRGDsByURI[uri]?.crds ?? []
+        instanceRGDsByURI[uri] = rgds.analyses.isEmpty ? nil : rgds
+        return before != rgds.crds
     }
 }

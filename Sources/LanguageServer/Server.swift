@@ -25,6 +25,9 @@ public final class Server: @unchecked Sendable {
         var analyses = AnalysisTracker()
         /// The instance kinds each open RGD file defines (see Server+KroFiles.swift).
         var instanceKindsByURI: [String: Set<GroupVersionKind>] = [:]
+        /// The RGDs of each open document, with their generated CRDs: instance documents are
+        /// admitted against them (issue 12).
+        var instanceRGDsByURI: [String: InstanceRGDs] = [:]
         /// Requests received and not yet answered (cancellable).
         var inFlight: [RequestID: Task<Void, Never>?] = [:]
         var nextOutgoingID = 0

@@ -61,3 +61,21 @@ import Testing
         #expect(answer["problems"] == ["KRO601: spec.name: Required value"])
     }
 }
+
+/// Instance files open beside their RGD get the API server's field errors.
+@Suite struct InstanceDiagnosticsTests {
+    @Test func anOpenInstanceIsAdmittedAgainstTheOpenRGD() async throws {
+        let client = InProcessLSPClient()
+        _ = try await client.initialize()
+        try await client.open("file:///rgd.yaml", PreviewCommandTests.rgd)
+        try await client.open("file:///instance.yaml", "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: a\nspec: {}\n")
+        var messages: [String] = []
+        for _ in 0..<20 {
+            let report = try await client.result("textDocument/diagnostic", ["textDocument": ["uri": "file:///instance.yaml"]])
+            messages = report["items"]?.arrayValue?.compactMap { $0["message"]?.stringValue } ?? []
+            if !messages.isEmpty { break }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        #expect(messages == ["spec.name: Required value"])
+    }
+}
