@@ -58,12 +58,30 @@ enum Editors {
     /// A plain manifest the server would flag (a duplicate key) if it were attached.
     static let manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, name: api}\n"
 
-    /// A fresh folder holding the RGD (`demo.yaml`) and the manifest (`deployment.yaml`).
+    /// An RGD without findings, whose CRD the preview commands generate.
+    static let cleanRGD = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: clean
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Clean
+            spec:
+              name: string
+          resources: []
+
+        """
+
+    /// A fresh folder holding the RGD (`demo.yaml`), a clean RGD (`clean.yaml`) and the
+    /// manifest (`deployment.yaml`).
     static func workspace() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-editor-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir.appendingPathComponent(".git"), withIntermediateDirectories: true)
         try Data(rgd.utf8).write(to: dir.appendingPathComponent("demo.yaml"))
         try Data(manifest.utf8).write(to: dir.appendingPathComponent("deployment.yaml"))
+        try Data(cleanRGD.utf8).write(to: dir.appendingPathComponent("clean.yaml"))
         return dir
     }
 

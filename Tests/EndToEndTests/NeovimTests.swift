@@ -53,6 +53,19 @@ import Testing
               vim.wait(1500, function() return false end, 50)
               table.insert(out, 'manifest-clients ' .. clients(manifest))
               table.insert(out, 'manifest-diagnostics ' .. #vim.diagnostic.get(manifest))
+              -- :KroGenerateCRD on a clean RGD (same root: the client is ready) opens the CRD.
+              vim.cmd('edit clean.yaml')
+              vim.wait(10000, function() return clients(vim.api.nvim_get_current_buf()) > 0 end, 50)
+              vim.cmd('KroGenerateCRD')
+              local function crd_shown()
+                for _, b in ipairs(vim.api.nvim_list_bufs()) do
+                  if vim.tbl_contains(vim.api.nvim_buf_get_lines(b, 0, -1, false), 'kind: CustomResourceDefinition') then
+                    return vim.bo[b].filetype
+                  end
+                end
+              end
+              vim.wait(20000, function() return crd_shown() ~= nil end, 50)
+              table.insert(out, 'crd-buffer ' .. tostring(crd_shown()))
             end)
             if not ok then table.insert(out, 'error ' .. tostring(err)) end
             vim.fn.writefile(out, \(Editors.lua(result.path)))
@@ -72,5 +85,6 @@ import Testing
         Editors.expectRGDDiagnostics(report, column: { $0.utf8.count })
         #expect(lines.contains("manifest-clients 0"), "kro-lsp attached to a plain manifest: \(output)")
         #expect(lines.contains("manifest-diagnostics 0"), "\(output)")
+        #expect(lines.contains("crd-buffer yaml"), ":KroGenerateCRD showed no CRD: \(output)")
     }
 }
