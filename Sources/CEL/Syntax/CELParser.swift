@@ -40,4 +40,19 @@ public struct CELParser: Sendable {
         }
         return ParseResult(parsed: ParsedExpr(expr: expr!, source: text, macroCalls: parser.macroCalls), issues: [])
     }
+
+    /// Parses half-typed text for editors: the tree of everything that can be read, with
+    /// stand-ins (`Expr.isMissing`) for what is not written yet and unclosed brackets
+    /// closed where the input stops, plus the same kind of issues as `parse`. `a.` is a
+    /// selection of a missing name on `a`, `f(a, ` a call of `f` on `a` and a missing
+    /// argument, so a checker can type what precedes the cursor. `parsed` is nil only when
+    /// a limit was hit. Never use a partial tree to evaluate or to report type errors.
+    public func parsePartial(_ text: String) -> ParseResult {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= options.maxExpressionLength else { return parse(text) }
+        var parser = ExpressionParser(text: bytes, options: options, tolerant: true)
+        let expr = parser.parseAll()
+        return ParseResult(parsed: expr.map { ParsedExpr(expr: $0, source: text, macroCalls: parser.macroCalls) },
+                           issues: parser.issues)
+    }
 }

@@ -91,3 +91,18 @@ extension ParsedExpr {
     /// node was written as.
     public func node(withID id: ExprID) -> Expr? { expr.node(withID: id) }
 }
+
+extension Expr {
+    /// The name tolerant parsing gives an operand or selected field that is not written yet.
+    public static let missingName = ""
+
+    /// A stand-in of tolerant parsing: an operand that is not there (an identifier with
+    /// the empty name), or a selection whose field is not typed yet (`a.`).
+    public var isMissing: Bool {
+        switch kind {
+        case .ident(Expr.missingName): return true
+        case .select(_, Expr.missingName, _): return true
+        default: return false
+        }
+    }
+}

@@ -19,11 +19,16 @@ struct ExpressionParser {
     private var aborted = false
     private(set) var issues: [CELIssue] = []
     var macroCalls: [ExprID: Expr] = [:]
+    /// Recovery for editors (`CELParser.parsePartial`): a missing operand or name becomes
+    /// a `missing` node and an unclosed bracket closes where the input stops, so the tree
+    /// of a half-typed expression keeps everything before the cursor.
+    let tolerant: Bool
 
-    init(text: [UInt8], options: ParserOptions) {
+    init(text: [UInt8], options: ParserOptions, tolerant: Bool = false) {
         self.text = text
         self.options = options
         self.tokens = Lexer.tokenize(text)
+        self.tolerant = tolerant
     }
 
     // MARK: Tokens
@@ -64,6 +69,20 @@ struct ExpressionParser {
         syntaxError(expecting: "'\(p)'")
         return nil
     }
+
+    /// A closing token that is missing: tolerated (an empty token where the input
+    /// stops or goes wrong) in tolerant mode, else nil after `expect` reported it.
+    private mutating func close(_ p: String) -> Token? {
+        if let token = expect(p) { return token }
+        return tolerant && !aborted ? Token(kind: .punct(p), start: current.start, end: current.start) : nil
+    }
+
+    /// The stand-in for an operand or name that is not there (tolerant mode).
+    private mutating func missing(at offset: Int) -> Expr {
+        Expr(id: makeID(), kind: .ident(Expr.missingName), span: SourceSpan(start: offset, end: offset))
+    }
+
+    private var atCloser: Bool { at(")") || at("]") || at("}") || at(",") || at(":") || current.kind == .eof }
 
     // MARK: Entry
 
@@ -270,7 +289,11 @@ struct ExpressionParser {
                 case .quotedIdentifier(let word) where options.enableIdentifierEscapeSyntax: name = word
                 default:
                     syntaxError(expecting: "IDENTIFIER")
-                    return nil
+                    guard tolerant, !aborted else { return nil }
+                    // `a.` while typing: a selection of no name, right after the dot.
+                    let empty = Token(kind: .identifier(""), start: dot.end, end: dot.end)
+                    e = makeSelect(e, Expr.missingName, dot: dot, nameToken: empty, optional: optional)
+                    continue
                 }
                 let nameToken = advance()
                 if !optional && at("(") {
@@ -293,7 +316,7 @@ struct ExpressionParser {
                     if !options.enableOptionalSyntax { report("Syntax error: unsupported syntax '[?'", q.span) }
                 }
                 guard let key = parseExpr() else { return nil }
-                guard let close = expect("]") else { return nil }
+                guard let close = close("]") else { return nil }
                 var node = call(optional ? Operator.optionalIndex : Operator.index, [e, key], op: open)
                 node.span = SourceSpan(start: e.span.start, end: close.end)
                 e = node
@@ -329,6 +352,13 @@ struct ExpressionParser {
     /// separately). Kept on purpose: a debug build spends about 33 KB of stack per
     /// level in this parser, and 250 full levels overflow an 8 MB thread stack.
     private mutating func parsePrimary() -> Expr? {
+        let start = current.start
+        let e = parsePrimaryTerm()
+        if e == nil && tolerant && !aborted { return missing(at: start) }
+        return e
+    }
+
+    private mutating func parsePrimaryTerm() -> Expr? {
         guard !aborted, enter(current) else { return nil }
         defer { depth -= 1 }
         let t = current
@@ -370,7 +400,7 @@ struct ExpressionParser {
         case .punct("("):
             _ = advance()
             guard let inner = parseExpr() else { skipPast(")"); return nil }
-            guard expect(")") != nil else { return nil }
+            guard close(")") != nil else { return nil }
             return inner
         case .punct("["):
             return parseList()
@@ -411,6 +441,7 @@ struct ExpressionParser {
             return nil
         default:
             syntaxError(expecting: "an expression")
+            if tolerant && atCloser { return nil }  // the enclosing rule closes here
             if t.kind != .eof { _ = advance() }
             return nil
         }
@@ -464,6 +495,7 @@ struct ExpressionParser {
             if at(",") { _ = advance(); continue }
             if at(closing) { let close = advance(); return failed ? nil : (args, close) }
             syntaxError(expecting: "{',', '\(closing)'}")
+            if tolerant, !failed, let close = close(closing) { return (args, close) }
             recoverElement(closing: closing)
             if at(closing) { _ = advance() }
             return nil
@@ -486,9 +518,12 @@ struct ExpressionParser {
             }
             if let e = parseExpr() { elements.append(e) } else { failed = true; recoverElement(closing: "]") }
             if at(",") { _ = advance(); continue }
-            if !at("]") { syntaxError(expecting: "{',', ']'}"); recoverElement(closing: "]"); failed = true; if !at("]") { return nil } }
+            if !at("]") {
+                if tolerant { break }
+                syntaxError(expecting: "{',', ']'}"); recoverElement(closing: "]"); failed = true; if !at("]") { return nil }
+            }
         }
-        guard let close = expect("]"), !failed else { return nil }
+        guard let close = close("]"), !failed else { return nil }
         return Expr(id: makeID(), kind: .list(elements: elements, optionalIndices: optionalIndices),
                     span: SourceSpan(start: open.start, end: close.end), position: open.start)
     }
@@ -508,22 +543,25 @@ struct ExpressionParser {
             let key = parseExpr()
             let colon = at(":") ? advance() : nil
             if colon == nil { syntaxError(expecting: "':'") }
-            let value = colon == nil ? nil : parseExpr()
-            if let key, let value, let colon {
-                entries.append(MapEntry(id: makeID(colon), key: key, value: value, isOptional: optional))
+            var value = colon == nil ? nil : parseExpr()
+            if tolerant, key != nil, colon == nil { value = missing(at: current.start) }
+            if let key, let value {
+                entries.append(MapEntry(id: makeID(), key: key, value: value, isOptional: optional))
             } else {
                 failed = true
                 recoverElement(closing: "}")
             }
             if at(",") { _ = advance(); continue }
-            if !at("}") { syntaxError(expecting: "{',', '}'}"); recoverElement(closing: "}"); failed = true; if !at("}") { return nil } }
+            if !at("}") {
+                if tolerant { break }
+                syntaxError(expecting: "{',', '}'}"); recoverElement(closing: "}"); failed = true; if !at("}") { return nil }
+            }
         }
-        guard let close = expect("}"), !failed else { return nil }
+        guard let close = close("}"), !failed else { return nil }
         return Expr(id: makeID(), kind: .map(entries: entries),
                     span: SourceSpan(start: open.start, end: close.end), position: open.start)
     }
 
-    private mutating func makeID(_ token: Token) -> ExprID { makeID() }
 
     private mutating func parseStructure(typeName: String, startOffset: Int) -> Expr? {
         let open = advance()
