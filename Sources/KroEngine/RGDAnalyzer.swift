@@ -13,8 +13,10 @@ public struct RGDAnalysis: Sendable {
     /// The CRD status schema inferred from the status expressions' types (cel.md §10);
     /// fields whose expression did not type-check are absent.
     public var statusSchemas: [StatusFieldSchema]
-    /// What the type checker computed, by index into `expressions` (absent when the
-    /// expression did not parse).
+    /// Unterminated `${…` being typed: parsed tolerantly and checked silently, for editors.
+    public var unterminatedExpressions: [RGDExpression] = []
+    /// What the type checker computed, by index into `expressions` followed by
+    /// `unterminatedExpressions` (partial trees included).
     public var checks: [Int: ExpressionCheck] = [:]
     /// The typed environment of the RGD (`schema`, resource variables, their types).
     public var typeContext: KroTypeContext
@@ -84,13 +86,17 @@ public enum RGDAnalyzer {
             flagged.contains { e.scalar.range.start <= $0.start && $0.end <= e.scalar.range.end }
         }
         diagnostics += typeCheck.diagnostics
+        var unterminated = collector.unterminated
+        for i in unterminated.indices { unterminated[i].partial = parsePartial(unterminated[i]) }
+        typeCheck.checkSilently(unterminated, from: expressions.count)
 
         let graph = buildGraph(rgd, dependencies: rules.dependencies)
         diagnostics += cycleDiagnostics(rgd, graph)
         for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
         return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
-                           statusSchemas: typeCheck.statusSchemas, checks: typeCheck.checks,
+                           statusSchemas: typeCheck.statusSchemas,
+                           unterminatedExpressions: unterminated, checks: typeCheck.checks,
                            typeContext: typeCheck.context, diagnostics: diagnostics)
     }
 
@@ -101,12 +107,20 @@ public enum RGDAnalyzer {
         return GroupVersionKind(apiVersion: av, kind: kind)
     }
 
+    /// The tolerant parse of an expression being typed.
+    static func parsePartial(_ expression: RGDExpression) -> ParsedExpr? {
+        var options = ParserOptions()
+        options.enableKroMacros = expression.kind == .condition
+        return CELParser(options: options).parsePartial(expression.celText).parsed
+    }
+
     /// Parses one expression (kro macros for conditions) and maps syntax errors to the file.
     static func parse(_ expression: inout RGDExpression) -> [Diagnostic] {
         var options = ParserOptions()
         options.enableKroMacros = expression.kind == .condition
         let result = CELParser(options: options).parse(expression.celText)
         expression.parsed = result.parsed
+        if result.parsed == nil { expression.partial = parsePartial(expression) }
         let e = expression.authorText
         let rid = expression.resourceID ?? ""
         return result.issues.map { issue in

@@ -5,6 +5,8 @@ import YAMLSyntax
 /// lints KRO901–903, and the status block's shape (KRO401/402/404).
 struct ExpressionCollector {
     var expressions: [RGDExpression] = []
+    /// Unterminated `${…` (no stage reports on them; see `recordUnterminated`).
+    var unterminated: [RGDExpression] = []
     var diagnostics: [Diagnostic] = []
     private let maxDepth = 200
 
@@ -158,6 +160,7 @@ struct ExpressionCollector {
                 code: "KRO901", severity: .warning,
                 message: "unterminated \"${\": kro keeps this text literally; close it with \"}\" or write ${\"${\"} for a literal",
                 range: s.sourceMap.sourceRange(forValueRange: start..<(start + 2))))
+            recordUnterminated(s, at: start, kind: kind, owner: owner, path: path)
         }
         guard scan.hasExpressions else { return false }
         if kind.requiresStandalone && !scan.isStandalone {
@@ -173,6 +176,22 @@ struct ExpressionCollector {
             matchRanges: scan.matches.map { s.sourceMap.sourceRange(forValueRange: $0.start..<$0.end) },
             celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap)))
         return true
+    }
+
+    /// An unterminated `${` as a standalone expression up to the end of the value, for
+    /// editors (`RGDExpression.isUnterminated`).
+    private mutating func recordUnterminated(_ s: YAMLScalar, at start: Int, kind: ExpressionKind,
+                                             owner: (Int?, String?), path: [SchemaPathSegment]) {
+        let bytes = Array(s.value.utf8)
+        let match = ExpressionMatch(start: start, end: bytes.count + 1,
+                                    text: String(decoding: bytes[(start + 2)...], as: UTF8.self))
+        let built = StringTemplate.celText(value: s.value, matches: [match], standalone: true)
+        var e = RGDExpression(
+            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: path, form: .standalone, scalar: s,
+            matches: [match], matchRanges: [s.sourceMap.sourceRange(forValueRange: start..<bytes.count)],
+            celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap))
+        e.isUnterminated = true
+        unterminated.append(e)
     }
 
     /// KRO302 / KRO410: the entry must be exactly one `${…}`; highlight the extra text.

@@ -86,6 +86,12 @@ public struct RGDExpression: Sendable {
     public var textMap: CELTextMap
     /// Filled by the parse step.
     public var parsed: ParsedExpr?
+    /// When the text does not parse: the tolerant parse (`CELParser.parsePartial`) for
+    /// editor features; type-checked silently, never reported or evaluated.
+    public var partial: ParsedExpr?
+    /// True for a `${` that never closes (kro keeps it as literal text): recorded only so
+    /// editors can complete and hover inside it while it is typed; no stage reports on it.
+    public var isUnterminated = false
     public var references: [ExpressionReference] = []
 
     /// The file range of a CEL span of `celText`.

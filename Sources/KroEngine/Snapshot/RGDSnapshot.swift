@@ -7,6 +7,7 @@ public struct RGDSnapshot: Sendable {
     public let analysis: RGDAnalysis
     /// The YAML document the RGD was read from (its `---` included).
     public let documentRange: TextRange
+    /// `analysis.expressions`, then `analysis.unterminatedExpressions`.
     public let expressions: [SnapshotExpression]
     public let symbols: SymbolIndex
     /// Expression indices sorted by the start of their scalar, for lookups by offset.
@@ -15,7 +16,7 @@ public struct RGDSnapshot: Sendable {
     public init(analysis: RGDAnalysis, documentRange: TextRange, source: SourceText) {
         self.analysis = analysis
         self.documentRange = documentRange
-        let expressions = analysis.expressions.enumerated().map { i, e in
+        let expressions = (analysis.expressions + analysis.unterminatedExpressions).enumerated().map { i, e in
             SnapshotExpression(index: i, expression: e, check: analysis.checks[i])
         }
         self.expressions = expressions
@@ -31,17 +32,34 @@ public struct RGDSnapshot: Sendable {
     public var typeContext: KroTypeContext { analysis.typeContext }
     public var diagnostics: [Diagnostic] { analysis.diagnostics }
 
-    /// The expression whose scalar holds `offset` (a cursor right after the scalar counts).
-    public func expression(containingScalarOffset offset: Int) -> SnapshotExpression? {
-        // The last scalar starting at or before the offset; scalars do not overlap.
+    /// The expression whose `${…}` holds `offset` (a cursor right before `}` counts; an
+    /// unterminated `${…` being typed reaches the end of its value).
+    public func expression(at offset: Int) -> SnapshotExpression? {
+        var best: SnapshotExpression?
+        for e in expressions(inScalarAt: offset) where e.celOffset(forFileOffset: offset) != nil {
+            // A closed `${…}` wins over an unterminated one; of those, the last begun.
+            guard let current = best else { best = e; continue }
+            if current.expression.isUnterminated && !e.expression.isUnterminated { best = e }
+            else if current.expression.isUnterminated && e.expression.matchRanges[0].start > current.expression.matchRanges[0].start { best = e }
+        }
+        return best
+    }
+
+    /// The expressions of the scalar holding `offset` (a cursor right after it counts).
+    public func expressions(inScalarAt offset: Int) -> [SnapshotExpression] {
+        // Expressions of one scalar share its start: find the last start ≤ offset.
         var lo = 0, hi = byPosition.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if expressions[byPosition[mid]].expression.scalar.range.start <= offset { lo = mid + 1 } else { hi = mid }
         }
-        guard lo > 0 else { return nil }
-        let candidate = expressions[byPosition[lo - 1]]
-        return candidate.expression.scalar.range.touches(offset) ? candidate : nil
+        var out: [SnapshotExpression] = []
+        var i = lo - 1
+        while i >= 0, expressions[byPosition[i]].expression.scalar.range.touches(offset) {
+            out.append(expressions[byPosition[i]])
+            i -= 1
+        }
+        return out.reversed()
     }
 
     /// The resource whose list item holds `offset`.

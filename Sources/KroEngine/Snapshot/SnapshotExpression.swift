@@ -11,8 +11,11 @@ public struct SnapshotExpression: Sendable {
     /// nil when the expression did not parse.
     public let check: ExpressionCheck?
 
-    /// The parsed (macro-expanded) tree.
-    public var parsed: ParsedExpr? { expression.parsed }
+    /// The parsed (macro-expanded) tree; for text that does not parse (yet), the partial
+    /// tree of tolerant parsing, with `Expr.isMissing` stand-ins.
+    public var parsed: ParsedExpr? { expression.parsed ?? expression.partial }
+    /// True when `parsed` is a partial tree (the text has syntax errors or is unterminated).
+    public var isPartial: Bool { expression.parsed == nil }
     public var celText: String { expression.celText }
     public var kind: ExpressionKind { expression.kind }
 

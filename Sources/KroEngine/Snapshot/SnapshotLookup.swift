@@ -24,9 +24,9 @@ public struct SnapshotLookup: Sendable {
         self.yamlPath = snapshot.document(at: offset)?.root?.path(to: offset) ?? []
         let rgd = snapshot.rgd(at: offset)
         self.rgd = rgd
-        let expression = rgd?.expression(containingScalarOffset: offset)
+        let expression = rgd?.expression(at: offset)
         let celOffset = expression?.celOffset(forFileOffset: offset)
-        self.expression = celOffset == nil ? nil : expression
+        self.expression = expression
         self.celOffset = celOffset
         self.astPath = celOffset.map { expression?.path(toCELOffset: $0) ?? [] } ?? []
         self.occurrence = rgd?.symbols.occurrence(at: offset)

@@ -84,6 +84,13 @@ struct ExpressionTypeCheck {
         validateTemplateLiterals()
     }
 
+    /// Checks expressions no stage reports on (unterminated `${` while typing) in their
+    /// environments, after `run`, so iterator types are known; results are stored from
+    /// index `first` on.
+    mutating func checkSilently(_ expressions: [RGDExpression], from first: Int) {
+        for (i, e) in expressions.enumerated() { check(e, index: first + i, report: false) }
+    }
+
     private func resource(_ e: RGDExpression) -> RGDResource? {
         e.resourceIndex.flatMap { i in rgd.resources.first { $0.index == i } }
     }
@@ -102,12 +109,13 @@ struct ExpressionTypeCheck {
 
     /// `report`: false for an expression already flagged: its types are kept for the
     /// snapshot, its issues and output checks are not reported again.
+    /// A partial tree (text that does not parse) is checked for the snapshot only.
     private mutating func check(_ e: RGDExpression, index: Int, report: Bool) {
-        guard let parsed = e.parsed else { return }
+        guard let parsed = e.parsed ?? e.partial else { return }
         let environment = environment(for: e)
         let result = Checker.check(parsed, in: environment)
         checks[index] = ExpressionCheck(result: result, environment: environment)
-        guard report else { return }
+        guard report, e.parsed != nil else { return }
         let rid = e.resourceID ?? ""
         let text = e.authorText
         if !result.issues.isEmpty {
