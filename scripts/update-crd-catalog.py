@@ -62,7 +62,9 @@ def snapshot(name):
 def describe(repo):
     commit = git(repo, "rev-parse", "HEAD").decode().strip()
     date = git(repo, "log", "-1", "--format=%cs", "HEAD").decode().strip()
-    return f"{commit[:12]} ({date})"
+    tag = subprocess.run(["git", "--git-dir", repo, "describe", "--tags", "--abbrev=0", "HEAD"],
+                         capture_output=True).stdout.decode().strip()
+    return f"{tag + ' ' if tag else ''}{commit[:12]} ({date})"
 
 
 def files(repo, pattern):
@@ -98,7 +100,9 @@ def trim(schema):
         if key not in KEPT_KEYS:
             continue
         if key in NAMED_SCHEMAS and isinstance(value, dict):
-            value = {name: trim(sub) for name, sub in value.items()}
+            # Converted catalogs treat a property named `properties` as a schema and add a
+            # bogus `additionalProperties: false` member beside it: keep schemas only.
+            value = {name: trim(sub) for name, sub in value.items() if isinstance(sub, dict)}
         elif key in SCHEMA_LISTS and isinstance(value, list):
             value = [trim(sub) for sub in value]
         elif key in SINGLE_SCHEMAS or (key == "additionalProperties" and isinstance(value, dict)):
@@ -184,13 +188,15 @@ def named_in_description(lower_kind, schema):
     return match.group(1) if match and match.group(1).lower() == lower_kind else None
 
 
-def from_converted(repo, group_pattern, belongs):
+def from_converted(repo, group_pattern, belongs, skip_groups=()):
     """Kinds of the groups matching `group_pattern` whose schemas `belongs` accepts as the
     family's (judged per group). Converted file names lower-case the kind: the spelling
     comes from the description, else another version of the same kind, else the text."""
     by_group = {}
     for path in files(repo, rf"({group_pattern})/[a-z0-9]+_[a-z0-9]+\.json"):
         group, name = path.split("/")
+        if group in skip_groups:
+            continue
         lower_kind, version = name[: -len(".json")].split("_")
         text = show(repo, path).decode()
         by_group.setdefault(group, []).append((lower_kind, version, json.loads(text), text))
@@ -210,6 +216,15 @@ def from_converted(repo, group_pattern, belongs):
     return kinds
 
 
+# ACK controllers read from their own repositories (config/crd/bases); the catalog's
+# converted copies of these are older. Other ACK groups come from the catalog.
+ACK_CONTROLLERS = [
+    "acm", "apigatewayv2", "cloudwatch", "cloudwatchlogs", "dynamodb", "ec2", "ecr", "eks", "elasticache",
+    "elbv2", "eventbridge", "iam", "kms", "lambda", "memorydb", "opensearchservice", "organizations", "rds",
+    "route53", "s3", "secretsmanager", "sfn", "sns", "sqs",
+]
+
+
 def main():
     output = sys.argv[1] if len(sys.argv) > 1 else OUTPUT
     catalog_repo = snapshot("datreeio/CRDs-catalog")
@@ -226,9 +241,15 @@ def main():
                      "Apache-2.0", snapshot("GoogleCloudPlatform/k8s-config-connector"),
                      lambda r: from_crd_files(r, r"config/crds/resources/[^/]+\.yaml")))
 
-    families.append(("aws-controllers-k8s", "datreeio/CRDs-catalog *.services.k8s.aws (from the ACK controllers)",
+    ack_groups = set()
+    for service in ACK_CONTROLLERS:
+        families.append(("aws-controllers-k8s", f"aws-controllers-k8s/{service}-controller config/crd/bases",
+                         "Apache-2.0", snapshot(f"aws-controllers-k8s/{service}-controller"),
+                         lambda r: from_crd_files(r, r"config/crd/bases/[^/]+\.yaml")))
+        ack_groups.add(f"{service}.services.k8s.aws")
+    families.append(("aws-controllers-k8s", "datreeio/CRDs-catalog *.services.k8s.aws (the other ACK controllers)",
                      "Apache-2.0 (ACK); MIT (catalog)", catalog_repo,
-                     lambda r: from_converted(r, r"[a-z0-9]+\.services\.k8s\.aws", lambda schema: True)))
+                     lambda r: from_converted(r, r"[a-z0-9]+\.services\.k8s\.aws", lambda schema: True, ack_groups)))
     families.append(("azure-service-operator", "datreeio/CRDs-catalog *.azure.com (from Azure Service Operator v2)",
                      "MIT (ASO); MIT (catalog)", catalog_repo,
                      lambda r: from_converted(r, r"[a-z0-9.]+\.azure\.com",

@@ -4,6 +4,9 @@ import YAMLSyntax
 public struct AnalysisOptions: Sendable {
     /// CRD files whose schemas type the resources (`--crd`, workspace setting).
     public var crdPaths: [String] = []
+    /// Whether kinds neither `crdPaths` nor the Kubernetes bundle know are typed from the
+    /// built-in CRD catalog (`--no-catalog`, `kro.catalog` turn it off).
+    public var catalogEnabled = true
     /// Whether kro's `omit()` CEL function is enabled (feature gate).
     public var omitFunctionEnabled = false
     /// The kinds resources are typed against: the bundled Kubernetes schemas plus the CRDs

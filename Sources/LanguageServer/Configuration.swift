@@ -7,6 +7,8 @@ import KroEngine
 struct Configuration: Sendable, Equatable {
     var crdPaths: [String] = []
     var omitFunction = false
+    /// Type operator kinds from the built-in CRD catalog (`kro.catalog`).
+    var catalog = true
     /// Delay before analysing a changed document, so rapid edits coalesce.
     var analysisDelayMilliseconds = 30
     /// Base of the `codeDescription` links (`<base>#kro001`).
@@ -23,6 +25,7 @@ struct Configuration: Sendable, Equatable {
             crdPaths = paths.compactMap(\.stringValue)
         }
         if let omit = section["omitFunction"]?.boolValue { omitFunction = omit }
+        if let catalog = section["catalog"]?.boolValue { self.catalog = catalog }
         if let delay = section["analysisDelayMs"]?.intValue, delay >= 0 { analysisDelayMilliseconds = min(delay, 60_000) }
         if let url = section["diagnosticsDocumentationURL"]?.stringValue, !url.isEmpty { diagnosticsDocumentationURL = url }
     }
@@ -35,6 +38,7 @@ struct Configuration: Sendable, Equatable {
             return URL(fileURLWithPath: root).appendingPathComponent(path).path
         }
         options.omitFunctionEnabled = omitFunction
+        options.catalogEnabled = catalog
         return options
     }
 

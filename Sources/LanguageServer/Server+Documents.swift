@@ -78,7 +78,7 @@ extension Server {
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
                 var options = options
-                options.schemaStore = schemas.store(for: options.crdPaths) { logger.log(.warning, $0) }
+                options.schemaStore = schemas.store(for: options.crdPaths, catalog: options.catalogEnabled) { logger.log(.warning, $0) }
                 guard !Task.isCancelled else { return }
                 let snapshot = DocumentSnapshot.analyze(document.source, version: document.version, options: options)
                 guard !Task.isCancelled else { return }

@@ -12,9 +12,10 @@ enum CRDOptions {
                 CheckOutput.printError(problem)
                 return false
             }
+            if options.catalogEnabled { options.schemaStore = BundledSchemas.store.with(catalog: BundledCatalog.shared) }
             return true
         }
-        let loaded = SchemaStore.loading(crdPaths: paths)
+        let loaded = SchemaStore.loading(crdPaths: paths, catalog: options.catalogEnabled)
         options.schemaStore = loaded.store
         for problem in loaded.problems { CheckOutput.printError(problem) }
         return loaded.problems.isEmpty

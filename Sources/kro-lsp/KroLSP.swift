@@ -23,6 +23,9 @@ struct KroLSP: ParsableCommand {
     @Option(name: .customLong("crd"), help: "A CRD file whose schema types resources (repeatable).")
     var crdPaths: [String] = []
 
+    @Flag(name: .customLong("no-catalog"), help: "Do not type operator kinds (ASO, ACK, Config Connector, cert-manager, external-secrets, Argo CD) from the built-in CRD catalog.")
+    var noCatalog = false
+
     @Option(help: "Output format of --check: text or json.")
     var format: CheckFormat = .text
 
@@ -66,6 +69,7 @@ struct KroLSP: ParsableCommand {
         }
         var options = AnalysisOptions()
         options.crdPaths = crdPaths
+        options.catalogEnabled = !noCatalog
         let status = CheckRun(paths: paths, options: options, format: format).run()
         if status != 0 { throw ExitCode(status) }
     }

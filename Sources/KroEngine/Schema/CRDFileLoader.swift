@@ -55,11 +55,13 @@ public enum CRDFileLoader {
 }
 
 extension SchemaStore {
-    /// The bundled Kubernetes kinds plus the CRDs under `crdPaths`.
-    public static func loading(crdPaths: [String]) -> (store: SchemaStore, problems: [String]) {
+    /// The bundled Kubernetes kinds plus the CRDs under `crdPaths`, then (when `catalog`)
+    /// the embedded CRD catalog.
+    public static func loading(crdPaths: [String], catalog: Bool = false) -> (store: SchemaStore, problems: [String]) {
         let crds = CRDFileLoader.load(paths: crdPaths)
         var problems = crds.problems
         if let problem = BundledSchemas.loadProblem { problems.insert(problem, at: 0) }
-        return (BundledSchemas.store.adding(crdKinds: crds.kinds), problems)
+        let store = BundledSchemas.store.adding(crdKinds: crds.kinds)
+        return (catalog ? store.with(catalog: BundledCatalog.shared) : store, problems)
     }
 }
