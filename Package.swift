@@ -42,7 +42,7 @@ let package = Package(
         // Data files linked into the executable (`.incbin`), so a copied binary stands alone.
         .target(
             name: "EmbeddedResources",
-            exclude: ["kubernetes-schemas.json"],
+            exclude: ["kubernetes-schemas.json", "crd-catalog.bin"],
             cSettings: [.headerSearchPath(".")]
         ),
         .target(

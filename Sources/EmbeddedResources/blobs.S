@@ -22,6 +22,7 @@ SYMBOL(name##_end):                      \
         .byte 0
 
 BLOB(kro_blob_kubernetes_schemas, "kubernetes-schemas.json")
+BLOB(kro_blob_crd_catalog, "crd-catalog.bin")
 
 #if defined(__linux__) && defined(__ELF__)
         .section .note.GNU-stack,"",%progbits

@@ -4,6 +4,8 @@
 // Symbols defined in blobs.S (one start/end pair per blob).
 extern const unsigned char kro_blob_kubernetes_schemas_start[];
 extern const unsigned char kro_blob_kubernetes_schemas_end[];
+extern const unsigned char kro_blob_crd_catalog_start[];
+extern const unsigned char kro_blob_crd_catalog_end[];
 
 struct kro_blob {
     const char *name;
@@ -13,6 +15,7 @@ struct kro_blob {
 
 static const struct kro_blob blobs[] = {
     {"kubernetes-schemas.json", kro_blob_kubernetes_schemas_start, kro_blob_kubernetes_schemas_end},
+    {"crd-catalog.bin", kro_blob_crd_catalog_start, kro_blob_crd_catalog_end},
 };
 
 const unsigned char *kro_embedded_resource(const char *name, size_t *length) {
