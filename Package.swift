@@ -52,7 +52,9 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
-        .target(name: "LanguageServer", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
+        // The authoring features: pure functions of a snapshot and an offset, no LSP types.
+        .target(name: "KroIDE", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON"]),
+        .target(name: "LanguageServer", dependencies: ["KroEngine", "KroIDE", "YAMLSyntax", "CEL", "JSON"]),
         .executableTarget(
             name: "kro-lsp",
             dependencies: [
@@ -70,6 +72,7 @@ let package = Package(
         // Shared by the test targets: marked fixtures and the in-process LSP client.
         .target(name: "KroTestSupport", dependencies: ["LanguageServer", "YAMLSyntax", "JSON"], path: "Tests/KroTestSupport"),
         .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON", "KroTestSupport"]),
+        .testTarget(name: "KroIDETests", dependencies: ["KroIDE", "KroEngine", "YAMLSyntax", "KroTestSupport"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON", "KroTestSupport"]),
         // Replays the kept fuzz inputs and seeded mutations of them through every target.
         .testTarget(name: "FuzzReplayTests", dependencies: ["KroFuzzTargets"], resources: [.copy("Corpus")]),

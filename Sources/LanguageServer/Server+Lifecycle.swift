@@ -15,6 +15,8 @@ extension Server {
             state.phase = .running
             state.conversion = PositionConversion(encoding: encoding)
             state.pullDiagnostics = pull
+            state.snippetSupport =
+                capabilities["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
             state.relatedInformation = capabilities["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.boolValue ?? true
             state.configurationRequests = capabilities["workspace"]?["configuration"]?.boolValue ?? false
             state.refreshSupport = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
@@ -28,6 +30,7 @@ extension Server {
             "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
             "executeCommandProvider": ["commands": .array(Server.commands.map { .string($0) })],
         ]
+        for (name, value) in Self.featureCapabilities { serverCapabilities.set(name, value) }
         if pull {
             serverCapabilities.set("diagnosticProvider",
                                    ["identifier": "kro", "interFileDependencies": false, "workspaceDiagnostics": true])

@@ -15,6 +15,8 @@ public final class Server: @unchecked Sendable {
         var phase = Phase.uninitialized
         var conversion = PositionConversion(encoding: .utf16)
         var pullDiagnostics = false
+        /// The client expands completion snippets (`${1:x}`).
+        var snippetSupport = false
         var relatedInformation = true
         var configurationRequests = false
         var refreshSupport = false
@@ -158,6 +160,7 @@ public final class Server: @unchecked Sendable {
         case "workspace/diagnostic": return workspaceDiagnostic(params)
         case "workspace/executeCommand": return try executeCommand(params)
         default:
+            if let reply = try featureRequest(method, params) { return reply }
             throw ResponseError(code: ResponseError.methodNotFound, message: "Method not found: \(method)")
         }
     }

@@ -1,7 +1,7 @@
 import YAMLSyntax
 
 /// kro's naming checks (rgd.md §5, errors.md phase 1: KRO201–KRO209) plus lint KRO908.
-enum NamingRules {
+public enum NamingRules {
     static let kroReserved: Set<String> = [
         "apiVersion", "context", "dependency", "dependencies", "each", "externalRef", "externalReference",
         "externalRefs", "externalReferences", "graph", "instance", "item", "items", "kind", "kro", "metadata",
@@ -9,14 +9,14 @@ enum NamingRules {
         "root", "runtime", "schema", "self", "serviceAccountName", "spec", "status", "this", "variables", "vars",
         "version",
     ]
-    static let celReserved: Set<String> = [
+    public static let celReserved: Set<String> = [
         "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if",
         "import", "let", "loop", "package", "namespace", "return", "var", "void", "while",
     ]
-    static func isReserved(_ word: String) -> Bool { kroReserved.contains(word) || celReserved.contains(word) }
+    public static func isReserved(_ word: String) -> Bool { kroReserved.contains(word) || celReserved.contains(word) }
 
     /// `^[a-z][a-zA-Z0-9]*$`.
-    static func isLowerCamel(_ s: String) -> Bool {
+    public static func isLowerCamel(_ s: String) -> Bool {
         let b = Array(s.utf8)
         guard let first = b.first, AdmissionReader.isLower(first) else { return false }
         return b.allSatisfy(AdmissionReader.isAlnum)

@@ -60,7 +60,7 @@ extension MacroDecl {
                   doc: "A map with the same keys (indices, for a list) and each value transformed, optionally filtered.",
                   examples: ["{'a': 1}.transformMap(k, v, v + 1)"]),
         MacroDecl("transformMapEntry", signatures: ["map(K, V).transformMapEntry(k, v, entry) -> map(K2, V2)"],
-                  snippet: "${1:k}, ${2:v}, ${3:{key: value\\}}",
+                  snippet: "${1:k}, ${2:v}, ${3:entry}",
                   doc: "A map built from the one-entry maps the transform returns for each entry (keys must not repeat).",
                   examples: ["{'a': 1}.transformMapEntry(k, v, {k + '-x': v})"]),
         MacroDecl("sortBy", signatures: ["list(A).sortBy(x, key) -> list(A)"], snippet: "${1:x}, ${2:key}",

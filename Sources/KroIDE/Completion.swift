@@ -1,0 +1,20 @@
+import KroEngine
+import YAMLSyntax
+
+/// Completion at a byte offset: inside `${…}` the CEL context decides (variables,
+/// fields, methods, functions, macros); elsewhere the YAML context does (SimpleSchema
+/// types and markers, template keys from the kind's schema, `apiVersion`/`kind` values,
+/// resource-level keys).
+public enum Completion {
+    /// `store` lists the kinds offered for `apiVersion`/`kind` values (nil: none offered).
+    public static func items(_ snapshot: DocumentSnapshot, at offset: Int, store: SchemaStore? = nil) -> [CompletionItem] {
+        guard offset >= 0, offset <= snapshot.source.count else { return [] }
+        if let context = CELCompletionContext(snapshot: snapshot, offset: offset) {
+            return CELCompletion(context: context).items()
+        }
+        guard let line = LineContext(source: snapshot.source, offset: offset) else { return [] }
+        let rgd = snapshot.rgd(at: offset)
+        if let items = SimpleSchemaCompletion.items(line, rgd: rgd) { return items }
+        return TemplateCompletion.items(line, rgd: rgd, offset: offset, store: store)
+    }
+}

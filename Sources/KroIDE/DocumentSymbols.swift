@@ -1,0 +1,68 @@
+import Foundation
+import KroEngine
+import YAMLSyntax
+
+/// One entry of the outline.
+public struct DocumentSymbol: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case rgd, namespace, field, resource, type }
+    public var name: String
+    public var detail: String?
+    public var kind: Kind
+    /// The whole entry, and the name within it.
+    public var range: TextRange
+    public var selectionRange: TextRange
+    public var children: [DocumentSymbol]
+}
+
+/// The outline of a file: per RGD, its schema fields as a tree, its custom types, and its
+/// resources with their kinds. Workspace symbols search the same entries across files.
+public enum DocumentSymbols {
+    public static func outline(_ snapshot: DocumentSnapshot) -> [DocumentSymbol] {
+        snapshot.rgds.map { rgd in
+            let name = rgd.rgd.name?.value ?? "ResourceGraphDefinition"
+            var children: [DocumentSymbol] = []
+            let spec = fields(rgd.instanceSchema.fields.filter { $0.block == .spec }, depth: 0)
+            if let schema = rgd.rgd.schema {
+                let kind = schema.kind?.value
+                children.append(DocumentSymbol(name: "schema", detail: kind, kind: .namespace, range: schema.node.range,
+                                               selectionRange: schema.keyRange, children: spec))
+            }
+            let types = fields(rgd.instanceSchema.fields.filter { $0.block == .types }, depth: 0, kind: .type)
+            children += types
+            for r in rgd.rgd.resources {
+                guard let id = r.id else { continue }
+                children.append(DocumentSymbol(name: id.value, detail: ResourceDocs.kindText(r), kind: .resource,
+                                               range: r.node.range, selectionRange: id.range, children: []))
+            }
+            let selection = rgd.rgd.name?.range ?? rgd.rgd.root.range
+            return DocumentSymbol(name: name, detail: rgd.rgd.schema?.kind?.value, kind: .rgd, range: rgd.documentRange,
+                                  selectionRange: selection, children: children)
+        }
+    }
+
+    /// Fields whose path has `depth + 1` elements, each with its nested fields.
+    private static func fields(_ all: [SimpleSchemaField], depth: Int, kind: DocumentSymbol.Kind = .field) -> [DocumentSymbol] {
+        let here = all.filter { $0.path.count == depth + 1 }
+        return here.compactMap { field in
+            guard let key = field.keyRange else { return nil }
+            let nested = all.filter { $0.path.count > depth + 1 && Array($0.path.prefix(depth + 1)) == field.path }
+            let range = TextRange(start: key.start, end: max(key.end, field.valueRange.end))
+            return DocumentSymbol(name: field.path[depth], detail: field.typeText, kind: depth == 0 ? kind : .field,
+                                  range: range, selectionRange: key, children: fields(nested, depth: depth + 1))
+        }
+    }
+
+    /// The symbols across files whose name contains `query` (case-insensitive), flattened,
+    /// with the file each is in.
+    public static func workspace(_ files: [(uri: String, snapshot: DocumentSnapshot)], query: String)
+        -> [(uri: String, symbol: DocumentSymbol, container: String?)]
+    {
+        var out: [(uri: String, symbol: DocumentSymbol, container: String?)] = []
+        func visit(_ s: DocumentSymbol, container: String?, uri: String) {
+            if query.isEmpty || s.name.range(of: query, options: .caseInsensitive) != nil { out.append((uri, s, container)) }
+            for c in s.children { visit(c, container: s.name, uri: uri) }
+        }
+        for file in files { for s in outline(file.snapshot) { visit(s, container: nil, uri: file.uri) } }
+        return out
+    }
+}

@@ -1,0 +1,192 @@
+import JSON
+import KroEngine
+import KroIDE
+import YAMLSyntax
+
+/// The authoring features. Each handler decodes the request, converts positions, asks
+/// `KroIDE` (pure functions of a snapshot) and encodes the answer; nothing else.
+extension Server {
+    /// The capabilities of exactly the features below (merged into `initialize`).
+    static let featureCapabilities: [(String, JSONValue)] = [
+        ("completionProvider", ["triggerCharacters": [".", "{", "|"], "resolveProvider": false]),
+        ("hoverProvider", true),
+        ("definitionProvider", true),
+        ("referencesProvider", true),
+        ("documentHighlightProvider", true),
+        ("renameProvider", ["prepareProvider": true]),
+        ("documentSymbolProvider", true),
+        ("workspaceSymbolProvider", true),
+        ("codeActionProvider", ["codeActionKinds": ["quickfix"]]),
+    ]
+
+    /// nil when `method` is not a feature request.
+    func featureRequest(_ method: String, _ params: JSONValue) throws(ResponseError) -> Reply? {
+        switch method {
+        case "textDocument/completion": return try completion(params)
+        case "textDocument/hover":
+            return try snapshotRequest(params) { r throws(ResponseError) in
+                guard let info = Hover.info(r.snapshot, at: try r.offset(ofPositionIn: params)) else { return .null }
+                return ["contents": ["kind": "markdown", "value": .string(info.markdown)], "range": r.range(info.range)]
+            }
+        case "textDocument/definition":
+            return try snapshotRequest(params) { r throws(ResponseError) in
+                .array(Navigation.definition(r.snapshot, at: try r.offset(ofPositionIn: params)).map { r.location($0) })
+            }
+        case "textDocument/references":
+            let declaration = params["context"]?["includeDeclaration"]?.boolValue ?? true
+            return try snapshotRequest(params) { r throws(ResponseError) in
+                .array(Navigation.references(r.snapshot, at: try r.offset(ofPositionIn: params), includeDeclaration: declaration)
+                    .map { r.location($0) })
+            }
+        case "textDocument/documentHighlight":
+            return try snapshotRequest(params) { r throws(ResponseError) in
+                .array(Navigation.highlights(r.snapshot, at: try r.offset(ofPositionIn: params)).map {
+                    ["range": r.range($0.range), "kind": $0.isDefinition ? 3 : 2]
+                })
+            }
+        case "textDocument/prepareRename":
+            return try snapshotRequest(params) { r throws(ResponseError) in
+                switch Rename.prepare(r.snapshot, at: try r.offset(ofPositionIn: params)) {
+                case .success(let found): return ["range": r.range(found.range), "placeholder": .string(found.name)]
+                case .failure(let refusal): throw ResponseError(code: Server.requestFailed, message: "Cannot rename: \(refusal)")
+                }
+            }
+        case "textDocument/rename":
+            guard let newName = params["newName"]?.stringValue else { throw ResponseError.invalidParams("rename needs newName") }
+            return try snapshotRequest(params) { r throws(ResponseError) in
+                switch Rename.edits(r.snapshot, at: try r.offset(ofPositionIn: params), newName: newName) {
+                case .success(let edits):
+                    let lspEdits = edits.map { ["range": r.range($0.range), "newText": .string($0.newText)] as JSONValue }
+                    return ["changes": .object([r.uri: .array(lspEdits)])]
+                case .failure(let refusal): throw ResponseError(code: Server.requestFailed, message: "Cannot rename: \(refusal)")
+                }
+            }
+        case "textDocument/documentSymbol":
+            return try snapshotRequest(params, notKro: []) { r in
+                .array(DocumentSymbols.outline(r.snapshot).map { r.symbol($0) })
+            }
+        case "workspace/symbol": return workspaceSymbols(params)
+        case "textDocument/codeAction":
+            return try snapshotRequest(params, notKro: []) { r throws(ResponseError) in
+                guard let range = r.conversion.byteRange(params["range"], in: r.snapshot.source) else {
+                    throw ResponseError.invalidParams("codeAction needs a range")
+                }
+                return .array(CodeActions.actions(r.snapshot, range: range).map { r.codeAction($0) })
+            }
+        default: return nil
+        }
+    }
+
+    /// LSP's RequestFailed (3.17).
+    static let requestFailed = -32803
+
+    private func completion(_ params: JSONValue) throws(ResponseError) -> Reply {
+        let (crdPaths, snippets) = withState {
+            ($0.configuration.analysisOptions(root: $0.rootPath).crdPaths, $0.snippetSupport)
+        }
+        return try snapshotRequest(params) { [self] r throws(ResponseError) in
+            let store = schemas.store(for: crdPaths) { logger.log(.warning, $0) }
+            let items = Completion.items(r.snapshot, at: try r.offset(ofPositionIn: params), store: store)
+            return ["isIncomplete": false, "items": .array(items.map { r.completionItem($0, snippets: snippets) })]
+        }
+    }
+
+    private func workspaceSymbols(_ params: JSONValue) -> Reply {
+        let query = params["query"]?.stringValue ?? ""
+        let (files, conversion) = withState { state in
+            (state.analyses.completed.filter(\.value.isKroFile).map { (uri: $0.key, snapshot: $0.value.snapshot) }
+                .sorted { $0.uri < $1.uri }, state.conversion)
+        }
+        let sources = Dictionary(files.map { ($0.uri, $0.snapshot.source) }, uniquingKeysWith: { a, _ in a })
+        let found = DocumentSymbols.workspace(files, query: query).map { entry -> JSONValue in
+            var info: JSONValue = [
+                "name": .string(entry.symbol.name), "kind": .int(SnapshotRequest.symbolKind(entry.symbol.kind)),
+                "location": ["uri": .string(entry.uri), "range": conversion.range(entry.symbol.selectionRange, in: sources[entry.uri]!)],
+            ]
+            if let container = entry.container { info.set("containerName", .string(container)) }
+            return info
+        }
+        return .now(.array(found))
+    }
+}
+
+extension SnapshotRequest {
+    func location(_ range: TextRange) -> JSONValue { ["uri": .string(uri), "range": self.range(range)] }
+
+    func codeAction(_ action: CodeAction) -> JSONValue {
+        let edits = action.edits.map { ["range": range($0.range), "newText": .string($0.newText)] as JSONValue }
+        var value: JSONValue = [
+            "title": .string(action.title), "kind": "quickfix", "isPreferred": .bool(action.isPreferred),
+            "edit": ["changes": .object([uri: .array(edits)])],
+        ]
+        if let d = action.diagnostic {
+            value.set("diagnostics", [["range": range(d.range), "message": .string(d.message), "code": .string(d.code), "source": "kro"]])
+        }
+        return value
+    }
+
+    func symbol(_ s: DocumentSymbol) -> JSONValue {
+        var value: JSONValue = [
+            "name": .string(s.name), "kind": .int(Self.symbolKind(s.kind)),
+            "range": range(s.range), "selectionRange": range(s.selectionRange),
+            "children": .array(s.children.map(symbol)),
+        ]
+        if let detail = s.detail { value.set("detail", .string(detail)) }
+        return value
+    }
+
+    static func symbolKind(_ kind: DocumentSymbol.Kind) -> Int64 {
+        switch kind {
+        case .rgd: 5  // Class
+        case .namespace: 3
+        case .field: 8
+        case .resource: 19  // Object
+        case .type: 23  // Struct
+        }
+    }
+
+    func completionItem(_ item: CompletionItem, snippets: Bool) -> JSONValue {
+        let text = item.isSnippet && !snippets ? Self.plainText(item.newText) : item.newText
+        var value: JSONValue = [
+            "label": .string(item.label), "kind": .int(Self.completionKind(item.kind)),
+            "sortText": .string("\(item.priority)\(item.label)"),
+            "textEdit": ["range": range(item.range), "newText": .string(text)],
+            "insertTextFormat": item.isSnippet && snippets ? 2 : 1,
+        ]
+        if let detail = item.detail { value.set("detail", .string(detail)) }
+        if let doc = item.documentation { value.set("documentation", ["kind": "markdown", "value": .string(doc)]) }
+        return value
+    }
+
+    /// A snippet without its placeholders (`f(${1:x})` → `f(x)`, `f($1)` → `f()`).
+    static func plainText(_ snippet: String) -> String {
+        var out = ""
+        var rest = Substring(snippet)
+        while let dollar = rest.firstIndex(of: "$") {
+            out += rest[..<dollar]
+            rest = rest[rest.index(after: dollar)...]
+            if rest.first == "{", let colon = rest.firstIndex(of: ":"), let close = rest.firstIndex(of: "}"), colon < close {
+                out += rest[rest.index(after: colon)..<close]
+                rest = rest[rest.index(after: close)...]
+            } else {
+                rest = rest.drop { $0.isNumber }
+            }
+        }
+        return out + rest
+    }
+
+    static func completionKind(_ kind: CompletionItem.Kind) -> Int64 {
+        switch kind {
+        case .method: 2
+        case .function: 3
+        case .field: 5
+        case .variable: 6
+        case .module: 9
+        case .property: 10
+        case .value: 12
+        case .keyword, .marker: 14
+        case .macro: 15  // Snippet
+        case .type: 25  // TypeParameter
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import KroIDE
+import KroTestSupport
+import Testing
+
+@Suite struct HoverTests {
+    static let resources = """
+        - id: deployment
+          template:
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: ${schema.spec.name}
+            spec:
+              replicas: 1️⃣${schema.spec.replicas}
+        - id: service
+          template:
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: ${deployment.metadata.name}
+            spec:
+              ports: '${schema.spec.ports.map(p, {"port": p.number})}'
+    """
+
+    func at(_ old: String, _ new: String) -> String {
+        rgd(Self.resources.replacingOccurrences(of: old, with: new))
+    }
+
+    @Test func schemaFieldShowsTypeDefaultAndMarkers() {
+        checkHover(at("${schema.spec.replicas}", "${schema.spec.«repl$0icas»}"), contains: ["integer", "default: `3`", "minimum=1"])
+        checkHover(at("${schema.spec.name}", "${schema.spec.«na$0me»}"), contains: ["required", "The app's name"])
+    }
+
+    @Test func resourceIdShowsKindDependenciesAndDependents() {
+        checkHover(at("${deployment.metadata.name}", "${«deploy$0ment».metadata.name}"),
+                   contains: ["apps/v1 Deployment", "dependents: `service`", "depends on: nothing", "declared on line"])
+    }
+
+    @Test func kubernetesFieldInAPath() {
+        checkHover(at("${deployment.metadata.name}", "${deployment.metadata.«na$0me»}"), contains: ["string", "Name must be unique"])
+    }
+
+    @Test func functionAndMacroDocs() {
+        checkHover(at("${schema.spec.replicas}", "${string(schema.spec.replicas).«si$0ze»()}"), contains: ["string.size() -> int", "code points"])
+        checkHover(at("ports.map(p,", "ports.«m$0ap»(p,"), contains: ["(macro)", "transform"])
+    }
+
+    @Test func subExpressionType() {
+        checkHover(at("${schema.spec.replicas}", "${«schema.spec.replicas +$0 1»}"), contains: ["int"])
+    }
+
+    @Test func templateKeyAndMarker() {
+        checkHover(at("      replicas: 1️⃣", "      «repl$0icas»: "), contains: ["**replicas**", "integer", "desired pods"])
+        checkHover(rgd(schema: "    spec:\n      count: integer | «defa$0ult»=3", ""), contains: ["SimpleSchema marker", "omitted"])
+    }
+
+    @Test func crlfAndNonASCIIKeepRanges() {
+        let m = MarkedText(at("${schema.spec.replicas}", "${schema.spec.«repl$0icas»}").replacingOccurrences(of: "web-app", with: "wéb-äpp")).crlf
+        let info = Hover.info(snapshot(m), at: m.position)
+        #expect(info?.range == m.ranges.first)
+    }
+}

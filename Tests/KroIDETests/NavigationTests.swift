@@ -1,0 +1,139 @@
+import KroIDE
+import KroTestSupport
+import Testing
+
+@Suite struct NavigationTests {
+    @Test func definitionOfResourceIdSchemaFieldAndTemplateField() {
+        checkDefinition(rgd("""
+            - id: «deployment»
+              template:
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: x
+            - id: service
+              template:
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: "svc-${deploy$0ment.metadata.name}"
+        """))
+        checkDefinition(rgd(schema: "    spec:\n      «name»: string", """
+            - id: config
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: ${schema.spec.na$0me}
+        """))
+        checkDefinition(rgd("""
+            - id: deployment
+              template:
+                apiVersion: apps/v1
+                kind: Deployment
+                spec:
+                  «replicas»: 2
+            - id: config
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                data:
+                  n: ${string(deployment.spec.repl$0icas)}
+        """))
+    }
+
+    @Test func referencesIncludeTemplatesConditionsAndStatus() {
+        let text = rgd(schema: """
+            spec:
+              «enabled»: boolean
+            status:
+              on: ${schema.spec.«enabled»}
+        """, """
+            - id: config
+              includeWhen:
+                - ${schema.spec.«enab$0led»}
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                data:
+                  flag: "is ${string(schema.spec.«enabled»)}"
+        """)
+        checkReferences(text)
+        let m = MarkedText(text)
+        #expect(Navigation.highlights(snapshot(m), at: m.position).filter(\.isDefinition).map(\.range) == [m.ranges[0]])
+    }
+}
+
+@Suite struct RenameTests {
+    static let text = rgd("""
+        - id: deploy$0ment
+          readyWhen:
+            - ${deployment.status.availableReplicas > 0}
+          template:
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: x
+        - id: service
+          includeWhen:
+            - ${deployment.spec.replicas > 0}
+          template:
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: "svc-${deployment.metadata.name}"
+    """)
+
+    @Test func resourceIdEverywhere() {
+        checkRename(Self.text, to: "web", expected: Self.text.replacingOccurrences(of: "deploy$0ment", with: "web")
+            .replacingOccurrences(of: "deployment", with: "web"))
+    }
+
+    @Test func refusesReservedInvalidAndTakenNames() {
+        checkRenameRefused(Self.text, to: "schema")
+        checkRenameRefused(Self.text, to: "Web")
+        checkRenameRefused(Self.text, to: "service")
+        checkRenameRefused(Self.text, to: "in")
+        let m = MarkedText(Self.text.replacingOccurrences(of: "deploy$0ment", with: "deployment").replacingOccurrences(of: "kind: Service", with: "k$0ind: Service"))
+        if case .success = Rename.prepare(snapshot(m), at: m.position) { Issue.record("a YAML key is not renamable") }
+    }
+
+    @Test func schemaFieldInExpressionsAndDefinition() {
+        let text = rgd(schema: "    spec:\n      name: string\n      other: string", """
+            - id: config
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: ${schema.spec.na$0me}
+                data:
+                  a: "x-${schema.spec.name}"
+        """)
+        checkRename(text, to: "appName", expected: text.replacingOccurrences(of: "name: string", with: "appName: string")
+            .replacingOccurrences(of: "schema.spec.na$0me", with: "schema.spec.appName")
+            .replacingOccurrences(of: "schema.spec.name", with: "schema.spec.appName"))
+        checkRenameRefused(text, to: "other")
+        checkRenameRefused(text, to: "1x")
+    }
+}
+
+@Suite struct DocumentSymbolTests {
+    @Test func schemaTreeTypesAndResourcesPerDocument() {
+        let one = rgd("""
+            - id: deployment
+              template:
+                apiVersion: apps/v1
+                kind: Deployment
+        """)
+        let m = MarkedText(one + "\n---\n" + one.replacingOccurrences(of: "web-app", with: "second"))
+        let outline = DocumentSymbols.outline(snapshot(m))
+        #expect(outline.map(\.name) == ["web-app", "second"])
+        let children = outline[0].children
+        #expect(children.map(\.name) == ["schema", "Port", "deployment"])
+        #expect(children[0].children.map(\.name) == ["name", "replicas", "image", "ports", "labels"])
+        #expect(children[1].children.map(\.name) == ["number", "protocol"])
+        #expect(children[2].detail == "apps/v1 Deployment")
+        let found = DocumentSymbols.workspace([("a", snapshot(m))], query: "DEPLOY")
+        #expect(found.count == 2 && found.allSatisfy { $0.symbol.name == "deployment" })
+    }
+}
