@@ -26,7 +26,7 @@ struct CELCompletionContext {
         let at = snapshot.lookup(at: offset)
         self.rgd = rgd
         self.offset = offset
-        self.expression = at.expression ?? rgd.expression(containingScalarOffset: offset)
+        self.expression = at.expression ?? rgd.expression(at: offset)
         self.resource = expression?.expression.resourceIndex.flatMap { i in rgd.rgd.resources.first { $0.index == i } }
             ?? rgd.resource(at: offset)
         self.kind = expression?.kind ?? Self.kind(keys: at.yamlKeys, resource: resource)
