@@ -81,11 +81,9 @@ extension Server {
     static let requestFailed = -32803
 
     private func completion(_ params: JSONValue) throws(ResponseError) -> Reply {
-        let (crdPaths, snippets) = withState {
-            ($0.configuration.analysisOptions(root: $0.rootPath).crdPaths, $0.snippetSupport)
-        }
+        let (options, snippets) = withState { ($0.configuration.analysisOptions(root: $0.rootPath), $0.snippetSupport) }
         return try snapshotRequest(params) { [self] r throws(ResponseError) in
-            let store = schemas.store(for: crdPaths) { logger.log(.warning, $0) }
+            let store = schemas.store(for: options.crdPaths, catalog: options.catalogEnabled) { logger.log(.warning, $0) }
             let items = Completion.items(r.snapshot, at: try r.offset(ofPositionIn: params), store: store)
             return ["isIncomplete": false, "items": .array(items.map { r.completionItem($0, snippets: snippets) })]
         }
