@@ -101,6 +101,8 @@ struct CELCompletion {
         }
         var byName: [String: [OverloadDecl]] = [:]
         for (name, overload) in env.memberOverloads(for: type) where FunctionDocs.isCallableByName(name) {
+            // A `dyn` receiver (deepMerge) accepts anything; on a typed object it is noise.
+            if case .object = fieldsOf, overload.params.first == .dyn { continue }
             byName[name, default: []].append(overload)
         }
         for (name, overloads) in byName.sorted(by: { $0.key < $1.key }) {

@@ -30,7 +30,7 @@ import Testing
 
     @Test func schemaFieldsWithTypesAndDocs() {
         let items = checkCompletion(template("${schema.spec.«»$0}"), contains: ["name", "replicas", "image", "ports", "labels"],
-                                    excludes: ["schema", "size"] + ["startsWith"])
+                                    excludes: ["schema", "size", "startsWith", "deepMerge"])
         let name = items.first { $0.label == "name" }
         #expect(name?.detail == "string (required)")
         #expect(name?.documentation?.contains("The app's name") == true)
