@@ -41,12 +41,20 @@ public enum DocumentAnalyzer {
 
     /// KRO001 for every YAML error (syntax, limit, encoding), KRO019 for duplicate keys.
     public static func yamlDiagnostics(_ yaml: YAMLFile) -> [Diagnostic] {
-        let errors = yaml.errors.map { Diagnostic(code: "KRO001", severity: .error, message: $0.message, range: $0.range) }
-        let duplicates = yaml.documents.flatMap(\.duplicateKeys).map {
-            Diagnostic(code: "KRO019", severity: .warning,
-                       message: "duplicate key \"\($0.key)\": the last value wins",
-                       range: $0.duplicate,
-                       related: [RelatedLocation(range: $0.first, message: "first \"\($0.key)\" here")])
+        let source = yaml.source
+        let errors = yaml.errors.map { error in
+            error.kind == .syntax ? YAMLErrorHints.diagnostic(for: error, in: source)
+                : Diagnostic(code: "KRO001", severity: .error, message: error.message, range: error.range)
+        }
+        let duplicates = yaml.documents.flatMap(\.duplicateKeys).map { d in
+            // `apiVersion`/`kind` twice at the start of a line: two manifests, no `---`.
+            let pasted = ["apiVersion", "kind"].contains(d.key)
+                && source.lineRange(source.line(containing: d.duplicate.start)).start == d.duplicate.start
+            return Diagnostic(code: "KRO019", severity: .warning,
+                              message: "duplicate key \"\(d.key)\": the last value wins"
+                                  + (pasted ? "; two manifests pasted without a \"---\" line between them?" : ""),
+                              range: d.duplicate,
+                              related: [RelatedLocation(range: d.first, message: "first \"\(d.key)\" here")])
         }
         return errors + duplicates
     }

@@ -134,6 +134,13 @@ struct LibYAMLReader {
         var length = input.characterLength(at: local)
         if length > 0, input.bytes[local] == 0x0A || input.bytes[local] == 0x0D { length = 0 }
         let start = input.base + local
-        return YAMLError(message: message, range: TextRange(start: start, end: start + length), kind: kind)
+        var contextRange: TextRange?
+        if kind == .syntax, parser.context != nil {
+            let contextLocal = input.localOffset(ofIndex: Int(parser.context_mark.index))
+            let contextStart = input.base + contextLocal
+            contextRange = TextRange(start: contextStart, end: contextStart + input.characterLength(at: contextLocal))
+        }
+        return YAMLError(message: message, range: TextRange(start: start, end: start + length), kind: kind,
+                         contextRange: contextRange)
     }
 }

@@ -14,12 +14,16 @@ public struct YAMLError: Sendable, Hashable, Error, CustomStringConvertible {
     public var message: String
     public var range: TextRange
     public var kind: YAMLErrorKind
-    public init(message: String, range: TextRange, kind: YAMLErrorKind) {
-        self.message = message; self.range = range; self.kind = kind
+    /// Where the construct the error is about started (libyaml's context mark: the `{` of
+    /// an unclosed flow mapping, the opening quote, the first key of a block mapping).
+    public var contextRange: TextRange?
+    public init(message: String, range: TextRange, kind: YAMLErrorKind, contextRange: TextRange? = nil) {
+        self.message = message; self.range = range; self.kind = kind; self.contextRange = contextRange
     }
     public var description: String { "\(range): \(message)" }
     public func shifted(by delta: Int) -> YAMLError {
-        YAMLError(message: message, range: range.shifted(by: delta), kind: kind)
+        YAMLError(message: message, range: range.shifted(by: delta), kind: kind,
+                  contextRange: contextRange?.shifted(by: delta))
     }
 }
 

@@ -19,7 +19,7 @@ import Testing
         let path = dir.appendingPathComponent("bad.yaml").path
         let result = try run(["--check", path])
         #expect(result.status == 1)
-        #expect(result.stdout == "\(path):4:10: error[KRO001]: mapping values are not allowed in this context\n")
+        #expect(result.stdout == "\(path):4:10: error[KRO001]: a plain value cannot contain \": \"; quote the value (mapping values are not allowed in this context)\n")
     }
 
     @Test func columnsCountUnicodeScalars() throws {
