@@ -66,6 +66,9 @@ let package = Package(
         .target(name: "KroFuzzTargets", dependencies: ["YAMLSyntax", "JSON", "CEL", "KroEngine", "LanguageServer"]),
         // Prints CEL parse and evaluation throughput (not a test).
         .executableTarget(name: "cel-benchmark", dependencies: ["CEL"], path: "Benchmarks/CELBenchmark"),
+        // Drives the built `kro-lsp` over stdio on generated RGDs; prints latencies (not a test).
+        .executableTarget(name: "kro-lsp-bench", dependencies: ["CYAML", "JSON"],
+                          path: "Benchmarks/KroLSPBench"),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance/pass-rate-bar.txt"]),
