@@ -34,8 +34,9 @@ public struct DependencyGraph: Sendable {
             .map { $0.sorted { index[$0]! < index[$1]! } }
             .sorted { index[$0[0]]! < index[$1[0]]! }
         if cycles.isEmpty {
-            topologicalOrder = Self.kahn(nodes: nodes, deps: deps, index: index)
-            waves = Self.waves(nodes: nodes, deps: deps)
+            let order = Self.kahn(nodes: nodes, deps: deps, index: index)
+            topologicalOrder = order
+            waves = Self.waves(nodes: nodes, deps: deps, order: order)
         } else {
             topologicalOrder = nil
             waves = [:]
@@ -67,45 +68,41 @@ public struct DependencyGraph: Sendable {
 
     // MARK: algorithms
 
-    /// Kahn's algorithm, ready nodes taken by (declaration index, id) (rgd.md §9.4).
+    /// Kahn's algorithm, ready nodes taken by declaration index (rgd.md §9.4; node ids are
+    /// unique, so the index alone orders them). A min-heap keeps it O(n log n).
     static func kahn(nodes: [String], deps: [String: [String]], index: [String: Int]) -> [String] {
-        var remaining: [String: Int] = [:]
-        var dependents: [String: [String]] = [:]
-        for n in nodes {
-            let ds = Set(deps[n] ?? [])
-            remaining[n] = ds.count
-            for d in ds { dependents[d, default: []].append(n) }
+        var remaining = [Int](repeating: 0, count: nodes.count)
+        var dependents = [[Int]](repeating: [], count: nodes.count)
+        for (i, n) in nodes.enumerated() {
+            let ds = Set((deps[n] ?? []).compactMap { index[$0] })
+            remaining[i] = ds.count
+            for d in ds { dependents[d].append(i) }
         }
-        var ready = nodes.filter { remaining[$0] == 0 }
+        var ready = MinHeap(nodes.indices.filter { remaining[$0] == 0 })
         var order: [String] = []
-        while !ready.isEmpty {
-            let pick = ready.indices.min { (index[ready[$0]]!, ready[$0]) < (index[ready[$1]]!, ready[$1]) }!
-            let n = ready.remove(at: pick)
-            order.append(n)
-            for m in dependents[n] ?? [] {
-                remaining[m]! -= 1
-                if remaining[m] == 0 { ready.append(m) }
+        order.reserveCapacity(nodes.count)
+        while let i = ready.pop() {
+            order.append(nodes[i])
+            for m in dependents[i] {
+                remaining[m] -= 1
+                if remaining[m] == 0 { ready.push(m) }
             }
         }
         return order
     }
 
     /// Peel nodes nobody (remaining) depends on; the i-th peel of k gets wave k − i + 1.
-    static func waves(nodes: [String], deps: [String: [String]]) -> [String: Int] {
-        var alive = Set(nodes)
-        var rounds: [[String]] = []
-        while !alive.isEmpty {
-            let depended = Set(alive.flatMap { deps[$0] ?? [] })
-            let peel = nodes.filter { alive.contains($0) && !depended.contains($0) }
-            guard !peel.isEmpty else { break }
-            rounds.append(peel)
-            alive.subtract(peel)
+    /// A node's peel is one more than the latest peel of its dependents, so one pass over
+    /// the topological order, dependents first, finds every peel (the graph is acyclic).
+    static func waves(nodes: [String], deps: [String: [String]], order: [String]) -> [String: Int] {
+        var peel: [String: Int] = [:]
+        for n in order.reversed() {
+            let own = peel[n, default: 1]
+            peel[n] = own
+            for d in deps[n] ?? [] where d != n { peel[d] = max(peel[d] ?? 1, own + 1) }
         }
-        var result: [String: Int] = [:]
-        for (i, round) in rounds.enumerated() {
-            for n in round { result[n] = rounds.count - i }
-        }
-        return result
+        let rounds = peel.values.max() ?? 0
+        return peel.mapValues { rounds - $0 + 1 }
     }
 
     /// Tarjan's algorithm, iterative (no recursion limit on hostile input).
