@@ -79,12 +79,10 @@ public enum RGDAnalyzer {
         let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
         diagnostics += instance.diagnostics
         diagnostics += ValidationRuleCheck.check(instance.fields)
-        let flagged = diagnostics.filter { $0.severity == .error }.map(\.range)
+        let flagged = FlaggedRanges(diagnostics.filter { $0.severity == .error }.map(\.range))
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, kinds: kinds,
                                             unknownKinds: unknownKinds, instanceSpec: instance.typingSchema)
-        typeCheck.run(expressions) { e in
-            flagged.contains { e.scalar.range.start <= $0.start && $0.end <= e.scalar.range.end }
-        }
+        typeCheck.run(expressions) { flagged.anyWithin($0.scalar.range) }
         diagnostics += typeCheck.diagnostics
         var unterminated = collector.unterminated
         for i in unterminated.indices { unterminated[i].partial = parsePartial(unterminated[i]) }
@@ -150,7 +148,7 @@ public enum RGDAnalyzer {
         var nodes: [String] = []
         var edges: [String: [DependencyEdge]] = [:]
         for r in rgd.resources {
-            guard let id = r.id?.value, !nodes.contains(id) else { continue }
+            guard let id = r.id?.value, edges[id] == nil else { continue }
             nodes.append(id)
             edges[id] = dependencies[r.index] ?? []
         }

@@ -134,4 +134,16 @@ public struct ResourceGraphDefinition: Sendable {
     }
 
     public var resourceIDs: [String] { resources.compactMap { $0.id?.value } }
+
+    /// The resource at `index` in `spec.resources` (nil when that item was not a
+    /// resource). Resources are kept in index order, so a binary search finds it.
+    public func resource(atIndex index: Int) -> RGDResource? {
+        if index < resources.count, resources[index].index == index { return resources[index] }
+        var (low, high) = (0, resources.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if resources[mid].index < index { low = mid + 1 } else { high = mid }
+        }
+        return low < resources.count && resources[low].index == index ? resources[low] : nil
+    }
 }

@@ -22,14 +22,18 @@ struct ReferenceRules {
         self.rgd = rgd; self.omitEnabled = omitEnabled; self.resourceScopes = resourceScopes
         self.environment = environment
         self.isDeclaredFunction = { environment.lookupFunction($0) != nil }
+        self.idList = rgd.resourceIDs
+        self.ids = Set(idList)
+        var seen: Set<String> = [], twice: Set<String> = []
+        for id in idList where !seen.insert(id).inserted { twice.insert(id) }
+        self.duplicatedIDs = twice
     }
 
-    private var ids: Set<String> { Set(rgd.resourceIDs) }
-    private var duplicatedIDs: Set<String> {
-        var seen: Set<String> = [], twice: Set<String> = []
-        for id in rgd.resourceIDs where !seen.insert(id).inserted { twice.insert(id) }
-        return twice
-    }
+    /// Resource ids in declaration order (did-you-mean candidates), as a set (lookups) and
+    /// those declared twice, built once: an RGD may have thousands of resources.
+    private let idList: [String]
+    private let ids: Set<String>
+    private let duplicatedIDs: Set<String>
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange, severity: DiagnosticSeverity = .error,
                          fixes: [DiagnosticFix] = []) {
@@ -43,7 +47,7 @@ struct ReferenceRules {
         expression.references = scan.identifiers.map {
             ExpressionReference(name: $0.name, range: expression.fileRange($0.span), span: $0.span)
         }
-        let resource = expression.resourceIndex.flatMap { i in rgd.resources.first { $0.index == i } }
+        let resource = expression.resourceIndex.flatMap(rgd.resource(atIndex:))
         let ownID = resource?.id?.value
         let iterators = Set(resource?.forEach.map(\.name.value) ?? [])
         let rid = ownID ?? ""
@@ -66,7 +70,7 @@ struct ReferenceRules {
                     if case .forEach(let it) = expression.kind {
                         report("KRO315", "node \"\(rid)\": forEach iterator \"\(it)\" cannot reference other iterators [\(name)] - forEach iterators are independent (cartesian product)", ref.range)
                     } else if expression.kind == .includeWhen {
-                        unknown(ref, prefix: "", code: "KRO311", candidates: ["schema"] + ids)
+                        unknown(ref, prefix: "", code: "KRO311", candidates: ["schema"] + idList)
                     }
                 } else if name == "each" {
                     report("KRO317", "node each does not exist", ref.range)
@@ -74,7 +78,7 @@ struct ReferenceRules {
                     report("KRO313", "runtime is only available in status.conditions expressions", ref.range)
                 } else {
                     let visible = expression.kind == .template ? Array(iterators) : []
-                    unknown(ref, prefix: "", code: "KRO311", candidates: ["schema"] + ids + visible)
+                    unknown(ref, prefix: "", code: "KRO311", candidates: ["schema"] + idList + visible)
                 }
             case .readyWhen:
                 let allowed = resource?.nodeType == .collection ? "each" : ownID
@@ -88,7 +92,7 @@ struct ReferenceRules {
                 let code = expression.kind == .status ? "KRO405" : "KRO417"
                 let prefix = expression.kind == .status
                     ? "status field \"\(expression.pathText)\" expression \"\(e)\": " : "condition \"\(e)\": "
-                unknown(ref, prefix: prefix, code: code, candidates: ["schema"] + ids)
+                unknown(ref, prefix: prefix, code: code, candidates: ["schema"] + idList)
                 hasUnknownReference = true
             }
         }

@@ -92,7 +92,7 @@ struct ExpressionTypeCheck {
     }
 
     private func resource(_ e: RGDExpression) -> RGDResource? {
-        e.resourceIndex.flatMap { i in rgd.resources.first { $0.index == i } }
+        e.resourceIndex.flatMap(rgd.resource(atIndex:))
     }
 
     private func environment(for e: RGDExpression) -> CELEnvironment {
