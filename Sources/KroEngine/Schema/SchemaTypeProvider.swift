@@ -9,6 +9,9 @@ public struct SchemaTypeProvider: TypeProvider {
     public let resolver: SchemaResolver
     /// Root type name (`__type_<var>`) → root schema.
     public let roots: [String: OpenAPISchema]
+    /// Types already described: the checker asks for the same type at every selection
+    /// through it, and describing one resolves and escapes every property.
+    private let memo = SchemaTypeMemo()
 
     public init(resolver: SchemaResolver, roots: [String: OpenAPISchema]) {
         self.resolver = resolver
@@ -47,30 +50,46 @@ public struct SchemaTypeProvider: TypeProvider {
         }
     }
 
-    /// The schema node a path-named type stands for.
+    /// The schema node a path-named type stands for (resolved), built from its parent's.
     public func schema(forTypeNamed name: String) -> OpenAPISchema? {
-        var segments = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard !segments.isEmpty, var node = roots[segments.removeFirst()] else { return nil }
-        for segment in segments {
-            node = resolver.resolve(node)
-            switch segment {
-            case "@idx":
-                guard let items = node.items else { return nil }
-                node = items
-            case "@elem":
-                guard case .schema(let value) = node.additionalProperties else { return nil }
-                node = value
-            default:
-                guard let (_, child) = node.properties.first(where: { CELFieldName.escape($0.key) == segment }) else {
-                    return nil
-                }
-                node = child
+        if let known = memo.schema(name) { return known }
+        let found: OpenAPISchema?
+        if let dot = name.lastIndex(of: ".") {
+            found = schema(forTypeNamed: String(name[..<dot])).flatMap { child(of: $0, String(name[name.index(after: dot)...])) }
+        } else {
+            found = roots[name].map(resolver.resolve)
+        }
+        memo.setSchema(found, for: name)
+        return found
+    }
+
+    /// One step of a type path from a resolved node.
+    private func child(of node: OpenAPISchema, _ segment: String) -> OpenAPISchema? {
+        let next: OpenAPISchema?
+        switch segment {
+        case "@idx": next = node.items
+        case "@elem":
+            guard case .schema(let value) = node.additionalProperties else { return nil }
+            next = value
+        default:
+            // Most names escape to themselves: a direct lookup, then the escaped scan.
+            if CELFieldName.escape(segment) == segment, let direct = node.property(segment) {
+                next = direct
+            } else {
+                next = node.properties.first(where: { CELFieldName.escape($0.key) == segment })?.value
             }
         }
-        return resolver.resolve(node)
+        return next.map(resolver.resolve)
     }
 
     public func objectType(named name: String) -> ObjectTypeDescription? {
+        if let known = memo.objectType(name) { return known }
+        let described = describe(name)
+        memo.setObjectType(described, for: name)
+        return described
+    }
+
+    private func describe(_ name: String) -> ObjectTypeDescription? {
         if name == Self.embeddedMetadataTypeName {
             return ObjectTypeDescription(name: name, fields: ["name": .string, "generateName": .string])
         }
