@@ -53,7 +53,8 @@ public struct TemplateLiteralValidator: Sendable {
                       into findings: inout [Finding], depth: Int) {
         guard depth < 256 else { return }
         let s = resolver.resolve(raw)
-        let where_ = TemplateFieldPath.format(path)
+        // Formatted only for a finding: most nodes have none.
+        var where_: String { TemplateFieldPath.format(path) }
         let pointAtKey = keyRange ?? node.range
         guard let expected = expectedTypes(s) else {
             let hasShape = s.type != nil || !s.oneOf.isEmpty || !s.anyOf.isEmpty || s.additionalProperties != .notAllowed
