@@ -25,23 +25,34 @@ struct SizeResult {
     var open: Double?
     var openDiagnostics = 0
     var edits: [Double] = []
+    /// Server CPU seconds: for the open, and over all edits.
+    var openCPU: Double?
+    var editsCPU: Double?
     var probeTimes: [(String, [Double])] = []
     var serverPeakRSS: Int?
     var check: Double?
     var checkPeakRSS: Int?
     var checkStatus: Int32?
+    var checkCPU: Double?
     var problems: [String] = []
 
     func printReport() {
         func ms(_ s: Double) -> String { String(format: "%.1f ms", s * 1000) }
         func ratio(_ s: Double) -> String { String(format: "%.2f×", s / libyaml) }
         func mb(_ b: Int) -> String { String(format: "%.1f MB", Double(b) / 1_048_576) }
-        say("== \(size) resources: \(lines) lines, \(mb(bytes)); libyaml parse \(ms(libyaml)) (best of 5)")
+        say("== \(size) resources: \(lines) lines, \(mb(bytes)); libyaml parse \(ms(libyaml)) CPU (best of 5)")
         if let t = initialize { say("   start + initialize      \(ms(t))") }
-        if let t = open { say("   open → diagnostics      \(ms(t))  (\(ratio(t)) libyaml; \(openDiagnostics) diagnostics)") }
+        if let t = open {
+            let cpu = openCPU.map { "; server CPU \(ms($0)) (\(ratio($0)))" } ?? ""
+            say("   open → diagnostics      \(ms(t))  (\(ratio(t)) libyaml\(cpu); \(openDiagnostics) diagnostics)")
+        }
         if !edits.isEmpty {
             let p = [0.5, 0.95, 0.99].map { Stats.percentile(edits, $0) }
             say("   edit → diagnostics      p50 \(ms(p[0])) (\(ratio(p[0])))  p95 \(ms(p[1])) (\(ratio(p[1])))  p99 \(ms(p[2])) (\(ratio(p[2])))  over \(edits.count) edits")
+            if let cpu = editsCPU {
+                let mean = cpu / Double(edits.count)
+                say("   edit server CPU         mean \(ms(mean)) per edit (\(ratio(mean)) libyaml)")
+            }
         }
         for (name, times) in probeTimes where !times.isEmpty {
             let p = [0.5, 0.99].map { Stats.percentile(times, $0) }
@@ -49,7 +60,8 @@ struct SizeResult {
         }
         if let rss = serverPeakRSS { say("   server peak RSS         \(mb(rss))  (\(String(format: "%.1f", Double(rss) / Double(bytes)))× file)") }
         if let t = check, let rss = checkPeakRSS {
-            say("   --check                 \(String(format: "%.3f s", t))  (\(ratio(t)) libyaml; exit \(checkStatus ?? -1); peak RSS \(mb(rss)))")
+            let cpu = checkCPU.map { "; CPU \(String(format: "%.3f s", $0)) (\(ratio($0)))" } ?? ""
+            say("   --check                 \(String(format: "%.3f s", t))  (\(ratio(t)) libyaml\(cpu); exit \(checkStatus ?? -1); peak RSS \(mb(rss)))")
         }
         for problem in problems { say("   PROBLEM: \(problem)") }
     }
@@ -89,12 +101,15 @@ struct SizeRun {
         let uri = URL(fileURLWithPath: path).absoluteString
         var version = 1
         let opened = clock.now
+        let cpuBeforeOpen = client.process.cpuSeconds()
         try client.notify("textDocument/didOpen", ["textDocument": [
             "uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(rgd.text),
         ]])
         var previous = try client.diagnostics(uri: uri, version: version, timeout: options.timeout)
         result.open = (clock.now - opened).seconds
         result.openDiagnostics = previous.count
+        let cpuBeforeEdits = client.process.cpuSeconds()
+        if let before = cpuBeforeOpen, let after = cpuBeforeEdits { result.openCPU = after - before }
 
         let editsStarted = clock.now
         for i in 0..<options.edits {
@@ -121,6 +136,9 @@ struct SizeRun {
             }
             previous = diagnostics
         }
+        if let before = cpuBeforeEdits, let after = client.process.cpuSeconds(), !result.edits.isEmpty {
+            result.editsCPU = after - before
+        }
         for probe in probes {
             var times: [Double] = []
             for _ in 0..<max(1, options.edits / 2) {
@@ -140,8 +158,9 @@ struct SizeRun {
         let clock = ContinuousClock()
         let started = clock.now
         let process = try Subprocess(options.binary, ["--check", path], pipeIO: false)
-        let (status, rss) = process.wait()
+        let (status, rss, cpu) = process.wait()
         result.check = (clock.now - started).seconds
+        result.checkCPU = cpu
         result.checkPeakRSS = rss
         result.checkStatus = status
         // The generated RGD is clean: any finding is a false positive (or a crash).
@@ -162,10 +181,10 @@ struct TinyRun {
         defer { options.discard(path) }
         let clock = ContinuousClock()
         let started = clock.now
-        let (status, rss) = try Subprocess(options.binary, ["--check", path], pipeIO: false).wait()
+        let (status, rss, cpu) = try Subprocess(options.binary, ["--check", path], pipeIO: false).wait()
         let seconds = (clock.now - started).seconds
-        say(String(format: "== tiny %d one-line ConfigMaps: %.1f MB; libyaml %.1f ms; --check %.3f s (%.1f× libyaml), exit %d, peak RSS %.1f MB (%.1f× file)",
-                     count, Double(bytes.count) / 1_048_576, libyaml * 1000, seconds, seconds / libyaml, status,
+        say(String(format: "== tiny %d one-line ConfigMaps: %.1f MB; libyaml %.1f ms; --check %.3f s, CPU %.3f s (%.1f× libyaml), exit %d, peak RSS %.1f MB (%.1f× file)",
+                     count, Double(bytes.count) / 1_048_576, libyaml * 1000, seconds, cpu, cpu / libyaml, status,
                      Double(rss) / 1_048_576, Double(rss) / Double(bytes.count)))
     }
 }

@@ -47,15 +47,28 @@ final class Subprocess {
         return kilobytes * 1024
     }
 
-    /// Waits for exit; the exit status and the peak resident set (ru_maxrss) in bytes.
-    func wait() -> (status: Int32, peakRSS: Int) {
+    /// CPU seconds (user + system) the process has used so far (/proc/PID/stat, in clock
+    /// ticks): on a shared, loaded machine this is the repeatable figure, wall time is not.
+    func cpuSeconds() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // Fields after the command name: state is field 3, utime 14, stime 15.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 12, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    /// Waits for exit; the exit status, the peak resident set (ru_maxrss) in bytes and the
+    /// CPU seconds used.
+    func wait() -> (status: Int32, peakRSS: Int, cpu: Double) {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         if stdinFD >= 0 { close(stdinFD) }
         if stdoutFD >= 0 { close(stdoutFD) }
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (exit, Int(usage.ru_maxrss) * 1024)
+        let cpu = [usage.ru_utime, usage.ru_stime].reduce(0.0) { $0 + Double($1.tv_sec) + Double($1.tv_usec) / 1e6 }
+        return (exit, Int(usage.ru_maxrss) * 1024, cpu)
     }
 }
 
