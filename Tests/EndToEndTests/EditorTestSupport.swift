@@ -104,6 +104,31 @@ enum Editors {
                 "expected '\(error)…' in \(report.text)", sourceLocation: sourceLocation)
     }
 
+    /// An RGD for completion and hover, with the LSP positions (ASCII lines: the same in
+    /// every encoding) of the end of `${schema.spec.` and of `name` in `${schema.spec.name}`.
+    static let featureRGD: (text: String, completion: (line: Int, character: Int), hover: (line: Int, character: Int)) = {
+        let lines = [
+            "apiVersion: kro.run/v1alpha1", "kind: ResourceGraphDefinition", "metadata:", "  name: features",
+            "spec:", "  schema:", "    apiVersion: v1alpha1", "    kind: Features", "    spec:",
+            #"      name: string | description="The app name""#, "      replicas: integer | default=2",
+            "    status:", "      ready: ${schema.spec.}", "      label: ${schema.spec.name}", "  resources: []",
+        ]
+        let completionLine = lines.firstIndex(of: "      ready: ${schema.spec.}")!
+        let hoverLine = lines.firstIndex(of: "      label: ${schema.spec.name}")!
+        return (lines.joined(separator: "\n") + "\n",
+                (completionLine, "      ready: ${schema.spec.".count),
+                (hoverLine, "      label: ${schema.spec.".count + 1))
+    }()
+
+    /// Expects report lines `completion LABEL` with the spec's fields and `hover TEXT` naming
+    /// the field's type.
+    static func expectFeatures(_ report: (lines: [String], text: String), sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(report.lines.contains("completion name") && report.lines.contains("completion replicas"),
+                "no completion of the spec's fields: \(report.text)", sourceLocation: sourceLocation)
+        #expect(report.lines.contains { $0.hasPrefix("hover ") && $0.contains("string") },
+                "no hover with the field's type: \(report.text)", sourceLocation: sourceLocation)
+    }
+
     struct Run {
         var status: Int32
         var timedOut: Bool

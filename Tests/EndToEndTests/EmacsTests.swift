@@ -7,6 +7,57 @@ import Testing
 /// with no server. A missing emacs is a visible skip (`.ci/run` installs emacs-nox and
 /// elpa-eglot).
 @Suite struct EmacsTests {
+    /// Completion at `${schema.spec.` through Eglot's completion-at-point; hover through
+    /// Eglot's connection.
+    @Test(.enabled(if: Editors.emacs != nil, "emacs is not installed: apt-get install emacs-nox elpa-eglot (.ci/run does)"),
+          .timeLimit(.minutes(2)))
+    func eglotCompletesAndHovers() throws {
+        let dir = try Editors.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Editors.featureRGD.text.utf8).write(to: dir.appendingPathComponent("features.yaml"))
+        let result = dir.appendingPathComponent("result.txt")
+        let plugin = Editors.packageRoot.appendingPathComponent("editors/emacs/kro-lsp.el")
+        let (completion, hover) = (Editors.featureRGD.completion, Editors.featureRGD.hover)
+        let script = """
+            (require 'package)
+            (package-initialize)
+            (defvar kro-test-lines nil)
+            (defun kro-test-out (format-string &rest args)
+              (push (apply #'format format-string args) kro-test-lines))
+            (defun kro-test-goto (line character)
+              (goto-char (point-min)) (forward-line line) (forward-char character))
+            (condition-case err
+                (progn
+                  (require 'eglot)
+                  (load \(Editors.quoted(plugin.path)) nil t)
+                  (setq kro-lsp-program \(Editors.quoted(BinaryLocator.kroLSP.path)))
+                  (add-hook 'kro-yaml-mode-hook #'eglot-ensure)
+                  (find-file "features.yaml")
+                  (run-hooks 'post-command-hook)
+                  (let ((deadline (+ (float-time) 40)))
+                    (while (and (null eglot--diagnostics) (< (float-time) deadline))
+                      (accept-process-output nil 0.1)))
+                  (kro-test-goto \(completion.line) \(completion.character))
+                  (dolist (label (all-completions "" (nth 2 (eglot-completion-at-point))))
+                    (kro-test-out "completion %s" (substring-no-properties label)))
+                  (kro-test-goto \(hover.line) \(hover.character))
+                  (let* ((answer (jsonrpc-request (eglot-current-server) :textDocument/hover
+                                                  (eglot--TextDocumentPositionParams)))
+                         (contents (plist-get answer :contents)))
+                    (kro-test-out "hover %s" (replace-regexp-in-string
+                                              "\n" " " (if (stringp contents) contents (plist-get contents :value))))))
+              (error (kro-test-out "error %S" err)))
+            (with-temp-file \(Editors.quoted(result.path))
+              (insert (mapconcat #'identity (nreverse kro-test-lines) "\\n")))
+            (kill-emacs 0)
+            """
+        let scriptFile = dir.appendingPathComponent("test.el")
+        try Data(script.utf8).write(to: scriptFile)
+        let run = try Editors.runProcess(Editors.emacs!, ["--batch", "-l", scriptFile.path], in: dir,
+                                         environment: ["HOME": dir.path], timeout: 60)
+        Editors.expectFeatures(Editors.report(of: run, at: result, editor: "emacs"))
+    }
+
     @Test(.enabled(if: Editors.emacs != nil, "emacs is not installed: apt-get install emacs-nox elpa-eglot (.ci/run does)"),
           .timeLimit(.minutes(2)))
     func eglotShowsDiagnosticsOnlyForKroFiles() throws {

