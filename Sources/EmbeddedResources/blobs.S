@@ -23,6 +23,8 @@ SYMBOL(name##_end):                      \
 
 BLOB(kro_blob_kubernetes_schemas, "kubernetes-schemas.json")
 BLOB(kro_blob_crd_catalog, "crd-catalog.bin")
+// The diagnostics catalogue (SARIF rules): the doc itself, one source of truth.
+BLOB(kro_blob_diagnostics_catalogue, "../../docs/diagnostics.md")
 
 #if defined(__linux__) && defined(__ELF__)
         .section .note.GNU-stack,"",%progbits

@@ -6,6 +6,8 @@ extern const unsigned char kro_blob_kubernetes_schemas_start[];
 extern const unsigned char kro_blob_kubernetes_schemas_end[];
 extern const unsigned char kro_blob_crd_catalog_start[];
 extern const unsigned char kro_blob_crd_catalog_end[];
+extern const unsigned char kro_blob_diagnostics_catalogue_start[];
+extern const unsigned char kro_blob_diagnostics_catalogue_end[];
 
 struct kro_blob {
     const char *name;
@@ -16,6 +18,7 @@ struct kro_blob {
 static const struct kro_blob blobs[] = {
     {"kubernetes-schemas.json", kro_blob_kubernetes_schemas_start, kro_blob_kubernetes_schemas_end},
     {"crd-catalog.bin", kro_blob_crd_catalog_start, kro_blob_crd_catalog_end},
+    {"diagnostics.md", kro_blob_diagnostics_catalogue_start, kro_blob_diagnostics_catalogue_end},
 };
 
 const unsigned char *kro_embedded_resource(const char *name, size_t *length) {

@@ -35,7 +35,7 @@ public enum DocumentAnalyzer {
         let rgds = yaml.documents.filter(\.errors.isEmpty).compactMap { RGDAnalyzer.analyze(document: $0, options: options) }
         diagnostics += rgds.flatMap(\.diagnostics)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
-        diagnostics = SuppressionComments.filter(diagnostics, source: source)
+        diagnostics = Suppressions.apply(diagnostics, yaml: yaml)
         return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
     }
 

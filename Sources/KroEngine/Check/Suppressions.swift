@@ -1,0 +1,140 @@
+import YAMLSyntax
+
+/// Inline suppressions written as YAML comments:
+/// `# kro-lsp: ignore KRO334[, KRO…]` at the end of a finding's line or alone on the line
+/// above it; `# kro-lsp: ignore-file KRO905` before a document's content (the whole
+/// document). A code that suppressed nothing is reported (KRO919, a warning).
+public enum Suppressions {
+    public static let unusedCode = "KRO919"
+
+    struct Directive {
+        enum Scope { case line(Int), document(TextRange) }
+        var scope: Scope
+        /// Each code with the range it is written at.
+        var codes: [(code: String, range: TextRange)]
+    }
+
+    public static func apply(_ diagnostics: [Diagnostic], yaml: YAMLFile) -> [Diagnostic] {
+        let directives = self.directives(in: yaml)
+        guard !directives.isEmpty else { return diagnostics }
+        var used = Set<TextRange>()
+        let source = yaml.source
+        let kept = diagnostics.filter { diagnostic in
+            let line = source.line(containing: diagnostic.range.start)
+            for directive in directives {
+                let applies: Bool = switch directive.scope {
+                case .line(let l): l == line
+                case .document(let range): range.touches(diagnostic.range.start)
+                }
+                guard applies, let hit = directive.codes.first(where: { $0.code == diagnostic.code }) else { continue }
+                used.insert(hit.range)
+                return false
+            }
+            return true
+        }
+        let unused = directives.flatMap { directive in
+            directive.codes.filter { !used.contains($0.range) }.map { code in
+                let place = switch directive.scope {
+                case .line(let l): "on line \(l + 1)"
+                case .document: "in this document"
+                }
+                return Diagnostic(code: unusedCode, severity: .warning,
+                                  message: "unused suppression: no \(code.code) finding \(place)", range: code.range)
+            }
+        }
+        return (kept + unused).sorted { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
+    }
+
+    /// The `kro-lsp:` comments of the file. A comment is a `#` at a line start or after
+    /// a space or tab that lies outside every scalar (so a `#` in a block scalar or a
+    /// quoted string is text, not a comment).
+    static func directives(in yaml: YAMLFile) -> [Directive] {
+        let source = yaml.source
+        let bytes = source.bytes
+        guard bytes.contains(UInt8(ascii: "#")) else { return [] }
+        var scalars: [TextRange] = []
+        for document in yaml.documents { if let root = document.root { collectScalars(root, into: &scalars) } }
+        scalars.sort()
+        var directives: [Directive] = []
+        var scalarIndex = 0
+        var i = 0
+        while i < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "#") else { continue }
+            while scalarIndex < scalars.count && scalars[scalarIndex].end <= i { scalarIndex += 1 }
+            if scalarIndex < scalars.count && scalars[scalarIndex].start <= i { continue }
+            guard i == 0 || [UInt8(ascii: " "), UInt8(ascii: "\t"), 0x0A, 0x0D].contains(bytes[i - 1]) else { continue }
+            let line = source.line(containing: i)
+            let end = source.lineRange(line).end
+            if let directive = parse(TextRange(start: i + 1, end: end), line: line, yaml: yaml) { directives.append(directive) }
+            i = end
+        }
+        return directives
+    }
+
+    private static func parse(_ comment: TextRange, line: Int, yaml: YAMLFile) -> Directive? {
+        let source = yaml.source
+        var p = comment.start
+        func skipSpaces() { while p < comment.end, source.bytes[p] == UInt8(ascii: " ") || source.bytes[p] == UInt8(ascii: "\t") { p += 1 } }
+        func word(_ text: String) -> Bool {
+            let w = Array(text.utf8)
+            guard p + w.count <= comment.end, Array(source.bytes[p..<p + w.count]) == w else { return false }
+            p += w.count
+            return true
+        }
+        skipSpaces()
+        guard word("kro-lsp:") else { return nil }
+        skipSpaces()
+        let fileWide: Bool
+        if word("ignore-file") { fileWide = true } else if word("ignore") { fileWide = false } else { return nil }
+        var codes: [(String, TextRange)] = []
+        while true {
+            while p < comment.end, [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: ",")].contains(source.bytes[p]) { p += 1 }
+            let start = p
+            while p < comment.end, source.bytes[p].isCodeCharacter { p += 1 }
+            guard p > start else { break }
+            let code = source.string(in: TextRange(start: start, end: p)).uppercased()
+            guard code.hasPrefix("KRO") else { break }
+            codes.append((code, TextRange(start: start, end: p)))
+        }
+        guard !codes.isEmpty else { return nil }
+        if fileWide {
+            guard let document = yaml.documents.first(where: { $0.range.touches(comment.start) }) ?? yaml.documents.last else { return nil }
+            return Directive(scope: .document(document.range), codes: codes)
+        }
+        // Alone on its line: it governs the next line that holds something else than a comment.
+        let lineStart = source.lineStarts[line]
+        let before = source.bytes[lineStart..<(comment.start - 1)]
+        if before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) {
+            var target = line + 1
+            while target < source.lineCount, isBlankOrComment(source.string(in: source.lineRange(target))) { target += 1 }
+            return Directive(scope: .line(target), codes: codes)
+        }
+        return Directive(scope: .line(line), codes: codes)
+    }
+
+    private static func isBlankOrComment(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        return trimmed.isEmpty || trimmed.hasPrefix("#")
+    }
+
+    private static func collectScalars(_ node: YAMLNode, into ranges: inout [TextRange]) {
+        switch node {
+        case .scalar(let s): ranges.append(s.range)
+        case .mapping(let m):
+            for entry in m.entries {
+                collectScalars(entry.key, into: &ranges)
+                collectScalars(entry.value, into: &ranges)
+            }
+        case .sequence(let s): for item in s.items { collectScalars(item, into: &ranges) }
+        case .alias: break
+        }
+    }
+}
+
+private extension UInt8 {
+    var isCodeCharacter: Bool {
+        (self >= UInt8(ascii: "A") && self <= UInt8(ascii: "Z")) || (self >= UInt8(ascii: "a") && self <= UInt8(ascii: "z"))
+            || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9"))
+    }
+}
