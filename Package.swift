@@ -58,8 +58,9 @@ let package = Package(
         .executableTarget(
             name: "kro-lsp",
             dependencies: [
-                "KroEngine", "LanguageServer", "YAMLSyntax",
+                "KroEngine", "LanguageServer", "YAMLSyntax", "JSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // One entry point per pipeline stage for fuzzers, and the invariants each run must keep.
@@ -80,7 +81,7 @@ let package = Package(
         // Replays the kept fuzz inputs and seeded mutations of them through every target.
         .testTarget(name: "FuzzReplayTests", dependencies: ["KroFuzzTargets"], resources: [.copy("Corpus")]),
         // Runs the built `kro-lsp` binary over pipes.
-        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp", "JSON", "LanguageServer"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp", "JSON", "LanguageServer"], exclude: ["Fixtures"]),
     ]
 )
 

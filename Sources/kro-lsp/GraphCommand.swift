@@ -27,7 +27,7 @@ struct GraphCommand: ParsableCommand {
         guard CRDOptions.load(crdPaths, into: &options) else { throw ExitCode(2) }
         let (source, path) = try SingleInput.read(file)
         let analysis = DocumentAnalyzer.analyze(source, options: options)
-        let findings = analysis.diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0) }
+        let findings = analysis.diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0) }
         if !findings.isEmpty {
             FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))
         }

@@ -1,0 +1,78 @@
+import Foundation
+import KroEngine
+import YAMLSyntax
+
+/// `--baseline OLD_FILE_OR_DIR`: each RGD's generated CRD is compared with the RGD of the
+/// same name in the baseline; breaking changes are KRO513 errors at the changed field,
+/// unless the RGD says `kro.run/allow-breaking-changes: "true"`.
+enum BaselineCheck {
+    struct Loaded: Sendable {
+        var crds: [String: CRDSource] = [:]
+        var problems: [String] = []
+    }
+
+    static func load(_ path: String) -> Loaded {
+        var loaded = Loaded()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            loaded.problems.append("--baseline \(path): no such file or directory")
+            return loaded
+        }
+        let files = isDirectory.boolValue
+            ? ProjectConfigurationLoader.files(under: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+                .map { (path as NSString).appendingPathComponent($0) }
+            : [path]
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                loaded.problems.append("--baseline \(file): cannot be read")
+                continue
+            }
+            let yaml = YAMLParser.parse(SourceText(bytes: [UInt8](data)))
+            for document in yaml.documents where document.errors.isEmpty {
+                guard let root = document.root, let generated = RGDCRDReader.generate(document: root),
+                      let name = generated.source.rgdName else { continue }
+                loaded.crds[name] = generated.source
+            }
+        }
+        return loaded
+    }
+
+    static func breakingChanges(in analysis: DocumentAnalysis, against baseline: Loaded) -> [Diagnostic] {
+        analysis.rgds.flatMap { rgdAnalysis -> [Diagnostic] in
+            let rgd = rgdAnalysis.rgd
+            guard let name = rgd.name?.value, let old = baseline.crds[name], !allowsBreakingChanges(rgd),
+                  let new = RGDCRDReader.generate(rgd: rgd, simpleSchema: rgdAnalysis.instanceSchema) else { return [] }
+            return BreakingChanges.compare(old: old, new: new.source).map { change in
+                Diagnostic(code: BreakingChanges.code, severity: .error,
+                           message: "cannot update CRD \(new.result.name): breaking changes detected: \(change.detail)",
+                           range: place(of: change, in: rgd))
+            }
+        }
+    }
+
+    static func allowsBreakingChanges(_ rgd: ResourceGraphDefinition) -> Bool {
+        rgd.annotations.contains { $0.key.value == BreakingChanges.allowAnnotation && $0.value.scalar?.value == "true" }
+    }
+
+    /// The changed field's key in `spec.schema.spec` (its nearest surviving parent when
+    /// removed), or the `kind`/`apiVersion`/`group`/`scope` value.
+    static func place(of change: BreakingChanges.Change, in rgd: ResourceGraphDefinition) -> TextRange {
+        let schema = rgd.schema
+        let fallback = schema?.keyRange ?? rgd.specKeyRange ?? rgd.root.range
+        switch change.kind {
+        case .kindChanged: return schema?.kind?.range ?? fallback
+        case .versionChanged: return schema?.apiVersion?.range ?? fallback
+        case .groupChanged: return schema?.group?.range ?? fallback
+        case .scopeChanged: return schema?.scope?.range ?? fallback
+        default: break
+        }
+        var best = schema?.node.entry(forKey: "spec")?.key.range ?? fallback
+        var node = schema?.spec
+        for segment in change.path.dropFirst() {
+            guard let entry = node?.resolvedNode?.mapping?.entry(forKey: segment) else { break }
+            best = entry.key.range
+            node = entry.value
+        }
+        return best
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import KroEngine
+import YAMLSyntax
+
+/// `kro-lsp --check`: select files, analyse them on every core, re-grade and print.
+/// Exit status: 0 clean (warnings allowed unless `--warnings-as-errors`/`--max-warnings`),
+/// 1 when a finding fails the run, 2 on a usage or I/O problem (a missing path, an
+/// unreadable CRD or configuration, an empty selection).
+struct CheckRun {
+    var paths: [String]
+    var overrides: ConfigurationCache.Overrides
+    var format: CheckFormat
+    var color: ColorChoice
+    var maxWarnings: Int?
+    var baseline: String?
+
+    func run() -> Int32 {
+        if let problem = BundledSchemas.loadProblem {
+            CheckOutput.printError(problem)
+            return 2
+        }
+        let configurations = ConfigurationCache(overrides: overrides)
+        let selection = CheckSelection(paths: paths, configurations: configurations)
+        for problem in selection.problems { CheckOutput.printError(problem) }
+        guard !selection.files.isEmpty || selection.readsStdin else {
+            if selection.problems.isEmpty {
+                CheckOutput.printError("no YAML files to check in \(paths.joined(separator: " ")) (hint: name files or folders holding *.yaml or *.yml)")
+            }
+            return 2
+        }
+        var named: [(path: String, display: String?)] = selection.files.map { ($0, $0) }
+        if selection.readsStdin { named.append(("<stdin>", nil)) }
+        let inputs = named
+        // Contexts (configuration, CRDs) are resolved before the parallel part, once each.
+        let contexts = inputs.map { configurations.context(for: $0.display) }
+        if !configurations.problems.isEmpty {
+            for problem in configurations.problems { CheckOutput.printError(problem) }
+            return 2
+        }
+        let baselineRGDs = baseline.map { BaselineCheck.load($0) }
+        if let baselineRGDs, !baselineRGDs.problems.isEmpty {
+            for problem in baselineRGDs.problems { CheckOutput.printError(problem) }
+            return 2
+        }
+
+        let stdinBytes = selection.readsStdin ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : []
+        var results = [[CheckFinding]?](repeating: nil, count: inputs.count)
+        var unreadable = [String?](repeating: nil, count: inputs.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            unreadable.withUnsafeMutableBufferPointer { failures in
+                nonisolated(unsafe) let slots = slots, failures = failures
+                DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+                    let input = inputs[i]
+                    let bytes: [UInt8]
+                    if input.display == nil {
+                        bytes = stdinBytes
+                    } else if let data = FileManager.default.contents(atPath: input.path) {
+                        bytes = [UInt8](data)
+                    } else {
+                        failures[i] = "\(input.path): cannot be read"
+                        return
+                    }
+                    slots[i] = check(CheckedFile(path: input.path, source: SourceText(bytes: bytes)),
+                                     context: contexts[i], baseline: baselineRGDs)
+                }
+            }
+        }
+        let failures = unreadable.compactMap { $0 }
+        for failure in failures { CheckOutput.printError(failure) }
+
+        let findings = results.compactMap { $0 }.flatMap { $0 }.sorted(by: CheckFinding.ordered)
+        let report = CheckReport(filesChecked: results.compactMap { $0 }.count, findings: findings)
+        FileHandle.standardOutput.write(Data(render(report).utf8))
+        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+
+        if !selection.problems.isEmpty || !failures.isEmpty { return 2 }
+        if report.count(.error) > 0 { return 1 }
+        if let maxWarnings, report.count(.warning) > maxWarnings {
+            CheckOutput.printError("\(report.count(.warning)) warnings exceed --max-warnings \(maxWarnings)")
+            return 1
+        }
+        return 0
+    }
+
+    /// One file's findings: analysis (suppressions included), the Helm-template skip,
+    /// breaking changes against the baseline, then the severity policy.
+    private func check(_ file: CheckedFile, context: ConfigurationCache.Context, baseline: BaselineCheck.Loaded?) -> [CheckFinding] {
+        let analysis = DocumentAnalyzer.analyze(file.source, options: context.options)
+        var diagnostics = analysis.diagnostics
+        if let skipped = TemplateSkip.diagnostic(for: analysis) {
+            diagnostics = [skipped]
+        } else if let baseline {
+            diagnostics += BaselineCheck.breakingChanges(in: analysis, against: baseline)
+        }
+        return context.policy.apply(diagnostics).map { CheckFinding(file: file, diagnostic: $0) }
+    }
+
+    private func render(_ report: CheckReport) -> String {
+        switch format {
+        case .text:
+            let terminal = isatty(STDOUT_FILENO) == 1
+            let colored = color == .always || (color == .auto && terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            return TextFormat(snippets: terminal || color == .always, color: colored).render(report)
+        case .json: return JSONFormat().render(report)
+        case .sarif: return SARIFFormat(root: SARIFFormat.repositoryRoot()).render(report)
+        case .github: return GitHubFormat().render(report)
+        }
+    }
+}

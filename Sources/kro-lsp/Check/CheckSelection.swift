@@ -1,0 +1,33 @@
+import Foundation
+import KroEngine
+import YAMLSyntax
+
+/// Turns the command-line paths into the files to check. A named file is always checked;
+/// a folder is searched recursively for `*.yaml`/`*.yml`, skipping `.git`,
+/// `node_modules` and `vendor` and honouring the `include`/`exclude` globs of the
+/// configuration that governs each file. `-` is stdin.
+struct CheckSelection {
+    var files: [String] = []
+    var readsStdin = false
+    var problems: [String] = []
+
+    init(paths: [String], configurations: ConfigurationCache) {
+        for path in paths {
+            if path == "-" { readsStdin = true; continue }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append("\(path): no such file or directory")
+                continue
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            for relative in ProjectConfigurationLoader.files(under: path)
+            where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+                if (relative as NSString).lastPathComponent == ProjectConfiguration.fileName { continue }
+                let file = path.hasSuffix("/") ? path + relative : path + "/" + relative
+                if configurations.selects(file) { files.append(file) }
+            }
+        }
+        var seen = Set<String>()
+        files = files.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+
+/// Runs a command with the documented exit statuses: usage errors exit 2 with the error
+/// and a one-line hint (ArgumentParser's default is 64 and a full usage block).
+enum CommandLineRouting {
+    static let commandNames = [CRDCommand.configuration.commandName, GraphCommand.configuration.commandName,
+                               RenderCommand.configuration.commandName, InstanceCommand.configuration.commandName].compactMap { $0 }
+
+    static func run<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) -> Never {
+        do {
+            var parsed = try command.parseAsRoot(arguments)
+            try parsed.run()
+            Foundation.exit(0)
+        } catch {
+            if command.exitCode(for: error) == .validationFailure {
+                let name = command == KroLSP.self ? "" : " " + command._commandName
+                usageError(command.message(for: error), hint: "run 'kro-lsp help\(name)' for the options")
+            }
+            command.exit(withError: error)
+        }
+    }
+
+    /// `kro-lsp help [COMMAND]`.
+    static func help(_ arguments: [String]) -> Never {
+        let text: String
+        switch arguments {
+        case []: text = KroLSP.helpMessage()
+        case [CRDCommand.configuration.commandName ?? ""]: text = KroLSP.helpMessage(for: CRDCommand.self)
+        case [GraphCommand.configuration.commandName ?? ""]: text = KroLSP.helpMessage(for: GraphCommand.self)
+        case [RenderCommand.configuration.commandName ?? ""]: text = KroLSP.helpMessage(for: RenderCommand.self)
+        case [InstanceCommand.configuration.commandName ?? ""]: text = KroLSP.helpMessage(for: InstanceCommand.self)
+        default:
+            usageError("unknown command '\(arguments.joined(separator: " "))'",
+                       hint: "commands: \(commandNames.joined(separator: ", "))")
+        }
+        print(text)
+        Foundation.exit(0)
+    }
+
+    static func usageError(_ message: String, hint: String) -> Never {
+        FileHandle.standardError.write(Data("kro-lsp: \(message)\nhint: \(hint)\n".utf8))
+        Foundation.exit(2)
+    }
+}
