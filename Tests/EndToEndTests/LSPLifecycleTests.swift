@@ -13,6 +13,7 @@ import Testing
         #expect(result["capabilities"]?["textDocumentSync"]?["openClose"] == true)
         #expect(result["capabilities"]?["diagnosticProvider"] == nil)
         #expect(result["serverInfo"]?["name"] == "kro-lsp")
+        #expect(result["serverInfo"]?["version"]?.stringValue == LanguageServerInfo.version)
         let afterShutdown = try client.request("shutdown")
         #expect(afterShutdown["result"] == .null)
         // Requests after shutdown are invalid.
