@@ -4,38 +4,7 @@ import Testing
 /// Every `--format` of `--check`, byte for byte, on one file with non-ASCII text before
 /// the finding (so byte, UTF-16 and scalar columns differ).
 @Suite struct CheckFormatTests {
-    static let rgd = """
-        # Grüße 😀
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: app
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: App
-            spec:
-              name: string
-          resources:
-            - id: deployment
-              template:
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: ${schema.spec.name}
-                spec:
-                  replicas: ${schema.spec.name} # 😀
-                  selector:
-                    matchLabels: {app: x}
-                  template:
-                    metadata:
-                      labels: {app: x}
-                    spec:
-                      containers:
-                        - name: web
-                          image: nginx
-
-        """
+    static let rgd = "# Grüße 😀\n" + CheckTestDocuments.rgd(templateSpec: "          replicas: ${schema.spec.name} # 😀\n")
     static let message = #"type mismatch in resource "deployment" at path "spec.replicas": expression "schema.spec.name" returns type "string" but expected "int": type kind mismatch: got "string", expected "int""#
 
     func check(_ arguments: [String], files: [String: String] = ["app.yaml": rgd]) throws -> CLIProcess.Result {

@@ -3,40 +3,8 @@ import Testing
 
 /// The binary copied alone onto PATH keeps the Kubernetes schemas (they are embedded).
 @Suite struct StandaloneBinaryTests {
-    static let replicasAsString = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: app
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: App
-            spec:
-              name: string
-          resources:
-            - id: deployment
-              template:
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: ${schema.spec.name}
-                spec:
-                  replicas: ${schema.spec.name}
-                  selector:
-                    matchLabels: {app: x}
-                  template:
-                    metadata:
-                      labels: {app: x}
-                    spec:
-                      containers:
-                        - name: web
-                          image: nginx
-
-        """
-
     @Test func aCopiedBinaryStillFindsTypeErrorsInBuiltInKinds() throws {
-        let dir = try CLIProcess.directory(["app.yaml": Self.replicasAsString])
+        let dir = try CLIProcess.directory(["app.yaml": CheckTestDocuments.replicasAsString])
         defer { try? FileManager.default.removeItem(at: dir) }
         let lonely = dir.appendingPathComponent("bin/kro-lsp")
         try FileManager.default.createDirectory(at: lonely.deletingLastPathComponent(), withIntermediateDirectories: true)
