@@ -56,7 +56,7 @@ struct RenderCommand: ParsableCommand {
         let instanceYAML = YAMLParser.parse(instanceSource)
         var status: Int32 = 0
         func report(_ diagnostics: [Diagnostic], _ source: SourceText, _ path: String) {
-            let lines = diagnostics.map { CheckFinding(path: path, source: source, diagnostic: $0).textLine + "\n" }
+            let lines = diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0).textLine + "\n" }
             FileHandle.standardError.write(Data(lines.joined().utf8))
             if diagnostics.contains(where: { $0.severity == .error }) { status = 1 }
         }

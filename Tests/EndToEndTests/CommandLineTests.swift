@@ -13,20 +13,20 @@ import Testing
         let result = try CLIProcess.run(["--help"])
         #expect(result.status == 0)
         for example in ["kro-lsp --check rgds/", "kro-lsp crd rgds/web-app.yaml", "kro-lsp graph rgds/web-app.yaml",
-                        "kro-lsp help crd"] {
+                        "kro-lsp render rgds/web-app.yaml --instance", "kro-lsp instance rgds/web-app.yaml", "kro-lsp help crd"] {
             #expect(result.stdout.contains(example), "\(example)")
         }
     }
 
     @Test func helpForACommand() throws {
-        for command in ["crd", "graph"] {
+        for command in ["crd", "graph", "render", "instance"] {
             let result = try CLIProcess.run(["help", command])
             #expect(result.status == 0)
             #expect(result.stdout.contains("USAGE: kro-lsp \(command)"), "\(result.stdout)")
         }
         let unknown = try CLIProcess.run(["help", "render-everything"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr == "kro-lsp: unknown command 'render-everything'\nhint: commands: crd, graph\n")
+        #expect(unknown.stderr == "kro-lsp: unknown command 'render-everything'\nhint: commands: crd, graph, render, instance\n")
     }
 
     @Test func usageErrorsExit2WithAHint() throws {
