@@ -44,9 +44,11 @@ struct CheckRun {
         }
 
         let stdinBytes = selection.readsStdin ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : []
-        var results = [[CheckFinding]?](repeating: nil, count: inputs.count)
+        // Phase 1: analyse every file. Phase 2 needs all of them: instance files are
+        // admitted against the CRDs of every RGD of the run.
+        var analyses = [(file: CheckedFile, analysis: DocumentAnalysis)?](repeating: nil, count: inputs.count)
         var unreadable = [String?](repeating: nil, count: inputs.count)
-        results.withUnsafeMutableBufferPointer { slots in
+        analyses.withUnsafeMutableBufferPointer { slots in
             unreadable.withUnsafeMutableBufferPointer { failures in
                 nonisolated(unsafe) let slots = slots, failures = failures
                 DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
@@ -60,9 +62,19 @@ struct CheckRun {
                         failures[i] = "\(input.path): cannot be read"
                         return
                     }
-                    slots[i] = check(CheckedFile(path: input.path, source: SourceText(bytes: bytes)),
-                                     context: contexts[i], baseline: baselineRGDs)
+                    let file = CheckedFile(path: input.path, source: SourceText(bytes: bytes))
+                    slots[i] = (file, DocumentAnalyzer.analyze(file.source, options: contexts[i].options))
                 }
+            }
+        }
+        let analysed = analyses
+        let rgds = analysed.compactMap { $0 }.flatMap(\.analysis.rgds)
+        var results = [[CheckFinding]?](repeating: nil, count: inputs.count)
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
+                guard let (file, analysis) = analysed[i] else { return }
+                slots[i] = fileFindings(file, analysis, context: contexts[i], rgds: rgds, baseline: baselineRGDs)
             }
         }
         let failures = unreadable.compactMap { $0 }
@@ -83,14 +95,16 @@ struct CheckRun {
     }
 
     /// One file's findings: analysis (suppressions included), the Helm-template skip,
-    /// breaking changes against the baseline, then the severity policy.
-    private func check(_ file: CheckedFile, context: ConfigurationCache.Context, baseline: BaselineCheck.Loaded?) -> [CheckFinding] {
-        let analysis = DocumentAnalyzer.analyze(file.source, options: context.options)
+    /// instance admission against the run's RGDs, breaking changes against the baseline,
+    /// then the severity policy.
+    private func fileFindings(_ file: CheckedFile, _ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
+                          rgds: [RGDAnalysis], baseline: BaselineCheck.Loaded?) -> [CheckFinding] {
         var diagnostics = analysis.diagnostics
         if let skipped = TemplateSkip.diagnostic(for: analysis) {
             diagnostics = [skipped]
-        } else if let baseline {
-            diagnostics += BaselineCheck.breakingChanges(in: analysis, against: baseline)
+        } else {
+            diagnostics += Preview.instanceDiagnostics(analysis.yaml, rgds: rgds)
+            if let baseline { diagnostics += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         }
         return context.policy.apply(diagnostics).map { CheckFinding(file: file, diagnostic: $0) }
     }
