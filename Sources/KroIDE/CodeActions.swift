@@ -48,8 +48,8 @@ public enum CodeActions {
         let crlf = lineRange.end < bytes.count
             ? bytes[lineRange.end] == UInt8(ascii: "\r")
             : lineRange.start >= 2 && bytes[lineRange.start - 2] == UInt8(ascii: "\r")
-        let comment = "\(indent)\(SuppressionComments.marker) \(d.code)" + (crlf ? "\r\n" : "\n")
-        return CodeAction(title: "Ignore \(d.code) here (\(SuppressionComments.marker) \(d.code))", diagnostic: d,
+        let comment = "\(indent)\(Suppressions.marker) \(d.code)" + (crlf ? "\r\n" : "\n")
+        return CodeAction(title: "Ignore \(d.code) here (\(Suppressions.marker) \(d.code))", diagnostic: d,
                           edits: [SourceEdit(range: TextRange(start: lineRange.start, end: lineRange.start), newText: comment)],
                           isPreferred: false)
     }

@@ -6,6 +6,8 @@ import YAMLSyntax
 /// document). A code that suppressed nothing is reported (KRO919, a warning).
 public enum Suppressions {
     public static let unusedCode = "KRO919"
+    /// The comment that suppresses findings on its line or the next (`# kro-lsp: ignore KRO334`).
+    public static let marker = "# kro-lsp: ignore"
 
     struct Directive {
         enum Scope { case line(Int), document(TextRange) }
