@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The built binary types operator kinds from its embedded CRD catalog; `--no-catalog`
+/// turns that off and a `--crd` file overrides the catalog for its kind.
+@Suite struct CatalogCLITests {
+    static let rgd = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: certs
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Certs
+            spec:
+              name: string
+          resources:
+          - id: certificate
+            template:
+              apiVersion: cert-manager.io/v1
+              kind: Certificate
+              metadata:
+                name: ${schema.spec.name}
+              spec:
+                secretName: ${schema.spec.name}
+                dnsNames: [example.com]
+                issuerRef: {name: ca}
+                renewBeforePercentage: 30
+
+        """
+
+    /// A newer cert-manager Certificate that knows only `secretName`.
+    static let crd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: certificates.cert-manager.io
+        spec:
+          group: cert-manager.io
+          scope: Namespaced
+          names: {kind: Certificate, plural: certificates}
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      secretName: {type: string}
+
+        """
+
+    @Test func catalogTypesOperatorKindsUnlessTurnedOffOrOverridden() throws {
+        let dir = try CLIProcess.directory(["rgd.yaml": Self.rgd, "crds/certificate.yaml": Self.crd])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rgd = dir.appendingPathComponent("rgd.yaml").path
+
+        let withCatalog = try CLIProcess.run(["--check", rgd])
+        #expect(withCatalog.status == 0)
+        #expect(withCatalog.stdout.isEmpty, "\(withCatalog.stdout)")
+
+        let without = try CLIProcess.run(["--check", "--no-catalog", rgd])
+        #expect(without.status == 0)
+        #expect(without.stdout.contains("info[KRO905]: no schema for cert-manager.io/v1 Certificate"), "\(without.stdout)")
+
+        let overridden = try CLIProcess.run(["--check", "--crd", dir.appendingPathComponent("crds").path, rgd])
+        #expect(overridden.status == 1)
+        #expect(overridden.stdout.contains("error[KRO304]") && overridden.stdout.contains("dnsNames"), "\(overridden.stdout)")
+    }
+}
