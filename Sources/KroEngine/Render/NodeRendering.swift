@@ -107,7 +107,7 @@ struct NodeRendering {
         rendered.objects = [object]
         let observedValue = RenderValues.cel(observed)
         var state = InstanceRenderer.NodeState(observed: observedValue)
-        if !t.pending.isEmpty { state.notReady = "not created until \(t.pending.map(\.needs).joined(separator: ", ")) resolve" }
+        if !t.pending.isEmpty { state.notReady = Self.waitingFor(t.pending.map(\.needs)) }
         state.notReady = state.notReady ?? readiness(items: [observedValue], each: false)
         return state
     }
@@ -165,9 +165,16 @@ struct NodeRendering {
         }
         rendered.objects = objects
         var state = InstanceRenderer.NodeState(observed: .list(observed))
-        if !pendingNeeds.isEmpty { state.notReady = "not created until \(pendingNeeds.joined(separator: ", ")) resolve" }
+        if !pendingNeeds.isEmpty { state.notReady = Self.waitingFor(pendingNeeds) }
         state.notReady = state.notReady ?? readiness(items: observed, each: true)
         return state
+    }
+
+    /// Why a node with pending fields is not created yet: each missing datum once.
+    static func waitingFor(_ needs: [String]) -> String {
+        var seen: [String] = []
+        for n in needs where !seen.contains(n) { seen.append(n) }
+        return "not created until \(seen.joined(separator: ", ")) resolve"
     }
 
     /// `group/version/kind/namespace/name`, kro's collection identity key.

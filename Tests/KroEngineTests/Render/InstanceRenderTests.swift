@@ -294,6 +294,7 @@ import YAMLSyntax
         let app = try #require(result.node("app"))
         #expect(app.waitsFor == ["db: readyWhen ${db.status.ready == true} needs db.status.ready from the cluster"])
         #expect(app.pending.filter { !$0.expression.isEmpty }.map(\.needs) == ["db.status.endpoint", "schema.metadata.uid"])
+        #expect(app.notReady == "not created until db.status.endpoint, schema.metadata.uid resolve")
         #expect(result.statusPending == [PendingField(path: "status.endpoint", expression: "${db.status.endpoint}", needs: "db.status.endpoint")])
         #expect(result.instance?["status"]?["dbName"] == "db")
         #expect(result.instance?["status"]?["endpoint"] == nil)
