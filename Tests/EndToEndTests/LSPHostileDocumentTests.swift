@@ -5,28 +5,32 @@ import Testing
 /// analysed on the server's worker threads; each gets diagnostics and the server keeps
 /// serving.
 @Suite struct LSPHostileDocumentTests {
-    static func rgd(expression: String, yamlDepth: Int) -> String {
-        var text = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: hostile
+    /// An RGD with one ConfigMap whose `metadata.name` is `configMapName` (the text ends there).
+    static func document(configMapName: String) -> String {
+        """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: hostile
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Hostile
             spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Hostile
-                spec:
-                  name: string
-              resources:
-              - id: cm
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: "${\(expression)}"
-                  data:
+              name: string
+          resources:
+          - id: cm
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: \(configMapName)
 
-            """
+        """
+    }
+
+    static func rgd(expression: String, yamlDepth: Int) -> String {
+        var text = document(configMapName: "\"${\(expression)}\"") + "      data:\n"
         for i in 0..<yamlDepth { text += String(repeating: "  ", count: 4 + i) + "k\(i):\n" }
         text += String(repeating: "  ", count: 4 + yamlDepth) + "leaf: x\n"
         return text

@@ -6,26 +6,7 @@ import Testing
 /// Hostile documents and frames over real stdio: each gets the diagnostic or error response
 /// that names the problem, and the server keeps serving afterwards.
 @Suite struct LSPHostileInputTests {
-    static let header = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: hostile
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Hostile
-            spec:
-              name: string
-          resources:
-          - id: cm
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: x
-
-        """
+    static let header = LSPHostileDocumentTests.document(configMapName: "x")
 
     /// Each document and a phrase that the first error about it must contain.
     static let documents: [(name: String, bytes: [UInt8], expected: String)] = {
