@@ -3,7 +3,8 @@ import KroEngine
 import YAMLSyntax
 
 /// `workspace/executeCommand`: the preview commands (issue 12). Each takes one argument,
-/// a document URI or `{uri, instance?, instanceText?}`, and answers `{yaml, pending}` (the
+/// a document URI or `{uri, rgd?, instance?, instanceText?}` (`rgd`: the index of one RGD
+/// of a file holding several, as code lenses send it), and answers `{yaml, pending}` (the
 /// shape the editor integrations show in a new buffer).
 extension Server {
     static let commands = ["kro.preview", "kro.generateCRD", "kro.scaffoldInstance"]
@@ -14,30 +15,37 @@ extension Server {
         guard let uri = argument.stringValue ?? argument["uri"]?.stringValue else {
             throw ResponseError.invalidParams("\(command) needs a document URI argument")
         }
+        let chosenRGD = argument["rgd"]?.intValue
         switch command {
         case "kro.generateCRD":
             return try snapshotRequest(["textDocument": ["uri": .string(uri)]]) { (request) throws(ResponseError) -> JSONValue in
-                let crds = request.snapshot.rgds.compactMap { $0.analysis.generatedCRD?.result.crd }
+                let crds = Self.chosen(request.snapshot.rgds, chosenRGD).compactMap { $0.analysis.generatedCRD?.result.crd }
                 guard !crds.isEmpty else { throw ResponseError.invalidParams("\(uri) holds no ResourceGraphDefinition with a schema kind") }
                 return ["yaml": .string(crds.map(YAMLWriter.write).joined(separator: "---\n")), "pending": []]
             }
         case "kro.scaffoldInstance":
             return try snapshotRequest(["textDocument": ["uri": .string(uri)]]) { (request) throws(ResponseError) -> JSONValue in
-                let scaffolds = request.snapshot.rgds.compactMap { InstanceScaffold.yaml(for: $0.analysis) }
+                let scaffolds = Self.chosen(request.snapshot.rgds, chosenRGD).compactMap { InstanceScaffold.yaml(for: $0.analysis) }
                 guard !scaffolds.isEmpty else { throw ResponseError.invalidParams("\(uri) holds no ResourceGraphDefinition with a schema kind") }
                 return ["yaml": .string(scaffolds.joined(separator: "---\n")), "pending": []]
             }
         case "kro.preview":
-            return try preview(uri: uri, argument: argument)
+            return try preview(uri: uri, argument: argument, rgd: chosenRGD)
         default:
             throw ResponseError(code: ResponseError.invalidParams, message: "unknown command \(command); known: \(Self.commands.joined(separator: ", "))")
         }
     }
 
+    /// The RGDs of a file a command is about: all, or the one at `index`.
+    static func chosen<T>(_ all: [T], _ index: Int?) -> [T] {
+        guard let index else { return all }
+        return all.indices.contains(index) ? [all[index]] : []
+    }
+
     /// Renders an instance: the `uri` document is the RGD (the instance is `instanceText`,
     /// the open document `instance`, or else the RGD's scaffold) or the instance (its RGD
     /// is found among the open documents).
-    private func preview(uri: String, argument: JSONValue) throws(ResponseError) -> Reply {
+    private func preview(uri: String, argument: JSONValue, rgd chosenRGD: Int?) throws(ResponseError) -> Reply {
         let (own, others) = withState { state -> (SourceText?, [SourceText]) in
             (state.documents[uri]?.source,
              state.documents.documents.values.filter { $0.uri != uri }.map(\.source))
@@ -53,11 +61,12 @@ extension Server {
         let fixedInstance = instanceText
         return .later {
             let ownAnalysis = DocumentAnalyzer.analyze(own)
+            let ownRGDs = Self.chosen(ownAnalysis.rgds, chosenRGD)
             let rgds: [RGDAnalysis]
             let instance: SourceText
-            if !ownAnalysis.rgds.isEmpty {
-                rgds = ownAnalysis.rgds
-                guard let chosen = fixedInstance ?? ownAnalysis.rgds.first.flatMap(InstanceScaffold.yaml(for:)).map({ SourceText($0) }) else {
+            if !ownRGDs.isEmpty {
+                rgds = ownRGDs
+                guard let chosen = fixedInstance ?? ownRGDs.first.flatMap(InstanceScaffold.yaml(for:)).map({ SourceText($0) }) else {
                     return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has no schema kind"))
                 }
                 instance = chosen

@@ -10,6 +10,7 @@ extension Server {
     static let featureCapabilities: [(String, JSONValue)] = [
         ("completionProvider", ["triggerCharacters": [".", "{", "|"], "resolveProvider": false]),
         ("hoverProvider", true),
+        ("codeLensProvider", ["resolveProvider": false]),
         ("definitionProvider", true),
         ("referencesProvider", true),
         ("documentHighlightProvider", true),
@@ -23,6 +24,7 @@ extension Server {
     func featureRequest(_ method: String, _ params: JSONValue) throws(ResponseError) -> Reply? {
         switch method {
         case "textDocument/completion": return try completion(params)
+        case "textDocument/codeLens": return try codeLens(params)
         case "textDocument/hover":
             return try snapshotRequest(params) { r throws(ResponseError) in
                 guard let info = Hover.info(r.snapshot, at: try r.offset(ofPositionIn: params)) else { return .null }
