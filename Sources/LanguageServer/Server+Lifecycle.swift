@@ -31,6 +31,7 @@ extension Server {
             "executeCommandProvider": ["commands": .array(Server.commands.map { .string($0) })],
         ]
         for (name, value) in Self.featureCapabilities { serverCapabilities.set(name, value) }
+        for (name, value) in Self.editorCapabilities { serverCapabilities.set(name, value) }
         if pull {
             serverCapabilities.set("diagnosticProvider",
                                    ["identifier": "kro", "interFileDependencies": false, "workspaceDiagnostics": true])

@@ -161,6 +161,7 @@ public final class Server: @unchecked Sendable {
         case "workspace/executeCommand": return try executeCommand(params)
         default:
             if let reply = try featureRequest(method, params) { return reply }
+            if let reply = try editorRequest(method, params) { return reply }
             throw ResponseError(code: ResponseError.methodNotFound, message: "Method not found: \(method)")
         }
     }

@@ -1,0 +1,56 @@
+import JSON
+import KroEngine
+import KroIDE
+import YAMLSyntax
+
+/// The editor features beyond navigation (semantic tokens, …): thin handlers over `KroIDE`
+/// like those of Server+Features.swift, kept apart so both lists grow without conflicts.
+extension Server {
+    static let editorCapabilities: [(String, JSONValue)] = [
+        ("semanticTokensProvider", ["legend": semanticTokensLegend, "full": true, "range": true]),
+    ]
+
+    /// Token types and modifiers by index, as `SemanticTokenType` and `SemanticTokenModifiers` order them.
+    static let semanticTokensLegend: JSONValue = [
+        "tokenTypes": .array(SemanticTokenType.allCases.map { .string($0.rawValue) }),
+        "tokenModifiers": .array(SemanticTokenModifiers.names.map { .string($0) }),
+    ]
+
+    /// nil when `method` is not one of these requests.
+    func editorRequest(_ method: String, _ params: JSONValue) throws(ResponseError) -> Reply? {
+        switch method {
+        case "textDocument/semanticTokens/full":
+            return try snapshotRequest(params, notKro: ["data": []]) { r in
+                r.semanticTokens(SemanticTokens.tokens(r.snapshot))
+            }
+        case "textDocument/semanticTokens/range":
+            return try snapshotRequest(params, notKro: ["data": []]) { r throws(ResponseError) in
+                guard let range = r.conversion.byteRange(params["range"], in: r.snapshot.source) else {
+                    throw ResponseError.invalidParams("semanticTokens/range needs a range")
+                }
+                return r.semanticTokens(SemanticTokens.tokens(r.snapshot, in: range))
+            }
+        default: return nil
+        }
+    }
+}
+
+extension SnapshotRequest {
+    /// LSP's relative encoding: per token (Δline, Δstart, length, type, modifiers), with
+    /// columns and lengths in the negotiated position encoding.
+    func semanticTokens(_ tokens: [SemanticToken]) -> JSONValue {
+        let types = Dictionary(uniqueKeysWithValues: SemanticTokenType.allCases.enumerated().map { ($1, $0) })
+        var data: [JSONValue] = []
+        data.reserveCapacity(tokens.count * 5)
+        var line = 0, column = 0
+        for token in tokens {
+            let start = snapshot.source.position(of: token.range.start, encoding: conversion.encoding)
+            let end = snapshot.source.position(of: token.range.end, encoding: conversion.encoding)
+            let deltaLine = start.line - line
+            data += [.int(Int64(deltaLine)), .int(Int64(deltaLine == 0 ? start.column - column : start.column)),
+                     .int(Int64(end.column - start.column)), .int(Int64(types[token.type]!)), .int(Int64(token.modifiers.rawValue))]
+            (line, column) = (start.line, start.column)
+        }
+        return ["data": .array(data)]
+    }
+}

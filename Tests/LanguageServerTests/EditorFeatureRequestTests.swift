@@ -1,0 +1,76 @@
+import JSON
+import KroTestSupport
+import Testing
+import YAMLSyntax
+
+/// The editor feature handlers (semantic tokens, …) over the in-process transport: what is
+/// advertised, and positions in the negotiated encoding.
+@Suite struct EditorFeatureRequestTests {
+    static let text = MarkedText("""
+    apiVersion: kro.run/v1alpha1
+    kind: ResourceGraphDefinition
+    metadata:
+      name: démo
+    spec:
+      schema:
+        apiVersion: v1alpha1
+        kind: Demo
+        spec:
+          name: string
+      resources:
+        - id: config
+          template:
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: "é☕-${schema.spec.name}"
+            data:
+              1️⃣k: ${size(schema.spec.name)}2️⃣
+    """)
+    static let uri = "file:///d.yaml"
+
+    func client(encodings: [String] = []) async throws -> (InProcessLSPClient, JSONValue) {
+        let client = InProcessLSPClient()
+        let result = try await client.initialize(capabilities: ["general": ["positionEncodings": .array(encodings.map { .string($0) })]])
+        try await client.open(Self.uri, Self.text.text)
+        return (client, result["capabilities"] ?? .null)
+    }
+
+    /// The `data` of a semantic tokens answer, five numbers per token.
+    func tokens(_ answer: JSONValue) -> [[Int]] {
+        let numbers = answer["data"]?.arrayValue?.compactMap { value -> Int? in
+            if case .int(let i) = value { return Int(i) }
+            return nil
+        } ?? []
+        return stride(from: 0, to: numbers.count, by: 5).map { Array(numbers[$0..<min($0 + 5, numbers.count)]) }
+    }
+
+    @Test func semanticTokensUseTheLegendAndUTF16Columns() async throws {
+        let (client, capabilities) = try await client()
+        let provider = try #require(capabilities["semanticTokensProvider"])
+        #expect(provider["full"] == true && provider["range"] == true)
+        let types = provider["legend"]?["tokenTypes"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        let full = tokens(try await client.result("textDocument/semanticTokens/full", ["textDocument": ["uri": .string(Self.uri)]]))
+        // The type string `string` (line 9), then `schema` `spec` `name` after `"é☕-${` on line 16:
+        // 17 + `é☕-${` = 22 UTF-16 units (é and ☕ count one each).
+        #expect(full.count == 8)
+        #expect(full[0] == [9, 12, 6, types.firstIndex(of: "type")!, 0])
+        #expect(full[1] == [7, 22, 6, types.firstIndex(of: "variable")!, 2])
+        #expect(full[2] == [0, 7, 4, types.firstIndex(of: "property")!, 0])
+        #expect(full[3] == [0, 5, 4, types.firstIndex(of: "property")!, 0])
+        #expect(full[4] == [2, 15, 4, types.firstIndex(of: "function")!, 0])
+        let range: JSONValue = ["start": lspPosition(Self.text.text, Self.text.offsets[1]!), "end": lspPosition(Self.text.text, Self.text.offsets[2]!)]
+        let part = tokens(try await client.result("textDocument/semanticTokens/range",
+                                                  ["textDocument": ["uri": .string(Self.uri)], "range": range]))
+        #expect(part.map { $0[3] } == ["function", "variable", "property", "property"].map { types.firstIndex(of: $0)! })
+        #expect(part.first == [18, 15, 4, types.firstIndex(of: "function")!, 0])
+    }
+
+    @Test func semanticTokensCountUTF8BytesWhenNegotiated() async throws {
+        let (client, capabilities) = try await client(encodings: ["utf-8", "utf-16"])
+        #expect(capabilities["positionEncoding"] == "utf-8")
+        let full = tokens(try await client.result("textDocument/semanticTokens/full", ["textDocument": ["uri": .string(Self.uri)]]))
+        // `é` is 2 bytes and `☕` 3: `schema` starts at byte column 25.
+        #expect(full[1].prefix(3) == [7, 25, 6])
+    }
+}
