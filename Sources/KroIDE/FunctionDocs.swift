@@ -10,18 +10,23 @@ enum FunctionDocs {
     }
 
     static func markdown(name: String, _ doc: String, _ overloads: [OverloadDecl]) -> String {
-        var lines = ["```cel"] + overloads.map { $0.signature(name: name) } + ["```"]
-        if !doc.isEmpty { lines += ["", doc] }
-        let examples = overloads.flatMap(\.examples)
-        if !examples.isEmpty { lines += ["", "Examples:", "```cel"] + examples + ["```"] }
+        markdown(signatures: overloads.map { $0.signature(name: name) }, details(doc, examples: overloads.flatMap(\.examples)))
+    }
+
+    static func markdown(_ macro: MacroDecl) -> String { markdown(signatures: macro.signatures, details(macro)) }
+
+    private static func markdown(signatures: [String], _ details: String) -> String {
+        (["```cel"] + signatures + ["```"]).joined(separator: "\n") + (details.isEmpty ? "" : "\n\n" + details)
+    }
+
+    /// The doc and examples without the signatures (signature help shows those apart).
+    static func details(_ doc: String, examples: [String]) -> String {
+        var lines = doc.isEmpty ? [] : [doc]
+        if !examples.isEmpty { lines += [(lines.isEmpty ? "" : "\n") + "Examples:", "```cel"] + examples + ["```"] }
         return lines.joined(separator: "\n")
     }
 
-    static func markdown(_ macro: MacroDecl) -> String {
-        var lines = ["```cel"] + macro.signatures + ["```", "", macro.doc + " (macro)"]
-        if !macro.examples.isEmpty { lines += ["", "Examples:", "```cel"] + macro.examples + ["```"] }
-        return lines.joined(separator: "\n")
-    }
+    static func details(_ macro: MacroDecl) -> String { details(macro.doc + " (macro)", examples: macro.examples) }
 
     /// `name()` or `name(${1})` when the call takes arguments.
     static func callSnippet(_ name: String, arguments: Int) -> String {

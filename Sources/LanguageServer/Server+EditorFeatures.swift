@@ -8,6 +8,7 @@ import YAMLSyntax
 extension Server {
     static let editorCapabilities: [(String, JSONValue)] = [
         ("semanticTokensProvider", ["legend": semanticTokensLegend, "full": true, "range": true]),
+        ("signatureHelpProvider", ["triggerCharacters": ["(", ","], "retriggerCharacters": [")"]]),
     ]
 
     /// Token types and modifiers by index, as `SemanticTokenType` and `SemanticTokenModifiers` order them.
@@ -30,12 +31,28 @@ extension Server {
                 }
                 return r.semanticTokens(SemanticTokens.tokens(r.snapshot, in: range))
             }
+        case "textDocument/signatureHelp":
+            return try snapshotRequest(params) { r throws(ResponseError) in
+                guard let help = SignatureHelp.help(r.snapshot, at: try r.offset(ofPositionIn: params)) else { return .null }
+                return r.signatureHelp(help)
+            }
         default: return nil
         }
     }
 }
 
 extension SnapshotRequest {
+    func signatureHelp(_ help: SignatureHelpInfo) -> JSONValue {
+        let signatures = help.signatures.map { s -> JSONValue in
+            [
+                "label": .string(s.label), "documentation": ["kind": "markdown", "value": .string(s.documentation)],
+                "parameters": .array(s.parameters.map { ["label": [.int(Int64($0.lowerBound)), .int(Int64($0.upperBound))]] }),
+            ]
+        }
+        return ["signatures": .array(signatures), "activeSignature": .int(Int64(help.activeSignature)),
+                "activeParameter": .int(Int64(help.activeParameter))]
+    }
+
     /// LSP's relative encoding: per token (Δline, Δstart, length, type, modifiers), with
     /// columns and lengths in the negotiated position encoding.
     func semanticTokens(_ tokens: [SemanticToken]) -> JSONValue {

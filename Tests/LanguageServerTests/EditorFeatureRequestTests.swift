@@ -25,7 +25,7 @@ import YAMLSyntax
             metadata:
               name: "é☕-${schema.spec.name}"
             data:
-              1️⃣k: ${size(schema.spec.name)}2️⃣
+              1️⃣k: ${size(3️⃣schema.spec.name)}2️⃣
     """)
     static let uri = "file:///d.yaml"
 
@@ -72,5 +72,27 @@ import YAMLSyntax
         let full = tokens(try await client.result("textDocument/semanticTokens/full", ["textDocument": ["uri": .string(Self.uri)]]))
         // `é` is 2 bytes and `☕` 3: `schema` starts at byte column 25.
         #expect(full[1].prefix(3) == [7, 25, 6])
+    }
+
+    @Test func signatureHelpOffsetsParametersInTheLabel() async throws {
+        let (client, capabilities) = try await client()
+        #expect(capabilities["signatureHelpProvider"]?["triggerCharacters"] == ["(", ","])
+        let help = try await client.result("textDocument/signatureHelp",
+                                           InProcessLSPClient.positionParams(Self.uri, Self.text.text, Self.text.offsets[3]!))
+        let active = try #require(help["signatures"]?[Int(help["activeSignature"]?.int ?? -1)])
+        #expect(active["label"] == "size(string) -> int")
+        #expect(active["parameters"]?[0]?["label"] == [5, 11])
+        #expect(help["activeParameter"] == 0)
+        #expect(active["documentation"]?["kind"] == "markdown")
+        let outside = try await client.result("textDocument/signatureHelp",
+                                              InProcessLSPClient.positionParams(Self.uri, Self.text.text, Self.text.offsets[1]!))
+        #expect(outside == .null)
+    }
+}
+
+private extension JSONValue {
+    var int: Int64? {
+        if case .int(let i) = self { return i }
+        return nil
     }
 }
