@@ -13,6 +13,9 @@ public struct AnalysisOptions: Sendable {
     /// of `crdPaths`, loaded by the caller (`SchemaStore.loading(crdPaths:)`), so the
     /// analysis itself reads no files.
     public var schemaStore: SchemaStore = BundledSchemas.store
+    /// How findings are re-graded (per-code severities, strict schemas), from
+    /// `.kro-lsp.yaml` and the command line; applied after suppressions.
+    public var policy = DiagnosticPolicy()
     public init() {}
 }
 
@@ -35,7 +38,7 @@ public enum DocumentAnalyzer {
         let rgds = yaml.documents.filter(\.errors.isEmpty).compactMap { RGDAnalyzer.analyze(document: $0, options: options) }
         diagnostics += rgds.flatMap(\.diagnostics)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
-        diagnostics = Suppressions.apply(diagnostics, yaml: yaml)
+        diagnostics = options.policy.apply(Suppressions.apply(diagnostics, yaml: yaml))
         return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
     }
 

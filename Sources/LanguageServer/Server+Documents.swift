@@ -39,6 +39,13 @@ extension Server {
         scheduleAnalysis(uri)
     }
 
+    /// Saving a `.kro-lsp.yaml` in the editor changes what governs the other documents
+    /// (clients that do not watch files send nothing else).
+    func didSave(_ params: JSONValue) {
+        guard let uri = params["textDocument"]?["uri"]?.stringValue, Self.isProjectConfiguration(uri) else { return }
+        projectConfigurationChanged()
+    }
+
     func didClose(_ params: JSONValue) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
         let kindsChanged = withState { state -> Bool in
@@ -77,8 +84,16 @@ extension Server {
             let task = Task.detached { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
-                var options = options
-                options.schemaStore = schemas.store(for: options.crdPaths, catalog: options.catalogEnabled) { logger.log(.warning, $0) }
+                if Self.isProjectConfiguration(uri) {
+                    // A `.kro-lsp.yaml` is not kro's file; its diagnostics are its own mistakes.
+                    let snapshot = DocumentSnapshot.analyze(document.source, version: document.version, options: options)
+                    let problems = ProjectConfiguration.diagnostics(document.source).map {
+                        converter.lspDiagnostic($0, source: document.source, uri: uri)
+                    }
+                    return publish(uri, AnalysisTracker.Completed(generation: generation, snapshot: snapshot,
+                                                                  diagnostics: problems, isKroFile: false))
+                }
+                let options = documentOptions(uri, base: options)
                 guard !Task.isCancelled else { return }
                 let snapshot = DocumentSnapshot.analyze(document.source, version: document.version, options: options)
                 guard !Task.isCancelled else { return }
@@ -87,7 +102,7 @@ extension Server {
                 if isKroFile {
                     // Instance documents are admitted against the open RGDs' generated CRDs.
                     let rgds = otherRGDs + snapshot.rgds.map(\.analysis)
-                    diagnostics += Preview.instanceDiagnostics(snapshot.yaml, rgds: rgds).map {
+                    diagnostics += options.policy.apply(Preview.instanceDiagnostics(snapshot.yaml, rgds: rgds)).map {
                         converter.lspDiagnostic($0, source: snapshot.source, uri: uri)
                     }
                 }

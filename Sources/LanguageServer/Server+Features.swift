@@ -84,8 +84,9 @@ extension Server {
 
     private func completion(_ params: JSONValue) throws(ResponseError) -> Reply {
         let (options, snippets) = withState { ($0.configuration.analysisOptions(root: $0.rootPath), $0.snippetSupport) }
+        let uri = params["textDocument"]?["uri"]?.stringValue ?? ""
         return try snapshotRequest(params) { [self] r throws(ResponseError) in
-            let store = schemas.store(for: options.crdPaths, catalog: options.catalogEnabled) { logger.log(.warning, $0) }
+            let store = documentOptions(uri, base: options).schemaStore
             let items = Completion.items(r.snapshot, at: try r.offset(ofPositionIn: params), store: store)
             return ["isIncomplete": false, "items": .array(items.map { r.completionItem($0, snippets: snippets) })]
         }

@@ -50,7 +50,9 @@ extension Server {
         }
         let (watch, configure) = withState { ($0.watchedFilesRegistration, $0.configurationRequests) }
         if watch {
-            let watchers: JSONValue = .array(["**/*.yaml", "**/*.yml", "**/*.json"].map { ["globPattern": .string($0)] })
+            // CRD files, and `.kro-lsp.yaml` (named: some clients' `*` skips dot files).
+            let globs = ["**/*.yaml", "**/*.yml", "**/*.json", "**/\(ProjectConfiguration.fileName)"]
+            let watchers: JSONValue = .array(globs.map { ["globPattern": .string($0)] })
             request("client/registerCapability", ["registrations": [[
                 "id": "kro-crd-watch", "method": "workspace/didChangeWatchedFiles",
                 "registerOptions": ["watchers": watchers],
@@ -85,10 +87,12 @@ extension Server {
     }
 
     func didChangeWatchedFiles(_ params: JSONValue) {
-        let paths = params["changes"]?.arrayValue?.compactMap { $0["uri"]?.stringValue.flatMap(filePath(fromURI:)) } ?? []
+        let uris = params["changes"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
+        if uris.contains(where: Self.isProjectConfiguration) { return projectConfigurationChanged() }
+        let paths = uris.compactMap(filePath(fromURI:))
         let relevant = withState { state in
             paths.contains { state.configuration.isCRDFile($0, root: state.rootPath) }
-        }
+        } || paths.contains(where: schemas.uses)
         if relevant {
             schemas.invalidate()
             reanalyzeAll()

@@ -30,6 +30,8 @@ public final class Server: @unchecked Sendable {
         /// The RGDs of each open document, with their generated CRDs: instance documents are
         /// admitted against them (issue 12).
         var instanceRGDsByURI: [String: InstanceRGDs] = [:]
+        /// `.kro-lsp.yaml` files whose problems were shown (once per version of the file).
+        var reportedConfigurations: Set<String> = []
         /// Requests received and not yet answered (cancellable).
         var inFlight: [RequestID: Task<Void, Never>?] = [:]
         var nextOutgoingID = 0
@@ -39,6 +41,8 @@ public final class Server: @unchecked Sendable {
     let writer: FrameWriter
     let logger: Logger
     let schemas = SchemaCache()
+    /// The `.kro-lsp.yaml` files governing open documents (Server+ProjectConfiguration.swift).
+    let projects = ProjectConfigurationCache()
     let lock = NSLock()
     var state = State()
 
@@ -190,7 +194,7 @@ public final class Server: @unchecked Sendable {
         case "textDocument/didOpen": didOpen(params)
         case "textDocument/didChange": didChange(params)
         case "textDocument/didClose": didClose(params)
-        case "textDocument/didSave": break  // the text arrived with didChange already
+        case "textDocument/didSave": didSave(params)
         case "workspace/didChangeConfiguration": didChangeConfiguration(params)
         case "workspace/didChangeWatchedFiles": didChangeWatchedFiles(params)
         default: logger.log(.debug, "ignored notification \(method)")

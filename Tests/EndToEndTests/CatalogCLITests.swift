@@ -72,4 +72,30 @@ import Testing
         #expect(overridden.status == 1)
         #expect(overridden.stdout.contains("error[KRO304]") && overridden.stdout.contains("dnsNames"), "\(overridden.stdout)")
     }
+
+    /// `catalog: false` in `.kro-lsp.yaml` turns the catalog off like `--no-catalog`;
+    /// `--strict-schemas` fires only for kinds no source knows, so a catalog kind passes
+    /// it and the same kind without the catalog fails it.
+    @Test func configurationTurnsTheCatalogOffAndStrictSchemasCountCatalogKindsAsKnown() throws {
+        let dir = try CLIProcess.directory(["rgd.yaml": Self.rgd, "off/.kro-lsp.yaml": "catalog: false\n", "off/rgd.yaml": Self.rgd])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let rgd = dir.appendingPathComponent("rgd.yaml").path
+        let governed = dir.appendingPathComponent("off/rgd.yaml").path
+
+        let strict = try CLIProcess.run(["--check", "--strict-schemas", rgd])
+        #expect(strict.status == 0)
+        #expect(strict.stdout.isEmpty, "\(strict.stdout)")
+
+        let strictWithout = try CLIProcess.run(["--check", "--strict-schemas", "--no-catalog", rgd])
+        #expect(strictWithout.status == 1)
+        #expect(strictWithout.stdout.contains("error[KRO905]: no schema for cert-manager.io/v1 Certificate"), "\(strictWithout.stdout)")
+
+        let configured = try CLIProcess.run(["--check", governed])
+        #expect(configured.status == 0)
+        #expect(configured.stdout.contains("info[KRO905]: no schema for cert-manager.io/v1 Certificate"), "\(configured.stdout)")
+
+        let configuredStrict = try CLIProcess.run(["--check", "--strict-schemas", governed])
+        #expect(configuredStrict.status == 1)
+        #expect(configuredStrict.stdout.contains("error[KRO905]"), "\(configuredStrict.stdout)")
+    }
 }

@@ -76,7 +76,7 @@ import Testing
     @Test func aBrokenConfigurationExits2() throws {
         let result = try check(["app.yaml"], [".kro-lsp.yaml": "severity: {KRO334: loud}\n", "app.yaml": Self.typeError])
         #expect(result.status == 2)
-        #expect(result.stderr.contains(".kro-lsp.yaml: severity.KRO334: expected error, warning, info or off"))
+        #expect(result.stderr.contains(".kro-lsp.yaml:1:20: severity.KRO334: expected error, warning, info or off"), "\(result.stderr)")
     }
 
     @Test func crdsNamedByAGlobInTheConfigurationTypeResources() throws {

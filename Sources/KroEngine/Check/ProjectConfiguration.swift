@@ -10,8 +10,22 @@ import YAMLSyntax
 ///     severity: {KRO909: error, KRO905: off}   # error | warning | info | off
 ///     strictSchemas: true                      # KRO905 (kind without schema) is an error
 ///     featureGates: {CELOmitFunction: true}    # kro's feature gates
+///     catalog: false                           # do not type operator kinds from the CRD catalog
 public struct ProjectConfiguration: Sendable, Hashable {
     public static let fileName = ".kro-lsp.yaml"
+
+    /// A mistake in the file, at the key or value it is about.
+    public struct Problem: Sendable, Hashable {
+        public var message: String
+        public var range: TextRange
+        public init(message: String, range: TextRange) { self.message = message; self.range = range }
+
+        /// `LINE:COLUMN: message`, 1-based, columns in characters (as `--check` prints).
+        public func description(in source: SourceText) -> String {
+            let p = source.position(of: range.start, encoding: .unicodeScalars)
+            return "\(p.line + 1):\(p.column + 1): \(message)"
+        }
+    }
 
     /// The folder the file is in (paths below are relative to it).
     public var directory: String
@@ -21,59 +35,97 @@ public struct ProjectConfiguration: Sendable, Hashable {
     public var severities: [String: RuleSeverity] = [:]
     public var strictSchemas: Bool?
     public var featureGates: [String: Bool] = [:]
+    /// Whether operator kinds are typed from the embedded CRD catalog (nil: not said).
+    public var catalog: Bool?
 
     public init(directory: String) { self.directory = directory }
 
-    /// Reads the file's text; each problem is a message naming the line.
-    public static func parse(_ source: SourceText, directory: String) -> (ProjectConfiguration, [String]) {
+    static let keys = "crds, include, exclude, severity, strictSchemas, featureGates, catalog"
+
+    /// Reads the file's text. What is malformed is left out and reported; the rest applies.
+    public static func parse(_ source: SourceText, directory: String) -> (ProjectConfiguration, [Problem]) {
         var config = ProjectConfiguration(directory: directory)
-        var problems: [String] = []
+        var problems: [Problem] = []
         let yaml = YAMLParser.parse(source)
-        if let error = yaml.errors.first {
-            let p = source.position(of: error.range.start, encoding: .unicodeScalars)
-            return (config, ["\(p.line + 1):\(p.column + 1): \(error.message)"])
+        if let error = yaml.errors.first { return (config, [Problem(message: error.message, range: error.range)]) }
+        guard let root = yaml.documents.first?.root?.resolvedNode, root.jsonValue != .null else { return (config, []) }
+        guard let mapping = root.mapping else {
+            return (config, [Problem(message: "the file must hold a mapping (\(keys))", range: root.range)])
         }
-        guard let root = yaml.documents.first?.root?.jsonValue, root != .null else { return (config, []) }
-        guard let object = root.objectValue else { return (config, ["the file must hold a mapping"]) }
-        for (key, value) in object {
+        for entry in mapping.effectiveEntries {
+            guard let key = entry.key.keyString else { continue }
+            let value = entry.value.jsonValue
+            func problem(_ message: String, at node: YAMLNode? = nil) {
+                problems.append(Problem(message: message, range: (node ?? entry.value).range))
+            }
+            func flag(_ assign: (Bool) -> Void) {
+                if case .bool(let on) = value { assign(on) } else { problem("\(key): expected true or false") }
+            }
             switch key {
-            case "crds", "crdPaths": config.crds = strings(value, key, &problems)
-            case "include": config.include = strings(value, key, &problems).map(Glob.init)
-            case "exclude": config.exclude = strings(value, key, &problems).map(Glob.init)
+            case "crds", "crdPaths": config.crds = strings(entry.value, key, problem)
+            case "include": config.include = strings(entry.value, key, problem).map(Glob.init)
+            case "exclude": config.exclude = strings(entry.value, key, problem).map(Glob.init)
             case "severity", "severities", "rules":
-                for (code, word) in value.objectValue ?? [:] {
+                guard let codes = entry.value.resolvedNode?.mapping else {
+                    problem("\(key): expected a mapping of codes to severities")
+                    continue
+                }
+                for item in codes.effectiveEntries {
+                    guard let code = item.key.keyString else { continue }
+                    let word = item.value.jsonValue
                     guard let text = word.stringValue ?? (word == .bool(false) ? "off" : nil),
                           let severity = RuleSeverity(word: text) else {
-                        problems.append("\(key).\(code): expected error, warning, info or off")
+                        problem("\(key).\(code): expected error, warning, info or off", at: item.value)
                         continue
                     }
                     config.severities[code.uppercased()] = severity
                 }
-                if value.objectValue == nil { problems.append("\(key): expected a mapping of codes to severities") }
-            case "strictSchemas":
-                if case .bool(let flag) = value { config.strictSchemas = flag } else { problems.append("strictSchemas: expected true or false") }
+            case "strictSchemas": flag { config.strictSchemas = $0 }
+            case "catalog": flag { config.catalog = $0 }
             case "featureGates":
-                for (gate, flag) in value.objectValue ?? [:] {
-                    if case .bool(let on) = flag { config.featureGates[gate] = on } else { problems.append("featureGates.\(gate): expected true or false") }
+                guard let gates = entry.value.resolvedNode?.mapping else {
+                    problem("featureGates: expected a mapping of gates to true or false")
+                    continue
                 }
-                if value.objectValue == nil { problems.append("featureGates: expected a mapping of gates to true or false") }
+                // Gates kro-lsp does not model are kept: they may matter to the cluster's kro.
+                for item in gates.effectiveEntries {
+                    guard let gate = item.key.keyString else { continue }
+                    if case .bool(let on) = item.value.jsonValue { config.featureGates[gate] = on }
+                    else { problem("featureGates.\(gate): expected true or false", at: item.value) }
+                }
             default:
-                problems.append("unknown key \"\(key)\" (crds, include, exclude, severity, strictSchemas, featureGates)")
+                problem("unknown key \"\(key)\" (\(keys))", at: entry.key)
             }
         }
         return (config, problems)
     }
 
-    private static func strings(_ value: JSONValue, _ key: String, _ problems: inout [String]) -> [String] {
-        if let single = value.stringValue { return [single] }
-        guard let items = value.arrayValue else {
-            problems.append("\(key): expected a list of paths")
+    /// The code of a mistake in `.kro-lsp.yaml`, reported on the file in the editor.
+    public static let problemCode = "KRO920"
+
+    /// The file's mistakes as findings on it (the editor shows them on an open `.kro-lsp.yaml`).
+    public static func diagnostics(_ source: SourceText) -> [Diagnostic] {
+        parse(source, directory: "").1.map {
+            Diagnostic(code: problemCode, severity: .error, message: $0.message, range: $0.range)
+        }
+    }
+
+    private static func strings(_ node: YAMLNode, _ key: String, _ problem: (String, YAMLNode?) -> Void) -> [String] {
+        if let single = node.jsonValue.stringValue { return [single] }
+        guard let items = node.resolvedNode?.sequence?.items else {
+            problem("\(key): expected a list of paths", nil)
             return []
         }
         return items.compactMap { item in
-            if let s = item.stringValue { return s }
-            problems.append("\(key): expected strings")
+            if let s = item.jsonValue.stringValue { return s }
+            problem("\(key): expected strings", item)
             return nil
         }
     }
+}
+
+/// kro's feature gates that change what an RGD may contain (`--feature-gates`, `featureGates:`).
+public enum FeatureGates {
+    public static let omitFunction = "CELOmitFunction"
+    public static let known = [omitFunction]
 }

@@ -18,14 +18,16 @@ public enum ProjectConfigurationLoader {
         }
     }
 
-    /// Reads one configuration file; problems are prefixed with its path.
-    public static func load(_ path: String) -> (ProjectConfiguration, [String]) {
+    /// Reads one configuration file.
+    public static func load(_ path: String) -> LoadedProjectConfiguration {
         let directory = (path as NSString).deletingLastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (ProjectConfiguration(directory: directory), ["\(path): cannot be read"])
+            return LoadedProjectConfiguration(path: path, configuration: ProjectConfiguration(directory: directory),
+                                              source: SourceText(""), problems: [], isReadable: false)
         }
-        let (config, problems) = ProjectConfiguration.parse(SourceText(bytes: [UInt8](data)), directory: directory)
-        return (config, problems.map { "\(path): \($0)" })
+        let source = SourceText(bytes: [UInt8](data))
+        let (config, problems) = ProjectConfiguration.parse(source, directory: directory)
+        return LoadedProjectConfiguration(path: path, configuration: config, source: source, problems: problems, isReadable: true)
     }
 
     /// The configuration's `crds` as absolute paths: plain entries are joined to the

@@ -94,19 +94,21 @@ struct CheckRun {
         return 0
     }
 
-    /// One file's findings: analysis (suppressions included), the Helm-template skip,
-    /// instance admission against the run's RGDs, breaking changes against the baseline,
-    /// then the severity policy.
+    /// One file's findings: analysis (suppressions and the severity policy included), the
+    /// Helm-template skip, instance admission against the run's RGDs and breaking changes
+    /// against the baseline (graded by the same policy).
     private func fileFindings(_ file: CheckedFile, _ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
                           rgds: [RGDAnalysis], baseline: BaselineCheck.Loaded?) -> [CheckFinding] {
         var diagnostics = analysis.diagnostics
+        var added: [Diagnostic] = []
         if let skipped = TemplateSkip.diagnostic(for: analysis) {
-            diagnostics = [skipped]
+            diagnostics = []
+            added = [skipped]
         } else {
-            diagnostics += Preview.instanceDiagnostics(analysis.yaml, rgds: rgds)
-            if let baseline { diagnostics += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
+            added += Preview.instanceDiagnostics(analysis.yaml, rgds: rgds)
+            if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         }
-        return context.policy.apply(diagnostics).map { CheckFinding(file: file, diagnostic: $0) }
+        return (diagnostics + context.options.policy.apply(added)).map { CheckFinding(file: file, diagnostic: $0) }
     }
 
     private func render(_ report: CheckReport) -> String {

@@ -17,44 +17,32 @@ final class ConfigurationCache: @unchecked Sendable {
         var catalogEnabled = true
     }
 
-    /// The settings one file is checked with.
+    /// The settings one file is checked with (the severity policy is `options.policy`).
     struct Context: @unchecked Sendable {
         var options: AnalysisOptions
-        var policy: DiagnosticPolicy
     }
 
     private let overrides: Overrides
+    private let files = ProjectConfigurationCache()
     private let lock = NSLock()
-    private var configurations: [String: ProjectConfiguration] = [:]
     private var contexts: [String: Context] = [:]
-    private var nearest: [String: String?] = [:]
-    private var problemList: [String] = []
+    private var crdProblems: [String] = []
 
     init(overrides: Overrides) { self.overrides = overrides }
 
-    /// Problems met so far (an unreadable configuration or CRD): the run exits 2.
-    var problems: [String] { lock.withLock { problemList } }
+    /// Problems met so far (a malformed or unreadable configuration, an unreadable CRD):
+    /// the run exits 2.
+    var problems: [String] { files.all.flatMap(\.messages) + lock.withLock { crdProblems } }
 
     /// The configuration file for `file` (nil: stdin, searched from the working folder).
     func configurationPath(for file: String?) -> String? {
         if let path = overrides.configPath { return path }
         let directory = file.map { (absolute($0) as NSString).deletingLastPathComponent }
             ?? FileManager.default.currentDirectoryPath
-        if let hit = lock.withLock({ nearest[directory] }) { return hit }
-        let found = ProjectConfigurationLoader.find(from: directory)
-        lock.withLock { nearest[directory] = found }
-        return found
+        return files.path(governing: directory)
     }
 
-    func configuration(at path: String) -> ProjectConfiguration {
-        if let hit = lock.withLock({ configurations[path] }) { return hit }
-        let (config, problems) = ProjectConfigurationLoader.load(path)
-        lock.withLock {
-            if configurations[path] == nil { problemList += problems }
-            configurations[path] = config
-        }
-        return config
-    }
+    func configuration(at path: String) -> ProjectConfiguration { files.load(path).configuration }
 
     /// Whether a file found under a checked folder passes its configuration's globs.
     func selects(_ file: String) -> Bool {
@@ -70,32 +58,23 @@ final class ConfigurationCache: @unchecked Sendable {
     func context(for file: String?) -> Context {
         let key = configurationPath(for: file) ?? ""
         if let hit = lock.withLock({ contexts[key] }) { return hit }
-        let config = key.isEmpty ? nil : configuration(at: key)
         var options = AnalysisOptions()
-        var policy = DiagnosticPolicy()
-        var gates: [String: Bool] = [:]
-        var crdPaths = overrides.crdPaths
-        if let config {
-            crdPaths = ProjectConfigurationLoader.crdPaths(of: config) + crdPaths
-            policy.severities = config.severities
-            policy.strictSchemas = config.strictSchemas ?? false
-            gates = config.featureGates
-        }
-        policy.severities.merge(overrides.severities) { $1 }
-        policy.strictSchemas = policy.strictSchemas || overrides.strictSchemas
-        policy.warningsAsErrors = overrides.warningsAsErrors
-        gates.merge(overrides.featureGates) { $1 }
-        options.omitFunctionEnabled = gates[FeatureGates.omitFunction] ?? false
-        options.crdPaths = crdPaths
-        options.catalogEnabled = overrides.catalogEnabled
-        if crdPaths.isEmpty {
+        options.crdPaths = overrides.crdPaths
+        if !key.isEmpty { options.adopt(configuration(at: key)) }
+        // The command line wins over the file.
+        options.policy.severities.merge(overrides.severities) { $1 }
+        options.policy.strictSchemas = options.policy.strictSchemas || overrides.strictSchemas
+        options.policy.warningsAsErrors = overrides.warningsAsErrors
+        if let omit = overrides.featureGates[FeatureGates.omitFunction] { options.omitFunctionEnabled = omit }
+        options.catalogEnabled = options.catalogEnabled && overrides.catalogEnabled
+        if options.crdPaths.isEmpty {
             if options.catalogEnabled { options.schemaStore = BundledSchemas.store.with(catalog: BundledCatalog.shared) }
         } else {
-            let loaded = SchemaStore.loading(crdPaths: crdPaths, catalog: options.catalogEnabled)
+            let loaded = SchemaStore.loading(crdPaths: options.crdPaths, catalog: options.catalogEnabled)
             options.schemaStore = loaded.store
-            lock.withLock { problemList += loaded.problems }
+            lock.withLock { crdProblems += loaded.problems }
         }
-        let context = Context(options: options, policy: policy)
+        let context = Context(options: options)
         lock.withLock { contexts[key] = context }
         return context
     }
@@ -109,10 +88,4 @@ final class ConfigurationCache: @unchecked Sendable {
         let base = ((directory as NSString).standardizingPath as String) + "/"
         return standardized.hasPrefix(base) ? String(standardized.dropFirst(base.count)) : standardized
     }
-}
-
-/// kro's feature gates that change what an RGD may contain (`--feature-gates`, `featureGates:`).
-enum FeatureGates {
-    static let omitFunction = "CELOmitFunction"
-    static let known = [omitFunction]
 }

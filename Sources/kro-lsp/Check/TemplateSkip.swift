@@ -8,7 +8,7 @@ enum TemplateSkip {
     static let code = "KRO918"
 
     static func diagnostic(for analysis: DocumentAnalysis) -> Diagnostic? {
-        guard analysis.diagnostics.contains(where: { $0.code == "KRO001" }),
+        guard !analysis.yaml.errors.isEmpty,
               let open = firstIndex(of: "{{", in: analysis.source.bytes, from: 0),
               firstIndex(of: "}}", in: analysis.source.bytes, from: open + 2) != nil else { return nil }
         let line = analysis.source.lineRange(analysis.source.line(containing: open))
