@@ -39,7 +39,7 @@ let package = Package(
             name: "CEL",
             dependencies: ["JSON", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
-        // Data files linked into the executable (`.incbin`), so a copied binary stands alone.
+        // Data files linked into the executable (`#embed`, else `.incbin`), so a copied binary stands alone.
         .target(
             name: "EmbeddedResources",
             exclude: ["kubernetes-schemas.json", "crd-catalog.bin"],

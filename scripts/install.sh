@@ -12,5 +12,6 @@ flags=(-c release --product kro-lsp)
 swift build "${flags[@]}"
 bin=$(swift build "${flags[@]}" --show-bin-path)/kro-lsp
 install -d "$prefix/bin"
-install -m 0755 "$bin" "$prefix/bin/kro-lsp"
+# Stripped: the symbols and debug info are two thirds of the static binary (94 → 67 MB).
+install -m 0755 -s "$bin" "$prefix/bin/kro-lsp"
 echo "installed $prefix/bin/kro-lsp ($("$prefix/bin/kro-lsp" --version))"

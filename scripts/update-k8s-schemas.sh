@@ -15,4 +15,4 @@ with open(dst, "w") as f:
     json.dump(bundle, f, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
 print(f"{dst}: Kubernetes {bundle['kubernetesVersion']}, {len(bundle['kinds'])} kinds, {len(bundle['definitions'])} definitions")
 PY
-touch "$here/Sources/EmbeddedResources/blobs.S"  # .incbin is not a tracked dependency
+touch "$here/Sources/EmbeddedResources/blobs.S"  # for compilers without #embed (.incbin is not a tracked dependency)

@@ -1,8 +1,9 @@
-// Links data files into the executable, so a copied binary needs no resource folder.
-// Each blob gets a start and an end symbol; resources.c maps names to them.
-// `.incbin` paths resolve against the target's header search path (Package.swift adds
-// this folder). The assembler does not record .incbin files as dependencies: after
-// changing a blob, touch this file (scripts/update-k8s-schemas.sh does).
+// The data files for compilers without `#embed` (see resources.c, which lists the same
+// blobs). `.incbin` paths resolve against the target's header search path (Package.swift
+// adds this folder). The assembler does not record .incbin files as dependencies: with
+// such a compiler, touch this file after changing a blob.
+
+#if !defined(__has_embed)
 
 #if defined(__APPLE__)
 #define SYMBOL(name) _##name
@@ -21,10 +22,11 @@ SYMBOL(name##_start):                    \
 SYMBOL(name##_end):                      \
         .byte 0
 
-BLOB(kro_blob_kubernetes_schemas, "kubernetes-schemas.json")
-BLOB(kro_blob_crd_catalog, "crd-catalog.bin")
-// The diagnostics catalogue (SARIF rules): the doc itself, one source of truth.
-BLOB(kro_blob_diagnostics_catalogue, "../../docs/diagnostics.md")
+BLOB(kubernetes_schemas, "kubernetes-schemas.json")
+BLOB(crd_catalog, "crd-catalog.bin")
+BLOB(diagnostics_catalogue, "../../docs/diagnostics.md")
+
+#endif
 
 #if defined(__linux__) && defined(__ELF__)
         .section .note.GNU-stack,"",%progbits

@@ -1,13 +1,30 @@
 #include "EmbeddedResources.h"
 #include <string.h>
 
+// The data files linked into the executable. With `#embed` (clang 19 and later) the
+// compiler lists each file in the object's dependency file, so editing a blob rebuilds
+// it like a header. Older compilers take them from blobs.S (`.incbin`), which is not
+// tracked: there, touch this folder's blobs.S after changing a blob.
+#if defined(__has_embed)
+#pragma clang diagnostic ignored "-Wc23-extensions"
+static const unsigned char kubernetes_schemas[] = {
+#embed "kubernetes-schemas.json"
+};
+static const unsigned char crd_catalog[] = {
+#embed "crd-catalog.bin"
+};
+// The diagnostics catalogue (SARIF rules): the doc itself, one source of truth.
+static const unsigned char diagnostics_catalogue[] = {
+#embed "../../docs/diagnostics.md"
+};
+#define BLOB(name, array) {name, array, array + sizeof array}
+#else
 // Symbols defined in blobs.S (one start/end pair per blob).
-extern const unsigned char kro_blob_kubernetes_schemas_start[];
-extern const unsigned char kro_blob_kubernetes_schemas_end[];
-extern const unsigned char kro_blob_crd_catalog_start[];
-extern const unsigned char kro_blob_crd_catalog_end[];
-extern const unsigned char kro_blob_diagnostics_catalogue_start[];
-extern const unsigned char kro_blob_diagnostics_catalogue_end[];
+extern const unsigned char kubernetes_schemas_start[], kubernetes_schemas_end[];
+extern const unsigned char crd_catalog_start[], crd_catalog_end[];
+extern const unsigned char diagnostics_catalogue_start[], diagnostics_catalogue_end[];
+#define BLOB(name, array) {name, array##_start, array##_end}
+#endif
 
 struct kro_blob {
     const char *name;
@@ -16,9 +33,9 @@ struct kro_blob {
 };
 
 static const struct kro_blob blobs[] = {
-    {"kubernetes-schemas.json", kro_blob_kubernetes_schemas_start, kro_blob_kubernetes_schemas_end},
-    {"crd-catalog.bin", kro_blob_crd_catalog_start, kro_blob_crd_catalog_end},
-    {"diagnostics.md", kro_blob_diagnostics_catalogue_start, kro_blob_diagnostics_catalogue_end},
+    BLOB("kubernetes-schemas.json", kubernetes_schemas),
+    BLOB("crd-catalog.bin", crd_catalog),
+    BLOB("diagnostics.md", diagnostics_catalogue),
 };
 
 const unsigned char *kro_embedded_resource(const char *name, size_t *length) {
