@@ -16,7 +16,20 @@ public struct AnalysisOptions: Sendable {
     /// How findings are re-graded (per-code severities, strict schemas), from
     /// `.kro-lsp.yaml` and the command line; applied after suppressions.
     public var policy = DiagnosticPolicy()
+    /// The kinds the other RGDs checked together define (RGD chaining), collected by
+    /// the caller (`RGDChaining`). Part of the analysis environment: a cache of analysis
+    /// results must key on it (`ChainedKinds` is Hashable).
+    public var chainedKinds: ChainedKinds = .none
     public init() {}
+
+    /// The schema of `gvk` for a resource of the RGD defining `own`: the user's CRDs and
+    /// the Kubernetes bundle first, then a sibling RGD's generated CRD, then the catalog
+    /// (an RGD checked together says more about its kind than a catalog of operators).
+    public func kind(_ gvk: GroupVersionKind, forRGDOf own: GroupVersionKind?) -> KindSchema? {
+        let known = schemaStore.lookup(gvk)
+        if let known, !known.isFromCatalog { return known }
+        return chainedKinds.lookup(gvk, own: own) ?? known
+    }
 }
 
 /// The result of analysing one file.

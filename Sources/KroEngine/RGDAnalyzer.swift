@@ -39,19 +39,24 @@ public enum RGDAnalyzer {
         diagnostics += NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
 
         let instanceScope = rgd.schema?.effectiveScope ?? .namespaced
-        let scopeOf: (GroupVersionKind) -> ResourceScope? = { options.schemaStore.lookup($0)?.scope }
+        let ownKind = KroFileDetection.instanceKind(of: rgd)
+        let lookup = { (gvk: GroupVersionKind) in options.kind(gvk, forRGDOf: ownKind) }
+        let scopeOf: (GroupVersionKind) -> ResourceScope? = { lookup($0)?.scope }
         // Each resource's kind is resolved once; scopes and types both come from it.
         var kinds: [Int: KindSchema] = [:]
         var unknownKinds: [Int: GroupVersionKind] = [:]
+        var ambiguousKinds: [Int: [String]] = [:]
         for r in rgd.resources {
             diagnostics += ResourceStructureRules.check(r, instanceScope: instanceScope, scopeOf: scopeOf)
             guard let gvk = objectGVK(r) else { continue }
-            if let kind = options.schemaStore.lookup(gvk) {
+            if let kind = lookup(gvk) {
                 kinds[r.index] = kind
             } else if let unservable = UnservableKindRule.check(r, gvk: gvk, store: options.schemaStore) {
                 diagnostics.append(unservable)
             } else {
                 unknownKinds[r.index] = gvk
+                let definers = options.chainedKinds.definers(ofAmbiguous: gvk)
+                if !definers.isEmpty { ambiguousKinds[r.index] = definers }
             }
         }
         let scopes = kinds.mapValues(\.scope)
@@ -81,7 +86,7 @@ public enum RGDAnalyzer {
         diagnostics += ValidationRuleCheck.check(instance.fields)
         let flagged = FlaggedRanges(diagnostics.filter { $0.severity == .error }.map(\.range))
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, kinds: kinds,
-                                            unknownKinds: unknownKinds, instanceSpec: instance.typingSchema)
+                                            unknownKinds: unknownKinds, ambiguousKinds: ambiguousKinds, instanceSpec: instance.typingSchema)
         typeCheck.run(expressions) { flagged.anyWithin($0.scalar.range) }
         diagnostics += typeCheck.diagnostics
         var unterminated = collector.unterminated

@@ -81,6 +81,7 @@ extension Server {
                                                   relatedInformationSupported: state.relatedInformation)
             let instanceKinds = state.knownInstanceKinds
             let otherRGDs = state.instanceRGDs(except: uri)
+            let siblings = state.chainingSiblings(except: uri)
             let task = Task.detached { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
@@ -95,7 +96,14 @@ extension Server {
                 }
                 let options = documentOptions(uri, base: options)
                 guard !Task.isCancelled else { return }
-                let snapshot = DocumentSnapshot.analyze(document.source, version: document.version, options: options)
+                // RGD chaining: kinds the other open RGDs (and this file's own) define.
+                let analysisOptions = options
+                let snapshot = RGDChaining.analyze(count: 1, siblings: siblings, location: { _ in filePath(fromURI: uri) ?? uri },
+                                                   rgds: { $0.rgds.map(\.analysis) }) { _, chained in
+                    var options = analysisOptions
+                    options.chainedKinds = chained
+                    return DocumentSnapshot.analyze(document.source, version: document.version, options: options)
+                }[0]!
                 guard !Task.isCancelled else { return }
                 let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: instanceKinds)
                 var diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []

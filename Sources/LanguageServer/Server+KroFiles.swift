@@ -33,6 +33,13 @@ extension Server.State {
         instanceRGDsByURI.filter { $0.key != uri }.values.flatMap(\.analyses)
     }
 
+    /// Every open RGD except those of `uri`, with where it is (RGD chaining's siblings).
+    func chainingSiblings(except uri: String) -> [(rgd: RGDAnalysis, location: String)] {
+        instanceRGDsByURI.filter { $0.key != uri }.sorted { $0.key < $1.key }.flatMap { key, value in
+            value.analyses.map { (rgd: $0, location: filePath(fromURI: key) ?? key) }
+        }
+    }
+
     /// Records the RGDs of `uri`; true when the CRDs they generate changed.
     mutating func recordInstanceRGDs(_ rgds: InstanceRGDs, of uri: String) -> Bool {
         let before = instanceRGDsByURI[uri]?.crds ?? []

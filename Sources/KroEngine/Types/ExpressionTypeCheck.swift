@@ -23,14 +23,15 @@ struct ExpressionTypeCheck {
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
     private let kinds: [Int: KindSchema]
-    /// Resources typed from the CRD catalog, by id: where their kind is written, and the
-    /// note that names the catalog's source (diagnostics about them carry it).
+    /// Resources typed from the CRD catalog or another RGD's CRD, by id: where their kind
+    /// is written, and the note that names the schema's source (diagnostics about them carry it).
     private var catalogNotes: [String: RelatedLocation] = [:]
 
     /// `kinds`: the schema of each resource whose kind is known (by resource index);
-    /// `unknownKinds`: valid kinds without a schema offline, typed `dyn` (KRO905).
+    /// `unknownKinds`: valid kinds without a schema offline, typed `dyn` (KRO905);
+    /// `ambiguousKinds`: the RGDs checked together that each define the kind differently.
     init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: [Int: KindSchema],
-         unknownKinds: [Int: GroupVersionKind], instanceSpec: JSONValue?) {
+         unknownKinds: [Int: GroupVersionKind], ambiguousKinds: [Int: [String]] = [:], instanceSpec: JSONValue?) {
         self.rgd = rgd
         self.store = store
         self.kinds = kinds
@@ -39,15 +40,21 @@ struct ExpressionTypeCheck {
         for r in rgd.resources {
             guard let id = r.id?.value else { continue }
             if let gvk = unknownKinds[r.index], let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
-                unknown.append(Diagnostic(
-                    code: "KRO905", severity: .information,
-                    message: "no schema for \(gvk.apiVersion) \(gvk.kind) offline (name its CRD with --crd or kro.crdPaths); expressions reading \"\(id)\" are typed dyn. kro itself rejects the RGD unless the kind is installed (KRO218)",
-                    range: kindValue.range))
+                let definers = ambiguousKinds[r.index] ?? []
+                let message = definers.isEmpty
+                    ? "no schema for \(gvk.apiVersion) \(gvk.kind) offline (name its CRD with --crd or kro.crdPaths); expressions reading \"\(id)\" are typed dyn. kro itself rejects the RGD unless the kind is installed (KRO218)"
+                    : "\(gvk.apiVersion) \(gvk.kind) is defined differently by several RGDs checked together (\(definers.joined(separator: ", "))), so it is not typed from either; expressions reading \"\(id)\" are typed dyn. In a cluster only one of them can own the kind"
+                unknown.append(Diagnostic(code: "KRO905", severity: .information, message: message, range: kindValue.range))
             }
             variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kinds[r.index]))
-            if let kind = kinds[r.index], case .catalog(let source) = kind.origin,
-               let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
-                catalogNotes[id] = RelatedLocation(range: kindValue.range, message: Self.catalogNote(kind.gvk, source))
+            if let kind = kinds[r.index], let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
+                switch kind.origin {
+                case .catalog(let source):
+                    catalogNotes[id] = RelatedLocation(range: kindValue.range, message: Self.catalogNote(kind.gvk, source))
+                case .rgd(let name):
+                    catalogNotes[id] = RelatedLocation(range: kindValue.range, message: Self.chainedNote(kind.gvk, rgdName: name))
+                case .kubernetes, .crd: break
+                }
             }
         }
         self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
@@ -57,6 +64,10 @@ struct ExpressionTypeCheck {
 
     static func catalogNote(_ gvk: GroupVersionKind, _ source: CRDCatalog.Source) -> String {
         "\(gvk.apiVersion) \(gvk.kind) is typed from kro-lsp's CRD catalog (\(source.family): \(source.source) at \(source.version)); if your operator's CRD differs, name it with --crd or kro.crdPaths"
+    }
+
+    static func chainedNote(_ gvk: GroupVersionKind, rgdName: String) -> String {
+        "\(gvk.apiVersion) \(gvk.kind) is typed from the CRD that RGD \"\(rgdName)\" generates (checked together with this one)"
     }
 
     /// The catalog notes of the resources `e` reads (and of its own resource, when `own`).

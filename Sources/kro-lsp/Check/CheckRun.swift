@@ -44,28 +44,25 @@ struct CheckRun {
         }
 
         let stdinBytes = selection.readsStdin ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : []
-        // Phase 1: analyse every file. Phase 2 needs all of them: instance files are
-        // admitted against the CRDs of every RGD of the run.
-        var analyses = [(file: CheckedFile, analysis: DocumentAnalysis)?](repeating: nil, count: inputs.count)
+        // Phase 1: analyse every file, then again those whose RGDs use the kind another
+        // RGD of the run defines (RGD chaining). Phase 2 needs all of them: instance files
+        // are admitted against the CRDs of every RGD of the run.
         var unreadable = [String?](repeating: nil, count: inputs.count)
-        analyses.withUnsafeMutableBufferPointer { slots in
-            unreadable.withUnsafeMutableBufferPointer { failures in
-                nonisolated(unsafe) let slots = slots, failures = failures
-                DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-                    let input = inputs[i]
-                    let bytes: [UInt8]
-                    if input.display == nil {
-                        bytes = stdinBytes
-                    } else if let data = FileManager.default.contents(atPath: input.path) {
-                        bytes = [UInt8](data)
-                    } else {
-                        failures[i] = "\(input.path): cannot be read"
-                        return
-                    }
-                    let file = CheckedFile(path: input.path, source: SourceText(bytes: bytes))
-                    slots[i] = (file, DocumentAnalyzer.analyze(file.source, options: contexts[i].options))
-                }
+        let files: [CheckedFile?] = inputs.enumerated().map { i, input in
+            if input.display == nil { return CheckedFile(path: input.path, source: SourceText(bytes: stdinBytes)) }
+            guard let data = FileManager.default.contents(atPath: input.path) else {
+                unreadable[i] = "\(input.path): cannot be read"
+                return nil
             }
+            return CheckedFile(path: input.path, source: SourceText(bytes: [UInt8](data)))
+        }
+        typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis)
+        let analyses = RGDChaining.analyze(count: inputs.count, parallel: true, location: { inputs[$0].display ?? "<stdin>" },
+                                           rgds: { (a: Analysed) in a.analysis.rgds }) { i, chained -> Analysed? in
+            guard let file = files[i] else { return nil }
+            var options = contexts[i].options
+            options.chainedKinds = chained
+            return (file: file, analysis: DocumentAnalyzer.analyze(file.source, options: options))
         }
         let analysed = analyses
         let rgds = analysed.compactMap { $0 }.flatMap(\.analysis.rgds)

@@ -1,0 +1,100 @@
+import JSON
+
+/// The instance kinds of the other RGDs checked together (RGD chaining): a resource
+/// whose apiVersion/kind is the kind another RGD defines is typed from that RGD's
+/// generated CRD, as kro types it once the RGD is installed. An input of analysis, like
+/// the schema store: the caller collects the sibling RGDs (`--check` run, open documents).
+public struct ChainedKinds: Sendable, Hashable {
+    /// One RGD's generated CRD.
+    public struct Definition: Sendable, Hashable {
+        /// `metadata.name` of the RGD (empty when it has none).
+        public var rgdName: String
+        /// Where the RGD is (a path or URI; empty when unknown), to tell copies apart.
+        public var location: String
+        public var crd: JSONValue
+        public init(rgdName: String, location: String = "", crd: JSONValue) {
+            self.rgdName = rgdName; self.location = location; self.crd = crd
+        }
+
+        /// `"name" (path)`, as messages name the RGD.
+        public var label: String { "\"\(rgdName)\"" + (location.isEmpty ? "" : " (\(location))") }
+    }
+
+    /// Every definition, sorted, so equality and the fingerprint ignore the order the
+    /// RGDs were found in.
+    public let definitions: [Definition]
+    /// Kinds exactly one CRD content defines, by GVK key (`kro.run/v1alpha1/WebApp`).
+    private let unique: [String: (kind: KindSchema, rgdName: String)]
+    /// Kinds several RGDs define differently: the RGDs' labels, sorted. They stay untyped.
+    public let ambiguous: [String: [String]]
+
+    public static let none = ChainedKinds(definitions: [])
+
+    public init(definitions: [Definition]) {
+        let text = { (d: Definition) in (try? JSONSerializer().string(d.crd)) ?? "" }
+        let sorted = definitions.map { ($0, text($0)) }
+            .sorted { ($0.0.rgdName, $0.0.location, $0.1) < ($1.0.rgdName, $1.0.location, $1.1) }.map(\.0)
+        self.definitions = sorted
+        var byKey: [String: [(kind: KindSchema, definition: Definition)]] = [:]
+        for definition in sorted {
+            for kind in CRDSchemas.kinds(in: definition.crd, path: "") {
+                var kind = kind
+                kind.origin = .rgd(name: definition.rgdName)
+                byKey[kind.gvk.bundleKey, default: []].append((kind, definition))
+            }
+        }
+        var unique: [String: (kind: KindSchema, rgdName: String)] = [:]
+        var ambiguous: [String: [String]] = [:]
+        for (key, entries) in byKey {
+            // The same RGD seen twice (one file named twice) is one definition.
+            if Set(entries.map(\.definition.crd)).count == 1, let first = entries.first {
+                unique[key] = (first.kind, first.definition.rgdName)
+            } else {
+                ambiguous[key] = Array(Set(entries.map(\.definition.label))).sorted()
+            }
+        }
+        self.unique = unique
+        self.ambiguous = ambiguous
+    }
+
+    /// The definitions of `rgds` found at their locations (those without a generatable
+    /// CRD are left out).
+    public init(rgds: [(rgd: RGDAnalysis, location: String)]) {
+        self.init(definitions: rgds.compactMap { rgd, location in
+            rgd.generatedCRD.map { Definition(rgdName: rgd.rgd.name?.value ?? "", location: location, crd: $0.result.crd) }
+        })
+    }
+
+    /// The kind `gvk` typed from the RGD that alone defines it; nil when no RGD or several
+    /// do, or when the only one is `own` (an RGD does not type its own instances).
+    public func lookup(_ gvk: GroupVersionKind, own: GroupVersionKind?) -> KindSchema? {
+        guard gvk != own, let entry = unique[gvk.bundleKey] else { return nil }
+        return entry.kind
+    }
+
+    /// The RGDs (`"name" (location)`) that define `gvk` differently (empty unless ambiguous).
+    public func definers(ofAmbiguous gvk: GroupVersionKind) -> [String] { ambiguous[gvk.bundleKey] ?? [] }
+
+    /// Whether an RGD of this set defines `gvk` (uniquely or not).
+    public func defines(_ gvk: GroupVersionKind) -> Bool {
+        unique[gvk.bundleKey] != nil || ambiguous[gvk.bundleKey] != nil
+    }
+
+    public static func == (a: ChainedKinds, b: ChainedKinds) -> Bool { a.definitions == b.definitions }
+    public func hash(into hasher: inout Hasher) { hasher.combine(definitions) }
+}
+
+extension ChainedKinds {
+    /// Only the definitions that generate one of `keys` (GVK keys): what an RGD reading
+    /// those kinds depends on, so an unrelated RGD's edit does not re-analyse it.
+    public func restricted(to keys: Set<String>) -> ChainedKinds {
+        ChainedKinds(definitions: definitions.filter { definition in
+            CRDSchemas.kinds(in: definition.crd, path: "").contains { keys.contains($0.gvk.bundleKey) }
+        })
+    }
+
+    /// The GVK keys the resources of `rgds` name (`kro.run/v1alpha1/WebApp`).
+    public static func referencedKeys(of rgds: [RGDAnalysis]) -> Set<String> {
+        Set(rgds.flatMap { $0.rgd.resources.compactMap { RGDAnalyzer.objectGVK($0)?.bundleKey } })
+    }
+}
