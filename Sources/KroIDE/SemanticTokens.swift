@@ -57,13 +57,8 @@ public enum SemanticTokens {
 
     private static func cel(_ e: SnapshotExpression, rgd: RGDSnapshot) -> [SemanticToken] {
         let names = identifierClasses(e, rgd: rgd)
-        let verbatim = e.expression.textMap.pieces.filter(\.verbatim)
         var out: [SemanticToken] = []
-        for token in CELParser.tokens(e.celText) {
-            // Only what the author wrote: not the quotes and `+` of a string template.
-            guard verbatim.contains(where: { $0.celStart <= token.span.start && token.span.end <= $0.celStart + $0.celLength }) else {
-                continue
-            }
+        for token in CELParser.tokens(e.celText) where e.isWritten(token.span) {
             let kind: (SemanticTokenType, SemanticTokenModifiers)
             switch token.kind {
             case .identifier: kind = names[token.span] ?? (.variable, [])
@@ -174,4 +169,12 @@ public enum SemanticTokens {
     }
 
     private static func overlaps(_ a: TextRange, _ b: TextRange) -> Bool { a.start <= b.end && b.start <= a.end }
+}
+
+extension SnapshotExpression {
+    /// True when a CEL span is text the author wrote inside one `${…}`, not the quotes,
+    /// `+` and parentheses kro generates around a string template's pieces.
+    func isWritten(_ span: SourceSpan) -> Bool {
+        expression.textMap.pieces.contains { $0.verbatim && $0.celStart <= span.start && span.end <= $0.celStart + $0.celLength }
+    }
 }

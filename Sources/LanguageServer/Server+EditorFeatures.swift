@@ -9,6 +9,8 @@ extension Server {
     static let editorCapabilities: [(String, JSONValue)] = [
         ("semanticTokensProvider", ["legend": semanticTokensLegend, "full": true, "range": true]),
         ("signatureHelpProvider", ["triggerCharacters": ["(", ","], "retriggerCharacters": [")"]]),
+        ("foldingRangeProvider", true),
+        ("selectionRangeProvider", true),
     ]
 
     /// Token types and modifiers by index, as `SemanticTokenType` and `SemanticTokenModifiers` order them.
@@ -35,6 +37,29 @@ extension Server {
             return try snapshotRequest(params) { r throws(ResponseError) in
                 guard let help = SignatureHelp.help(r.snapshot, at: try r.offset(ofPositionIn: params)) else { return .null }
                 return r.signatureHelp(help)
+            }
+        case "textDocument/foldingRange":
+            return try snapshotRequest(params, notKro: []) { r in
+                .array(FoldingRanges.ranges(r.snapshot).map { f -> JSONValue in
+                    ["startLine": .int(Int64(f.startLine)), "endLine": .int(Int64(f.endLine)),
+                     "kind": f.kind == .comment ? "comment" : "region"]
+                })
+            }
+        case "textDocument/selectionRange":
+            guard let positions = params["positions"]?.arrayValue else { throw ResponseError.invalidParams("selectionRange needs positions") }
+            return try snapshotRequest(params, notKro: []) { r throws(ResponseError) in
+                var answers: [JSONValue] = []
+                for position in positions {
+                    let offset = try r.offset(position)
+                    let chain = SelectionRanges.ranges(r.snapshot, at: offset)
+                    // Outermost first, each the parent of the next; a position outside every node gets itself.
+                    var selection: JSONValue = .null
+                    for range in (chain.isEmpty ? [TextRange(start: offset, end: offset)] : chain).reversed() {
+                        selection = selection == .null ? ["range": r.range(range)] : ["range": r.range(range), "parent": selection]
+                    }
+                    answers.append(selection)
+                }
+                return .array(answers)
             }
         default: return nil
         }

@@ -90,6 +90,27 @@ import YAMLSyntax
     }
 }
 
+extension EditorFeatureRequestTests {
+    @Test func foldingAndSelectionRanges() async throws {
+        let (client, capabilities) = try await client()
+        #expect(capabilities["foldingRangeProvider"] == true && capabilities["selectionRangeProvider"] == true)
+        let folds = try await client.result("textDocument/foldingRange", ["textDocument": ["uri": .string(Self.uri)]])
+        // spec (line 4) to the end, the config item (line 11) to its last line.
+        #expect(folds.arrayValue?.contains(["startLine": 4, "endLine": 18, "kind": "region"]) == true)
+        #expect(folds.arrayValue?.contains(["startLine": 11, "endLine": 18, "kind": "region"]) == true)
+        let position = lspPosition(Self.text.text, Self.text.offsets[3]! + 1)
+        let selection = try await client.result("textDocument/selectionRange",
+                                                ["textDocument": ["uri": .string(Self.uri)], "positions": [position]])
+        // `schema` (UTF-16 columns on line 18), then `schema.spec`, …, each the parent of the one before.
+        let first = try #require(selection[0])
+        #expect(first["range"] == ["start": ["line": 18, "character": 20], "end": ["line": 18, "character": 26]])
+        var depth = 0
+        var step: JSONValue? = first
+        while let s = step, s != .null { depth += 1; step = s["parent"] }
+        #expect(depth > 8)
+    }
+}
+
 private extension JSONValue {
     var int: Int64? {
         if case .int(let i) = self { return i }
