@@ -13,6 +13,8 @@ struct Configuration: Sendable, Equatable {
     var analysisDelayMilliseconds = 30
     /// Base of the `codeDescription` links (`<base>#kro001`).
     var diagnosticsDocumentationURL = Configuration.defaultDiagnosticsDocumentationURL
+    /// Inlay hints with the CEL type of standalone expressions (`kro.inlayHints`).
+    var inlayHints = true
 
     /// The catalogue doc in the repository; the one place that names it.
     static let defaultDiagnosticsDocumentationURL = "https://github.com/kro-run/kro-lsp/blob/main/docs/diagnostics.md"
@@ -28,6 +30,7 @@ struct Configuration: Sendable, Equatable {
         if let catalog = section["catalog"]?.boolValue { self.catalog = catalog }
         if let delay = section["analysisDelayMs"]?.intValue, delay >= 0 { analysisDelayMilliseconds = min(delay, 60_000) }
         if let url = section["diagnosticsDocumentationURL"]?.stringValue, !url.isEmpty { diagnosticsDocumentationURL = url }
+        if let hints = section["inlayHints"]?.boolValue { inlayHints = hints }
     }
 
     /// Engine options; relative CRD paths resolve against the workspace root.

@@ -11,6 +11,7 @@ extension Server {
         ("signatureHelpProvider", ["triggerCharacters": ["(", ","], "retriggerCharacters": [")"]]),
         ("foldingRangeProvider", true),
         ("selectionRangeProvider", true),
+        ("inlayHintProvider", ["resolveProvider": false]),
     ]
 
     /// Token types and modifiers by index, as `SemanticTokenType` and `SemanticTokenModifiers` order them.
@@ -60,6 +61,17 @@ extension Server {
                     answers.append(selection)
                 }
                 return .array(answers)
+            }
+        case "textDocument/inlayHint":
+            let enabled = withState { $0.configuration.inlayHints }
+            return try snapshotRequest(params, notKro: []) { r throws(ResponseError) in
+                guard let range = r.conversion.byteRange(params["range"], in: r.snapshot.source) else {
+                    throw ResponseError.invalidParams("inlayHint needs a range")
+                }
+                guard enabled else { return [] }
+                return .array(InlayHints.hints(r.snapshot, in: range).map { hint in
+                    ["position": r.conversion.position(hint.offset, in: r.snapshot.source), "label": .string(hint.label), "kind": 1]
+                })
             }
         default: return nil
         }

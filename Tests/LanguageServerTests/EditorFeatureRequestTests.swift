@@ -29,9 +29,10 @@ import YAMLSyntax
     """)
     static let uri = "file:///d.yaml"
 
-    func client(encodings: [String] = []) async throws -> (InProcessLSPClient, JSONValue) {
+    func client(encodings: [String] = [], options: JSONValue = .null) async throws -> (InProcessLSPClient, JSONValue) {
         let client = InProcessLSPClient()
-        let result = try await client.initialize(capabilities: ["general": ["positionEncodings": .array(encodings.map { .string($0) })]])
+        let result = try await client.initialize(capabilities: ["general": ["positionEncodings": .array(encodings.map { .string($0) })]],
+                                                 options: options)
         try await client.open(Self.uri, Self.text.text)
         return (client, result["capabilities"] ?? .null)
     }
@@ -108,6 +109,19 @@ extension EditorFeatureRequestTests {
         var step: JSONValue? = first
         while let s = step, s != .null { depth += 1; step = s["parent"] }
         #expect(depth > 8)
+    }
+}
+
+extension EditorFeatureRequestTests {
+    @Test func inlayHintsShowTypesUnlessTurnedOff() async throws {
+        let whole: JSONValue = ["textDocument": ["uri": .string(Self.uri)],
+                                "range": ["start": ["line": 0, "character": 0], "end": ["line": 99, "character": 0]]]
+        let (client, capabilities) = try await client()
+        #expect(capabilities["inlayHintProvider"] != nil)
+        let hints = try await client.result("textDocument/inlayHint", whole)
+        #expect(hints == [["position": lspPosition(Self.text.text, Self.text.offsets[2]!), "label": ": int", "kind": 1]])
+        let (quiet, _) = try await self.client(options: ["kro": ["inlayHints": false]])
+        #expect(try await quiet.result("textDocument/inlayHint", whole) == [])
     }
 }
 
