@@ -59,29 +59,29 @@ def snapshot(name):
     return path
 
 
-def describe(repo):
-    commit = git(repo, "rev-parse", "HEAD").decode().strip()
-    date = git(repo, "log", "-1", "--format=%cs", "HEAD").decode().strip()
-    tag = subprocess.run(["git", "--git-dir", repo, "describe", "--tags", "--abbrev=0", "HEAD"],
-                         capture_output=True).stdout.decode().strip()
+def describe(repo, ref="HEAD"):
+    commit = git(repo, "rev-parse", f"{ref}^{{commit}}").decode().strip()
+    date = git(repo, "log", "-1", "--format=%cs", ref).decode().strip()
+    tag = ref if ref != "HEAD" else subprocess.run(["git", "--git-dir", repo, "describe", "--tags", "--abbrev=0", ref],
+                                                   capture_output=True).stdout.decode().strip()
     return f"{tag + ' ' if tag else ''}{commit[:12]} ({date})"
 
 
-def files(repo, pattern):
-    names = git(repo, "ls-tree", "-r", "--name-only", "HEAD").decode().split("\n")
+def files(repo, pattern, ref="HEAD"):
+    names = git(repo, "ls-tree", "-r", "--name-only", ref).decode().split("\n")
     return sorted(n for n in names if re.fullmatch(pattern, n))
 
 
 _readers = {}
 
 
-def show(repo, path):
-    """The file's bytes at HEAD, through one `git cat-file --batch` per snapshot."""
+def show(repo, path, ref="HEAD"):
+    """The file's bytes at `ref`, through one `git cat-file --batch` per snapshot."""
     reader = _readers.get(repo)
     if reader is None:
         reader = _readers[repo] = subprocess.Popen(["git", "--git-dir", repo, "cat-file", "--batch"],
                                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    reader.stdin.write(f"HEAD:{path}\n".encode())
+    reader.stdin.write(f"{ref}:{path}\n".encode())
     reader.stdin.flush()
     header = reader.stdout.readline().split()
     if len(header) != 3:
@@ -130,11 +130,27 @@ def crd_kinds(document):
     return result
 
 
-def from_crd_files(repo, pattern):
+def from_crd_files(repo, pattern, ref="HEAD"):
     kinds = []
-    for path in files(repo, pattern):
-        for document in yaml.safe_load_all(show(repo, path)):
+    for path in files(repo, pattern, ref):
+        for document in yaml.safe_load_all(show(repo, path, ref)):
             kinds += crd_kinds(document)
+    return kinds
+
+
+# Gateway API: a release tag, not the development branch.
+GATEWAY_API_RELEASE = "v1.6.1"
+
+
+def gateway_api(repo):
+    """The standard channel's CRDs, then what only the experimental channel serves (older
+    route versions, the x-k8s.io groups): a field the standard channel lacks is flagged
+    for the kinds it has."""
+    kinds = from_crd_files(repo, r"config/crd/standard/[^/]+\.yaml", GATEWAY_API_RELEASE)
+    known = {(group, key) for group, key, _, _ in kinds}
+    for kind in from_crd_files(repo, r"config/crd/experimental/[^/]+\.yaml", GATEWAY_API_RELEASE):
+        if (kind[0], kind[1]) not in known:
+            kinds.append(kind)
     return kinds
 
 
@@ -237,6 +253,8 @@ def main():
                      lambda r: from_crd_files(r, r"config/crds/bases/[^/]+\.yaml")))
     families.append(("argo-cd", "argoproj/argo-cd manifests/crds", "Apache-2.0",
                      snapshot("argoproj/argo-cd"), lambda r: from_crd_files(r, r"manifests/crds/[^/]+-crd\.yaml")))
+    families.append(("gateway-api", "kubernetes-sigs/gateway-api config/crd/standard (then experimental)", "Apache-2.0",
+                     snapshot("kubernetes-sigs/gateway-api"), gateway_api, GATEWAY_API_RELEASE))
     families.append(("config-connector", "GoogleCloudPlatform/k8s-config-connector config/crds/resources",
                      "Apache-2.0", snapshot("GoogleCloudPlatform/k8s-config-connector"),
                      lambda r: from_crd_files(r, r"config/crds/resources/[^/]+\.yaml")))
@@ -256,8 +274,8 @@ def main():
                                                   lambda schema: "Generator information" in schema.get("description", ""))))
 
     sources, groups = [], {}
-    for index, (family, source, licence, repo, read) in enumerate(families):
-        sources.append({"family": family, "source": source, "version": describe(repo), "licence": licence})
+    for index, (family, source, licence, repo, read, *ref) in enumerate(families):
+        sources.append({"family": family, "source": source, "version": describe(repo, *ref), "licence": licence})
         count = 0
         for group, key, scope, schema in read(repo):
             chunk = groups.setdefault(group, {"source": index, "kinds": {}})

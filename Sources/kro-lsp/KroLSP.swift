@@ -41,7 +41,7 @@ struct KroLSP: ParsableCommand {
     @Option(name: .customLong("crd"), help: "A CRD file or folder whose kinds type resources (repeatable).")
     var crdPaths: [String] = []
 
-    @Flag(name: .customLong("no-catalog"), help: "Do not type operator kinds (ASO, ACK, Config Connector, cert-manager, external-secrets, Argo CD) from the built-in CRD catalog.")
+    @Flag(name: .customLong("no-catalog"), help: "Do not type operator kinds (ASO, ACK, Config Connector, cert-manager, external-secrets, Argo CD, Gateway API) from the built-in CRD catalog.")
     var noCatalog = false
 
     @Option(help: "Output format of --check: text, json, sarif or github.")

@@ -192,6 +192,46 @@ import YAMLSyntax
             probe: "app.status.sync.ERR_STATUS",
             good: ["ERR_FIELD": "destination", "ERR_STATUS": "status", "ERR_LITERAL": "5"],
             bad: ["ERR_FIELD": "destinaton", "ERR_STATUS": "statuz", "ERR_LITERAL": "\"five\""]),
+        Family(name: "Gateway API", resources: """
+              - id: gateway
+                template:
+                  apiVersion: gateway.networking.k8s.io/v1
+                  kind: Gateway
+                  metadata:
+                    name: ${schema.spec.name}
+                  spec:
+                    gatewayClassName: istio
+                    listeners:
+                      - name: http
+                        protocol: HTTP
+                        port: ERR_LITERAL
+              - id: route
+                template:
+                  apiVersion: gateway.networking.k8s.io/v1beta1
+                  kind: HTTPRoute
+                  metadata:
+                    name: ${schema.spec.name}
+                  spec:
+                    parentRefs:
+                      - name: ${gateway.metadata.name}
+                    ERR_FIELD: [example.com]
+                    rules:
+                      - backendRefs:
+                          - name: web
+                            port: 80
+              - id: grpc
+                template:
+                  apiVersion: gateway.networking.k8s.io/v1
+                  kind: GRPCRoute
+                  metadata:
+                    name: ${schema.spec.name}
+                  spec:
+                    parentRefs:
+                      - name: ${gateway.metadata.name}
+                        sectionName: ${gateway.status.listeners[0].ERR_STATUS}
+            """,
+            good: ["ERR_FIELD": "hostnames", "ERR_STATUS": "name", "ERR_LITERAL": "80"],
+            bad: ["ERR_FIELD": "hostnamez", "ERR_STATUS": "nmae", "ERR_LITERAL": "\"eighty\""]),
     ]
 
     static func document(_ resources: String) -> String {

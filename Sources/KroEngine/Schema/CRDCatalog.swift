@@ -3,7 +3,7 @@ import JSON
 import OrderedCollections
 
 /// The curated CRD schemas of the operators kro composes (ASO, ACK, Config Connector,
-/// cert-manager, external-secrets, Argo CD), written by `scripts/update-crd-catalog.py`.
+/// cert-manager, external-secrets, Argo CD, Gateway API), written by `scripts/update-crd-catalog.py`.
 /// Layout: magic, index length, JSON index, then one zlib stream per API group (the
 /// script's docstring has the details). Nothing is read until the first lookup: then the
 /// index, and each group's stream the first time one of its kinds is asked for.
