@@ -12,8 +12,8 @@ struct LatencyProbe: Sendable {
     var isAnswer: @Sendable (JSONValue) -> Bool
 }
 
-/// The probes run after the edits; empty until the server offers such requests.
-let probes: [LatencyProbe] = []
+/// The probes run after the edits (completion and hover: LatencyProbes.swift).
+let probes: [LatencyProbe] = LatencyProbes.all
 
 /// Everything measured for one size.
 struct SizeResult {
@@ -55,8 +55,8 @@ struct SizeResult {
             }
         }
         for (name, times) in probeTimes where !times.isEmpty {
-            let p = [0.5, 0.99].map { Stats.percentile(times, $0) }
-            say("   \(name)  p50 \(ms(p[0])) (\(ratio(p[0])))  p99 \(ms(p[1])) (\(ratio(p[1])))  over \(times.count)")
+            let p = [0.5, 0.95, 0.99].map { Stats.percentile(times, $0) }
+            say("   \(name)  p50 \(ms(p[0])) (\(ratio(p[0])))  p95 \(ms(p[1])) (\(ratio(p[1])))  p99 \(ms(p[2])) (\(ratio(p[2])))  over \(times.count)")
         }
         if let rss = serverPeakRSS { say("   server peak RSS         \(mb(rss))  (\(String(format: "%.1f", Double(rss) / Double(bytes)))× file)") }
         if let t = check, let rss = checkPeakRSS {
@@ -142,8 +142,9 @@ struct SizeRun {
         for probe in probes {
             var times: [Double] = []
             for _ in 0..<max(1, options.edits / 2) {
+                let params = probe.params(uri, rgd)
                 let asked = clock.now
-                let answer = try client.request(probe.method, probe.params(uri, rgd), timeout: options.timeout)
+                let answer = try client.request(probe.method, params, timeout: options.timeout)
                 times.append((clock.now - asked).seconds)
                 if !probe.isAnswer(answer) { result.problems.append("\(probe.name): empty answer"); break }
             }
