@@ -48,7 +48,7 @@ public enum DocumentAnalyzer {
         let yaml = YAMLParser.parse(source)
         var diagnostics = yamlDiagnostics(yaml)
         // A document with YAML errors holds a partial tree: RGD findings would be noise.
-        let rgds = yaml.documents.filter(\.errors.isEmpty).compactMap { RGDAnalyzer.analyze(document: $0, options: options) }
+        let rgds = yaml.documents.filter(\.errors.isEmpty).compactMap { RGDAnalyzer.analyze(document: $0, options: options, source: source) }
         diagnostics += rgds.flatMap(\.diagnostics)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
         diagnostics = options.policy.apply(Suppressions.apply(diagnostics, yaml: yaml))

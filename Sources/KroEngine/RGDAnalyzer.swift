@@ -32,8 +32,9 @@ public enum RGDAnalyzer {
     public static let maxForEachDimensions = 10
 
     /// nil when the document is not an RGD.
-    public static func analyze(document: YAMLDocument, options: AnalysisOptions = .init()) -> RGDAnalysis? {
-        let (parsedRGD, admission) = RGDParser.parse(document: document)
+    /// `source`: the document's text, for fixes that insert lines.
+    public static func analyze(document: YAMLDocument, options: AnalysisOptions = .init(), source: SourceText? = nil) -> RGDAnalysis? {
+        let (parsedRGD, admission) = RGDParser.parse(document: document, source: source)
         guard let rgd = parsedRGD else { return nil }
         var diagnostics = admission
         diagnostics += NamingRules.check(rgd, maxDimensions: maxForEachDimensions)

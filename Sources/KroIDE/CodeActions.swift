@@ -15,9 +15,11 @@ public struct CodeAction: Sendable, Hashable {
 /// string is expected, and a `# kro-lsp: ignore CODE` comment on its own line above the
 /// finding (same indentation and line ending).
 public enum CodeActions {
-    public static func actions(_ snapshot: DocumentSnapshot, range: TextRange) -> [CodeAction] {
+    /// `alsoReported`: findings published beside the snapshot's (an instance file's
+    /// admission against the open RGDs).
+    public static func actions(_ snapshot: DocumentSnapshot, range: TextRange, alsoReported: [Diagnostic] = []) -> [CodeAction] {
         var out: [CodeAction] = []
-        for d in snapshot.diagnostics where d.range.start <= range.end && range.start <= d.range.end {
+        for d in snapshot.diagnostics + alsoReported where d.range.start <= range.end && range.start <= d.range.end {
             for fix in d.fixes {
                 out.append(CodeAction(title: fix.title, diagnostic: d, edits: fix.edits, isPreferred: d.fixes.count == 1))
             }

@@ -69,11 +69,13 @@ extension Server {
             }
         case "workspace/symbol": return workspaceSymbols(params)
         case "textDocument/codeAction":
+            let openRGDs = withState { $0.instanceRGDs(except: params["textDocument"]?["uri"]?.stringValue ?? "") }
             return try snapshotRequest(params, notKro: []) { r throws(ResponseError) in
                 guard let range = r.conversion.byteRange(params["range"], in: r.snapshot.source) else {
                     throw ResponseError.invalidParams("codeAction needs a range")
                 }
-                return .array(CodeActions.actions(r.snapshot, range: range).map { r.codeAction($0) })
+                let instance = Server.instanceFindings(r.snapshot, openRGDs: openRGDs)
+                return .array(CodeActions.actions(r.snapshot, range: range, alsoReported: instance).map { r.codeAction($0) })
             }
         default: return nil
         }

@@ -47,3 +47,14 @@ extension Server.State {
         return before != rgds.crds
     }
 }
+
+extension Server {
+    /// The admission findings of the instance documents of `snapshot` against the open
+    /// RGDs (`rgds`) and its own: published with the snapshot's diagnostics, not part of
+    /// it, so quick fixes ask for them again (instance files are small). nil work for a
+    /// file of RGDs only.
+    static func instanceFindings(_ snapshot: DocumentSnapshot, openRGDs: [RGDAnalysis]) -> [Diagnostic] {
+        guard snapshot.yaml.documents.count > snapshot.rgds.count else { return [] }
+        return Preview.instanceDiagnostics(snapshot.yaml, rgds: openRGDs + snapshot.rgds.map(\.analysis))
+    }
+}

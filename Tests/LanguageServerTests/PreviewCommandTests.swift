@@ -79,3 +79,28 @@ import Testing
         #expect(messages == ["spec.name: Required value"])
     }
 }
+
+/// An instance file's quick fixes include its admission findings' fixes.
+@Suite struct InstanceQuickFixTests {
+    @Test func aMissingRequiredFieldIsAddedByAQuickFix() async throws {
+        let client = InProcessLSPClient()
+        _ = try await client.initialize()
+        try await client.open("file:///rgd.yaml", PreviewCommandTests.rgd)
+        let instance = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: ä\nspec: {}\n"
+        try await client.open("file:///instance.yaml", instance)
+        let range: JSONValue = ["start": ["line": 4, "character": 0], "end": ["line": 4, "character": 0]]
+        var fix: JSONValue?
+        for _ in 0..<40 {  // until the instance has been re-checked against the RGD's CRD
+            let actions = try await client.result("textDocument/codeAction", [
+                "textDocument": ["uri": "file:///instance.yaml"], "range": range, "context": ["diagnostics": []],
+            ])
+            fix = actions.arrayValue?.first { $0["title"] == "Add required field name" }
+            if fix != nil { break }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        #expect(fix?["edit"]?["changes"]?["file:///instance.yaml"] == [[
+            "range": ["start": ["line": 4, "character": 7], "end": ["line": 4, "character": 7]], "newText": "name: example",
+        ]])
+        #expect(fix?["diagnostics"]?.arrayValue?.first?["message"] == "spec.name: Required value")
+    }
+}

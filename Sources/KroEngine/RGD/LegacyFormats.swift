@@ -22,22 +22,21 @@ enum LegacyFormats {
 
     /// KRO011 once for a resource written as a bare Kubernetes object (`apiVersion` and
     /// `kind` directly under `resources`, no `id`, `template` or `externalRef`).
-    static func bareObjectResource(_ map: YAMLMapping, path: String) -> Diagnostic? {
+    /// With `source`, the fix wraps it: `id:` (from the kind, not taken yet) and `template:`
+    /// inserted, the object indented under `template:`.
+    static func bareObjectResource(_ map: YAMLMapping, path: String, source: SourceText? = nil,
+                                   takenIDs: inout Set<String>) -> Diagnostic? {
         let keys = Set(map.effectiveEntries.compactMap { $0.key.keyString })
         guard keys.isDisjoint(with: ["id", "template", "externalRef"]),
               keys.contains("kind"), keys.contains("apiVersion") || keys.contains("metadata"),
               let first = map.effectiveEntries.first else { return nil }
         let kind = map.value(forKey: "kind")?.scalar?.value ?? "object"
+        let id = ResourceIDs.propose(for: kind, taken: &takenIDs)
+        let wrap = source.flatMap { MappingEdits.wrap(map, under: "template", after: [("id", id)], source: $0) }
         return Diagnostic(
             code: "KRO011",
-            message: "\(path) is a bare Kubernetes object (the format before resource ids): wrap the \(kind) in \"template:\" and give the resource an \"id:\", e.g. \"- id: \(suggestedID(kind))\" followed by \"template:\" with the object indented under it",
-            range: first.key.range)
-    }
-
-    /// A lowerCamelCase id from the kind (`ConfigMap` → `configMap`).
-    static func suggestedID(_ kind: String) -> String {
-        guard let first = kind.first, first.isLetter else { return "resource" }
-        let id = first.lowercased() + kind.dropFirst().filter { $0.isLetter || $0.isNumber }
-        return id.isEmpty ? "resource" : id
+            message: "\(path) is a bare Kubernetes object (the format before resource ids): wrap the \(kind) in \"template:\" and give the resource an \"id:\", e.g. \"- id: \(id)\" followed by \"template:\" with the object indented under it",
+            range: first.key.range,
+            fixes: wrap.map { [DiagnosticFix(title: "Wrap the \(kind) in template: with id: \(id)", edits: $0)] } ?? [])
     }
 }

@@ -14,14 +14,16 @@ public enum RGDParser {
     }
 
     /// nil (and no findings) when the document is not an RGD.
-    public static func parse(document: YAMLDocument) -> (ResourceGraphDefinition?, [Diagnostic]) {
-        parse(root: document.root)
+    /// `source`: the document's text, for fixes that re-indent (without it they are left out).
+    public static func parse(document: YAMLDocument, source: SourceText? = nil) -> (ResourceGraphDefinition?, [Diagnostic]) {
+        parse(root: document.root, source: source)
     }
 
-    public static func parse(root: YAMLNode?) -> (ResourceGraphDefinition?, [Diagnostic]) {
+    public static func parse(root: YAMLNode?, source: SourceText? = nil) -> (ResourceGraphDefinition?, [Diagnostic]) {
         let renamed = LegacyFormats.resourceGroupKind(root)
         guard isRGD(root) || renamed != nil, let map = root?.mapping else { return (nil, []) }
         var reader = AdmissionReader()
+        reader.source = source
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
         reader.checkUnrepresentable(.mapping(map))
@@ -32,6 +34,10 @@ public enum RGDParser {
 /// Reads typed fields while collecting admission findings (KRO003–KRO017).
 struct AdmissionReader {
     var diagnostics: [Diagnostic] = []
+    /// The text, for fixes that insert lines; nil: no such fixes.
+    var source: SourceText?
+    /// Resource ids written or proposed by a fix so far (a proposed id is never taken).
+    var takenIDs: Set<String> = []
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange, related: [RelatedLocation] = []) {
         diagnostics.append(Diagnostic(code: code, message: message, range: range, related: related))
@@ -151,6 +157,7 @@ struct AdmissionReader {
             report("KRO004", "spec.schema: Required value", specEntry.key.range)
         }
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
+            takenIDs = Set(list.items.compactMap { $0.mapping?.value(forKey: "id")?.scalar?.value })
             for (i, item) in list.items.enumerated() {
                 if let r = readResource(item, index: i) { rgd.resources.append(r) }
             }
@@ -261,7 +268,7 @@ struct AdmissionReader {
     mutating func readResource(_ item: YAMLNode, index i: Int) -> RGDResource? {
         let path = "spec.resources[\(i)]"
         guard let map = item.mapping else { typeError(item, path: path, expected: "object"); return nil }
-        if let legacy = LegacyFormats.bareObjectResource(map, path: path) {
+        if let legacy = LegacyFormats.bareObjectResource(map, path: path, source: source, takenIDs: &takenIDs) {
             // One error for the resource instead of a missing id, a missing template and
             // an unknown field per key.
             diagnostics.append(legacy)
@@ -270,7 +277,7 @@ struct AdmissionReader {
         checkKnownFields(map, allowed: ["id", "template", "externalRef", "includeWhen", "readyWhen", "forEach"], path: path)
         var resource = RGDResource(index: i, node: item, forEach: [])
         resource.id = string(map, "id", path: "\(path).id")
-        if field(map, "id") == nil { report("KRO010", "\(path).id: Required value", item.range) }
+        if field(map, "id") == nil { reportMissingID(map, item: item, path: path) }
         if let t = field(map, "template"), mapping(t, path: "\(path).template") != nil {
             resource.template = t.value
             resource.templateKeyRange = t.key.range

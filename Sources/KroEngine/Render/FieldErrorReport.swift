@@ -1,3 +1,4 @@
+import JSON
 import YAMLSyntax
 
 /// Collects admission findings as API server field errors (`<path>: <detail>`), each
@@ -13,6 +14,15 @@ struct FieldErrorReport {
         add(.error, path, detail, anchor)
     }
 
+    /// "Required value" for `name` of the object at `parent`, with a fix adding the field
+    /// with a placeholder its schema accepts (what `kro-lsp instance` would write).
+    mutating func missingRequired(_ name: String, of parent: APIFieldPath, schema: JSONValue?) {
+        let value = schema.map(InstanceScaffold.placeholder) ?? .string("")
+        let fixes = locator.insertion(name, value: value, into: parent)
+            .map { [DiagnosticFix(title: "Add required field \(name)", edits: $0)] } ?? []
+        add(.error, parent.child(name), "Required value", .key, fixes: fixes)
+    }
+
     /// A warning whose text names the field itself (`unknown field "spec.x"`), as kubectl
     /// prints the API server's warnings.
     mutating func warning(_ path: APIFieldPath, _ text: String) {
@@ -20,10 +30,11 @@ struct FieldErrorReport {
         if !diagnostics.contains(d) { diagnostics.append(d) }
     }
 
-    private mutating func add(_ severity: DiagnosticSeverity, _ path: APIFieldPath, _ detail: String, _ anchor: Anchor) {
+    private mutating func add(_ severity: DiagnosticSeverity, _ path: APIFieldPath, _ detail: String, _ anchor: Anchor,
+                              fixes: [DiagnosticFix] = []) {
         let range = anchor == .key ? locator.keyRange(path) : locator.valueRange(path)
         let text = path.segments.isEmpty ? detail : "\(path): \(detail)"
-        let d = Diagnostic(code: "KRO601", severity: severity, message: text, range: range)
+        let d = Diagnostic(code: "KRO601", severity: severity, message: text, range: range, fixes: fixes)
         if !diagnostics.contains(d) { diagnostics.append(d) }
     }
 }

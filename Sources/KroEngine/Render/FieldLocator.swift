@@ -37,11 +37,25 @@ public struct APIFieldPath: Sendable, Hashable, CustomStringConvertible {
 struct FieldLocator {
     private var values: [APIFieldPath: TextRange] = [:]
     private var keys: [APIFieldPath: TextRange] = [:]
+    /// The mappings written, for fixes that add a field to one.
+    private var mappings: [APIFieldPath: YAMLMapping] = [:]
     let documentRange: TextRange
+    /// The file's text; nil: no fixes.
+    let source: SourceText?
 
-    init(root: YAMLNode?, documentRange: TextRange) {
+    init(root: YAMLNode?, documentRange: TextRange, source: SourceText? = nil) {
         self.documentRange = documentRange
+        self.source = source
         if let root { walk(root, APIFieldPath(), depth: 0) }
+    }
+
+    /// Edits adding `name: value` to the mapping written at `path` (first: required fields
+    /// read first); nil when it is not
+    /// written as a mapping there (a default supplied it) or without the text.
+    func insertion(_ name: String, value: JSONValue, into path: APIFieldPath) -> [SourceEdit]? {
+        guard let source, let mapping = mappings[Self.normalized(path)],
+              mapping.entry(forKey: name) == nil else { return nil }  // written as null: left to the author
+        return MappingEdits.insertFirst(key: name, value: value, into: mapping, source: source)
     }
 
     /// Map keys are recorded as fields; lookups spell `[key]` the same way (only the
@@ -55,6 +69,7 @@ struct FieldLocator {
         values[path] = node.range
         switch node.resolvedNode {
         case .mapping(let m)?:
+            mappings[path] = m
             for entry in m.effectiveEntries {
                 guard let key = entry.key.keyString else { continue }
                 keys[path.child(key)] = entry.key.range

@@ -40,8 +40,9 @@ public struct InstanceKind: Sendable {
 /// validate, reporting field errors in the API server's wording at the instance's
 /// line and column.
 public enum InstanceAdmission {
-    public static func admit(_ document: YAMLDocument, kind: InstanceKind) -> AdmittedInstance {
-        let locator = FieldLocator(root: document.root, documentRange: document.range)
+    /// `source`: the file's text, for the fixes of missing required fields.
+    public static func admit(_ document: YAMLDocument, kind: InstanceKind, source: SourceText? = nil) -> AdmittedInstance {
+        let locator = FieldLocator(root: document.root, documentRange: document.range, source: source)
         var report = FieldErrorReport(locator: locator)
         guard let root = document.root, case .object(var object) = root.jsonValue else {
             report.error(APIFieldPath(), "Invalid value: \"\(typeName(document.root?.jsonValue ?? .null))\": the instance must be an object", at: .value)
@@ -68,7 +69,7 @@ public enum InstanceAdmission {
             SchemaValidator.validate(value, schema: specSchema, path: path, report: &report)
             object["spec"] = value
         } else if (kind.schema["required"]?.arrayValue ?? []).contains("spec") {
-            report.error(APIFieldPath().child("spec"), "Required value", at: .key)
+            report.missingRequired("spec", of: APIFieldPath(), schema: specSchema)
         }
         return AdmittedInstance(object: .object(object), diagnostics: report.diagnostics)
     }

@@ -41,7 +41,7 @@ public enum Preview {
             guard let root = document.root?.jsonValue, let apiVersion = root["apiVersion"]?.stringValue,
                   let kindName = root["kind"]?.stringValue,
                   let kind = kinds.first(where: { $0.apiVersion == apiVersion && $0.kind == kindName }) else { return [] }
-            return InstanceAdmission.admit(document, kind: kind).diagnostics
+            return InstanceAdmission.admit(document, kind: kind, source: file.source).diagnostics
         }
     }
 

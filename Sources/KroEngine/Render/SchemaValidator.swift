@@ -30,7 +30,7 @@ enum SchemaValidator {
             }
         case .object(let members):
             for name in schema["required"]?.arrayValue?.compactMap(\.stringValue) ?? [] where members[name] == nil {
-                report.error(path.child(name), "Required value", at: .key)
+                report.missingRequired(name, of: path, schema: schema["properties"]?[name])
             }
             if let max = schema["maxProperties"].flatMap(intValue), members.count > max {
                 report.error(path, "Too many: \(members.count): must have at most \(max) items", at: .value)
