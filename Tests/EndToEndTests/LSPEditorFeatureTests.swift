@@ -1,0 +1,74 @@
+import Foundation
+import JSON
+import Testing
+
+/// Semantic tokens, signature help, folding, selection and inlay hints once over real stdio.
+@Suite struct LSPEditorFeatureTests {
+    static let uri = "file:///editor.yaml"
+    /// Line 16 is `          size: ${size(schema.spec.name)}`: `size(` at 18, `schema` at 23, `}` at 40.
+    static let text = """
+    apiVersion: kro.run/v1alpha1
+    kind: ResourceGraphDefinition
+    metadata:
+      name: editor
+    spec:
+      schema:
+        apiVersion: v1alpha1
+        kind: Editor
+        spec:
+          name: string
+      resources:
+        - id: config
+          template:
+            apiVersion: v1
+            kind: ConfigMap
+            data:
+              size: ${size(schema.spec.name)}
+    """
+
+    func session(_ body: (LSPTestClient) throws -> Void) throws {
+        try LSPFeatureTests().session { client in
+            client.open(Self.uri, Self.text)
+            _ = try client.diagnostics(for: Self.uri)
+            try body(client)
+        }
+    }
+
+    static var document: JSONValue { ["uri": .string(uri)] }
+
+    @Test func semanticTokensAndInlayHints() throws {
+        try session { client in
+            let numbers = try client.request("textDocument/semanticTokens/full", ["textDocument": Self.document])["result"]?["data"]?
+                .arrayValue?.compactMap { value -> Int? in if case .int(let i) = value { Int(i) } else { nil } } ?? []
+            var (line, column) = (0, 0)
+            var absolute: [[Int]] = []
+            for i in stride(from: 0, to: numbers.count - 4, by: 5) {
+                column = numbers[i] == 0 ? column + numbers[i + 1] : numbers[i + 1]
+                line += numbers[i]
+                absolute.append([line, column, numbers[i + 2]])
+            }
+            #expect(absolute == [[9, 12, 6], [16, 18, 4], [16, 23, 6], [16, 30, 4], [16, 35, 4]])
+            let hints = try client.request("textDocument/inlayHint", ["textDocument": Self.document, "range": lspRange(0, 0, 20, 0)])["result"]
+            #expect(hints == [["position": ["line": 16, "character": 41], "label": ": int", "kind": 1]])
+        }
+    }
+
+    @Test func signatureHelpFoldingAndSelection() throws {
+        try session { client in
+            let position: JSONValue = ["line": 16, "character": 23]
+            let help = try client.request("textDocument/signatureHelp", ["textDocument": Self.document, "position": position])["result"]
+            let signatures = help?["signatures"]?.arrayValue ?? []
+            guard case .int(let active)? = help?["activeSignature"], signatures.indices.contains(Int(active)) else {
+                Issue.record("no active signature in \(String(describing: help))")
+                return
+            }
+            #expect(signatures[Int(active)]["label"] == "size(string) -> int")
+            let folds = try client.request("textDocument/foldingRange", ["textDocument": Self.document])["result"]?.arrayValue ?? []
+            #expect(folds.contains(["startLine": 4, "endLine": 16, "kind": "region"]))
+            let selection = try client.request("textDocument/selectionRange",
+                                               ["textDocument": Self.document, "positions": [["line": 16, "character": 25]]])["result"]
+            #expect(selection?.arrayValue?.first?["range"] == lspRange(16, 23, 16, 29))
+            #expect(selection?.arrayValue?.first?["parent"]?["range"] == lspRange(16, 23, 16, 34))
+        }
+    }
+}
