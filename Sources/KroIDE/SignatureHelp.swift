@@ -24,7 +24,13 @@ public struct SignatureHelpInfo: Sendable, Hashable {
 /// resolved is active when it resolved one.
 public enum SignatureHelp {
     public static func help(_ snapshot: DocumentSnapshot, at offset: Int) -> SignatureHelpInfo? {
-        let at = snapshot.lookup(at: offset)
+        var at = snapshot.lookup(at: offset)
+        if at.expression == nil {
+            // `${f(a, |` at the end of a plain scalar: YAML leaves the trailing blanks out of it.
+            var start = offset
+            while start > 0, [0x20, 0x09].contains(snapshot.source.bytes[start - 1]) { start -= 1 }
+            if start < offset { at = snapshot.lookup(at: start) }
+        }
         guard let rgd = at.rgd, let e = at.expression, let cursor = at.celOffset,
               case let env = e.environment ?? rgd.typeContext.environment,
               let call = enclosingCall(in: e.celText, before: cursor, isDeclared: { env.lookupFunction($0) != nil }) else { return nil }

@@ -77,6 +77,19 @@ private func active(_ text: String, crlf: Bool = false) -> (label: String, param
         }
     }
 
+    @Test func whileTheCallIsTypedCharacterByCharacter() {
+        let call = "${schema.spec.name.replace('a', 'b')"
+        var labels: [String?] = []
+        for end in call.indices.dropFirst(2) where call[..<end].hasSuffix("(") || call[..<end].hasSuffix(" ") {
+            labels.append(active(configMap(String(call[..<end]) + "$0"))?.parameter)
+        }
+        // After `replace(` and after `'a', `: the first, then the second parameter of the one form.
+        #expect(labels == ["string", "string"])
+        let typed = SignatureHelp.help(snapshot(MarkedText(configMap("${schema.spec.name.replace('a', $0"))),
+                                       at: MarkedText(configMap("${schema.spec.name.replace('a', $0")).position)
+        #expect(typed?.activeParameter == 1)
+    }
+
     @Test func nothingOutsideACall() {
         #expect(active(configMap("${schema.spec.name$0}")) == nil)
         #expect(active(configMap("${size(schema.spec.name)$0}")) == nil)
