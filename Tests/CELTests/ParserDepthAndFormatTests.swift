@@ -22,18 +22,18 @@ import Testing
         #expect(messages("a" + String(repeating: ".b", count: 250)) == [Self.chainMessage])
         #expect(messages("a" + String(repeating: "[0]", count: 250)) == [Self.chainMessage])
         #expect(messages("a" + String(repeating: ".f()", count: 250)) == [Self.chainMessage])
-        // Nesting counts the expression and the primary rule (see `parsePrimary`): 124
-        // parentheses inside the top-level expression are fine, 125 are not.
-        #expect(parse(String(repeating: "(", count: 124) + "x" + String(repeating: ")", count: 124)).parsed != nil)
-        #expect(messages(String(repeating: "(", count: 125) + "x" + String(repeating: ")", count: 125)) == [Self.limitMessage])
+        // Each rule nests separately, as in cel-go: 249 parentheses inside the top-level
+        // expression make 250 levels of the expression rule; 250 are one too many.
+        #expect(parse(String(repeating: "(", count: 249) + "x" + String(repeating: ")", count: 249)).parsed != nil)
+        #expect(messages(String(repeating: "(", count: 250) + "x" + String(repeating: ")", count: 250)) == [Self.limitMessage])
         // A limit error points into the chain, not at offset 0.
         #expect((parse("a" + String(repeating: "+b", count: 300)).issues.first?.span.start ?? 0) > 400)
     }
 
     @Test func limitsAreConfigurable() {
         #expect(messages("a + b + c + d") { $0.maxRecursionDepth = 3 } == [Self.chainMessage])
-        #expect(messages("((x))") { $0.maxRecursionDepth = 5 } == ["expression recursion limit exceeded: 5"])
-        #expect(parse("((x))") { $0.maxRecursionDepth = 6 }.parsed != nil)
+        #expect(messages("((x))") { $0.maxRecursionDepth = 2 } == ["expression recursion limit exceeded: 2"])
+        #expect(parse("((x))") { $0.maxRecursionDepth = 3 }.parsed != nil)
     }
 
     @Test func hostileInputsNeverOverflowTheStack() {

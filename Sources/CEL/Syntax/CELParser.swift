@@ -33,12 +33,22 @@ public struct CELParser: Sendable {
                 span: SourceSpan(start: 0, end: 0))
             return ParseResult(parsed: nil, issues: [issue])
         }
-        var parser = ExpressionParser(text: bytes, options: options)
-        let expr = parser.parseAll()
-        if !parser.issues.isEmpty || expr == nil {
-            return ParseResult(parsed: nil, issues: parser.issues)
+        return Self.deeply(bytes) {
+            var parser = ExpressionParser(text: bytes, options: options)
+            let expr = parser.parseAll()
+            if !parser.issues.isEmpty || expr == nil {
+                return ParseResult(parsed: nil, issues: parser.issues)
+            }
+            return ParseResult(parsed: ParsedExpr(expr: expr!, source: text, macroCalls: parser.macroCalls), issues: [])
         }
-        return ParseResult(parsed: ParsedExpr(expr: expr!, source: text, macroCalls: parser.macroCalls), issues: [])
+    }
+
+    /// `parse` on a large stack when `bytes` nest deeply (cel-go's 250 levels are legal).
+    private static func deeply(_ bytes: [UInt8], _ parse: () -> ParseResult) -> ParseResult {
+        guard LargeStack.bracketDepth(bytes) >= LargeStack.inlineDepth else { return parse() }
+        var result: ParseResult?
+        LargeStack.run { result = parse() }
+        return result!
     }
 
     /// Parses half-typed text for editors: the tree of everything that can be read, with
@@ -50,9 +60,11 @@ public struct CELParser: Sendable {
     public func parsePartial(_ text: String) -> ParseResult {
         let bytes = Array(text.utf8)
         guard bytes.count <= options.maxExpressionLength else { return parse(text) }
-        var parser = ExpressionParser(text: bytes, options: options, tolerant: true)
-        let expr = parser.parseAll()
-        return ParseResult(parsed: expr.map { ParsedExpr(expr: $0, source: text, macroCalls: parser.macroCalls) },
-                           issues: parser.issues)
+        return Self.deeply(bytes) {
+            var parser = ExpressionParser(text: bytes, options: options, tolerant: true)
+            let expr = parser.parseAll()
+            return ParseResult(parsed: expr.map { ParsedExpr(expr: $0, source: text, macroCalls: parser.macroCalls) },
+                               issues: parser.issues)
+        }
     }
 }

@@ -8,6 +8,8 @@ struct ExpressionParser {
     private var index = 0
     private var nextID: ExprID = 1
     private var depth = 0
+    /// Nesting of the primary rule (parentheses, list and map literals, call arguments).
+    private var primaryDepth = 0
     /// cel-go limits the nesting of each grammar rule separately; left-recursive rules
     /// (relations, arithmetic, member chains) nest once per operator, so `a + a + …` and
     /// `a.b.c…` longer than the limit are rejected at parse time, as in cel-go, and no
@@ -347,10 +349,10 @@ struct ExpressionParser {
         }
     }
 
-    /// Nesting through a primary counts here and in `parseExpr`, so the limit allows half
-    /// as many levels of parentheses/brackets as cel-go (which counts each rule
-    /// separately). Kept on purpose: a debug build spends about 33 KB of stack per
-    /// level in this parser, and 250 full levels overflow an 8 MB thread stack.
+    /// Nesting through a primary counts in its own counter, as cel-go counts each grammar
+    /// rule separately: 249 parentheses inside the top-level expression are legal. A debug
+    /// build spends about 33 KB of stack per level here, so deep inputs are parsed on a
+    /// large stack (`CELParser`, `LargeStack`).
     private mutating func parsePrimary() -> Expr? {
         let start = current.start
         let e = parsePrimaryTerm()
@@ -359,8 +361,10 @@ struct ExpressionParser {
     }
 
     private mutating func parsePrimaryTerm() -> Expr? {
-        guard !aborted, enter(current) else { return nil }
-        defer { depth -= 1 }
+        guard !aborted else { return nil }
+        primaryDepth += 1
+        defer { primaryDepth -= 1 }
+        guard checkDepth(primaryDepth, current, "expression recursion limit exceeded: \(options.maxRecursionDepth)") else { return nil }
         let t = current
         switch t.kind {
         case .int(let v): _ = advance(); return literal(.int(v), t)
