@@ -12,6 +12,12 @@ func checkConformanceCase(_ c: ConformanceCase, _ parsed: ParsedExpr) -> String?
         if case .error = c.expected { return nil }
         return result.issues.map(\.message).joined(separator: "; ")
     }
+    // A deduced type to compare (type-deduction vectors), as cel-go prints types.
+    if let text = c.expectedType {
+        guard let want = CELType(parsing: text) else { return "cannot read expected type \(text)" }
+        let got = result.type ?? .error
+        if got != want { return "deduced \(got), want \(want)" }
+    }
     return nil
 }
 

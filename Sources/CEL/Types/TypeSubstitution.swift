@@ -119,6 +119,9 @@ extension CELType {
     func isEqualOrLessSpecific(than other: CELType) -> Bool {
         if self == .dyn || isTypeParam { return true }
         if other == .dyn || other.isTypeParam { return false }
+        // `null` joined with a type that accepts it is that type (cel-spec
+        // type_deduction legacy_nullable_types: `[optional.of(1), null][0]`).
+        if other == .null && acceptsNull { return true }
         switch (self, other) {
         case (.list(let a), .list(let b)): return a.isEqualOrLessSpecific(than: b)
         case (.map(let k1, let v1), .map(let k2, let v2)):

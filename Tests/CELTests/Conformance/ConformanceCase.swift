@@ -7,6 +7,8 @@ struct ConformanceCase: Sendable {
         case value(Value)
         case error([String])
         case unknown
+        /// `check_only` without a value: only the deduced type is compared.
+        case checkedOnly
     }
     var file: String
     var section: String
@@ -21,6 +23,10 @@ struct ConformanceCase: Sendable {
     var bindings: [String: Value]
     var expected: Expected
     var needs: [String]
+    /// `check_only`: type-check and compare `expectedType`, do not evaluate.
+    var checkOnly = false
+    /// `expected.type`: the type the checker must deduce (TYPE text of the README).
+    var expectedType: String?
 
     var fullName: String { "\(file)/\(section)/\(name)" }
 }
@@ -102,12 +108,16 @@ enum ConformanceLoader {
         if let errs = e["error"] { expected = .error((errs as? [String]) ?? []) }
         else if e["unknown"] != nil { expected = .unknown }
         else if let v = e["value"] { expected = .value(try decodeValue(v)) }
+        else if e["type"] != nil { expected = .checkedOnly }
         else { throw DecodeError(description: "no expected value") }
+        let checkOnly = (t["check_only"] as? Bool) ?? false
+        if case .checkedOnly = expected, !checkOnly { throw DecodeError(description: "a type without a value needs check_only") }
         return ConformanceCase(
             file: file, section: section, name: name, expr: (t["expr"] as? String) ?? "",
             disableMacros: (t["disable_macros"] as? Bool) ?? false, disableCheck: (t["disable_check"] as? Bool) ?? false,
             container: t["container"] as? String, typeEnvJSON: (t["type_env"] as? [Any]) ?? [],
-            bindings: bindings, expected: expected, needs: needs)
+            bindings: bindings, expected: expected, needs: needs,
+            checkOnly: checkOnly, expectedType: e["type"] as? String)
     }
 
     /// Decodes a typed VALUE.
