@@ -20,6 +20,9 @@ public struct AnalysisOptions: Sendable {
     /// the caller (`RGDChaining`). Part of the analysis environment: a cache of analysis
     /// results must key on it (`ChainedKinds` is Hashable).
     public var chainedKinds: ChainedKinds = .none
+    /// Asked between resources: true stops the analysis at once (a newer version
+    /// superseded it); the result is then incomplete and must be dropped.
+    public var shouldStop: (@Sendable () -> Bool)?
     public init() {}
 
     /// The schema of `gvk` for a resource of the RGD defining `own`: the user's CRDs and
@@ -44,11 +47,26 @@ public struct DocumentAnalysis: Sendable {
 
 /// The one entry point shared by `--check` and the language server: text in, findings out.
 public enum DocumentAnalyzer {
-    public static func analyze(_ source: SourceText, options: AnalysisOptions = .init()) -> DocumentAnalysis {
-        let yaml = YAMLParser.parse(source)
+    /// `cache`: what earlier analyses of the same document left (the server keeps one per
+    /// open document); unchanged resources are taken from it and it is updated.
+    public static func analyze(_ source: SourceText, options: AnalysisOptions = .init(),
+                               cache: AnalysisCache? = nil) -> DocumentAnalysis {
+        analyze(cache?.parse(source) ?? YAMLParser.parse(source), options: options, cache: cache)
+    }
+
+    /// Analyses an already parsed file (`yaml.source` is its text).
+    public static func analyze(_ yaml: YAMLFile, options: AnalysisOptions = .init(),
+                               cache: AnalysisCache? = nil) -> DocumentAnalysis {
+        let source = yaml.source
         var diagnostics = yamlDiagnostics(yaml)
         // A document with YAML errors holds a partial tree: RGD findings would be noise.
-        let rgds = yaml.documents.filter(\.errors.isEmpty).compactMap { RGDAnalyzer.analyze(document: $0, options: options, source: source) }
+        var rgds: [RGDAnalysis] = []
+        for (i, document) in yaml.documents.enumerated() where document.errors.isEmpty {
+            var reuse = cache.map { RGDAnalyzer.Reuse(entry: $0.entry(document: i, options: options), source: source) }
+            if let rgd = RGDAnalyzer.analyze(document: document, options: options, source: source, reuse: &reuse) { rgds.append(rgd) }
+            if let reuse { cache?.store(reuse.entry, document: i, options: options) }
+        }
+        cache?.keepDocuments(below: yaml.documents.count)
         diagnostics += rgds.flatMap(\.diagnostics)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
         diagnostics = options.policy.apply(Suppressions.apply(diagnostics, yaml: yaml))

@@ -25,8 +25,12 @@ public struct RGDAnalysis: Sendable {
     public var topologicalOrder: [String]? { graph.topologicalOrder }
 }
 
-/// The RGD analysis of phases 0–9 that needs no Kubernetes schema and no CEL types:
-/// admission, naming, resource structure, expressions, references, graph, status.
+/// The RGD analysis of phases 0–9, in three passes (see docs/ARCHITECTURE.md, "Incremental
+/// analysis"): a header pass (admission, naming, the typing environment, SimpleSchema,
+/// status and conditions), a pass per resource (`ResourceAnalysis`: expressions,
+/// references, type checks, literal validation), and cheap global passes over their
+/// results (graph, cycles, sorting). With an `AnalysisCache`, a resource whose item text
+/// and environment did not change is taken from the cache instead of analysed again.
 public enum RGDAnalyzer {
     /// kro's default `--rgd-max-collection-dimension-size`.
     public static let maxForEachDimensions = 10
@@ -34,74 +38,240 @@ public enum RGDAnalyzer {
     /// nil when the document is not an RGD.
     /// `source`: the document's text, for fixes that insert lines.
     public static func analyze(document: YAMLDocument, options: AnalysisOptions = .init(), source: SourceText? = nil) -> RGDAnalysis? {
-        let (parsedRGD, admission) = RGDParser.parse(document: document, source: source)
-        guard let rgd = parsedRGD else { return nil }
-        var diagnostics = admission
-        diagnostics += NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
+        var none: Reuse?
+        return analyze(document: document, options: options, source: source, reuse: &none)
+    }
 
-        let instanceScope = rgd.schema?.effectiveScope ?? .namespaced
+    /// A cache entry to read and update, and the text the document was parsed from.
+    struct Reuse {
+        var entry: RGDCacheEntry
+        let source: SourceText
+    }
+
+    static func analyze(document: YAMLDocument, options: AnalysisOptions, source: SourceText?,
+                        reuse: inout Reuse?) -> RGDAnalysis? {
+        guard let admission = RGDParser.admit(root: document.root, source: source) else { return nil }
+        let rgd = admission.rgd
+        reuse?.entry.reused = 0
+        reuse?.entry.computed = 0
+        let store = options.schemaStore
+        var header = admission.diagnostics + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
+        let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
+
+        // The environment every resource is analysed in, reused while its key holds.
+        if let schema = rgd.schema, schema.node.range.length > 0, YAMLNode.mapping(schema.node).containsAlias {
+            reuse = nil  // the schema reads text outside itself: its text is no key
+        }
+        let key = reuse.map { RGDEnvironmentKey(rgd, source: $0.source, options: options) }
+        let environment: TypeEnvironment
+        if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value, rgd) {
+            environment = cached.value
+        } else {
+            environment = makeEnvironment(rgd, options: options, instance: instance)
+            if let key {
+                reuse?.entry.environment = (key, environment)
+                reuse?.entry.generation += 1
+            }
+        }
+
+        var rules = ReferenceRules(rgd: rgd, omitEnabled: options.omitFunctionEnabled,
+                                   resourceScopes: environment.kinds.mapValues(\.scope),
+                                   environment: CELEnvironment.kro())
+        var typeCheck = ExpressionTypeCheck(rgd: rgd, store: store, environment: environment)
+        var resources: [ResourceAnalysis] = []
+        resources.reserveCapacity(rgd.resources.count)
+        var cached: [Int: CachedResource] = [:]
+        for (k, r) in rgd.resources.enumerated() {
+            if options.shouldStop?() == true { return nil }
+            if let source = reuse?.source, let entry = reuse?.entry {
+                let place = Self.place(of: r, in: source)
+                if let hit = entry.resources[r.index], hit.generation == entry.generation, !hit.analysis.hasAliases,
+                   hit.column == place.column, hit.text.count == place.range.length,
+                   hit.text.elementsEqual(source.bytes[place.range.start..<place.range.end]) {
+                    var moved = hit
+                    moved.analysis = hit.analysis.shifted(by: place.range.start - hit.start)
+                    moved.start = place.range.start
+                    cached[r.index] = moved
+                    resources.append(moved.analysis)
+                    reuse?.entry.reused += 1
+                    continue
+                }
+                let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &rules,
+                                               typeCheck: &typeCheck, options: options)
+                cached[r.index] = CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
+                                                 start: place.range.start, column: place.column,
+                                                 generation: entry.generation, analysis: analysis)
+                resources.append(analysis)
+                reuse?.entry.computed += 1
+            } else {
+                resources.append(analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &rules,
+                                                 typeCheck: &typeCheck, options: options))
+            }
+        }
+        reuse?.entry.resources = cached
+
+        // Status and conditions: the header's expressions.
+        var collector = ExpressionCollector()
+        collector.collectStatus(of: rgd)
+        rules.diagnostics = []
+        header += collector.diagnostics
+        var status = collector.expressions
+        for i in status.indices {
+            header += parse(&status[i])
+            rules.check(&status[i])
+        }
+        header += rules.diagnostics
+        header += ConditionRules.check(status.filter { $0.kind == .condition })
+        header += instance.diagnostics
+        header += ValidationRuleCheck.check(instance.fields)
+        let flagged = FlaggedRanges(header.filter { $0.severity == .error }.map(\.range))
+        typeCheck.run(status) { flagged.anyWithin($0.scalar.range) }
+        var statusUnterminated = collector.unterminated
+        for i in statusUnterminated.indices { statusUnterminated[i].partial = parsePartial(statusUnterminated[i]) }
+        typeCheck.checkSilently(statusUnterminated, from: status.count)
+        let statusResults = typeCheck.takeResults()
+        header += statusResults.diagnostics
+        for i in header.indices { header[i].message = AuthorTerms.rewrite(header[i].message) }
+
+        return assemble(rgd: rgd, admission: admission, header: header, resources: resources,
+                        status: status, statusUnterminated: statusUnterminated, statusChecks: statusResults.checks,
+                        instance: instance, typeCheck: typeCheck)
+    }
+
+    /// The global passes over the per-resource results: expressions and checks in one
+    /// list, the graph, cycles, every diagnostic sorted.
+    private static func assemble(rgd: ResourceGraphDefinition, admission: RGDParser.Admission, header: [Diagnostic],
+                                 resources: [ResourceAnalysis], status: [RGDExpression],
+                                 statusUnterminated: [RGDExpression], statusChecks: [Int: ExpressionCheck],
+                                 instance: SimpleSchemaResult, typeCheck: ExpressionTypeCheck) -> RGDAnalysis {
+        var expressions: [RGDExpression] = []
+        var unterminated: [RGDExpression] = []
+        var diagnostics = header
+        var dependencies: [Int: [DependencyEdge]] = [:]
+        for (k, (r, result)) in zip(rgd.resources, resources).enumerated() {
+            expressions += result.expressions
+            unterminated += result.unterminated
+            diagnostics += admission.resourceDiagnostics[k].map {
+                var d = $0
+                d.message = AuthorTerms.rewrite(d.message)
+                return d
+            }
+            diagnostics += result.diagnostics
+            dependencies[r.index] = result.dependencies
+        }
+        expressions += status
+        unterminated += statusUnterminated
+        // Checks are numbered over `expressions`, then `unterminated`.
+        var checks: [Int: ExpressionCheck] = [:]
+        checks.reserveCapacity(expressions.count + unterminated.count)
+        var (base, unterminatedBase) = (0, expressions.count)
+        func add(_ local: [Int: ExpressionCheck], count: Int) {
+            for (i, check) in local { checks[i < count ? base + i : unterminatedBase + i - count] = check }
+        }
+        for result in resources {
+            add(result.checks, count: result.expressions.count)
+            base += result.expressions.count
+            unterminatedBase += result.unterminated.count
+        }
+        add(statusChecks, count: status.count)
+
+        let graph = buildGraph(rgd, dependencies: dependencies)
+        diagnostics += cycleDiagnostics(rgd, graph).map {
+            var d = $0
+            d.message = AuthorTerms.rewrite(d.message)
+            return d
+        }
+        diagnostics.sort { ($0.range.start, $0.range.end, $0.code, $0.message) < ($1.range.start, $1.range.end, $1.code, $1.message) }
+        return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
+                           statusSchemas: typeCheck.statusSchemas,
+                           unterminatedExpressions: unterminated, checks: checks,
+                           typeContext: typeCheck.context, diagnostics: diagnostics)
+    }
+
+    /// Each resource's kind resolved once; scopes and types both come from it.
+    private static func makeEnvironment(_ rgd: ResourceGraphDefinition, options: AnalysisOptions,
+                                        instance: SimpleSchemaResult) -> TypeEnvironment {
+        let store = options.schemaStore
         let ownKind = KroFileDetection.instanceKind(of: rgd)
-        let lookup = { (gvk: GroupVersionKind) in options.kind(gvk, forRGDOf: ownKind) }
-        let scopeOf: (GroupVersionKind) -> ResourceScope? = { lookup($0)?.scope }
-        // Each resource's kind is resolved once; scopes and types both come from it.
         var kinds: [Int: KindSchema] = [:]
         var unknownKinds: [Int: GroupVersionKind] = [:]
         var ambiguousKinds: [Int: [String]] = [:]
         for r in rgd.resources {
-            diagnostics += ResourceStructureRules.check(r, instanceScope: instanceScope, scopeOf: scopeOf)
             guard let gvk = objectGVK(r) else { continue }
-            if let kind = lookup(gvk) {
+            if let kind = options.kind(gvk, forRGDOf: ownKind) {
                 kinds[r.index] = kind
-            } else if let unservable = UnservableKindRule.check(r, gvk: gvk, store: options.schemaStore) {
-                diagnostics.append(unservable)
-            } else {
+            } else if UnservableKindRule.check(r, gvk: gvk, store: store) == nil {
                 unknownKinds[r.index] = gvk
                 let definers = options.chainedKinds.definers(ofAmbiguous: gvk)
                 if !definers.isEmpty { ambiguousKinds[r.index] = definers }
             }
         }
-        let scopes = kinds.mapValues(\.scope)
+        return TypeEnvironment(rgd: rgd, store: store, kinds: kinds, unknownKinds: unknownKinds,
+                               ambiguousKinds: ambiguousKinds, instanceSpec: instance.typingSchema)
+    }
+
+    /// Catalog notes point at other resources' `kind`: a cached environment holds only
+    /// while they are still where they were.
+    private static func catalogNotesHold(_ environment: TypeEnvironment, _ rgd: ResourceGraphDefinition) -> Bool {
+        guard !environment.catalogNotes.isEmpty else { return true }
+        return environment.catalogNotes.allSatisfy { id, note in
+            rgd.resource(withID: id)?.objectNode?.mapping?.value(forKey: "kind")?.scalar?.range == note.range
+        }
+    }
+
+    /// Where a resource's item is: its byte range and the column it starts at.
+    private static func place(of r: RGDResource, in source: SourceText) -> (range: TextRange, column: Int) {
+        let range = r.node.range
+        return (range, range.start - source.lineStarts[source.line(containing: range.start)])
+    }
+
+    /// The per-resource pass: what one item holds, in the RGD's environment. `admission`:
+    /// what admission found in the item (errors there keep expressions from being
+    /// type-checked again, as elsewhere).
+    static func analyzeResource(_ r: RGDResource, admission: [Diagnostic], rules: inout ReferenceRules,
+                                typeCheck: inout ExpressionTypeCheck, options: AnalysisOptions) -> ResourceAnalysis {
+        let store = options.schemaStore
+        var reader = AdmissionReader()
+        reader.checkUnrepresentable(r.node, depth: AdmissionReader.resourceItemDepth)
+        var diagnostics = reader.diagnostics
+        let instanceScope = rules.rgd.schema?.effectiveScope ?? .namespaced
+        let ownKind = KroFileDetection.instanceKind(of: rules.rgd)
+        diagnostics += ResourceStructureRules.check(r, instanceScope: instanceScope,
+                                                    scopeOf: { options.kind($0, forRGDOf: ownKind)?.scope })
+        if typeCheck.environment.kinds[r.index] == nil, let gvk = objectGVK(r),
+           let unservable = UnservableKindRule.check(r, gvk: gvk, store: store) {
+            diagnostics.append(unservable)
+        }
 
         var collector = ExpressionCollector()
-        collector.collect(rgd)
+        collector.collect(r)
         diagnostics += collector.diagnostics
         var expressions = collector.expressions
-        diagnostics += CRDTemplateRule.check(expressions, rgd: rgd)
-
-        let environment = CELEnvironment.kro()
-        var rules = ReferenceRules(rgd: rgd, omitEnabled: options.omitFunctionEnabled, resourceScopes: scopes,
-                                   environment: environment)
+        diagnostics += CRDTemplateRule.check(expressions, resource: r)
+        rules.diagnostics = []
+        rules.dependencies = [:]
         for i in expressions.indices {
             diagnostics += parse(&expressions[i])
             rules.check(&expressions[i])
         }
-        for r in rgd.resources { rules.checkIdentity(r, expressions: expressions) }
+        rules.checkIdentity(r, expressions: expressions)
         diagnostics += rules.diagnostics
-        diagnostics += ConditionRules.check(expressions.filter { $0.kind == .condition })
-        diagnostics += lintReadyWhen(rgd)
+        diagnostics += lintReadyWhen(r)
 
-        // SimpleSchema gives `schema` its type; then every expression is type-checked
-        // against the kinds' schemas, except those already flagged (no duplicate noise).
-        let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
-        diagnostics += instance.diagnostics
-        diagnostics += ValidationRuleCheck.check(instance.fields)
-        let flagged = FlaggedRanges(diagnostics.filter { $0.severity == .error }.map(\.range))
-        var typeCheck = ExpressionTypeCheck(rgd: rgd, store: options.schemaStore, kinds: kinds,
-                                            unknownKinds: unknownKinds, ambiguousKinds: ambiguousKinds, instanceSpec: instance.typingSchema)
+        // Expressions already flagged are not type-checked again (no duplicate noise).
+        let flagged = FlaggedRanges((admission + diagnostics).filter { $0.severity == .error }.map(\.range))
+        typeCheck.reportUnknownKind(of: r)
         typeCheck.run(expressions) { flagged.anyWithin($0.scalar.range) }
-        diagnostics += typeCheck.diagnostics
         var unterminated = collector.unterminated
         for i in unterminated.indices { unterminated[i].partial = parsePartial(unterminated[i]) }
         typeCheck.checkSilently(unterminated, from: expressions.count)
-
-        let graph = buildGraph(rgd, dependencies: rules.dependencies)
-        diagnostics += cycleDiagnostics(rgd, graph)
+        typeCheck.validateTemplateLiterals(of: r)
+        let typed = typeCheck.takeResults()
+        diagnostics += typed.diagnostics
         for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
-        diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
-        return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
-                           statusSchemas: typeCheck.statusSchemas,
-                           unterminatedExpressions: unterminated, checks: typeCheck.checks,
-                           typeContext: typeCheck.context, diagnostics: diagnostics)
+        return ResourceAnalysis(diagnostics: diagnostics, expressions: expressions, unterminated: unterminated,
+                                checks: typed.checks, dependencies: rules.dependencies[r.index] ?? [],
+                                hasAliases: r.node.containsAlias)
     }
 
     static func objectGVK(_ r: RGDResource) -> GroupVersionKind? {
@@ -141,13 +311,11 @@ public enum RGDAnalyzer {
     }
 
     /// KRO904: readyWhen on a selector-based externalRef can never hold at runtime.
-    static func lintReadyWhen(_ rgd: ResourceGraphDefinition) -> [Diagnostic] {
-        rgd.resources.compactMap { r in
-            guard r.nodeType == .externalCollection, let ready = r.readyWhen, !ready.items.isEmpty else { return nil }
-            return Diagnostic(code: "KRO904", severity: .warning,
-                              message: "readyWhen on a selector-based externalRef is accepted by kro but cannot become ready at runtime",
-                              range: ready.keyRange)
-        }
+    static func lintReadyWhen(_ r: RGDResource) -> [Diagnostic] {
+        guard r.nodeType == .externalCollection, let ready = r.readyWhen, !ready.items.isEmpty else { return [] }
+        return [Diagnostic(code: "KRO904", severity: .warning,
+                           message: "readyWhen on a selector-based externalRef is accepted by kro but cannot become ready at runtime",
+                           range: ready.keyRange)]
     }
 
     static func buildGraph(_ rgd: ResourceGraphDefinition, dependencies: [Int: [DependencyEdge]]) -> DependencyGraph {

@@ -11,23 +11,32 @@ struct ExpressionCollector {
     private let maxDepth = 200
 
     mutating func collect(_ rgd: ResourceGraphDefinition) {
-        for r in rgd.resources {
-            let owner = (r.index, r.id?.value)
-            if let t = r.template {
-                walk(t, kind: .template, owner: owner, path: [], depth: 0)
-            } else if let ref = r.externalRef {
-                walk(ref.node, kind: .externalRef, owner: owner, path: [], depth: 0)
-            }
-            for dim in r.forEach {
-                single(dim.value, kind: .forEach(iterator: dim.name.value), owner: owner, path: [.field(dim.name.value)])
-            }
-            for (i, item) in (r.includeWhen?.items ?? []).enumerated() {
-                single(item, kind: .includeWhen, owner: owner, path: [.field("includeWhen"), .index(i)])
-            }
-            for (i, item) in (r.readyWhen?.items ?? []).enumerated() {
-                single(item, kind: .readyWhen, owner: owner, path: [.field("readyWhen"), .index(i)])
-            }
+        for r in rgd.resources { collect(r) }
+        collectStatus(of: rgd)
+    }
+
+    /// The expressions of one resource (template or externalRef, forEach, includeWhen,
+    /// readyWhen), in that order.
+    mutating func collect(_ r: RGDResource) {
+        let owner = (r.index, r.id?.value)
+        if let t = r.template {
+            walk(t, kind: .template, owner: owner, path: [], depth: 0)
+        } else if let ref = r.externalRef {
+            walk(ref.node, kind: .externalRef, owner: owner, path: [], depth: 0)
         }
+        for dim in r.forEach {
+            single(dim.value, kind: .forEach(iterator: dim.name.value), owner: owner, path: [.field(dim.name.value)])
+        }
+        for (i, item) in (r.includeWhen?.items ?? []).enumerated() {
+            single(item, kind: .includeWhen, owner: owner, path: [.field("includeWhen"), .index(i)])
+        }
+        for (i, item) in (r.readyWhen?.items ?? []).enumerated() {
+            single(item, kind: .readyWhen, owner: owner, path: [.field("readyWhen"), .index(i)])
+        }
+    }
+
+    /// The status fields' expressions and `status.conditions`.
+    mutating func collectStatus(of rgd: ResourceGraphDefinition) {
         if let status = rgd.schema?.status?.mapping { collectStatus(status) }
     }
 

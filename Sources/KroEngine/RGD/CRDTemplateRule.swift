@@ -2,14 +2,12 @@
 /// only below `metadata` (upstream checks `strings.HasPrefix(path, "metadata.")`, so an
 /// expression replacing `metadata` itself is rejected too).
 enum CRDTemplateRule {
-    static func check(_ expressions: [RGDExpression], rgd: ResourceGraphDefinition) -> [Diagnostic] {
-        let crdResources = Set(rgd.resources.filter { r in
-            guard r.template != nil, let gvk = RGDAnalyzer.objectGVK(r) else { return false }
-            return gvk.group == "apiextensions.k8s.io" && gvk.kind == "CustomResourceDefinition"
-        }.map(\.index))
-        guard !crdResources.isEmpty else { return [] }
+    /// `expressions`: those of `resource`.
+    static func check(_ expressions: [RGDExpression], resource r: RGDResource) -> [Diagnostic] {
+        guard r.template != nil, let gvk = RGDAnalyzer.objectGVK(r),
+              gvk.group == "apiextensions.k8s.io" && gvk.kind == "CustomResourceDefinition" else { return [] }
         return expressions.compactMap { e in
-            guard e.kind == .template, let index = e.resourceIndex, crdResources.contains(index) else { return nil }
+            guard e.kind == .template, e.resourceIndex == r.index else { return nil }
             if e.path.count >= 2, e.path[0] == .field("metadata") { return nil }
             return Diagnostic(
                 code: "KRO224",

@@ -20,14 +20,33 @@ public enum RGDParser {
     }
 
     public static func parse(root: YAMLNode?, source: SourceText? = nil) -> (ResourceGraphDefinition?, [Diagnostic]) {
+        guard let admission = admit(root: root, source: source) else { return (nil, []) }
+        var reader = AdmissionReader()
+        for r in admission.rgd.resources { reader.checkUnrepresentable(r.node, depth: AdmissionReader.resourceItemDepth) }
+        return (admission.rgd, admission.diagnostics + admission.resourceDiagnostics.flatMap { $0 } + reader.diagnostics)
+    }
+
+    /// The admission read of an RGD without KRO003 inside resource items (the analysis
+    /// checks those per resource, `AdmissionReader.checkUnrepresentable`), with each
+    /// resource's own findings apart, so a resource can be analysed on its own.
+    static func admit(root: YAMLNode?, source: SourceText? = nil) -> Admission? {
         let renamed = LegacyFormats.resourceGroupKind(root)
-        guard isRGD(root) || renamed != nil, let map = root?.mapping else { return (nil, []) }
+        guard isRGD(root) || renamed != nil, let map = root?.mapping else { return nil }
         var reader = AdmissionReader()
         reader.source = source
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
-        reader.checkUnrepresentable(.mapping(map))
-        return (rgd, reader.diagnostics)
+        let items = Set(rgd.resources.map(\.node.range))
+        reader.checkUnrepresentable(.mapping(map), skipping: items)
+        return Admission(rgd: rgd, diagnostics: reader.diagnostics, resourceDiagnostics: reader.resourceDiagnostics)
+    }
+
+    struct Admission {
+        var rgd: ResourceGraphDefinition
+        /// Findings outside resource items.
+        var diagnostics: [Diagnostic]
+        /// The findings of each resource's item (parallel to `rgd.resources`).
+        var resourceDiagnostics: [[Diagnostic]]
     }
 }
 
@@ -38,6 +57,10 @@ struct AdmissionReader {
     var source: SourceText?
     /// Resource ids written or proposed by a fix so far (a proposed id is never taken).
     var takenIDs: Set<String> = []
+    /// `readRGD`: the findings of each resource read, parallel to `resources`.
+    var resourceDiagnostics: [[Diagnostic]] = []
+    /// How deep a `spec.resources` item lies (root mapping 0, `spec` 1, the list 2).
+    static let resourceItemDepth = 3
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange, related: [RelatedLocation] = []) {
         diagnostics.append(Diagnostic(code: code, message: message, range: range, related: related))
@@ -107,17 +130,19 @@ struct AdmissionReader {
     }
 
     /// KRO003: `.inf`/`.nan` cannot become JSON.
-    mutating func checkUnrepresentable(_ node: YAMLNode, depth: Int = 0) {
+    /// `skipping`: ranges of nodes not to enter (resource items, checked on their own).
+    mutating func checkUnrepresentable(_ node: YAMLNode, depth: Int = 0, skipping: Set<TextRange> = []) {
         guard depth < 256 else { return }
+        if !skipping.isEmpty, skipping.contains(node.range), node.mapping != nil { return }
         switch node {
         case .scalar(let s):
             if case .float(let d) = s.resolved, !d.isFinite {
                 report("KRO003", "json: unsupported value: \(s.value) cannot be represented in JSON", s.range)
             }
         case .mapping(let m):
-            for e in m.entries { checkUnrepresentable(e.value, depth: depth + 1) }
+            for e in m.entries { checkUnrepresentable(e.value, depth: depth + 1, skipping: skipping) }
         case .sequence(let s):
-            for item in s.items { checkUnrepresentable(item, depth: depth + 1) }
+            for item in s.items { checkUnrepresentable(item, depth: depth + 1, skipping: skipping) }
         case .alias:
             break
         }
@@ -159,7 +184,11 @@ struct AdmissionReader {
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
             takenIDs = Set(list.items.compactMap { $0.mapping?.value(forKey: "id")?.scalar?.value })
             for (i, item) in list.items.enumerated() {
-                if let r = readResource(item, index: i) { rgd.resources.append(r) }
+                let before = diagnostics.count
+                guard let r = readResource(item, index: i) else { continue }
+                rgd.resources.append(r)
+                resourceDiagnostics.append(Array(diagnostics[before...]))
+                diagnostics.removeSubrange(before...)
             }
         }
         return rgd

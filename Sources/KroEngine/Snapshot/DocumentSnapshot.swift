@@ -28,9 +28,11 @@ public struct DocumentSnapshot: Sendable {
         }
     }
 
-    /// Analyses `source` (the one analysis the server and `--check` share).
-    public static func analyze(_ source: SourceText, version: Int = 0, options: AnalysisOptions = .init()) -> DocumentSnapshot {
-        DocumentSnapshot(analysis: DocumentAnalyzer.analyze(source, options: options), version: version)
+    /// Analyses `source` (the one analysis the server and `--check` share); `cache`: see
+    /// `DocumentAnalyzer.analyze(_:options:cache:)`.
+    public static func analyze(_ source: SourceText, version: Int = 0, options: AnalysisOptions = .init(),
+                               cache: AnalysisCache? = nil) -> DocumentSnapshot {
+        DocumentSnapshot(analysis: DocumentAnalyzer.analyze(source, options: options, cache: cache), version: version)
     }
 
     /// The YAML document holding `offset` (a cursor at the very end counts as in the last).

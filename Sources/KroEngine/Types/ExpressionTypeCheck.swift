@@ -2,12 +2,55 @@ import CEL
 import JSON
 import YAMLSyntax
 
+/// The typing environment every expression of one RGD shares: built once per set of
+/// resource ids, kinds and instance schema (`RGDEnvironmentKey`), reused across analyses
+/// while those stay the same, so the schema type memo stays warm.
+struct TypeEnvironment: Sendable {
+    let context: KroTypeContext
+    /// The schema of each resource whose kind is known (by resource index).
+    let kinds: [Int: KindSchema]
+    /// Valid kinds without a schema offline, typed `dyn` (KRO905).
+    let unknownKinds: [Int: GroupVersionKind]
+    /// The RGDs checked together that each define the kind differently (by resource index).
+    let ambiguousKinds: [Int: [String]]
+    /// Resources typed from the CRD catalog or another RGD's CRD, by id: where their kind
+    /// is written, and the note that names the schema's source (diagnostics about them carry it).
+    let catalogNotes: [String: RelatedLocation]
+
+    init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: [Int: KindSchema],
+         unknownKinds: [Int: GroupVersionKind], ambiguousKinds: [Int: [String]] = [:], instanceSpec: JSONValue?) {
+        var variables: [KroTypeContext.ResourceVariable] = []
+        var notes: [String: RelatedLocation] = [:]
+        for r in rgd.resources {
+            guard let id = r.id?.value else { continue }
+            variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kinds[r.index]))
+            if let kind = kinds[r.index], let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
+                switch kind.origin {
+                case .catalog(let source):
+                    notes[id] = RelatedLocation(range: kindValue.range, message: ExpressionTypeCheck.catalogNote(kind.gvk, source))
+                case .rgd(let name):
+                    notes[id] = RelatedLocation(range: kindValue.range, message: ExpressionTypeCheck.chainedNote(kind.gvk, rgdName: name))
+                case .kubernetes, .crd: break
+                }
+            }
+        }
+        self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
+                                      instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
+        self.kinds = kinds
+        self.unknownKinds = unknownKinds
+        self.ambiguousKinds = ambiguousKinds
+        self.catalogNotes = notes
+    }
+}
+
 /// Type checking of an RGD's expressions against the schemas of their kinds (cel.md §8,
-/// errors.md phases 7–9), and validation of template literals (rgd.md §7.6).
+/// errors.md phases 7–9), and validation of template literals (rgd.md §7.6). Run per
+/// resource (and once for status and conditions); `takeResults` hands over what one run found.
 struct ExpressionTypeCheck {
     let rgd: ResourceGraphDefinition
     let store: SchemaStore
-    let context: KroTypeContext
+    let environment: TypeEnvironment
+    var context: KroTypeContext { environment.context }
     private(set) var diagnostics: [Diagnostic] = []
     /// The inferred type of each status field, by path (for the generated CRD).
     private(set) var statusTypes: [(path: [SchemaPathSegment], type: CELType)] = []
@@ -22,44 +65,30 @@ struct ExpressionTypeCheck {
     private(set) var checks: [Int: ExpressionCheck] = [:]
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
-    private let kinds: [Int: KindSchema]
-    /// Resources typed from the CRD catalog or another RGD's CRD, by id: where their kind
-    /// is written, and the note that names the schema's source (diagnostics about them carry it).
-    private var catalogNotes: [String: RelatedLocation] = [:]
+    private var kinds: [Int: KindSchema] { environment.kinds }
+    private var catalogNotes: [String: RelatedLocation] { environment.catalogNotes }
 
-    /// `kinds`: the schema of each resource whose kind is known (by resource index);
-    /// `unknownKinds`: valid kinds without a schema offline, typed `dyn` (KRO905);
-    /// `ambiguousKinds`: the RGDs checked together that each define the kind differently.
-    init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: [Int: KindSchema],
-         unknownKinds: [Int: GroupVersionKind], ambiguousKinds: [Int: [String]] = [:], instanceSpec: JSONValue?) {
+    init(rgd: ResourceGraphDefinition, store: SchemaStore, environment: TypeEnvironment) {
         self.rgd = rgd
         self.store = store
-        self.kinds = kinds
-        var variables: [KroTypeContext.ResourceVariable] = []
-        var unknown: [Diagnostic] = []
-        for r in rgd.resources {
-            guard let id = r.id?.value else { continue }
-            if let gvk = unknownKinds[r.index], let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
-                let definers = ambiguousKinds[r.index] ?? []
-                let message = definers.isEmpty
-                    ? "no schema for \(gvk.apiVersion) \(gvk.kind) offline (name its CRD with --crd or kro.crdPaths); expressions reading \"\(id)\" are typed dyn. kro itself rejects the RGD unless the kind is installed (KRO218)"
-                    : "\(gvk.apiVersion) \(gvk.kind) is defined differently by several RGDs checked together (\(definers.joined(separator: ", "))), so it is not typed from either; expressions reading \"\(id)\" are typed dyn. In a cluster only one of them can own the kind"
-                unknown.append(Diagnostic(code: "KRO905", severity: .information, message: message, range: kindValue.range))
-            }
-            variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kinds[r.index]))
-            if let kind = kinds[r.index], let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
-                switch kind.origin {
-                case .catalog(let source):
-                    catalogNotes[id] = RelatedLocation(range: kindValue.range, message: Self.catalogNote(kind.gvk, source))
-                case .rgd(let name):
-                    catalogNotes[id] = RelatedLocation(range: kindValue.range, message: Self.chainedNote(kind.gvk, rgdName: name))
-                case .kubernetes, .crd: break
-                }
-            }
-        }
-        self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
-                                      instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
-        self.diagnostics = unknown
+        self.environment = environment
+    }
+
+    /// The diagnostics and checks found since the last call.
+    mutating func takeResults() -> (diagnostics: [Diagnostic], checks: [Int: ExpressionCheck]) {
+        defer { diagnostics = []; checks = [:] }
+        return (diagnostics, checks)
+    }
+
+    /// KRO905 for a resource whose valid kind has no schema offline.
+    mutating func reportUnknownKind(of r: RGDResource) {
+        guard let id = r.id?.value, let gvk = environment.unknownKinds[r.index],
+              let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar else { return }
+        let definers = environment.ambiguousKinds[r.index] ?? []
+        let message = definers.isEmpty
+            ? "no schema for \(gvk.apiVersion) \(gvk.kind) offline (name its CRD with --crd or kro.crdPaths); expressions reading \"\(id)\" are typed dyn. kro itself rejects the RGD unless the kind is installed (KRO218)"
+            : "\(gvk.apiVersion) \(gvk.kind) is defined differently by several RGDs checked together (\(definers.joined(separator: ", "))), so it is not typed from either; expressions reading \"\(id)\" are typed dyn. In a cluster only one of them can own the kind"
+        diagnostics.append(Diagnostic(code: "KRO905", severity: .information, message: message, range: kindValue.range))
     }
 
     static func catalogNote(_ gvk: GroupVersionKind, _ source: CRDCatalog.Source) -> String {
@@ -82,7 +111,8 @@ struct ExpressionTypeCheck {
     mutating func run(_ expressions: [RGDExpression], skipping flagged: (RGDExpression) -> Bool) {
         // Every iterator is declared (dyn until its forEach is typed), so a broken
         // forEach does not cascade into "undeclared reference" in the templates.
-        for r in rgd.resources where r.nodeType == .collection {
+        for index in Set(expressions.compactMap(\.resourceIndex)) {
+            guard let r = rgd.resource(atIndex: index), r.nodeType == .collection else { continue }
             for dimension in r.forEach { iteratorTypes[r.index, default: [:]][dimension.name.value] = .dyn }
         }
         // forEach first: iterator types feed the templates of their collection.
@@ -92,7 +122,6 @@ struct ExpressionTypeCheck {
             if case .forEach = e.kind { continue }
             check(e, index: i, report: !isFlagged[i])
         }
-        validateTemplateLiterals()
     }
 
     /// Checks expressions no stage reports on (unterminated `${` while typing) in their
@@ -197,25 +226,23 @@ struct ExpressionTypeCheck {
         }
     }
 
-    /// rgd.md §7.6: literals of managed templates against their kind's schema. CRD
+    /// rgd.md §7.6: literals of a managed template against its kind's schema. CRD
     /// templates and externalRefs are schemaless.
-    private mutating func validateTemplateLiterals() {
+    mutating func validateTemplateLiterals(of r: RGDResource) {
+        guard let template = r.template, let kind = kinds[r.index],
+              !(kind.gvk.group == "apiextensions.k8s.io" && kind.gvk.kind == "CustomResourceDefinition") else { return }
         let validator = TemplateLiteralValidator(resolver: store.resolver) { text in
             let scan = ExpressionScanner.scan(text)
             if scan.isStandalone { return .standaloneExpression }
             return scan.hasExpressions ? .template : .literal
         }
-        for r in rgd.resources {
-            guard let template = r.template, let kind = kinds[r.index],
-                  !(kind.gvk.group == "apiextensions.k8s.io" && kind.gvk.kind == "CustomResourceDefinition") else { continue }
-            for finding in validator.validate(template: template, root: kind.root) {
-                let id = r.id?.value ?? ""
-                diagnostics.append(Diagnostic(
-                    code: finding.code,
-                    message: "resource \"\(id)\": \(finding.message)",
-                    range: finding.range, related: catalogNotes[id].map { [$0] } ?? [],
-                    fixes: finding.suggestion.map { [DiagnosticFix.replace(finding.range, with: $0)] } ?? []))
-            }
+        for finding in validator.validate(template: template, root: kind.root) {
+            let id = r.id?.value ?? ""
+            diagnostics.append(Diagnostic(
+                code: finding.code,
+                message: "resource \"\(id)\": \(finding.message)",
+                range: finding.range, related: catalogNotes[id].map { [$0] } ?? [],
+                fixes: finding.suggestion.map { [DiagnosticFix.replace(finding.range, with: $0)] } ?? []))
         }
     }
 }

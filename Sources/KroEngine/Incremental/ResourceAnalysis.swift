@@ -1,0 +1,71 @@
+import YAMLSyntax
+
+/// Everything the analysis finds inside one `spec.resources` item, given the RGD's typing
+/// environment: its expressions (parsed, references resolved, type-checked), dependency
+/// edges and diagnostics. A pure function of (item text, column, index, environment), so
+/// it is cached by those (`AnalysisCache`) and moved when the item moves.
+struct ResourceAnalysis: Sendable {
+    var diagnostics: [Diagnostic]
+    /// In document order (template or externalRef, forEach, includeWhen, readyWhen).
+    var expressions: [RGDExpression]
+    var unterminated: [RGDExpression]
+    /// By index into `expressions`, then `unterminated` (after `expressions.count`).
+    var checks: [Int: ExpressionCheck]
+    var dependencies: [DependencyEdge]
+    /// An alias inside the item reads text outside it: such a result is never reused.
+    var hasAliases: Bool
+
+    func shifted(by delta: Int) -> ResourceAnalysis {
+        guard delta != 0 else { return self }
+        var r = self
+        r.diagnostics = diagnostics.map { $0.shifted(by: delta) }
+        r.expressions = expressions.map { $0.shifted(by: delta) }
+        r.unterminated = unterminated.map { $0.shifted(by: delta) }
+        r.dependencies = dependencies.map { $0.shifted(by: delta) }
+        return r
+    }
+}
+
+/// What every resource's analysis reads from outside its item — the environment
+/// fingerprint: `spec.schema` as written (instance schema, scope), each resource's id,
+/// kind and node type in order (variables, their types, did-you-mean candidates), and
+/// the omit feature gate. Equal keys give equal `TypeEnvironment`s.
+struct RGDEnvironmentKey: Equatable {
+    struct Resource: Equatable {
+        var id: String?
+        var gvk: GroupVersionKind?
+        var nodeType: RGDNodeType
+    }
+    var schemaText: [UInt8]
+    var schemaColumn: Int
+    var resources: [Resource]
+    var omitFunctionEnabled: Bool
+
+    init(_ rgd: ResourceGraphDefinition, source: SourceText, options: AnalysisOptions) {
+        if let range = rgd.schema?.node.range {
+            schemaText = Array(source.bytes[range.start..<range.end])
+            schemaColumn = range.start - source.lineStarts[source.line(containing: range.start)]
+        } else {
+            schemaText = []
+            schemaColumn = 0
+        }
+        resources = rgd.resources.map { Resource(id: $0.id?.value, gvk: RGDAnalyzer.objectGVK($0), nodeType: $0.nodeType) }
+        omitFunctionEnabled = options.omitFunctionEnabled
+    }
+}
+
+extension YAMLNode {
+    /// True when the node or anything below it is an alias.
+    var containsAlias: Bool {
+        var stack = [self]
+        while let node = stack.popLast() {
+            switch node {
+            case .alias: return true
+            case .scalar: continue
+            case .mapping(let m): for e in m.entries { stack.append(e.key); stack.append(e.value) }
+            case .sequence(let s): stack += s.items
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,223 @@
+/// Re-parsing after an edit: when the change between two texts of a file lies inside one
+/// item of a block sequence (in kro files, one `spec.resources` entry) and keeps the
+/// structure around it, only that item's lines are parsed again and the new item is
+/// spliced into the previous tree, every later node moved by the length difference. Any
+/// doubt (document boundaries moved, errors, anchors or aliases, the item's lines no
+/// longer one item) falls back to a full parse, so the result always equals
+/// `YAMLParser.parse(source)`.
+extension YAMLParser {
+    public static func reparse(_ source: SourceText, previous: YAMLFile, limits: YAMLLimits = .default) -> YAMLFile {
+        incrementalParse(source, previous: previous, limits: limits) ?? parse(source, limits: limits)
+    }
+
+    /// nil when the change needs a full parse.
+    static func incrementalParse(_ source: SourceText, previous: YAMLFile, limits: YAMLLimits) -> YAMLFile? {
+        let old = previous.source.bytes, new = source.bytes
+        let candidates = changes(from: old, to: new)
+        if candidates.isEmpty { return YAMLFile(source: source, documents: previous.documents, errors: previous.errors) }
+        // Where an insertion goes is ambiguous when its text repeats what surrounds it
+        // (a new line after a line): try it leftmost and rightmost.
+        for change in candidates {
+            if let file = incrementalParse(source, previous: previous, change: change, limits: limits) { return file }
+        }
+        return nil
+    }
+
+    static func incrementalParse(_ source: SourceText, previous: YAMLFile, change: TextRange,
+                                 limits: YAMLLimits) -> YAMLFile? {
+        let old = previous.source.bytes, new = source.bytes
+        let delta = new.count - old.count
+        // Document boundaries stay where they were (moved by the change after it).
+        let oldRanges = documentRanges(in: previous.source), newRanges = documentRanges(in: source)
+        guard oldRanges.count == newRanges.count, previous.documents.map(\.range) == oldRanges,
+              let d = oldRanges.firstIndex(where: { $0.start <= change.start && change.end <= $0.end }),
+              change.end < oldRanges[d].end || d == oldRanges.count - 1 else { return nil }
+        for (i, (a, b)) in zip(oldRanges, newRanges).enumerated() {
+            let expected = i < d ? a : i == d ? TextRange(start: a.start, end: a.end + delta) : a.shifted(by: delta)
+            guard b == expected else { return nil }
+        }
+        let document = previous.documents[d]
+        guard document.errors.isEmpty, let root = document.root, newRanges[d].length <= limits.maxDocumentSize,
+              old[document.range.start] != UInt8(ascii: "%"),  // directives change how tags read
+              let target = item(containing: change, in: root, source: previous.source, documentEnd: document.range.end)
+        else { return nil }
+
+        // The item's lines alone, in the new text.
+        let chunk = TextRange(start: target.chunk.start, end: target.chunk.end + delta)
+        var chunkLimits = limits
+        chunkLimits.maxDepth = limits.maxDepth - target.depth
+        let parsed = parseDocuments(source, range: chunk, limits: chunkLimits)
+        guard parsed.leftoverErrors.isEmpty, parsed.documents.count == 1, parsed.documents[0].errors.isEmpty,
+              case .sequence(let list)? = parsed.documents[0].root, list.style == .block, list.items.count == 1,
+              !list.items[0].hasAnchorsOrAliases else { return nil }
+        let newItem = list.items[0]
+
+        var spliced = document
+        spliced.root = splice(root, path: target.path[...], item: newItem, delta: delta)
+        spliced.range = newRanges[d]
+        let oldItem = target.item.range
+        spliced.duplicateKeys = document.duplicateKeys.filter { $0.duplicate.start < oldItem.start }
+            + parsed.documents[0].duplicateKeys
+            + document.duplicateKeys.filter { $0.duplicate.start >= target.chunk.end }.map { $0.shifted(by: delta) }
+        var documents = previous.documents
+        documents[d] = spliced
+        for i in (d + 1)..<documents.count { documents[i] = documents[i].shifted(by: delta) }
+        let errors = previous.errors.map { $0.range.start >= target.chunk.end ? $0.shifted(by: delta) : $0 }
+        return YAMLFile(source: source, documents: documents, errors: errors)
+    }
+
+    /// The changed range in `old` coordinates: with the longest common prefix taken
+    /// first, then with the longest common suffix first (equal when the change is not
+    /// ambiguous); empty when the texts are equal.
+    static func changes(from old: [UInt8], to new: [UInt8]) -> [TextRange] {
+        let common = min(old.count, new.count)
+        func prefix(limit: Int) -> Int {
+            old.withUnsafeBufferPointer { a in
+                new.withUnsafeBufferPointer { b in
+                    var n = 0
+                    while n < limit && a[n] == b[n] { n += 1 }
+                    return n
+                }
+            }
+        }
+        func suffix(limit: Int) -> Int {
+            old.withUnsafeBufferPointer { a in
+                new.withUnsafeBufferPointer { b in
+                    var n = 0
+                    while n < limit && a[a.count - 1 - n] == b[b.count - 1 - n] { n += 1 }
+                    return n
+                }
+            }
+        }
+        let p1 = prefix(limit: common)
+        if p1 == old.count && old.count == new.count { return [] }
+        let s1 = suffix(limit: common - p1)
+        let s2 = suffix(limit: common)
+        let p2 = prefix(limit: common - s2)
+        let first = TextRange(start: p1, end: old.count - s1), second = TextRange(start: p2, end: old.count - s2)
+        return first == second ? [first] : [first, second]
+    }
+
+    /// The outermost block-sequence item holding the change, with the lines to re-parse
+    /// (from its `- ` line to the next item's line, or the document's end for the last),
+    /// the child positions from the root to it, and how many collections enclose it.
+    struct Target {
+        var item: YAMLNode
+        var chunk: TextRange
+        var path: [Int]
+        var depth: Int
+    }
+
+    static func item(containing change: TextRange, in root: YAMLNode, source: SourceText, documentEnd: Int) -> Target? {
+        var node = root
+        var path: [Int] = []
+        var ancestorKeys: [YAMLMapping] = []
+        while true {
+            switch node {
+            case .mapping(let m):
+                guard let i = m.entries.firstIndex(where: {
+                    $0.value.range.start <= change.start && change.end <= $0.value.range.end
+                }), m.entries[i].key.range.end <= change.start else { return nil }
+                ancestorKeys.append(m)
+                path.append(i)
+                node = m.entries[i].value
+            case .sequence(let s):
+                guard s.style == .block,
+                      let k = s.items.lastIndex(where: { $0.range.start <= change.start }) else { return nil }
+                let item = s.items[k]
+                let lineStart = source.lineStarts[source.line(containing: item.range.start)]
+                let end = k + 1 < s.items.count
+                    ? source.lineStarts[source.line(containing: s.items[k + 1].range.start)] : documentEnd
+                let last = k + 1 == s.items.count
+                guard isItemPrefix(source.bytes[lineStart..<item.range.start]),
+                      last ? change.end <= item.range.end : change.end < end,
+                      !last || s.range.end == root.range.end,
+                      !item.hasAnchorsOrAliases,
+                      // Duplicate keys of enclosing mappings are recorded after the item's:
+                      // keep the simple order (none there).
+                      ancestorKeys.allSatisfy(\.hasUniqueKeys) else { return nil }
+                return Target(item: item, chunk: TextRange(start: lineStart, end: end), path: path + [k], depth: path.count)
+            case .scalar, .alias:
+                return nil
+            }
+        }
+    }
+
+    /// `  - ` (spaces, a dash, spaces): the item starts on its own entry line.
+    private static func isItemPrefix(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var sawDash = false
+        var afterDash = 0
+        for b in bytes {
+            if b == UInt8(ascii: "-") {
+                if sawDash { return false }
+                sawDash = true
+            } else if b == UInt8(ascii: " ") {
+                if sawDash { afterDash += 1 }
+            } else {
+                return false
+            }
+        }
+        return sawDash && afterDash > 0
+    }
+
+    /// `node` with the child at `path` replaced by `item`; what follows moved by `delta`.
+    static func splice(_ node: YAMLNode, path: ArraySlice<Int>, item: YAMLNode, delta: Int) -> YAMLNode {
+        guard let i = path.first else { return item }
+        let rest = path.dropFirst()
+        switch node {
+        case .mapping(var m):
+            for j in i..<m.entries.count {
+                if j == i {
+                    m.entries[j].value = splice(m.entries[j].value, path: rest, item: item, delta: delta)
+                } else {
+                    m.entries[j] = YAMLMappingEntry(key: m.entries[j].key.shifted(by: delta), value: m.entries[j].value.shifted(by: delta))
+                }
+            }
+            // Block collections end at their last child, flow ones at their bracket.
+            m.range.end = m.style == .block
+                ? m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) } : m.range.end + delta
+            return .mapping(m)
+        case .sequence(var s):
+            for j in i..<s.items.count {
+                s.items[j] = j == i ? splice(s.items[j], path: rest, item: item, delta: delta) : s.items[j].shifted(by: delta)
+            }
+            s.range.end = s.style == .block ? s.items.reduce(s.range.start) { max($0, $1.range.end) } : s.range.end + delta
+            return .sequence(s)
+        case .scalar, .alias:
+            return node
+        }
+    }
+}
+
+extension YAMLMapping {
+    /// No key written twice (merge keys aside).
+    var hasUniqueKeys: Bool {
+        var seen: Set<String> = []
+        for entry in entries where !entry.isMergeKey {
+            guard let key = entry.key.keyString else { continue }
+            if !seen.insert(key).inserted { return false }
+        }
+        return true
+    }
+}
+
+extension YAMLNode {
+    /// True when the node or anything below it carries an anchor or is an alias (their
+    /// meaning reaches outside the node).
+    var hasAnchorsOrAliases: Bool {
+        var stack = [self]
+        while let node = stack.popLast() {
+            switch node {
+            case .alias: return true
+            case .scalar(let s): if s.anchor != nil { return true }
+            case .mapping(let m):
+                if m.anchor != nil { return true }
+                for e in m.entries { stack.append(e.key); stack.append(e.value) }
+            case .sequence(let s):
+                if s.anchor != nil { return true }
+                stack += s.items
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+/// The analysis cache: what is reused after an edit, what is not, and stopping early.
+@Suite struct IncrementalAnalysisTests {
+    /// Three ConfigMaps, the second reading the first.
+    static let text = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: demo
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Demo
+            spec:
+              name: string
+          resources:
+          - id: a
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: ${schema.spec.name}
+          - id: b
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: ${a.metadata.name}-b
+          - id: c
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: c
+        """
+
+    static func analyze(_ text: String, cache: AnalysisCache, options: AnalysisOptions = .init()) -> DocumentSnapshot {
+        DocumentSnapshot.analyze(SourceText(text), options: options, cache: cache)
+    }
+
+    @Test func anEditInsideOneResourceAnalysesOnlyThatOne() throws {
+        let cache = AnalysisCache()
+        _ = Self.analyze(Self.text, cache: cache)
+        #expect(cache.statistics == (reused: 0, computed: 3))
+        let edited = Self.text.replacingOccurrences(of: "${a.metadata.name}-b", with: "${a.metadata.nam}-b")
+        let snapshot = Self.analyze(edited, cache: cache)
+        #expect(cache.statistics == (reused: 2, computed: 1))
+        #expect(snapshot.diagnostics.map(\.code) == ["KRO333"])
+        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(edited)).diagnostics)
+    }
+
+    @Test func resourcesAfterAnInsertionAreMovedNotAnalysedAgain() throws {
+        let cache = AnalysisCache()
+        let broken = Self.text.replacingOccurrences(of: "name: c", with: "name: ${a.metadata.nope}")
+        _ = Self.analyze(broken, cache: cache)
+        // Ten bytes more in the first resource: the third one's error moves with its text.
+        let longer = broken.replacingOccurrences(of: "${schema.spec.name}", with: "${schema.spec.name + 'é-long'}")
+        let snapshot = Self.analyze(longer, cache: cache)
+        #expect(cache.statistics == (reused: 2, computed: 1))
+        let fresh = DocumentSnapshot.analyze(SourceText(longer))
+        #expect(snapshot.diagnostics == fresh.diagnostics)
+        let error = try #require(snapshot.diagnostics.first { $0.code == "KRO333" })
+        #expect(snapshot.source.string(in: error.range).contains("nope"))
+    }
+
+    @Test func aChangedIdAnalysesEveryResourceAgain() {
+        // Ids are part of every resource's environment (what a reference may name).
+        let cache = AnalysisCache()
+        _ = Self.analyze(Self.text, cache: cache)
+        let renamed = Self.text.replacingOccurrences(of: "- id: c", with: "- id: d")
+        let snapshot = Self.analyze(renamed, cache: cache)
+        #expect(cache.statistics == (reused: 0, computed: 3))
+        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(renamed)).diagnostics)
+    }
+
+    @Test func changedOptionsDropTheCache() {
+        let cache = AnalysisCache()
+        _ = Self.analyze(Self.text, cache: cache)
+        var options = AnalysisOptions()
+        options.omitFunctionEnabled = true
+        _ = Self.analyze(Self.text, cache: cache, options: options)
+        #expect(cache.statistics == (reused: 0, computed: 3))
+        _ = Self.analyze(Self.text, cache: cache, options: options)
+        #expect(cache.statistics == (reused: 3, computed: 0))
+    }
+
+    @Test func shouldStopEndsTheAnalysisBetweenResources() {
+        let cache = AnalysisCache()
+        let asked = Counter()
+        var options = AnalysisOptions()
+        options.shouldStop = { asked.increment() > 1 }
+        let snapshot = Self.analyze(Self.text, cache: cache, options: options)
+        // Asked before each resource: the first is analysed, then it stops.
+        #expect(asked.value == 2)
+        #expect(cache.statistics.computed == 1)
+        #expect(snapshot.rgds.isEmpty)
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func increment() -> Int { lock.withLock { count += 1; return count } }
+        var value: Int { lock.withLock { count } }
+    }
+}
