@@ -27,6 +27,19 @@ struct AnalysisTracker {
     private(set) var completed: [String: Completed] = [:]
     private var tasks: [String: Task<Void, Never>] = [:]
     private var waiters: [String: [CheckedContinuation<Outcome, Never>]] = [:]
+    /// Per open document, what its analyses reuse (unchanged resources, the YAML tree).
+    private var caches: [String: AnalysisCache] = [:]
+
+    /// The analysis cache of `uri`, created on first use.
+    mutating func cache(for uri: String) -> AnalysisCache {
+        if let cache = caches[uri] { return cache }
+        let cache = AnalysisCache()
+        caches[uri] = cache
+        return cache
+    }
+
+    /// After the schema store changed: cached results were typed against the old one.
+    mutating func dropCaches() { caches = [:] }
 
     /// Starts a new generation for `uri`; the caller starts its task and `attach`es it.
     mutating func begin(_ uri: String) -> Int {
@@ -61,6 +74,7 @@ struct AnalysisTracker {
     }
 
     mutating func forget(_ uri: String) {
+        caches.removeValue(forKey: uri)
         current.removeValue(forKey: uri)
         completed.removeValue(forKey: uri)
         tasks.removeValue(forKey: uri)?.cancel()

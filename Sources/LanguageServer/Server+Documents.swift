@@ -79,6 +79,7 @@ extension Server {
             let converter = DiagnosticsConversion(conversion: state.conversion,
                                                   documentationURL: state.configuration.diagnosticsDocumentationURL,
                                                   relatedInformationSupported: state.relatedInformation)
+            let cache = state.analyses.cache(for: uri)
             let instanceKinds = state.knownInstanceKinds
             let otherRGDs = state.instanceRGDs(except: uri)
             let siblings = state.chainingSiblings(except: uri)
@@ -97,12 +98,15 @@ extension Server {
                 let options = documentOptions(uri, base: options)
                 guard !Task.isCancelled else { return }
                 // RGD chaining: kinds the other open RGDs (and this file's own) define.
-                let analysisOptions = options
+                var analysisOptions = options
+                // A newer version cancels this task: the analysis stops between resources.
+                analysisOptions.shouldStop = { Task.isCancelled }
                 let snapshot = RGDChaining.analyze(count: 1, siblings: siblings, location: { _ in filePath(fromURI: uri) ?? uri },
-                                                   rgds: { $0.rgds.map(\.analysis) }) { _, chained in
+                                                   rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
                     var options = analysisOptions
                     options.chainedKinds = chained
-                    return DocumentSnapshot.analyze(document.source, version: document.version, options: options)
+                    return DocumentSnapshot.analyze(document.source, version: document.version, options: options,
+                                                    cache: cache)
                 }[0]!
                 guard !Task.isCancelled else { return }
                 let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: instanceKinds)

@@ -76,7 +76,7 @@ extension Server {
             return old != state.configuration
         }
         if changed {
-            schemas.invalidate()
+            schemasChanged()
             reanalyzeAll()
         }
     }
@@ -94,8 +94,14 @@ extension Server {
             paths.contains { state.configuration.isCRDFile($0, root: state.rootPath) }
         } || paths.contains(where: schemas.uses)
         if relevant {
-            schemas.invalidate()
+            schemasChanged()
             reanalyzeAll()
         }
+    }
+
+    /// The schema store must be loaded again; results typed against the old one are dropped.
+    func schemasChanged() {
+        schemas.invalidate()
+        withState { $0.analyses.dropCaches() }
     }
 }
