@@ -59,7 +59,7 @@ public enum RGDAnalyzer {
         let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
 
         // The environment every resource is analysed in, reused while its key holds.
-        if let schema = rgd.schema, schema.node.range.length > 0, YAMLNode.mapping(schema.node).containsAlias {
+        if let schema = rgd.schema, schema.node.range.length > 0, YAMLNode.mapping(schema.node).hasAnchorsOrAliases {
             reuse = nil  // the schema reads text outside itself: its text is no key
         }
         let key = reuse.map { RGDEnvironmentKey(rgd, source: $0.source, options: options) }
@@ -271,7 +271,7 @@ public enum RGDAnalyzer {
         for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
         return ResourceAnalysis(diagnostics: diagnostics, expressions: expressions, unterminated: unterminated,
                                 checks: typed.checks, dependencies: rules.dependencies[r.index] ?? [],
-                                hasAliases: r.node.containsAlias)
+                                hasAliases: r.node.hasAnchorsOrAliases)
     }
 
     static func objectGVK(_ r: RGDResource) -> GroupVersionKind? {

@@ -204,7 +204,7 @@ extension YAMLMapping {
 extension YAMLNode {
     /// True when the node or anything below it carries an anchor or is an alias (their
     /// meaning reaches outside the node).
-    var hasAnchorsOrAliases: Bool {
+    public var hasAnchorsOrAliases: Bool {
         var stack = [self]
         while let node = stack.popLast() {
             switch node {

@@ -45,16 +45,25 @@ import Testing
         if let spliced { #expect(spliced.documents == full.documents, sourceLocation: sourceLocation) }
     }
 
-    @Test func anEditInsideAnItemReparsesOnlyThatItem() {
-        let text = Self.text
-        Self.check(text, Self.edit(text, "schema.spec.name", "schema.spec.nam"), incremental: true)
-        Self.check(text, Self.edit(text, "ports: [1, 2]", "ports: [1, 2, 3]"), incremental: true)
-        Self.check(text, Self.edit(text, "keep me", "keep me\n        and me"), incremental: true)
-        Self.check(text, Self.edit(text, "# between items", "# between the items"), incremental: true)
-        // The last item reaches the end of its document.
-        Self.check(text, Self.edit(text, "name: x", "name: xyz\n      more: 1"), incremental: true)
-        // A new key in the item, and non-ASCII text before the edit.
-        Self.check(text, Self.edit(text, "id: sécond\n", "id: sécond\n    readyWhen: []\n"), incremental: true)
+    /// Edits (marker → replacement) inside one item: the last item reaches the end of its
+    /// document; a new key, after non-ASCII text; a comment between items.
+    static let insideOneItem = [
+        ("schema.spec.name", "schema.spec.nam"), ("ports: [1, 2]", "ports: [1, 2, 3]"),
+        ("keep me", "keep me\n        and me"), ("# between items", "# between the items"),
+        ("name: x", "name: xyz\n      more: 1"), ("id: sécond\n", "id: sécond\n    readyWhen: []\n"),
+    ]
+
+    /// A line leaving the item (less indented), a new item, a document boundary, the
+    /// item's `- ` removed, an anchor, an error, edits outside every item.
+    static let structural = [
+        ("    template:\n      ports", "  extra: 1\n    template:\n      ports"),
+        ("  - id: third", "  - id: new\n  - id: third"), ("      name: x", "---\n      name: x"),
+        ("  - id: third", "    id: third"), ("ports: [1, 2]", "ports: &p [1, 2]"), ("ports: [1, 2]", "ports: [1, 2"),
+        ("kind: ResourceGraphDefinition", "kind: RGD"), ("other: document", "other: documents"),
+    ]
+
+    @Test(arguments: insideOneItem) func anEditInsideAnItemReparsesOnlyThatItem(marker: String, replacement: String) {
+        Self.check(Self.text, Self.edit(Self.text, marker, replacement), incremental: true)
     }
 
     @Test func crlfLinesSpliceToo() {
@@ -62,18 +71,8 @@ import Testing
         Self.check(text, Self.edit(text, "ports: [1, 2]", "ports: [1]"), incremental: true)
     }
 
-    @Test func structuralEditsFallBackToAFullParse() {
-        let text = Self.text
-        // A line leaving the item (less indented), a new item, a document boundary, an
-        // edit of the `- ` itself, an anchor, an error, an edit outside every item.
-        Self.check(text, Self.edit(text, "    template:\n      ports", "  extra: 1\n    template:\n      ports"), incremental: false)
-        Self.check(text, Self.edit(text, "  - id: third", "  - id: new\n  - id: third"), incremental: false)
-        Self.check(text, Self.edit(text, "      name: x", "---\n      name: x"), incremental: false)
-        Self.check(text, Self.edit(text, "  - id: third", "    id: third"), incremental: false)
-        Self.check(text, Self.edit(text, "ports: [1, 2]", "ports: &p [1, 2]"), incremental: false)
-        Self.check(text, Self.edit(text, "ports: [1, 2]", "ports: [1, 2"), incremental: false)
-        Self.check(text, Self.edit(text, "kind: ResourceGraphDefinition", "kind: RGD"), incremental: false)
-        Self.check(text, Self.edit(text, "other: document", "other: documents"), incremental: false)
+    @Test(arguments: structural) func structuralEditsFallBackToAFullParse(marker: String, replacement: String) {
+        Self.check(Self.text, Self.edit(Self.text, marker, replacement), incremental: false)
     }
 
     @Test func equalTextsKeepTheTree() {

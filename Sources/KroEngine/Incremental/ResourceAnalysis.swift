@@ -12,7 +12,8 @@ struct ResourceAnalysis: Sendable {
     /// By index into `expressions`, then `unterminated` (after `expressions.count`).
     var checks: [Int: ExpressionCheck]
     var dependencies: [DependencyEdge]
-    /// An alias inside the item reads text outside it: such a result is never reused.
+    /// An alias inside the item may read text outside it (and an anchor may be read from
+    /// outside): such a result is never reused.
     var hasAliases: Bool
 
     func shifted(by delta: Int) -> ResourceAnalysis {
@@ -51,21 +52,5 @@ struct RGDEnvironmentKey: Equatable {
         }
         resources = rgd.resources.map { Resource(id: $0.id?.value, gvk: RGDAnalyzer.objectGVK($0), nodeType: $0.nodeType) }
         omitFunctionEnabled = options.omitFunctionEnabled
-    }
-}
-
-extension YAMLNode {
-    /// True when the node or anything below it is an alias.
-    var containsAlias: Bool {
-        var stack = [self]
-        while let node = stack.popLast() {
-            switch node {
-            case .alias: return true
-            case .scalar: continue
-            case .mapping(let m): for e in m.entries { stack.append(e.key); stack.append(e.value) }
-            case .sequence(let s): stack += s.items
-            }
-        }
-        return false
     }
 }

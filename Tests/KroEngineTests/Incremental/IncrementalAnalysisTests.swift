@@ -6,17 +6,7 @@ import YAMLSyntax
 /// The analysis cache: what is reused after an edit, what is not, and stopping early.
 @Suite struct IncrementalAnalysisTests {
     /// Three ConfigMaps, the second reading the first.
-    static let text = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            spec:
-              name: string
+    static let text = rgd("""
           resources:
           - id: a
             template:
@@ -36,7 +26,7 @@ import YAMLSyntax
               kind: ConfigMap
               metadata:
                 name: c
-        """
+        """)
 
     static func analyze(_ text: String, cache: AnalysisCache, options: AnalysisOptions = .init()) -> DocumentSnapshot {
         DocumentSnapshot.analyze(SourceText(text), options: options, cache: cache)
