@@ -29,6 +29,8 @@ struct SizeResult {
     var openCPU: Double?
     var editsCPU: Double?
     var probeTimes: [(String, [Double])] = []
+    /// Server CPU seconds per probe request (mean; the clock tick is coarse, the mean is not).
+    var probeCPU: [String: Double] = [:]
     var serverPeakRSS: Int?
     var check: Double?
     var checkPeakRSS: Int?
@@ -56,7 +58,8 @@ struct SizeResult {
         }
         for (name, times) in probeTimes where !times.isEmpty {
             let p = [0.5, 0.95, 0.99].map { Stats.percentile(times, $0) }
-            say("   \(name)  p50 \(ms(p[0])) (\(ratio(p[0])))  p95 \(ms(p[1])) (\(ratio(p[1])))  p99 \(ms(p[2])) (\(ratio(p[2])))  over \(times.count)")
+            let cpu = probeCPU[name].map { "; server CPU mean \(ms($0))" } ?? ""
+            say("   \(name)  p50 \(ms(p[0])) (\(ratio(p[0])))  p95 \(ms(p[1])) (\(ratio(p[1])))  p99 \(ms(p[2])) (\(ratio(p[2])))  over \(times.count)\(cpu)")
         }
         if let rss = serverPeakRSS { say("   server peak RSS         \(mb(rss))  (\(String(format: "%.1f", Double(rss) / Double(bytes)))× file)") }
         if let t = check, let rss = checkPeakRSS {
@@ -141,7 +144,9 @@ struct SizeRun {
         }
         for probe in probes {
             var times: [Double] = []
-            for _ in 0..<max(1, options.edits / 2) {
+            let cpuBefore = client.process.cpuSeconds()
+            // Requests are cheap: at least 200, so p99 is not the single slowest one.
+            for _ in 0..<max(200, options.edits) {
                 let params = probe.params(uri, rgd)
                 let asked = clock.now
                 let answer = try client.request(probe.method, params, timeout: options.timeout)
@@ -149,6 +154,9 @@ struct SizeRun {
                 if !probe.isAnswer(answer) { result.problems.append("\(probe.name): empty answer"); break }
             }
             result.probeTimes.append((probe.name, times))
+            if let before = cpuBefore, let after = client.process.cpuSeconds(), !times.isEmpty {
+                result.probeCPU[probe.name] = (after - before) / Double(times.count)
+            }
         }
         result.serverPeakRSS = client.process.peakRSS()
         let status = client.stop()
