@@ -7,8 +7,14 @@ import YAMLSyntax
 /// resource-level keys).
 public enum Completion {
     /// `store` lists the kinds offered for `apiVersion`/`kind` values (nil: none offered).
-    public static func items(_ snapshot: DocumentSnapshot, at offset: Int, store: SchemaStore? = nil) -> [CompletionItem] {
+    /// `openRGDs`: the RGDs of other open files, whose instances get their `spec` fields.
+    public static func items(_ snapshot: DocumentSnapshot, at offset: Int, store: SchemaStore? = nil,
+                             openRGDs: [RGDAnalysis] = []) -> [CompletionItem] {
         guard offset >= 0, offset <= snapshot.source.count else { return [] }
+        if snapshot.rgd(at: offset) == nil,
+           let items = InstanceFields.completion(snapshot, at: offset, rgds: openRGDs + snapshot.rgds.map(\.analysis)) {
+            return items
+        }
         if let context = CELCompletionContext(snapshot: snapshot, offset: offset) {
             return CELCompletion(context: context).items()
         }

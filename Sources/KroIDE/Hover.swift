@@ -12,9 +12,12 @@ public struct HoverInfo: Sendable, Hashable {
 /// a CEL function, a field of a `${<id>.…}` path, any other sub-expression (its inferred
 /// type), a template key (the Kubernetes or CRD field), a SimpleSchema marker.
 public enum Hover {
-    public static func info(_ snapshot: DocumentSnapshot, at offset: Int) -> HoverInfo? {
+    /// `openRGDs`: the RGDs of other open files, whose instances get hover on `spec` fields.
+    public static func info(_ snapshot: DocumentSnapshot, at offset: Int, openRGDs: [RGDAnalysis] = []) -> HoverInfo? {
         let at = snapshot.lookup(at: offset)
-        guard let rgd = at.rgd else { return nil }
+        guard let rgd = at.rgd else {
+            return InstanceFields.hover(snapshot, at: offset, rgds: openRGDs + snapshot.rgds.map(\.analysis))
+        }
         if let expression = at.expression, let node = at.node, let info = cel(node, at: at, in: expression, rgd: rgd) {
             return info
         }

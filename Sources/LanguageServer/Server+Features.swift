@@ -26,8 +26,9 @@ extension Server {
         case "textDocument/completion": return try completion(params)
         case "textDocument/codeLens": return try codeLens(params)
         case "textDocument/hover":
+            let openRGDs = withState { $0.instanceRGDs(except: params["textDocument"]?["uri"]?.stringValue ?? "") }
             return try snapshotRequest(params) { r throws(ResponseError) in
-                guard let info = Hover.info(r.snapshot, at: try r.offset(ofPositionIn: params)) else { return .null }
+                guard let info = Hover.info(r.snapshot, at: try r.offset(ofPositionIn: params), openRGDs: openRGDs) else { return .null }
                 return ["contents": ["kind": "markdown", "value": .string(info.markdown)], "range": r.range(info.range)]
             }
         case "textDocument/definition":
@@ -87,9 +88,10 @@ extension Server {
     private func completion(_ params: JSONValue) throws(ResponseError) -> Reply {
         let (options, snippets) = withState { ($0.configuration.analysisOptions(root: $0.rootPath), $0.snippetSupport) }
         let uri = params["textDocument"]?["uri"]?.stringValue ?? ""
+        let openRGDs = withState { $0.instanceRGDs(except: uri) }
         return try snapshotRequest(params) { [self] r throws(ResponseError) in
             let store = documentOptions(uri, base: options).schemaStore
-            let items = Completion.items(r.snapshot, at: try r.offset(ofPositionIn: params), store: store)
+            let items = Completion.items(r.snapshot, at: try r.offset(ofPositionIn: params), store: store, openRGDs: openRGDs)
             return ["isIncomplete": false, "items": .array(items.map { r.completionItem($0, snippets: snippets) })]
         }
     }

@@ -104,3 +104,27 @@ import Testing
         #expect(fix?["diagnostics"]?.arrayValue?.first?["message"] == "spec.name: Required value")
     }
 }
+
+/// Completion and hover in an instance file open beside its RGD.
+@Suite struct InstanceFieldRequestTests {
+    @Test func anOpenInstanceCompletesAndDescribesItsSpecFields() async throws {
+        let client = InProcessLSPClient()
+        _ = try await client.initialize()
+        try await client.open("file:///rgd.yaml", PreviewCommandTests.rgd)
+        let instance = MarkedText("apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: ☕\nspec:\n  «na1️⃣me»: x\n")
+        try await client.open("file:///instance.yaml", instance.text)
+        var hover = JSONValue.null
+        for _ in 0..<40 {  // until the server knows the RGD's kind
+            hover = try await client.result("textDocument/hover", InProcessLSPClient.positionParams("file:///instance.yaml", instance.text, instance.offsets[1]!))
+            if hover != .null { break }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        #expect(hover["contents"]?["value"]?.stringValue?.hasPrefix("**spec.name: `string`**") == true, "\(hover)")
+        #expect(hover["range"] == lspRange(instance.text, instance.ranges[0]))
+        let empty = MarkedText("apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: ☕\nspec:\n  1️⃣\n")
+        try await client.open("file:///empty.yaml", empty.text)
+        let completion = try await client.result("textDocument/completion", InProcessLSPClient.positionParams("file:///empty.yaml", empty.text, empty.offsets[1]!))
+        #expect(completion["items"]?.arrayValue?.map { $0["label"] } == ["name"])
+        #expect(completion["items"]?.arrayValue?.first?["detail"] == "string (required)")
+    }
+}
