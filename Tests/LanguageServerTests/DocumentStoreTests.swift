@@ -52,7 +52,7 @@ import YAMLSyntax
             }
         }
         #expect(fails("nope", ["text": "x"]))
-        store.open(uri: "u", languageId: "yaml", version: 1, text: "x")
+        _ = store.open(uri: "u", languageId: "yaml", version: 1, text: "x")
         #expect(fails("u", ["range": ["start": 1], "text": "x"]))
         #expect(fails("u", ["range": .null]))
         #expect(store["u"]?.source.text == "x")

@@ -53,8 +53,8 @@ public enum ProjectConfigurationLoader {
         while let relative = walker.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(relative), isDirectory: &isDirectory)
-            if isDirectory.boolValue {
+            let exists = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(relative), isDirectory: &isDirectory)
+            if exists, isDirectory.boolValue {
                 if skippedFolders.contains(name) { walker.skipDescendants() }
                 continue
             }

@@ -217,8 +217,9 @@ struct NodeRendering {
                 let label = each ? "readyWhen \(e.scalar.value) (item \(i))" : "readyWhen \(e.scalar.value)"
                 switch scope.evaluate(e) {
                 case .value(.bool(true)): continue
-                case .value(.bool(false)), .value(.null) where !each: return "\(label) is false"
                 case .value(.bool(false)): return "\(label) is false"
+                // A null readyWhen leaves a single resource not ready; an item's null falls to "did not return bool".
+                case .value(.null) where !each: return "\(label) is false"
                 case .value(.optional(.bool(true)?)): continue
                 case .value(.optional): return "\(label) is false"
                 case .value:
