@@ -19,7 +19,7 @@ extension Server {
         if let path = filePath(fromURI: uri),
            let configPath = projects.path(governing: (path as NSString).deletingLastPathComponent) {
             let loaded = projects.load(configPath)
-            options.adopt(loaded.configuration)
+            options.adopt(loaded)
             reportProblems(of: loaded)
         }
         options.schemaStore = schemas.store(for: options.crdPaths, catalog: options.catalogEnabled) { logger.log(.warning, $0) }

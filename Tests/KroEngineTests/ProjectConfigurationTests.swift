@@ -66,7 +66,7 @@ import YAMLSyntax
         config.crds = ["crds", "/abs/x.yaml"]
         config.severities = ["KRO334": .warning]
         config.catalog = false
-        options.adopt(config)
+        options.adopt(config, crdPaths: ProjectConfigurationLoader.crdPaths(of: config))
         #expect(options.crdPaths == ["/p/crds", "/abs/x.yaml", "/editor/crds"])
         #expect(options.policy.severities == ["KRO334": .warning, "KRO909": .error])
         #expect(!options.catalogEnabled)

@@ -141,4 +141,74 @@ import YAMLSyntax
         #expect(broken.map { $0["code"] } == ["KRO920"])
         #expect(try await client.result("shutdown") == .null)
     }
+
+    /// A Widget CRD knowing only `size` (and `color` when `withColor`).
+    static func widgetCRD(withColor: Bool) -> String {
+        """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata:
+          name: widgets.example.com
+        spec:
+          group: example.com
+          scope: Namespaced
+          names: {kind: Widget, plural: widgets}
+          versions:
+            - name: v1
+              served: true
+              storage: true
+              schema:
+                openAPIV3Schema:
+                  type: object
+                  properties:
+                    spec:
+                      type: object
+                      properties:
+                        size: {type: integer}\(withColor ? "\n                color: {type: string}" : "")
+
+        """
+    }
+
+    @Test func theFilesCRDGlobTypesResourcesAndAChangedCRDReanalyses() async throws {
+        let rgd = """
+            apiVersion: kro.run/v1alpha1
+            kind: ResourceGraphDefinition
+            metadata:
+              name: widgets
+            spec:
+              schema:
+                apiVersion: v1alpha1
+                kind: Widgets
+                spec:
+                  name: string
+              resources:
+                - id: widget
+                  template:
+                    apiVersion: example.com/v1
+                    kind: Widget
+                    metadata:
+                      name: ${schema.spec.name}
+                    spec:
+                      size: 3
+                      color: blue
+
+            """
+        let dir = try folder([".kro-lsp.yaml": "crds: [\"crds/*.yaml\"]\n", "crds/widget.yaml": Self.widgetCRD(withColor: false),
+                              "rgds/widgets.yaml": rgd])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let uri = dir.appendingPathComponent("rgds/widgets.yaml").absoluteString
+        let crd = dir.appendingPathComponent("crds/widget.yaml")
+        let client = InProcessLSPClient()
+        try await client.initialize()
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "yaml",
+                                                                "version": 1, "text": .string(rgd)]])
+        // Typed from the file's CRD: `color` is unknown to it.
+        #expect(findings(try await client.diagnostics(for: uri)) == ["KRO304/1"])
+
+        try write(Self.widgetCRD(withColor: true), to: crd)
+        client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(crd.absoluteString), "type": 2]]])
+        let after = try await client.diagnostics(for: uri)
+        #expect(findings(after) == [], "\(after)")
+        #expect(try await client.result("shutdown") == .null)
+    }
 }

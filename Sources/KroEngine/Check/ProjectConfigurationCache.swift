@@ -9,6 +9,9 @@ public struct LoadedProjectConfiguration: Sendable {
     public var source: SourceText
     public var problems: [ProjectConfiguration.Problem]
     public var isReadable: Bool
+    /// The file's `crds` as absolute paths, globs expanded when the file was read (so an
+    /// analysis does not walk the folder tree again).
+    public var crdPaths: [String]
 
     /// One line per problem: `PATH:LINE:COLUMN: message` (or `PATH: cannot be read`).
     public var messages: [String] {

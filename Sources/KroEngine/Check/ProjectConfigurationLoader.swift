@@ -23,11 +23,12 @@ public enum ProjectConfigurationLoader {
         let directory = (path as NSString).deletingLastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {
             return LoadedProjectConfiguration(path: path, configuration: ProjectConfiguration(directory: directory),
-                                              source: SourceText(""), problems: [], isReadable: false)
+                                              source: SourceText(""), problems: [], isReadable: false, crdPaths: [])
         }
         let source = SourceText(bytes: [UInt8](data))
         let (config, problems) = ProjectConfiguration.parse(source, directory: directory)
-        return LoadedProjectConfiguration(path: path, configuration: config, source: source, problems: problems, isReadable: true)
+        return LoadedProjectConfiguration(path: path, configuration: config, source: source, problems: problems,
+                                          isReadable: true, crdPaths: crdPaths(of: config))
     }
 
     /// The configuration's `crds` as absolute paths: plain entries are joined to the

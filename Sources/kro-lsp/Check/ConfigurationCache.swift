@@ -60,7 +60,7 @@ final class ConfigurationCache: @unchecked Sendable {
         if let hit = lock.withLock({ contexts[key] }) { return hit }
         var options = AnalysisOptions()
         options.crdPaths = overrides.crdPaths
-        if !key.isEmpty { options.adopt(configuration(at: key)) }
+        if !key.isEmpty { options.adopt(files.load(key)) }
         // The command line wins over the file.
         options.policy.severities.merge(overrides.severities) { $1 }
         options.policy.strictSchemas = options.policy.strictSchemas || overrides.strictSchemas
