@@ -43,7 +43,7 @@ extension Server {
     func projectConfigurationChanged() {
         projects.invalidate()
         withState { $0.reportedConfigurations = [] }
-        schemas.invalidate()
+        schemasChanged()
         reanalyzeAll()
     }
 
