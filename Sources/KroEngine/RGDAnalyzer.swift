@@ -122,6 +122,7 @@ public enum RGDAnalyzer {
         }
         header += rules.diagnostics
         header += ConditionRules.check(status.filter { $0.kind == .condition })
+        header += AuthoringLints.reservedStatusFields(rgd) + AuthoringLints.check(status, resourceIDs: [])
         header += instance.diagnostics
         header += ValidationRuleCheck.check(instance.fields)
         let flagged = FlaggedRanges(header.filter { $0.severity == .error }.map(\.range))
@@ -257,6 +258,7 @@ public enum RGDAnalyzer {
         rules.checkIdentity(r, expressions: expressions)
         diagnostics += rules.diagnostics
         diagnostics += lintReadyWhen(r)
+        diagnostics += AuthoringLints.check(expressions, resourceIDs: Set(typeCheck.rgd.resourceIDs))
 
         // Expressions already flagged are not type-checked again (no duplicate noise).
         let flagged = FlaggedRanges((admission + diagnostics).filter { $0.severity == .error }.map(\.range))

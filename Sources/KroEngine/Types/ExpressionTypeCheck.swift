@@ -207,6 +207,12 @@ struct ExpressionTypeCheck {
                 code: "KRO334",
                 message: "type mismatch in resource \"\(rid)\" at path \"\(e.pathText)\": expression \"\(text)\" returns type \"\(output)\" but expected \"\(expected)\": \(detail)",
                 range: e.range, related: catalogNotes(for: e, own: true)))
+            if Self.isStringInSecretData(kinds[index]?.gvk, path: e.path, output: output, expected: expected) {
+                diagnostics.append(Diagnostic(
+                    code: "KRO917", severity: .hint,
+                    message: "Secret data values are bytes: put the string under stringData, or convert it with bytes(…)",
+                    range: e.range))
+            }
         case .includeWhen, .readyWhen:
             if output == .bool || output == .optional(.bool) { return }
             let which = e.kind == .includeWhen ? "includeWhen" : "readyWhen"
@@ -216,6 +222,7 @@ struct ExpressionTypeCheck {
                 range: e.range))
         case .status:
             statusTypes.append((e.path, output))
+            if let untyped = untypedStatusField(e, output) { diagnostics.append(untyped) }
         case .condition:
             let condition = CELType.object("kro.run.Condition")
             if output == condition || output == .list(condition) || output == .dyn { return }
@@ -224,6 +231,30 @@ struct ExpressionTypeCheck {
                 message: "condition \"\(text)\": condition expressions must return runtime.newCondition(...) or a list of them, got \"\(output)\"",
                 range: e.range))
         }
+    }
+
+    /// KRO917, a hint beside KRO334: a string written to a Secret's `data` (bytes).
+    static func isStringInSecretData(_ gvk: GroupVersionKind?, path: [SchemaPathSegment], output: CELType, expected: CELType) -> Bool {
+        gvk?.group == "" && gvk?.kind == "Secret" && path.first == .field("data") && output == .string && expected == .bytes
+    }
+
+    /// KRO907: a status field whose type is `dyn` or optional gets no type in the generated
+    /// CRD (`x-kubernetes-preserve-unknown-fields`). Not said when the expression reads a
+    /// resource without a schema (KRO905 says that already).
+    private func untypedStatusField(_ e: RGDExpression, _ output: CELType) -> Diagnostic? {
+        let untyped: Bool
+        switch output {
+        case .dyn, .optional: untyped = true
+        default: untyped = false
+        }
+        guard untyped else { return nil }
+        for reference in e.references where reference.name != "schema" {
+            guard let r = rgd.resource(withID: reference.name), kinds[r.index] != nil else { return nil }
+        }
+        return Diagnostic(
+            code: "KRO907", severity: .information,
+            message: "status field \"\(e.pathText)\" has type \"\(output)\", so the generated CRD leaves it untyped (x-kubernetes-preserve-unknown-fields): printer columns and RGDs using this kind cannot rely on its type; convert it (string(…), int(…)) to give it one",
+            range: e.range)
     }
 
     /// rgd.md §7.6: literals of a managed template against its kind's schema. CRD

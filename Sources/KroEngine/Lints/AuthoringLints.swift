@@ -1,0 +1,64 @@
+import CEL
+import YAMLSyntax
+
+/// kro-lsp's own lints (errors.md, "Lints"): things kro accepts that do not do what the
+/// author most likely means. Each finds its cause from the RGD and its parsed expressions.
+enum AuthoringLints {
+    /// The lints of single expressions; `resourceIDs`: the RGD's resource ids.
+    static func check(_ expressions: [RGDExpression], resourceIDs: Set<String>) -> [Diagnostic] {
+        expressions.flatMap { seededStringLengths($0) + statusInIncludeWhen($0, resourceIDs: resourceIDs) }
+    }
+
+    /// KRO906: kro owns the instance's `status.state`; an author's value is overwritten.
+    /// (`conditions` that is not a list is KRO401, an error, already.)
+    static func reservedStatusFields(_ rgd: ResourceGraphDefinition) -> [Diagnostic] {
+        guard let status = rgd.schema?.status?.mapping else { return [] }
+        return status.effectiveEntries.compactMap { entry in
+            guard entry.key.keyString == "state" else { return nil }
+            return Diagnostic(code: "KRO906", severity: .warning,
+                              message: "status field \"state\" is kro's own: kro writes the instance state (ACTIVE, IN_PROGRESS, FAILED, DELETING) there and overwrites this value; choose another name",
+                              range: entry.key.range)
+        }
+    }
+
+    /// KRO911: `random.seededString` takes characters from one SHA-256 digest, 4 bytes
+    /// each, so its output repeats every 8 characters.
+    static func seededStringLengths(_ e: RGDExpression) -> [Diagnostic] {
+        guard let tree = e.parsed?.expr else { return [] }
+        var out: [Diagnostic] = []
+        tree.walk { node, _ in
+            guard case .call(let target, let function, let args) = node.kind, args.count == 2,
+                  isSeededString(target, function),
+                  case .literal(.int(let length)) = args[0].kind, length > 8 else { return true }
+            out.append(Diagnostic(
+                code: "KRO911", severity: .information,
+                message: "random.seededString repeats its output every 8 characters, so a length of \(length) adds no randomness after the 8th; use 8 or fewer, or join several seeds",
+                range: e.fileRange(args[0].span)))
+            return true
+        }
+        return out
+    }
+
+    private static func isSeededString(_ target: Expr?, _ function: String) -> Bool {
+        if target == nil { return function == "random.seededString" }
+        if case .ident("random")? = target?.kind { return function == "seededString" }
+        return false
+    }
+
+    /// KRO915: an includeWhen that reads another resource's `status` decides inclusion
+    /// from live state, which can flip and delete/recreate the resource (kro's docs warn).
+    static func statusInIncludeWhen(_ e: RGDExpression, resourceIDs ids: Set<String>) -> [Diagnostic] {
+        guard e.kind == .includeWhen, let tree = e.parsed?.expr else { return [] }
+        var out: [Diagnostic] = []
+        tree.walk { node, _ in
+            guard case .select(let operand, "status", _) = node.kind, case .ident(let id) = operand.kind,
+                  ids.contains(id) else { return true }
+            out.append(Diagnostic(
+                code: "KRO915", severity: .information,
+                message: "includeWhen reads \"\(id).status\": inclusion then follows live state, which can change back and forth and delete and re-create \"\(e.resourceID ?? "")\"; prefer values of the instance spec",
+                range: e.fileRange(node.span)))
+            return false
+        }
+        return out
+    }
+}
