@@ -36,7 +36,7 @@ enum RGDGenerator {
 
     /// The degenerate shape of issue 16: `n` one-line ConfigMaps (flow mappings).
     static func tinyConfigMaps(resources n: Int) -> String {
-        var lines = header(name: "tiny\(n)")
+        var lines = header(name: "tiny\(n)", firstID: "c0")
         for i in 0..<n {
             lines.append("    - id: c\(i)")
             lines.append("      template: {apiVersion: v1, kind: ConfigMap, metadata: {name: \"c\(i)-${schema.spec.name}\"}, data: {k: v}}")
@@ -44,7 +44,7 @@ enum RGDGenerator {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func header(name: String) -> [String] {
+    static func header(name: String, firstID: String = "r0") -> [String] {
         [
             "apiVersion: kro.run/v1alpha1",
             "kind: ResourceGraphDefinition",
@@ -61,7 +61,7 @@ enum RGDGenerator {
             "      port: integer | default=8080",
             "      mode: string | default=\"prod\"",
             "    status:",
-            "      lastName: ${r0.metadata.name}",
+            "      lastName: ${\(firstID).metadata.name}",
             "  resources:",
         ]
     }
