@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance/pass-rate-bar.txt", "Conformance/CheckVectors"]),
         // Shared by the test targets: marked fixtures and the in-process LSP client.
-        .target(name: "KroTestSupport", dependencies: ["LanguageServer", "YAMLSyntax", "JSON"], path: "Tests/KroTestSupport"),
+        .target(name: "KroTestSupport", dependencies: ["LanguageServer", "KroEngine", "YAMLSyntax", "JSON"], path: "Tests/KroTestSupport"),
         .testTarget(name: "KroEngineTests", dependencies: ["KroEngine", "YAMLSyntax", "CEL", "JSON", "KroTestSupport"]),
         .testTarget(name: "KroIDETests", dependencies: ["KroIDE", "KroEngine", "YAMLSyntax", "KroTestSupport"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "KroEngine", "JSON", "KroTestSupport"]),

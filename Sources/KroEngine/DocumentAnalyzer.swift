@@ -10,9 +10,10 @@ public struct AnalysisOptions: Sendable {
     /// Whether kro's `omit()` CEL function is enabled (feature gate).
     public var omitFunctionEnabled = false
     /// The kinds resources are typed against: the bundled Kubernetes schemas plus the CRDs
-    /// of `crdPaths`, loaded by the caller (`SchemaStore.loading(crdPaths:)`), so the
-    /// analysis itself reads no files.
-    public var schemaStore: SchemaStore = BundledSchemas.store
+    /// of `crdPaths` (and the CRD catalog), loaded once per configuration by the caller
+    /// (`BundledSchemas.load()`, `SchemaStore.loading(crdPaths:onto:catalog:)`), so the
+    /// analysis itself reads no files and holds no global state.
+    public var schemaStore: SchemaStore
     /// How findings are re-graded (per-code severities, strict schemas), from
     /// `.kro-lsp.yaml` and the command line; applied after suppressions.
     public var policy = DiagnosticPolicy()
@@ -23,7 +24,7 @@ public struct AnalysisOptions: Sendable {
     /// Asked between resources: true stops the analysis at once (a newer version
     /// superseded it); the result is then incomplete and must be dropped.
     public var shouldStop: (@Sendable () -> Bool)?
-    public init() {}
+    public init(schemaStore: SchemaStore) { self.schemaStore = schemaStore }
 
     /// The schema of `gvk` for a resource of the RGD defining `own`: the user's CRDs and
     /// the Kubernetes bundle first, then a sibling RGD's generated CRD, then the catalog
@@ -49,13 +50,13 @@ public struct DocumentAnalysis: Sendable {
 public enum DocumentAnalyzer {
     /// `cache`: what earlier analyses of the same document left (the server keeps one per
     /// open document); unchanged resources are taken from it and it is updated.
-    public static func analyze(_ source: SourceText, options: AnalysisOptions = .init(),
+    public static func analyze(_ source: SourceText, options: AnalysisOptions,
                                cache: AnalysisCache? = nil) -> DocumentAnalysis {
         analyze(cache?.parse(source) ?? YAMLParser.parse(source), options: options, cache: cache)
     }
 
     /// Analyses an already parsed file (`yaml.source` is its text).
-    public static func analyze(_ yaml: YAMLFile, options: AnalysisOptions = .init(),
+    public static func analyze(_ yaml: YAMLFile, options: AnalysisOptions,
                                cache: AnalysisCache? = nil) -> DocumentAnalysis {
         let source = yaml.source
         var diagnostics = yamlDiagnostics(yaml)

@@ -37,7 +37,7 @@ public enum RGDAnalyzer {
 
     /// nil when the document is not an RGD.
     /// `source`: the document's text, for fixes that insert lines.
-    public static func analyze(document: YAMLDocument, options: AnalysisOptions = .init(), source: SourceText? = nil) -> RGDAnalysis? {
+    public static func analyze(document: YAMLDocument, options: AnalysisOptions, source: SourceText? = nil) -> RGDAnalysis? {
         var none: Reuse?
         return analyze(document: document, options: options, source: source, reuse: &none)
     }

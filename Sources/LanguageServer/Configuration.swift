@@ -33,13 +33,18 @@ struct Configuration: Sendable, Equatable {
         if let hints = section["inlayHints"]?.boolValue { inlayHints = hints }
     }
 
-    /// Engine options; relative CRD paths resolve against the workspace root.
-    func analysisOptions(root: String?) -> AnalysisOptions {
-        var options = AnalysisOptions()
-        options.crdPaths = crdPaths.map { path in
+    /// The CRD paths, relative ones resolved against the workspace root.
+    func resolvedCRDPaths(root: String?) -> [String] {
+        crdPaths.map { path in
             guard !path.hasPrefix("/"), let root else { return path }
             return URL(fileURLWithPath: root).appendingPathComponent(path).path
         }
+    }
+
+    /// Engine options over `store` (the schemas of `resolvedCRDPaths`, loaded by the caller).
+    func analysisOptions(root: String?, store: SchemaStore) -> AnalysisOptions {
+        var options = AnalysisOptions(schemaStore: store)
+        options.crdPaths = resolvedCRDPaths(root: root)
         options.omitFunctionEnabled = omitFunction
         options.catalogEnabled = catalog
         return options
@@ -47,7 +52,7 @@ struct Configuration: Sendable, Equatable {
 
     /// True when a watched file is one of the configured CRD files.
     func isCRDFile(_ path: String, root: String?) -> Bool {
-        analysisOptions(root: root).crdPaths.contains { crd in
+        resolvedCRDPaths(root: root).contains { crd in
             path == crd || path.hasPrefix(crd.hasSuffix("/") ? crd : crd + "/")
         }
     }

@@ -1,9 +1,11 @@
 import Foundation
 import KroEngine
 
-/// The schema stores for the CRD path lists in use (the editor's `kro.crdPaths`, plus the
-/// `crds` of each `.kro-lsp.yaml`), each loaded once and reused until the configuration
-/// or a watched CRD file changes. Loading runs in analysis tasks, not on the reader.
+/// The schemas analyses are typed against: the embedded Kubernetes bundle and CRD catalog,
+/// loaded once for the server's life, and the stores for the CRD path lists in use (the
+/// editor's `kro.crdPaths`, plus the `crds` of each `.kro-lsp.yaml`), each loaded once and
+/// reused until the configuration or a watched CRD file changes. Loading runs in analysis
+/// tasks, not on the reader.
 final class SchemaCache: @unchecked Sendable {
     private struct Key: Hashable {
         var paths: [String]
@@ -11,14 +13,35 @@ final class SchemaCache: @unchecked Sendable {
     }
     private let lock = NSLock()
     private var stores: [Key: SchemaStore] = [:]
+    private var bundled: Result<SchemaStore, BundledSchemas.BundleError>?
+    /// One catalog per server, so each API group is inflated at most once.
+    private let catalog = BundledCatalog.load()
+
+    /// The embedded Kubernetes bundle, parsed on first use.
+    func bundle() -> Result<SchemaStore, BundledSchemas.BundleError> {
+        lock.withLock {
+            if let bundled { return bundled }
+            let loaded = BundledSchemas.load()
+            bundled = loaded
+            return loaded
+        }
+    }
+
+    /// The bundled kinds alone (empty when the bundle is broken: `bundleProblem` says so).
+    var bundledStore: SchemaStore { (try? bundle().get()) ?? SchemaStore() }
+
+    /// Why the bundle could not be loaded, if it could not.
+    var bundleProblem: String? {
+        if case .failure(let error) = bundle() { return error.message }
+        return nil
+    }
 
     /// The store for `crdPaths` (then the CRD catalog when `catalog`); `report` receives
     /// load problems (unreadable files…).
     func store(for crdPaths: [String], catalog: Bool, report: (String) -> Void) -> SchemaStore {
-        if crdPaths.isEmpty { return catalog ? BundledSchemas.store.with(catalog: BundledCatalog.shared) : BundledSchemas.store }
         let key = Key(paths: crdPaths, catalog: catalog)
         if let hit = lock.withLock({ stores[key] }) { return hit }
-        let loaded = SchemaStore.loading(crdPaths: crdPaths, catalog: catalog)
+        let loaded = SchemaStore.loading(crdPaths: crdPaths, onto: bundledStore, catalog: catalog ? self.catalog : nil)
         loaded.problems.forEach(report)
         lock.withLock { stores[key] = loaded.store }
         return loaded.store

@@ -59,8 +59,10 @@ extension Server {
             instanceText = text
         }
         let fixedInstance = instanceText
-        return .later {
-            let ownAnalysis = DocumentAnalyzer.analyze(own)
+        let (configuration, root) = withState { ($0.configuration, $0.rootPath) }
+        return .later { [self] in
+            let options = documentOptions(uri, configuration: configuration, root: root)
+            let ownAnalysis = DocumentAnalyzer.analyze(own, options: options)
             let ownRGDs = Self.chosen(ownAnalysis.rgds, chosenRGD)
             let rgds: [RGDAnalysis]
             let instance: SourceText
@@ -72,11 +74,11 @@ extension Server {
                 instance = chosen
             } else {
                 // The document is an instance: its RGD is one of the open documents.
-                rgds = others.filter { $0.text.contains("ResourceGraphDefinition") }.flatMap { DocumentAnalyzer.analyze($0).rgds }
+                rgds = others.filter { $0.text.contains("ResourceGraphDefinition") }.flatMap { DocumentAnalyzer.analyze($0, options: options).rgds }
                 instance = own
             }
             switch Preview.render(rgds: rgds, instance: YAMLParser.parse(instance), options: .init(),
-                                  schemaStore: BundledSchemas.store) {
+                                  schemaStore: options.schemaStore) {
             case .failure(.noInstance(let message)): return .failure(ResponseError.invalidParams(message))
             case .failure(.rgdHasErrors):
                 return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has errors; kro would not accept it"))

@@ -74,7 +74,7 @@ extension Server {
         withState { state in
             guard let document = state.documents[uri] else { return }
             let generation = state.analyses.begin(uri)
-            let options = state.configuration.analysisOptions(root: state.rootPath)
+            let (configuration, root) = (state.configuration, state.rootPath)
             let delay = state.configuration.analysisDelayMilliseconds
             let converter = DiagnosticsConversion(conversion: state.conversion,
                                                   documentationURL: state.configuration.diagnosticsDocumentationURL,
@@ -88,14 +88,15 @@ extension Server {
                 guard !Task.isCancelled else { return }
                 if Self.isProjectConfiguration(uri) {
                     // A `.kro-lsp.yaml` is not kro's file; its diagnostics are its own mistakes.
-                    let snapshot = DocumentSnapshot.analyze(document.source, version: document.version, options: options)
+                    let snapshot = DocumentSnapshot.analyze(document.source, version: document.version,
+                                                            options: configuration.analysisOptions(root: root, store: schemas.bundledStore))
                     let problems = ProjectConfiguration.diagnostics(document.source).map {
                         converter.lspDiagnostic($0, source: document.source, uri: uri)
                     }
                     return publish(uri, AnalysisTracker.Completed(generation: generation, snapshot: snapshot,
                                                                   diagnostics: problems, isKroFile: false))
                 }
-                let options = documentOptions(uri, base: options)
+                let options = documentOptions(uri, configuration: configuration, root: root)
                 guard !Task.isCancelled else { return }
                 // RGD chaining: kinds the other open RGDs (and this file's own) define.
                 var analysisOptions = options

@@ -86,11 +86,11 @@ extension Server {
     static let requestFailed = -32803
 
     private func completion(_ params: JSONValue) throws(ResponseError) -> Reply {
-        let (options, snippets) = withState { ($0.configuration.analysisOptions(root: $0.rootPath), $0.snippetSupport) }
+        let (configuration, root, snippets) = withState { ($0.configuration, $0.rootPath, $0.snippetSupport) }
         let uri = params["textDocument"]?["uri"]?.stringValue ?? ""
         let openRGDs = withState { $0.instanceRGDs(except: uri) }
         return try snapshotRequest(params) { [self] r throws(ResponseError) in
-            let store = documentOptions(uri, base: options).schemaStore
+            let store = documentOptions(uri, configuration: configuration, root: root).schemaStore
             let items = Completion.items(r.snapshot, at: try r.offset(ofPositionIn: params), store: store, openRGDs: openRGDs)
             return ["isIncomplete": false, "items": .array(items.map { r.completionItem($0, snippets: snippets) })]
         }

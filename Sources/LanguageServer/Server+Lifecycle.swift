@@ -44,7 +44,7 @@ extension Server {
     func initialized() {
         logger.clientIsReady()
         // Without the bundle every built-in kind is `dyn`: say so loudly, once.
-        if let problem = BundledSchemas.loadProblem {
+        if let problem = schemas.bundleProblem {
             logger.log(.error, problem)
             notify("window/showMessage", ["type": 1, "message": .string("kro-lsp: \(problem)")])
         }

@@ -11,11 +11,11 @@ extension Server {
         filePath(fromURI: uri).map { ($0 as NSString).lastPathComponent == ProjectConfiguration.fileName } ?? false
     }
 
-    /// The options `uri` is analysed with: the editor's settings, then the governing
-    /// `.kro-lsp.yaml`, then the schema store for the resulting CRDs and catalog choice.
-    /// Reads the file system (cached): call it off the reader.
-    func documentOptions(_ uri: String, base: AnalysisOptions) -> AnalysisOptions {
-        var options = base
+    /// The options `uri` is analysed with: the editor's settings (`configuration`), then the
+    /// governing `.kro-lsp.yaml`, then the schema store for the resulting CRDs and catalog
+    /// choice. Reads the file system (cached): call it off the reader.
+    func documentOptions(_ uri: String, configuration: Configuration, root: String?) -> AnalysisOptions {
+        var options = configuration.analysisOptions(root: root, store: schemas.bundledStore)
         if let path = filePath(fromURI: uri),
            let configPath = projects.path(governing: (path as NSString).deletingLastPathComponent) {
             let loaded = projects.load(configPath)

@@ -19,8 +19,7 @@ struct CRDCommand: ParsableCommand {
     var crdPaths: [String] = []
 
     func run() throws {
-        var options = AnalysisOptions()
-        guard CRDOptions.load(crdPaths, into: &options) else { throw ExitCode(2) }
+        guard let options = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
         let (source, path) = try SingleInput.read(file)
         let analysis = DocumentAnalyzer.analyze(source, options: options)
         // Status schemas come from the type-checked status expressions (cel.md §10).

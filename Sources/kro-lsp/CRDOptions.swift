@@ -1,23 +1,29 @@
 import KroEngine
 
-/// Loads the CRDs named with `--crd` into the analysis options, printing each problem.
+/// The schemas of one run — the embedded Kubernetes bundle, the CRDs named with `--crd`,
+/// the embedded CRD catalog — loaded once and handed to the analysis, each problem printed.
 enum CRDOptions {
-    /// Returns false when the schemas could not be loaded (the caller exits 2): a `--crd`
-    /// path that cannot be read, or a broken embedded Kubernetes bundle, which would
-    /// otherwise let every type error in a built-in kind pass silently.
-    static func load(_ paths: [String], into options: inout AnalysisOptions) -> Bool {
-        options.crdPaths = paths
-        guard !paths.isEmpty else {
-            if let problem = BundledSchemas.loadProblem {
-                CheckOutput.printError(problem)
-                return false
-            }
-            if options.catalogEnabled { options.schemaStore = BundledSchemas.store.with(catalog: BundledCatalog.shared) }
-            return true
+    /// The embedded Kubernetes bundle, or nil after printing why it is broken (the caller
+    /// exits 2: without it every type error in a built-in kind would pass silently).
+    static func bundle() -> SchemaStore? {
+        switch BundledSchemas.load() {
+        case .success(let store): return store
+        case .failure(let error):
+            CheckOutput.printError(error.message)
+            return nil
         }
-        let loaded = SchemaStore.loading(crdPaths: paths, catalog: options.catalogEnabled)
-        options.schemaStore = loaded.store
+    }
+
+    /// nil when the schemas could not be loaded (the caller exits 2): a broken bundle or a
+    /// `--crd` path that cannot be read.
+    static func load(_ paths: [String], catalog: Bool = true) -> AnalysisOptions? {
+        guard let bundled = bundle() else { return nil }
+        let loaded = SchemaStore.loading(crdPaths: paths, onto: bundled, catalog: catalog ? BundledCatalog.load() : nil)
         for problem in loaded.problems { CheckOutput.printError(problem) }
-        return loaded.problems.isEmpty
+        guard loaded.problems.isEmpty else { return nil }
+        var options = AnalysisOptions(schemaStore: loaded.store)
+        options.crdPaths = paths
+        options.catalogEnabled = catalog
+        return options
     }
 }

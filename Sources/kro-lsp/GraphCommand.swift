@@ -23,8 +23,7 @@ struct GraphCommand: ParsableCommand {
     var format: GraphFormat = .dot
 
     func run() throws {
-        var options = AnalysisOptions()
-        guard CRDOptions.load(crdPaths, into: &options) else { throw ExitCode(2) }
+        guard let options = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
         let (source, path) = try SingleInput.read(file)
         let analysis = DocumentAnalyzer.analyze(source, options: options)
         let findings = analysis.diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0) }

@@ -17,8 +17,10 @@ struct InstanceCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
+        // The scaffold needs only the schema; operator kinds need not be typed.
+        guard let options = CRDOptions.load([], catalog: false) else { throw ExitCode(2) }
         let (source, path) = try SingleInput.read(rgd)
-        let analysis = DocumentAnalyzer.analyze(source)
+        let analysis = DocumentAnalyzer.analyze(source, options: options)
         let documents = analysis.rgds.compactMap(InstanceScaffold.yaml(for:))
         guard !documents.isEmpty else {
             CheckOutput.printError("no ResourceGraphDefinition with spec.schema.kind and apiVersion in \(path)")

@@ -39,9 +39,8 @@ struct RenderCommand: ParsableCommand {
     var omit = false
 
     func run() throws {
-        var analysisOptions = AnalysisOptions()
+        guard var analysisOptions = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
         analysisOptions.omitFunctionEnabled = omit
-        guard CRDOptions.load(crdPaths, into: &analysisOptions) else { throw ExitCode(2) }
         let (rgdSource, rgdPath) = try SingleInput.read(rgd)
         let (instanceSource, instancePath) = try SingleInput.read(instance)
         var options = RenderOptions()

@@ -6,7 +6,7 @@ import YAMLSyntax
 /// schema" information; an unknown field, a wrong literal and a misspelt status path are
 /// found where they are written, each relating the catalog source.
 @Suite struct CRDCatalogFamilyTests {
-    static let store = BundledSchemas.store.with(catalog: BundledCatalog.shared)
+    static let store = bundledSchemaStore.with(catalog: BundledCatalog.load())
 
     struct Family: Sendable, CustomStringConvertible {
         var name: String
@@ -239,8 +239,7 @@ import YAMLSyntax
     }
 
     func analyse(_ text: String) -> (SourceText, [Diagnostic]) {
-        var options = AnalysisOptions()
-        options.schemaStore = Self.store
+        let options = AnalysisOptions(schemaStore: Self.store)
         let source = SourceText(text)
         return (source, DocumentAnalyzer.analyze(source, options: options).diagnostics)
     }

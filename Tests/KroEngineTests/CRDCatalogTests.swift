@@ -136,7 +136,7 @@ final class LoadCounter: @unchecked Sendable {
 }
 
 @Suite struct CRDCatalogDiagnosticsTests {
-    static let store = BundledSchemas.store.with(catalog: CRDCatalog { CatalogFixture.standard })
+    static let store = bundledSchemaStore.with(catalog: CRDCatalog { CatalogFixture.standard })
 
     static func document(_ resources: String) -> String {
         ExpressionTypeCheckTests.rgd(resources, spec: "size: integer",
@@ -144,8 +144,7 @@ final class LoadCounter: @unchecked Sendable {
     }
 
     func analyse(_ marked: MarkedText) -> [Diagnostic] {
-        var options = AnalysisOptions()
-        options.schemaStore = Self.store
+        let options = AnalysisOptions(schemaStore: Self.store)
         return diagnostics(marked, options: options)
     }
 

@@ -4,12 +4,12 @@ import YAMLSyntax
 @testable import KroEngine
 
 /// Analyses a marked document and returns its diagnostics (markers stripped).
-func diagnostics(_ marked: MarkedText, options: AnalysisOptions = .init()) -> [Diagnostic] {
+func diagnostics(_ marked: MarkedText, options: AnalysisOptions = .bundled) -> [Diagnostic] {
     DocumentAnalyzer.analyze(marked.source, options: options).diagnostics
 }
 
 func rgdAnalysis(_ text: String) -> RGDAnalysis? {
-    DocumentAnalyzer.analyze(SourceText(text)).rgds.first
+    DocumentAnalyzer.analyze(SourceText(text), options: .bundled).rgds.first
 }
 
 /// An RGD header with a minimal schema followed by `body` (indented under `spec:`).

@@ -25,7 +25,7 @@ import YAMLSyntax
     /// `code@text` of each diagnostic (text = the file slice it points at), in order.
     func findings(_ yaml: String, codes: Set<String>? = nil) -> [String] {
         let source = SourceText(yaml)
-        return DocumentAnalyzer.analyze(source).diagnostics
+        return DocumentAnalyzer.analyze(source, options: .bundled).diagnostics
             .filter { codes?.contains($0.code) ?? ($0.severity == .error) }
             .map { "\($0.code)@\(source.string(in: $0.range))" }
     }
@@ -60,13 +60,13 @@ import YAMLSyntax
 
     @Test func standaloneTypeMismatchIsKRO334OnTheExpression() {
         #expect(findings(deployment(replicas: "${schema.spec.name}")) == ["KRO334@schema.spec.name"])
-        let message = DocumentAnalyzer.analyze(SourceText(deployment(replicas: "${schema.spec.name}"))).diagnostics.first?.message
+        let message = DocumentAnalyzer.analyze(SourceText(deployment(replicas: "${schema.spec.name}")), options: .bundled).diagnostics.first?.message
         #expect(message == "type mismatch in resource \"deploy\" at path \"spec.replicas\": expression \"schema.spec.name\" returns type \"string\" but expected \"int\": type kind mismatch: got \"string\", expected \"int\"")
     }
 
     @Test func unknownFieldsPointAtTheFieldName() {
         #expect(findings(deployment(image: "${schema.spec.nmae}")) == ["KRO333@nmae"])
-        let message = DocumentAnalyzer.analyze(SourceText(deployment(image: "${schema.spec.nmae}"))).diagnostics.first?.message ?? ""
+        let message = DocumentAnalyzer.analyze(SourceText(deployment(image: "${schema.spec.nmae}")), options: .bundled).diagnostics.first?.message ?? ""
         #expect(message.contains("undefined field 'nmae'"))
         #expect(findings(deployment(image: "${deploy2.spec}")).first?.hasPrefix("KRO311") == true)
     }
@@ -145,7 +145,7 @@ import YAMLSyntax
               ready: ${deploy.status.availableReplicas > 0}
               endpoints: ["${deploy.metadata.name}"]
         """)
-        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(yaml)).rgds.first)
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(yaml), options: .bundled).rgds.first)
         #expect(analysis.diagnostics.filter { $0.severity == .error }.isEmpty)
         let byPath = Dictionary(uniqueKeysWithValues: analysis.statusSchemas.map { ($0.path, $0.schema) })
         #expect(byPath[[.field("available")]] == ["type": "integer"])

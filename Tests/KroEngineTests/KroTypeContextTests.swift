@@ -14,7 +14,7 @@ import Testing
     ]
 
     func context(scope: ResourceScope = .namespaced) -> KroTypeContext {
-        let store = BundledSchemas.store
+        let store = bundledSchemaStore
         let deployment = store.lookup(GroupVersionKind(group: "apps", version: "v1", kind: "Deployment"))
         let configMap = store.lookup(GroupVersionKind(group: "", version: "v1", kind: "ConfigMap"))
         return KroTypeContext(store: store, instanceSpec: Self.spec, instanceScope: scope, resources: [

@@ -58,7 +58,7 @@ import YAMLSyntax
     }
 
     @Test func theFileReplacesWhatItStatesAndAddsItsCRDsFirst() {
-        var options = AnalysisOptions()
+        var options = AnalysisOptions.bundled
         options.crdPaths = ["/editor/crds"]
         options.omitFunctionEnabled = true
         options.policy.severities = ["KRO334": .info, "KRO909": .error]
@@ -85,7 +85,7 @@ import YAMLSyntax
                       name: ${schema.spec.name} # kro-lsp: ignore KRO334
             """)
         func graded(_ policy: DiagnosticPolicy) -> [String] {
-            var options = AnalysisOptions()
+            var options = AnalysisOptions.bundled
             options.policy = policy
             return DocumentAnalyzer.analyze(SourceText(text), options: options).diagnostics.map { "\($0.code) \($0.severity)" }
         }

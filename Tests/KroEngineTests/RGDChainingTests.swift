@@ -44,7 +44,7 @@ import YAMLSyntax
     /// Analyses every text together, as one `--check` run does.
     func analyzeTogether(_ texts: [String]) -> [DocumentAnalysis] {
         RGDChaining.analyze(count: texts.count, location: { "file\($0).yaml" }, rgds: { $0.rgds }) { i, chained in
-            var options = AnalysisOptions()
+            var options = AnalysisOptions.bundled
             options.chainedKinds = chained
             return DocumentAnalyzer.analyze(SourceText(texts[i]), options: options)
         }.map { $0! }
@@ -79,7 +79,7 @@ import YAMLSyntax
                   data:
                     value: ${3️⃣db.status.endpoint + db.spec.size4️⃣}
             """)
-        let alone = DocumentAnalyzer.analyze(marked.source).diagnostics
+        let alone = DocumentAnalyzer.analyze(marked.source, options: .bundled).diagnostics
         #expect(alone.map(\.code).contains("KRO905"))
         let together = analyzeTogether([marked.text, Self.database])
         let found = together[0].diagnostics
@@ -256,9 +256,9 @@ import YAMLSyntax
                   spec:
                     sise: 3
             """)
-        var options = AnalysisOptions()
-        options.schemaStore = BundledSchemas.store.adding(crdKinds: CRDSchemas.kinds(in: crd, path: "db-crd.yaml"))
-        options.chainedKinds = ChainedKinds(rgds: DocumentAnalyzer.analyze(SourceText(Self.database)).rgds.map { ($0, "db.yaml") })
+        var options = AnalysisOptions.bundled
+        options.schemaStore = bundledSchemaStore.adding(crdKinds: CRDSchemas.kinds(in: crd, path: "db-crd.yaml"))
+        options.chainedKinds = ChainedKinds(rgds: DocumentAnalyzer.analyze(SourceText(Self.database), options: .bundled).rgds.map { ($0, "db.yaml") })
         #expect(DocumentAnalyzer.analyze(marked.source, options: options).diagnostics.isEmpty)
     }
 }

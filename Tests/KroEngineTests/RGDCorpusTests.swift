@@ -53,15 +53,16 @@ import YAMLSyntax
     ]) { _, new in new }
 
     @Test func everyFileHasTheExpectedErrorsWithTheSharedCRDs() throws {
-        var options = AnalysisOptions()
-        let (store, problems) = SchemaStore.loading(crdPaths: [sharedDirectory().appendingPathComponent("crds").path])
+        var options = AnalysisOptions.bundled
+        let (store, problems) = SchemaStore.loading(crdPaths: [sharedDirectory().appendingPathComponent("crds").path],
+                                                    onto: bundledSchemaStore)
         #expect(problems.isEmpty)
         options.schemaStore = store
         try checkCorpus(options: options, expected: Self.expectedErrorsWithCRDs)
     }
 
     @Test func everyFileHasTheExpectedErrors() throws {
-        try checkCorpus(options: AnalysisOptions(), expected: Self.expectedErrors)
+        try checkCorpus(options: .bundled, expected: Self.expectedErrors)
     }
 
     func checkCorpus(options: AnalysisOptions, expected expectedByFile: [String: Set<String>]) throws {

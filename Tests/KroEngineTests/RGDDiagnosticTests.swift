@@ -7,7 +7,7 @@ import YAMLSyntax
 @Suite struct RGDDiagnosticTests {
     func expectCode(_ code: String, _ text: String, omit: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) {
         let marked = MarkedText(text)
-        var options = AnalysisOptions()
+        var options = AnalysisOptions.bundled
         options.omitFunctionEnabled = omit
         let found = diagnostics(marked, options: options)
         let hit = found.first { $0.code == code && $0.range == marked.range(1, 2) }

@@ -31,7 +31,7 @@ import YAMLSyntax
                 case 1 where cut < mutated.count: mutated.insert(contentsOf: Array("${".utf8), at: cut)
                 default: if cut < mutated.count { mutated.remove(at: cut) }
                 }
-                let analysis = DocumentAnalyzer.analyze(SourceText(bytes: mutated))
+                let analysis = DocumentAnalyzer.analyze(SourceText(bytes: mutated), options: .bundled)
                 for d in analysis.diagnostics {
                     #expect(d.range.start >= 0 && d.range.start <= d.range.end && d.range.end <= mutated.count,
                             "\(file): \(d.code) \(d.range)")

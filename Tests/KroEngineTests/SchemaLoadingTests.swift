@@ -34,8 +34,7 @@ func sharedDirectory() -> URL {
     }
 
     @Test func bundledKubernetesSchemasLoadFromTheEmbeddedBundle() throws {
-        #expect(BundledSchemas.loadProblem == nil)
-        let store = BundledSchemas.store
+        let store = try BundledSchemas.load().get()
         #expect(store.kubernetesVersion == "1.34.0")
         #expect(store.allKindKeys.count == 51)
         let deployment = try #require(store.lookup(GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")))
@@ -46,7 +45,7 @@ func sharedDirectory() -> URL {
     }
 
     @Test func kubernetesKindsConvertToCELTypes() throws {
-        let store = BundledSchemas.store
+        let store = bundledSchemaStore
         let deployment = try #require(store.lookup(GroupVersionKind(group: "apps", version: "v1", kind: "Deployment")))
         let types = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_deployment": deployment.root])
         let container = try #require(types.objectType(named: "__type_deployment.spec.template.spec.containers.@idx"))
@@ -77,7 +76,8 @@ func sharedDirectory() -> URL {
         #expect(keys.contains("ec2.services.k8s.aws/v1alpha1/VPC"))
         #expect(keys.contains("eks.services.k8s.aws/v1alpha1/Cluster"))
         #expect(keys.contains("iam.services.k8s.aws/v1alpha1/Role"))
-        let (store, problems) = SchemaStore.loading(crdPaths: [sharedDirectory().appendingPathComponent("crds").path])
+        let (store, problems) = SchemaStore.loading(crdPaths: [sharedDirectory().appendingPathComponent("crds").path],
+                                                    onto: bundledSchemaStore)
         #expect(problems.isEmpty)
         let vpc = try #require(store.lookup(GroupVersionKind(group: "ec2.services.k8s.aws", version: "v1alpha1", kind: "VPC")))
         let types = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_vpc": vpc.root])

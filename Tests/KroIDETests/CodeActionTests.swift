@@ -32,7 +32,7 @@ import YAMLSyntax
             let newline = variant.text.contains("\r\n") ? "\r\n" : "\n"
             let expected = "\n          # kro-lsp: ignore \(finding.code)\(newline)          name: ${schema.spec.nmae}"
             #expect(fixed.contains(expected))
-            let after = DocumentSnapshot.analyze(SourceText(fixed))
+            let after = DocumentSnapshot.analyze(SourceText(fixed), options: .bundled)
             #expect(!after.diagnostics.contains { $0.code == finding.code })
         }
     }
@@ -95,7 +95,7 @@ import YAMLSyntax
                   metadata: {name: second}
             """))
             #expect(fixed == (m.text.contains("\r\n") ? expected.crlf.text : expected.text))
-            let after = DocumentSnapshot.analyze(SourceText(fixed))
+            let after = DocumentSnapshot.analyze(SourceText(fixed), options: .bundled)
             #expect(after.diagnostics.filter { $0.code == "KRO011" }.count == 1)  // the second one only
             #expect(after.rgds.first?.rgd.resources.first?.id?.value == "configMap")
         }
@@ -113,7 +113,7 @@ import YAMLSyntax
         """))
         let fixed = try fix(m, titled: "Wrap the Service in template: with id: service")
         #expect(fixed.contains("    - {id: service, template: {apiVersion: v1, kind: Service, metadata: {name: s}}}"))
-        #expect(!DocumentSnapshot.analyze(SourceText(fixed)).diagnostics.contains { $0.code == "KRO011" })
+        #expect(!DocumentSnapshot.analyze(SourceText(fixed), options: .bundled).diagnostics.contains { $0.code == "KRO011" })
     }
 
     @Test func aMissingIDIsAddedFromTheKindAvoidingTakenAndReservedNames() throws {
@@ -137,7 +137,7 @@ import YAMLSyntax
         """))
         let fixed = try fix(m, titled: "Add id: service2")
         #expect(fixed.contains("    - id: service2\n      template:\n        apiVersion: v1\n        kind: Service"))
-        let after = DocumentSnapshot.analyze(SourceText(fixed))
+        let after = DocumentSnapshot.analyze(SourceText(fixed), options: .bundled)
         // `namespace` is reserved: the Namespace's fix proposes `namespace2`.
         let other = try #require(after.diagnostics.first { $0.code == "KRO010" })
         #expect(other.fixes.map(\.title) == ["Add id: namespace2"])
@@ -170,7 +170,7 @@ import YAMLSyntax
         """
 
     func instanceFindings(_ m: MarkedText) -> [Diagnostic] {
-        let rgds = DocumentAnalyzer.analyze(SourceText(Self.instanceRGD)).rgds
+        let rgds = DocumentAnalyzer.analyze(SourceText(Self.instanceRGD), options: .bundled).rgds
         return Preview.instanceDiagnostics(YAMLParser.parse(m.source), rgds: rgds)
     }
 

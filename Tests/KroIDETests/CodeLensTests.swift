@@ -127,6 +127,6 @@ import YAMLSyntax
     }
 
     @Test func aFileWithoutRGDHasNoLenses() {
-        #expect(CodeLenses.lenses(DocumentSnapshot.analyze(SourceText("apiVersion: v1\nkind: ConfigMap\n"))).isEmpty)
+        #expect(CodeLenses.lenses(DocumentSnapshot.analyze(SourceText("apiVersion: v1\nkind: ConfigMap\n"), options: .bundled)).isEmpty)
     }
 }

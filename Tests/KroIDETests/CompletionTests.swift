@@ -125,7 +125,7 @@ import Testing
     }
 
     @Test func apiVersionAndKindValuesFromTheStore() {
-        let store = BundledSchemas.store
+        let store = bundledSchemaStore
         checkCompletion(rgd("""
             - id: deployment
               template:

@@ -34,7 +34,7 @@ let defaultSchema = """
         protocol: string | default=TCP
 """
 
-func snapshot(_ m: MarkedText) -> DocumentSnapshot { DocumentSnapshot.analyze(m.source) }
+func snapshot(_ m: MarkedText) -> DocumentSnapshot { DocumentSnapshot.analyze(m.source, options: .bundled) }
 
 /// Completion at `$0`: every label of `contains` is offered, none of `excludes`.
 @discardableResult

@@ -8,7 +8,7 @@ import YAMLSyntax
 @Suite struct InstanceFieldTests {
     static let rgdText = AddMissingFieldFixTests.instanceRGD
 
-    var openRGDs: [RGDAnalysis] { DocumentAnalyzer.analyze(SourceText(Self.rgdText)).rgds }
+    var openRGDs: [RGDAnalysis] { DocumentAnalyzer.analyze(SourceText(Self.rgdText), options: .bundled).rgds }
 
     @Test func specKeysComeFromTheSchemaRequiredFirstAndWrittenOnesLeftOut() {
         let text = "apiVersion: kro.run/v1alpha1\nkind: App\nmetadata:\n  name: café\nspec:\n  size: 4\n  $0\n"

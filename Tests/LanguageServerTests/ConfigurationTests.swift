@@ -1,4 +1,5 @@
 import JSON
+import KroEngine
 import Testing
 @testable import LanguageServer
 
@@ -20,7 +21,7 @@ import Testing
     @Test func resolvesRelativeCRDPathsAgainstTheRoot() {
         var configuration = Configuration()
         configuration.update(from: ["crdPaths": ["crds", "/abs/x.yaml"], "omitFunction": true])
-        let options = configuration.analysisOptions(root: "/work/project")
+        let options = configuration.analysisOptions(root: "/work/project", store: SchemaStore())
         #expect(options.crdPaths == ["/work/project/crds", "/abs/x.yaml"])
         #expect(options.omitFunctionEnabled)
         #expect(configuration.isCRDFile("/work/project/crds/a.yaml", root: "/work/project"))

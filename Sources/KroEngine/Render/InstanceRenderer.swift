@@ -14,7 +14,7 @@ public struct InstanceRenderer {
     let schemaStore: SchemaStore
 
     public init(analysis: RGDAnalysis, crd: JSONValue, options: RenderOptions = .init(),
-                schemaStore: SchemaStore = BundledSchemas.store) {
+                schemaStore: SchemaStore) {
         self.analysis = analysis
         self.kind = InstanceKind(crd: crd) ?? InstanceKind.placeholder
         self.options = options

@@ -3,6 +3,7 @@
 public enum BundledCatalog {
     static let resourceName = "crd-catalog.bin"
 
-    /// One instance per process, so each API group is inflated at most once.
-    public static let shared = CRDCatalog { EmbeddedResource.bytes(named: resourceName) }
+    /// A catalog over the embedded bytes. Callers make one per process or run and pass it
+    /// in (`SchemaStore.with(catalog:)`), so each API group is inflated at most once.
+    public static func load() -> CRDCatalog { CRDCatalog { EmbeddedResource.bytes(named: resourceName) } }
 }

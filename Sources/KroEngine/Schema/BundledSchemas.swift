@@ -5,18 +5,12 @@ import JSON
 public enum BundledSchemas {
     static let resourceName = "kubernetes-schemas.json"
 
-    /// The bundle read once, on first use: the store, or why it could not be read.
-    /// Callers must surface a failure loudly (the CLI exits 2, the server shows an
-    /// error): without the bundle every built-in kind would silently be `dyn`.
-    public static let loaded: Result<SchemaStore, BundleError> = load(EmbeddedResource.bytes(named: resourceName))
-
-    /// The bundled store; empty when `loadProblem` is set.
-    public static var store: SchemaStore { (try? loaded.get()) ?? SchemaStore() }
-
-    /// Why the bundle could not be loaded, if it could not.
-    public static var loadProblem: String? {
-        if case .failure(let error) = loaded { return error.message }
-        return nil
+    /// Parses the embedded bundle: the store, or why it could not be read. Callers load it
+    /// once per configuration and pass the store in (`AnalysisOptions(schemaStore:)`); no
+    /// global holds it. They must surface a failure loudly (the CLI exits 2, the server
+    /// shows an error): without the bundle every built-in kind would silently be `dyn`.
+    public static func load() -> Result<SchemaStore, BundleError> {
+        load(EmbeddedResource.bytes(named: resourceName))
     }
 
     public struct BundleError: Error, Sendable {

@@ -55,13 +55,12 @@ public enum CRDFileLoader {
 }
 
 extension SchemaStore {
-    /// The bundled Kubernetes kinds plus the CRDs under `crdPaths`, then (when `catalog`)
-    /// the embedded CRD catalog.
-    public static func loading(crdPaths: [String], catalog: Bool = false) -> (store: SchemaStore, problems: [String]) {
+    /// `base` (the bundled Kubernetes kinds) plus the CRDs under `crdPaths`, then
+    /// `catalog` (the embedded CRD catalog) when given.
+    public static func loading(crdPaths: [String], onto base: SchemaStore,
+                               catalog: CRDCatalog? = nil) -> (store: SchemaStore, problems: [String]) {
         let crds = CRDFileLoader.load(paths: crdPaths)
-        var problems = crds.problems
-        if let problem = BundledSchemas.loadProblem { problems.insert(problem, at: 0) }
-        let store = BundledSchemas.store.adding(crdKinds: crds.kinds)
-        return (catalog ? store.with(catalog: BundledCatalog.shared) : store, problems)
+        let store = base.adding(crdKinds: crds.kinds)
+        return (catalog.map { store.with(catalog: $0) } ?? store, crds.problems)
     }
 }

@@ -30,7 +30,7 @@ public struct DocumentSnapshot: Sendable {
 
     /// Analyses `source` (the one analysis the server and `--check` share); `cache`: see
     /// `DocumentAnalyzer.analyze(_:options:cache:)`.
-    public static func analyze(_ source: SourceText, version: Int = 0, options: AnalysisOptions = .init(),
+    public static func analyze(_ source: SourceText, version: Int = 0, options: AnalysisOptions,
                                cache: AnalysisCache? = nil) -> DocumentSnapshot {
         DocumentSnapshot(analysis: DocumentAnalyzer.analyze(source, options: options, cache: cache), version: version)
     }

@@ -15,11 +15,8 @@ struct CheckRun {
     var baseline: String?
 
     func run() -> Int32 {
-        if let problem = BundledSchemas.loadProblem {
-            CheckOutput.printError(problem)
-            return 2
-        }
-        let configurations = ConfigurationCache(overrides: overrides)
+        guard let bundle = CRDOptions.bundle() else { return 2 }
+        let configurations = ConfigurationCache(overrides: overrides, bundle: bundle)
         let selection = CheckSelection(paths: paths, configurations: configurations)
         for problem in selection.problems { CheckOutput.printError(problem) }
         guard !selection.files.isEmpty || selection.readsStdin else {

@@ -24,11 +24,17 @@ final class ConfigurationCache: @unchecked Sendable {
 
     private let overrides: Overrides
     private let files = ProjectConfigurationCache()
+    /// The embedded Kubernetes kinds and CRD catalog, loaded once for the run.
+    private let bundle: SchemaStore
+    private let catalog = BundledCatalog.load()
     private let lock = NSLock()
     private var contexts: [String: Context] = [:]
     private var crdProblems: [String] = []
 
-    init(overrides: Overrides) { self.overrides = overrides }
+    init(overrides: Overrides, bundle: SchemaStore) {
+        self.overrides = overrides
+        self.bundle = bundle
+    }
 
     /// Problems met so far (a malformed or unreadable configuration, an unreadable CRD):
     /// the run exits 2.
@@ -58,7 +64,7 @@ final class ConfigurationCache: @unchecked Sendable {
     func context(for file: String?) -> Context {
         let key = configurationPath(for: file) ?? ""
         if let hit = lock.withLock({ contexts[key] }) { return hit }
-        var options = AnalysisOptions()
+        var options = AnalysisOptions(schemaStore: bundle)
         options.crdPaths = overrides.crdPaths
         if !key.isEmpty { options.adopt(files.load(key)) }
         // The command line wins over the file.
@@ -67,13 +73,10 @@ final class ConfigurationCache: @unchecked Sendable {
         options.policy.warningsAsErrors = overrides.warningsAsErrors
         if let omit = overrides.featureGates[FeatureGates.omitFunction] { options.omitFunctionEnabled = omit }
         options.catalogEnabled = options.catalogEnabled && overrides.catalogEnabled
-        if options.crdPaths.isEmpty {
-            if options.catalogEnabled { options.schemaStore = BundledSchemas.store.with(catalog: BundledCatalog.shared) }
-        } else {
-            let loaded = SchemaStore.loading(crdPaths: options.crdPaths, catalog: options.catalogEnabled)
-            options.schemaStore = loaded.store
-            lock.withLock { crdProblems += loaded.problems }
-        }
+        let loaded = SchemaStore.loading(crdPaths: options.crdPaths, onto: bundle,
+                                         catalog: options.catalogEnabled ? catalog : nil)
+        options.schemaStore = loaded.store
+        lock.withLock { crdProblems += loaded.problems }
         let context = Context(options: options)
         lock.withLock { contexts[key] = context }
         return context

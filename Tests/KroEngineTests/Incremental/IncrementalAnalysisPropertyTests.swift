@@ -39,7 +39,7 @@ import Testing
             let original = files[session % files.count]
             session += 1
             let cache = AnalysisCache()
-            var previous = DocumentSnapshot.analyze(SourceText(original), cache: cache)
+            var previous = DocumentSnapshot.analyze(SourceText(original), options: .bundled, cache: cache)
             var history = [original]
             for step in 0..<min(perFile, Self.edits - done) {
                 done += 1
@@ -53,10 +53,10 @@ import Testing
                 }
                 let source = SourceText(text)
                 if YAMLParser.incrementalParse(source, previous: previous.yaml, limits: .default) != nil { spliced += 1 }
-                let incremental = DocumentSnapshot.analyze(source, cache: cache)
+                let incremental = DocumentSnapshot.analyze(source, options: .bundled, cache: cache)
                 previous = incremental
                 totalReused += cache.statistics.reused
-                let fresh = DocumentSnapshot.analyze(source)
+                let fresh = DocumentSnapshot.analyze(source, options: .bundled)
                 let differences = SnapshotComparison.differences(incremental, fresh)
                 if !differences.isEmpty {
                     failures.append("session \(session) step \(step) (seed \(Self.seed)):\n" + differences.prefix(5).joined(separator: "\n")

@@ -28,7 +28,7 @@ import YAMLSyntax
                 name: c
         """)
 
-    static func analyze(_ text: String, cache: AnalysisCache, options: AnalysisOptions = .init()) -> DocumentSnapshot {
+    static func analyze(_ text: String, cache: AnalysisCache, options: AnalysisOptions = .bundled) -> DocumentSnapshot {
         DocumentSnapshot.analyze(SourceText(text), options: options, cache: cache)
     }
 
@@ -40,7 +40,7 @@ import YAMLSyntax
         let snapshot = Self.analyze(edited, cache: cache)
         #expect(cache.statistics == (reused: 2, computed: 1))
         #expect(snapshot.diagnostics.map(\.code) == ["KRO333"])
-        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(edited)).diagnostics)
+        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(edited), options: .bundled).diagnostics)
     }
 
     @Test func resourcesAfterAnInsertionAreMovedNotAnalysedAgain() throws {
@@ -51,7 +51,7 @@ import YAMLSyntax
         let longer = broken.replacingOccurrences(of: "${schema.spec.name}", with: "${schema.spec.name + 'é-long'}")
         let snapshot = Self.analyze(longer, cache: cache)
         #expect(cache.statistics == (reused: 2, computed: 1))
-        let fresh = DocumentSnapshot.analyze(SourceText(longer))
+        let fresh = DocumentSnapshot.analyze(SourceText(longer), options: .bundled)
         #expect(snapshot.diagnostics == fresh.diagnostics)
         let error = try #require(snapshot.diagnostics.first { $0.code == "KRO333" })
         #expect(snapshot.source.string(in: error.range).contains("nope"))
@@ -64,13 +64,13 @@ import YAMLSyntax
         let renamed = Self.text.replacingOccurrences(of: "- id: c", with: "- id: d")
         let snapshot = Self.analyze(renamed, cache: cache)
         #expect(cache.statistics == (reused: 0, computed: 3))
-        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(renamed)).diagnostics)
+        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(renamed), options: .bundled).diagnostics)
     }
 
     @Test func changedOptionsDropTheCache() {
         let cache = AnalysisCache()
         _ = Self.analyze(Self.text, cache: cache)
-        var options = AnalysisOptions()
+        var options = AnalysisOptions.bundled
         options.omitFunctionEnabled = true
         _ = Self.analyze(Self.text, cache: cache, options: options)
         #expect(cache.statistics == (reused: 0, computed: 3))
@@ -81,7 +81,7 @@ import YAMLSyntax
     @Test func shouldStopEndsTheAnalysisBetweenResources() {
         let cache = AnalysisCache()
         let asked = Counter()
-        var options = AnalysisOptions()
+        var options = AnalysisOptions.bundled
         options.shouldStop = { asked.increment() > 1 }
         let snapshot = Self.analyze(Self.text, cache: cache, options: options)
         // Asked before each resource: the first is analysed, then it stops.

@@ -28,7 +28,7 @@ import YAMLSyntax
         """)
 
     func admit(_ marked: MarkedText) throws -> AdmittedInstance {
-        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(Self.rgd)).rgds.first)
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(Self.rgd), options: .bundled).rgds.first)
         let crd = try #require(analysis.generatedCRD?.result.crd)
         let kind = try #require(InstanceKind(crd: crd))
         let document = try #require(YAMLParser.parse(marked.source).documents.first)
@@ -102,7 +102,7 @@ import YAMLSyntax
 /// `--check` reports admission errors in instance files of the run's RGDs.
 @Suite struct InstanceCheckTests {
     @Test func instanceDocumentsOfTheRunsRGDsAreAdmitted() throws {
-        let rgds = DocumentAnalyzer.analyze(SourceText(InstanceAdmissionTests.rgd)).rgds
+        let rgds = DocumentAnalyzer.analyze(SourceText(InstanceAdmissionTests.rgd), options: .bundled).rgds
         let marked = MarkedText("""
             apiVersion: v1
             kind: ConfigMap

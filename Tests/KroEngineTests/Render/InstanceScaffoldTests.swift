@@ -22,7 +22,7 @@ import YAMLSyntax
                 data:
                   image: ${schema.spec.image}
             """)
-        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(text)).rgds.first)
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(text), options: .bundled).rgds.first)
         let scaffold = try #require(InstanceScaffold.yaml(for: analysis))
         #expect(scaffold == """
             apiVersion: kro.run/v1alpha1

@@ -11,7 +11,7 @@ import YAMLSyntax
         let root = sharedDirectory().appendingPathComponent("corpus")
         return RGDCorpusTests.corpusFiles().flatMap { file -> [(String, RGDAnalysis)] in
             guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(file).path) else { return [] }
-            return DocumentAnalyzer.analyze(SourceText(bytes: Array(data))).rgds.map { (file, $0) }
+            return DocumentAnalyzer.analyze(SourceText(bytes: Array(data)), options: .bundled).rgds.map { (file, $0) }
         }
     }
 
@@ -24,7 +24,7 @@ import YAMLSyntax
             let yaml = YAMLParser.parse(SourceText(bytes: Array(data)))
             guard Preview.match(rgds: rgds.map(\.analysis), instance: yaml) != nil,
                   case .success(let result) = Preview.render(rgds: rgds.map(\.analysis), instance: yaml,
-                                                            options: .init(), schemaStore: BundledSchemas.store) else { continue }
+                                                            options: .init(), schemaStore: bundledSchemaStore) else { continue }
             rendered += 1
             #expect(!result.hasErrors, "\(file): \(result.admission.diagnostics + result.diagnostics)")
             for node in result.nodes {
@@ -44,7 +44,7 @@ import YAMLSyntax
             let yaml = YAMLParser.parse(SourceText(text))
             #expect(yaml.errors.isEmpty, "\(file): \(text)")
             guard case .success(let result) = Preview.render(rgds: [analysis], instance: yaml, options: .init(),
-                                                            schemaStore: BundledSchemas.store) else {
+                                                            schemaStore: bundledSchemaStore) else {
                 Issue.record("\(file): the scaffold does not match its RGD\n\(text)")
                 continue
             }

@@ -10,7 +10,7 @@ func yamlObject(_ text: String) -> JSONValue {
 
 /// Renders `instance` against the RGD of `rgdText` as `kro-lsp render` does.
 func renderPreview(_ rgdText: String, _ instance: String, options: RenderOptions = .init()) -> RenderResult? {
-    var analysisOptions = AnalysisOptions()
+    var analysisOptions = AnalysisOptions.bundled
     analysisOptions.omitFunctionEnabled = options.omitFunctionEnabled
     let analysis = DocumentAnalyzer.analyze(SourceText(rgdText), options: analysisOptions)
     guard case .success(let result) = Preview.render(rgds: analysis.rgds, instance: YAMLParser.parse(SourceText(instance)),

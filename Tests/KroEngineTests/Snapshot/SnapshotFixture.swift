@@ -52,6 +52,6 @@ enum SnapshotFixture {
     static func snapshot(crlf: Bool = false) -> (DocumentSnapshot, MarkedText) {
         let text = crlf ? marked.replacingOccurrences(of: "\n", with: "\r\n") : marked
         let m = MarkedText(text)
-        return (DocumentSnapshot.analyze(m.source, version: 7), m)
+        return (DocumentSnapshot.analyze(m.source, version: 7, options: .bundled), m)
     }
 }

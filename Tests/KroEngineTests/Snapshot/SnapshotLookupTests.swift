@@ -63,7 +63,7 @@ import YAMLSyntax
 
     @Test func eachDocumentOfAStreamHasItsRGD() throws {
         let m = MarkedText(SnapshotFixture.marked + "\n---\n" + SnapshotFixture.marked.replacingOccurrences(of: "name: demo", with: "name: 0️⃣second"))
-        let s = DocumentSnapshot.analyze(m.source)
+        let s = DocumentSnapshot.analyze(m.source, options: .bundled)
         #expect(s.rgds.count == 2)
         #expect(s.rgd(at: m.offsets[0]!)?.rgd.name?.value == "second")
         #expect(s.rgd(at: 5)?.rgd.name?.value == "demo")
@@ -72,7 +72,7 @@ import YAMLSyntax
 
     @Test func snapshotDiagnosticsAreTheAnalysis() {
         let (s, m) = SnapshotFixture.snapshot()
-        #expect(s.diagnostics == DocumentAnalyzer.analyze(m.source).diagnostics)
+        #expect(s.diagnostics == DocumentAnalyzer.analyze(m.source, options: .bundled).diagnostics)
         #expect(s.version == 7)
     }
 }

@@ -31,7 +31,7 @@ import YAMLSyntax
 
     /// The fields the type of the selected operand has, at marker 1.
     func completionFields(_ m: MarkedText) throws -> [String] {
-        let s = DocumentSnapshot.analyze(m.source)
+        let s = DocumentSnapshot.analyze(m.source, options: .bundled)
         let at = s.lookup(at: m.offsets[1]!)
         let expression = try #require(at.expression)
         #expect(expression.isPartial)
@@ -51,20 +51,20 @@ import YAMLSyntax
 
     @Test func anUnterminatedExpressionAddsNoFindingsButItsWarning() {
         let m = document("${schema.spec.1️⃣")
-        let codes = DocumentSnapshot.analyze(m.source).diagnostics.map(\.code)
+        let codes = DocumentSnapshot.analyze(m.source, options: .bundled).diagnostics.map(\.code)
         #expect(codes.filter { $0.hasPrefix("KRO3") }.isEmpty)
         #expect(codes.contains("KRO901"))
     }
 
     @Test func aPartialTreeReportsOnlyItsSyntaxError() {
         let m = document("${schema.spec.1️⃣}")
-        let errors = DocumentSnapshot.analyze(m.source).diagnostics.filter { $0.severity == .error }.map(\.code)
+        let errors = DocumentSnapshot.analyze(m.source, options: .bundled).diagnostics.filter { $0.severity == .error }.map(\.code)
         #expect(errors == ["KRO310"])
     }
 
     @Test func anOpenCallIsTypedUpToTheCursor() throws {
         let m = document("${string(schema.spec.replicas, 1️⃣}")
-        let s = DocumentSnapshot.analyze(m.source)
+        let s = DocumentSnapshot.analyze(m.source, options: .bundled)
         let at = s.lookup(at: m.offsets[1]!)
         let call = try #require(at.astPath.first)
         guard case .call(nil, "string", let args) = call.kind else { Issue.record("not the call: \(call)"); return }
