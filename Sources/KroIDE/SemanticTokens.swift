@@ -36,9 +36,10 @@ public enum SemanticTokens {
         var raw: [SemanticToken] = []
         for rgd in snapshot.rgds {
             if let range, rgd.documentRange.end < range.start || rgd.documentRange.start > range.end { continue }
+            let names = RGDNames(rgd)
             for e in rgd.expressions {
                 if let range, !overlaps(e.expression.scalar.range, range) { continue }
-                raw += cel(e, rgd: rgd)
+                raw += cel(e, names)
             }
             raw += simpleSchema(rgd)
         }
@@ -55,8 +56,24 @@ public enum SemanticTokens {
 
     // MARK: CEL
 
-    private static func cel(_ e: SnapshotExpression, rgd: RGDSnapshot) -> [SemanticToken] {
-        let names = identifierClasses(e, rgd: rgd)
+    /// The names an RGD's expressions read, gathered once per RGD.
+    private struct RGDNames {
+        let resources: Set<String>
+        /// forEach iterators by resource id.
+        let iterators: [String: Set<String>]
+        init(_ rgd: RGDSnapshot) {
+            resources = Set(rgd.rgd.resources.compactMap { $0.id?.value })
+            var iterators: [String: Set<String>] = [:]
+            for symbol in rgd.symbols.symbols(of: .iterator) {
+                let owner = String(symbol.id.qualifiedName.prefix { $0 != "." })
+                iterators[owner, default: []].insert(symbol.name)
+            }
+            self.iterators = iterators
+        }
+    }
+
+    private static func cel(_ e: SnapshotExpression, _ rgdNames: RGDNames) -> [SemanticToken] {
+        let names = identifierClasses(e, rgdNames)
         var out: [SemanticToken] = []
         for token in CELParser.tokens(e.celText) where e.isWritten(token.span) {
             let kind: (SemanticTokenType, SemanticTokenModifiers)
@@ -76,13 +93,13 @@ public enum SemanticTokens {
 
     /// What each identifier the author wrote names, by its span: from the checked tree (with
     /// the scopes macros open) and the macro calls as written.
-    private static func identifierClasses(_ e: SnapshotExpression, rgd: RGDSnapshot)
+    private static func identifierClasses(_ e: SnapshotExpression, _ names: RGDNames)
         -> [SourceSpan: (SemanticTokenType, SemanticTokenModifiers)]
     {
         guard let parsed = e.parsed else { return [:] }
         var out: [SourceSpan: (SemanticTokenType, SemanticTokenModifiers)] = [:]
-        let resources = Set(rgd.rgd.resources.compactMap { $0.id?.value })
-        let iterators = iteratorNames(e, rgd: rgd)
+        let resources = names.resources
+        let iterators = e.expression.resourceID.flatMap { names.iterators[$0] } ?? []
         // The tree with the variables bound around each node (comprehension scopes).
         var stack: [(Expr, Set<String>)] = [(parsed.expr, [])]
         while let (node, bound) = stack.popLast() {
@@ -126,12 +143,6 @@ public enum SemanticTokens {
             for arg in args.prefix(bindings) { if case .ident = arg.kind { out[arg.span] = (.parameter, []) } }
         }
         return out
-    }
-
-    /// The forEach iterators an expression of `e`'s resource may read.
-    private static func iteratorNames(_ e: SnapshotExpression, rgd: RGDSnapshot) -> Set<String> {
-        guard let id = e.expression.resourceID else { return [] }
-        return Set(rgd.symbols.symbols(of: .iterator).filter { $0.id.qualifiedName.hasPrefix(id + ".") }.map(\.name))
     }
 
     // MARK: SimpleSchema
