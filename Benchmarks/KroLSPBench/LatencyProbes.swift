@@ -1,7 +1,7 @@
 import Foundation
 import JSON
 
-/// Completion and hover timed through the real server (issue 11: p99 ≤ 5 ms at 1,000
+/// Completion, hover and the other editor requests timed through the real server (issue 11: p99 ≤ 5 ms at 1,000
 /// resources), at expressions near the middle of the generated RGD: completion right
 /// after `${schema.spec.` and after `${rK.metadata.` (the generator's expressions read
 /// `metadata` of other resources, never their `spec`: the same path through the kind's
@@ -17,7 +17,29 @@ enum LatencyProbes {
               expect: { hover($0).contains("image") }),
         probe("hover ${rK.metadata.name}   ", "textDocument/hover", in: ".metadata.name}", at: "name}", resourceRead: true,
               expect: { hover($0).contains("name") }),
+        probe("signatureHelp .orValue(     ", "textDocument/signatureHelp", in: ".orValue(0)", at: "0)",
+              expect: { $0["signatures"]?.arrayValue?.isEmpty == false }),
+        // Whole-document requests (an editor asks them after each edit).
+        document("semanticTokens/full        ", "textDocument/semanticTokens/full",
+                 expect: { $0["data"]?.arrayValue?.isEmpty == false }),
+        document("foldingRange               ", "textDocument/foldingRange", expect: { $0.arrayValue?.isEmpty == false }),
+        document("inlayHint (whole file)     ", "textDocument/inlayHint", wholeRange: true,
+                 expect: { $0.arrayValue?.isEmpty == false }),
     ]
+
+    /// A request about the whole document (with a range over all of it when `wholeRange`).
+    static func document(_ name: String, _ method: String, wholeRange: Bool = false,
+                         expect: @escaping @Sendable (JSONValue) -> Bool) -> LatencyProbe {
+        LatencyProbe(name: name, method: method, params: { uri, rgd in
+            var params: JSONValue = ["textDocument": ["uri": .string(uri)]]
+            if wholeRange, case .object(var members) = params {
+                let lines = Int64(rgd.text.split(separator: "\n", omittingEmptySubsequences: false).count)
+                members["range"] = ["start": ["line": 0, "character": 0], "end": ["line": .int(lines), "character": 0]]
+                params = .object(members)
+            }
+            return params
+        }, isAnswer: expect)
+    }
 
     /// A probe at `marker` (the cursor goes before it) inside the first occurrence of
     /// `needle` on the line nearest the middle of the file, away from the edited line.
