@@ -25,9 +25,32 @@ async function start(context) {
       documentSelector: [{ scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }],
       synchronize: { configurationSection: 'kro' },
       initializationOptions: { kro: vscode.workspace.getConfiguration('kro') },
+      middleware: {
+        // A code lens ("Preview", "Generate CRD", "Scaffold instance") runs the server's
+        // command: show its answer as the palette commands do.
+        executeCommand: async (command, args, next) => {
+          const result = await next(command, args);
+          if (SHOWN_COMMANDS.includes(command)) await showResult(result);
+          return result;
+        },
+      },
     },
   );
   await client.start();
+}
+
+/** The server commands whose answer (`{yaml, pending}`) opens in a new editor. */
+const SHOWN_COMMANDS = ['kro.preview', 'kro.generateCRD', 'kro.scaffoldInstance'];
+
+/** Opens a command's answer beside the current editor. */
+async function showResult(result) {
+  let content;
+  if (typeof result === 'string') content = result;
+  else if (result && typeof result.yaml === 'string') {
+    content = result.yaml + (result.pending || []).map((p) => `\n# pending: ${JSON.stringify(p)}`).join('');
+  } else content = JSON.stringify(result, null, 2);
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
 }
 
 /** Runs the server command `command` on the active editor's file and opens the answer. */
@@ -39,14 +62,7 @@ async function showCommandResult(command) {
   }
   const uri = editor.document.uri.toString();
   try {
-    const result = await client.sendRequest('workspace/executeCommand', { command, arguments: [{ uri }] });
-    let content;
-    if (typeof result === 'string') content = result;
-    else if (result && typeof result.yaml === 'string') {
-      content = result.yaml + (result.pending || []).map((p) => `\n# pending: ${JSON.stringify(p)}`).join('');
-    } else content = JSON.stringify(result, null, 2);
-    const document = await vscode.workspace.openTextDocument({ language: 'yaml', content });
-    await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
+    await showResult(await client.sendRequest('workspace/executeCommand', { command, arguments: [{ uri }] }));
   } catch (error) {
     vscode.window.showErrorMessage(`kro-lsp: ${command}: ${error.message || error}`);
   }

@@ -79,10 +79,11 @@ local function result_lines(result)
 end
 
 --- Runs `workspace/executeCommand` `command` on buffer `bufnr`'s server with the buffer's
---- URI and shows the answer in a new YAML buffer (`kro.preview`, `kro.generateCRD`).
-function M.execute(command, bufnr)
+--- URI (or `arguments`, as a code lens gives them) and shows the answer in a new YAML
+--- buffer (`kro.preview`, `kro.generateCRD`, `kro.scaffoldInstance`).
+function M.execute(command, bufnr, arguments)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  local params = { command = command, arguments = { { uri = vim.uri_from_bufnr(bufnr) } } }
+  local params = { command = command, arguments = arguments or { { uri = vim.uri_from_bufnr(bufnr) } } }
   vim.lsp.buf_request(bufnr, 'workspace/executeCommand', params, function(err, result)
     if err then
       vim.notify('kro-lsp: ' .. command .. ': ' .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
@@ -95,6 +96,13 @@ function M.execute(command, bufnr)
     vim.api.nvim_buf_set_lines(out, 0, -1, false, result_lines(result))
     vim.bo[out].filetype = 'yaml'
   end)
+end
+
+--- Client-side handlers of the server's commands: a code lens ("Preview", "Generate CRD",
+--- "Scaffold instance") then shows its answer in a new buffer, as :KroPreview does.
+M.commands = {}
+for _, name in ipairs({ 'kro.preview', 'kro.generateCRD', 'kro.scaffoldInstance' }) do
+  M.commands[name] = function(command, ctx) M.execute(command.command, ctx.bufnr, command.arguments) end
 end
 
 local function define_commands(bufnr)
@@ -121,6 +129,7 @@ function M.lsp_config(user)
     end,
     settings = { kro = config.settings },
     init_options = { kro = config.settings },
+    commands = M.commands,
     on_attach = function(_, bufnr) define_commands(bufnr) end,
   }
 end
@@ -141,6 +150,7 @@ function M.register_lspconfig(user)
       end,
       settings = { kro = config.settings },
       init_options = { kro = config.settings },
+      commands = M.commands,
       on_attach = function(_, bufnr) define_commands(bufnr) end,
     },
     docs = { description = 'kro-lsp: ResourceGraphDefinitions (kro.run)' },
@@ -158,6 +168,7 @@ local function start_legacy(config, bufnr)
     root_dir = root,
     settings = { kro = config.settings },
     init_options = { kro = config.settings },
+    commands = M.commands,
     on_attach = function(_, b) define_commands(b) end,
   }
   if vim.lsp.start then  -- 0.8+: reuses a client with the same name and root
