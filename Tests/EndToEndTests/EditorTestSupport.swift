@@ -168,6 +168,16 @@ enum Editors {
     }
 
     /// `text` as a Lua string literal.
+    /// Runs `lua` as headless Neovim's init file in `dir` and reads the lines it wrote to `result`.
+    static func runNeovim(_ nvim: String, lua: String, in dir: URL, result: URL) throws -> (lines: [String], text: String) {
+        let initFile = dir.appendingPathComponent("init.lua")
+        try Data(lua.utf8).write(to: initFile)
+        let run = try runProcess(nvim, ["--headless", "-n", "-i", "NONE", "-u", initFile.path],
+                                 in: dir, environment: ["XDG_STATE_HOME": dir.path, "XDG_DATA_HOME": dir.path],
+                                 timeout: 60)
+        return report(of: run, at: result, editor: "nvim")
+    }
+
     static func lua(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
     }

@@ -47,12 +47,7 @@ import Testing
             vim.fn.writefile(out, \(Editors.lua(result.path)))
             vim.cmd('qa!')
             """
-        let initFile = dir.appendingPathComponent("init.lua")
-        try Data(lua.utf8).write(to: initFile)
-        let run = try Editors.runProcess(Editors.pypiNeovim!, ["--headless", "-n", "-i", "NONE", "-u", initFile.path],
-                                         in: dir, environment: ["XDG_STATE_HOME": dir.path, "XDG_DATA_HOME": dir.path],
-                                         timeout: 60)
-        let report = Editors.report(of: run, at: result, editor: "nvim")
+        let report = try Editors.runNeovim(Editors.pypiNeovim!, lua: lua, in: dir, result: result)
         #expect(report.lines == ["lens kro.preview", "preview-buffer yaml"], "\(report.text)")
     }
 }

@@ -78,12 +78,7 @@ import Testing
             vim.fn.writefile(out, \(Editors.lua(result.path)))
             vim.cmd('qa!')
             """
-        let initFile = dir.appendingPathComponent("init.lua")
-        try Data(lua.utf8).write(to: initFile)
-        let run = try Editors.runProcess(nvim, ["--headless", "-n", "-i", "NONE", "-u", initFile.path],
-                                         in: dir, environment: ["XDG_STATE_HOME": dir.path, "XDG_DATA_HOME": dir.path],
-                                         timeout: 60)
-        let report = Editors.report(of: run, at: result, editor: "nvim")
+        let report = try Editors.runNeovim(nvim, lua: lua, in: dir, result: result)
         Editors.expectFeatures(report)
     }
 
@@ -134,12 +129,7 @@ import Testing
             vim.fn.writefile(out, \(Editors.lua(result.path)))
             vim.cmd('qa!')
             """
-        let initFile = dir.appendingPathComponent("init.lua")
-        try Data(lua.utf8).write(to: initFile)
-        let run = try Editors.runProcess(nvim, ["--headless", "-n", "-i", "NONE", "-u", initFile.path],
-                                         in: dir, environment: ["XDG_STATE_HOME": dir.path, "XDG_DATA_HOME": dir.path],
-                                         timeout: 60)
-        let report = Editors.report(of: run, at: result, editor: "nvim")
+        let report = try Editors.runNeovim(nvim, lua: lua, in: dir, result: result)
         let (lines, output) = report
         #expect(lines.first == "found true", "Neovim got no diagnostics: \(output)")
         #expect(lines.contains("rgd-clients 1"), "\(output)")
