@@ -1,3 +1,4 @@
+import Foundation
 import CEL
 import JSON
 import Testing
@@ -87,6 +88,28 @@ import Testing
         #expect(CELFieldName.escape("a b") == nil)
         #expect(CELFieldName.escape("") == nil)
         #expect(CELFieldName.escape("replicas") == "replicas")
+        #expect(CELFieldName.escape("a_b") == "a_b")
+        #expect(CELFieldName.escape("___x") == "__underscores___x")
+        #expect(CELFieldName.escape("-a") == "__dash__a")
+        #expect(CELFieldName.escape("é") == nil)
+    }
+
+    /// The byte scan equals the rule as Kubernetes states it (four replacements in
+    /// order) on seeded random names over the significant characters.
+    @Test func escapeEqualsTheReplacementRule() {
+        func rule(_ name: String) -> String? {
+            if CELFieldName.reservedWords.contains(name) { return "__\(name)__" }
+            guard let first = name.first, !first.isNumber,
+                  name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_./-".contains($0)) }) else { return nil }
+            return name.replacingOccurrences(of: "__", with: "__underscores__").replacingOccurrences(of: ".", with: "__dot__")
+                .replacingOccurrences(of: "-", with: "__dash__").replacingOccurrences(of: "/", with: "__slash__")
+        }
+        var random = SplitMix64(seed: 10)
+        let alphabet = Array("ab1_._-/_ é")
+        for _ in 0..<2_000 {
+            let name = String((0..<Int(random.next() % 7)).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            #expect(CELFieldName.escape(name) == rule(name), "\(name)")
+        }
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Kubernetes-style escaping of property names into CEL field names (cel.md §6).
 public enum CELFieldName {
     /// CEL words that cannot be used as plain field names.
@@ -10,19 +8,53 @@ public enum CELFieldName {
 
     /// The CEL name of a property, or nil when the property is not reachable from CEL
     /// (empty, starts with a digit, or holds characters outside `[A-Za-z0-9_./-]`).
+    /// `__` becomes `__underscores__` (left to right), `.` `__dot__`, `-` `__dash__`,
+    /// `/` `__slash__`. Called for every property of every described type, so it scans the
+    /// bytes once and returns the name itself when nothing needs escaping.
     public static func escape(_ name: String) -> String? {
         if reservedWords.contains(name) { return "__\(name)__" }
-        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return nil }
-        for scalar in name.unicodeScalars {
-            let ok = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || scalar == "_" || scalar == "." || scalar == "-" || scalar == "/"
-            if !ok { return nil }
+        var contiguous = name
+        return contiguous.withUTF8 { escape(name, bytes: $0) }
+    }
+
+    private static func escape(_ name: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let first = bytes.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+        var plain = true
+        var previousUnderscore = false
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                previousUnderscore = false
+            case UInt8(ascii: "_"):
+                if previousUnderscore { plain = false }
+                previousUnderscore = true
+            case UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "/"):
+                plain = false
+                previousUnderscore = false
+            default:
+                return nil
+            }
         }
-        return name
-            .replacingOccurrences(of: "__", with: "__underscores__")
-            .replacingOccurrences(of: ".", with: "__dot__")
-            .replacingOccurrences(of: "-", with: "__dash__")
-            .replacingOccurrences(of: "/", with: "__slash__")
+        if plain { return name }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "_"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "_") {
+                out += "__underscores__".utf8
+                i += 2
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "."): out += "__dot__".utf8
+            case UInt8(ascii: "-"): out += "__dash__".utf8
+            case UInt8(ascii: "/"): out += "__slash__".utf8
+            default: out.append(byte)
+            }
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Names under which a property is also reachable: kro resolves `x.namespace` to
