@@ -15,11 +15,14 @@ struct BenchOptions {
     /// Where generated files are written (kept when given).
     var keepDirectory: String?
     var binary = BenchOptions.defaultBinary
+    /// Edits that change the text's length (insert a character, then delete it), so every
+    /// resource after the edited one moves; the default replaces one character.
+    var insertEdits = false
 
     static let usage = """
     usage: kro-lsp-bench [--sizes 10,100,1000,10000] [--edits 200] [--edit-budget SECONDS]
                          [--timeout SECONDS] [--no-check] [--no-server] [--tiny 200000]
-                         [--keep DIR] [--binary PATH]
+                         [--keep DIR] [--binary PATH] [--insert-edits]
     """
 
     /// `kro-lsp` beside this executable (both are built into the same `.build/<config>`).
@@ -55,6 +58,7 @@ struct BenchOptions {
             case "--tiny": o.tinySizes = try counts(flag)
             case "--keep": o.keepDirectory = try value(flag)
             case "--binary": o.binary = try value(flag)
+            case "--insert-edits": o.insertEdits = true
             case "-h", "--help": say(usage); exit(0)
             default: throw BenchError("unknown option \(flag)")
             }

@@ -122,11 +122,15 @@ struct SizeRun {
             }
             version += 1
             let breaking = i % 2 == 0
+            // Replace `e` by `f` and back, or (`--insert-edits`) insert `f` after it and
+            // delete it again: `imagef` is as unknown as `imagf`.
+            let (start, end) = !options.insertEdits ? (rgd.editColumn, rgd.editColumn + 1)
+                : breaking ? (rgd.editColumn + 1, rgd.editColumn + 1) : (rgd.editColumn + 1, rgd.editColumn + 2)
             let range: JSONValue = [
-                "start": ["line": .int(Int64(rgd.editLine)), "character": .int(Int64(rgd.editColumn))],
-                "end": ["line": .int(Int64(rgd.editLine)), "character": .int(Int64(rgd.editColumn + 1))],
+                "start": ["line": .int(Int64(rgd.editLine)), "character": .int(Int64(start))],
+                "end": ["line": .int(Int64(rgd.editLine)), "character": .int(Int64(end))],
             ]
-            let text = String(breaking ? rgd.broken : rgd.original)
+            let text = options.insertEdits ? (breaking ? String(rgd.broken) : "") : String(breaking ? rgd.broken : rgd.original)
             let sent = clock.now
             try client.notify("textDocument/didChange", [
                 "textDocument": ["uri": .string(uri), "version": .int(Int64(version))],
