@@ -93,11 +93,15 @@ struct SymbolIndexBuilder {
             }
         }
         guard !schemaRoots.isEmpty, let parsed = e.parsed else { return }
+        // Found first, added after the walk: mutating `symbols` from inside the closure
+        // copied the whole dictionary once per expression (quadratic in the RGD's size).
+        var found: [(field: String, name: SourceSpan)] = []
         parsed.expr.walk { node, _ in
-            if let (field, nameSpan) = schemaFieldUse(node, roots: schemaRoots) {
-                addUse(SymbolID(kind: .schemaField, qualifiedName: field), at: expression.fileRange(nameSpan), expression: e.index)
-            }
+            if let use = schemaFieldUse(node, roots: schemaRoots) { found.append(use) }
             return true
+        }
+        for use in found {
+            addUse(SymbolID(kind: .schemaField, qualifiedName: use.field), at: expression.fileRange(use.name), expression: e.index)
         }
     }
 
