@@ -24,6 +24,8 @@ public struct AnalysisOptions: Sendable {
     /// Asked between resources: true stops the analysis at once (a newer version
     /// superseded it); the result is then incomplete and must be dropped.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Resources per RGD and expressions per resource (KRO921 over them).
+    public var limits = AnalysisLimits()
     public init(schemaStore: SchemaStore) { self.schemaStore = schemaStore }
 
     /// The schema of `gvk` for a resource of the RGD defining `own`: the user's CRDs and

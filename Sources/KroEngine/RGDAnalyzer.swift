@@ -51,11 +51,19 @@ public enum RGDAnalyzer {
     static func analyze(document: YAMLDocument, options: AnalysisOptions, source: SourceText?,
                         reuse: inout Reuse?) -> RGDAnalysis? {
         guard let admission = RGDParser.admit(root: document.root, source: source) else { return nil }
-        let rgd = admission.rgd
+        var rgd = admission.rgd
+        var overLimit: [Diagnostic] = []
+        if let tooMany = options.limits.tooManyResources(rgd) {
+            // Only the schema is analysed: without the resources, status references would
+            // all be unknown identifiers.
+            overLimit.append(tooMany)
+            rgd.resources = []
+            rgd.schema?.status = nil
+        }
         reuse?.entry.reused = 0
         reuse?.entry.computed = 0
         let store = options.schemaStore
-        var header = admission.diagnostics + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
+        var header = admission.diagnostics + overLimit + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
         let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
 
         // The environment every resource is analysed in, reused while its key holds.
@@ -111,7 +119,7 @@ public enum RGDAnalyzer {
         reuse?.entry.resources = cached
 
         // Status and conditions: the header's expressions.
-        var collector = ExpressionCollector()
+        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
         collector.collectStatus(of: rgd)
         rules.diagnostics = []
         header += collector.diagnostics
@@ -244,7 +252,7 @@ public enum RGDAnalyzer {
             diagnostics.append(unservable)
         }
 
-        var collector = ExpressionCollector()
+        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
         collector.collect(r)
         diagnostics += collector.diagnostics
         var expressions = collector.expressions

@@ -9,6 +9,13 @@ struct ExpressionCollector {
     var unterminated: [RGDExpression] = []
     var diagnostics: [Diagnostic] = []
     private let maxDepth = 200
+    /// Expressions recorded per resource index (-1: the status block), for the limit.
+    private let maxPerResource: Int
+    private var counts: [Int: Int] = [:]
+
+    init(maxPerResource: Int = AnalysisLimits().maxExpressionsPerResource) {
+        self.maxPerResource = maxPerResource
+    }
 
     mutating func collect(_ rgd: ResourceGraphDefinition) {
         for r in rgd.resources { collect(r) }
@@ -177,6 +184,8 @@ struct ExpressionCollector {
             return true
         }
         if kind == .template || kind == .externalRef { lintBlockScalar(s) }
+        guard withinLimit(owner, at: s.sourceMap.sourceRange(forValueRange: scan.matches[0].start..<scan.matches[0].end))
+        else { return true }
         let standalone = scan.isStandalone
         let built = StringTemplate.celText(value: s.value, matches: scan.matches, standalone: standalone)
         expressions.append(RGDExpression(
@@ -187,11 +196,29 @@ struct ExpressionCollector {
         return true
     }
 
+    /// Counts one more expression of `owner`; false (and KRO921 once, at `range`) past the limit.
+    private mutating func withinLimit(_ owner: (Int?, String?), at range: TextRange) -> Bool {
+        let key = owner.0 ?? -1
+        let count = counts[key, default: 0]
+        counts[key] = count + 1
+        if count < maxPerResource { return true }
+        if count == maxPerResource {
+            let whose = owner.1.map { "resource \"\($0)\"" } ?? (owner.0 == nil ? "the status block" : "the resource")
+            diagnostics.append(Diagnostic(
+                code: AnalysisLimits.code,
+                message: "\(whose) has more than \(maxPerResource) expressions, kro-lsp's limit per resource; "
+                    + "this one and the rest are not checked",
+                range: range))
+        }
+        return false
+    }
+
     /// An unterminated `${` as a standalone expression up to the end of the value, for
     /// editors (`RGDExpression.isUnterminated`).
     private mutating func recordUnterminated(_ s: YAMLScalar, at start: Int, kind: ExpressionKind,
                                              owner: (Int?, String?), path: [SchemaPathSegment]) {
         let bytes = Array(s.value.utf8)
+        guard withinLimit(owner, at: s.sourceMap.sourceRange(forValueRange: start..<bytes.count)) else { return }
         let match = ExpressionMatch(start: start, end: bytes.count + 1,
                                     text: String(decoding: bytes[(start + 2)...], as: UTF8.self))
         let built = StringTemplate.celText(value: s.value, matches: [match], standalone: true)

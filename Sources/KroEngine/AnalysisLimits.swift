@@ -1,0 +1,27 @@
+/// Bounds on what one RGD's analysis takes on (README "Limits"). Far above any real RGD
+/// (the API server stores objects of at most ~1.5 MiB), they keep a generated or hostile
+/// file from costing minutes. Going over one is an error (KRO921) that names the limit.
+public struct AnalysisLimits: Sendable, Hashable {
+    /// Resources in `spec.resources`; over it, the resources and status are not analysed.
+    public var maxResources: Int
+    /// Expressions of one resource (template, forEach, includeWhen, readyWhen) or of the
+    /// status block; over it, the rest of that resource's expressions are not checked.
+    public var maxExpressionsPerResource: Int
+
+    public init(maxResources: Int = 10_000, maxExpressionsPerResource: Int = 10_000) {
+        self.maxResources = maxResources
+        self.maxExpressionsPerResource = maxExpressionsPerResource
+    }
+
+    public static let code = "KRO921"
+
+    /// KRO921 on the first resource over `maxResources`.
+    func tooManyResources(_ rgd: ResourceGraphDefinition) -> Diagnostic? {
+        guard rgd.resources.count > maxResources else { return nil }
+        return Diagnostic(
+            code: Self.code,
+            message: "spec.resources has \(rgd.resources.count) resources, over kro-lsp's limit of \(maxResources) "
+                + "per RGD; the resources and the status are not analysed",
+            range: rgd.resources[maxResources].anchorRange)
+    }
+}
