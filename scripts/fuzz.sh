@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Fuzzes one pipeline stage with libFuzzer + AddressSanitizer for SECONDS seconds.
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]
+#   scripts/fuzz.sh TARGET minimise [KB] [FILES]   (the committed corpus, see below)
 # TARGET: yaml cel-parse cel-check cel-eval simpleschema engine json jsonrpc
 # KRO_FUZZ_TIMEOUT: seconds one input may take before it counts as a hang (default 10; raise it
 # on a loaded machine, where a starved process is slow without being stuck).
 # The working corpus lives in .build-fuzz/corpus/TARGET (seeded from ../shared); inputs that
 # crash, hang or break an invariant are copied to Tests/FuzzReplayTests/Corpus/TARGET so that
 # `swift test` replays them from then on.
+# `minimise` merges the working corpus into a coverage-preserving minimum (libFuzzer -merge,
+# smaller inputs first) and replaces Tests/FuzzReplayTests/Corpus/TARGET/min-* with its
+# smallest inputs up to KB kilobytes and FILES files (defaults 64, 500), which the tests replay.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?usage: scripts/fuzz.sh TARGET SECONDS}
@@ -34,6 +38,23 @@ case "$target" in
   simpleschema) dict=(-dict=Fuzz/dictionaries/simpleschema.dict) ;;
   yaml|engine) dict=(-dict=Fuzz/dictionaries/rgd.dict) ;;
 esac
+
+if [ "$seconds" = minimise ]; then
+  budget=$(( ${1:-64} * 1024 )) files=${2:-500}
+  merged=$(mktemp -d)
+  KRO_FUZZ_TARGET="$target" ASAN_OPTIONS=detect_leaks=0 "$bin" -merge=1 -max_len=4096 \
+    -timeout=${KRO_FUZZ_TIMEOUT:-10} "$merged" "$corpus" 2>&1 | grep -E "MERGE-OUTER: [0-9]+ new" || true
+  rm -f "$kept"/min-*
+  total=0
+  while read -r size file; do
+    [ $(( total + size )) -le "$budget" ] && [ "$(ls "$kept" | grep -c '^min-')" -lt "$files" ] || break
+    cp "$file" "$kept/min-$(basename "$file" | cut -c1-16)"
+    total=$(( total + size ))
+  done < <(find "$merged" -type f -printf '%s %p\n' | sort -n -k1,1 -k2,2)
+  echo "$target: kept $(ls "$kept" | grep -c '^min-') of $(ls "$merged" | wc -l) merged inputs, $total bytes"
+  rm -rf "$merged"
+  exit 0
+fi
 
 set +e
 KRO_FUZZ_TARGET="$target" ASAN_OPTIONS=detect_leaks=0 "$bin" "$corpus" "${dict[@]}" \
