@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""Degenerate and hostile files against the real binary: time, memory, first findings.
+
+usage: scripts/hostile-shapes.py [--bin PATH] [--only NAME[,NAME…]] [--lsp]
+
+Writes each shape to a temporary folder, runs `kro-lsp --check FILE` (wall and CPU seconds,
+peak RSS from wait4, RSS ÷ file size, exit status, the first two findings), and with
+--lsp also opens it in `kro-lsp` over stdio: seconds to the first publishDiagnostics, the
+number of diagnostics, whether a request sent afterwards is answered, and the server's peak
+RSS (VmHWM). Figures, not pass/fail: the issue's targets (2 s; 10 s for 200,000 resources;
+peak memory under 1 GB and at most 4x the file) are printed next to them.
+"""
+import json, os, subprocess, sys, tempfile, time
+
+HEADER = """apiVersion: kro.run/v1alpha1
+kind: ResourceGraphDefinition
+metadata:
+  name: hostile
+spec:
+  schema:
+    apiVersion: v1alpha1
+    kind: Hostile
+    spec:
+      name: string
+"""
+
+
+def one_configmap(data_lines):
+    return HEADER + "  resources:\n  - id: cm\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n" \
+        "      metadata:\n        name: ${schema.spec.name}\n      data:\n" + data_lines
+
+
+def tiny_resources(n):
+    lines = [HEADER, "  resources:\n"]
+    for i in range(n):
+        lines.append(f"  - id: c{i}\n    template: {{apiVersion: v1, kind: ConfigMap, "
+                     f"metadata: {{name: \"c{i}-${{schema.spec.name}}\"}}, data: {{k: v}}}}\n")
+    return "".join(lines)
+
+
+def wide_mapping(n):
+    return one_configmap("".join(f"        k{i}: v{i}\n" for i in range(n)))
+
+
+def huge_scalar(mb):
+    return one_configmap("        big: \"" + "x" * (mb << 20) + "\"\n")
+
+
+def deep_block_nesting(depth):
+    return one_configmap("".join("  " * (4 + i) + f"k{i}:\n" for i in range(depth)) + "  " * (4 + depth) + "leaf: x\n")
+
+
+def many_documents(n):
+    doc = HEADER.replace("name: hostile", "name: h{i}") + \
+        "  resources:\n  - id: cm\n    template: {{apiVersion: v1, kind: ConfigMap, metadata: {{name: \"${{schema.spec.name}}\"}}}}\n"
+    return "---\n".join(doc.format(i=i) for i in range(n))
+
+
+def for_each_items(n):
+    items = ",".join(str(i) for i in range(n))
+    return HEADER + "  resources:\n  - id: cms\n    forEach:\n    - i: \"${[" + items + "]}\"\n" \
+        "    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: \"c-${string(i)}\"}}\n"
+
+
+def fifty_mb():
+    # 50 MB: 50,000 one-kilobyte values, one expression in every hundredth.
+    value = "y" * 1000
+    return one_configmap("".join(
+        f"        k{i}: \"{'${schema.spec.name}' if i % 100 == 0 else ''}{value}\"\n" for i in range(50_000)))
+
+
+def alias_bomb():
+    bomb = "        a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        bomb += f"        a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n"
+    return one_configmap(bomb)
+
+
+def operators(n):
+    return one_configmap("        k: '${" + " + ".join(["schema.spec.name"] * n) + "}'\n")
+
+
+def backtracking_regex():
+    return HEADER + "  resources:\n  - id: cm\n    includeWhen:\n" \
+        "    - \"${'" + "a" * 5000 + "!'.matches('^(a+)+$')}\"\n" \
+        "    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n"
+
+
+SHAPES = {
+    "tiny-20000": (lambda: tiny_resources(20_000), 2),
+    "tiny-200000": (lambda: tiny_resources(200_000), 10),
+    "wide-100000-keys": (lambda: wide_mapping(100_000), 2),
+    "scalar-10MB": (lambda: huge_scalar(10), 2),
+    "nesting-10000": (lambda: deep_block_nesting(10_000), 2),
+    "documents-5000": (lambda: many_documents(5_000), 2),
+    "forEach-10000-items": (lambda: for_each_items(10_000), 2, True),
+    "file-50MB": (fifty_mb, 10),
+    "alias-bomb": (alias_bomb, 2),
+    "operators-7000": (lambda: operators(7000), 2),
+    "regex-backtracking": (backtracking_regex, 2, True),
+}
+
+
+INSTANCE = "apiVersion: kro.run/v1alpha1\nkind: Hostile\nmetadata: {name: x, namespace: default}\nspec: {name: n}\n"
+
+
+def run_check(binary, path, arguments=None):
+    start = time.monotonic()
+    proc = subprocess.Popen([binary] + (arguments or ["--check", path]), stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = b""
+    while True:
+        chunk = proc.stdout.read(1 << 16)
+        if not chunk:
+            break
+        if len(out) < 1 << 20:
+            out += chunk
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    cpu = usage.ru_utime + usage.ru_stime
+    lines = out.decode(errors="replace").splitlines()
+    findings = [l for l in lines if "KRO" in l] or lines[:2]
+    return wall, cpu, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status), findings
+
+
+def frame(obj):
+    body = json.dumps(obj).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def read_frame(stream):
+    length = None
+    while True:
+        line = stream.readline()
+        if not line:
+            return None
+        if line in (b"\r\n", b"\n"):
+            break
+        name, _, value = line.decode().partition(":")
+        if name.lower() == "content-length":
+            length = int(value)
+    return json.loads(stream.read(length))
+
+
+def run_lsp(binary, text):
+    proc = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    send = lambda o: (proc.stdin.write(frame(o)), proc.stdin.flush())
+    send({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+          "params": {"processId": None, "rootUri": None, "capabilities": {},
+                     "initializationOptions": {"analysisDelayMs": 0}}})
+    while (m := read_frame(proc.stdout)) is not None and m.get("id") != 1:
+        pass
+    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    start = time.monotonic()
+    send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": "file:///shape.yaml", "languageId": "yaml", "version": 1, "text": text}}})
+    count, seconds = None, None
+    while (m := read_frame(proc.stdout)) is not None:
+        if m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == "file:///shape.yaml":
+            seconds, count = time.monotonic() - start, len(m["params"]["diagnostics"])
+            break
+    send({"jsonrpc": "2.0", "id": 2, "method": "textDocument/documentSymbol",
+          "params": {"textDocument": {"uri": "file:///shape.yaml"}}})
+    answered = False
+    while (m := read_frame(proc.stdout)) is not None:
+        if m.get("id") == 2:
+            answered = True
+            break
+    hwm = 0.0
+    with open(f"/proc/{proc.pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                hwm = int(line.split()[1]) / 1024
+    send({"jsonrpc": "2.0", "id": 3, "method": "shutdown"})
+    send({"jsonrpc": "2.0", "method": "exit"})
+    proc.stdin.close()
+    proc.stdout.read()
+    code = proc.wait()
+    return seconds, count, answered, hwm, code
+
+
+def main():
+    args = sys.argv[1:]
+    binary = ".build/release/kro-lsp"
+    only, lsp = None, "--lsp" in args
+    if "--bin" in args:
+        binary = args[args.index("--bin") + 1]
+    if "--only" in args:
+        only = args[args.index("--only") + 1].split(",")
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, (make, target, *render) in SHAPES.items():
+            if only and name not in only:
+                continue
+            text = make()
+            path = os.path.join(tmp, name + ".yaml")
+            with open(path, "w") as f:
+                f.write(text)
+            mb = len(text.encode()) / (1 << 20)
+            wall, cpu, rss, code, findings = run_check(binary, path)
+            print(f"{name}: {mb:.1f} MB; --check {wall:.2f} s wall, {cpu:.2f} s CPU (target {target} s), "
+                  f"peak RSS {rss:.0f} MB ({rss / max(mb, 0.001):.1f}x file), exit {code}; "
+                  f"{len(findings)} findings, first: {[f[-160:] for f in findings[:2]]}", flush=True)
+            if render:
+                instance = os.path.join(tmp, "instance.yaml")
+                with open(instance, "w") as f:
+                    f.write(INSTANCE)
+                wall, cpu, rss, code, findings = run_check(binary, path, ["render", path, "--instance", instance])
+                print(f"  render: {wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {rss:.0f} MB, exit {code}; "
+                      f"first: {[f[-160:] for f in findings[:2]]}", flush=True)
+            if lsp:
+                seconds, count, answered, hwm, code = run_lsp(binary, text)
+                print(f"  lsp: diagnostics after {seconds if seconds is None else round(seconds, 2)} s ({count}), "
+                      f"next request answered: {answered}, server peak RSS {hwm:.0f} MB, exit {code}", flush=True)
+            os.remove(path)
+
+
+if __name__ == "__main__":
+    main()
