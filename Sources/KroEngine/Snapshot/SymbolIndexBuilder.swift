@@ -10,6 +10,8 @@ struct SymbolIndexBuilder {
     let expressions: [SnapshotExpression]
     let source: SourceText
     private var symbols: [SymbolID: Symbol] = [:]
+    /// Uses per symbol, moved into `symbols` at the end.
+    private var uses: [SymbolID: [SymbolOccurrence]] = [:]
     /// SimpleSchema fields by qualified name (`spec.a.b`, `types.T.a`).
     private var fields: [String: SimpleSchemaField] = [:]
 
@@ -23,6 +25,7 @@ struct SymbolIndexBuilder {
         defineResources()
         defineSchema()
         for e in expressions { collectUses(in: e) }
+        for (id, list) in uses { symbols[id]?.uses = list }
         return SymbolIndex(symbols: symbols)
     }
 
@@ -75,7 +78,9 @@ struct SymbolIndexBuilder {
 
     private mutating func addUse(_ id: SymbolID, at range: TextRange, expression: Int?) {
         guard symbols[id] != nil else { return }
-        symbols[id]!.uses.append(SymbolOccurrence(symbol: id, range: range, isDefinition: false, expressionIndex: expression))
+        // Kept apart and appended in place: `symbols[id]!.uses.append` copied the whole
+        // list on every use (quadratic for a field every resource reads).
+        uses[id, default: []].append(SymbolOccurrence(symbol: id, range: range, isDefinition: false, expressionIndex: expression))
     }
 
     private mutating func collectUses(in e: SnapshotExpression) {
