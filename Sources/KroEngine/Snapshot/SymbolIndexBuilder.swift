@@ -85,7 +85,8 @@ struct SymbolIndexBuilder {
 
     private mutating func collectUses(in e: SnapshotExpression) {
         let expression = e.expression
-        let resource = expression.resourceIndex.flatMap { i in analysis.rgd.resources.first { $0.index == i } }
+        // By index, not a scan: a scan copied every resource before it, per expression.
+        let resource = expression.resourceIndex.flatMap(analysis.rgd.resource(atIndex:))
         let iterators = Set(resource?.forEach.map(\.name.value) ?? [])
         var schemaRoots: Set<Int> = []
         for reference in expression.references {
