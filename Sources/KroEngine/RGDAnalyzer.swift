@@ -266,7 +266,7 @@ public enum RGDAnalyzer {
         rules.checkIdentity(r, expressions: expressions)
         diagnostics += rules.diagnostics
         diagnostics += lintReadyWhen(r)
-        diagnostics += AuthoringLints.check(expressions, resourceIDs: Set(typeCheck.rgd.resourceIDs))
+        diagnostics += AuthoringLints.check(expressions, resourceIDs: rules.ids)
 
         // Expressions already flagged are not type-checked again (no duplicate noise).
         let flagged = FlaggedRanges((admission + diagnostics).filter { $0.severity == .error }.map(\.range))

@@ -32,7 +32,7 @@ struct ReferenceRules {
     /// Resource ids in declaration order (did-you-mean candidates), as a set (lookups) and
     /// those declared twice, built once: an RGD may have thousands of resources.
     private let idList: [String]
-    private let ids: Set<String>
+    let ids: Set<String>
     private let duplicatedIDs: Set<String>
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange, severity: DiagnosticSeverity = .error,
