@@ -7,15 +7,21 @@ public struct InlayHint: Sendable, Hashable {
     public var offset: Int
     /// `: list(string)`.
     public var label: String
+    public var kind: Kind = .type
+    public var tooltip: String?
+
+    /// LSP's `InlayHintKind`: a type, or a parameter-like `name: value`.
+    public enum Kind: Sendable, Hashable { case type, parameter }
 }
 
 /// The inferred CEL type after each standalone `${…}` whose value replaces a field (templates,
 /// externalRef, status, forEach), so an author sees what lands there. Kept quiet: nothing
 /// for conditions (always bool), string templates (always string), literals, or where the
-/// checker knows no type (`dyn`, errors, expressions still being typed).
+/// checker knows no type (`dyn`, errors, expressions still being typed). In an instance of
+/// one of `openRGDs` or the file's own RGDs: the defaults of omitted `spec` fields.
 public enum InlayHints {
-    public static func hints(_ snapshot: DocumentSnapshot, in range: TextRange) -> [InlayHint] {
-        var out: [InlayHint] = []
+    public static func hints(_ snapshot: DocumentSnapshot, in range: TextRange, openRGDs: [RGDAnalysis] = []) -> [InlayHint] {
+        var out = InstanceDefaults.hints(snapshot, in: range, rgds: openRGDs + snapshot.rgds.map(\.analysis))
         for rgd in snapshot.rgds {
             for e in rgd.expressions where e.expression.form == .standalone && !e.isPartial {
                 guard showsType(e.kind), let root = e.parsed?.expr, let type = e.type else { continue }

@@ -29,11 +29,11 @@ import YAMLSyntax
     """)
     static let uri = "file:///d.yaml"
 
-    func client(encodings: [String] = [], options: JSONValue = .null) async throws -> (InProcessLSPClient, JSONValue) {
+    func client(encodings: [String] = [], options: JSONValue = .null, text: String = Self.text.text) async throws -> (InProcessLSPClient, JSONValue) {
         let client = InProcessLSPClient()
         let result = try await client.initialize(capabilities: ["general": ["positionEncodings": .array(encodings.map { .string($0) })]],
                                                  options: options)
-        try await client.open(Self.uri, Self.text.text)
+        try await client.open(Self.uri, text)
         return (client, result["capabilities"] ?? .null)
     }
 
@@ -122,6 +122,20 @@ extension EditorFeatureRequestTests {
         #expect(hints == [["position": lspPosition(Self.text.text, Self.text.offsets[2]!), "label": ": int", "kind": 1]])
         let (quiet, _) = try await self.client(options: ["kro": ["inlayHints": false]])
         #expect(try await quiet.result("textDocument/inlayHint", whole) == [])
+    }
+
+    @Test func inlayHintsShowDefaultsOmittedInAnInstanceOfAnOpenRGD() async throws {
+        let instance = MarkedText("apiVersion: kro.run/v1alpha1\r\nkind: Demo\r\nmetadata:\r\n  name: é☕\r\nspec:1️⃣\r\n  name: é☕\r\n")
+        let rgd = Self.text.text.replacingOccurrences(of: "name: string", with: "name: string\n      size: integer | default=2")
+        let (client, _) = try await client(text: rgd)
+        try await client.open("file:///i.yaml", instance.text)
+        let range: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 9, "character": 0]]
+        let hints = try await client.result("textDocument/inlayHint", ["textDocument": ["uri": "file:///i.yaml"], "range": range])
+        #expect(hints == [["position": lspPosition(instance.text, instance.offsets[1]!), "label": "size: 2", "kind": 2,
+                           "tooltip": "default from the RGD's schema", "paddingLeft": true]])
+        let (quiet, _) = try await self.client(options: ["kro": ["inlayHints": false]], text: rgd)
+        try await quiet.open("file:///i.yaml", instance.text)
+        #expect(try await quiet.result("textDocument/inlayHint", ["textDocument": ["uri": "file:///i.yaml"], "range": range]) == [])
     }
 }
 
