@@ -101,7 +101,7 @@ SHAPES = {
 }
 
 
-INSTANCE = "apiVersion: kro.run/v1alpha1\nkind: Hostile\nmetadata: {name: x, namespace: default}\nspec: {name: n}\n"
+INSTANCE = "apiVersion: kro.run/v1alpha1\nkind: Hostile\nmetadata: {name: x, namespace: default}\nspec: {name: demo}\n"
 
 
 def run_check(binary, path, arguments=None):
