@@ -38,17 +38,25 @@ public struct Program: Sendable {
 
     /// Regular expressions written as literals in `matches` calls, compiled once.
     let regexes: [String: RE2Regex]
+    /// The tree nests deeply enough to evaluate on a large stack: the interpreter recurses
+    /// per node, and a caller's thread (a Dispatch worker, a sanitizer build's bigger
+    /// frames) may not hold `maxDepth` levels.
+    let deep: Bool
 
     public init(parsed: ParsedExpr, functions: FunctionTable = .standard, options: EvalOptions = EvalOptions()) {
         self.parsed = parsed; self.functions = functions; self.options = options
         var regexes: [String: RE2Regex] = [:]
-        Self.collectRegexLiterals(parsed.expr, into: &regexes)
+        var height = 0
+        Self.collectRegexLiterals(parsed.expr, into: &regexes, height: &height)
         self.regexes = regexes
+        self.deep = height >= LargeStack.inlineDepth
     }
 
-    private static func collectRegexLiterals(_ e: Expr, into out: inout [String: RE2Regex], depth: Int = 0) {
+    /// Collects the literal patterns and the tree's height (counted up to 500 levels).
+    private static func collectRegexLiterals(_ e: Expr, into out: inout [String: RE2Regex], height: inout Int, depth: Int = 0) {
+        height = max(height, depth + 1)
         guard depth < 500 else { return }
-        func visit(_ x: Expr) { collectRegexLiterals(x, into: &out, depth: depth + 1) }
+        func visit(_ x: Expr) { collectRegexLiterals(x, into: &out, height: &height, depth: depth + 1) }
         switch e.kind {
         case .literal, .ident: break
         case .select(let operand, _, _): visit(operand)
@@ -73,6 +81,13 @@ public struct Program: Sendable {
 
     /// Evaluates and reports the cost spent.
     public func evaluateWithCost(_ activation: Activation = Activation()) -> (result: EvalResult, cost: Int64) {
+        guard deep else { return evaluateHere(activation) }
+        var outcome: (result: EvalResult, cost: Int64)?
+        LargeStack.run { outcome = evaluateHere(activation) }
+        return outcome!
+    }
+
+    private func evaluateHere(_ activation: Activation) -> (result: EvalResult, cost: Int64) {
         var interpreter = Interpreter(functions: functions, options: options, activation: activation, regexes: regexes)
         let result: EvalResult
         do { result = .value(try interpreter.eval(parsed.expr)) }

@@ -7,9 +7,11 @@ import Darwin
 /// Runs deep recursive work on a thread with a large stack. The parser is recursive
 /// descent; a debug build spends tens of kilobytes of stack per nesting level, so cel-go's
 /// 250 levels would overflow a secondary thread's stack. Inputs that nest deeply are
-/// parsed on a dedicated thread (its stack is reserved, only touched pages are used).
+/// parsed (and deep trees evaluated, `Program`) on a dedicated thread (its stack is
+/// reserved, only touched pages are used).
 enum LargeStack {
-    /// Enough for the limit (250 levels) in a debug build, with a wide margin.
+    /// Enough for the limit (250 levels) in a debug build, with a wide margin, and for
+    /// AddressSanitizer's frames (several times larger) at cel-go's limits.
     static let size = 256 << 20
 
     /// `body` on a thread with a `size`-byte stack; the caller waits for it.
