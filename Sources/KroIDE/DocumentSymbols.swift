@@ -24,7 +24,10 @@ public enum DocumentSymbols {
             let spec = fields(rgd.instanceSchema.fields.filter { $0.block == .spec }, depth: 0)
             if let schema = rgd.rgd.schema {
                 let kind = schema.kind?.value
-                children.append(DocumentSymbol(name: "schema", detail: kind, kind: .namespace, range: schema.node.range,
+                // Key and value: LSP clients require the selection (the key) inside the range.
+                let range = TextRange(start: min(schema.keyRange.start, schema.node.range.start),
+                                      end: max(schema.keyRange.end, schema.node.range.end))
+                children.append(DocumentSymbol(name: "schema", detail: kind, kind: .namespace, range: range,
                                                selectionRange: schema.keyRange, children: spec))
             }
             let types = fields(rgd.instanceSchema.fields.filter { $0.block == .types }, depth: 0, kind: .type)

@@ -133,6 +133,10 @@ import Testing
         #expect(children[0].children.map(\.name) == ["name", "replicas", "image", "ports", "labels"])
         #expect(children[1].children.map(\.name) == ["number", "protocol"])
         #expect(children[2].detail == "apps/v1 Deployment")
+        // Clients refuse a symbol whose selection lies outside its range (found by fuzzing).
+        #expect(children.allSatisfy { $0.range.start <= $0.selectionRange.start && $0.selectionRange.end <= $0.range.end })
+        let schema = children[0].range
+        #expect(String(decoding: Array(m.text.utf8)[schema.start..<schema.end], as: UTF8.self).hasPrefix("schema:\n"))
         let found = DocumentSymbols.workspace([("a", snapshot(m))], query: "DEPLOY")
         #expect(found.count == 2 && found.allSatisfy { $0.symbol.name == "deployment" })
     }
