@@ -64,7 +64,7 @@ let package = Package(
             ]
         ),
         // One entry point per pipeline stage for fuzzers, and the invariants each run must keep.
-        .target(name: "KroFuzzTargets", dependencies: ["YAMLSyntax", "JSON", "CEL", "KroEngine", "LanguageServer"]),
+        .target(name: "KroFuzzTargets", dependencies: ["YAMLSyntax", "JSON", "CEL", "KroEngine", "KroIDE", "LanguageServer"]),
         // Prints CEL parse and evaluation throughput (not a test).
         .executableTarget(name: "cel-benchmark", dependencies: ["CEL"], path: "Benchmarks/CELBenchmark"),
         // Drives the built `kro-lsp` over stdio on generated RGDs; prints latencies (not a test).

@@ -20,6 +20,7 @@ for p in rgds:
     text = p.read_text(errors="replace")
     put("engine", text)
     put("yaml", text)
+    put("ide", text)
     expressions.update(m.group(1) for m in re.finditer(r"\$\{([^{}]*)\}", text))
     field_strings.update(m.group(1) for m in re.finditer(r":\s*\"?([a-z\[\]]+[^\"\n]*\|[^\"\n]*)\"?\s*$", text, re.M))
 
@@ -39,4 +40,15 @@ for p in rgds[:50]:
                        "params": {"textDocument": {"uri": "file:///" + p.name, "text": p.read_text(errors="replace")}}})
     put("json", body)
     put("jsonrpc", "Content-Length: %d\r\n\r\n%s" % (len(body.encode()), body))
+# The renderer reads RGDs and instances from one file: each RGD file with each other file of
+# its folder (instances sit beside their RGD upstream), and alone (its scaffold is rendered).
+for p in rgds:
+    text = p.read_text(errors="replace")
+    if "ResourceGraphDefinition" not in text:
+        continue
+    put("render", text)
+    for q in sorted(p.parent.glob("*.y*ml")):
+        other = q.read_text(errors="replace")
+        if q != p and "ResourceGraphDefinition" not in other:
+            put("render", text.rstrip("\n") + "\n---\n" + other)
 print("seeds written to", out)

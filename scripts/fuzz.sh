@@ -2,7 +2,7 @@
 # Fuzzes one pipeline stage with libFuzzer + AddressSanitizer for SECONDS seconds.
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]
 #   scripts/fuzz.sh TARGET minimise [KB] [FILES]   (the committed corpus, see below)
-# TARGET: yaml cel-parse cel-check cel-eval simpleschema engine json jsonrpc
+# TARGET: yaml cel-parse cel-check cel-eval simpleschema engine json jsonrpc render ide
 # KRO_FUZZ_TIMEOUT: seconds one input may take before it counts as a hang (default 10; raise it
 # on a loaded machine, where a starved process is slow without being stuck).
 # The working corpus lives in .build-fuzz/corpus/TARGET (seeded from ../shared); inputs that
@@ -29,6 +29,7 @@ if [ ! -d "$corpus" ]; then
   python3 scripts/fuzz-seeds.py "$shared" "$work/seeds" >/dev/null
   mkdir -p "$corpus"
   cp -n "$work/seeds/$target/"* "$corpus/" 2>/dev/null || true
+  cp -n "Tests/FuzzReplayTests/Corpus/$target/"* "$corpus/" 2>/dev/null || true
 fi
 kept="Tests/FuzzReplayTests/Corpus/$target"
 mkdir -p "$kept" "$work/findings/$target"
@@ -36,7 +37,7 @@ dict=()
 case "$target" in
   cel-*) dict=(-dict=Fuzz/dictionaries/cel.dict) ;;
   simpleschema) dict=(-dict=Fuzz/dictionaries/simpleschema.dict) ;;
-  yaml|engine) dict=(-dict=Fuzz/dictionaries/rgd.dict) ;;
+  yaml|engine|render|ide) dict=(-dict=Fuzz/dictionaries/rgd.dict) ;;
 esac
 
 if [ "$seconds" = minimise ]; then

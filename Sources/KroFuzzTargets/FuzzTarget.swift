@@ -13,6 +13,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case engine
     case json
     case jsonRPC = "jsonrpc"
+    case render
+    case ide
 
     /// Runs the stage on `input`; returns the broken invariants, each as one sentence.
     public func run(_ input: [UInt8]) -> [String] {
@@ -25,6 +27,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .engine: EngineFuzz.run(input)
         case .json: JSONFuzz.run(input)
         case .jsonRPC: JSONRPCFuzz.run(input)
+        case .render: RenderFuzz.run(input)
+        case .ide: IDEFuzz.run(input)
         }
     }
 }
