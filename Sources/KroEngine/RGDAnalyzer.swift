@@ -22,6 +22,9 @@ public struct RGDAnalysis: Sendable {
     public var typeContext: KroTypeContext
     /// Sorted by position, then code.
     public var diagnostics: [Diagnostic]
+    /// The GVK keys (`apps/v1/Deployment`) the resources name: what RGD chaining reads,
+    /// kept with the typing environment so an edit does not read every resource again.
+    public var referencedKindKeys: Set<String> = []
     public var topologicalOrder: [String]? { graph.topologicalOrder }
 }
 
@@ -72,12 +75,15 @@ public enum RGDAnalyzer {
         }
         let key = reuse.map { RGDEnvironmentKey(rgd, source: $0.source, options: options) }
         let environment: TypeEnvironment
+        let referencedKinds: Set<String>
         if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value, rgd) {
             environment = cached.value
+            referencedKinds = cached.referencedKinds
         } else {
             environment = makeEnvironment(rgd, options: options, instance: instance)
+            referencedKinds = Set(rgd.resources.compactMap { objectGVK($0)?.bundleKey })
             if let key {
-                reuse?.entry.environment = (key, environment)
+                reuse?.entry.environment = (key, environment, referencedKinds)
                 reuse?.entry.generation += 1
             }
         }
@@ -142,9 +148,11 @@ public enum RGDAnalyzer {
         header += statusResults.diagnostics
         for i in header.indices { header[i].message = AuthorTerms.rewrite(header[i].message) }
 
-        return assemble(rgd: rgd, admission: admission, header: header, resources: resources,
-                        status: status, statusUnterminated: statusUnterminated, statusChecks: statusResults.checks,
-                        instance: instance, typeCheck: typeCheck)
+        var analysis = assemble(rgd: rgd, admission: admission, header: header, resources: resources,
+                                status: status, statusUnterminated: statusUnterminated, statusChecks: statusResults.checks,
+                                instance: instance, typeCheck: typeCheck)
+        analysis.referencedKindKeys = referencedKinds
+        return analysis
     }
 
     /// The global passes over the per-resource results: expressions and checks in one

@@ -114,8 +114,7 @@ extension Server {
                 var diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
                 if isKroFile {
                     // Instance documents are admitted against the open RGDs' generated CRDs.
-                    let rgds = otherRGDs + snapshot.rgds.map(\.analysis)
-                    diagnostics += options.policy.apply(Preview.instanceDiagnostics(snapshot.yaml, rgds: rgds)).map {
+                    diagnostics += options.policy.apply(Self.instanceFindings(snapshot, openRGDs: otherRGDs)).map {
                         converter.lspDiagnostic($0, source: snapshot.source, uri: uri)
                     }
                 }

@@ -95,6 +95,6 @@ extension ChainedKinds {
 
     /// The GVK keys the resources of `rgds` name (`kro.run/v1alpha1/WebApp`).
     public static func referencedKeys(of rgds: [RGDAnalysis]) -> Set<String> {
-        Set(rgds.flatMap { $0.rgd.resources.compactMap { RGDAnalyzer.objectGVK($0)?.bundleKey } })
+        rgds.reduce(into: []) { $0.formUnion($1.referencedKindKeys) }
     }
 }

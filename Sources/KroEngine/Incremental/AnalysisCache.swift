@@ -68,7 +68,8 @@ public final class AnalysisCache: @unchecked Sendable {
 /// The cache of one RGD document: a value, copied out at the start of an analysis and
 /// stored back at its end.
 struct RGDCacheEntry {
-    var environment: (key: RGDEnvironmentKey, value: TypeEnvironment)?
+    /// `referencedKinds`: the GVK keys the resources name (a function of the key).
+    var environment: (key: RGDEnvironmentKey, value: TypeEnvironment, referencedKinds: Set<String>)?
     /// Bumped whenever the environment is rebuilt; resources computed in an older one are stale.
     var generation = 0
     /// By resource index.

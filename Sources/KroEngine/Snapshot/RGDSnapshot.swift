@@ -2,29 +2,41 @@ import CEL
 import YAMLSyntax
 
 /// One RGD document of a snapshot: the analysis, its expressions with their checks, and
-/// the symbol index.
+/// the symbol index. The expressions and the symbol index are built on first use (requests
+/// read them; the diagnostics of an edit do not).
 public struct RGDSnapshot: Sendable {
     public let analysis: RGDAnalysis
     /// The YAML document the RGD was read from (its `---` included).
     public let documentRange: TextRange
-    /// `analysis.expressions`, then `analysis.unterminatedExpressions`.
-    public let expressions: [SnapshotExpression]
-    public let symbols: SymbolIndex
-    /// Expression indices sorted by the start of their scalar, for lookups by offset.
-    private let byPosition: [Int]
+    private let index: LazyValue<Index>
+
+    /// What requests look things up in.
+    private struct Index: Sendable {
+        /// `analysis.expressions`, then `analysis.unterminatedExpressions`.
+        let expressions: [SnapshotExpression]
+        let symbols: SymbolIndex
+        /// Expression indices sorted by the start of their scalar, for lookups by offset.
+        let byPosition: [Int]
+    }
 
     public init(analysis: RGDAnalysis, documentRange: TextRange, source: SourceText) {
         self.analysis = analysis
         self.documentRange = documentRange
-        let expressions = (analysis.expressions + analysis.unterminatedExpressions).enumerated().map { i, e in
-            SnapshotExpression(index: i, expression: e, check: analysis.checks[i])
-        }
-        self.expressions = expressions
-        self.symbols = SymbolIndexBuilder(analysis: analysis, expressions: expressions, source: source).build()
-        self.byPosition = expressions.indices.sorted {
-            expressions[$0].expression.scalar.range.start < expressions[$1].expression.scalar.range.start
+        index = LazyValue {
+            let expressions = (analysis.expressions + analysis.unterminatedExpressions).enumerated().map { i, e in
+                SnapshotExpression(index: i, expression: e, check: analysis.checks[i])
+            }
+            let symbols = SymbolIndexBuilder(analysis: analysis, expressions: expressions, source: source).build()
+            let byPosition = expressions.indices.sorted {
+                expressions[$0].expression.scalar.range.start < expressions[$1].expression.scalar.range.start
+            }
+            return Index(expressions: expressions, symbols: symbols, byPosition: byPosition)
         }
     }
+
+    /// `analysis.expressions`, then `analysis.unterminatedExpressions`.
+    public var expressions: [SnapshotExpression] { index.wrapped.expressions }
+    public var symbols: SymbolIndex { index.wrapped.symbols }
 
     public var rgd: ResourceGraphDefinition { analysis.rgd }
     public var graph: DependencyGraph { analysis.graph }
@@ -48,6 +60,7 @@ public struct RGDSnapshot: Sendable {
     /// The expressions of the scalar holding `offset` (a cursor right after it counts).
     public func expressions(inScalarAt offset: Int) -> [SnapshotExpression] {
         // Expressions of one scalar share its start: find the last start ≤ offset.
+        let (expressions, byPosition) = (index.wrapped.expressions, index.wrapped.byPosition)
         var lo = 0, hi = byPosition.count
         while lo < hi {
             let mid = (lo + hi) / 2

@@ -140,6 +140,7 @@ enum SnapshotComparison {
             if x.symbols.symbols.mapValues(\.definition) != y.symbols.symbols.mapValues(\.definition) {
                 out.append("symbol definitions differ")
             }
+            if x.analysis.referencedKindKeys != y.analysis.referencedKindKeys { out.append("referenced kinds differ") }
             if x.analysis.statusSchemas.map(\.path) != y.analysis.statusSchemas.map(\.path) { out.append("status schemas differ") }
             guard x.expressions.count == y.expressions.count else {
                 out.append("expression count \(x.expressions.count) vs \(y.expressions.count)")
