@@ -81,7 +81,8 @@ let package = Package(
         // Replays the kept fuzz inputs and seeded mutations of them through every target.
         .testTarget(name: "FuzzReplayTests", dependencies: ["KroFuzzTargets"], resources: [.copy("Corpus")]),
         // Runs the built `kro-lsp` binary over pipes.
-        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp", "JSON", "LanguageServer"], exclude: ["Fixtures"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kro-lsp", "JSON", "LanguageServer", "KroEngine", "KroTestSupport"],
+                    exclude: ["Fixtures"]),
     ]
 )
 
