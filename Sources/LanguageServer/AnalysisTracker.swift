@@ -38,8 +38,20 @@ struct AnalysisTracker {
         return cache
     }
 
+    /// Per open document that names another RGD's kind, the cache of its analyses with
+    /// those kinds (RGD chaining's later rounds), apart from the one of its first round.
+    private var chainedCaches: [String: AnalysisCache] = [:]
+
+    /// The chained-rounds analysis cache of `uri`, created on first use.
+    mutating func chainedCache(for uri: String) -> AnalysisCache {
+        if let cache = chainedCaches[uri] { return cache }
+        let cache = AnalysisCache()
+        chainedCaches[uri] = cache
+        return cache
+    }
+
     /// After the schema store changed: cached results were typed against the old one.
-    mutating func dropCaches() { caches = [:] }
+    mutating func dropCaches() { caches = [:]; chainedCaches = [:] }
 
     /// Starts a new generation for `uri`; the caller starts its task and `attach`es it.
     mutating func begin(_ uri: String) -> Int {
@@ -75,6 +87,7 @@ struct AnalysisTracker {
 
     mutating func forget(_ uri: String) {
         caches.removeValue(forKey: uri)
+        chainedCaches.removeValue(forKey: uri)
         current.removeValue(forKey: uri)
         completed.removeValue(forKey: uri)
         tasks.removeValue(forKey: uri)?.cancel()

@@ -80,6 +80,7 @@ extension Server {
                                                   documentationURL: state.configuration.diagnosticsDocumentationURL,
                                                   relatedInformationSupported: state.relatedInformation)
             let cache = state.analyses.cache(for: uri)
+            let chainedCache = state.analyses.chainedCache(for: uri)
             let instanceKinds = state.knownInstanceKinds
             let otherRGDs = state.instanceRGDs(except: uri)
             let siblings = state.chainingSiblings(except: uri)
@@ -102,13 +103,17 @@ extension Server {
                 var analysisOptions = options
                 // A newer version cancels this task: the analysis stops between resources.
                 analysisOptions.shouldStop = { Task.isCancelled }
-                let snapshot = RGDChaining.analyze(count: 1, siblings: siblings, location: { _ in filePath(fromURI: uri) ?? uri },
-                                                   rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
+                // The rounds a `--check` run over every open document would give this one.
+                let chaining = RGDChaining.analyzeByRound(count: 1, siblingsByRound: siblings,
+                                                          location: { _ in filePath(fromURI: uri) ?? uri },
+                                                          rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
                     var options = analysisOptions
                     options.chainedKinds = chained
+                    // Round 0 sees no other RGD, the later rounds do: one cache each keeps both incremental.
                     return DocumentSnapshot.analyze(document.source, version: document.version, options: options,
-                                                    cache: cache)
-                }[0]!
+                                                    cache: chained == .none ? cache : chainedCache)
+                }
+                let snapshot = chaining.results[0]!
                 guard !Task.isCancelled else { return }
                 let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: instanceKinds)
                 var diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
@@ -121,7 +126,7 @@ extension Server {
                 publish(uri, AnalysisTracker.Completed(generation: generation, snapshot: snapshot,
                                                        diagnostics: diagnostics, isKroFile: isKroFile),
                         defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }),
-                        rgds: InstanceRGDs(snapshot.rgds.map(\.analysis)))
+                        rgds: InstanceRGDs(rounds: chaining.rounds[0]))
             }
             state.analyses.attach(task, to: uri, generation: generation)
         }

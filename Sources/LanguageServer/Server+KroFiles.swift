@@ -16,14 +16,29 @@ extension Server.State {
 }
 
 /// The RGDs one open document defines, and the CRDs they generate (compared to tell
-/// whether instance files need checking again).
+/// whether instance files need checking again), after each RGD chaining round.
 struct InstanceRGDs: Sendable {
+    /// After the last round: what the document's diagnostics come from.
     var analyses: [RGDAnalysis]
     var crds: [JSONValue]
+    /// After each round (`RGDChaining.analyzeByRound`), ending at the first round the later
+    /// ones equal: the other documents see round `r` at their round `r + 1`.
+    var rounds: [[RGDAnalysis]]
+    var roundCRDs: [[JSONValue]]
 
-    init(_ analyses: [RGDAnalysis]) {
-        self.analyses = analyses
-        crds = analyses.compactMap { $0.generatedCRD?.result.crd }
+    init(_ analyses: [RGDAnalysis]) { self.init(rounds: [analyses]) }
+
+    init(rounds all: [[RGDAnalysis]]) {
+        var rounds = all.isEmpty ? [[]] : all
+        var roundCRDs = rounds.map { $0.compactMap { $0.generatedCRD?.result.crd } }
+        // Only the trailing rounds that repeat go: round r stays at index r.
+        while roundCRDs.count > 1, roundCRDs[roundCRDs.count - 2] == roundCRDs[roundCRDs.count - 1] {
+            roundCRDs.removeLast()
+            rounds.remove(at: rounds.count - 2)
+        }
+        self.rounds = rounds; self.roundCRDs = roundCRDs
+        analyses = rounds[rounds.count - 1]
+        crds = roundCRDs[roundCRDs.count - 1]
     }
 }
 
@@ -33,18 +48,24 @@ extension Server.State {
         instanceRGDsByURI.filter { $0.key != uri }.values.flatMap(\.analyses)
     }
 
-    /// Every open RGD except those of `uri`, with where it is (RGD chaining's siblings).
-    func chainingSiblings(except uri: String) -> [(rgd: RGDAnalysis, location: String)] {
-        instanceRGDsByURI.filter { $0.key != uri }.sorted { $0.key < $1.key }.flatMap { key, value in
-            value.analyses.map { (rgd: $0, location: filePath(fromURI: key) ?? key) }
+    /// Every open RGD except those of `uri`, with where it is, by RGD chaining round:
+    /// round 0 sees none, round `r` the others after their round `r - 1` (as one `--check`
+    /// run over the open documents), so a chain stops at `RGDChaining.maxRounds` here too.
+    func chainingSiblings(except uri: String) -> [[RGDChaining.Sibling]] {
+        let others = instanceRGDsByURI.filter { $0.key != uri }.sorted { $0.key < $1.key }
+        let recorded = min(others.map(\.value.rounds.count).max() ?? 0, RGDChaining.maxRounds)
+        return [[]] + (0..<recorded).map { round in
+            others.flatMap { key, value in
+                value.rounds[min(round, value.rounds.count - 1)].map { (rgd: $0, location: filePath(fromURI: key) ?? key) }
+            }
         }
     }
 
-    /// Records the RGDs of `uri`; true when the CRDs they generate changed.
+    /// Records the RGDs of `uri`; true when the CRDs they generate, at any round, changed.
     mutating func recordInstanceRGDs(_ rgds: InstanceRGDs, of uri: String) -> Bool {
-        let before = instanceRGDsByURI[uri]?.crds ?? []
+        let before = (instanceRGDsByURI[uri] ?? InstanceRGDs([])).roundCRDs
         instanceRGDsByURI[uri] = rgds.analyses.isEmpty ? nil : rgds
-        return before != rgds.crds
+        return before != rgds.roundCRDs
     }
 }
 

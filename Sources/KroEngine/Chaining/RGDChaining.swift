@@ -5,45 +5,68 @@ import Foundation
 /// defines are analysed again with the CRDs of every RGD, until no input's view of them
 /// changes. Each round sees only the previous round's CRDs, so the result does not
 /// depend on the order of the inputs; RGDs that chain in a cycle stop after `maxRounds`.
+/// The CLI and the server both go through here, so they stop at the same bound.
 public enum RGDChaining {
     /// Rounds after the first. A chain A → B → C settles in one round per link whose
     /// status types flow upwards; deeper chains keep the types of the last round.
     public static let maxRounds = 6
 
+    /// One sibling RGD: analysed elsewhere (another open document), with where it is.
+    public typealias Sibling = (rgd: RGDAnalysis, location: String)
+
     /// `analyze(i, kinds)` analyses input `i` with `kinds` as `AnalysisOptions.chainedKinds`
     /// (nil: the input cannot be analysed); `rgds` reads the RGDs of a result;
     /// `location(i)` names input `i` in messages; `siblings` are RGDs analysed elsewhere
-    /// (the other open documents) with their locations.
+    /// with their locations, the same at every round.
     /// Inputs are analysed in parallel when `parallel`.
     public static func analyze<Result: Sendable>(
-        count: Int, siblings: [(rgd: RGDAnalysis, location: String)] = [], parallel: Bool = false,
+        count: Int, siblings: [Sibling] = [], parallel: Bool = false,
         location: (Int) -> String, rgds: @escaping @Sendable (Result) -> [RGDAnalysis],
         _ analyze: @escaping @Sendable (Int, ChainedKinds) -> Result?
     ) -> [Result?] {
-        let initial = ChainedKinds(rgds: siblings)
+        analyzeByRound(count: count, siblingsByRound: [siblings], parallel: parallel, location: location,
+                       rgds: rgds, analyze).results
+    }
+
+    /// `analyze` with siblings that differ by round, as the server sees the other open
+    /// documents: round `r` sees `siblingsByRound[r]` (the last entry for later rounds),
+    /// which are the other documents' RGDs after their round `r - 1`, so every document
+    /// gets the rounds one `--check` run over all of them would give it.
+    /// `rounds[i][r]` are the RGDs of input `i` after round `r` (the last entry for later
+    /// rounds): what the other documents see at round `r + 1`.
+    public static func analyzeByRound<Result: Sendable>(
+        count: Int, siblingsByRound: [[Sibling]], parallel: Bool = false,
+        location: (Int) -> String, rgds: @escaping @Sendable (Result) -> [RGDAnalysis],
+        _ analyze: @escaping @Sendable (Int, ChainedKinds) -> Result?
+    ) -> (results: [Result?], rounds: [[[RGDAnalysis]]]) {
+        let siblings = { (round: Int) in siblingsByRound.isEmpty ? [] : siblingsByRound[min(round, siblingsByRound.count - 1)] }
+        let initial = ChainedKinds(rgds: siblings(0))
         var results = run(Array(0..<count), parallel: parallel) { analyze($0, initial) }
         var views = results.map { result in
             result.map { initial.restricted(to: ChainedKinds.referencedKeys(of: rgds($0))) } ?? .none
         }
-        for _ in 0..<maxRounds {
+        var rounds = results.map { [$0.map(rgds) ?? []] }
+        for round in 1...maxRounds {
+            let referenced = results.map { $0.map { ChainedKinds.referencedKeys(of: rgds($0)) } ?? [] }
+            // Nothing names another RGD's kind: no later round can differ.
+            if referenced.allSatisfy(\.isEmpty) { break }
             let found = results.indices.flatMap { i in (results[i].map(rgds) ?? []).map { (rgd: $0, location: location(i)) } }
-            let all = ChainedKinds(rgds: siblings + found)
+            let all = ChainedKinds(rgds: siblings(round) + found)
             var stale: [Int] = []
             var next = views
-            for i in 0..<count {
-                guard let result = results[i] else { continue }
-                let referenced = ChainedKinds.referencedKeys(of: rgds(result))
-                guard !referenced.isEmpty else { continue }
-                let view = all.restricted(to: referenced)
+            for i in 0..<count where results[i] != nil && !referenced[i].isEmpty {
+                let view = all.restricted(to: referenced[i])
                 if view != views[i] { stale.append(i); next[i] = view }
             }
-            if stale.isEmpty { break }
+            // Settled, and the siblings stay as they are: the later rounds are this one.
+            if stale.isEmpty && round >= siblingsByRound.count - 1 { break }
             let inputs = next
             let redone = run(stale, parallel: parallel) { analyze($0, inputs[$0]) }
             for (slot, i) in stale.enumerated() { results[i] = redone[slot] }
             views = next
+            for i in 0..<count { rounds[i].append(results[i].map(rgds) ?? []) }
         }
-        return results
+        return (results, rounds)
     }
 
     /// `body` over `indices`, results in the same order.
