@@ -31,22 +31,19 @@ struct AnalysisTracker {
     private var caches: [String: AnalysisCache] = [:]
 
     /// The analysis cache of `uri`, created on first use.
-    mutating func cache(for uri: String) -> AnalysisCache {
-        if let cache = caches[uri] { return cache }
-        let cache = AnalysisCache()
-        caches[uri] = cache
-        return cache
-    }
+    mutating func cache(for uri: String) -> AnalysisCache { Self.cache(in: &caches, uri) }
 
     /// Per open document that names another RGD's kind, the cache of its analyses with
     /// those kinds (RGD chaining's later rounds), apart from the one of its first round.
     private var chainedCaches: [String: AnalysisCache] = [:]
 
     /// The chained-rounds analysis cache of `uri`, created on first use.
-    mutating func chainedCache(for uri: String) -> AnalysisCache {
-        if let cache = chainedCaches[uri] { return cache }
+    mutating func chainedCache(for uri: String) -> AnalysisCache { Self.cache(in: &chainedCaches, uri) }
+
+    private static func cache(in caches: inout [String: AnalysisCache], _ uri: String) -> AnalysisCache {
+        if let cache = caches[uri] { return cache }
         let cache = AnalysisCache()
-        chainedCaches[uri] = cache
+        caches[uri] = cache
         return cache
     }
 
