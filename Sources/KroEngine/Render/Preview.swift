@@ -33,12 +33,17 @@ public enum Preview {
 
     /// Admission findings (KRO601) for every document of `file` that is an instance of
     /// one of `rgds` (what `--check` and the editor report on instance files).
+    /// Each document's type is read from its `apiVersion`/`kind` alone, and a CRD is
+    /// generated only for the RGDs whose kind some document names: a file of RGDs (and a
+    /// run of many files) pays neither a whole-document conversion nor a CRD per RGD.
     public static func instanceDiagnostics(_ file: YAMLFile, rgds: [RGDAnalysis]) -> [Diagnostic] {
-        let kinds = rgds.compactMap { $0.generatedCRD.flatMap { InstanceKind(crd: $0.result.crd) } }
-        guard !kinds.isEmpty else { return [] }
-        return file.documents.filter(\.errors.isEmpty).flatMap { document -> [Diagnostic] in
-            guard let (apiVersion, kindName) = typeMeta(of: document),
-                  let kind = kinds.first(where: { $0.apiVersion == apiVersion && $0.kind == kindName }) else { return [] }
+        let documents = file.documents.filter(\.errors.isEmpty).compactMap { document in
+            typeMeta(of: document).map { (document: document, type: TypeMeta(apiVersion: $0.apiVersion, kind: $0.kind)) }
+        }
+        guard !documents.isEmpty else { return [] }
+        let kinds = InstanceKindIndex(rgds: rgds, wanted: Set(documents.map(\.type)))
+        return documents.flatMap { document, type -> [Diagnostic] in
+            guard let kind = kinds[type] else { return [] }
             return InstanceAdmission.admit(document, kind: kind, source: file.source).diagnostics
         }
     }
