@@ -93,6 +93,13 @@ extension ChainedKinds {
         })
     }
 
+    /// The GVK key of the kind `rgd`'s generated CRD defines (nil when it has no CRD),
+    /// read from its schema as `RGDCRDReader.generate` writes it, without generating it.
+    public static func instanceKey(of rgd: RGDAnalysis) -> String? {
+        guard let schema = rgd.rgd.schema, let version = schema.apiVersion?.value, let kind = schema.kind?.value else { return nil }
+        return GroupVersionKind(group: schema.effectiveGroup, version: version, kind: kind).bundleKey
+    }
+
     /// The GVK keys the resources of `rgds` name (`kro.run/v1alpha1/WebApp`).
     public static func referencedKeys(of rgds: [RGDAnalysis]) -> Set<String> {
         rgds.reduce(into: []) { $0.formUnion($1.referencedKindKeys) }

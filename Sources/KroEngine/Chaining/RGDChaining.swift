@@ -50,8 +50,14 @@ public enum RGDChaining {
             let referenced = results.map { $0.map { ChainedKinds.referencedKeys(of: rgds($0)) } ?? [] }
             // Nothing names another RGD's kind: no later round can differ.
             if referenced.allSatisfy(\.isEmpty) { break }
-            let found = results.indices.flatMap { i in (results[i].map(rgds) ?? []).map { (rgd: $0, location: location(i)) } }
-            let all = ChainedKinds(rgds: siblings(round) + found)
+            // Only the RGDs generating a kind some input names can enter a view: the
+            // others' CRDs (the costly part) are not generated.
+            let wanted = referenced.reduce(into: Set<String>()) { $0.formUnion($1) }
+            let generatesWanted = { (rgd: RGDAnalysis) in ChainedKinds.instanceKey(of: rgd).map(wanted.contains) ?? false }
+            let found = results.indices.flatMap { i in
+                (results[i].map(rgds) ?? []).filter(generatesWanted).map { (rgd: $0, location: location(i)) }
+            }
+            let all = ChainedKinds(rgds: siblings(round).filter { generatesWanted($0.rgd) } + found)
             var stale: [Int] = []
             var next = views
             for i in 0..<count where results[i] != nil && !referenced[i].isEmpty {
