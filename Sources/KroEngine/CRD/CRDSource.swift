@@ -16,7 +16,7 @@ public struct CRDSource: Sendable {
     public var rgdName: String?
     /// `spec.schema.apiVersion`: the CRD version name.
     public var apiVersion: String
-    public var kind: String
+    public var kind: String { didSet { plural = Flect.pluralize(kind.lowercased()) } }
     /// nil or empty → `kro.run` (the admission default).
     public var group: String?
     /// nil or empty → `Namespaced`.
@@ -41,6 +41,7 @@ public struct CRDSource: Sendable {
                 labels: OrderedDictionary<String, String> = [:], annotations: OrderedDictionary<String, String> = [:],
                 kindRange: TextRange? = nil, groupRange: TextRange? = nil, printerColumnRanges: [TextRange] = []) {
         self.rgdName = rgdName; self.apiVersion = apiVersion; self.kind = kind; self.group = group
+        self.plural = Flect.pluralize(kind.lowercased())
         self.scope = scope; self.spec = spec; self.status = status; self.printerColumns = printerColumns
         self.shortNames = shortNames; self.categories = categories; self.labels = labels
         self.annotations = annotations; self.kindRange = kindRange; self.groupRange = groupRange
@@ -49,7 +50,9 @@ public struct CRDSource: Sendable {
 
     public var effectiveGroup: String { (group?.isEmpty ?? true) ? "kro.run" : group ?? "kro.run" }
     public var effectiveScope: String { (scope?.isEmpty ?? true) ? "Namespaced" : scope ?? "Namespaced" }
-    public var plural: String { Flect.pluralize(kind.lowercased()) }
+    /// flect's plural of the lower-cased kind, made once per kind (generation and the
+    /// checks read it several times, and the suffix rules are many).
+    public private(set) var plural: String
     public var singular: String { kind.lowercased() }
     /// `<plural>.<group>`.
     public var crdName: String { plural + "." + effectiveGroup }
