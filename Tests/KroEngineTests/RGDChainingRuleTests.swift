@@ -51,27 +51,18 @@ import YAMLSyntax
     /// ConfigMap), its status read from that resource.
     static func rgd(_ name: String, _ random: inout SplitMix64) -> String {
         let kind = kinds[random.next(below: kinds.count)]
-        let group = random.next(below: 3) == 0 ? "    group: x.example.com\n" : ""
+        let group = random.next(below: 3) == 0 ? "x.example.com" : nil
         let target = random.next(below: kinds.count + 1)
         let (apiVersion, targetKind, read) = target == kinds.count
             ? ("v1", "ConfigMap", "dep.metadata.name")
             : (random.next(below: 3) == 0 ? "x.example.com/v1alpha1" : "kro.run/v1alpha1", kinds[target], "dep.status.out")
         let field = ["integer", "string", "boolean"][random.next(below: 3)]
-        return """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: \(name)
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: \(kind)
-
-            """ + group + """
+        return RGDChainingTests.definition(name, kind: kind, group: group, schema: """
                 spec:
                   n: \(field)
                 status:
                   out: ${\(read)}
+            """, resources: """
               resources:
               - id: dep
                 template:
@@ -82,7 +73,7 @@ import YAMLSyntax
                   spec:
                     n: ${schema.spec.n}
 
-            """
+            """)
     }
 
     @Test func sameAnalysesAsEveryCRDEachRound() {
