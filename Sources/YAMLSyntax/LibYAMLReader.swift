@@ -47,7 +47,7 @@ struct LibYAMLReader {
                         builder = nil
                     case YAML_SCALAR_EVENT:
                         let s = event.data.scalar
-                        let value = Array(UnsafeBufferPointer(start: s.value, count: Int(s.length)))
+                        let value = UnsafeBufferPointer(start: s.value, count: Int(s.length))
                         builder?.scalar(value: value, style: Self.scalarStyle(s.style), tag: Self.string(s.tag),
                                         anchor: Self.string(s.anchor), start: start, end: end)
                     case YAML_ALIAS_EVENT:

@@ -42,16 +42,11 @@ extension YAMLScalar {
     }
 
     static func resolvePlain(_ s: String) -> GoValue {
-        switch s {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
-        case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .float(.infinity)
-        case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
-        case ".nan", ".NaN", ".NAN": return .float(.nan)
-        default: break
-        }
-        guard let first = s.utf8.first else { return .string(s) }
+        let utf8 = s.utf8
+        guard let first = utf8.first else { return .null }
+        // The special words are 1–5 bytes long and start with one of `~nNyYtTfFoO.+-`;
+        // everything else skips the comparisons.
+        if utf8.count <= 5, let special = specialWord(s, first: first) { return special }
         if first == UInt8(ascii: ".") {
             // go-yaml: not a special float, so maybe a normal one (".5").
             if let d = goParseFloat(s) { return .float(d) }
@@ -71,6 +66,57 @@ extension YAMLScalar {
             return .int(u == UInt64(Int64.max) + 1 ? Int64.min : -Int64(u))
         }
         return .string(s)
+    }
+
+    /// go-yaml v2's resolve table (null, bool and special float words), by first byte.
+    private static func specialWord(_ s: String, first: UInt8) -> GoValue? {
+        switch first {
+        case UInt8(ascii: "~"): return s == "~" ? .null : nil
+        case UInt8(ascii: "n"), UInt8(ascii: "N"):
+            switch s {
+            case "null", "Null", "NULL": return .null
+            case "n", "N", "no", "No", "NO": return .bool(false)
+            default: return nil
+            }
+        case UInt8(ascii: "y"), UInt8(ascii: "Y"):
+            switch s {
+            case "y", "Y", "yes", "Yes", "YES": return .bool(true)
+            default: return nil
+            }
+        case UInt8(ascii: "t"), UInt8(ascii: "T"):
+            switch s {
+            case "true", "True", "TRUE": return .bool(true)
+            default: return nil
+            }
+        case UInt8(ascii: "f"), UInt8(ascii: "F"):
+            switch s {
+            case "false", "False", "FALSE": return .bool(false)
+            default: return nil
+            }
+        case UInt8(ascii: "o"), UInt8(ascii: "O"):
+            switch s {
+            case "on", "On", "ON": return .bool(true)
+            case "off", "Off", "OFF": return .bool(false)
+            default: return nil
+            }
+        case UInt8(ascii: "."):
+            switch s {
+            case ".inf", ".Inf", ".INF": return .float(.infinity)
+            case ".nan", ".NaN", ".NAN": return .float(.nan)
+            default: return nil
+            }
+        case UInt8(ascii: "+"):
+            switch s {
+            case "+.inf", "+.Inf", "+.INF": return .float(.infinity)
+            default: return nil
+            }
+        case UInt8(ascii: "-"):
+            switch s {
+            case "-.inf", "-.Inf", "-.INF": return .float(-.infinity)
+            default: return nil
+            }
+        default: return nil
+        }
     }
 
     /// A float as kubectl's JSON carries it: integral values that fit Int64 become ints.

@@ -37,18 +37,42 @@ public enum ResolvedScalar: Sendable, Hashable {
 public struct YAMLScalar: Sendable, Hashable {
     /// The decoded value (escapes processed, folding and chomping applied).
     public var value: String
-    public var style: ScalarStyle
     /// The whole token, quotes and block indicators included.
     public var range: TextRange
-    public var tag: String?
-    public var anchor: String?
     /// Maps UTF-8 offsets inside `value` back to file offsets.
     public var sourceMap: ScalarSourceMap
+    private var properties: NodeProperties
+    public var style: ScalarStyle
+    public var tag: String? { get { properties.tag } set { properties.tag = newValue } }
+    public var anchor: String? { get { properties.anchor } set { properties.anchor = newValue } }
     public init(value: String, style: ScalarStyle, range: TextRange, tag: String? = nil,
                 anchor: String? = nil, sourceMap: ScalarSourceMap) {
-        self.value = value; self.style = style; self.range = range; self.tag = tag
-        self.anchor = anchor; self.sourceMap = sourceMap
+        self.value = value; self.style = style; self.range = range
+        self.properties = NodeProperties(tag: tag, anchor: anchor); self.sourceMap = sourceMap
     }
+}
+
+/// A node's rarely present tag and anchor, kept out of line (8 bytes, nothing allocated
+/// when both are absent) so that the many nodes without them stay small.
+struct NodeProperties: Sendable, Hashable {
+    private final class Box: Sendable {
+        let tag: String?, anchor: String?
+        init(tag: String?, anchor: String?) { self.tag = tag; self.anchor = anchor }
+    }
+    private var box: Box?
+    init(tag: String?, anchor: String?) {
+        box = tag == nil && anchor == nil ? nil : Box(tag: tag, anchor: anchor)
+    }
+    var tag: String? {
+        get { box?.tag }
+        set { self = NodeProperties(tag: newValue, anchor: anchor) }
+    }
+    var anchor: String? {
+        get { box?.anchor }
+        set { self = NodeProperties(tag: tag, anchor: newValue) }
+    }
+    static func == (a: NodeProperties, b: NodeProperties) -> Bool { a.tag == b.tag && a.anchor == b.anchor }
+    func hash(into hasher: inout Hasher) { hasher.combine(tag); hasher.combine(anchor) }
 }
 
 /// Piecewise map from offsets in a scalar's decoded value to offsets in the file.
@@ -69,8 +93,66 @@ public struct ScalarSourceMap: Sendable, Hashable {
             self.valueLength = valueLength; self.sourceLength = sourceLength
         }
     }
-    public var segments: [Segment]
-    public init(segments: [Segment]) { self.segments = segments }
+
+    /// Most scalars are one verbatim run (the value is its source text): that map is kept
+    /// inline, without an array. Canonical: a one-run map is always `.run`, so the
+    /// synthesized equality compares maps by their segments.
+    private enum Storage: Sendable, Hashable {
+        case run(start: UInt32, length: UInt32)
+        case segments([Segment])
+    }
+    private var storage: Storage
+
+    public init(segments: [Segment]) {
+        if segments.count == 1, let s = segments.first, s.valueOffset == 0, s.valueLength == s.sourceLength,
+           let start = UInt32(exactly: s.sourceOffset), let length = UInt32(exactly: s.valueLength) {
+            storage = .run(start: start, length: length)
+        } else {
+            storage = .segments(segments)
+        }
+    }
+
+    /// A map of `length` decoded bytes copied verbatim from the file at `start`.
+    public static func verbatim(start: Int, length: Int) -> ScalarSourceMap {
+        ScalarSourceMap(segments: [Segment(valueOffset: 0, sourceOffset: start, valueLength: length, sourceLength: length)])
+    }
+
+    public var segments: [Segment] {
+        switch storage {
+        case .run(let start, let length):
+            [Segment(valueOffset: 0, sourceOffset: Int(start), valueLength: Int(length), sourceLength: Int(length))]
+        case .segments(let segments): segments
+        }
+    }
+
+    /// `segments.count`, without building the array.
+    var segmentCount: Int {
+        switch storage {
+        case .run: 1
+        case .segments(let segments): segments.count
+        }
+    }
+
+    /// `segments[i]`, without building the array.
+    func segment(_ i: Int) -> Segment {
+        switch storage {
+        case .run(let start, let length):
+            Segment(valueOffset: 0, sourceOffset: Int(start), valueLength: Int(length), sourceLength: Int(length))
+        case .segments(let segments): segments[i]
+        }
+    }
+
+    /// The map moved by `delta` bytes.
+    public func shifted(by delta: Int) -> ScalarSourceMap {
+        if case .run(let start, let length) = storage, let moved = UInt32(exactly: Int(start) + delta) {
+            var map = self
+            map.storage = .run(start: moved, length: length)
+            return map
+        }
+        return ScalarSourceMap(segments: segments.map {
+            var s = $0; s.sourceOffset += delta; return s
+        })
+    }
 }
 
 public struct YAMLMappingEntry: Sendable, Hashable {
@@ -81,25 +163,29 @@ public struct YAMLMappingEntry: Sendable, Hashable {
 
 public struct YAMLMapping: Sendable, Hashable {
     public var entries: [YAMLMappingEntry]
-    public var style: CollectionStyle
     public var range: TextRange
-    public var tag: String?
-    public var anchor: String?
+    private var properties: NodeProperties
+    public var style: CollectionStyle
+    public var tag: String? { get { properties.tag } set { properties.tag = newValue } }
+    public var anchor: String? { get { properties.anchor } set { properties.anchor = newValue } }
     public init(entries: [YAMLMappingEntry], style: CollectionStyle, range: TextRange,
                 tag: String? = nil, anchor: String? = nil) {
-        self.entries = entries; self.style = style; self.range = range; self.tag = tag; self.anchor = anchor
+        self.entries = entries; self.style = style; self.range = range
+        self.properties = NodeProperties(tag: tag, anchor: anchor)
     }
 }
 
 public struct YAMLSequence: Sendable, Hashable {
     public var items: [YAMLNode]
-    public var style: CollectionStyle
     public var range: TextRange
-    public var tag: String?
-    public var anchor: String?
+    private var properties: NodeProperties
+    public var style: CollectionStyle
+    public var tag: String? { get { properties.tag } set { properties.tag = newValue } }
+    public var anchor: String? { get { properties.anchor } set { properties.anchor = newValue } }
     public init(items: [YAMLNode], style: CollectionStyle, range: TextRange,
                 tag: String? = nil, anchor: String? = nil) {
-        self.items = items; self.style = style; self.range = range; self.tag = tag; self.anchor = anchor
+        self.items = items; self.style = style; self.range = range
+        self.properties = NodeProperties(tag: tag, anchor: anchor)
     }
 }
 

@@ -37,32 +37,26 @@ struct TreeBuilder {
 
     // MARK: - Events
 
-    mutating func scalar(value: [UInt8], style: ScalarStyle, tag: String?, anchor: String?, start: Int, end: Int) {
+    /// `value`: libyaml's decoded bytes (only valid during the call).
+    mutating func scalar(value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
+                         start: Int, end: Int) {
         let tokenStart = tag != nil || anchor != nil ? min(contentStart(after: start), end) : start
         let local = tokenStart - input.base
-        var decoder = ScalarDecoder(bytes: input.bytes, limit: input.bytes.count)
-        let decoded: ScalarDecoder.Result?
-        switch style {
-        case .literal, .folded:
-            decoded = decoder.block(start: local, parentIndent: parentIndent())
-        case .plain, .singleQuoted, .doubleQuoted:
-            let quote = style == .plain ? 0 : 1
-            if let copied = copiedVerbatim(value, from: local + quote, to: end - input.base - quote) {
-                decoded = copied  // the common case: the value is its source text
-            } else {
-                decoded = decoder.flow(style: style, start: local, end: end - input.base)
-            }
-        }
         var tokenEnd = end
         let map: ScalarSourceMap
-        if let decoded, decoded.value == value {
+        let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
+        if style != .literal && style != .folded,
+           isVerbatim(value, from: local + quote, to: end - input.base - quote) {
+            // The common case: the value is its source text.
+            map = .verbatim(start: tokenStart + quote, length: value.count)
+        } else if let decoded = decode(style: style, local: local, end: end), decoded.value.elementsEqual(value) {
             map = ScalarSourceMap(segments: decoded.segments.map {
                 var s = $0; s.sourceOffset += input.base; return s
             })
             if style == .literal || style == .folded { tokenEnd = input.base + decoded.end }
         } else {
             // Coarse fallback: the whole value spans the token's inside.
-            let quoted = (style == .singleQuoted || style == .doubleQuoted) && end - tokenStart >= 2
+            let quoted = quote == 1 && end - tokenStart >= 2
             let inner = quoted ? TextRange(start: tokenStart + 1, end: end - 1) : TextRange(start: tokenStart, end: end)
             map = ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: inner.start,
                                                    valueLength: value.count, sourceLength: inner.length)])
@@ -74,6 +68,14 @@ struct TreeBuilder {
         let node = YAMLNode.scalar(scalar)
         if let anchor { anchors[anchor] = (node, 1) }
         add(node, weight: 1)
+    }
+
+    private func decode(style: ScalarStyle, local: Int, end: Int) -> ScalarDecoder.Result? {
+        var decoder = ScalarDecoder(bytes: input.bytes, limit: input.bytes.count)
+        switch style {
+        case .literal, .folded: return decoder.block(start: local, parentIndent: parentIndent())
+        case .plain, .singleQuoted, .doubleQuoted: return decoder.flow(style: style, start: local, end: end - input.base)
+        }
     }
 
     mutating func alias(name: String, start: Int, end: Int) {
@@ -144,19 +146,14 @@ struct TreeBuilder {
 
     // MARK: - Helpers
 
-    /// A one-segment result when `value` is exactly the bytes `[start, end)`.
-    private func copiedVerbatim(_ value: [UInt8], from start: Int, to end: Int) -> ScalarDecoder.Result? {
-        guard start >= 0, end - start == value.count, end <= input.bytes.count, !value.isEmpty else { return nil }
-        let same = input.bytes.withUnsafeBufferPointer { src in
-            value.withUnsafeBufferPointer { v in
-                guard let s = src.baseAddress, let t = v.baseAddress else { return false }
-                return memcmp(s + start, t, value.count) == 0
-            }
+    /// True when `value` is exactly the (non-empty) bytes `[start, end)` of the input.
+    private func isVerbatim(_ value: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        guard start >= 0, end - start == value.count, end <= input.bytes.count, !value.isEmpty,
+              let t = value.baseAddress else { return false }
+        return input.bytes.withUnsafeBufferPointer { src in
+            guard let s = src.baseAddress else { return false }
+            return memcmp(s + start, t, value.count) == 0
         }
-        guard same else { return nil }
-        return ScalarDecoder.Result(value: value, segments: [.init(valueOffset: 0, sourceOffset: start,
-                                                                   valueLength: value.count, sourceLength: value.count)],
-                                    end: end)
     }
 
     private mutating func add(_ node: YAMLNode, weight: Int) {

@@ -141,18 +141,12 @@ extension YAMLMapping {
 }
 
 extension ScalarSourceMap {
-    /// The map moved by `delta` bytes.
-    public func shifted(by delta: Int) -> ScalarSourceMap {
-        ScalarSourceMap(segments: segments.map {
-            var s = $0; s.sourceOffset += delta; return s
-        })
-    }
-
     /// The file offset of the decoded value's byte `offset`. Inside an escape or a folded
     /// line break this is where the escape starts; at or past the end of the value, the
     /// end of the last segment.
     public func sourceOffset(forValueOffset offset: Int) -> Int {
-        guard let last = segments.last else { return 0 }
+        guard segmentCount > 0 else { return 0 }
+        let last = segment(segmentCount - 1)
         if offset >= last.valueOffset + last.valueLength { return last.sourceOffset + last.sourceLength }
         let segment = self.segment(containing: offset)
         let inside = offset - segment.valueOffset
@@ -164,7 +158,8 @@ extension ScalarSourceMap {
         let start = sourceOffset(forValueOffset: range.lowerBound)
         guard !range.isEmpty else { return TextRange(start: start, end: start) }
         let lastByte = range.upperBound - 1
-        guard let last = segments.last, lastByte < last.valueOffset + last.valueLength else {
+        guard segmentCount > 0, case let last = segment(segmentCount - 1),
+              lastByte < last.valueOffset + last.valueLength else {
             return TextRange(start: start, end: max(start, sourceOffset(forValueOffset: range.upperBound)))
         }
         let segment = self.segment(containing: lastByte)
@@ -176,11 +171,11 @@ extension ScalarSourceMap {
 
     /// The last segment starting at or before `offset` (binary search).
     private func segment(containing offset: Int) -> Segment {
-        var lo = 0, hi = segments.count - 1
+        var lo = 0, hi = segmentCount - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if segments[mid].valueOffset <= offset { lo = mid } else { hi = mid - 1 }
+            if segment(mid).valueOffset <= offset { lo = mid } else { hi = mid - 1 }
         }
-        return segments[lo]
+        return segment(lo)
     }
 }
