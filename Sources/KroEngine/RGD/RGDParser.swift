@@ -183,6 +183,7 @@ struct AdmissionReader {
         }
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
             takenIDs = Set(list.items.compactMap { $0.mapping?.value(forKey: "id")?.scalar?.value })
+            rgd.resources.reserveCapacity(list.items.count)
             for (i, item) in list.items.enumerated() {
                 let before = diagnostics.count
                 guard let r = readResource(item, index: i) else { continue }

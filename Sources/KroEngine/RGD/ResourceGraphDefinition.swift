@@ -96,11 +96,21 @@ public struct RGDResource: Sendable {
     public var id: LocatedString?
     public var template: YAMLNode?
     public var templateKeyRange: TextRange?
-    public var externalRef: RGDExternalRef?
+    /// Rare and ~260 bytes inline: kept out of line (an empty array allocates nothing) so
+    /// that an RGD of many resources stays small.
+    private var externalRefStorage: [RGDExternalRef] = []
+    public var externalRef: RGDExternalRef? {
+        get { externalRefStorage.first }
+        set { externalRefStorage = newValue.map { [$0] } ?? [] }
+    }
     public var includeWhen: RGDConditionList?
     public var readyWhen: RGDConditionList?
     public var forEach: [RGDForEachDimension]
     public var forEachKeyRange: TextRange?
+
+    init(index: Int, node: YAMLNode, forEach: [RGDForEachDimension]) {
+        self.index = index; self.node = node; self.forEach = forEach
+    }
 
     public var nodeType: RGDNodeType {
         if let ref = externalRef, template == nil {
