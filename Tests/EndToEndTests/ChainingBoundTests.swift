@@ -25,14 +25,8 @@ import Testing
                       endpoint: host
                 """)
         }
-        return RGDFixture.text(name: "level\(k)", kind: "Level\(k)", spec: "name: string",
-                               status: "v: ${prev.status.v}", resources: """
-            - id: prev
-              template:
-                apiVersion: kro.run/v1alpha1
-                kind: Level\(k - 1)
-                metadata:
-                  name: level\(k)
+        return ChainingFixtures.reader("level\(k)", kind: "Level\(k)", status: "v: ${prev.status.v}",
+                                       id: "prev", reads: "Level\(k - 1)", more: """
             - id: check
               template:
                 apiVersion: v1
@@ -48,15 +42,8 @@ import Testing
     /// nests one list deeper, so the CRDs never settle. `C` reads A's: its error names the
     /// type the last round reached.
     static func growing(_ name: String, reads other: String, status: String? = nil) -> String {
-        RGDFixture.text(name: name, kind: name.uppercased(), spec: "name: string",
-                        status: status ?? "inner: ${[\(other).status.inner]}", resources: """
-            - id: \(other)
-              template:
-                apiVersion: kro.run/v1alpha1
-                kind: \(other.uppercased())
-                metadata:
-                  name: x
-            """)
+        ChainingFixtures.reader(name, kind: name.uppercased(), status: status ?? "inner: ${[\(other).status.inner]}",
+                                id: other, reads: other.uppercased())
     }
 
     /// One finding as both sides can say it: code, 0-based line, message.

@@ -1,47 +1,12 @@
 import Foundation
+import KroTestSupport
 import Testing
 
 /// `--check` over several files types a resource from the CRD another RGD of the run
 /// generates (RGD chaining), whatever order the files come in.
 @Suite struct ChainingCLITests {
-    static let database = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: database
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Database
-            group: data.example.com
-            spec:
-              size: integer | default=1
-          resources: []
-
-        """
-
-    static let app = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: app
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: App
-            spec:
-              name: string
-          resources:
-          - id: db
-            template:
-              apiVersion: data.example.com/v1alpha1
-              kind: Database
-              metadata:
-                name: ${schema.spec.name}
-              spec:
-                sise: 3
-
-        """
+    static let database = ChainingFixtures.database(group: "data.example.com")
+    static let app = ChainingFixtures.misspelledApp(apiVersion: "data.example.com/v1alpha1").text
 
     @Test func aSiblingRGDsKindIsTypedInOneRun() throws {
         let dir = try CLIProcess.directory(["a/app.yaml": Self.app, "z/database.yaml": Self.database])

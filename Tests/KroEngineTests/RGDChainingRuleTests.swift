@@ -57,22 +57,16 @@ import YAMLSyntax
             ? ("v1", "ConfigMap", "dep.metadata.name")
             : (random.next(below: 3) == 0 ? "x.example.com/v1alpha1" : "kro.run/v1alpha1", kinds[target], "dep.status.out")
         let field = ["integer", "string", "boolean"][random.next(below: 3)]
-        return RGDChainingTests.definition(name, kind: kind, group: group, schema: """
+        return RGDFixture.text(name: name, kind: kind, group: group, spec: "n: \(field)", status: "out: ${\(read)}",
+                               resources: """
+            - id: dep
+              template:
+                apiVersion: \(apiVersion)
+                kind: \(targetKind)
+                metadata:
+                  name: x
                 spec:
-                  n: \(field)
-                status:
-                  out: ${\(read)}
-            """, resources: """
-              resources:
-              - id: dep
-                template:
-                  apiVersion: \(apiVersion)
-                  kind: \(targetKind)
-                  metadata:
-                    name: x
-                  spec:
-                    n: ${schema.spec.n}
-
+                  n: ${schema.spec.n}
             """)
     }
 

@@ -1,45 +1,13 @@
 import Testing
 import JSON
 import YAMLSyntax
+import KroTestSupport
 @testable import KroEngine
 
 /// RGD chaining: a resource whose kind another RGD checked together defines is typed
 /// from that RGD's generated CRD (spec, and status as inferred from its expressions).
 @Suite struct RGDChainingTests {
-    /// An RGD `name` defining `kind` (group `group` when given) with `spec`/`status`
-    /// lines (under `schema:`) and `resources` lines (under `spec:`).
-    static func definition(_ name: String, kind: String, group: String? = nil, schema: String, resources: String) -> String {
-        """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: \(name)
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: \(kind)
-        \(group.map { "    group: \($0)\n" } ?? "")\(schema)
-        \(resources)
-        """
-    }
-
-    /// `Database`: spec.size (integer), status.endpoint (string from a ConfigMap's data).
-    static let database = definition("database", kind: "Database", schema: """
-            spec:
-              size: integer | default=1
-            status:
-              endpoint: ${config.data.endpoint}
-        """, resources: """
-          resources:
-          - id: config
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: db
-              data:
-                endpoint: host
-        """)
+    static let database = ChainingFixtures.database()
 
     /// Analyses every text together, as one `--check` run does.
     func analyzeTogether(_ texts: [String]) -> [DocumentAnalysis] {
@@ -50,24 +18,8 @@ import YAMLSyntax
         }.map { $0! }
     }
 
-    func app(_ resourceBody: String) -> MarkedText {
-        MarkedText(Self.definition("app", kind: "App", schema: """
-                spec:
-                  name: string
-            """, resources: """
-              resources:
-              - id: db
-                template:
-                  apiVersion: kro.run/v1alpha1
-                  kind: 0️⃣Database
-                  metadata:
-                    name: ${schema.spec.name}
-            \(resourceBody)
-            """))
-    }
-
     @Test func aResourceOfAnotherRGDsKindIsTypedFromItsGeneratedCRD() throws {
-        let marked = app("""
+        let marked = ChainingFixtures.app("""
                   spec:
                     1️⃣sise2️⃣: 3
               - id: cm
@@ -92,15 +44,12 @@ import YAMLSyntax
         let mismatch = try #require(found.first { $0.range.start >= marked.offsets[3]! && $0.severity == .error })
         #expect(mismatch.message.contains("'_+_' applied to '(string, int)'"))
         // Diagnostics about a chained kind say where its schema came from.
-        #expect(mismatch.related.contains { $0.message.contains("RGD \"database\"") && $0.range.start == marked.offsets[0]! })
+        #expect(mismatch.related.contains { $0.message.contains("RGD \"database\"") && $0.range.start == marked.ranges[0].start })
         #expect(together[1].diagnostics.isEmpty)
     }
 
     @Test func theResultDoesNotDependOnTheOrderOfTheInputs() {
-        let marked = app("""
-                  spec:
-                    sise: 3
-            """)
+        let marked = ChainingFixtures.misspelledApp()
         let forward = analyzeTogether([marked.text, Self.database])[0].diagnostics
         let backward = analyzeTogether([Self.database, marked.text])[1].diagnostics
         #expect(forward == backward)
@@ -109,39 +58,17 @@ import YAMLSyntax
 
     @Test func statusTypesFlowThroughAChainOfThree() throws {
         // Top reads Middle's status, which reads Database's status: two rounds.
-        let middle = Self.definition("middle", kind: "Middle", schema: """
-                spec:
-                  name: string
-                status:
-                  url: ${db.status.endpoint}
-            """, resources: """
-              resources:
-              - id: db
-                template:
-                  apiVersion: kro.run/v1alpha1
-                  kind: Database
-                  metadata:
-                    name: x
-            """)
-        let top = MarkedText(Self.definition("top", kind: "Top", schema: """
-                spec:
-                  name: string
-            """, resources: """
-              resources:
-              - id: mid
-                template:
-                  apiVersion: kro.run/v1alpha1
-                  kind: Middle
-                  metadata:
-                    name: x
-              - id: cm
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: top-config
-                  data:
-                    count: ${1️⃣mid.status.url * 22️⃣}
+        let middle = ChainingFixtures.reader("middle", kind: "Middle", status: "url: ${db.status.endpoint}",
+                                             id: "db", reads: "Database")
+        let top = MarkedText(ChainingFixtures.reader("top", kind: "Top", id: "mid", reads: "Middle", more: """
+            - id: cm
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: top-config
+                data:
+                  count: ${1️⃣mid.status.url * 22️⃣}
             """))
         for order in [[top.text, middle, Self.database], [Self.database, middle, top.text]] {
             let results = analyzeTogether(order)
@@ -153,34 +80,8 @@ import YAMLSyntax
     }
 
     @Test func rgdsThatChainInACycleFinish() {
-        let a = Self.definition("a", kind: "A", schema: """
-                spec:
-                  name: string
-                status:
-                  fromB: ${b.status.fromA}
-            """, resources: """
-              resources:
-              - id: b
-                template:
-                  apiVersion: kro.run/v1alpha1
-                  kind: B
-                  metadata:
-                    name: x
-            """)
-        let b = Self.definition("b", kind: "B", schema: """
-                spec:
-                  name: string
-                status:
-                  fromA: ${a.status.fromB}
-            """, resources: """
-              resources:
-              - id: a
-                template:
-                  apiVersion: kro.run/v1alpha1
-                  kind: A
-                  metadata:
-                    name: x
-            """)
+        let a = ChainingFixtures.reader("a", kind: "A", status: "fromB: ${b.status.fromA}", id: "b", reads: "B")
+        let b = ChainingFixtures.reader("b", kind: "B", status: "fromA: ${a.status.fromB}", id: "a", reads: "A")
         let results = analyzeTogether([a, b])
         #expect(results.count == 2)
         // Neither status type is ever known: both stay typeless, nothing is invented.
@@ -190,14 +91,11 @@ import YAMLSyntax
     @Test func aKindTwoRGDsDefineDifferentlyStaysUntypedAndSaysWhy() throws {
         let other = Self.database.replacingOccurrences(of: "size: integer | default=1", with: "size: string")
             .replacingOccurrences(of: "name: database", with: "name: database-v2")
-        let marked = app("""
-                  spec:
-                    sise: 3
-            """)
+        let marked = ChainingFixtures.misspelledApp()
         let diagnostics = analyzeTogether([marked.text, Self.database, other])[0].diagnostics
         let info = try #require(diagnostics.first { $0.code == "KRO905" })
         #expect(info.severity == .information)
-        #expect(info.range.start == marked.offsets[0]!)
+        #expect(info.range.start == marked.ranges[0].start)
         #expect(info.message.contains("defined differently by several RGDs checked together (\"database\" (file1.yaml), \"database-v2\" (file2.yaml))"))
         #expect(!diagnostics.map(\.code).contains("KRO304"))
         // The very same RGD found twice is one definition.
@@ -206,23 +104,16 @@ import YAMLSyntax
     }
 
     @Test func aDeclaredGroupIsTheInstanceApiVersion() {
-        let grouped = Self.database.replacingOccurrences(of: "kind: Database\n", with: "kind: Database\n    group: data.example.com\n")
-        let kroGroup = app("""
-                  spec:
-                    sise: 3
-            """)
-        let exampleGroup = MarkedText(kroGroup.text.replacingOccurrences(of: "apiVersion: kro.run/v1alpha1\n      kind: Database",
-                                                                          with: "apiVersion: data.example.com/v1alpha1\n      kind: Database"))
+        let grouped = ChainingFixtures.database(group: "data.example.com")
+        let kroGroup = ChainingFixtures.misspelledApp()
+        let exampleGroup = ChainingFixtures.misspelledApp(apiVersion: "data.example.com/v1alpha1")
         #expect(analyzeTogether([exampleGroup.text, grouped])[0].diagnostics.map(\.code) == ["KRO304"])
         // kro.run/v1alpha1 Database is not what the grouped RGD defines.
         #expect(analyzeTogether([kroGroup.text, grouped])[0].diagnostics.map(\.code) == ["KRO905"])
     }
 
     @Test func rgdsInOneFileChainToo() {
-        let marked = app("""
-                  spec:
-                    sise: 3
-            """)
+        let marked = ChainingFixtures.misspelledApp()
         let file = marked.text + "\n---\n" + Self.database
         #expect(analyzeTogether([file])[0].diagnostics.map(\.code) == ["KRO304"])
     }
@@ -252,10 +143,7 @@ import YAMLSyntax
                      "versions": [["name": "v1alpha1", "served": true,
                                    "schema": ["openAPIV3Schema": ["type": "object", "properties": [
                                        "spec": ["type": "object", "properties": ["sise": ["type": "integer"]]]]]]]]]]
-        let marked = app("""
-                  spec:
-                    sise: 3
-            """)
+        let marked = ChainingFixtures.misspelledApp()
         var options = AnalysisOptions.bundled
         options.schemaStore = bundledSchemaStore.adding(crdKinds: CRDSchemas.kinds(in: crd, path: "db-crd.yaml"))
         options.chainedKinds = ChainedKinds(rgds: DocumentAnalyzer.analyze(SourceText(Self.database), options: .bundled).rgds.map { ($0, "db.yaml") })

@@ -5,41 +5,8 @@ import Testing
 /// The server types a resource from the CRD another open RGD generates, and follows
 /// that RGD as it is edited and closed.
 @Suite struct RGDChainingServerTests {
-    static let database = """
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: database
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Database
-        spec:
-          size: integer
-      resources: []
-    """
-
-    static let app = MarkedText("""
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: app
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: App
-        spec:
-          name: string
-      resources:
-      - id: db
-        template:
-          apiVersion: kro.run/v1alpha1
-          kind: «Database»
-          metadata:
-            name: ${schema.spec.name}
-          spec:
-            «sise»: 3
-    """)
+    static let database = ChainingFixtures.database()
+    static let app = ChainingFixtures.misspelledApp()
 
     func codes(_ published: JSONValue) -> [String] {
         (published["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }
