@@ -1,34 +1,16 @@
 import Foundation
+import KroTestSupport
 import Testing
 
 /// The built binary types operator kinds from its embedded CRD catalog; `--no-catalog`
 /// turns that off and a `--crd` file overrides the catalog for its kind.
 @Suite struct CatalogCLITests {
-    static let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: certs
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Certs
-            spec:
-              name: string
-          resources:
-          - id: certificate
-            template:
-              apiVersion: cert-manager.io/v1
-              kind: Certificate
-              metadata:
-                name: ${schema.spec.name}
-              spec:
-                secretName: ${schema.spec.name}
-                dnsNames: [example.com]
-                issuerRef: {name: ca}
-                renewBeforePercentage: 30
-
-        """
+    static let rgd = CatalogFixtures.certs(certificateSpec: """
+        secretName: ${schema.spec.name}
+        dnsNames: [example.com]
+        issuerRef: {name: ca}
+        renewBeforePercentage: 30
+        """)
 
     /// A newer cert-manager Certificate that knows only `secretName`.
     static let crd = """

@@ -1,4 +1,5 @@
 import Foundation
+import KroTestSupport
 import Testing
 
 /// `.kro-lsp.yaml`, severity control, feature gates, the Helm-template skip and exit codes.
@@ -10,26 +11,7 @@ import Testing
     }
 
     static let typeError = CheckTestDocuments.replicasAsString
-    static let unknownKind = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: widgets
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Widgets
-            spec:
-              name: string
-          resources:
-            - id: widget
-              template:
-                apiVersion: example.com/v1
-                kind: Widget
-                metadata:
-                  name: ${schema.spec.name}
-
-        """
+    static let unknownKind = ConfigurationFixtures.widgets()
 
     @Test func aConfigurationInAParentFolderAppliesToFilesBelowIt() throws {
         let result = try check(["team"], [
@@ -80,25 +62,7 @@ import Testing
     }
 
     @Test func crdsNamedByAGlobInTheConfigurationTypeResources() throws {
-        let crd = """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata: {name: widgets.example.com}
-            spec:
-              group: example.com
-              names: {kind: Widget, plural: widgets}
-              scope: Namespaced
-              versions:
-                - name: v1
-                  served: true
-                  storage: true
-                  schema:
-                    openAPIV3Schema:
-                      type: object
-                      properties:
-                        spec: {type: object, properties: {size: {type: integer}}}
-
-            """
+        let crd = ConfigurationFixtures.widgetCRD()
         let withoutCRD = try check(["--strict-schemas", "app.yaml"], ["app.yaml": Self.unknownKind])
         #expect(withoutCRD.status == 1)
         #expect(withoutCRD.stdout.contains("error[KRO905]"))

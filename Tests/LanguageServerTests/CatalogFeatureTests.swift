@@ -5,27 +5,10 @@ import Testing
 /// Hover and completion read a kind typed by the embedded CRD catalog like any other,
 /// with the operator's own descriptions; `kro.catalog: false` takes them away.
 @Suite struct CatalogFeatureTests {
-    static let text = MarkedText("""
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: certs
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Certs
-        spec:
-          name: string
-      resources:
-        - id: certificate
-          template:
-            apiVersion: cert-manager.io/v1
-            kind: Certificate
-            metadata:
-              name: ${schema.spec.name}
-            spec:
-              «secret1️⃣Name»: ${schema.spec.name}
-              issuerRef: {name: ca}
+    static let text = MarkedText(CatalogFixtures.certs(certificateSpec: """
+        «secret1️⃣Name»: ${schema.spec.name}
+        issuerRef: {name: ca}
+        """, more: """
         - id: expiry
           template:
             apiVersion: v1
@@ -34,7 +17,7 @@ import Testing
               name: ${schema.spec.name}
             data:
               notAfter: ${certificate.status.2️⃣}
-    """)
+        """))
 
     func client(catalog: Bool) async throws -> InProcessLSPClient {
         let client = InProcessLSPClient()

@@ -142,58 +142,9 @@ import YAMLSyntax
         #expect(try await client.result("shutdown") == .null)
     }
 
-    /// A Widget CRD knowing only `size` (and `color` when `withColor`).
-    static func widgetCRD(withColor: Bool) -> String {
-        """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets}
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      properties:
-                        size: {type: integer}\(withColor ? "\n                color: {type: string}" : "")
-
-        """
-    }
-
     @Test func theFilesCRDGlobTypesResourcesAndAChangedCRDReanalyses() async throws {
-        let rgd = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: widgets
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Widgets
-                spec:
-                  name: string
-              resources:
-                - id: widget
-                  template:
-                    apiVersion: example.com/v1
-                    kind: Widget
-                    metadata:
-                      name: ${schema.spec.name}
-                    spec:
-                      size: 3
-                      color: blue
-
-            """
-        let dir = try folder([".kro-lsp.yaml": "crds: [\"crds/*.yaml\"]\n", "crds/widget.yaml": Self.widgetCRD(withColor: false),
+        let rgd = ConfigurationFixtures.widgets(spec: "size: 3\ncolor: blue")
+        let dir = try folder([".kro-lsp.yaml": "crds: [\"crds/*.yaml\"]\n", "crds/widget.yaml": ConfigurationFixtures.widgetCRD(withColor: false),
                               "rgds/widgets.yaml": rgd])
         defer { try? FileManager.default.removeItem(at: dir) }
         let uri = dir.appendingPathComponent("rgds/widgets.yaml").absoluteString
@@ -205,7 +156,7 @@ import YAMLSyntax
         // Typed from the file's CRD: `color` is unknown to it.
         #expect(findings(try await client.diagnostics(for: uri)) == ["KRO304/1"])
 
-        try write(Self.widgetCRD(withColor: true), to: crd)
+        try write(ConfigurationFixtures.widgetCRD(withColor: true), to: crd)
         client.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(crd.absoluteString), "type": 2]]])
         let after = try await client.diagnostics(for: uri)
         #expect(findings(after) == [], "\(after)")
