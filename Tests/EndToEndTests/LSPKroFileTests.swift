@@ -1,24 +1,12 @@
 import Foundation
 import JSON
+import KroTestSupport
 import Testing
 
 /// The server speaks only about kro's files: RGDs, instances of open RGDs, and files with
 /// the `# kro-lsp` modeline. Each silent case below would have diagnostics if claimed.
 @Suite struct LSPKroFileTests {
-    static let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            spec:
-              name: string
-          resources: []
-
-        """
+    static let rgd = RGDFixture.text(name: "demo", kind: "Demo", spec: "name: string")
 
     func codes(_ published: JSONValue) -> [String] {
         (published["diagnostics"]?.arrayValue ?? []).compactMap { $0["code"]?.stringValue }

@@ -1,30 +1,10 @@
 import Foundation
+import KroTestSupport
 import Testing
 
 /// `kro-lsp render`, `kro-lsp instance` and instance files in `--check`, as a user runs them.
 @Suite struct RenderCLITests {
-    static let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            spec:
-              name: string | required=true
-              replicas: integer | default=2 maximum=5
-          resources:
-          - id: config
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: ${schema.spec.name}
-              data:
-                replicas: ${string(schema.spec.replicas)}
-        """
+    static let rgd = RenderFixtures.demo(replicas: true)
 
     @Test func renderPrintsTheObjectsAndTheInstance() throws {
         let dir = try CLIProcess.directory([

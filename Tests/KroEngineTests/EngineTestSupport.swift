@@ -14,17 +14,5 @@ func rgdAnalysis(_ text: String) -> RGDAnalysis? {
 
 /// An RGD header with a minimal schema followed by `body` (indented under `spec:`).
 func rgd(_ body: String, kind: String = "Demo") -> String {
-    """
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: demo
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: \(kind)
-        spec:
-          name: string
-    \(body)
-    """
+    RGDFixture.head(name: "demo", kind: kind, schema: "spec:\n  name: string") + body
 }

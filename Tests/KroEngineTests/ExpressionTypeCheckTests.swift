@@ -3,23 +3,11 @@ import YAMLSyntax
 @testable import KroEngine
 
 @Suite struct ExpressionTypeCheckTests {
-    static func rgd(_ resources: String, spec: String = "name: string\n      replicas: integer | default=1\n      enabled: boolean",
+    /// `spec` lines from column 0; `status` and `resources` lines as they stand in the file.
+    static func rgd(_ resources: String, spec: String = "name: string\nreplicas: integer | default=1\nenabled: boolean",
                     status: String = "") -> String {
-        """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            spec:
-              \(spec)
-        \(status)
-          resources:
-        \(resources)
-        """
+        RGDFixture.head(name: "demo", kind: "Demo", schema: "spec:\n" + RGDFixture.indented(spec, by: 2))
+            + status + "\n  resources:\n" + resources
     }
 
     /// `code@text` of each diagnostic (text = the file slice it points at), in order.

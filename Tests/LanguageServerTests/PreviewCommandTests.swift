@@ -5,25 +5,7 @@ import Testing
 /// `workspace/executeCommand` kro.preview / kro.generateCRD / kro.scaffoldInstance over
 /// the in-process client.
 @Suite struct PreviewCommandTests {
-    static let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            spec:
-              name: string | required=true
-          resources:
-          - id: config
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: ${schema.spec.name}
-        """
+    static let rgd = RenderFixtures.demo()
 
     @Test func commandsAreAdvertisedAndAnswerWithYAML() async throws {
         let client = InProcessLSPClient()

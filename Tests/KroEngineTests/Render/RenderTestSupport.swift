@@ -62,21 +62,5 @@ func withKroMetadata(_ expected: JSONValue, labels: OrderedDictionary<String, JS
 /// An RGD named `demo` whose `spec.schema` is `apiVersion: v1alpha1`, `kind`, then `schema`
 /// lines, and whose `spec.resources` are `resources` (both written unindented).
 func demoRGD(kind: String = "Demo", schema: String, resources: String) -> String {
-    func indent(_ text: String, _ n: Int) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : String(repeating: " ", count: n) + $0 }.joined(separator: "\n")
-    }
-    return """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: \(kind)
-        \(indent(schema, 4))
-          resources:
-        \(indent(resources, 2))
-        """
+    RGDFixture.text(name: "demo", kind: kind, schema: schema, resources: resources)
 }
