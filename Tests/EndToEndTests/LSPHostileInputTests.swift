@@ -15,7 +15,7 @@ import Testing
         for i in 1...8 {
             bomb += "        a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
-        let operators = Array(repeating: "schema.spec.name", count: 7000).joined(separator: " + ")
+        let operators = String(repeating: "1+", count: 100_000) + "1"
         return [
             ("alias-bomb", h + Array(bomb.utf8), "alias"),
             ("nesting-10000", h + Array(("      data: {k: " + String(repeating: "[", count: 10_000)
@@ -72,6 +72,10 @@ import Testing
             #expect(answer["error"]?["code"] == -32601, "\(name): \(answer.jsonText)")
             let errors = client.messages.dropFirst(before).filter { $0["error"]?["code"] == -32700 }
             #expect(!errors.isEmpty, "\(name): no parse error reported")
+            if name == "oversized length" {
+                #expect(errors.contains { $0["error"]?["message"]?.stringValue?.contains("exceeds the limit of 67108864 bytes") == true },
+                        "\(errors.map(\.jsonText))")
+            }
         }
         // Two frames in one write, then one frame byte by byte.
         let a = client.sendRequestFrame("kro/noSuchMethod", id: 90001), b = client.sendRequestFrame("kro/noSuchMethod", id: 90002)
@@ -102,6 +106,25 @@ import Testing
         #expect(process.terminationStatus == 1)
         #expect(text.contains("bad.yaml:19:10: error[KRO001]: invalid UTF-8"), "\(text)")
         #expect(text.contains("bad.yaml:19:14: error[KRO001]: invalid UTF-8"), "\(text)")
+    }
+
+    /// `^(a+)+$` against 5,000 a's and a `!` backtracks exponentially elsewhere; the preview's
+    /// RE2 semantics evaluate it in linear time: the resource is skipped (no match), the one
+    /// whose pattern matches is rendered.
+    @Test func aBacktrackingPatternInIncludeWhenIsEvaluatedByRender() throws {
+        let a = String(repeating: "a", count: 5000)
+        let rgd = Self.header.replacingOccurrences(of: "name: string", with: "name: string | default=\"x\"")
+            .replacingOccurrences(of: "  - id: cm\n", with: "  - id: cm\n    includeWhen:\n    - \"${'\(a)!'.matches('^(a+)+$')}\"\n")
+            + "  - id: matched\n    includeWhen:\n    - \"${'\(a)'.matches('^(a+)+$')}\"\n"
+            + "    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: matched}}\n"
+        let dir = try CLIProcess.directory([
+            "rgd.yaml": rgd,
+            "instance.yaml": "apiVersion: kro.run/v1alpha1\nkind: Hostile\nmetadata:\n  name: h\nspec: {}\n",
+        ])
+        let result = try CLIProcess.run(["render", "rgd.yaml", "--instance", "instance.yaml"], directory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("# skipped cm: "), "\(result.stdout.prefix(400))")
+        #expect(result.stdout.contains("# resource matched (ConfigMap default/matched)"), "\(result.stdout.prefix(400))")
     }
 
     /// A client that stops reading: the server blocks on its output instead of buffering
@@ -137,6 +160,57 @@ import Testing
         #expect(reader.responses == count + 2, "responses: \(reader.responses)")
         #expect(process.terminationStatus == 0)
         if let residentKB { #expect(residentKB < 300_000, "peak resident \(residentKB) kB while blocked") }
+    }
+
+    /// A client that never reads and then goes away: the server neither buffers its output
+    /// without bound nor stays blocked on the dead pipe; it exits.
+    @Test func aClientThatNeverReadsAndLeavesDoesNotHangTheServer() throws {
+        let process = Process()
+        process.executableURL = BinaryLocator.kroLSP
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        @Sendable func frame(_ json: String) -> Data { Data(("Content-Length: \(json.utf8.count)\r\n\r\n" + json).utf8) }
+        let writer = Thread {
+            let handle = input.fileHandleForWriting
+            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#))
+            for id in 1...3000 {
+                try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"kro/noSuchMethod","params":{}}"#))
+            }
+            try? handle.close()
+        }
+        writer.start()
+        Thread.sleep(forTimeInterval: 1)  // the output pipe fills up, nothing is read
+        let residentKB = Self.peakResidentKB(of: process.processIdentifier)
+        try output.fileHandleForReading.close()  // the client is gone
+        let deadline = Date().addingTimeInterval(LSPTestClient.timeout)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning, "the server still runs \(LSPTestClient.timeout) s after its client left")
+        if let residentKB { #expect(residentKB < 300_000, "peak resident \(residentKB) kB while blocked") }
+    }
+
+    /// The open-documents limit over real stdio: the 2,001st document gets a warning naming
+    /// the limit and no analysis; the server keeps answering, and closing one makes room.
+    @Test func documentsPastTheOpenLimitGetAWarningAndTheServerKeepsServing() throws {
+        let client = try LSPTestClient()
+        _ = try client.initialize()
+        for i in 0..<2000 { client.open("file:///many/\(i).yaml", "a: \(i)\n") }
+        client.open("file:///many/over.yaml", Self.header)
+        let warning = try client.notification("window/showMessage") { $0["message"]?.stringValue?.contains("limit") == true }
+        #expect(warning["params"]?["type"] == 2)
+        #expect(warning["params"]?["message"]?.stringValue?.contains("2000 documents are open, the limit is 2000") == true,
+                "\(warning.jsonText)")
+        let id = client.sendRequest("kro/noSuchMethod")
+        #expect(try client.response(to: id)["error"]?["code"] == -32601)
+        client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///many/0.yaml"]])
+        client.open("file:///many/over.yaml", Self.header + "      data:\n        k: ${nope.x}\n")
+        let published = try client.diagnostics(for: "file:///many/over.yaml")
+        let messages = (published["diagnostics"]?.arrayValue ?? []).compactMap { $0["message"]?.stringValue }
+        #expect(messages.contains { $0.contains("nope") }, "\(messages)")
+        #expect(try client.shutdownAndExit() == 0)
     }
 
     static func peakResidentKB(of pid: Int32) -> Int? {
