@@ -5,13 +5,13 @@ import YAMLSyntax
 /// The editor requests, functions of (snapshot, offset), on a file: completion, hover,
 /// definition, references, highlights, rename, signature help and selection ranges at every
 /// offset of a small input (a client with the UTF-8 position encoding can name any byte),
-/// at 96 offsets spread over a larger one; semantic tokens, folding, inlay hints, outline,
+/// at 48 offsets spread over a larger one; semantic tokens, folding, inlay hints, outline,
 /// code lenses and code actions once. Every range they return lies inside the file; tokens
 /// come in order without overlap; selection steps nest; rename edits do not overlap.
 enum IDEFuzz {
     /// Inputs up to this size are asked at every offset.
-    static let everyOffsetLimit = 600
-    static let spreadOffsets = 96
+    static let everyOffsetLimit = 512
+    static let spreadOffsets = 48
 
     static func run(_ input: [UInt8]) -> [String] {
         var v = Violations()
