@@ -1,4 +1,5 @@
 import Foundation
+import KroTestSupport
 import Testing
 
 /// What the real-editor tests share: where the editors are, the files they open, and a
@@ -36,15 +37,7 @@ enum Editors {
     /// (Neovim and Vim in bytes, Emacs in characters), the server in UTF-16.
     static let duplicateLine = #"    spec: {näme: string, "é😀": string, é😀: integer}"#
     static let errorLine = #"    status: {é😀: "${schema.spec.nmae}"}"#
-    static let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: démo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
+    static let rgd = RGDFixture.head(name: "démo", kind: "Demo", schema: "") + """
         \(duplicateLine)
         \(errorLine)
           resources: []
@@ -59,20 +52,7 @@ enum Editors {
     static let manifest = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, name: api}\n"
 
     /// An RGD without findings, whose CRD the preview commands generate.
-    static let cleanRGD = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: clean
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Clean
-            spec:
-              name: string
-          resources: []
-
-        """
+    static let cleanRGD = RGDFixture.text(name: "clean", kind: "Clean", spec: "name: string")
 
     /// A fresh folder holding the RGD (`demo.yaml`), a clean RGD (`clean.yaml`) and the
     /// manifest (`deployment.yaml`).

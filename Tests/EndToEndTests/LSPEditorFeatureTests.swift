@@ -1,22 +1,13 @@
 import Foundation
 import JSON
+import KroTestSupport
 import Testing
 
 /// Semantic tokens, signature help, folding, selection and inlay hints once over real stdio.
 @Suite struct LSPEditorFeatureTests {
     static let uri = "file:///editor.yaml"
     /// Line 16 is `          size: ${size(schema.spec.name)}`: `size(` at 18, `schema` at 23, `}` at 40.
-    static let text = """
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: editor
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Editor
-        spec:
-          name: string
+    static let text = RGDFixture.head(name: "editor", kind: "Editor", schema: "spec:\n  name: string") + """
       resources:
         - id: config
           template:

@@ -1,21 +1,12 @@
 import Foundation
 import JSON
+import KroTestSupport
 import Testing
 
 /// Each authoring feature once over real stdio, against the built binary.
 @Suite struct LSPFeatureTests {
     static let uri = "file:///features.yaml"
-    static let text = """
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: features
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Features
-        spec:
-          name: string
+    static let text = RGDFixture.head(name: "features", kind: "Features", schema: "spec:\n  name: string") + """
       resources:
         - id: deployment
           template:

@@ -143,15 +143,7 @@ import YAMLSyntax
         #expect(other.fixes.map(\.title) == ["Add id: namespace2"])
     }
 
-    static let instanceRGD = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: app
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: App
+    static let instanceRGD = RGDFixture.head(name: "app", kind: "App", schema: """
             spec:
               name: string | required=true
               size: integer | required=true minimum=3
@@ -160,6 +152,7 @@ import YAMLSyntax
               Port:
                 number: integer | required=true
                 protocol: string | default=TCP
+            """) + """
           resources:
             - id: config
               template:

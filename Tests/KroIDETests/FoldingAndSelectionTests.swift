@@ -5,19 +5,8 @@ import Testing
 import YAMLSyntax
 
 @Suite struct FoldingRangeTests {
-    static let text = """
-    # kro-lsp fixture ☕
-    # second comment line
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: démo
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Demo
-        spec:
-          name: string
+    static let text = "# kro-lsp fixture ☕\n# second comment line\n"
+        + RGDFixture.head(name: "démo", kind: "Demo", schema: "spec:\n  name: string") + """
       resources:
         - id: config
           template:

@@ -6,17 +6,7 @@ import YAMLSyntax
 /// The editor feature handlers (semantic tokens, …) over the in-process transport: what is
 /// advertised, and positions in the negotiated encoding.
 @Suite struct EditorFeatureRequestTests {
-    static let text = MarkedText("""
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: démo
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Demo
-        spec:
-          name: string
+    static let text = MarkedText(RGDFixture.head(name: "démo", kind: "Demo", schema: "spec:\n  name: string") + """
       resources:
         - id: config
           template:

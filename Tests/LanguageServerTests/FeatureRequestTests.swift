@@ -6,17 +6,7 @@ import YAMLSyntax
 /// The feature handlers over the in-process transport: positions converted both ways
 /// (UTF-16 after non-ASCII text), answers shaped as LSP says, capabilities advertised.
 @Suite struct FeatureRequestTests {
-    static let text = MarkedText("""
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: démo
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Demo
-        spec:
-          «name»: string
+    static let text = MarkedText(RGDFixture.head(name: "démo", kind: "Demo", schema: "spec:\n  «name»: string") + """
       resources:
         - id: config
           template:

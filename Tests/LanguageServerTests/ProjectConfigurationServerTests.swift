@@ -9,17 +9,7 @@ import YAMLSyntax
 @Suite struct ProjectConfigurationServerTests {
     /// An RGD whose only resource is a cert-manager Issuer: typed by the CRD catalog, and
     /// a KRO905 "no schema" without it. The data value calls omit() (feature gate KRO314).
-    static let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: issuers
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Issuers
-            spec:
-              name: string
+    static let rgd = RGDFixture.head(name: "issuers", kind: "Issuers", schema: "spec:\n  name: string") + """
           resources:
             - id: issuer
               template:
