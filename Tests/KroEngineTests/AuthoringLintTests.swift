@@ -8,17 +8,7 @@ import YAMLSyntax
         diagnostics(marked).filter { $0.code == code }
     }
 
-    static let configMap = """
-      resources:
-      - id: config
-        template:
-          apiVersion: v1
-          kind: ConfigMap
-          metadata:
-            name: ${schema.spec.name}
-          data:
-            key: value
-    """
+    static let configMap = "  resources:\n" + RGDFixture.indented(RGDFixture.configMap("config", data: "key: value"), by: 2)
 
     @Test func aStatusFieldNamedStateIsKros() throws {
         let marked = MarkedText(rgd("""

@@ -51,3 +51,18 @@ public enum RGDFixture {
             .map { $0.isEmpty ? "" : pad + $0 }.joined(separator: "\n")
     }
 }
+
+extension RGDFixture {
+    /// A resource `id` that is a v1 ConfigMap named `name` (with `data` lines, from column
+    /// 0, when given), written from the resources list's column, without a final newline.
+    public static func configMap(_ id: String, name: String = "${schema.spec.name}", data: String? = nil) -> String {
+        """
+        - id: \(id)
+          template:
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: \(name)
+        """ + (data.map { "\n    data:\n" + indented($0, by: 6) } ?? "")
+    }
+}

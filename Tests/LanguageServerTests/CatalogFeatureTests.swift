@@ -8,16 +8,7 @@ import Testing
     static let text = MarkedText(CatalogFixtures.certs(certificateSpec: """
         «secret1️⃣Name»: ${schema.spec.name}
         issuerRef: {name: ca}
-        """, more: """
-        - id: expiry
-          template:
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: ${schema.spec.name}
-            data:
-              notAfter: ${certificate.status.2️⃣}
-        """))
+        """, more: RGDFixture.configMap("expiry", data: "notAfter: ${certificate.status.2️⃣}")))
 
     func client(catalog: Bool) async throws -> InProcessLSPClient {
         let client = InProcessLSPClient()

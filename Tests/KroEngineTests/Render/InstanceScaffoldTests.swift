@@ -12,16 +12,7 @@ import YAMLSyntax
               replicas: integer | default=2
               note: string
               image: string
-            """, resources: """
-            - id: cm
-              template:
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: ${schema.spec.name}
-                data:
-                  image: ${schema.spec.image}
-            """)
+            """, resources: RGDFixture.configMap("cm", data: "image: ${schema.spec.image}"))
         let analysis = try #require(DocumentAnalyzer.analyze(SourceText(text), options: .bundled).rgds.first)
         let scaffold = try #require(InstanceScaffold.yaml(for: analysis))
         #expect(scaffold == """

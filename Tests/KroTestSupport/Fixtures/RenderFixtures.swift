@@ -7,13 +7,6 @@ public enum RenderFixtures {
     public static func demo(replicas: Bool = false) -> String {
         RGDFixture.text(name: "demo", kind: "Demo",
                         spec: "name: string | required=true" + (replicas ? "\nreplicas: integer | default=2 maximum=5" : ""),
-                        resources: """
-            - id: config
-              template:
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: ${schema.spec.name}
-            """ + (replicas ? "\n    data:\n      replicas: ${string(schema.spec.replicas)}" : ""))
+                        resources: RGDFixture.configMap("config", data: replicas ? "replicas: ${string(schema.spec.replicas)}" : nil))
     }
 }
