@@ -12,10 +12,32 @@ public struct SchemaTypeProvider: TypeProvider {
     /// Types already described: the checker asks for the same type at every selection
     /// through it, and describing one resolves and escapes every property.
     private let memo = SchemaTypeMemo()
+    /// Root name → the root name whose schema is the same (variables of one kind): the
+    /// types under it are described once, under the shared root, and renamed.
+    private let sharedRoots: [String: String]
 
-    public init(resolver: SchemaResolver, roots: [String: OpenAPISchema]) {
+    /// `sameSchema`: groups of root names whose schemas are known to be the same (one
+    /// kind's variables); each group's types are described once. Pass none when unsure:
+    /// a group whose roots differ is ignored.
+    public init(resolver: SchemaResolver, roots: [String: OpenAPISchema], sameSchema: [[String]] = []) {
         self.resolver = resolver
         self.roots = roots
+        var shared: [String: String] = [:]
+        for group in sameSchema {
+            guard let first = group.first, let root = roots[first],
+                  group.allSatisfy({ roots[$0] == root }) else { continue }
+            for name in group.dropFirst() where name != first { shared[name] = first }
+        }
+        self.sharedRoots = shared
+    }
+
+    /// The name `name` has under its shared root, and both roots (nil when not shared).
+    private func sharedName(_ name: String) -> (name: String, root: Substring, shared: String)? {
+        guard !sharedRoots.isEmpty else { return nil }
+        let rootEnd = name.firstIndex(of: ".") ?? name.endIndex
+        let root = name[..<rootEnd]
+        guard let shared = sharedRoots[String(root)] else { return nil }
+        return (shared + name[rootEnd...], root, shared)
     }
 
     public static func rootTypeName(forVariable name: String) -> String { "__type_\(name)" }
@@ -54,7 +76,9 @@ public struct SchemaTypeProvider: TypeProvider {
     public func schema(forTypeNamed name: String) -> OpenAPISchema? {
         if let known = memo.schema(name) { return known }
         let found: OpenAPISchema?
-        if let dot = name.lastIndex(of: ".") {
+        if let shared = sharedName(name) {
+            found = schema(forTypeNamed: shared.name)
+        } else if let dot = name.lastIndex(of: ".") {
             found = schema(forTypeNamed: String(name[..<dot])).flatMap { child(of: $0, String(name[name.index(after: dot)...])) }
         } else {
             found = roots[name].map(resolver.resolve)
@@ -84,9 +108,35 @@ public struct SchemaTypeProvider: TypeProvider {
 
     public func objectType(named name: String) -> ObjectTypeDescription? {
         if let known = memo.objectType(name) { return known }
-        let described = describe(name)
+        let described: ObjectTypeDescription?
+        if let shared = sharedName(name) {
+            described = objectType(named: shared.name).map { type in
+                ObjectTypeDescription(name: name, fields: type.fields.mapValues { Self.renamed($0, from: shared.shared, to: shared.root) },
+                                      allowsUnknownFields: type.allowsUnknownFields)
+            }
+        } else {
+            described = describe(name)
+        }
         memo.setObjectType(described, for: name)
         return described
+    }
+
+    /// `type` with the object types under root `shared` named under `root` instead.
+    static func renamed(_ type: CELType, from shared: String, to root: Substring) -> CELType {
+        switch type {
+        case .object(let name):
+            guard name.hasPrefix(shared) else { return type }
+            let rest = name.dropFirst(shared.count)
+            guard rest.isEmpty || rest.first == "." else { return type }
+            return .object(String(root) + rest)
+        case .list(let element): return .list(renamed(element, from: shared, to: root))
+        case .map(let key, let value): return .map(renamed(key, from: shared, to: root), renamed(value, from: shared, to: root))
+        case .optional(let wrapped): return .optional(renamed(wrapped, from: shared, to: root))
+        case .type(let wrapped): return .type(renamed(wrapped, from: shared, to: root))
+        case .opaque(let name, let parameters): return .opaque(name, parameters.map { renamed($0, from: shared, to: root) })
+        case .dyn, .null, .bool, .int, .uint, .double, .string, .bytes, .timestamp, .duration, .error, .typeParam:
+            return type
+        }
     }
 
     private func describe(_ name: String) -> ObjectTypeDescription? {

@@ -30,11 +30,15 @@ public struct KroTypeContext: Sendable {
         ]
         var variables = [VariableDecl(name: "schema", type: .object(SchemaTypeProvider.rootTypeName(forVariable: "schema")))]
         var items: [String: CELType] = [:]
+        // Variables of one kind share their type descriptions (the provider checks that
+        // their roots are the same).
+        var byKind: OrderedDictionary<String, [String]> = [:]
         for resource in resources {
             let item: CELType
             if let kind = resource.kind {
                 let root = SchemaTypeProvider.rootTypeName(forVariable: resource.id)
                 roots[root] = kind.root
+                byKind[kind.gvk.bundleKey, default: []].append(root)
                 item = .object(root)
             } else {
                 item = .dyn
@@ -42,7 +46,8 @@ public struct KroTypeContext: Sendable {
             items[resource.id] = item
             variables.append(VariableDecl(name: resource.id, type: resource.isCollection ? .list(item) : item))
         }
-        let types = SchemaTypeProvider(resolver: store.resolver, roots: roots)
+        let types = SchemaTypeProvider(resolver: store.resolver, roots: roots,
+                                       sameSchema: byKind.values.filter { $0.count > 1 })
         self.types = types
         self.itemTypes = items
         self.environment = CELEnvironment.kro().with(typeProvider: types).adding(variables: variables)
