@@ -23,32 +23,39 @@ final class ChunkInput {
     static let replacement = UInt8(ascii: "_")
 
     init(source: SourceText, chunk: TextRange) {
-        var out = Array(source.bytes[chunk.start..<chunk.end])
+        // A chunk that is the whole text shares its bytes (no copy) unless a byte must be
+        // replaced: the scan below only reads.
+        var out = chunk.start == 0 && chunk.end == source.bytes.count
+            ? source.bytes : Array(source.bytes[chunk.start..<chunk.end])
         var errors: [YAMLError] = []
+        var replaced: [Range<Int>] = []
         var ascii = true
         base = chunk.start
-        out.withUnsafeMutableBufferPointer { buf in
+        out.withUnsafeBufferPointer { buf in
             var i = 0
             while i < buf.count {
                 let b = buf[i]
                 if b >= 0x20 && b < 0x7F || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
                 if b < 0x80 {
                     Self.report(&errors, "control character U+\(Self.hex(UInt32(b))) is not allowed", chunk.start + i, 1)
-                    buf[i] = Self.replacement; i += 1; continue
+                    replaced.append(i..<(i + 1)); i += 1; continue
                 }
                 ascii = false
-                let len = UTF8Validation.scalarLength(UnsafeBufferPointer(buf), at: i)
+                let len = UTF8Validation.scalarLength(buf, at: i)
                 if len == 0 {
                     Self.report(&errors, "invalid UTF-8", chunk.start + i, 1)
-                    buf[i] = Self.replacement; i += 1; continue
+                    replaced.append(i..<(i + 1)); i += 1; continue
                 }
-                let v = UTF8Validation.scalarValue(UnsafeBufferPointer(buf), at: i, length: len)
+                let v = UTF8Validation.scalarValue(buf, at: i, length: len)
                 if (v >= 0x80 && v <= 0x9F && v != 0x85) || v == 0xFFFE || v == 0xFFFF {
                     Self.report(&errors, "control character U+\(Self.hex(v)) is not allowed", chunk.start + i, len)
-                    for k in i..<(i + len) { buf[k] = Self.replacement }
+                    replaced.append(i..<(i + len))
                 }
                 i += len
             }
+        }
+        for range in replaced {
+            for k in range { out[k] = Self.replacement }
         }
         let bom = chunk.start == 0 && out.count >= 3 && out[0] == 0xEF && out[1] == 0xBB && out[2] == 0xBF
         skipped = bom ? 3 : 0

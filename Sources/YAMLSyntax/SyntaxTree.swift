@@ -36,20 +36,110 @@ public enum ResolvedScalar: Sendable, Hashable {
 
 public struct YAMLScalar: Sendable, Hashable {
     /// The decoded value (escapes processed, folding and chomping applied).
-    public var value: String
+    public var value: String {
+        get { storedValue }
+        set { keepingSourceMap { $0.storedValue = newValue } }
+    }
     /// The whole token, quotes and block indicators included.
-    public var range: TextRange
+    public var range: TextRange {
+        get { extras?.wideRange ?? TextRange(start: Int(start32), end: Int(end32)) }
+        set { keepingSourceMap { $0.setRange(newValue) } }
+    }
+    public var style: ScalarStyle {
+        get { storedStyle }
+        set { keepingSourceMap { $0.storedStyle = newValue } }
+    }
+    public var tag: String? {
+        get { extras?.tag }
+        set { updateExtras { $0.tag = newValue } }
+    }
+    public var anchor: String? {
+        get { extras?.anchor }
+        set { updateExtras { $0.anchor = newValue } }
+    }
     /// Maps UTF-8 offsets inside `value` back to file offsets.
-    public var sourceMap: ScalarSourceMap
-    private var properties: NodeProperties
-    public var style: ScalarStyle
-    public var tag: String? { get { properties.tag } set { properties.tag = newValue } }
-    public var anchor: String? { get { properties.anchor } set { properties.anchor = newValue } }
+    public var sourceMap: ScalarSourceMap {
+        get { extras?.sourceMap ?? verbatimMap }
+        set { updateExtras { [verbatimMap] in $0.sourceMap = newValue == verbatimMap ? nil : newValue } }
+    }
+
     public init(value: String, style: ScalarStyle, range: TextRange, tag: String? = nil,
                 anchor: String? = nil, sourceMap: ScalarSourceMap) {
-        self.value = value; self.style = style; self.range = range
-        self.properties = NodeProperties(tag: tag, anchor: anchor); self.sourceMap = sourceMap
+        storedValue = value
+        storedStyle = style
+        setRange(range)
+        updateExtras { $0.tag = tag; $0.anchor = anchor }
+        self.sourceMap = sourceMap
     }
+
+    // A scalar is one heap box per node (the enum is indirect), so its inline size decides
+    // the tree's memory: 33 bytes here (a 64-byte block with the box header), against 57
+    // with plain fields. The range is two 32-bit offsets, and the source map of a value
+    // copied verbatim from between the token's quotes (nearly every scalar) is not stored:
+    // `verbatimMap` derives it. Everything rare (tag, anchor, another map, offsets past
+    // 4 GiB) lives in `extras`.
+    private var storedValue: String
+    private var start32: UInt32 = 0
+    private var end32: UInt32 = 0
+    private var extras: ScalarExtras?
+    private var storedStyle: ScalarStyle
+
+    /// The map of a value that is its source text, right after the opening quote.
+    private var verbatimMap: ScalarSourceMap {
+        let quote = storedStyle == .singleQuoted || storedStyle == .doubleQuoted ? 1 : 0
+        return .verbatim(start: range.start + quote, length: storedValue.utf8.count)
+    }
+
+    private mutating func setRange(_ range: TextRange) {
+        if let start = UInt32(exactly: range.start), let end = UInt32(exactly: range.end) {
+            (start32, end32) = (start, end)
+            if extras?.wideRange != nil { updateExtras { $0.wideRange = nil } }
+        } else {
+            updateExtras { $0.wideRange = range }
+        }
+    }
+
+    /// Changes a field the derived map depends on without changing the map.
+    private mutating func keepingSourceMap(_ change: (inout YAMLScalar) -> Void) {
+        let map = sourceMap
+        change(&self)
+        sourceMap = map
+    }
+
+    private mutating func updateExtras(_ change: (inout ScalarExtras.Fields) -> Void) {
+        var fields = extras?.fields ?? ScalarExtras.Fields()
+        change(&fields)
+        extras = fields.isEmpty ? nil : ScalarExtras(fields)
+    }
+
+    public static func == (a: YAMLScalar, b: YAMLScalar) -> Bool {
+        a.storedValue == b.storedValue && a.storedStyle == b.storedStyle && a.range == b.range
+            && a.tag == b.tag && a.anchor == b.anchor && a.sourceMap == b.sourceMap
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storedValue); hasher.combine(storedStyle); hasher.combine(range)
+        hasher.combine(tag); hasher.combine(anchor); hasher.combine(sourceMap)
+    }
+}
+
+/// The rare parts of a scalar, out of line and immutable (shared between copies).
+private final class ScalarExtras: Sendable {
+    struct Fields: Sendable {
+        var tag: String?
+        var anchor: String?
+        /// A map that is not the verbatim one (escapes, folding, block scalars).
+        var sourceMap: ScalarSourceMap?
+        /// A range whose offsets do not fit 32 bits.
+        var wideRange: TextRange?
+        var isEmpty: Bool { tag == nil && anchor == nil && sourceMap == nil && wideRange == nil }
+    }
+    let fields: Fields
+    init(_ fields: Fields) { self.fields = fields }
+    var tag: String? { fields.tag }
+    var anchor: String? { fields.anchor }
+    var sourceMap: ScalarSourceMap? { fields.sourceMap }
+    var wideRange: TextRange? { fields.wideRange }
 }
 
 /// A node's rarely present tag and anchor, kept out of line (8 bytes, nothing allocated

@@ -1,0 +1,83 @@
+import Testing
+import YAMLSyntax
+
+/// YAMLScalar keeps most fields packed or derived (see SyntaxTree.swift); these pin that it
+/// still behaves as a plain struct of stored fields.
+@Suite struct ScalarStorageTests {
+    static func scalar(_ value: String, style: ScalarStyle = .plain, at start: Int = 10) -> YAMLScalar {
+        let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
+        let n = value.utf8.count
+        return YAMLScalar(value: value, style: style, range: TextRange(start: start, end: start + n + 2 * quote),
+                          sourceMap: .verbatim(start: start + quote, length: n))
+    }
+
+    @Test func verbatimMapReadsBack() {
+        let s = Self.scalar("héllo", style: .doubleQuoted)
+        #expect(s.sourceMap.segments == [.init(valueOffset: 0, sourceOffset: 11, valueLength: 6, sourceLength: 6)])
+        #expect(s.range == TextRange(start: 10, end: 18))
+    }
+
+    @Test func changingRangeValueOrStyleKeepsTheMap() {
+        var s = Self.scalar("abc")
+        let map = s.sourceMap
+        s.range = TextRange(start: 100, end: 103)
+        #expect(s.sourceMap == map)
+        s.value = "abcdef"
+        #expect(s.sourceMap == map)
+        s.style = .singleQuoted
+        #expect(s.sourceMap == map)
+        #expect(s.value == "abcdef" && s.style == .singleQuoted && s.range == TextRange(start: 100, end: 103))
+    }
+
+    @Test func shiftingMovesRangeAndMapOnce() {
+        var s = Self.scalar("abc", style: .singleQuoted)
+        s = { var m = s; m.range = s.range.shifted(by: 7); m.sourceMap = s.sourceMap.shifted(by: 7); return m }()
+        #expect(s == Self.scalar("abc", style: .singleQuoted, at: 17))
+        #expect(YAMLNode.scalar(Self.scalar("x")).shifted(by: 5) == .scalar(Self.scalar("x", at: 15)))
+    }
+
+    @Test func equalityIgnoresHowTheMapIsStored() {
+        let a = Self.scalar("abc")
+        let b = YAMLScalar(value: "abc", style: .plain, range: TextRange(start: 10, end: 13),
+                           sourceMap: ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: 10, valueLength: 3, sourceLength: 3)]))
+        #expect(a == b && a.hashValue == b.hashValue)
+        let escaped = YAMLScalar(value: "abc", style: .plain, range: TextRange(start: 10, end: 13),
+                                 sourceMap: ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: 10, valueLength: 1, sourceLength: 2)]))
+        #expect(a != escaped)
+        #expect(escaped.sourceMap.segments.count == 1 && escaped.sourceMap.segments[0].sourceLength == 2)
+    }
+
+    @Test func tagAnchorAndWideOffsets() {
+        var s = Self.scalar("x")
+        s.tag = "tag:yaml.org,2002:str"
+        s.anchor = "a"
+        let far = TextRange(start: 5_000_000_000, end: 5_000_000_001)
+        s.range = far
+        s.sourceMap = .verbatim(start: far.start, length: 1)
+        #expect(s.range == far && s.tag == "tag:yaml.org,2002:str" && s.anchor == "a")
+        #expect(s.sourceMap.sourceOffset(forValueOffset: 0) == 5_000_000_000)
+        s.tag = nil
+        s.anchor = nil
+        s.range = TextRange(start: 1, end: 2)
+        s.sourceMap = .verbatim(start: 1, length: 1)
+        #expect(s == Self.scalar("x", at: 1))
+    }
+
+    @Test func parsedScalarsMapEveryStyle() {
+        let text = "a: plain\nb: 'sq ''x'''\nc: \"dq\\tx\"\nd: |\n  lit\n"
+        let file = YAMLParser.parse(SourceText(text))
+        let m = file.documents.first?.root?.mapping
+        let bytes = Array(text.utf8)
+        func source(_ key: String) -> String? {
+            guard let s = m?.value(forKey: key)?.scalar else { return nil }
+            return String(decoding: bytes[s.range.start..<s.range.end], as: UTF8.self)
+        }
+        #expect(source("a") == "plain" && source("b") == "'sq ''x'''" && source("c") == "\"dq\\tx\"")
+        let sq = m?.value(forKey: "b")?.scalar
+        #expect(sq?.value == "sq 'x'")
+        // The value's "x" (offset 4) comes from after the doubled quote.
+        #expect(sq.map { bytes[$0.sourceMap.sourceOffset(forValueOffset: 4)] } == UInt8(ascii: "x"))
+        #expect(m?.value(forKey: "c")?.scalar.map { $0.sourceMap.sourceOffset(forValueOffset: 3) }
+                == text.utf8.count - "x\"\nd: |\n  lit\n".utf8.count)
+    }
+}
