@@ -96,8 +96,25 @@ extension YAMLMapping {
     /// mappings where earlier ones win), explicit keys over merged ones, and for
     /// duplicate keys only the last occurrence, at the position of its first occurrence.
     public var effectiveEntries: [YAMLMappingEntry] {
+        if entriesAreEffective { return entries }
         var visiting = 0
         return effectiveEntries(depth: &visiting)
+    }
+
+    /// True in the common case where `effectiveEntries` is `entries` as written: no merge
+    /// key, every key a scalar, no key twice (decided without building dictionaries).
+    private var entriesAreEffective: Bool {
+        var keys: [String] = []
+        keys.reserveCapacity(entries.count)
+        for entry in entries {
+            guard !entry.isMergeKey, let key = entry.key.keyString else { return false }
+            keys.append(key)
+        }
+        if keys.count <= 8 {
+            for i in keys.indices.dropFirst() where keys[..<i].contains(keys[i]) { return false }
+            return true
+        }
+        return Set(keys).count == keys.count
     }
 
     private func effectiveEntries(depth: inout Int) -> [YAMLMappingEntry] {

@@ -147,3 +147,42 @@ import YAMLSyntax
         #expect(alone.documents.first?.root?.shifted(by: ranges[1].start) == file.documents[1].root)
     }
 }
+
+/// `effectiveEntries` as kubectl sees a mapping, for the shapes its fast path must leave
+/// to the full computation.
+@Suite struct EffectiveEntriesTests {
+    func keys(_ text: String) -> [String] {
+        parseMapping(text).1?.effectiveEntries.map { $0.key.keyString ?? "<collection>" } ?? []
+    }
+
+    @Test func uniqueScalarKeysKeepTheirOrder() {
+        #expect(keys("b: 1\na: 2\nc: 3\n") == ["b", "a", "c"])
+        let many = (0..<20).map { "k\(19 - $0): v\n" }.joined()
+        #expect(keys(many) == (0..<20).map { "k\(19 - $0)" })
+    }
+
+    @Test func aDuplicateKeyKeepsTheLastValueAtTheFirstPlace() {
+        let (_, m) = parseMapping("a: 1\nb: 2\na: 3\n")
+        #expect(m?.effectiveEntries.map { $0.value.scalar?.value } == ["3", "2"])
+        let many = (0..<12).map { "k\($0): v\($0)\n" }.joined() + "k3: last\n"
+        let (_, big) = parseMapping(many)
+        #expect(big?.effectiveEntries.count == 12)
+        #expect(big?.effectiveEntries[3].value.scalar?.value == "last")
+    }
+
+    @Test func keysThatStringifyAlikeAreDuplicates() {
+        // `yes` and `true` are both the JSON key "true".
+        let (_, m) = parseMapping("yes: 1\nb: 2\ntrue: 3\n")
+        #expect(m?.effectiveEntries.map { $0.value.scalar?.value } == ["3", "2"])
+    }
+
+    @Test func collectionKeysGoLast() {
+        #expect(keys("? [x]\n: 1\na: 2\n") == ["a", "<collection>"])
+    }
+
+    @Test func mergedKeysComeFirst() {
+        #expect(keys("base: &b {x: 1}\nm:\n  z: 2\n  <<: *b\n").count == 2)
+        let (_, root) = parseMapping("base: &b {x: 1}\nm:\n  z: 2\n  <<: *b\n")
+        #expect(root?.value(forKey: "m")?.mapping?.effectiveEntries.compactMap(\.key.keyString) == ["x", "z"])
+    }
+}
