@@ -13,29 +13,8 @@ import Testing
         """)
 
     /// A newer cert-manager Certificate that knows only `secretName`.
-    static let crd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: certificates.cert-manager.io
-        spec:
-          group: cert-manager.io
-          scope: Namespaced
-          names: {kind: Certificate, plural: certificates}
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                properties:
-                  spec:
-                    type: object
-                    properties:
-                      secretName: {type: string}
-
-        """
+    static let crd = CRDFixture.text(group: "cert-manager.io", kind: "Certificate", plural: "certificates",
+                                     specProperties: "secretName: {type: string}")
 
     @Test func catalogTypesOperatorKindsUnlessTurnedOffOrOverridden() throws {
         let dir = try CLIProcess.directory(["rgd.yaml": Self.rgd, "crds/certificate.yaml": Self.crd])

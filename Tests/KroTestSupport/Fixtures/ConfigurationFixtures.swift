@@ -15,28 +15,7 @@ public enum ConfigurationFixtures {
 
     /// A Widget CRD (example.com/v1) knowing only `size` (and `color` when `withColor`).
     public static func widgetCRD(withColor: Bool = false) -> String {
-        """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets}
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      properties:
-                        size: {type: integer}\(withColor ? "\n                color: {type: string}" : "")
-
-        """
+        CRDFixture.text(group: "example.com", kind: "Widget", plural: "widgets",
+                        specProperties: "size: {type: integer}" + (withColor ? "\ncolor: {type: string}" : ""))
     }
 }
