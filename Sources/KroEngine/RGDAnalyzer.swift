@@ -53,7 +53,16 @@ public enum RGDAnalyzer {
 
     static func analyze(document: YAMLDocument, options: AnalysisOptions, source: SourceText?,
                         reuse: inout Reuse?) -> RGDAnalysis? {
-        guard let admission = RGDParser.admit(root: document.root, source: source) else { return nil }
+        // Items whose text did not move or change are not read again (their admission is kept).
+        let earlier: ((Int, YAMLNode) -> AdmittedResource?)? = reuse.map { reuse in
+            { i, item in
+                guard let hit = reuse.entry.resources[i], let admitted = hit.admitted, !hit.analysis.hasAliases,
+                      hit.start == item.range.start, hit.matches(Self.place(of: item, in: reuse.source), in: reuse.source)
+                else { return nil }
+                return admitted
+            }
+        }
+        guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier) else { return nil }
         var rgd = admission.rgd
         var overLimit: [Diagnostic] = []
         if let tooMany = options.limits.tooManyResources(rgd) {
@@ -65,6 +74,7 @@ public enum RGDAnalyzer {
         }
         reuse?.entry.reused = 0
         reuse?.entry.computed = 0
+        reuse?.entry.admissionsReused = admission.reused
         let store = options.schemaStore
         var header = admission.diagnostics + overLimit + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
         let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
@@ -98,13 +108,13 @@ public enum RGDAnalyzer {
         for (k, r) in rgd.resources.enumerated() {
             if options.shouldStop?() == true { return nil }
             if let source = reuse?.source, let entry = reuse?.entry {
-                let place = Self.place(of: r, in: source)
+                let place = Self.place(of: r.node, in: source)
                 if let hit = entry.resources[r.index], hit.generation == entry.generation, !hit.analysis.hasAliases,
-                   hit.column == place.column, hit.text.count == place.range.length,
-                   hit.text.elementsEqual(source.bytes[place.range.start..<place.range.end]) {
+                   hit.matches(place, in: source) {
                     var moved = hit
                     moved.analysis = hit.analysis.shifted(by: place.range.start - hit.start)
                     moved.start = place.range.start
+                    moved.admitted = admission.admitted(k)
                     cached[r.index] = moved
                     resources.append(moved.analysis)
                     reuse?.entry.reused += 1
@@ -114,7 +124,8 @@ public enum RGDAnalyzer {
                                                typeCheck: &typeCheck, options: options)
                 cached[r.index] = CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
                                                  start: place.range.start, column: place.column,
-                                                 generation: entry.generation, analysis: analysis)
+                                                 generation: entry.generation, analysis: analysis,
+                                                 admitted: admission.admitted(k))
                 resources.append(analysis)
                 reuse?.entry.computed += 1
             } else {
@@ -237,8 +248,8 @@ public enum RGDAnalyzer {
     }
 
     /// Where a resource's item is: its byte range and the column it starts at.
-    private static func place(of r: RGDResource, in source: SourceText) -> (range: TextRange, column: Int) {
-        let range = r.node.range
+    static func place(of item: YAMLNode, in source: SourceText) -> (range: TextRange, column: Int) {
+        let range = item.range
         return (range, range.start - source.lineStarts[source.line(containing: range.start)])
     }
 

@@ -63,6 +63,9 @@ public final class AnalysisCache: @unchecked Sendable {
     public var statistics: (reused: Int, computed: Int) {
         lock.withLock { documents.values.reduce((0, 0)) { ($0.0 + $1.reused, $0.1 + $1.computed) } }
     }
+
+    /// How many items the last analyses did not read again (admission kept).
+    public var admissionsReused: Int { lock.withLock { documents.values.reduce(0) { $0 + $1.admissionsReused } } }
 }
 
 /// The cache of one RGD document: a value, copied out at the start of an analysis and
@@ -76,6 +79,8 @@ struct RGDCacheEntry {
     var resources: [Int: CachedResource] = [:]
     var reused = 0
     var computed = 0
+    /// Items whose admission read was taken from the cache in the last analysis.
+    var admissionsReused = 0
 }
 
 /// A resource's results with what they were computed from.
@@ -87,4 +92,17 @@ struct CachedResource {
     var column: Int
     var generation: Int
     var analysis: ResourceAnalysis
+    /// Admission's read of the item (nil when it read other items), valid in any environment.
+    var admitted: AdmittedResource?
+
+    /// Whether the item at `place` has this text at this column.
+    func matches(_ place: (range: TextRange, column: Int), in source: SourceText) -> Bool {
+        guard column == place.column, text.count == place.range.length,
+              place.range.start >= 0, place.range.end <= source.bytes.count else { return false }
+        return text.withUnsafeBytes { cached in
+            source.bytes.withUnsafeBytes { all in
+                cached.count == 0 || memcmp(cached.baseAddress!, all.baseAddress! + place.range.start, cached.count) == 0
+            }
+        }
+    }
 }

@@ -26,10 +26,7 @@ enum LegacyFormats {
     /// inserted, the object indented under `template:`.
     static func bareObjectResource(_ map: YAMLMapping, path: String, source: SourceText? = nil,
                                    takenIDs: inout Set<String>) -> Diagnostic? {
-        let keys = Set(map.effectiveEntries.compactMap { $0.key.keyString })
-        guard keys.isDisjoint(with: ["id", "template", "externalRef"]),
-              keys.contains("kind"), keys.contains("apiVersion") || keys.contains("metadata"),
-              let first = map.effectiveEntries.first else { return nil }
+        guard isBareObject(map), let first = map.effectiveEntries.first else { return nil }
         let kind = map.value(forKey: "kind")?.scalar?.value ?? "object"
         let id = ResourceIDs.propose(for: kind, taken: &takenIDs)
         let wrap = source.flatMap { MappingEdits.wrap(map, under: "template", after: [("id", id)], source: $0) }
@@ -38,5 +35,12 @@ enum LegacyFormats {
             message: "\(path) is a bare Kubernetes object (the format before resource ids): wrap the \(kind) in \"template:\" and give the resource an \"id:\", e.g. \"- id: \(id)\" followed by \"template:\" with the object indented under it",
             range: first.key.range,
             fixes: wrap.map { [DiagnosticFix(title: "Wrap the \(kind) in template: with id: \(id)", edits: $0)] } ?? [])
+    }
+
+    /// `apiVersion`/`metadata` and `kind` directly under the item, no `id`, `template` or `externalRef`.
+    static func isBareObject(_ map: YAMLMapping) -> Bool {
+        let keys = Set(map.effectiveEntries.compactMap { $0.key.keyString })
+        return keys.isDisjoint(with: ["id", "template", "externalRef"])
+            && keys.contains("kind") && (keys.contains("apiVersion") || keys.contains("metadata"))
     }
 }

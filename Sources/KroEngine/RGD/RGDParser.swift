@@ -29,16 +29,21 @@ public enum RGDParser {
     /// The admission read of an RGD without KRO003 inside resource items (the analysis
     /// checks those per resource, `AdmissionReader.checkUnrepresentable`), with each
     /// resource's own findings apart, so a resource can be analysed on its own.
-    static func admit(root: YAMLNode?, source: SourceText? = nil) -> Admission? {
+    /// `reuse(i, item)`: the earlier read of list item `i` when its text did not change
+    /// (an `AnalysisCache` hit), taken instead of reading the item again.
+    static func admit(root: YAMLNode?, source: SourceText? = nil,
+                      reuse: ((Int, YAMLNode) -> AdmittedResource?)? = nil) -> Admission? {
         let renamed = LegacyFormats.resourceGroupKind(root)
         guard isRGD(root) || renamed != nil, let map = root?.mapping else { return nil }
         var reader = AdmissionReader()
         reader.source = source
+        reader.reuse = reuse
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
         let items = Set(rgd.resources.map(\.node.range))
         reader.checkUnrepresentable(.mapping(map), skipping: items)
-        return Admission(rgd: rgd, diagnostics: reader.diagnostics, resourceDiagnostics: reader.resourceDiagnostics)
+        return Admission(rgd: rgd, diagnostics: reader.diagnostics, resourceDiagnostics: reader.resourceDiagnostics,
+                         selfContained: reader.selfContained, reused: reader.reused)
     }
 
     struct Admission {
@@ -47,7 +52,25 @@ public enum RGDParser {
         var diagnostics: [Diagnostic]
         /// The findings of each resource's item (parallel to `rgd.resources`).
         var resourceDiagnostics: [[Diagnostic]]
+        /// Whether each resource's read depended on its item alone (parallel to
+        /// `rgd.resources`): a fix proposing an id reads every other item's id.
+        var selfContained: [Bool]
+        /// How many items were taken from `reuse` instead of read.
+        var reused = 0
+
+        /// The read of the `k`-th resource, to keep for the next version (nil when it
+        /// read other items).
+        func admitted(_ k: Int) -> AdmittedResource? {
+            selfContained[k] ? AdmittedResource(resource: rgd.resources[k], diagnostics: resourceDiagnostics[k]) : nil
+        }
     }
+}
+
+/// One `spec.resources` item as admission read it: a function of the item's text, column
+/// and position in the list when it needed nothing else (`Admission.selfContained`).
+struct AdmittedResource: Sendable {
+    var resource: RGDResource
+    var diagnostics: [Diagnostic]
 }
 
 /// Reads typed fields while collecting admission findings (KRO003–KRO017).
@@ -55,10 +78,28 @@ struct AdmissionReader {
     var diagnostics: [Diagnostic] = []
     /// The text, for fixes that insert lines; nil: no such fixes.
     var source: SourceText?
-    /// Resource ids written or proposed by a fix so far (a proposed id is never taken).
-    var takenIDs: Set<String> = []
+    /// Resource ids written or proposed by a fix so far (a proposed id is never taken):
+    /// read from `items` when a fix first needs one (`withTakenIDs`).
+    private var takenIDs: Set<String>?
+    /// The `spec.resources` items.
+    private var items: [YAMLNode] = []
     /// `readRGD`: the findings of each resource read, parallel to `resources`.
     var resourceDiagnostics: [[Diagnostic]] = []
+    /// `readRGD`: whether each resource's read needed only its item, parallel to `resources`.
+    var selfContained: [Bool] = []
+    /// Set while reading an item whose read looks at other items.
+    private var readOtherItems = false
+    /// Earlier reads of unchanged items (see `RGDParser.admit`), and how many were taken.
+    var reuse: ((Int, YAMLNode) -> AdmittedResource?)?
+    var reused = 0
+
+    /// `body` with the ids taken so far (the items' ids, then those proposed).
+    mutating func withTakenIDs<T>(_ body: (inout Set<String>) -> T) -> T {
+        readOtherItems = true
+        var ids = takenIDs ?? Set(items.compactMap { $0.mapping?.value(forKey: "id")?.scalar?.value })
+        defer { takenIDs = ids }
+        return body(&ids)
+    }
     /// How deep a `spec.resources` item lies (root mapping 0, `spec` 1, the list 2).
     static let resourceItemDepth = 3
 
@@ -182,13 +223,22 @@ struct AdmissionReader {
             report("KRO004", "spec.schema: Required value", specEntry.key.range)
         }
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
-            takenIDs = Set(list.items.compactMap { $0.mapping?.value(forKey: "id")?.scalar?.value })
+            items = list.items
             rgd.resources.reserveCapacity(list.items.count)
             for (i, item) in list.items.enumerated() {
+                if let earlier = reuse?(i, item) {
+                    rgd.resources.append(earlier.resource)
+                    resourceDiagnostics.append(earlier.diagnostics)
+                    selfContained.append(true)
+                    reused += 1
+                    continue
+                }
                 let before = diagnostics.count
+                readOtherItems = false
                 guard let r = readResource(item, index: i) else { continue }
                 rgd.resources.append(r)
                 resourceDiagnostics.append(Array(diagnostics[before...]))
+                selfContained.append(!readOtherItems)
                 diagnostics.removeSubrange(before...)
             }
         }
@@ -298,7 +348,8 @@ struct AdmissionReader {
     mutating func readResource(_ item: YAMLNode, index i: Int) -> RGDResource? {
         let path = "spec.resources[\(i)]"
         guard let map = item.mapping else { typeError(item, path: path, expected: "object"); return nil }
-        if let legacy = LegacyFormats.bareObjectResource(map, path: path, source: source, takenIDs: &takenIDs) {
+        if LegacyFormats.isBareObject(map),
+           let legacy = withTakenIDs({ [source] in LegacyFormats.bareObjectResource(map, path: path, source: source, takenIDs: &$0) }) {
             // One error for the resource instead of a missing id, a missing template and
             // an unknown field per key.
             diagnostics.append(legacy)

@@ -24,7 +24,7 @@ extension AdmissionReader {
         let kind = object?.value(forKey: "kind")?.scalar?.value ?? "resource"
         var fixes: [DiagnosticFix] = []
         if let source {
-            let id = ResourceIDs.propose(for: kind, taken: &takenIDs)
+            let id = withTakenIDs { ResourceIDs.propose(for: kind, taken: &$0) }
             if let edits = MappingEdits.insertFirst(key: "id", value: .string(id), into: map, source: source) {
                 fixes.append(DiagnosticFix(title: "Add id: \(id)", edits: edits))
             }

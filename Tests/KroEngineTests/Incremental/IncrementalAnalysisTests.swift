@@ -57,6 +57,37 @@ import YAMLSyntax
         #expect(snapshot.source.string(in: error.range).contains("nope"))
     }
 
+    @Test func itemsThatDidNotChangeOrMoveAreNotReadAgain() {
+        let cache = AnalysisCache()
+        _ = Self.analyze(Self.text, cache: cache)
+        #expect(cache.admissionsReused == 0)
+        // Same length: the other two items are where they were.
+        let same = Self.text.replacingOccurrences(of: "${a.metadata.name}-b", with: "${a.metadata.namx}-b")
+        let snapshot = Self.analyze(same, cache: cache)
+        #expect(cache.admissionsReused == 2)
+        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(same), options: .bundled).diagnostics)
+        // Longer: the item after the edit moved and is read again.
+        let longer = same.replacingOccurrences(of: "${a.metadata.namx}-b", with: "${a.metadata.name}-bb")
+        _ = Self.analyze(longer, cache: cache)
+        #expect(cache.admissionsReused == 1)
+    }
+
+    @Test func anItemWhoseFixProposesAnIdIsReadAgain() throws {
+        // The proposed id must not be one another item takes: that read looks at every item.
+        let text = Self.text.replacingOccurrences(of: "  - id: c\n    template:\n", with: "  - template:\n")
+        let cache = AnalysisCache()
+        let first = Self.analyze(text, cache: cache)
+        let missing = try #require(first.diagnostics.first { $0.code == "KRO010" })
+        #expect(missing.fixes.first?.title == "Add id: configMap")
+        // Another item is renamed to the id the fix proposed: the fix proposes another.
+        let renamed = text.replacingOccurrences(of: "- id: a", with: "- id: configMap")
+            .replacingOccurrences(of: "${a.metadata.name}", with: "${configMap.metadata.name}")
+        let snapshot = Self.analyze(renamed, cache: cache)
+        let fresh = DocumentSnapshot.analyze(SourceText(renamed), options: .bundled)
+        #expect(snapshot.diagnostics == fresh.diagnostics)
+        #expect(snapshot.diagnostics.first { $0.code == "KRO010" }?.fixes.first?.title == "Add id: configMap2")
+    }
+
     @Test func aChangedIdAnalysesEveryResourceAgain() {
         // Ids are part of every resource's environment (what a reference may name).
         let cache = AnalysisCache()
