@@ -5,8 +5,9 @@ import YAMLSyntax
 /// stages (type checking, hover, definition, completion).
 public struct RGDAnalysis: Sendable {
     public var rgd: ResourceGraphDefinition
-    /// Every expression, in document order per resource, then status and conditions.
-    public var expressions: [RGDExpression]
+    /// Every expression, in document order per resource, then status and conditions
+    /// (one chunk per resource, shared with the cache: see `ExpressionList`).
+    public var expressions: ExpressionList
     public var graph: DependencyGraph
     /// The instance schema built from `spec.schema.spec`/`types` (SimpleSchema).
     public var instanceSchema: SimpleSchemaResult
@@ -14,10 +15,10 @@ public struct RGDAnalysis: Sendable {
     /// fields whose expression did not type-check are absent.
     public var statusSchemas: [StatusFieldSchema]
     /// Unterminated `${…` being typed: parsed tolerantly and checked silently, for editors.
-    public var unterminatedExpressions: [RGDExpression] = []
+    public var unterminatedExpressions: ExpressionList
     /// What the type checker computed, by index into `expressions` followed by
     /// `unterminatedExpressions` (partial trees included).
-    public var checks: [Int: ExpressionCheck] = [:]
+    public var checks: ExpressionChecks
     /// The typed environment of the RGD (`schema`, resource variables, their types).
     public var typeContext: KroTypeContext
     /// Sorted by position, then code.
@@ -172,13 +173,9 @@ public enum RGDAnalyzer {
                                  resources: [ResourceAnalysis], status: [RGDExpression],
                                  statusUnterminated: [RGDExpression], statusChecks: [Int: ExpressionCheck],
                                  instance: SimpleSchemaResult, typeCheck: ExpressionTypeCheck) -> RGDAnalysis {
-        var expressions: [RGDExpression] = []
-        var unterminated: [RGDExpression] = []
         var diagnostics = header
         var dependencies: [Int: [DependencyEdge]] = [:]
         for (k, (r, result)) in zip(rgd.resources, resources).enumerated() {
-            expressions += result.expressions
-            unterminated += result.unterminated
             diagnostics += admission.resourceDiagnostics[k].map {
                 var d = $0
                 d.message = AuthorTerms.rewrite(d.message)
@@ -187,21 +184,12 @@ public enum RGDAnalyzer {
             diagnostics += result.diagnostics
             dependencies[r.index] = result.dependencies
         }
-        expressions += status
-        unterminated += statusUnterminated
-        // Checks are numbered over `expressions`, then `unterminated`.
-        var checks: [Int: ExpressionCheck] = [:]
-        checks.reserveCapacity(expressions.count + unterminated.count)
-        var (base, unterminatedBase) = (0, expressions.count)
-        func add(_ local: [Int: ExpressionCheck], count: Int) {
-            for (i, check) in local { checks[i < count ? base + i : unterminatedBase + i - count] = check }
-        }
-        for result in resources {
-            add(result.checks, count: result.expressions.count)
-            base += result.expressions.count
-            unterminatedBase += result.unterminated.count
-        }
-        add(statusChecks, count: status.count)
+        // Chunks per resource, then the status's; checks are numbered over `expressions`,
+        // then `unterminated`.
+        let expressions = ExpressionList(resources.map(\.expressions) + [status])
+        let unterminated = ExpressionList(resources.map(\.unterminated) + [statusUnterminated])
+        let checks = ExpressionChecks(chunks: resources.map(\.checks) + [statusChecks],
+                                      expressions: expressions, unterminated: unterminated)
 
         let graph = buildGraph(rgd, dependencies: dependencies)
         diagnostics += cycleDiagnostics(rgd, graph).map {

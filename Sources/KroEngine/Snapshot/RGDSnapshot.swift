@@ -23,7 +23,7 @@ public struct RGDSnapshot: Sendable {
         self.analysis = analysis
         self.documentRange = documentRange
         index = LazyValue {
-            let expressions = (analysis.expressions + analysis.unterminatedExpressions).enumerated().map { i, e in
+            let expressions = (Array(analysis.expressions) + Array(analysis.unterminatedExpressions)).enumerated().map { i, e in
                 SnapshotExpression(index: i, expression: e, check: analysis.checks[i])
             }
             let symbols = SymbolIndexBuilder(analysis: analysis, expressions: expressions, source: source).build()
