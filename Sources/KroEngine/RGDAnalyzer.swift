@@ -84,7 +84,11 @@ public enum RGDAnalyzer {
         if let schema = rgd.schema, schema.node.range.length > 0, YAMLNode.mapping(schema.node).hasAnchorsOrAliases {
             reuse = nil  // the schema reads text outside itself: its text is no key
         }
-        let key = reuse.map { RGDEnvironmentKey(rgd, source: $0.source, options: options) }
+        let key = reuse.map { reuse in
+            RGDEnvironmentKey(rgd, source: reuse.source, options: options) { k in
+                admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil
+            }
+        }
         let environment: TypeEnvironment
         let referencedKinds: Set<String>
         if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value, rgd) {
@@ -116,6 +120,7 @@ public enum RGDAnalyzer {
                     moved.analysis = hit.analysis.shifted(by: place.range.start - hit.start)
                     moved.start = place.range.start
                     moved.admitted = admission.admitted(k)
+                    moved.keyPart = key?.resources[k]
                     cached[r.index] = moved
                     resources.append(moved.analysis)
                     reuse?.entry.reused += 1
@@ -126,7 +131,7 @@ public enum RGDAnalyzer {
                 cached[r.index] = CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
                                                  start: place.range.start, column: place.column,
                                                  generation: entry.generation, analysis: analysis,
-                                                 admitted: admission.admitted(k))
+                                                 admitted: admission.admitted(k), keyPart: key?.resources[k])
                 resources.append(analysis)
                 reuse?.entry.computed += 1
             } else {
@@ -160,9 +165,18 @@ public enum RGDAnalyzer {
         header += statusResults.diagnostics
         for i in header.indices { header[i].message = AuthorTerms.rewrite(header[i].message) }
 
+        // The graph: kept while every resource's id and dependencies are the same.
+        let graphInputs = zip(rgd.resources, resources).map { GraphInput(id: $0.id?.value, dependencies: $1.dependencies) }
+        let graph: DependencyGraph
+        if let cached = reuse?.entry.graph, cached.inputs == graphInputs {
+            graph = cached.graph
+        } else {
+            graph = buildGraph(rgd, resources: resources)
+            reuse?.entry.graph = (graphInputs, graph)
+        }
         var analysis = assemble(rgd: rgd, admission: admission, header: header, resources: resources,
                                 status: status, statusUnterminated: statusUnterminated, statusChecks: statusResults.checks,
-                                instance: instance, typeCheck: typeCheck)
+                                instance: instance, typeCheck: typeCheck, graph: graph)
         analysis.referencedKindKeys = referencedKinds
         return analysis
     }
@@ -172,17 +186,16 @@ public enum RGDAnalyzer {
     private static func assemble(rgd: ResourceGraphDefinition, admission: RGDParser.Admission, header: [Diagnostic],
                                  resources: [ResourceAnalysis], status: [RGDExpression],
                                  statusUnterminated: [RGDExpression], statusChecks: [Int: ExpressionCheck],
-                                 instance: SimpleSchemaResult, typeCheck: ExpressionTypeCheck) -> RGDAnalysis {
+                                 instance: SimpleSchemaResult, typeCheck: ExpressionTypeCheck,
+                                 graph: DependencyGraph) -> RGDAnalysis {
         var diagnostics = header
-        var dependencies: [Int: [DependencyEdge]] = [:]
-        for (k, (r, result)) in zip(rgd.resources, resources).enumerated() {
+        for (k, result) in resources.enumerated() {
             diagnostics += admission.resourceDiagnostics[k].map {
                 var d = $0
                 d.message = AuthorTerms.rewrite(d.message)
                 return d
             }
             diagnostics += result.diagnostics
-            dependencies[r.index] = result.dependencies
         }
         // Chunks per resource, then the status's; checks are numbered over `expressions`,
         // then `unterminated`.
@@ -191,7 +204,6 @@ public enum RGDAnalyzer {
         let checks = ExpressionChecks(chunks: resources.map(\.checks) + [statusChecks],
                                       expressions: expressions, unterminated: unterminated)
 
-        let graph = buildGraph(rgd, dependencies: dependencies)
         diagnostics += cycleDiagnostics(rgd, graph).map {
             var d = $0
             d.message = AuthorTerms.rewrite(d.message)
@@ -335,15 +347,22 @@ public enum RGDAnalyzer {
                            range: ready.keyRange)]
     }
 
-    static func buildGraph(_ rgd: ResourceGraphDefinition, dependencies: [Int: [DependencyEdge]]) -> DependencyGraph {
+    /// `resources`: the per-resource results, parallel to `rgd.resources`.
+    static func buildGraph(_ rgd: ResourceGraphDefinition, resources: [ResourceAnalysis]) -> DependencyGraph {
         var nodes: [String] = []
         var edges: [String: [DependencyEdge]] = [:]
-        for r in rgd.resources {
+        for (r, result) in zip(rgd.resources, resources) {
             guard let id = r.id?.value, edges[id] == nil else { continue }
             nodes.append(id)
-            edges[id] = dependencies[r.index] ?? []
+            edges[id] = result.dependencies
         }
         return DependencyGraph(nodes: nodes, edges: edges)
+    }
+
+    /// What the graph is built from, per resource.
+    struct GraphInput: Equatable {
+        var id: String?
+        var dependencies: [DependencyEdge]
     }
 
     /// KRO319 on every resource of each cycle, related locations on every edge.

@@ -81,6 +81,8 @@ struct RGDCacheEntry {
     var computed = 0
     /// Items whose admission read was taken from the cache in the last analysis.
     var admissionsReused = 0
+    /// The last graph and what it was built from.
+    var graph: (inputs: [RGDAnalyzer.GraphInput], graph: DependencyGraph)?
 }
 
 /// A resource's results with what they were computed from.
@@ -94,6 +96,8 @@ struct CachedResource {
     var analysis: ResourceAnalysis
     /// Admission's read of the item (nil when it read other items), valid in any environment.
     var admitted: AdmittedResource?
+    /// The item's part of the environment key.
+    var keyPart: RGDEnvironmentKey.Resource?
 
     /// Whether the item at `place` has this text at this column.
     func matches(_ place: (range: TextRange, column: Int), in source: SourceText) -> Bool {

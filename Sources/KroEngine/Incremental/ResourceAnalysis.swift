@@ -36,13 +36,15 @@ struct RGDEnvironmentKey: Equatable {
         var id: String?
         var gvk: GroupVersionKind?
         var nodeType: RGDNodeType
+        init(_ r: RGDResource) { id = r.id?.value; gvk = RGDAnalyzer.objectGVK(r); nodeType = r.nodeType }
     }
     var schemaText: [UInt8]
     var schemaColumn: Int
     var resources: [Resource]
     var omitFunctionEnabled: Bool
 
-    init(_ rgd: ResourceGraphDefinition, source: SourceText, options: AnalysisOptions) {
+    /// `known(k)`: the part of the `k`-th resource when an earlier key has it (its item unchanged).
+    init(_ rgd: ResourceGraphDefinition, source: SourceText, options: AnalysisOptions, known: (Int) -> Resource? = { _ in nil }) {
         if let range = rgd.schema?.node.range {
             schemaText = Array(source.bytes[range.start..<range.end])
             schemaColumn = range.start - source.lineStarts[source.line(containing: range.start)]
@@ -50,7 +52,7 @@ struct RGDEnvironmentKey: Equatable {
             schemaText = []
             schemaColumn = 0
         }
-        resources = rgd.resources.map { Resource(id: $0.id?.value, gvk: RGDAnalyzer.objectGVK($0), nodeType: $0.nodeType) }
+        resources = rgd.resources.enumerated().map { k, r in known(k) ?? Resource(r) }
         omitFunctionEnabled = options.omitFunctionEnabled
     }
 }

@@ -43,7 +43,7 @@ public enum RGDParser {
         let items = Set(rgd.resources.map(\.node.range))
         reader.checkUnrepresentable(.mapping(map), skipping: items)
         return Admission(rgd: rgd, diagnostics: reader.diagnostics, resourceDiagnostics: reader.resourceDiagnostics,
-                         selfContained: reader.selfContained, reused: reader.reused)
+                         selfContained: reader.selfContained, taken: reader.taken)
     }
 
     struct Admission {
@@ -55,8 +55,9 @@ public enum RGDParser {
         /// Whether each resource's read depended on its item alone (parallel to
         /// `rgd.resources`): a fix proposing an id reads every other item's id.
         var selfContained: [Bool]
-        /// How many items were taken from `reuse` instead of read.
-        var reused = 0
+        /// Whether each resource was taken from `reuse` instead of read (parallel to `rgd.resources`).
+        var taken: [Bool]
+        var reused: Int { taken.lazy.filter { $0 }.count }
 
         /// The read of the `k`-th resource, to keep for the next version (nil when it
         /// read other items).
@@ -89,9 +90,9 @@ struct AdmissionReader {
     var selfContained: [Bool] = []
     /// Set while reading an item whose read looks at other items.
     private var readOtherItems = false
-    /// Earlier reads of unchanged items (see `RGDParser.admit`), and how many were taken.
+    /// Earlier reads of unchanged items (see `RGDParser.admit`), and which were taken.
     var reuse: ((Int, YAMLNode) -> AdmittedResource?)?
-    var reused = 0
+    var taken: [Bool] = []
 
     /// `body` with the ids taken so far (the items' ids, then those proposed).
     mutating func withTakenIDs<T>(_ body: (inout Set<String>) -> T) -> T {
@@ -230,7 +231,7 @@ struct AdmissionReader {
                     rgd.resources.append(earlier.resource)
                     resourceDiagnostics.append(earlier.diagnostics)
                     selfContained.append(true)
-                    reused += 1
+                    taken.append(true)
                     continue
                 }
                 let before = diagnostics.count
@@ -239,6 +240,7 @@ struct AdmissionReader {
                 rgd.resources.append(r)
                 resourceDiagnostics.append(Array(diagnostics[before...]))
                 selfContained.append(!readOtherItems)
+                taken.append(false)
                 diagnostics.removeSubrange(before...)
             }
         }
