@@ -52,7 +52,6 @@ struct DocumentStore: Sendable {
         guard var document = documents[uri] else {
             throw ResponseError.invalidParams("didChange for a document that is not open: \(uri)")
         }
-        var bytes = document.source.bytes
         var source = document.source
         for change in changes {
             guard let text = change["text"]?.stringValue else {
@@ -62,11 +61,10 @@ struct DocumentStore: Sendable {
                 guard let range = conversion.byteRange(rangeValue, in: source) else {
                     throw ResponseError.invalidParams("malformed range in a content change")
                 }
-                bytes.replaceSubrange(range.start..<range.end, with: text.utf8)
+                source = source.replacing(range, with: Array(text.utf8))
             } else {
-                bytes = Array(text.utf8)
+                source = SourceText(text)
             }
-            source = SourceText(bytes: bytes)
         }
         totalBytes += source.bytes.count - document.source.bytes.count
         document.source = source

@@ -32,42 +32,61 @@ public struct SourceText: Sendable, Equatable {
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
     public init(bytes: [UInt8]) {
+        let scan = bytes.withUnsafeBufferPointer { Self.scan($0, from: 0, syncAfter: nil) }
+        self.init(bytes: bytes, lineStarts: [0] + scan.lineStarts, invalidUTF8Ranges: scan.invalid, isASCII: scan.isASCII)
+    }
+
+    init(bytes: [UInt8], lineStarts: [Int], invalidUTF8Ranges: [TextRange], isASCII: Bool) {
         self.bytes = bytes
-        var starts = [0]
+        self.lineStarts = lineStarts
+        self.invalidUTF8Ranges = invalidUTF8Ranges
+        self.isASCII = isASCII
+    }
+
+    /// What a scan of `buf[start...]` finds: line starts after `start`, invalid UTF-8 runs,
+    /// whether all was ASCII, and where it stopped (`buf.count`, or with `syncAfter` the
+    /// first line start whose line break lies at or after `syncAfter`). `start` must be 0
+    /// or a line start.
+    struct Scan {
+        var lineStarts: [Int] = []
         var invalid: [TextRange] = []
-        var ascii = true
-        bytes.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            var i = 0
-            while i < n {
-                let b = buf[i]
-                if b < 0x80 {
-                    if b == 0x0A {
-                        starts.append(i + 1)
-                    } else if b == 0x0D {
-                        if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
-                        starts.append(i + 1)
-                    }
-                    i += 1
-                    continue
+        var isASCII = true
+        var end = 0
+    }
+
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, syncAfter: Int?) -> Scan {
+        var out = Scan()
+        let n = buf.count
+        let sync = syncAfter ?? Int.max
+        var i = start
+        while i < n {
+            let b = buf[i]
+            if b < 0x80 {
+                if b == 0x0A {
+                    out.lineStarts.append(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
+                    out.lineStarts.append(i + 1)
                 }
-                ascii = false
-                let len = UTF8Validation.scalarLength(buf, at: i)
-                if len == 0 {
-                    if let last = invalid.last, last.end == i {
-                        invalid[invalid.count - 1].end = i + 1
-                    } else {
-                        invalid.append(TextRange(start: i, end: i + 1))
-                    }
-                    i += 1
+                i += 1
+                if i - 1 >= sync, out.lineStarts.last == i { out.end = i; return out }
+                continue
+            }
+            out.isASCII = false
+            let len = UTF8Validation.scalarLength(buf, at: i)
+            if len == 0 {
+                if let last = out.invalid.last, last.end == i {
+                    out.invalid[out.invalid.count - 1].end = i + 1
                 } else {
-                    i += len
+                    out.invalid.append(TextRange(start: i, end: i + 1))
                 }
+                i += 1
+            } else {
+                i += len
             }
         }
-        lineStarts = starts
-        invalidUTF8Ranges = invalid
-        isASCII = ascii
+        out.end = n
+        return out
     }
 
     /// The text as a Swift string (invalid bytes become U+FFFD).

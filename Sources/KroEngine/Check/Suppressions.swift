@@ -1,3 +1,4 @@
+import Foundation
 import YAMLSyntax
 
 /// Inline suppressions written as YAML comments:
@@ -53,7 +54,7 @@ public enum Suppressions {
     static func directives(in yaml: YAMLFile) -> [Directive] {
         let source = yaml.source
         let bytes = source.bytes
-        guard bytes.contains(UInt8(ascii: "#")) else { return [] }
+        guard mayHoldDirective(bytes) else { return [] }
         var scalars: [TextRange] = []
         for document in yaml.documents { if let root = document.root { collectScalars(root, into: &scalars) } }
         scalars.sort()
@@ -113,6 +114,23 @@ public enum Suppressions {
             return Directive(scope: .line(target), codes: codes)
         }
         return Directive(scope: .line(line), codes: codes)
+    }
+
+    /// Whether some `#` is followed by `kro-lsp:` (spaces between): most files have no
+    /// directive, and then their scalars need not be collected on every edit.
+    static func mayHoldDirective(_ bytes: [UInt8]) -> Bool {
+        let word = Array("kro-lsp:".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            var i = 0
+            while i < buffer.count, let hit = memchr(base + i, Int32(UInt8(ascii: "#")), buffer.count - i) {
+                var p = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                while p < buffer.count, buffer[p] == UInt8(ascii: " ") || buffer[p] == UInt8(ascii: "\t") { p += 1 }
+                if p + word.count <= buffer.count, buffer[p..<p + word.count].elementsEqual(word) { return true }
+                i = p
+            }
+            return false
+        }
     }
 
     private static func isBlankOrComment(_ line: String) -> Bool {

@@ -1,0 +1,50 @@
+extension SourceText {
+    /// The text with `range` replaced by `replacement`. Only the lines around the edit are
+    /// scanned again; the line table and invalid-UTF-8 runs before and after are kept
+    /// (moved by the length difference), so a keystroke in a megabyte costs a copy, not a
+    /// scan. Equal to `SourceText(bytes:)` of the new bytes.
+    public func replacing(_ range: TextRange, with replacement: [UInt8]) -> SourceText {
+        precondition(range.start >= 0 && range.start <= range.end && range.end <= bytes.count, "edit outside the text")
+        var newBytes = bytes
+        newBytes.replaceSubrange(range.start..<range.end, with: replacement)
+        let delta = replacement.count - range.length
+        // From the line before the edit: a CR ending it may pair with an inserted LF.
+        let firstLine = max(0, line(containing: range.start) - 1)
+        let scanStart = lineStarts[firstLine]
+        let scan = newBytes.withUnsafeBufferPointer {
+            Self.scan($0, from: scanStart, syncAfter: range.start + replacement.count)
+        }
+        var starts = Array(lineStarts[...firstLine])
+        starts += scan.lineStarts
+        var invalid = invalidUTF8Ranges.filter { $0.end <= scanStart }
+        invalid += scan.invalid
+        let synced = scan.end < newBytes.count
+        if synced {
+            // Past the edit the old text goes on the same way: its line starts follow.
+            let oldSync = scan.end - delta
+            let k = line(containing: oldSync)
+            starts += lineStarts[(k + 1)...].lazy.map { $0 + delta }
+            invalid += invalidUTF8Ranges.lazy.filter { $0.start >= oldSync }.map { $0.shifted(by: delta) }
+        }
+        var ascii = scan.isASCII
+        if ascii && !isASCII {
+            ascii = Self.allASCII(newBytes, 0..<scanStart) && (!synced || Self.allASCII(newBytes, scan.end..<newBytes.count))
+        }
+        return SourceText(bytes: newBytes, lineStarts: starts, invalidUTF8Ranges: invalid, isASCII: ascii)
+    }
+
+    private static func allASCII(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        bytes.withUnsafeBytes { raw in
+            var i = range.lowerBound
+            while i + 8 <= range.upperBound {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                i += 8
+            }
+            while i < range.upperBound {
+                if raw[i] >= 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+}
