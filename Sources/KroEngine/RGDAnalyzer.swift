@@ -57,7 +57,8 @@ public enum RGDAnalyzer {
         // Items whose text did not move or change are not read again (their admission is kept).
         let earlier: ((Int, YAMLNode) -> AdmittedResource?)? = reuse.map { reuse in
             { i, item in
-                guard let hit = reuse.entry.resources[i], let admitted = hit.admitted, !hit.analysis.hasAliases,
+                guard i < reuse.entry.resources.count, let hit = reuse.entry.resources[i], let admitted = hit.admitted,
+                      !hit.analysis.hasAliases,
                       hit.start == item.range.start, hit.matches(Self.place(of: item, in: reuse.source), in: reuse.source)
                 else { return nil }
                 return admitted
@@ -73,8 +74,6 @@ public enum RGDAnalyzer {
             rgd.resources = []
             rgd.schema?.status = nil
         }
-        reuse?.entry.reused = 0
-        reuse?.entry.computed = 0
         reuse?.entry.admissionsReused = admission.reused
         let store = options.schemaStore
         var header = admission.diagnostics + overLimit + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
@@ -86,7 +85,7 @@ public enum RGDAnalyzer {
         }
         let key = reuse.map { reuse in
             RGDEnvironmentKey(rgd, source: reuse.source, options: options) { k in
-                admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil
+                admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil  // taken: in range
             }
         }
         let environment: TypeEnvironment
@@ -109,37 +108,57 @@ public enum RGDAnalyzer {
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: store, environment: environment)
         var resources: [ResourceAnalysis] = []
         resources.reserveCapacity(rgd.resources.count)
-        var cached: [Int: CachedResource] = [:]
+        let previous = reuse?.entry.resources ?? []
+        let generation = reuse?.entry.generation ?? 0
+        var cached = [CachedResource?](repeating: nil, count: reuse == nil ? 0 : (rgd.resources.last?.index ?? -1) + 1)
+        var (reused, computed) = (0, 0)
         for (k, r) in rgd.resources.enumerated() {
-            if options.shouldStop?() == true { return nil }
-            if let source = reuse?.source, let entry = reuse?.entry {
-                let place = Self.place(of: r.node, in: source)
-                if let hit = entry.resources[r.index], hit.generation == entry.generation, !hit.analysis.hasAliases,
-                   hit.matches(place, in: source) {
-                    var moved = hit
-                    moved.analysis = hit.analysis.shifted(by: place.range.start - hit.start)
-                    moved.start = place.range.start
-                    moved.admitted = admission.admitted(k)
-                    moved.keyPart = key?.resources[k]
-                    cached[r.index] = moved
-                    resources.append(moved.analysis)
-                    reuse?.entry.reused += 1
-                    continue
-                }
-                let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &rules,
-                                               typeCheck: &typeCheck, options: options)
-                cached[r.index] = CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
-                                                 start: place.range.start, column: place.column,
-                                                 generation: entry.generation, analysis: analysis,
-                                                 admitted: admission.admitted(k), keyPart: key?.resources[k])
-                resources.append(analysis)
-                reuse?.entry.computed += 1
-            } else {
+            if options.shouldStop?() == true {
+                reuse?.entry.reused = reused
+                reuse?.entry.computed = computed
+                return nil
+            }
+            guard let source = reuse?.source else {
                 resources.append(analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &rules,
                                                  typeCheck: &typeCheck, options: options))
+                continue
             }
+            let hit = r.index < previous.count ? previous[r.index] : nil
+            if let hit, hit.generation == generation, !hit.analysis.hasAliases {
+                if admission.taken[k] {
+                    // Admission already found the item unchanged and in place.
+                    cached[r.index] = hit
+                    resources.append(hit.analysis)
+                    reused += 1
+                    continue
+                }
+                let place = Self.place(of: r.node, in: source)
+                if hit.matches(place, in: source) {
+                    let moved = CachedResource(text: hit.text, start: place.range.start, column: place.column,
+                                               generation: generation,
+                                               analysis: hit.analysis.shifted(by: place.range.start - hit.start),
+                                               admitted: admission.admitted(k), keyPart: key?.resources[k])
+                    cached[r.index] = moved
+                    resources.append(moved.analysis)
+                    reused += 1
+                    continue
+                }
+            }
+            let place = Self.place(of: r.node, in: source)
+            let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &rules,
+                                           typeCheck: &typeCheck, options: options)
+            cached[r.index] = CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
+                                             start: place.range.start, column: place.column,
+                                             generation: generation, analysis: analysis,
+                                             admitted: admission.admitted(k), keyPart: key?.resources[k])
+            resources.append(analysis)
+            computed += 1
         }
-        reuse?.entry.resources = cached
+        if reuse != nil {
+            reuse?.entry.resources = cached
+            reuse?.entry.reused = reused
+            reuse?.entry.computed = computed
+        }
 
         // Status and conditions: the header's expressions.
         var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)

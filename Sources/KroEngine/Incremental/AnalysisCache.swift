@@ -75,8 +75,8 @@ struct RGDCacheEntry {
     var environment: (key: RGDEnvironmentKey, value: TypeEnvironment, referencedKinds: Set<String>)?
     /// Bumped whenever the environment is rebuilt; resources computed in an older one are stale.
     var generation = 0
-    /// By resource index.
-    var resources: [Int: CachedResource] = [:]
+    /// By resource index (position in `spec.resources`).
+    var resources: [CachedResource?] = []
     var reused = 0
     var computed = 0
     /// Items whose admission read was taken from the cache in the last analysis.
@@ -85,19 +85,26 @@ struct RGDCacheEntry {
     var graph: (inputs: [RGDAnalyzer.GraphInput], graph: DependencyGraph)?
 }
 
-/// A resource's results with what they were computed from.
-struct CachedResource {
+/// A resource's results with what they were computed from. A class: the cache, the
+/// analysis and the next version share one, an edit elsewhere copies no field.
+final class CachedResource: Sendable {
     /// The item's text, where it started and its column (YAML reads the same text at
     /// another column differently).
-    var text: [UInt8]
-    var start: Int
-    var column: Int
-    var generation: Int
-    var analysis: ResourceAnalysis
+    let text: [UInt8]
+    let start: Int
+    let column: Int
+    let generation: Int
+    let analysis: ResourceAnalysis
     /// Admission's read of the item (nil when it read other items), valid in any environment.
-    var admitted: AdmittedResource?
+    let admitted: AdmittedResource?
     /// The item's part of the environment key.
-    var keyPart: RGDEnvironmentKey.Resource?
+    let keyPart: RGDEnvironmentKey.Resource?
+
+    init(text: [UInt8], start: Int, column: Int, generation: Int, analysis: ResourceAnalysis,
+         admitted: AdmittedResource?, keyPart: RGDEnvironmentKey.Resource?) {
+        self.text = text; self.start = start; self.column = column; self.generation = generation
+        self.analysis = analysis; self.admitted = admitted; self.keyPart = keyPart
+    }
 
     /// Whether the item at `place` has this text at this column.
     func matches(_ place: (range: TextRange, column: Int), in source: SourceText) -> Bool {
