@@ -112,19 +112,30 @@ struct ExpressionCollector {
     private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
                                path: [SchemaPathSegment], depth: Int,
                                plainLeaves: inout [(path: [SchemaPathSegment], range: TextRange)]) {
+        var path = path
+        walk(node, kind: kind, owner: owner, path: &path, depth: depth, plainLeaves: &plainLeaves)
+    }
+
+    /// `path` is one stack for the whole walk (pushed and popped around each child), copied
+    /// only into what is recorded: most nodes record nothing.
+    private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
+                               path: inout [SchemaPathSegment], depth: Int,
+                               plainLeaves: inout [(path: [SchemaPathSegment], range: TextRange)]) {
         guard depth < maxDepth, let resolved = node.resolvedNode else { return }
         switch resolved {
         case .mapping(let m):
             for entry in m.effectiveEntries {
                 guard let key = entry.key.keyString else { continue }
                 checkKey(entry.key)
-                walk(entry.value, kind: kind, owner: owner, path: path + [.field(key)], depth: depth + 1,
-                     plainLeaves: &plainLeaves)
+                path.append(.field(key))
+                walk(entry.value, kind: kind, owner: owner, path: &path, depth: depth + 1, plainLeaves: &plainLeaves)
+                path.removeLast()
             }
         case .sequence(let s):
             for (i, item) in s.items.enumerated() {
-                walk(item, kind: kind, owner: owner, path: path + [.index(i)], depth: depth + 1,
-                     plainLeaves: &plainLeaves)
+                path.append(.index(i))
+                walk(item, kind: kind, owner: owner, path: &path, depth: depth + 1, plainLeaves: &plainLeaves)
+                path.removeLast()
             }
         case .scalar(let s):
             guard case .string = s.resolved else {

@@ -27,7 +27,8 @@ public struct TemplateLiteralValidator: Sendable {
 
     public func validate(template: YAMLNode, root: OpenAPISchema) -> [Finding] {
         var findings: [Finding] = []
-        walk(template, schema: root, path: [], keyRange: nil, into: &findings, depth: 0)
+        var path: [SchemaPathSegment] = []
+        walk(template, schema: root, path: &path, keyRange: nil, into: &findings, depth: 0)
         return findings
     }
 
@@ -49,7 +50,9 @@ public struct TemplateLiteralValidator: Sendable {
         return nil
     }
 
-    private func walk(_ node: YAMLNode, schema raw: OpenAPISchema, path: [SchemaPathSegment], keyRange: TextRange?,
+    /// `path` is one stack for the whole walk (pushed and popped around each child),
+    /// copied only into findings: most nodes have none.
+    private func walk(_ node: YAMLNode, schema raw: OpenAPISchema, path: inout [SchemaPathSegment], keyRange: TextRange?,
                       into findings: inout [Finding], depth: Int) {
         guard depth < 256 else { return }
         let s = resolver.resolve(raw)
@@ -76,7 +79,7 @@ public struct TemplateLiteralValidator: Sendable {
         }
         switch node {
         case .alias(let alias):
-            if let target = alias.target { walk(target, schema: raw, path: path, keyRange: keyRange, into: &findings, depth: depth + 1) }
+            if let target = alias.target { walk(target, schema: raw, path: &path, keyRange: keyRange, into: &findings, depth: depth + 1) }
         case .mapping(let mapping):
             if s.preservesUnknownFields { return }
             guard accepts("object") || s.additionalProperties != .notAllowed else { return mismatch("object") }
@@ -102,8 +105,9 @@ public struct TemplateLiteralValidator: Sendable {
                         continue
                     }
                 }
-                walk(entry.value, schema: child, path: path + [.field(key)], keyRange: keyScalar.range,
-                     into: &findings, depth: depth + 1)
+                path.append(.field(key))
+                walk(entry.value, schema: child, path: &path, keyRange: keyScalar.range, into: &findings, depth: depth + 1)
+                path.removeLast()
             }
         case .sequence(let sequence):
             if s.preservesUnknownFields { return }
@@ -116,7 +120,9 @@ public struct TemplateLiteralValidator: Sendable {
                 return
             }
             for (index, item) in sequence.items.enumerated() {
-                walk(item, schema: items, path: path + [.index(index)], keyRange: nil, into: &findings, depth: depth + 1)
+                path.append(.index(index))
+                walk(item, schema: items, path: &path, keyRange: nil, into: &findings, depth: depth + 1)
+                path.removeLast()
             }
         case .scalar(let scalar):
             switch scalar.resolved {
