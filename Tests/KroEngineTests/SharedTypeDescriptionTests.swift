@@ -61,6 +61,25 @@ import Testing
             == .object("__embedded_resource_metadata"))
     }
 
+    /// Names that do not start with a root's name are no types (answered without the memo);
+    /// names under a root still are, however they are asked.
+    @Test func onlyNamesUnderARootAreTypes() {
+        let store = bundledSchemaStore
+        let deployment = store.lookup(Self.kinds[0])!.root
+        let provider = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_web": deployment])
+        for name in ["web", "web.metadata", "web.metadata.name", "schema.spec", "__type_we", "__type_web2.spec",
+                     "", ".", "x.__type_web", "__type_we.b"] {
+            #expect(provider.objectType(named: name) == nil, "\(name)")
+            #expect(provider.schema(forTypeNamed: name) == nil, "\(name)")
+        }
+        for name in ["__type_web", "__type_web.metadata", "__type_web.spec.template.spec"] {
+            #expect(provider.objectType(named: name)?.name == name)
+            #expect(provider.schema(forTypeNamed: name) != nil)
+        }
+        #expect(provider.objectType(named: "__type_web.spec.nope") == nil)
+        #expect(provider.objectType(named: SchemaTypeProvider.embeddedMetadataTypeName)?.fields.keys.sorted() == ["generateName", "name"])
+    }
+
     @Test func rootsThatDifferAreNotShared() {
         let store = bundledSchemaStore
         let deployment = store.lookup(Self.kinds[0])!.root

@@ -31,6 +31,15 @@ public struct SchemaTypeProvider: TypeProvider {
         self.sharedRoots = shared
     }
 
+    /// Whether `name` starts with a root's name: a path-named type resolves through its
+    /// first segment (`schema(forTypeNamed:)` strips the last step until none is left), so
+    /// any other name is no type. The checker asks for every dotted selection
+    /// (`r5.metadata.name` might be a type name in CEL); those are answered here, without
+    /// the memo.
+    private func isUnderRoot(_ name: String) -> Bool {
+        roots[String(name[..<(name.firstIndex(of: ".") ?? name.endIndex)])] != nil
+    }
+
     /// The name `name` has under its shared root, and both roots (nil when not shared).
     private func sharedName(_ name: String) -> (name: String, root: Substring, shared: String)? {
         guard !sharedRoots.isEmpty else { return nil }
@@ -74,6 +83,7 @@ public struct SchemaTypeProvider: TypeProvider {
 
     /// The schema node a path-named type stands for (resolved), built from its parent's.
     public func schema(forTypeNamed name: String) -> OpenAPISchema? {
+        guard isUnderRoot(name) else { return nil }
         if let known = memo.schema(name) { return known }
         let found: OpenAPISchema?
         if let shared = sharedName(name) {
@@ -107,6 +117,7 @@ public struct SchemaTypeProvider: TypeProvider {
     }
 
     public func objectType(named name: String) -> ObjectTypeDescription? {
+        guard name == Self.embeddedMetadataTypeName || isUnderRoot(name) else { return nil }
         if let known = memo.objectType(name) { return known }
         let described: ObjectTypeDescription?
         if let shared = sharedName(name) {
