@@ -130,27 +130,9 @@ import Testing
     /// A client that stops reading: the server blocks on its output instead of buffering
     /// without bound, and answers everything once the client reads again.
     @Test func aClientThatStopsReadingIsAnsweredWhenItReadsAgain() throws {
-        let process = Process()
-        process.executableURL = BinaryLocator.kroLSP
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { if process.isRunning { process.terminate() } }
         let count = 3000
-        @Sendable func frame(_ json: String) -> Data { Data(("Content-Length: \(json.utf8.count)\r\n\r\n" + json).utf8) }
-        let writer = Thread {
-            let handle = input.fileHandleForWriting
-            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#))
-            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#))
-            for id in 1...count {
-                try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"kro/noSuchMethod","params":{}}"#))
-            }
-            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":\#(count + 1),"method":"shutdown"}"#))
-            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","method":"exit"}"#))
-        }
-        writer.start()
+        let (process, output) = try Self.serverFlooded(with: count, thenExit: true)
+        defer { if process.isRunning { process.terminate() } }
         Thread.sleep(forTimeInterval: 2)  // nothing is read meanwhile: the output pipe fills up
         let residentKB = Self.peakResidentKB(of: process.processIdentifier)
         var reader = FrameCounter()
@@ -165,24 +147,8 @@ import Testing
     /// A client that never reads and then goes away: the server neither buffers its output
     /// without bound nor stays blocked on the dead pipe; it exits.
     @Test func aClientThatNeverReadsAndLeavesDoesNotHangTheServer() throws {
-        let process = Process()
-        process.executableURL = BinaryLocator.kroLSP
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let (process, output) = try Self.serverFlooded(with: 3000, thenExit: false)
         defer { if process.isRunning { process.terminate() } }
-        @Sendable func frame(_ json: String) -> Data { Data(("Content-Length: \(json.utf8.count)\r\n\r\n" + json).utf8) }
-        let writer = Thread {
-            let handle = input.fileHandleForWriting
-            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#))
-            for id in 1...3000 {
-                try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"kro/noSuchMethod","params":{}}"#))
-            }
-            try? handle.close()
-        }
-        writer.start()
         Thread.sleep(forTimeInterval: 1)  // the output pipe fills up, nothing is read
         let residentKB = Self.peakResidentKB(of: process.processIdentifier)
         try output.fileHandleForReading.close()  // the client is gone
@@ -192,25 +158,32 @@ import Testing
         if let residentKB { #expect(residentKB < 300_000, "peak resident \(residentKB) kB while blocked") }
     }
 
-    /// The open-documents limit over real stdio: the 2,001st document gets a warning naming
-    /// the limit and no analysis; the server keeps answering, and closing one makes room.
-    @Test func documentsPastTheOpenLimitGetAWarningAndTheServerKeepsServing() throws {
-        let client = try LSPTestClient()
-        _ = try client.initialize()
-        for i in 0..<2000 { client.open("file:///many/\(i).yaml", "a: \(i)\n") }
-        client.open("file:///many/over.yaml", Self.header)
-        let warning = try client.notification("window/showMessage") { $0["message"]?.stringValue?.contains("limit") == true }
-        #expect(warning["params"]?["type"] == 2)
-        #expect(warning["params"]?["message"]?.stringValue?.contains("2000 documents are open, the limit is 2000") == true,
-                "\(warning.jsonText)")
-        let id = client.sendRequest("kro/noSuchMethod")
-        #expect(try client.response(to: id)["error"]?["code"] == -32601)
-        client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///many/0.yaml"]])
-        client.open("file:///many/over.yaml", Self.header + "      data:\n        k: ${nope.x}\n")
-        let published = try client.diagnostics(for: "file:///many/over.yaml")
-        let messages = (published["diagnostics"]?.arrayValue ?? []).compactMap { $0["message"]?.stringValue }
-        #expect(messages.contains { $0.contains("nope") }, "\(messages)")
-        #expect(try client.shutdownAndExit() == 0)
+    /// A started server and its output pipe; a thread writes `initialize`, `initialized`,
+    /// `count` requests, then `shutdown` and `exit` (`thenExit`) or closes the input.
+    static func serverFlooded(with count: Int, thenExit: Bool) throws -> (Process, Pipe) {
+        let process = Process()
+        process.executableURL = BinaryLocator.kroLSP
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        @Sendable func frame(_ json: String) -> Data { Data(("Content-Length: \(json.utf8.count)\r\n\r\n" + json).utf8) }
+        Thread {
+            let handle = input.fileHandleForWriting
+            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#))
+            try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#))
+            for id in 1...count {
+                try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":\#(id),"method":"kro/noSuchMethod","params":{}}"#))
+            }
+            if thenExit {
+                try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","id":\#(count + 1),"method":"shutdown"}"#))
+                try? handle.write(contentsOf: frame(#"{"jsonrpc":"2.0","method":"exit"}"#))
+            } else {
+                try? handle.close()
+            }
+        }.start()
+        return (process, output)
     }
 
     static func peakResidentKB(of pid: Int32) -> Int? {
