@@ -158,6 +158,27 @@ import Testing
         if let residentKB { #expect(residentKB < 300_000, "peak resident \(residentKB) kB while blocked") }
     }
 
+    /// The open-documents limit over real stdio: the 2,001st document gets a warning naming
+    /// the limit and no analysis; the server keeps answering, and closing one makes room.
+    @Test func documentsPastTheOpenLimitGetAWarningAndTheServerKeepsServing() throws {
+        let client = try LSPTestClient()
+        _ = try client.initialize()
+        for i in 0..<2000 { client.open("file:///many/\(i).yaml", "a: \(i)\n") }
+        client.open("file:///many/over.yaml", Self.header)
+        let warning = try client.notification("window/showMessage") { $0["message"]?.stringValue?.contains("limit") == true }
+        #expect(warning["params"]?["type"] == 2)
+        #expect(warning["params"]?["message"]?.stringValue?.contains("2000 documents are open, the limit is 2000") == true,
+                "\(warning.jsonText)")
+        let id = client.sendRequest("kro/noSuchMethod")
+        #expect(try client.response(to: id)["error"]?["code"] == -32601)
+        client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///many/0.yaml"]])
+        client.open("file:///many/over.yaml", Self.header + "      data:\n        k: ${nope.x}\n")
+        let published = try client.diagnostics(for: "file:///many/over.yaml")
+        let messages = (published["diagnostics"]?.arrayValue ?? []).compactMap { $0["message"]?.stringValue }
+        #expect(messages.contains { $0.contains("nope") }, "\(messages)")
+        #expect(try client.shutdownAndExit() == 0)
+    }
+
     /// A started server and its output pipe; a thread writes `initialize`, `initialized`,
     /// `count` requests, then `shutdown` and `exit` (`thenExit`) or closes the input.
     static func serverFlooded(with count: Int, thenExit: Bool) throws -> (Process, Pipe) {
