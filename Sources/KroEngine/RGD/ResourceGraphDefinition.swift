@@ -103,8 +103,19 @@ public struct RGDResource: Sendable {
         get { externalRefStorage.first }
         set { externalRefStorage = newValue.map { [$0] } ?? [] }
     }
-    public var includeWhen: RGDConditionList?
-    public var readyWhen: RGDConditionList?
+    /// Rare, kept out of line like `externalRef`.
+    private var conditionStorage: [RGDConditionList?] = []
+    public var includeWhen: RGDConditionList? {
+        get { conditionStorage.first ?? nil }
+        set { setConditions(include: newValue, ready: readyWhen) }
+    }
+    public var readyWhen: RGDConditionList? {
+        get { conditionStorage.count > 1 ? conditionStorage[1] : nil }
+        set { setConditions(include: includeWhen, ready: newValue) }
+    }
+    private mutating func setConditions(include: RGDConditionList?, ready: RGDConditionList?) {
+        conditionStorage = include == nil && ready == nil ? [] : [include, ready]
+    }
     public var forEach: [RGDForEachDimension]
     public var forEachKeyRange: TextRange?
 
