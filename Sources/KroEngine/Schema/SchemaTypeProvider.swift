@@ -37,13 +37,20 @@ public struct SchemaTypeProvider: TypeProvider {
     /// (`r5.metadata.name` might be a type name in CEL); those are answered here, without
     /// the memo.
     private func isUnderRoot(_ name: String) -> Bool {
-        roots[String(name[..<(name.firstIndex(of: ".") ?? name.endIndex)])] != nil
+        // Non-ASCII names take the exact path: there a `.` may start a longer character.
+        roots[String(name[..<Self.rootEnd(name)])] != nil || !name.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// Where the first segment of a type name ends (a byte scan: `firstIndex(of:)` on the
+    /// characters breaks grapheme clusters and cost more than the lookup it guards).
+    private static func rootEnd(_ name: String) -> String.Index {
+        name.utf8.firstIndex(of: UInt8(ascii: ".")) ?? name.endIndex
     }
 
     /// The name `name` has under its shared root, and both roots (nil when not shared).
     private func sharedName(_ name: String) -> (name: String, root: Substring, shared: String)? {
         guard !sharedRoots.isEmpty else { return nil }
-        let rootEnd = name.firstIndex(of: ".") ?? name.endIndex
+        let rootEnd = Self.rootEnd(name)
         let root = name[..<rootEnd]
         guard let shared = sharedRoots[String(root)] else { return nil }
         return (shared + name[rootEnd...], root, shared)
