@@ -17,7 +17,7 @@ public enum NamingRules {
 
     /// `^[a-z][a-zA-Z0-9]*$`.
     public static func isLowerCamel(_ s: String) -> Bool {
-        let b = Array(s.utf8)
+        let b = s.utf8  // read in place: checked for every id on every edit
         guard let first = b.first, AdmissionReader.isLower(first) else { return false }
         return b.allSatisfy(AdmissionReader.isAlnum)
     }
