@@ -7,43 +7,13 @@ import YAMLSyntax
 /// `ExpressionChecks`); read by index they must be one list, empty chunks skipped.
 @Suite struct ExpressionChunksTests {
     /// `a` has two expressions, `b` none, `c` one and one being typed, then the status.
-    static let text = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: demo
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Demo
-            spec:
-              name: string
-            status:
-              count: ${size(a.metadata.name)}
-          resources:
-          - id: a
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: ${schema.spec.name}
-              data:
-                size: ${string(size(schema.spec.name))}
-          - id: b
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: fixed
-          - id: c
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: ${a.metadata.name + 'x'}
-                labels:
-                  typing: ${schema.spec.
-        """
+    static let text = RGDFixture.text(
+        name: "demo", kind: "Demo", spec: "name: string", status: "count: ${size(a.metadata.name)}",
+        resources: [
+            RGDFixture.configMap("a", data: "size: ${string(size(schema.spec.name))}"),
+            RGDFixture.configMap("b", name: "fixed"),
+            RGDFixture.configMap("c", name: "${a.metadata.name + 'x'}") + "\n      labels:\n        typing: ${schema.spec.",
+        ].joined(separator: "\n"))
 
     @Test func indicesRunAcrossResourcesAndStatus() throws {
         let analysis = try #require(rgdAnalysis(Self.text))
