@@ -18,9 +18,6 @@ extension Server.State {
 /// The RGDs one open document defines, and the CRDs they generate (compared to tell
 /// whether instance files need checking again), after each RGD chaining round.
 struct InstanceRGDs: Sendable {
-    /// After the last round: what the document's diagnostics come from.
-    var analyses: [RGDAnalysis]
-    var crds: [JSONValue]
     /// After each round (`RGDChaining.analyzeByRound`), ending at the first round the later
     /// ones equal: the other documents see round `r` at their round `r + 1`.
     var rounds: [[RGDAnalysis]]
@@ -37,9 +34,10 @@ struct InstanceRGDs: Sendable {
             rounds.remove(at: rounds.count - 2)
         }
         self.rounds = rounds; self.roundCRDs = roundCRDs
-        analyses = rounds[rounds.count - 1]
-        crds = roundCRDs[roundCRDs.count - 1]
     }
+
+    /// After the last round: what the document's diagnostics come from.
+    var analyses: [RGDAnalysis] { rounds[rounds.count - 1] }
 }
 
 extension Server.State {
