@@ -55,6 +55,37 @@ extension YAMLScalar {
         guard first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || (0x30...0x39).contains(first) else {
             return .string(s)
         }
+        if let quick = quickDigitFirst(utf8, first: first, s) { return quick }
+        return parseNumber(s)
+    }
+
+    /// Digit-first scalars decided from their bytes, or nil for `parseNumber`: plain
+    /// decimals (`8080`; no leading `0`, which is octal; up to 18 digits) are ints, and a
+    /// byte that no number form `parseNumber` accepts can hold after a leading digit
+    /// (`100m`, `64Mi`, `30s`) makes a string. Those forms use only hex digits, `x`/`o`/`b`
+    /// prefixes and `_` (ints), digits, `.`, `e`/`E` and a sign (yamlStyleFloat).
+    static func quickDigitFirst(_ utf8: String.UTF8View, first: UInt8, _ s: String) -> GoValue? {
+        guard (0x30...0x39).contains(first) else { return nil }
+        var allDigits = true
+        var value: Int64 = 0
+        for c in utf8 {
+            switch c {
+            case 0x30...0x39:
+                value = value &* 10 &+ Int64(c - 0x30)
+            case 0x61...0x66, 0x41...0x46, UInt8(ascii: "x"), UInt8(ascii: "X"), UInt8(ascii: "o"), UInt8(ascii: "O"),
+                 UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"):
+                allDigits = false
+            default:
+                return .string(s)
+            }
+        }
+        guard allDigits, first != UInt8(ascii: "0") || utf8.count == 1, utf8.count <= 18 else { return nil }
+        return .int(value)
+    }
+
+    /// go-yaml v2's number resolution of a plain scalar starting with a sign or a digit
+    /// (`_` removed; int, uint, float, `0b` binary), else a string.
+    static func parseNumber(_ s: String) -> GoValue {
         let plain = s.replacingUnderscores()
         if let i = goParseInt(plain) { return .int(i) }
         if let u = goParseUInt(plain) { return .uint(u) }
