@@ -12,6 +12,9 @@ struct ExpressionCollector {
     /// Expressions recorded per resource index (-1: the status block), for the limit.
     private let maxPerResource: Int
     private var counts: [Int: Int] = [:]
+    /// While walking the status block: its leaves without an expression (KRO404). Nil
+    /// elsewhere, so template walks copy no paths for them.
+    private var plainLeaves: [(path: [SchemaPathSegment], range: TextRange)]?
 
     init(maxPerResource: Int = AnalysisLimits().maxExpressionsPerResource) {
         self.maxPerResource = maxPerResource
@@ -50,22 +53,22 @@ struct ExpressionCollector {
     // MARK: status (rgd.md §12.1)
 
     private mutating func collectStatus(_ status: YAMLMapping) {
-        var plainLeaves: [(path: [SchemaPathSegment], range: TextRange)] = []
+        plainLeaves = []
         for entry in status.effectiveEntries {
             guard let key = entry.key.keyString else { continue }
             if key == "conditions" {
                 collectConditions(entry.value)
                 continue
             }
-            walk(entry.value, kind: .status, owner: (nil, nil), path: [.field(key)], depth: 0,
-                 plainLeaves: &plainLeaves)
+            walk(entry.value, kind: .status, owner: (nil, nil), path: [.field(key)], depth: 0)
         }
-        for leaf in plainLeaves {
+        for leaf in plainLeaves ?? [] {
             diagnostics.append(Diagnostic(
                 code: "KRO404",
                 message: "status fields without expressions are not supported: [\(TemplateFieldPath.format(leaf.path))]",
                 range: leaf.range))
         }
+        plainLeaves = nil
     }
 
     private mutating func collectConditions(_ node: YAMLNode) {
@@ -105,22 +108,14 @@ struct ExpressionCollector {
 
     private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
                                path: [SchemaPathSegment], depth: Int) {
-        var ignored: [(path: [SchemaPathSegment], range: TextRange)] = []
-        walk(node, kind: kind, owner: owner, path: path, depth: depth, plainLeaves: &ignored)
-    }
-
-    private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
-                               path: [SchemaPathSegment], depth: Int,
-                               plainLeaves: inout [(path: [SchemaPathSegment], range: TextRange)]) {
         var path = path
-        walk(node, kind: kind, owner: owner, path: &path, depth: depth, plainLeaves: &plainLeaves)
+        walk(node, kind: kind, owner: owner, path: &path, depth: depth)
     }
 
     /// `path` is one stack for the whole walk (pushed and popped around each child), copied
     /// only into what is recorded: most nodes record nothing.
     private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
-                               path: inout [SchemaPathSegment], depth: Int,
-                               plainLeaves: inout [(path: [SchemaPathSegment], range: TextRange)]) {
+                               path: inout [SchemaPathSegment], depth: Int) {
         guard depth < maxDepth, let resolved = node.resolvedNode else { return }
         switch resolved {
         case .mapping(let m):
@@ -128,21 +123,21 @@ struct ExpressionCollector {
                 guard let key = entry.key.keyString else { continue }
                 checkKey(entry.key)
                 path.append(.field(key))
-                walk(entry.value, kind: kind, owner: owner, path: &path, depth: depth + 1, plainLeaves: &plainLeaves)
+                walk(entry.value, kind: kind, owner: owner, path: &path, depth: depth + 1)
                 path.removeLast()
             }
         case .sequence(let s):
             for (i, item) in s.items.enumerated() {
                 path.append(.index(i))
-                walk(item, kind: kind, owner: owner, path: &path, depth: depth + 1, plainLeaves: &plainLeaves)
+                walk(item, kind: kind, owner: owner, path: &path, depth: depth + 1)
                 path.removeLast()
             }
         case .scalar(let s):
             guard case .string = s.resolved else {
-                plainLeaves.append((path, node.range))
+                plainLeaves?.append((path, node.range))
                 return
             }
-            if !value(s, kind: kind, owner: owner, path: path) { plainLeaves.append((path, node.range)) }
+            if !value(s, kind: kind, owner: owner, path: path) { plainLeaves?.append((path, node.range)) }
         case .alias:
             break
         }

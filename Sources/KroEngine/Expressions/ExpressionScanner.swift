@@ -31,6 +31,10 @@ public struct ExpressionScan: Sendable, Hashable {
 /// unterminated `${` is literal text.
 public enum ExpressionScanner {
     public static func scan(_ s: String) -> ExpressionScan {
+        // Most values (and every key) hold no `${`: answered without copying the bytes.
+        if let none = s.utf8.withContiguousStorageIfAvailable({ find($0, from: 0) == nil }), none {
+            return ExpressionScan(matches: [], nestedAt: nil, unterminated: [], length: s.utf8.count)
+        }
         let b = Array(s.utf8)
         var matches: [ExpressionMatch] = []
         var unterminated: [Int] = []
@@ -68,7 +72,7 @@ public enum ExpressionScanner {
         return ExpressionScan(matches: matches, nestedAt: nil, unterminated: unterminated, length: b.count)
     }
 
-    private static func find(_ b: [UInt8], from: Int) -> Int? {
+    private static func find<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, from: Int) -> Int? where Bytes.Index == Int {
         var k = from
         while k + 1 < b.count {
             if b[k] == UInt8(ascii: "$") && b[k + 1] == UInt8(ascii: "{") { return k }

@@ -17,14 +17,29 @@ public struct SchemaResolver: Sendable {
 
     /// The schema with its `$ref` chain followed (at most a few hops, against loops).
     public func resolve(_ schema: OpenAPISchema) -> OpenAPISchema {
+        follow(schema, keepingSiteDescription: true)
+    }
+
+    /// `resolve` without carrying the site's `description` over (no copy of the target):
+    /// for readers of the shape only (types, properties, items).
+    public func resolveShape(_ schema: OpenAPISchema) -> OpenAPISchema {
+        follow(schema, keepingSiteDescription: false)
+    }
+
+    private static let refPrefix = "#/definitions/"
+
+    private func follow(_ schema: OpenAPISchema, keepingSiteDescription: Bool) -> OpenAPISchema {
         var current = schema
         var hops = 0
         while let ref = current.ref, hops < 16 {
-            let prefix = "#/definitions/"
-            guard ref.hasPrefix(prefix), let target = definition(named: String(ref.dropFirst(prefix.count))) else {
+            // The prefix is ASCII: comparing and cutting UTF-8 bytes is the same as by characters.
+            let prefix = Self.refPrefix.utf8
+            guard ref.utf8.starts(with: prefix),
+                  let target = definition(named: String(ref[ref.utf8.index(ref.startIndex, offsetBy: prefix.count)...]))
+            else {
                 return current
             }
-            let siteDescription = current.description
+            let siteDescription = keepingSiteDescription ? current.description : nil
             current = target
             if let siteDescription { current = current.replacing("description", with: .string(siteDescription)) }
             hops += 1

@@ -32,21 +32,48 @@ public struct TemplateLiteralValidator: Sendable {
         return findings
     }
 
-    /// The JSON types a schema node accepts; `nil` means anything.
-    private func expectedTypes(_ s: OpenAPISchema) -> [String]?? {
-        if s.preservesUnknownFields { return .some(nil) }
-        if s.isIntOrString { return ["string", "integer"] }
-        let branches = s.oneOf + s.anyOf
-        if !branches.isEmpty {
-            var types: [String] = []
-            for branch in branches {
-                if let t = branch.type, !types.contains(t) { types.append(t) }
-                if (!branch.required.isEmpty || branch.raw["not"] != nil) && !types.contains("object") { types.append("object") }
+    /// The JSON types a schema node accepts.
+    private enum Expected {
+        /// Anything; `preservesUnknownFields`: nothing below is looked at either.
+        case any(preservesUnknownFields: Bool)
+        /// One type (the common case, without an array).
+        case one(String)
+        case several([String])
+
+        func accepts(_ type: String) -> Bool {
+            switch self {
+            case .any: true
+            case .one(let t): t == type
+            case .several(let types): types.contains(type)
             }
-            return types.isEmpty ? nil : .some(types)
         }
-        if let t = s.type { return [t] }
-        if s.additionalProperties != .notAllowed { return .some(nil) }
+
+        var wanted: String {
+            switch self {
+            case .any: "any"
+            case .one(let t): t
+            case .several(let types): types.joined(separator: " or ")
+            }
+        }
+    }
+
+    /// The JSON types a schema node accepts; nil when it has no valid type (KRO305).
+    private func expectedTypes(_ s: OpenAPISchema) -> Expected? {
+        if s.preservesUnknownFields { return .any(preservesUnknownFields: true) }
+        if s.isIntOrString { return .several(["string", "integer"]) }
+        if s.raw["oneOf"] != nil || s.raw["anyOf"] != nil {
+            let branches = s.oneOf + s.anyOf
+            if !branches.isEmpty {
+                var types: [String] = []
+                for branch in branches {
+                    if let t = branch.type, !types.contains(t) { types.append(t) }
+                    if (!branch.required.isEmpty || branch.raw["not"] != nil) && !types.contains("object") { types.append("object") }
+                }
+                return types.isEmpty ? nil : .several(types)
+            }
+        }
+        if let t = s.type { return .one(t) }
+        if s.additionalProperties != .notAllowed { return .any(preservesUnknownFields: false) }
         return nil
     }
 
@@ -55,7 +82,8 @@ public struct TemplateLiteralValidator: Sendable {
     private func walk(_ node: YAMLNode, schema raw: OpenAPISchema, path: inout [SchemaPathSegment], keyRange: TextRange?,
                       into findings: inout [Finding], depth: Int) {
         guard depth < 256 else { return }
-        let s = resolver.resolve(raw)
+        // Only the shape is read here, so a `$ref` site's description is not carried over.
+        let s = resolver.resolveShape(raw)
         // Formatted only for a finding: most nodes have none.
         var where_: String { TemplateFieldPath.format(path) }
         let pointAtKey = keyRange ?? node.range
@@ -69,19 +97,17 @@ public struct TemplateLiteralValidator: Sendable {
             return
         }
         func mismatch(_ got: String, code: String = "KRO303") {
-            let wanted = expected?.joined(separator: " or ") ?? "any"
-            findings.append(Finding(code: code, message: "expected \(wanted) type for path \(where_), got \(got)",
+            findings.append(Finding(code: code, message: "expected \(expected.wanted) type for path \(where_), got \(got)",
                                     range: node.range, path: path))
         }
-        func accepts(_ type: String) -> Bool {
-            guard let expected else { return true }
-            return expected.contains(type)
-        }
+        func accepts(_ type: String) -> Bool { expected.accepts(type) }
+        let preserves: Bool
+        if case .any(true) = expected { preserves = true } else { preserves = false }
         switch node {
         case .alias(let alias):
             if let target = alias.target { walk(target, schema: raw, path: &path, keyRange: keyRange, into: &findings, depth: depth + 1) }
         case .mapping(let mapping):
-            if s.preservesUnknownFields { return }
+            if preserves { return }
             guard accepts("object") || s.additionalProperties != .notAllowed else { return mismatch("object") }
             for entry in mapping.effectiveEntries {
                 guard case .scalar(let keyScalar) = entry.key else { continue }
@@ -110,7 +136,7 @@ public struct TemplateLiteralValidator: Sendable {
                 path.removeLast()
             }
         case .sequence(let sequence):
-            if s.preservesUnknownFields { return }
+            if preserves { return }
             guard accepts("array") else { return mismatch("array") }
             guard let items = s.items else {
                 findings.append(Finding(
@@ -129,6 +155,8 @@ public struct TemplateLiteralValidator: Sendable {
             case .null:
                 return
             case .string(let text):
+                // Every kind of string is fine where strings are: classified only when not.
+                if accepts("string") { return }
                 switch classify(text) {
                 case .standaloneExpression: return
                 case .template: if !accepts("string") { mismatch("string", code: "KRO307") }
