@@ -24,6 +24,13 @@ public struct AnalysisOptions: Sendable {
     /// Asked between resources: true stops the analysis at once (a newer version
     /// superseded it); the result is then incomplete and must be dropped.
     public var shouldStop: (@Sendable () -> Bool)?
+    /// Threads that may analyse one RGD's resources at once, the caller's included (1: all
+    /// on the caller's). The analysis is the same for any number; the caller stays blocked
+    /// until it is done. The CLI and the server pass the active processor count.
+    public var analysisThreads = 1
+    /// Fewer resources to analyse than this stay on the caller's thread (tests lower it to
+    /// split even small RGDs).
+    var minimumParallelResources = ResourceSlices.defaultMinimumParallelJobs
     /// Resources per RGD and expressions per resource (KRO921 over them).
     public var limits = AnalysisLimits()
     public init(schemaStore: SchemaStore) { self.schemaStore = schemaStore }

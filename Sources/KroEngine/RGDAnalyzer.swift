@@ -106,59 +106,51 @@ public enum RGDAnalyzer {
                                    resourceScopes: environment.kinds.mapValues(\.scope),
                                    environment: CELEnvironment.kro())
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: store, environment: environment)
-        var resources: [ResourceAnalysis] = []
-        resources.reserveCapacity(rgd.resources.count)
-        let previous = reuse?.entry.resources ?? []
         let generation = reuse?.entry.generation ?? 0
         var cached = [CachedResource?](repeating: nil, count: reuse == nil ? 0 : (rgd.resources.last?.index ?? -1) + 1)
-        var (reused, computed) = (0, 0)
-        for (k, r) in rgd.resources.enumerated() {
-            if options.shouldStop?() == true {
-                reuse?.entry.reused = reused
-                reuse?.entry.computed = computed
-                return nil
-            }
-            guard let source = reuse?.source else {
-                resources.append(analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &rules,
-                                                 typeCheck: &typeCheck, options: options))
-                continue
-            }
-            let hit = r.index < previous.count ? previous[r.index] : nil
-            if let hit, hit.generation == generation, !hit.analysis.hasAliases {
-                if admission.taken[k] {
-                    // Admission already found the item unchanged and in place.
-                    cached[r.index] = hit
-                    resources.append(hit.analysis)
-                    reused += 1
-                    continue
-                }
-                let place = Self.place(of: r.node, in: source)
-                if hit.matches(place, in: source) {
-                    let moved = CachedResource(text: hit.text, start: place.range.start, column: place.column,
-                                               generation: generation,
-                                               analysis: hit.analysis.shifted(by: place.range.start - hit.start),
-                                               admitted: admission.admitted(k), keyPart: key?.resources[k])
-                    cached[r.index] = moved
-                    resources.append(moved.analysis)
-                    reused += 1
-                    continue
+        // Cache hits first (cheap, in order), then the misses: on several threads when many.
+        var slots = [ResourceAnalysis?](repeating: nil, count: rgd.resources.count)
+        var misses: [Int] = []
+        if let source = reuse?.source {
+            let previous = reuse?.entry.resources ?? []
+            for (k, r) in rgd.resources.enumerated() {
+                if let hit = r.index < previous.count ? previous[r.index] : nil, hit.generation == generation,
+                   !hit.analysis.hasAliases, let kept = reused(hit, k, r, admission: admission, source: source,
+                                                             generation: generation, keyPart: key?.resources[k]) {
+                    cached[r.index] = kept
+                    slots[k] = kept.analysis
+                } else {
+                    misses.append(k)
                 }
             }
+        } else {
+            misses = Array(rgd.resources.indices)
+        }
+        var computed = 0
+        let reuseSource = reuse?.source
+        let slices = ResourceSlices(threads: options.analysisThreads, minimumParallelJobs: options.minimumParallelResources)
+        let analysed = slices.map(
+            misses.count, state: (rules, typeCheck), shouldStop: options.shouldStop, finished: &computed
+        ) { [misses, rgd] state, job -> (ResourceAnalysis, CachedResource?) in
+            let k = misses[job], r = rgd.resources[k]
+            let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &state.0,
+                                           typeCheck: &state.1, options: options)
+            guard let source = reuseSource else { return (analysis, nil) }
             let place = Self.place(of: r.node, in: source)
-            let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &rules,
-                                           typeCheck: &typeCheck, options: options)
-            cached[r.index] = CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
+            return (analysis, CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
                                              start: place.range.start, column: place.column,
                                              generation: generation, analysis: analysis,
-                                             admitted: admission.admitted(k), keyPart: key?.resources[k])
-            resources.append(analysis)
-            computed += 1
+                                             admitted: admission.admitted(k), keyPart: key?.resources[k]))
         }
-        if reuse != nil {
-            reuse?.entry.resources = cached
-            reuse?.entry.reused = reused
-            reuse?.entry.computed = computed
+        reuse?.entry.reused = rgd.resources.count - misses.count
+        reuse?.entry.computed = computed
+        guard let analysed else { return nil }
+        for (job, k) in misses.enumerated() {
+            slots[k] = analysed[job].0
+            if let entry = analysed[job].1 { cached[rgd.resources[k].index] = entry }
         }
+        let resources = slots.map { $0! }
+        if reuse != nil { reuse?.entry.resources = cached }
 
         // Status and conditions: the header's expressions.
         var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
@@ -233,6 +225,19 @@ public enum RGDAnalyzer {
                            statusSchemas: typeCheck.statusSchemas,
                            unterminatedExpressions: unterminated, checks: checks,
                            typeContext: typeCheck.context, diagnostics: diagnostics)
+    }
+
+    /// The cache entry of resource `k` when its item is unchanged: as is when admission
+    /// found it in place, moved (results shifted) when only its start changed; nil otherwise.
+    private static func reused(_ hit: CachedResource, _ k: Int, _ r: RGDResource, admission: RGDParser.Admission,
+                               source: SourceText, generation: Int, keyPart: RGDEnvironmentKey.Resource?) -> CachedResource? {
+        // Admission already found the item unchanged and in place.
+        if admission.taken[k] { return hit }
+        let place = Self.place(of: r.node, in: source)
+        guard hit.matches(place, in: source) else { return nil }
+        return CachedResource(text: hit.text, start: place.range.start, column: place.column,
+                              generation: generation, analysis: hit.analysis.shifted(by: place.range.start - hit.start),
+                              admitted: admission.admitted(k), keyPart: keyPart)
     }
 
     /// Each resource's kind resolved once; scopes and types both come from it.

@@ -101,18 +101,23 @@ extension Server {
                 guard !Task.isCancelled else { return }
                 // RGD chaining: kinds the other open RGDs (and this file's own) define.
                 var analysisOptions = options
-                // A newer version cancels this task: the analysis stops between resources.
-                analysisOptions.shouldStop = { Task.isCancelled }
+                // A newer version cancels this task: the analysis stops between resources. The
+                // signal, not `Task.isCancelled`: the resources are analysed on other threads too.
+                let stop = StopSignal()
+                analysisOptions.shouldStop = { stop.isRaised }
+                analysisOptions.analysisThreads = ProcessInfo.processInfo.activeProcessorCount
                 // The rounds a `--check` run over every open document would give this one.
-                let chaining = RGDChaining.analyzeByRound(count: 1, siblingsByRound: siblings,
-                                                          location: { _ in filePath(fromURI: uri) ?? uri },
-                                                          rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
-                    var options = analysisOptions
-                    options.chainedKinds = chained
-                    // Round 0 sees no other RGD, the later rounds do: one cache each keeps both incremental.
-                    return DocumentSnapshot.analyze(document.source, version: document.version, options: options,
-                                                    cache: chained == .none ? cache : chainedCache)
-                }
+                let chaining = await withTaskCancellationHandler {
+                    RGDChaining.analyzeByRound(count: 1, siblingsByRound: siblings,
+                                               location: { _ in filePath(fromURI: uri) ?? uri },
+                                               rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
+                        var options = analysisOptions
+                        options.chainedKinds = chained
+                        // Round 0 sees no other RGD, the later rounds do: one cache each keeps both incremental.
+                        return DocumentSnapshot.analyze(document.source, version: document.version, options: options,
+                                                        cache: chained == .none ? cache : chainedCache)
+                    }
+                } onCancel: { stop.raise() }
                 let snapshot = chaining.results[0]!
                 guard !Task.isCancelled else { return }
                 let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: instanceKinds)

@@ -64,6 +64,9 @@ public final class AnalysisCache: @unchecked Sendable {
         lock.withLock { documents.values.reduce((0, 0)) { ($0.0 + $1.reused, $0.1 + $1.computed) } }
     }
 
+    /// Every document's entry (tests compare caches filled in different ways).
+    var entries: [Int: RGDCacheEntry] { lock.withLock { documents } }
+
     /// How many items the last analyses did not read again (admission kept).
     public var admissionsReused: Int { lock.withLock { documents.values.reduce(0) { $0 + $1.admissionsReused } } }
 }

@@ -3,10 +3,10 @@ import YAMLSyntax
 
 /// Checks what each expression references against rgd.md §9.1 and collects
 /// dependencies (§9.2): KRO311–KRO318, KRO320, KRO331, KRO338–KRO340, KRO405, KRO407, KRO417.
-struct ReferenceRules {
+struct ReferenceRules: Sendable {
     let rgd: ResourceGraphDefinition
     let omitEnabled: Bool
-    let isDeclaredFunction: (String) -> Bool
+    let isDeclaredFunction: @Sendable (String) -> Bool
     /// Scope of each resource's kind when known.
     let resourceScopes: [Int: ResourceScope]
 

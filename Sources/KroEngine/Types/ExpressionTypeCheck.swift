@@ -46,7 +46,7 @@ struct TypeEnvironment: Sendable {
 /// Type checking of an RGD's expressions against the schemas of their kinds (cel.md §8,
 /// errors.md phases 7–9), and validation of template literals (rgd.md §7.6). Run per
 /// resource (and once for status and conditions); `takeResults` hands over what one run found.
-struct ExpressionTypeCheck {
+struct ExpressionTypeCheck: Sendable {
     let rgd: ResourceGraphDefinition
     let store: SchemaStore
     let environment: TypeEnvironment

@@ -59,6 +59,8 @@ struct CheckRun {
             guard let file = files[i] else { return nil }
             var options = contexts[i].options
             options.chainedKinds = chained
+            // One large RGD uses every core too (the files of a run share them already).
+            options.analysisThreads = ProcessInfo.processInfo.activeProcessorCount
             return (file: file, analysis: DocumentAnalyzer.analyze(file.source, options: options))
         }
         let analysed = analyses

@@ -1,0 +1,55 @@
+import Dispatch
+
+/// Runs one job per resource on several threads: the jobs are cut into contiguous slices,
+/// each slice runs in order on one thread with its own copy of the per-run state (the
+/// reference rules and type checker, whose per-resource results are taken after each job),
+/// and the results come back in job order. The outcome is the same for any number of
+/// threads: no job reads what another job wrote (the schema type memo the checkers share
+/// is locked and holds pure results).
+struct ResourceSlices {
+    /// Threads that may run slices, the caller's included; 1 runs everything on the caller's.
+    let threads: Int
+    /// Fewer jobs than this stay on the caller's thread.
+    var minimumParallelJobs = Self.defaultMinimumParallelJobs
+
+    /// An edit recomputes one or two resources: a thread hop would cost more than it saves.
+    static let defaultMinimumParallelJobs = 8
+    /// Slices per thread: a slice of expensive resources does not leave the others idle.
+    static let slicesPerThread = 3
+
+    /// `body(&state, job)` for each job in `0..<count`; nil when `shouldStop` said so
+    /// (asked before each job) — then `finished` counts the jobs that ran.
+    func map<State: Sendable, Result: Sendable>(_ count: Int, state: State, shouldStop: (@Sendable () -> Bool)?,
+                            finished: inout Int,
+                            _ body: @Sendable (inout State, Int) -> Result) -> [Result]? {
+        let sliceCount = threads <= 1 || count < minimumParallelJobs ? 1 : min(count, threads * Self.slicesPerThread)
+        var slots = [Result?](repeating: nil, count: count)
+        let stop = StopSignal()
+        @Sendable func runSlice(_ slice: Int, _ slots: UnsafeMutableBufferPointer<Result?>) {
+            var state = state
+            for job in Self.bounds(of: slice, in: sliceCount, count: count) {
+                if stop.isRaised { return }
+                if shouldStop?() == true { stop.raise(); return }
+                slots[job] = body(&state, job)
+            }
+        }
+        slots.withUnsafeMutableBufferPointer { slots in
+            if sliceCount == 1 { return runSlice(0, slots) }
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: sliceCount) { runSlice($0, slots) }
+        }
+        guard !stop.isRaised else {
+            finished = slots.lazy.filter { $0 != nil }.count
+            return nil
+        }
+        finished = count
+        return slots.map { $0! }
+    }
+
+    /// The jobs of slice `slice` of `slices`: contiguous, sizes differing by at most one.
+    static func bounds(of slice: Int, in slices: Int, count: Int) -> Range<Int> {
+        let (size, extra) = count.quotientAndRemainder(dividingBy: slices)
+        let start = slice * size + min(slice, extra)
+        return start..<(start + size + (slice < extra ? 1 : 0))
+    }
+}

@@ -1,0 +1,340 @@
+import Foundation
+import Testing
+import YAMLSyntax
+import KroTestSupport
+@testable import KroEngine
+
+/// An RGD's resources analysed on several threads (`AnalysisOptions.analysisThreads`) give
+/// exactly what one thread gives: diagnostics with ranges and messages, expressions and
+/// their checks, graph, symbols, status schemas, and the cache entries an editor's next
+/// version starts from.
+@Suite struct ParallelAnalysisTests {
+    static let sequential = AnalysisOptions.bundled
+
+    /// Four threads (more than this machine's cores: slices interleave), and every RGD
+    /// split, however few resources it has: with one resource per slice, any state one
+    /// resource's analysis left for the next would show.
+    static var parallel: AnalysisOptions {
+        var options = AnalysisOptions.bundled
+        options.analysisThreads = 4
+        options.minimumParallelResources = 1
+        return options
+    }
+
+    static func snapshot(_ text: String, _ options: AnalysisOptions, cache: AnalysisCache? = nil) -> DocumentSnapshot {
+        DocumentSnapshot.analyze(SourceText(text), options: options, cache: cache)
+    }
+
+    @Test func everyCorpusFileAnalysesTheSameInParallel() throws {
+        let root = sharedDirectory().appendingPathComponent("corpus")
+        var rgdsWithSeveralResources = 0
+        for name in RGDCorpusTests.corpusFiles() {
+            let text = try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8)
+            let one = Self.snapshot(text, Self.sequential)
+            let many = Self.snapshot(text, Self.parallel)
+            let differences = SnapshotComparison.differences(many, one) + ParallelComparison.differences(many, one)
+            #expect(differences.isEmpty, "\(name): \(differences.prefix(5).joined(separator: "\n"))")
+            rgdsWithSeveralResources += one.rgds.filter { $0.analysis.rgd.resources.count >= 3 }.count
+        }
+        // The corpus must hold RGDs worth splitting, or the test says little.
+        #expect(rgdsWithSeveralResources >= 20)
+    }
+
+    @Test(arguments: [
+        GeneratedRGD(resources: 150),
+        GeneratedRGD(resources: 61, cycle: true),
+        GeneratedRGD(resources: 40, lineBreak: "\r\n"),
+    ])
+    func generatedRGDsAnalyseTheSameInParallel(_ generated: GeneratedRGD) throws {
+        let one = Self.snapshot(generated.text, Self.sequential)
+        var options = Self.parallel
+        options.minimumParallelResources = ResourceSlices.defaultMinimumParallelJobs  // as the CLI runs
+        for many in [Self.snapshot(generated.text, Self.parallel), Self.snapshot(generated.text, options)] {
+            let differences = SnapshotComparison.differences(many, one) + ParallelComparison.differences(many, one)
+            #expect(differences.isEmpty, "\(differences.prefix(5).joined(separator: "\n"))")
+        }
+        // What is compared is not trivial: findings of several codes, a typed status, edges.
+        let codes = Set(one.diagnostics.map(\.code))
+        #expect(codes.isSuperset(of: ["KRO311", "KRO333", "KRO334"]))
+        #expect(codes.contains("KRO319") == generated.cycle)
+        let rgd = try #require(one.rgds.first)
+        #expect(rgd.analysis.rgd.resources.count == generated.resources)
+        #expect(rgd.analysis.statusSchemas.count == 3)
+        #expect(rgd.graph.edges.values.map(\.count).reduce(0, +) >= generated.resources - 1)
+    }
+
+    /// The server's path: a parallel first analysis fills the cache; an edit of one
+    /// resource recomputes only it; a schema edit recomputes every resource (in parallel,
+    /// with the cache). Each version equals a sequential analysis without cache, and the
+    /// caches of a sequential and a parallel session hold the same entries.
+    @Test func theCacheAfterAParallelAnalysisIsTheSameAsAfterASequentialOne() {
+        let generated = GeneratedRGD(resources: 90)
+        let versions = [
+            generated.text,
+            generated.text.replacingOccurrences(of: "${r44.metadata.name}", with: "${r44.metadata.nam}"),
+            generated.text.replacingOccurrences(of: "port: integer | default=8080", with: "port: string | default=\"8080\""),
+            generated.text.replacingOccurrences(of: "name: string | default=\"app\"",
+                                                with: "name: string | default=\"app\"\n      extra: integer"),
+        ]
+        let (oneCache, manyCache) = (AnalysisCache(), AnalysisCache())
+        let expected: [(reused: Int, computed: Int)] = [(0, 90), (89, 1), (0, 90), (0, 90)]
+        for (version, text) in versions.enumerated() {
+            let one = Self.snapshot(text, Self.sequential, cache: oneCache)
+            var options = Self.parallel
+            options.minimumParallelResources = ResourceSlices.defaultMinimumParallelJobs
+            let many = Self.snapshot(text, options, cache: manyCache)
+            let fresh = Self.snapshot(text, Self.sequential)
+            for (label, snapshot) in [("sequential", one), ("parallel", many)] {
+                let differences = SnapshotComparison.differences(snapshot, fresh) + ParallelComparison.differences(snapshot, fresh)
+                #expect(differences.isEmpty, "version \(version), \(label): \(differences.prefix(5).joined(separator: "\n"))")
+            }
+            #expect(oneCache.statistics == expected[version], "version \(version)")
+            #expect(manyCache.statistics == expected[version], "version \(version)")
+            let cacheDifferences = ParallelComparison.differences(oneCache, manyCache)
+            #expect(cacheDifferences.isEmpty, "version \(version): \(cacheDifferences.prefix(5).joined(separator: "\n"))")
+        }
+    }
+
+    /// Asked before each resource on every thread: once it says stop, no slice starts
+    /// another resource, so exactly the resources asked about before are analysed. The
+    /// cache stays usable: the next run equals a fresh analysis.
+    @Test func shouldStopStopsEverySlice() {
+        let generated = GeneratedRGD(resources: 60)
+        let cache = AnalysisCache()
+        let asked = IncrementalAnalysisTests.Counter()
+        var options = Self.parallel
+        options.shouldStop = { asked.increment() > 10 }
+        let stopped = Self.snapshot(generated.text, options, cache: cache)
+        #expect(stopped.rgds.isEmpty)
+        #expect(cache.statistics.computed == 10)
+        // Each slice asks once more at most (and is then told to stop by the signal).
+        #expect(asked.value <= 10 + 12)
+
+        let next = Self.snapshot(generated.text, Self.parallel, cache: cache)
+        #expect(SnapshotComparison.differences(next, Self.snapshot(generated.text, Self.sequential)).isEmpty)
+    }
+
+    @Test func slicesCoverTheJobsInOrder() {
+        for count in 0...40 {
+            for slices in 1...12 {
+                let bounds = (0..<slices).map { ResourceSlices.bounds(of: $0, in: slices, count: count) }
+                #expect(bounds.flatMap { Array($0) } == Array(0..<count), "\(count) jobs in \(slices) slices")
+                let sizes = bounds.map(\.count)
+                #expect(sizes.max()! - sizes.min()! <= 1, "\(count) jobs in \(slices) slices")
+            }
+        }
+    }
+
+    @Test func resultsComeBackInJobOrderWithTheirSlicesState() {
+        // Each job records how many jobs its slice ran before it: a slice's state is its own.
+        let slices = ResourceSlices(threads: 3, minimumParallelJobs: 1)
+        var finished = 0
+        let results = slices.map(100, state: 0, shouldStop: nil, finished: &finished) { ranBefore, job in
+            defer { ranBefore += 1 }
+            return (job, ranBefore)
+        }
+        #expect(finished == 100)
+        #expect(results?.map(\.0) == Array(0..<100))
+        let starts = (0..<9).map { ResourceSlices.bounds(of: $0, in: 9, count: 100).lowerBound }
+        #expect(results?.map(\.1) == (0..<100).map { job in job - starts.last { $0 <= job }! })
+    }
+}
+
+/// What `SnapshotComparison` (written for the incremental property) leaves out and a
+/// parallel run could get wrong: whole status schemas, every check of every expression,
+/// the typing context, and the cache's entries.
+enum ParallelComparison {
+    static func differences(_ a: DocumentSnapshot, _ b: DocumentSnapshot) -> [String] {
+        var out: [String] = []
+        for (x, y) in zip(a.rgds, b.rgds) {
+            if x.analysis.statusSchemas != y.analysis.statusSchemas { out.append("status schemas differ") }
+            if x.analysis.diagnostics != y.analysis.diagnostics { out.append("RGD analysis diagnostics differ") }
+            if x.analysis.typeContext.itemTypes != y.analysis.typeContext.itemTypes { out.append("item types differ") }
+            let (p, q) = (x.analysis, y.analysis)
+            if p.expressions.count != q.expressions.count || p.unterminatedExpressions.count != q.unterminatedExpressions.count {
+                out.append("expression counts differ")
+                continue
+            }
+            for i in 0..<(p.expressions.count + p.unterminatedExpressions.count) {
+                let (c, d) = (p.checks[i], q.checks[i])
+                if (c == nil) != (d == nil) || c?.result.types != d?.result.types || c?.result.type != d?.result.type
+                    || c?.result.issues.map(\.message) != d?.result.issues.map(\.message) {
+                    out.append("check \(i) differs")
+                }
+            }
+            if p.expressions.map(\.references) != q.expressions.map(\.references) { out.append("references differ") }
+        }
+        return out
+    }
+
+    static func differences(_ a: AnalysisCache, _ b: AnalysisCache) -> [String] {
+        let (x, y) = (a.entries, b.entries)
+        guard x.keys.sorted() == y.keys.sorted() else { return ["cached documents \(x.keys.sorted()) vs \(y.keys.sorted())"] }
+        var out: [String] = []
+        for (document, p) in x {
+            let q = y[document]!
+            if p.environment?.key != q.environment?.key { out.append("document \(document): environment keys differ") }
+            if p.generation != q.generation { out.append("document \(document): generations differ") }
+            if p.graph?.inputs != q.graph?.inputs { out.append("document \(document): graph inputs differ") }
+            guard p.resources.count == q.resources.count else {
+                out.append("document \(document): \(p.resources.count) vs \(q.resources.count) resources")
+                continue
+            }
+            for (i, (c, d)) in zip(p.resources, q.resources).enumerated() {
+                guard let c, let d else {
+                    if (c == nil) != (d == nil) { out.append("resource \(i): cached in one only") }
+                    continue
+                }
+                if c.text != d.text || c.start != d.start || c.column != d.column || c.generation != d.generation
+                    || c.keyPart != d.keyPart || (c.admitted == nil) != (d.admitted == nil) {
+                    out.append("resource \(i): key fields differ")
+                }
+                let (r, s) = (c.analysis, d.analysis)
+                if r.diagnostics != s.diagnostics || r.dependencies != s.dependencies || r.hasAliases != s.hasAliases
+                    || r.expressions.map(\.celText) != s.expressions.map(\.celText)
+                    || r.expressions.map(\.scalar.range) != s.expressions.map(\.scalar.range)
+                    || r.unterminated.map(\.celText) != s.unterminated.map(\.celText)
+                    || r.checks.mapValues(\.result.type) != s.checks.mapValues(\.result.type) {
+                    out.append("resource \(i): results differ")
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// A large RGD shaped like an author's: a chain of references through Deployments,
+/// Services, ConfigMaps, collections and Secrets, with includeWhen/readyWhen, non-ASCII
+/// values and a mistake of a different kind every few resources (unknown field, unknown
+/// resource, type mismatch), and a status reading three resources.
+struct GeneratedRGD: Sendable, CustomTestStringConvertible {
+    let resources: Int
+    /// The first resource reads the last: one cycle through every resource.
+    var cycle = false
+    var lineBreak = "\n"
+    var testDescription: String { "\(resources) resources\(cycle ? ", cycle" : "")\(lineBreak == "\n" ? "" : ", CRLF")" }
+
+    var text: String {
+        var lines = [
+            "apiVersion: kro.run/v1alpha1",
+            "kind: ResourceGraphDefinition",
+            "metadata:",
+            "  name: generated",
+            "spec:",
+            "  schema:",
+            "    apiVersion: v1alpha1",
+            "    kind: Generated",
+            "    spec:",
+            "      name: string | default=\"app\"",
+            "      image: string | default=\"nginx\"",
+            "      replicas: integer | default=1",
+            "      port: integer | default=8080",
+            "      regions: \"[]string\"",
+            "      enabled: boolean | default=true",
+            "    status:",
+            "      first: ${r0.metadata.name}",
+            "      ready: ${r0.status.?availableReplicas.orValue(0) > 0}",
+            "      replicas: ${r\(resources / 2 / 6 * 6).spec.replicas}",
+            "  resources:",
+        ]
+        for i in 0..<resources { lines += resource(i) }
+        return lines.joined(separator: lineBreak) + lineBreak
+    }
+
+    private func resource(_ i: Int) -> [String] {
+        let id = "r\(i)"
+        let previous = i > 0 ? "r\(i - 1)" : (cycle ? "r\(resources - 1)" : nil)
+        let upstream = previous.map { "${\($0).metadata.name}" } ?? "${schema.spec.name}"
+        switch i % 6 {
+        case 0:
+            return [
+                "    - id: \(id)",
+                "      template:",
+                "        apiVersion: apps/v1",
+                "        kind: Deployment",
+                "        metadata:",
+                "          name: ${schema.spec.name}-\(id)",
+                "          labels: {app: \(id), owner: équipe-ß}",
+                "        spec:",
+                "          replicas: ${schema.spec.replicas}",
+                "          selector: {matchLabels: {app: \(id)}}",
+                "          template:",
+                "            metadata: {labels: {app: \(id)}}",
+                "            spec:",
+                "              containers:",
+                "                - name: main",
+                "                  image: ${schema.spec.image}",
+                "                  env:",
+                "                    - name: UPSTREAM",
+                "                      value: \(upstream)",
+                "      readyWhen:",
+                "        - ${\(id).status.?availableReplicas.orValue(0) > 0}",
+            ]
+        case 1:
+            return [
+                "    - id: \(id)",
+                "      template:",
+                "        apiVersion: v1",
+                "        kind: Service",
+                "        metadata:",
+                "          name: \(upstream)-svc",
+                "        spec:",
+                "          selector: {app: \(id)}",
+                "          ports:",
+                "            - port: ${schema.spec.port}",
+                "              targetPort: ${schema.spec.port + 1}",
+            ]
+        case 2:
+            return [
+                "    - id: \(id)",
+                "      includeWhen:",
+                "        - ${schema.spec.enabled}",
+                "      template:",
+                "        apiVersion: v1",
+                "        kind: ConfigMap",
+                "        metadata:",
+                "          name: ${schema.spec.name}-\(id)",
+                "        data:",
+                "          upstream: \(upstream)",
+                "          image: ${schema.spec.imag}",  // KRO333: no such field (did you mean)
+            ]
+        case 3:
+            return [
+                "    - id: \(id)",
+                "      forEach:",
+                "        - region: ${schema.spec.regions}",
+                "      template:",
+                "        apiVersion: v1",
+                "        kind: ConfigMap",
+                "        metadata:",
+                "          name: ${schema.spec.name}-${region}-\(id)",
+                "        data:",
+                "          from: \(upstream)",
+            ]
+        case 4:
+            return [
+                "    - id: \(id)",
+                "      template:",
+                "        apiVersion: v1",
+                "        kind: Secret",
+                "        metadata:",
+                "          name: ${schema.spec.name}-\(id)",
+                "        data:",
+                "          token: ${schema.spec.name}",  // KRO334 (+ KRO917): a string in bytes
+                "        stringData:",
+                "          upstream: \(upstream)",
+            ]
+        default:
+            return [
+                "    - id: \(id)",
+                "      template:",
+                "        apiVersion: v1",
+                "        kind: ConfigMap",
+                "        metadata:",
+                "          name: \(upstream)-cm",
+                "        data:",
+                "          missing: ${rr\(i).metadata.name}",  // KRO311: unknown resource (did you mean r…)
+            ]
+        }
+    }
+}
