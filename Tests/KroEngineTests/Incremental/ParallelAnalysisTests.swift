@@ -252,9 +252,7 @@ struct GeneratedRGD: Sendable, CustomTestStringConvertible {
                 "      template:",
                 "        apiVersion: apps/v1",
                 "        kind: Deployment",
-                "        metadata:",
-                "          name: ${schema.spec.name}-\(id)",
-                "          labels: {app: \(id), owner: équipe-ß}",
+                "        metadata: {name: \"${schema.spec.name}-\(id)\", labels: {app: \(id), owner: équipe-ß}}",
                 "        spec:",
                 "          replicas: ${schema.spec.replicas}",
                 "          selector: {matchLabels: {app: \(id)}}",
@@ -273,20 +271,6 @@ struct GeneratedRGD: Sendable, CustomTestStringConvertible {
         case 1:
             return [
                 "    - id: \(id)",
-                "      template:",
-                "        apiVersion: v1",
-                "        kind: Service",
-                "        metadata:",
-                "          name: \(upstream)-svc",
-                "        spec:",
-                "          selector: {app: \(id)}",
-                "          ports:",
-                "            - port: ${schema.spec.port}",
-                "              targetPort: ${schema.spec.port + 1}",
-            ]
-        case 2:
-            return [
-                "    - id: \(id)",
                 "      includeWhen:",
                 "        - ${schema.spec.enabled}",
                 "      template:",
@@ -297,6 +281,19 @@ struct GeneratedRGD: Sendable, CustomTestStringConvertible {
                 "        data:",
                 "          upstream: \(upstream)",
                 "          image: ${schema.spec.imag}",  // KRO333: no such field (did you mean)
+            ]
+        case 2:
+            return [
+                "    - id: \(id)",
+                "      template:",
+                "        apiVersion: v1",
+                "        kind: Service",
+                "        metadata: {name: \"\(upstream)-svc\"}",
+                "        spec:",
+                "          selector: {app: \(id)}",
+                "          ports:",
+                "            - port: ${schema.spec.port}",
+                "              targetPort: ${schema.spec.port + 1}",
             ]
         case 3:
             return [
