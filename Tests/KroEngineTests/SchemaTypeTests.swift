@@ -42,6 +42,21 @@ import Testing
             roots: ["__type_web": OpenAPISchema(json: Self.root)!])
     }
 
+    /// The checker skips `objectType(named:)` for a dotted name whose root the provider
+    /// disowns: only roots' names are owned, and every type found is under one.
+    @Test func dottedNamesAreTypesOnlyUnderARoot() {
+        let p = provider
+        #expect(p.mayNameTypes(under: "__type_web"))
+        for root in ["web", "schema", "__type_we", "__type_web2", "spec"] { #expect(!p.mayNameTypes(under: root), "\(root)") }
+        let paths = ["spec", "spec.containers", "spec.containers.@idx", "metadata", "spec.extra", "nope"]
+        for root in ["__type_web", "web", "__type_we", "spec"] {
+            for path in paths where p.objectType(named: root + "." + path) != nil {
+                #expect(p.mayNameTypes(under: root), "\(root).\(path)")
+            }
+        }
+        #expect(p.objectType(named: "__type_web.spec.containers.@idx") != nil)
+    }
+
     @Test func convertsFieldTypesAsKroDoes() throws {
         let spec = try #require(provider.objectType(named: "__type_web.spec"))
         #expect(spec.fields["replicas"] == .int)

@@ -29,7 +29,8 @@ extension CheckRun {
             return
         }
         // `a.b.f(x)` may name the function `a.b.f` rather than `f` on receiver `a.b`.
-        if let prefix = qualifiedName(target), lookupLocal(rootName(prefix)) == nil,
+        if mayNameDeclaration(target, forFunction: true), let prefix = qualifiedName(target),
+           lookupLocal(rootName(prefix)) == nil,
            let fn = env.resolveFunction("\(prefix).\(function)") {
             resolve(e, fn, target: nil, args: args)
             return

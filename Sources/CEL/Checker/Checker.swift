@@ -96,7 +96,7 @@ final class CheckRun {
 
     func checkSelect(_ e: Expr, _ operand: Expr, _ field: String, _ testOnly: Bool) {
         // A dotted name may itself be a declared variable or type (`a.b.c`).
-        if !testOnly, let qualified = qualifiedName(e), lookupLocal(rootName(qualified)) == nil,
+        if !testOnly, mayNameDeclaration(e), let qualified = qualifiedName(e), lookupLocal(rootName(qualified)) == nil,
            let decl = env.resolveIdentifier(qualified) {
             setType(e, decl.type)
             references[e.id] = Reference(name: decl.name)
@@ -365,6 +365,20 @@ final class CheckRun {
     }
 
     // MARK: - Names
+
+    /// Whether the selection chain `e` (`a.b.c`) may be one declared name: false when no
+    /// declaration is named after its root identifier with a `.` (most chains: a variable's
+    /// fields), so the joined name is neither built nor looked up at every selection.
+    /// Chains with a non-ASCII name (quoted fields) are always looked up.
+    func mayNameDeclaration(_ e: Expr, forFunction: Bool = false) -> Bool {
+        var current = e
+        while case .select(let operand, let field, false) = current.kind {
+            guard field.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+            current = operand
+        }
+        guard case .ident(let root) = current.kind, root.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        return forFunction ? env.mayDeclareDottedFunction(under: root) : env.mayDeclareDottedName(under: root)
+    }
 
     /// `a.b.c` for a selection chain on an identifier (not for `has()` tests).
     func qualifiedName(_ e: Expr) -> String? {

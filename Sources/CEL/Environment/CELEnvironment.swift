@@ -11,13 +11,20 @@ public struct CELEnvironment: Sendable {
     public private(set) var typeProvider: any TypeProvider = ObjectTypeRegistry()
     /// Names of the libraries this environment was built from (`"strings"`, `"kro.hash"`…).
     public private(set) var libraries: [String] = []
+    /// The first segments of the dotted variable and type names, and of the dotted
+    /// function names (`math` of `math.greatest`): see `mayDeclareDottedName(under:)`.
+    private var dottedIdentifierRoots: Set<Substring> = []
+    private var dottedFunctionRoots: Set<Substring> = []
 
     /// An environment with nothing declared (not even operators).
     public init() {}
 
     public func adding(variables: [VariableDecl]) -> CELEnvironment {
         var copy = self
-        for v in variables { copy.variables[v.name] = v }
+        for v in variables {
+            copy.variables[v.name] = v
+            if let root = dottedRoot(of: v.name) { copy.dottedIdentifierRoots.insert(root) }
+        }
         return copy
     }
 
@@ -26,6 +33,7 @@ public struct CELEnvironment: Sendable {
     public func adding(functions: [FunctionDecl]) -> CELEnvironment {
         var copy = self
         for f in functions {
+            if let root = dottedRoot(of: f.name) { copy.dottedFunctionRoots.insert(root) }
             guard var existing = copy.functions[f.name] else { copy.functions[f.name] = f; continue }
             // A name several libraries declare (`indexOf` on strings and lists) keeps each doc.
             if !f.doc.isEmpty, !existing.doc.contains(f.doc) {
@@ -46,6 +54,9 @@ public struct CELEnvironment: Sendable {
     public func adding(typeNames: [String: CELType]) -> CELEnvironment {
         var copy = self
         copy.typeNames.merge(typeNames) { _, new in new }
+        for name in typeNames.keys {
+            if let root = dottedRoot(of: name) { copy.dottedIdentifierRoots.insert(root) }
+        }
         return copy
     }
 
@@ -75,6 +86,21 @@ public struct CELEnvironment: Sendable {
     }
 
     public func lookupFunction(_ name: String) -> FunctionDecl? { functions[name] }
+
+    /// False when no variable, type name or object type can have the ASCII name `root.…`
+    /// however it goes on, so a selection chain `root.a.b` is not looked up as one name.
+    /// True (ask) in a container, where a name resolves against prefixes, and for a root
+    /// with a `.` (`.x`, the root scope).
+    public func mayDeclareDottedName(under root: String) -> Bool {
+        guard container.isEmpty, dottedRoot(of: root) == nil else { return true }
+        return dottedIdentifierRoots.contains(Substring(root)) || typeProvider.mayNameTypes(under: root)
+    }
+
+    /// As `mayDeclareDottedName(under:)`, for function names (`root.f(…)` calling `root.f`).
+    public func mayDeclareDottedFunction(under root: String) -> Bool {
+        guard container.isEmpty, dottedRoot(of: root) == nil else { return true }
+        return dottedFunctionRoots.contains(Substring(root))
+    }
 
     /// A variable, or a type name (typed `type(T)`).
     public func lookupIdentifier(_ name: String) -> VariableDecl? {

@@ -67,4 +67,19 @@ public struct ObjectTypeDescription: Sendable, Equatable {
 /// Resolves nominal object types for the checker.
 public protocol TypeProvider: Sendable {
     func objectType(named name: String) -> ObjectTypeDescription?
+    /// False when `objectType(named:)` answers nil for every ASCII name `root.…` (whose text
+    /// before its first `.` is `root`): the checker then skips looking up a field selection
+    /// `root.a.b` as a type name. A provider that cannot tell answers true.
+    func mayNameTypes(under root: String) -> Bool
+}
+
+extension TypeProvider {
+    public func mayNameTypes(under root: String) -> Bool { true }
+}
+
+/// The text of a dotted name before its first `.` (nil without one), by bytes: a `.`
+/// scalar always ends the segment.
+func dottedRoot(of name: String) -> Substring? {
+    guard let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
+    return name[..<dot]
 }

@@ -123,6 +123,9 @@ public struct SchemaTypeProvider: TypeProvider {
         return next.map(resolver.resolve)
     }
 
+    /// An ASCII dotted name is a type only under a root (`isUnderRoot`).
+    public func mayNameTypes(under root: String) -> Bool { roots[root] != nil }
+
     public func objectType(named name: String) -> ObjectTypeDescription? {
         guard name == Self.embeddedMetadataTypeName || isUnderRoot(name) else { return nil }
         if let known = memo.objectType(name) { return known }
