@@ -11,11 +11,6 @@ struct Lexer {
         "loop", "package", "namespace", "return", "var", "void", "while",
     ]
 
-    private static let punctuation: [String] = [
-        "&&", "||", "==", "!=", "<=", ">=", ".?",
-        "(", ")", "[", "]", "{", "}", ".", ",", ":", "?", "!", "-", "+", "*", "/", "%", "<", ">",
-    ]
-
     /// Lexes everything; `previousEndsOperand` decides whether `.5` is a number.
     static func tokenize(_ text: [UInt8]) -> [Token] {
         var lexer = Lexer(text: text)
@@ -88,7 +83,7 @@ struct Lexer {
             }
             return Token(kind: kind, start: start, end: offset)
         }
-        for p in Self.punctuation where matches(p) {
+        if let p = punctuation(c) {
             offset += p.utf8.count
             return Token(kind: .punct(p), start: start, end: offset)
         }
@@ -98,13 +93,34 @@ struct Lexer {
         return Token(kind: .invalid("Syntax error: token recognition error at: '\(shown)'"), start: start, end: offset)
     }
 
-    private func matches(_ p: String) -> Bool {
-        var i = offset
-        for b in p.utf8 {
-            guard i < text.count, text[i] == b else { return false }
-            i += 1
+    /// The longest punctuation token at `offset`, whose first byte is `c`: the two-byte
+    /// tokens, else the one-byte ones (a `&`, `|` or `=` alone is none).
+    private func punctuation(_ c: UInt8) -> String? {
+        let second = peek(1)
+        switch c {
+        case UInt8(ascii: "&"): return second == UInt8(ascii: "&") ? "&&" : nil
+        case UInt8(ascii: "|"): return second == UInt8(ascii: "|") ? "||" : nil
+        case UInt8(ascii: "="): return second == UInt8(ascii: "=") ? "==" : nil
+        case UInt8(ascii: "!"): return second == UInt8(ascii: "=") ? "!=" : "!"
+        case UInt8(ascii: "<"): return second == UInt8(ascii: "=") ? "<=" : "<"
+        case UInt8(ascii: ">"): return second == UInt8(ascii: "=") ? ">=" : ">"
+        case UInt8(ascii: "."): return second == UInt8(ascii: "?") ? ".?" : "."
+        case UInt8(ascii: "("): return "("
+        case UInt8(ascii: ")"): return ")"
+        case UInt8(ascii: "["): return "["
+        case UInt8(ascii: "]"): return "]"
+        case UInt8(ascii: "{"): return "{"
+        case UInt8(ascii: "}"): return "}"
+        case UInt8(ascii: ","): return ","
+        case UInt8(ascii: ":"): return ":"
+        case UInt8(ascii: "?"): return "?"
+        case UInt8(ascii: "-"): return "-"
+        case UInt8(ascii: "+"): return "+"
+        case UInt8(ascii: "*"): return "*"
+        case UInt8(ascii: "/"): return "/"
+        case UInt8(ascii: "%"): return "%"
+        default: return nil
         }
-        return true
     }
 
     static func scalarLength(at i: Int, in text: [UInt8]) -> Int {
