@@ -68,8 +68,9 @@ public struct YAMLScalar: Sendable, Hashable {
         storedValue = value
         storedStyle = style
         setRange(range)
-        updateExtras { $0.tag = tag; $0.anchor = anchor }
-        self.sourceMap = sourceMap
+        // Most scalars have no tag, no anchor and the verbatim map: then `extras` stays nil.
+        if tag != nil || anchor != nil { updateExtras { $0.tag = tag; $0.anchor = anchor } }
+        if extras != nil || sourceMap != verbatimMap { self.sourceMap = sourceMap }
     }
 
     // A scalar is one heap box per node (the enum is indirect), so its inline size decides
@@ -204,8 +205,14 @@ public struct ScalarSourceMap: Sendable, Hashable {
 
     /// A map of `length` decoded bytes copied verbatim from the file at `start`.
     public static func verbatim(start: Int, length: Int) -> ScalarSourceMap {
-        ScalarSourceMap(segments: [Segment(valueOffset: 0, sourceOffset: start, valueLength: length, sourceLength: length)])
+        // What `init(segments:)` makes of this one run, without the array on the way.
+        if let start = UInt32(exactly: start), let length = UInt32(exactly: length) {
+            return ScalarSourceMap(storage: .run(start: start, length: length))
+        }
+        return ScalarSourceMap(segments: [Segment(valueOffset: 0, sourceOffset: start, valueLength: length, sourceLength: length)])
     }
+
+    private init(storage: Storage) { self.storage = storage }
 
     public var segments: [Segment] {
         switch storage {
@@ -252,16 +259,30 @@ public struct YAMLMappingEntry: Sendable, Hashable {
 }
 
 public struct YAMLMapping: Sendable, Hashable {
-    public var entries: [YAMLMappingEntry]
+    public var entries: [YAMLMappingEntry] {
+        didSet { entriesAreKnownEffective = false }
+    }
     public var range: TextRange
     private var properties: NodeProperties
     public var style: CollectionStyle
+    /// Set by the parser when `entries` are what kubectl sees (no merge key, no collection
+    /// key, no key twice), so `effectiveEntries` returns them without looking again; any
+    /// change to `entries` clears it. A cache, so not part of equality.
+    var entriesAreKnownEffective = false
     public var tag: String? { get { properties.tag } set { properties.tag = newValue } }
     public var anchor: String? { get { properties.anchor } set { properties.anchor = newValue } }
     public init(entries: [YAMLMappingEntry], style: CollectionStyle, range: TextRange,
                 tag: String? = nil, anchor: String? = nil) {
         self.entries = entries; self.style = style; self.range = range
         self.properties = NodeProperties(tag: tag, anchor: anchor)
+    }
+
+    public static func == (a: YAMLMapping, b: YAMLMapping) -> Bool {
+        a.entries == b.entries && a.range == b.range && a.properties == b.properties && a.style == b.style
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries); hasher.combine(range); hasher.combine(properties); hasher.combine(style)
     }
 }
 

@@ -122,8 +122,10 @@ struct TreeBuilder {
         }
         let node: YAMLNode
         if frame.isMapping {
-            recordDuplicates(entries)
-            node = .mapping(YAMLMapping(entries: entries, style: style, range: range, tag: frame.tag, anchor: frame.anchor))
+            let repeated = recordDuplicates(entries)
+            var mapping = YAMLMapping(entries: entries, style: style, range: range, tag: frame.tag, anchor: frame.anchor)
+            mapping.entriesAreKnownEffective = !repeated && entries.allSatisfy { !$0.isMergeKey && $0.key.scalar != nil }
+            node = .mapping(mapping)
         } else {
             node = .sequence(YAMLSequence(items: frame.items, style: style, range: range, tag: frame.tag, anchor: frame.anchor))
         }
@@ -173,8 +175,14 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func recordDuplicates(_ entries: [YAMLMappingEntry]) {
-        guard entries.count > 1 else { return }
+    /// Records the keys written twice; returns whether there was one.
+    private mutating func recordDuplicates(_ entries: [YAMLMappingEntry]) -> Bool {
+        guard entries.count > 1 else { return false }
+        let before = duplicates.count
+        if entries.count <= 8 {
+            recordDuplicatesPairwise(entries)
+            return duplicates.count > before
+        }
         var seen: [String: TextRange] = [:]
         for entry in entries where !entry.isMergeKey {
             guard let key = entry.key.keyString else { continue }
@@ -182,6 +190,22 @@ struct TreeBuilder {
                 duplicates.append(DuplicateKey(key: key, first: first, duplicate: entry.key.range))
             } else {
                 seen[key] = entry.key.range
+            }
+        }
+        return duplicates.count > before
+    }
+
+    /// `recordDuplicates` for a few keys (most mappings): each key against the earlier
+    /// ones, without a dictionary; the same records in the same order.
+    private mutating func recordDuplicatesPairwise(_ entries: [YAMLMappingEntry]) {
+        var keys: [(key: String, range: TextRange)] = []
+        keys.reserveCapacity(entries.count)
+        for entry in entries where !entry.isMergeKey {
+            guard let key = entry.key.keyString else { continue }
+            if let first = keys.first(where: { $0.key == key }) {
+                duplicates.append(DuplicateKey(key: key, first: first.range, duplicate: entry.key.range))
+            } else {
+                keys.append((key, entry.key.range))
             }
         }
     }

@@ -69,7 +69,9 @@ extension YAMLNode {
             return .scalar(s)
         case .mapping(var m):
             m.range = m.range.shifted(by: delta)
+            let known = m.entriesAreKnownEffective  // moving keys changes none of them
             m.entries = m.entries.map { YAMLMappingEntry(key: $0.key.shifted(by: delta), value: $0.value.shifted(by: delta)) }
+            m.entriesAreKnownEffective = known
             return .mapping(m)
         case .sequence(var s):
             s.range = s.range.shifted(by: delta)
@@ -96,7 +98,7 @@ extension YAMLMapping {
     /// mappings where earlier ones win), explicit keys over merged ones, and for
     /// duplicate keys only the last occurrence, at the position of its first occurrence.
     public var effectiveEntries: [YAMLMappingEntry] {
-        if entriesAreEffective { return entries }
+        if entriesAreKnownEffective || entriesAreEffective { return entries }
         var visiting = 0
         return effectiveEntries(depth: &visiting)
     }
