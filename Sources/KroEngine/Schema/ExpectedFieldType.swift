@@ -15,7 +15,7 @@ extension SchemaTypeProvider {
         guard var node = roots[rootTypeName] else { return .dyn }
         var name = rootTypeName
         for segment in path {
-            node = resolver.resolve(node)
+            node = resolver.resolveShape(node)  // types only: the description is not read
             switch segment {
             case .field(let key):
                 if let child = node.property(key) {
@@ -32,7 +32,7 @@ extension SchemaTypeProvider {
                     }
                 }
             case .index:
-                guard let items = resolver.resolve(node).items else { return .dyn }
+                guard let items = resolver.resolveShape(node).items else { return .dyn }
                 node = items; name += ".@idx"
             }
         }

@@ -60,7 +60,7 @@ public struct SchemaTypeProvider: TypeProvider {
 
     /// The CEL type of the schema reached at `typeName` (nil for "none": not reachable).
     public func celType(of schema: OpenAPISchema, named typeName: String) -> CELType? {
-        let s = resolver.resolve(schema)
+        let s = resolver.resolveShape(schema)
         if s.isIntOrString { return .dyn }
         switch s.type {
         case "string":
