@@ -348,7 +348,7 @@ public enum RGDAnalyzer {
         let result = CELParser(options: options).parse(expression.celText)
         expression.parsed = result.parsed
         if result.parsed == nil { expression.partial = parsePartial(expression) }
-        let e = expression.authorText
+        let e = expression.quotedAuthorText
         let rid = expression.resourceID ?? ""
         return result.issues.map { issue in
             let (code, prefix): (String, String) = switch expression.kind {

@@ -51,7 +51,7 @@ struct ReferenceRules: Sendable {
         let ownID = resource?.id?.value
         let iterators = Set(resource?.forEach.map(\.name.value) ?? [])
         let rid = ownID ?? ""
-        let e = expression.authorText
+        let e = expression.quotedAuthorText
         var referencesSomething = false
         var hasUnknownReference = false
 
@@ -105,7 +105,7 @@ struct ReferenceRules: Sendable {
     }
 
     private mutating func checkFunctions(_ scan: ReferenceScan, expression: RGDExpression, rid: String) {
-        let e = expression.authorText
+        let e = expression.quotedAuthorText
         for f in scan.unknownFunctions {
             let range = expression.fileRange(f.span)
             let suggestion = FunctionSuggestions.suggestion(for: f.name, in: environment)

@@ -60,14 +60,14 @@ struct TemplateRendering {
                     let json = try RenderValues.json(v)
                     JSONPathWriter.set(json, at: e.path[...], in: &object)
                 } catch {
-                    failure = (e, "convert \"\(e.celText)\": \(error.message)", error.code)
+                    failure = (e, "convert \"\(e.quotedCELText)\": \(error.message)", error.code)
                     return
                 }
             case .pending(let needs):
                 pending.append(PendingField(path: e.pathText, expression: e.scalar.value, needs: needs))
                 pendingPaths.append(e.path)
             case .failed(let message):
-                failure = (e, "eval \"\(e.celText)\": \(message)", "KRO603")
+                failure = (e, "eval \"\(e.quotedCELText)\": \(message)", "KRO603")
                 return
             }
         }

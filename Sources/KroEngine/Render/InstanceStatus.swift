@@ -28,13 +28,13 @@ struct InstanceStatus {
                     JSONPathWriter.set(try RenderValues.json(v), at: e.path[...], in: &object)
                 } catch {
                     failed = true
-                    diagnostics.append(Diagnostic(code: error.code, message: "convert \"\(e.celText)\": \(error.message)", range: e.range))
+                    diagnostics.append(Diagnostic(code: error.code, message: "convert \"\(e.quotedCELText)\": \(error.message)", range: e.range))
                 }
             case .pending(let needs):
                 pending.append(PendingField(path: "status." + e.pathText, expression: e.scalar.value, needs: needs))
             case .failed(let message):
                 failed = true
-                diagnostics.append(Diagnostic(code: "KRO603", message: "status field \"\(e.pathText)\": eval \"\(e.celText)\": \(message)", range: e.range))
+                diagnostics.append(Diagnostic(code: "KRO603", message: "status field \"\(e.pathText)\": eval \"\(e.quotedCELText)\": \(message)", range: e.range))
             }
         }
         object = JSONPathWriter.removeOmitted(object)

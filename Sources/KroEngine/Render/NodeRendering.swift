@@ -72,15 +72,15 @@ struct NodeRendering {
                 rendered.outcome = .skipped(reason: "includeWhen \(e.scalar.value) is false")
                 return InstanceRenderer.NodeState(ignored: true)
             case .value:
-                return fail(e, "expression \"\(e.celText)\" did not return bool", code: "KRO610")
+                return fail(e, "expression \"\(e.quotedCELText)\" did not return bool", code: "KRO610")
             case .pending(let needs) where !resourceRefs.isEmpty:
                 rendered.outcome = .pending(reason: "includeWhen \(e.scalar.value) needs \(needs) from the cluster")
                 return InstanceRenderer.NodeState(observed: nil, notReady: "includeWhen undecided offline")
             case .pending(let needs):
                 // Upstream: a schema-only includeWhen that cannot read its data is an error.
-                return fail(e, "includeWhen \"\(e.celText)\": no such key: \(needs)", code: "KRO603")
+                return fail(e, "includeWhen \"\(e.quotedCELText)\": no such key: \(needs)", code: "KRO603")
             case .failed(let message):
-                return fail(e, "includeWhen \"\(e.celText)\": \(message)", code: "KRO603")
+                return fail(e, "includeWhen \"\(e.quotedCELText)\": \(message)", code: "KRO603")
             }
         }
         return nil
@@ -118,8 +118,8 @@ struct NodeRendering {
             guard let e = expressions({ $0 == .forEach(iterator: dim.name.value) }).first else { continue }
             switch scope.evaluate(e) {
             case .value(.list(let items)): dimensions.append((dim.name.value, items))
-            case .value(.null): return fail(e, "expression \"\(e.celText)\" returned null, expected list", code: "KRO606")
-            case .value: return fail(e, "expression \"\(e.celText)\" did not return a list", code: "KRO606")
+            case .value(.null): return fail(e, "expression \"\(e.quotedCELText)\" returned null, expected list", code: "KRO606")
+            case .value: return fail(e, "expression \"\(e.quotedCELText)\" did not return a list", code: "KRO606")
             case .pending(let needs):
                 rendered.outcome = .pending(reason: "forEach \(dim.name.value) needs \(needs) from the cluster")
                 return InstanceRenderer.NodeState(observed: nil, notReady: "collection not expanded offline")
@@ -223,11 +223,11 @@ struct NodeRendering {
                 case .value(.optional(.bool(true)?)): continue
                 case .value(.optional): return "\(label) is false"
                 case .value:
-                    diagnostics.append(Diagnostic(code: "KRO610", message: "node \"\(id)\": readyWhen \"\(e.celText)\" did not return bool", range: e.range))
+                    diagnostics.append(Diagnostic(code: "KRO610", message: "node \"\(id)\": readyWhen \"\(e.quotedCELText)\" did not return bool", range: e.range))
                     return "\(label) did not return bool"
                 case .pending(let needs): return "\(label) needs \(needs) from the cluster"
                 case .failed(let message):
-                    diagnostics.append(Diagnostic(code: "KRO603", message: "node \"\(id)\": readyWhen \"\(e.celText)\": \(message)", range: e.range))
+                    diagnostics.append(Diagnostic(code: "KRO603", message: "node \"\(id)\": readyWhen \"\(e.quotedCELText)\": \(message)", range: e.range))
                     return "\(label) fails: \(message)"
                 }
             }

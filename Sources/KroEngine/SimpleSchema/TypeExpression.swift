@@ -33,11 +33,6 @@ struct TypeExpressionError: Error, Hashable {
 enum TypeExpressionParser {
     static let maxNestingDepth = 16
 
-    /// A pathological type is quoted by its first 80 characters, so the message stays readable.
-    static func abbreviated(_ s: String) -> String {
-        s.count <= 80 ? s : String(s.prefix(80)) + "…"
-    }
-
     static func parse(_ text: CharText, _ span: CharSpan) -> Result<TypeExpression, TypeExpressionError> {
         parse(text, span.lo, span.hi, depth: 0, whole: span)
     }
@@ -47,7 +42,7 @@ enum TypeExpressionParser {
         if depth > maxNestingDepth {
             return .failure(TypeExpressionError(
                 code: "KRO106",
-                message: "type nesting too deep (max \(maxNestingDepth)): \(GoStrconv.quote(abbreviated(text.string(rawLo, rawHi))))",
+                message: "type nesting too deep (max \(maxNestingDepth)): \(GoStrconv.quote(QuotedText.excerpt(text.string(rawLo, rawHi), limit: 80)))",
                 span: whole))
         }
         let (lo, hi) = text.trimmed(rawLo, rawHi)

@@ -22,14 +22,14 @@ enum ConditionRules {
                     if key == "type" {
                         if v.isEmpty {
                             out.append(Diagnostic(code: "KRO415",
-                                                  message: "runtime.newCondition: type must not be empty in expression \"\(c.celText)\"",
+                                                  message: "runtime.newCondition: type must not be empty in expression \"\(c.quotedCELText)\"",
                                                   range: range))
                         } else {
                             types.append((v, range))
                         }
                     } else if key == "status", !statuses.contains(v) {
                         out.append(Diagnostic(code: "KRO414",
-                                              message: "runtime.newCondition: status must be one of True, False, Unknown (got \"\(v)\") in expression \"\(c.celText)\"",
+                                              message: "runtime.newCondition: status must be one of True, False, Unknown (got \"\(v)\") in expression \"\(c.quotedCELText)\"",
                                               range: range))
                     }
                 }
@@ -58,11 +58,11 @@ enum ConditionRules {
                 let range = c.fileRange(args[1].span)
                 if declared[t] != nil {
                     out.append(Diagnostic(code: "KRO412",
-                                          message: "runtime.condition(schema, \"\(t)\"): custom conditions cannot reference each other in expression \"\(c.celText)\"",
+                                          message: "runtime.condition(schema, \"\(t)\"): custom conditions cannot reference each other in expression \"\(c.quotedCELText)\"",
                                           range: range))
                 } else if !builtinTypes.contains(t) {
                     out.append(Diagnostic(code: "KRO413",
-                                          message: "runtime.condition(schema, \"\(t)\"): unknown condition type; only kro's built-in types (InstanceManaged, GraphResolved, ResourcesReady, Ready) can be read from schema in expression \"\(c.celText)\"",
+                                          message: "runtime.condition(schema, \"\(t)\"): unknown condition type; only kro's built-in types (InstanceManaged, GraphResolved, ResourcesReady, Ready) can be read from schema in expression \"\(c.quotedCELText)\"",
                                           range: range))
                 }
             }

@@ -157,7 +157,7 @@ struct ExpressionTypeCheck: Sendable {
         checks[index] = ExpressionCheck(result: result, environment: environment)
         guard report, e.parsed != nil else { return }
         let rid = e.resourceID ?? ""
-        let text = e.authorText
+        let text = e.quotedAuthorText
         if !result.issues.isEmpty {
             let (code, prefix): (String, String) = switch e.kind {
             case .forEach(let n): ("KRO330", "node \"\(rid)\": forEach iterator \"\(n)\": ")
@@ -185,7 +185,7 @@ struct ExpressionTypeCheck: Sendable {
 
     private mutating func checkOutput(_ e: RGDExpression, _ output: CELType) {
         let rid = e.resourceID ?? ""
-        let text = e.authorText
+        let text = e.quotedAuthorText
         switch e.kind {
         case .forEach(let n):
             guard case .list(let element) = output else {
