@@ -61,18 +61,30 @@ public enum DocumentAnalyzer {
     /// open document); unchanged resources are taken from it and it is updated.
     public static func analyze(_ source: SourceText, options: AnalysisOptions,
                                cache: AnalysisCache? = nil) -> DocumentAnalysis {
-        analyze(cache?.parse(source) ?? YAMLParser.parse(source), options: options, cache: cache)
+        guard let cache else { return analyze(YAMLParser.parse(source), options: options) }
+        return analyze(cache.parse(source), options: options, cache: cache)
     }
 
     /// Analyses an already parsed file (`yaml.source` is its text).
     public static func analyze(_ yaml: YAMLFile, options: AnalysisOptions,
                                cache: AnalysisCache? = nil) -> DocumentAnalysis {
+        analyze(AnalysisCache.Parsed(yaml: yaml, text: nil, change: nil), options: options, cache: cache)
+    }
+
+    /// `parsed.change`: how the text differs from an earlier one the cache's entries may
+    /// have been computed from (then unchanged resources are found without reading them).
+    static func analyze(_ parsed: AnalysisCache.Parsed, options: AnalysisOptions, cache: AnalysisCache?) -> DocumentAnalysis {
+        let yaml = parsed.yaml
         let source = yaml.source
         var diagnostics = yamlDiagnostics(yaml)
         // A document with YAML errors holds a partial tree: RGD findings would be noise.
         var rgds: [RGDAnalysis] = []
         for (i, document) in yaml.documents.enumerated() where document.errors.isEmpty {
-            var reuse = cache.map { RGDAnalyzer.Reuse(entry: $0.entry(document: i, options: options), source: source) }
+            var reuse = cache.map { cache in
+                let entry = cache.entry(document: i, options: options)
+                let change = parsed.change.flatMap { entry.text != nil && $0.from == entry.text ? $0.change : nil }
+                return RGDAnalyzer.Reuse(entry: entry, source: source, text: parsed.text, change: change)
+            }
             if let rgd = RGDAnalyzer.analyze(document: document, options: options, source: source, reuse: &reuse) { rgds.append(rgd) }
             if let reuse { cache?.store(reuse.entry, document: i, options: options) }
         }

@@ -50,6 +50,10 @@ public enum RGDAnalyzer {
     struct Reuse {
         var entry: RGDCacheEntry
         let source: SourceText
+        /// The number of `source` (`AnalysisCache.parse`), when it has one.
+        var text: Int?
+        /// How `source` differs from the text the entry's resources were computed from, when known.
+        var change: TextChange?
     }
 
     static func analyze(document: YAMLDocument, options: AnalysisOptions, source: SourceText?,
@@ -57,9 +61,10 @@ public enum RGDAnalyzer {
         // Items whose text did not move or change are not read again (their admission is kept).
         let earlier: ((Int, YAMLNode) -> AdmittedResource?)? = reuse.map { reuse in
             { i, item in
-                guard i < reuse.entry.resources.count, let hit = reuse.entry.resources[i], let admitted = hit.admitted,
-                      !hit.analysis.hasAliases,
-                      hit.start == item.range.start, hit.matches(Self.place(of: item, in: reuse.source), in: reuse.source)
+                let range = item.range
+                guard i < reuse.entry.resources.count, let hit = reuse.entry.resources[i], hit.start == range.start,
+                      let admitted = hit.admitted, !hit.analysis.hasAliases,
+                      hit.matches(range, in: reuse.source, change: reuse.change)
                 else { return nil }
                 return admitted
             }
@@ -88,23 +93,21 @@ public enum RGDAnalyzer {
                 admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil  // taken: in range
             }
         }
-        let environment: TypeEnvironment
-        let referencedKinds: Set<String>
-        if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value, rgd) {
-            environment = cached.value
-            referencedKinds = cached.referencedKinds
+        let kept: KeptEnvironment
+        if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {
+            kept = cached.value
         } else {
-            environment = makeEnvironment(rgd, options: options, instance: instance)
-            referencedKinds = Set(rgd.resources.compactMap { objectGVK($0)?.bundleKey })
+            kept = KeptEnvironment(rgd, types: makeEnvironment(rgd, options: options, instance: instance))
             if let key {
-                reuse?.entry.environment = (key, environment, referencedKinds)
+                reuse?.entry.environment = (key, kept)
                 reuse?.entry.generation += 1
             }
         }
+        let environment = kept.types
 
         var rules = ReferenceRules(rgd: rgd, omitEnabled: options.omitFunctionEnabled,
-                                   resourceScopes: environment.kinds.mapValues(\.scope),
-                                   environment: CELEnvironment.kro())
+                                   resourceScopes: kept.resourceScopes,
+                                   environment: CELEnvironment.kro(), resourceIDs: kept.resourceIDs)
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: store, environment: environment)
         let generation = reuse?.entry.generation ?? 0
         var cached = [CachedResource?](repeating: nil, count: reuse == nil ? 0 : (rgd.resources.last?.index ?? -1) + 1)
@@ -113,11 +116,15 @@ public enum RGDAnalyzer {
         var misses: [Int] = []
         if let source = reuse?.source {
             let previous = reuse?.entry.resources ?? []
-            for (k, r) in rgd.resources.enumerated() {
-                if let hit = r.index < previous.count ? previous[r.index] : nil, hit.generation == generation,
-                   !hit.analysis.hasAliases, let kept = reused(hit, k, r, admission: admission, source: source,
-                                                             generation: generation, keyPart: key?.resources[k]) {
-                    cached[r.index] = kept
+            let change = reuse?.change
+            // By index: a loop over the resources would copy each one.
+            for k in rgd.resources.indices {
+                let index = rgd.resources[k].index
+                if let hit = index < previous.count ? previous[index] : nil, hit.generation == generation,
+                   !hit.analysis.hasAliases,
+                   let kept = reused(hit, k, rgd.resources[k].node.range, admission: admission, source: source,
+                                     change: change, generation: generation, keyPart: key?.resources[k]) {
+                    cached[index] = kept
                     slots[k] = kept.analysis
                 } else {
                     misses.append(k)
@@ -150,7 +157,11 @@ public enum RGDAnalyzer {
             if let entry = analysed[job].1 { cached[rgd.resources[k].index] = entry }
         }
         let resources = slots.map { $0! }
-        if reuse != nil { reuse?.entry.resources = cached }
+        if reuse != nil {
+            reuse?.entry.resources = cached
+            let text = reuse?.text
+            reuse?.entry.text = text
+        }
 
         // Status and conditions: the header's expressions.
         var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
@@ -177,7 +188,9 @@ public enum RGDAnalyzer {
         for i in header.indices { header[i].message = AuthorTerms.rewrite(header[i].message) }
 
         // The graph: kept while every resource's id and dependencies are the same.
-        let graphInputs = zip(rgd.resources, resources).map { GraphInput(id: $0.id?.value, dependencies: $1.dependencies) }
+        let graphInputs = rgd.resources.indices.map {
+            GraphInput(id: rgd.resources[$0].id?.value, dependencies: resources[$0].dependencies)
+        }
         let graph: DependencyGraph
         if let cached = reuse?.entry.graph, cached.inputs == graphInputs {
             graph = cached.graph
@@ -188,7 +201,7 @@ public enum RGDAnalyzer {
         var analysis = assemble(rgd: rgd, admission: admission, header: header, resources: resources,
                                 status: status, statusUnterminated: statusUnterminated, statusChecks: statusResults.checks,
                                 instance: instance, typeCheck: typeCheck, graph: graph)
-        analysis.referencedKindKeys = referencedKinds
+        analysis.referencedKindKeys = kept.referencedKinds
         return analysis
     }
 
@@ -229,14 +242,14 @@ public enum RGDAnalyzer {
 
     /// The cache entry of resource `k` when its item is unchanged: as is when admission
     /// found it in place, moved (results shifted) when only its start changed; nil otherwise.
-    private static func reused(_ hit: CachedResource, _ k: Int, _ r: RGDResource, admission: RGDParser.Admission,
-                               source: SourceText, generation: Int, keyPart: RGDEnvironmentKey.Resource?) -> CachedResource? {
+    private static func reused(_ hit: CachedResource, _ k: Int, _ range: TextRange, admission: RGDParser.Admission,
+                               source: SourceText, change: TextChange?, generation: Int,
+                               keyPart: RGDEnvironmentKey.Resource?) -> CachedResource? {
         // Admission already found the item unchanged and in place.
         if admission.taken[k] { return hit }
-        let place = Self.place(of: r.node, in: source)
-        guard hit.matches(place, in: source) else { return nil }
-        return CachedResource(text: hit.text, start: place.range.start, column: place.column,
-                              generation: generation, analysis: hit.analysis.shifted(by: place.range.start - hit.start),
+        guard hit.matches(range, in: source, change: change) else { return nil }
+        return CachedResource(text: hit.text, start: range.start, column: hit.column,
+                              generation: generation, analysis: hit.analysis.shifted(by: range.start - hit.start),
                               admitted: admission.admitted(k), keyPart: keyPart)
     }
 
@@ -273,8 +286,11 @@ public enum RGDAnalyzer {
 
     /// Where a resource's item is: its byte range and the column it starts at.
     static func place(of item: YAMLNode, in source: SourceText) -> (range: TextRange, column: Int) {
-        let range = item.range
-        return (range, range.start - source.lineStarts[source.line(containing: range.start)])
+        place(of: item.range, in: source)
+    }
+
+    static func place(of range: TextRange, in source: SourceText) -> (range: TextRange, column: Int) {
+        (range, range.start - source.lineStarts[source.line(containing: range.start)])
     }
 
     /// The per-resource pass: what one item holds, in the RGD's environment. `admission`:

@@ -142,16 +142,25 @@ extension Server {
     /// open files are analysed again (an instance file may become kro's, or stop being it).
     func publish(_ uri: String, _ result: AnalysisTracker.Completed, defines: Set<GroupVersionKind> = [],
                  rgds: InstanceRGDs = InstanceRGDs([])) {
-        let kindsChanged = withState { state -> Bool in
-            guard state.analyses.finish(uri, result) else { return false }
+        let (kindsChanged, replaced) = withState { state -> (Bool, Replaced?) in
+            // Taken out to be freed after the lock: the next edit need not wait for that.
+            let replaced = Replaced(result: state.analyses.completed[uri], rgds: state.instanceRGDsByURI[uri])
+            guard state.analyses.finish(uri, result) else { return (false, nil) }
             if !state.pullDiagnostics {
                 notify("textDocument/publishDiagnostics",
                        ["uri": .string(uri), "version": .int(Int64(result.version)), "diagnostics": .array(result.diagnostics)])
             }
             let crdsChanged = state.recordInstanceRGDs(rgds, of: uri)
-            return state.recordInstanceKinds(defines, of: uri) || crdsChanged
+            return (state.recordInstanceKinds(defines, of: uri) || crdsChanged, replaced)
         }
+        withExtendedLifetime(replaced) {}
         if kindsChanged { reanalyzeAll(except: uri) }
+    }
+
+    /// What a publish replaces: the previous version's analysis.
+    private struct Replaced {
+        var result: AnalysisTracker.Completed?
+        var rgds: InstanceRGDs?
     }
 
     /// The analysis of `generation` of `uri` (nil: the latest), waiting while it runs.

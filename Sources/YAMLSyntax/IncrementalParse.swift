@@ -7,13 +7,29 @@
 /// `YAMLParser.parse(source)`.
 extension YAMLParser {
     public static func reparse(_ source: SourceText, previous: YAMLFile, limits: YAMLLimits = .default) -> YAMLFile {
-        incrementalParse(source, previous: previous, limits: limits) ?? parse(source, limits: limits)
+        reparseReportingChange(source, previous: previous, limits: limits).file
+    }
+
+    /// `reparse`, and what changed between the two texts (callers that keep results per
+    /// byte range tell from it which ranges kept their text, without comparing them).
+    public static func reparseReportingChange(_ source: SourceText, previous: YAMLFile,
+                                              limits: YAMLLimits = .default) -> (file: YAMLFile, change: TextChange) {
+        let candidates = changes(from: previous.source.bytes, to: source.bytes)
+        let change = TextChange(covering: candidates, oldCount: previous.source.bytes.count, newCount: source.bytes.count)
+        let file = incrementalParse(source, previous: previous, candidates: candidates, limits: limits)
+            ?? parse(source, limits: limits)
+        return (file, change)
     }
 
     /// nil when the change needs a full parse.
     static func incrementalParse(_ source: SourceText, previous: YAMLFile, limits: YAMLLimits) -> YAMLFile? {
-        let old = previous.source.bytes, new = source.bytes
-        let candidates = changes(from: old, to: new)
+        incrementalParse(source, previous: previous, candidates: changes(from: previous.source.bytes, to: source.bytes),
+                         limits: limits)
+    }
+
+    /// `candidates`: `changes(from:to:)` of the two texts.
+    static func incrementalParse(_ source: SourceText, previous: YAMLFile, candidates: [TextRange],
+                                 limits: YAMLLimits) -> YAMLFile? {
         if candidates.isEmpty { return YAMLFile(source: source, documents: previous.documents, errors: previous.errors) }
         // Where an insertion goes is ambiguous when its text repeats what surrounds it
         // (a new line after a line): try it leftmost and rightmost.
@@ -230,4 +246,35 @@ extension YAMLNode {
         }
         return false
     }
+}
+
+/// How one text became another: the bytes of `old` (a range of the old text) were replaced
+/// by `newLength` bytes; every byte before it is unchanged, every byte after it unchanged
+/// and moved by `delta`. Equal texts: an empty range at the old text's end.
+public struct TextChange: Equatable, Sendable {
+    public let old: TextRange
+    public let newLength: Int
+    public var delta: Int { newLength - old.length }
+
+    public init(old: TextRange, newLength: Int) { self.old = old; self.newLength = newLength }
+
+    /// The smallest change holding every one of `candidates` (`YAMLParser.changes`:
+    /// the placements of one ambiguous insertion), between texts of these lengths.
+    init(covering candidates: [TextRange], oldCount: Int, newCount: Int) {
+        guard let first = candidates.first else {
+            self.init(old: TextRange(start: oldCount, end: oldCount), newLength: 0)
+            return
+        }
+        let start = candidates.map(\.start).min() ?? first.start
+        let end = candidates.map(\.end).max() ?? first.end
+        // Each candidate keeps the same bytes after it (oldCount - end of them).
+        self.init(old: TextRange(start: start, end: end), newLength: newCount - (oldCount - end) - start)
+    }
+
+    /// Whether the old text's `range` is outside the change, so the new text holds the
+    /// same bytes at `range` moved by `movedBy(range)`.
+    public func keeps(_ range: TextRange) -> Bool { range.end <= old.start || range.start >= old.end }
+
+    /// Where the old text's `range` (kept by the change) is in the new text.
+    public func moved(_ range: TextRange) -> TextRange { range.start >= old.end ? range.shifted(by: delta) : range }
 }

@@ -14,15 +14,37 @@ public final class AnalysisCache: @unchecked Sendable {
     /// The tree of the last text analysed: the next text is parsed against it
     /// (`YAMLParser.reparse`: only the edited list item when the structure holds).
     private var yaml: YAMLFile?
+    /// How many texts were parsed: the number of the last one.
+    private var parsedTexts = 0
 
     public init() {}
 
+    /// A parsed text, numbered, with how it differs from the text numbered `changedFrom`.
+    struct Parsed {
+        var yaml: YAMLFile
+        /// nil: not parsed by a cache.
+        var text: Int?
+        var change: (from: Int, change: TextChange)?
+    }
+
     /// `source` parsed, reusing the previous tree where the edit allows.
-    func parse(_ source: SourceText) -> YAMLFile {
-        let previous = lock.withLock { yaml }
-        let file = previous.map { YAMLParser.reparse(source, previous: $0) } ?? YAMLParser.parse(source)
-        lock.withLock { yaml = file }
-        return file
+    func parse(_ source: SourceText) -> Parsed {
+        let (previous, previousText) = lock.withLock { (yaml, parsedTexts) }
+        var change: (from: Int, change: TextChange)?
+        let file: YAMLFile
+        if let previous {
+            let reparsed = YAMLParser.reparseReportingChange(source, previous: previous)
+            file = reparsed.file
+            change = (previousText, reparsed.change)
+        } else {
+            file = YAMLParser.parse(source)
+        }
+        let text = lock.withLock {
+            yaml = file
+            parsedTexts += 1
+            return parsedTexts
+        }
+        return Parsed(yaml: file, text: text, change: change)
     }
 
     /// The options that change results apart from the store.
@@ -74,8 +96,7 @@ public final class AnalysisCache: @unchecked Sendable {
 /// The cache of one RGD document: a value, copied out at the start of an analysis and
 /// stored back at its end.
 struct RGDCacheEntry {
-    /// `referencedKinds`: the GVK keys the resources name (a function of the key).
-    var environment: (key: RGDEnvironmentKey, value: TypeEnvironment, referencedKinds: Set<String>)?
+    var environment: (key: RGDEnvironmentKey, value: KeptEnvironment)?
     /// Bumped whenever the environment is rebuilt; resources computed in an older one are stale.
     var generation = 0
     /// By resource index (position in `spec.resources`).
@@ -86,6 +107,28 @@ struct RGDCacheEntry {
     var admissionsReused = 0
     /// The last graph and what it was built from.
     var graph: (inputs: [RGDAnalyzer.GraphInput], graph: DependencyGraph)?
+    /// The number of the text (`AnalysisCache.parse`) `resources` were last computed from;
+    /// nil when unknown (the text was not parsed by the cache).
+    var text: Int?
+}
+
+/// The typing environment and what else is a function of the environment key alone, built
+/// once per key instead of once per edit (each reads every resource).
+struct KeptEnvironment {
+    var types: TypeEnvironment
+    /// The GVK keys the resources name.
+    var referencedKinds: Set<String>
+    /// The ids as the reference rules read them.
+    var resourceIDs: ReferenceRules.ResourceIDs
+    /// The scope of each resource's kind, by resource index.
+    var resourceScopes: [Int: ResourceScope]
+
+    init(_ rgd: ResourceGraphDefinition, types: TypeEnvironment) {
+        self.types = types
+        referencedKinds = Set(rgd.resources.compactMap { RGDAnalyzer.objectGVK($0)?.bundleKey })
+        resourceIDs = ReferenceRules.ResourceIDs(rgd)
+        resourceScopes = types.kinds.mapValues(\.scope)
+    }
 }
 
 /// A resource's results with what they were computed from. A class: the cache, the
@@ -95,6 +138,8 @@ final class CachedResource: Sendable {
     /// another column differently).
     let text: [UInt8]
     let start: Int
+    /// `start + text.count`, kept beside it (no second memory access for the length).
+    let end: Int
     let column: Int
     let generation: Int
     let analysis: ResourceAnalysis
@@ -105,8 +150,21 @@ final class CachedResource: Sendable {
 
     init(text: [UInt8], start: Int, column: Int, generation: Int, analysis: ResourceAnalysis,
          admitted: AdmittedResource?, keyPart: RGDEnvironmentKey.Resource?) {
-        self.text = text; self.start = start; self.column = column; self.generation = generation
+        self.text = text; self.start = start; self.end = start + text.count; self.column = column; self.generation = generation
         self.analysis = analysis; self.admitted = admitted; self.keyPart = keyPart
+    }
+
+    /// Whether the item at `range` in `source` has this text at this column. `change`: how
+    /// `source` differs from the text this was computed from, when known — then an item
+    /// outside the change is found without reading its text.
+    func matches(_ range: TextRange, in source: SourceText, change: TextChange?) -> Bool {
+        let was = TextRange(start: start, end: end)
+        guard let change, change.keeps(was) else { return matches(RGDAnalyzer.place(of: range, in: source), in: source) }
+        guard change.moved(was) == range else { return false }
+        // Before the change, or on a line whose line break is after it: the bytes before
+        // it on its line are the same too.
+        if was.end <= change.old.start || start - column > change.old.end { return true }
+        return column == RGDAnalyzer.place(of: range, in: source).column
     }
 
     /// Whether the item at `place` has this text at this column.

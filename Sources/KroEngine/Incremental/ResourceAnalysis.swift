@@ -52,7 +52,7 @@ struct RGDEnvironmentKey: Equatable {
             schemaText = []
             schemaColumn = 0
         }
-        resources = rgd.resources.enumerated().map { k, r in known(k) ?? Resource(r) }
+        resources = rgd.resources.indices.map { k in known(k) ?? Resource(rgd.resources[k]) }
         omitFunctionEnabled = options.omitFunctionEnabled
     }
 }

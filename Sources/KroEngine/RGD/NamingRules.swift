@@ -39,8 +39,10 @@ public enum NamingRules {
                                   range: kind.range))
         }
         var seen: [String: TextRange] = [:]
-        for r in rgd.resources {
-            guard let id = r.id else { continue }
+        seen.reserveCapacity(rgd.resources.count)
+        // By index: a loop over the resources would copy each one (this runs on every edit).
+        for k in rgd.resources.indices {
+            guard let id = rgd.resources[k].id else { continue }
             if isReserved(id.value) {
                 out.append(Diagnostic(code: "KRO202", message: prefix + "id \(id.value) is a reserved keyword in KRO",
                                       range: id.range))
@@ -61,7 +63,10 @@ public enum NamingRules {
                 }
             }
         }
-        for r in rgd.resources { out += checkIterators(r, ids: seen, maxDimensions: maxDimensions) }
+        // Without forEach there is nothing to check.
+        for k in rgd.resources.indices where !rgd.resources[k].forEach.isEmpty {
+            out += checkIterators(rgd.resources[k], ids: seen, maxDimensions: maxDimensions)
+        }
         return out
     }
 

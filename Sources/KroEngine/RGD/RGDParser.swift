@@ -70,9 +70,12 @@ public enum RGDParser {
 
 /// One `spec.resources` item as admission read it: a function of the item's text, column
 /// and position in the list when it needed nothing else (`Admission.selfContained`).
-struct AdmittedResource: Sendable {
-    var resource: RGDResource
-    var diagnostics: [Diagnostic]
+/// A class: the cache hands it over per unchanged item on every edit, without copying it.
+final class AdmittedResource: Sendable {
+    let resource: RGDResource
+    let diagnostics: [Diagnostic]
+
+    init(resource: RGDResource, diagnostics: [Diagnostic]) { self.resource = resource; self.diagnostics = diagnostics }
 }
 
 /// Reads typed fields while collecting admission findings (KRO003–KRO017).
@@ -186,7 +189,7 @@ struct AdmissionReader {
     /// `skipping`: ranges of nodes not to enter (resource items, checked on their own).
     mutating func checkUnrepresentable(_ node: YAMLNode, depth: Int = 0, skipping: [TextRange] = []) {
         guard depth < 256 else { return }
-        if !skipping.isEmpty, Self.sortedContains(skipping, node.range), node.mapping != nil { return }
+        if !skipping.isEmpty, case .mapping = node, Self.sortedContains(skipping, node.range) { return }
         switch node {
         case .scalar(let s):
             if case .float(let d) = s.resolved, !d.isFinite {

@@ -17,20 +17,34 @@ struct ReferenceRules: Sendable {
     /// The environment kro compiles in: which functions exist, and what a misspelt one meant.
     let environment: CELEnvironment
 
+    /// `resourceIDs`: `ResourceIDs(rgd)` when the caller kept it (it depends on the ids alone).
     init(rgd: ResourceGraphDefinition, omitEnabled: Bool, resourceScopes: [Int: ResourceScope],
-         environment: CELEnvironment) {
+         environment: CELEnvironment, resourceIDs: ResourceIDs? = nil) {
         self.rgd = rgd; self.omitEnabled = omitEnabled; self.resourceScopes = resourceScopes
         self.environment = environment
         self.isDeclaredFunction = { environment.lookupFunction($0) != nil }
-        self.idList = rgd.resourceIDs
-        self.ids = Set(idList)
-        var seen: Set<String> = [], twice: Set<String> = []
-        for id in idList where !seen.insert(id).inserted { twice.insert(id) }
-        self.duplicatedIDs = twice
+        let resourceIDs = resourceIDs ?? ResourceIDs(rgd)
+        self.idList = resourceIDs.list
+        self.ids = resourceIDs.set
+        self.duplicatedIDs = resourceIDs.duplicated
     }
 
     /// Resource ids in declaration order (did-you-mean candidates), as a set (lookups) and
     /// those declared twice, built once: an RGD may have thousands of resources.
+    struct ResourceIDs: Sendable {
+        let list: [String]
+        let set: Set<String>
+        let duplicated: Set<String>
+
+        init(_ rgd: ResourceGraphDefinition) {
+            list = rgd.resourceIDs
+            set = Set(list)
+            var seen: Set<String> = [], twice: Set<String> = []
+            for id in list where !seen.insert(id).inserted { twice.insert(id) }
+            duplicated = twice
+        }
+    }
+
     private let idList: [String]
     let ids: Set<String>
     private let duplicatedIDs: Set<String>

@@ -121,6 +121,37 @@ import YAMLSyntax
         #expect(snapshot.rgds.isEmpty)
     }
 
+    /// The cache finds unchanged items from how the text changed since the last parse; a
+    /// run that stopped parsed a text but kept no results from it, so the next run must not
+    /// read the change since that text as the change since its results.
+    @Test func aStoppedRunLeavesNoChangeToMisread() {
+        let cache = AnalysisCache()
+        let broken = Self.text.replacingOccurrences(of: "${schema.spec.name}", with: "${schema.spec.namx}")
+        #expect(Self.analyze(broken, cache: cache).diagnostics.map(\.code) == ["KRO333"])
+        // Same length, inside the first item: parsed, then stopped before its one resource.
+        var stopping = AnalysisOptions.bundled
+        stopping.shouldStop = { true }
+        #expect(Self.analyze(Self.text, cache: cache, options: stopping).rgds.isEmpty)
+        // An edit in the third item: the first item's text differs from what its cached
+        // result was computed from, although the last change did not touch it.
+        let edited = Self.text.replacingOccurrences(of: "name: c", with: "name: d")
+        let snapshot = Self.analyze(edited, cache: cache)
+        #expect(snapshot.diagnostics.isEmpty)
+        #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(edited), options: .bundled).diagnostics)
+        #expect(cache.statistics == (reused: 1, computed: 2))
+    }
+
+    /// What is kept per environment (ids, scopes) follows an id change.
+    @Test func idsKeptWithTheEnvironmentFollowAnIdChange() {
+        let cache = AnalysisCache()
+        _ = Self.analyze(Self.text, cache: cache)
+        for renamed in [Self.text.replacingOccurrences(of: "- id: a", with: "- id: x"),
+                        Self.text.replacingOccurrences(of: "- id: c", with: "- id: a"), Self.text] {
+            let snapshot = Self.analyze(renamed, cache: cache)
+            #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(renamed), options: .bundled).diagnostics)
+        }
+    }
+
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
