@@ -135,9 +135,8 @@ struct KroLSP: ParsableCommand {
             configPath: config, crdPaths: crdPaths, severities: try parsedSeverities(),
             strictSchemas: strictSchemas, warningsAsErrors: warningsAsErrors, featureGates: try parsedFeatureGates(),
             catalogEnabled: !noCatalog)
-        let status = CheckRun(paths: paths, overrides: overrides, format: format, color: color,
-                              maxWarnings: maxWarnings, baseline: baseline).run()
-        if status != 0 { throw ExitCode(status) }
+        CheckRun(paths: paths, overrides: overrides, format: format, color: color,
+                 maxWarnings: maxWarnings, baseline: baseline).runAndExit()
     }
 }
 

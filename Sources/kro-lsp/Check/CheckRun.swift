@@ -14,7 +14,17 @@ struct CheckRun {
     var maxWarnings: Int?
     var baseline: String?
 
-    func run() -> Int32 {
+    /// Runs the check and exits with its status while the analyses are still referenced:
+    /// the process hands their memory back at once instead of freeing a large analysis
+    /// object by object (3–5 % of a 10,000-resource check).
+    func runAndExit() -> Never {
+        var analyses: [DocumentAnalysis] = []
+        let status = run(keeping: &analyses)
+        withExtendedLifetime(analyses) { exit(status) }
+    }
+
+    /// `kept`: the run's analyses, for the caller to release (or not) when it likes.
+    func run(keeping kept: inout [DocumentAnalysis]) -> Int32 {
         guard let bundle = CRDOptions.bundle() else { return 2 }
         let configurations = ConfigurationCache(overrides: overrides, bundle: bundle)
         let selection = CheckSelection(paths: paths, configurations: configurations)
@@ -64,6 +74,7 @@ struct CheckRun {
             return (file: file, analysis: DocumentAnalyzer.analyze(file.source, options: options))
         }
         let analysed = analyses
+        kept = analysed.compactMap { $0?.analysis }
         let rgds = analysed.compactMap { $0 }.flatMap(\.analysis.rgds)
         var results = [[CheckFinding]?](repeating: nil, count: inputs.count)
         results.withUnsafeMutableBufferPointer { slots in
