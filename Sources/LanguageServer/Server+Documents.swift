@@ -68,6 +68,10 @@ extension Server {
         if refresh { request("workspace/diagnostic/refresh", .null) { _ in } }
     }
 
+    /// Threads one analysis may use: every core. Read once: Foundation reads the cgroup
+    /// files on each call, which an edit should not pay.
+    static let analysisThreads = ProcessInfo.processInfo.activeProcessorCount
+
     /// Analyses the latest text of `uri` off the reader after a short delay (so bursts of
     /// edits coalesce); a newer change cancels this run or drops its result.
     func scheduleAnalysis(_ uri: String) {
@@ -105,7 +109,7 @@ extension Server {
                 // signal, not `Task.isCancelled`: the resources are analysed on other threads too.
                 let stop = StopSignal()
                 analysisOptions.shouldStop = { stop.isRaised }
-                analysisOptions.analysisThreads = ProcessInfo.processInfo.activeProcessorCount
+                analysisOptions.analysisThreads = Self.analysisThreads
                 // The rounds a `--check` run over every open document would give this one.
                 let chaining = await withTaskCancellationHandler {
                     RGDChaining.analyzeByRound(count: 1, siblingsByRound: siblings,

@@ -63,6 +63,8 @@ struct CheckRun {
             }
             return CheckedFile(path: input.path, source: SourceText(bytes: [UInt8](data)))
         }
+        // Read once: Foundation reads the cgroup files on each call.
+        let threads = ProcessInfo.processInfo.activeProcessorCount
         typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis)
         let analyses = RGDChaining.analyze(count: inputs.count, parallel: true, location: { inputs[$0].display ?? "<stdin>" },
                                            rgds: { (a: Analysed) in a.analysis.rgds }) { i, chained -> Analysed? in
@@ -70,7 +72,7 @@ struct CheckRun {
             var options = contexts[i].options
             options.chainedKinds = chained
             // One large RGD uses every core too (the files of a run share them already).
-            options.analysisThreads = ProcessInfo.processInfo.activeProcessorCount
+            options.analysisThreads = threads
             return (file: file, analysis: DocumentAnalyzer.analyze(file.source, options: options))
         }
         let analysed = analyses
