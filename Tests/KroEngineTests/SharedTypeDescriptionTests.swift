@@ -25,15 +25,27 @@ import Testing
         }
     }
 
+    /// A typing context of `count` resource variables of random kinds (several per kind),
+    /// and the variables.
+    static func randomContext(_ count: Int, _ random: inout SplitMix64, id: (Int, inout SplitMix64) -> String)
+        -> (KroTypeContext, [KroTypeContext.ResourceVariable]) {
+        let store = bundledSchemaStore
+        var variables: [KroTypeContext.ResourceVariable] = []
+        for i in 0..<count {
+            let name = id(i, &random)
+            variables.append(KroTypeContext.ResourceVariable(id: name, isCollection: false,
+                                                             kind: store.lookup(Self.kinds[random.next(below: Self.kinds.count)])))
+        }
+        return (KroTypeContext(store: store, instanceSpec: nil, instanceScope: .namespaced, resources: variables), variables)
+    }
+
     @Test func sameDescriptionsAsDescribingEachVariable() throws {
         let store = bundledSchemaStore
         var random = SplitMix64(seed: 0x5EED_7E)
         // Ids that prefix one another (`r1`, `r10`) and several variables per kind.
-        let variables = (0..<12).map { i in
-            KroTypeContext.ResourceVariable(id: "r\(i == 0 ? 1 : i * 10 + random.next(below: 3))", isCollection: false,
-                                            kind: store.lookup(Self.kinds[random.next(below: Self.kinds.count)]))
+        let (context, variables) = Self.randomContext(12, &random) { i, random in
+            "r\(i == 0 ? 1 : i * 10 + random.next(below: 3))"
         }
-        let context = KroTypeContext(store: store, instanceSpec: nil, instanceScope: .namespaced, resources: variables)
         let alone = SchemaTypeProvider(resolver: store.resolver, roots: context.types.roots)
         var queue = variables.map { SchemaTypeProvider.rootTypeName(forVariable: $0.id) }
         var seen = Set(queue)
@@ -49,6 +61,51 @@ import Testing
             }
         }
         #expect(compared > 500, "too few types compared: \(compared)")
+    }
+
+    /// A random field path into `root` (properties, list indices, now and then a key the
+    /// schema does not have).
+    static func randomPath(_ root: OpenAPISchema, _ resolver: SchemaResolver, _ random: inout SplitMix64) -> [SchemaPathSegment] {
+        var node: OpenAPISchema? = root
+        var path: [SchemaPathSegment] = []
+        for _ in 0..<(1 + random.next(below: 7)) {
+            guard let current = node.map(resolver.resolve) else { break }
+            if let items = current.items, random.next(below: 4) > 0 {
+                path.append(.index(random.next(below: 3)))
+                node = items
+            } else {
+                let keys = current.properties.map(\.key)
+                if keys.isEmpty || random.next(below: 8) == 0 {
+                    path.append(.field(["nope", "app.kubernetes.io/name", "0"][random.next(below: 3)]))
+                    node = nil
+                } else {
+                    let key = keys[random.next(below: keys.count)]
+                    path.append(.field(key))
+                    node = current.property(key)
+                }
+            }
+        }
+        return path
+    }
+
+    /// Expected field types are remembered per place and shared by variables of one kind:
+    /// the same answers as a provider that walks every variable's schema itself.
+    @Test func sameExpectedTypesAsWalkingEachVariable() throws {
+        let store = bundledSchemaStore
+        var random = SplitMix64(seed: 0xE7_9EC7)
+        let (context, _) = Self.randomContext(10, &random) { i, _ in "r\(i)" }
+        let roots = context.types.roots
+        var typed = 0
+        for _ in 0..<2000 {
+            let root = roots.keys.sorted()[random.next(below: roots.count)]
+            let path = Self.randomPath(roots[root]!, store.resolver, &random)
+            // A fresh provider per question: nothing remembered, nothing shared.
+            let alone = SchemaTypeProvider(resolver: store.resolver, roots: [root: roots[root]!])
+            let type = context.types.expectedType(rootTypeName: root, path: path)
+            #expect(type == alone.expectedType(rootTypeName: root, path: path), "\(root) \(path)")
+            if type != .dyn { typed += 1 }
+        }
+        #expect(typed > 500, "too few typed fields: \(typed)")
     }
 
     @Test func renamingTouchesOnlyTheSharedRoot() {

@@ -12,6 +12,19 @@ extension SchemaTypeProvider {
     /// `path`; anything that cannot be followed, or converts to "none", expects `dyn`.
     /// Object, list and map types get the nominal name of the *target* resource's path.
     public func expectedType(rootTypeName: String, path: [SchemaPathSegment]) -> CELType {
+        // Resources of one kind ask for the same fields: answered once under the shared
+        // root, renamed, and remembered per place.
+        if let shared = sharedRoots[rootTypeName] {
+            return Self.renamed(expectedType(rootTypeName: shared, path: path), from: shared, to: Substring(rootTypeName))
+        }
+        let key = ExpectedTypeKey(root: rootTypeName, path: path.map { if case .index = $0 { .index(0) } else { $0 } })
+        if let known = memo.expectedType(key) { return known }
+        let type = walkExpectedType(rootTypeName: rootTypeName, path: path)
+        memo.setExpectedType(type, for: key)
+        return type
+    }
+
+    private func walkExpectedType(rootTypeName: String, path: [SchemaPathSegment]) -> CELType {
         guard var node = roots[rootTypeName] else { return .dyn }
         var name = rootTypeName
         for segment in path {

@@ -7,6 +7,7 @@ final class SchemaTypeMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var schemas: [String: OpenAPISchema?] = [:]
     private var objectTypes: [String: ObjectTypeDescription?] = [:]
+    private var expectedTypes: [ExpectedTypeKey: CELType] = [:]
 
     func schema(_ name: String) -> OpenAPISchema?? { lock.withLock { schemas[name] } }
     func setSchema(_ schema: OpenAPISchema?, for name: String) { lock.withLock { schemas[name] = .some(schema) } }
@@ -14,4 +15,13 @@ final class SchemaTypeMemo: @unchecked Sendable {
     func setObjectType(_ type: ObjectTypeDescription?, for name: String) {
         lock.withLock { objectTypes[name] = .some(type) }
     }
+    func expectedType(_ key: ExpectedTypeKey) -> CELType? { lock.withLock { expectedTypes[key] } }
+    func setExpectedType(_ type: CELType, for key: ExpectedTypeKey) { lock.withLock { expectedTypes[key] = type } }
+}
+
+/// A template field's place for `SchemaTypeProvider.expectedType`: the root type name and
+/// the path, list indices all 0 (the type does not depend on them).
+struct ExpectedTypeKey: Hashable {
+    var root: String
+    var path: [SchemaPathSegment]
 }

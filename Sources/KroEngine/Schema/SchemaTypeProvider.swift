@@ -11,10 +11,10 @@ public struct SchemaTypeProvider: TypeProvider {
     public let roots: [String: OpenAPISchema]
     /// Types already described: the checker asks for the same type at every selection
     /// through it, and describing one resolves and escapes every property.
-    private let memo = SchemaTypeMemo()
+    let memo = SchemaTypeMemo()
     /// Root name → the root name whose schema is the same (variables of one kind): the
     /// types under it are described once, under the shared root, and renamed.
-    private let sharedRoots: [String: String]
+    let sharedRoots: [String: String]
 
     /// `sameSchema`: groups of root names whose schemas are known to be the same (one
     /// kind's variables); each group's types are described once. Pass none when unsure:
