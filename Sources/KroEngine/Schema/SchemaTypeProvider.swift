@@ -90,8 +90,8 @@ public struct SchemaTypeProvider: TypeProvider {
 
     /// The schema node a path-named type stands for (resolved), built from its parent's.
     public func schema(forTypeNamed name: String) -> OpenAPISchema? {
+        if let known = memo.schema(name) { return known }  // only names under a root are kept
         guard isUnderRoot(name) else { return nil }
-        if let known = memo.schema(name) { return known }
         let found: OpenAPISchema?
         if let shared = sharedName(name) {
             found = schema(forTypeNamed: shared.name)
@@ -127,8 +127,9 @@ public struct SchemaTypeProvider: TypeProvider {
     public func mayNameTypes(under root: String) -> Bool { roots[root] != nil }
 
     public func objectType(named name: String) -> ObjectTypeDescription? {
-        guard name == Self.embeddedMetadataTypeName || isUnderRoot(name) else { return nil }
+        // The memo holds only names that passed the guard: a hit needs no root check.
         if let known = memo.objectType(name) { return known }
+        guard name == Self.embeddedMetadataTypeName || isUnderRoot(name) else { return nil }
         let described: ObjectTypeDescription?
         if let shared = sharedName(name) {
             described = objectType(named: shared.name).map { type in
