@@ -36,15 +36,43 @@ public struct DiagnosticFix: Sendable, Hashable {
 public struct Diagnostic: Sendable, Hashable {
     public var code: String
     public var severity: DiagnosticSeverity
-    public var message: String
+    /// At most `maxMessageBytes`: a longer message (one quoting a pasted document) keeps its
+    /// start and its end, where the finding is named, around an ellipsis.
+    public var message: String {
+        get { boundedMessage }
+        set { boundedMessage = Self.bounded(newValue) }
+    }
+    private var boundedMessage: String
     public var range: TextRange
     public var related: [RelatedLocation]
     public var fixes: [DiagnosticFix]
 
     public init(code: String, severity: DiagnosticSeverity = .error, message: String,
                 range: TextRange, related: [RelatedLocation] = [], fixes: [DiagnosticFix] = []) {
-        self.code = code; self.severity = severity; self.message = message
+        self.code = code; self.severity = severity; self.boundedMessage = Self.bounded(message)
         self.range = range; self.related = related; self.fixes = fixes
+    }
+
+    public static let maxMessageBytes = 2048
+
+    static func bounded(_ message: String) -> String {
+        guard message.utf8.count > maxMessageBytes else { return message }
+        let scalars = message.unicodeScalars
+        var headEnd = scalars.startIndex, used = 0
+        while headEnd < scalars.endIndex, used + UTF8.width(scalars[headEnd]) <= maxMessageBytes / 2 {
+            used += UTF8.width(scalars[headEnd])
+            scalars.formIndex(after: &headEnd)
+        }
+        var tailStart = scalars.endIndex
+        used = 0
+        while tailStart > headEnd {
+            let previous = scalars.index(before: tailStart)
+            let width = UTF8.width(scalars[previous])
+            guard used + width <= maxMessageBytes * 2 / 5 else { break }
+            used += width
+            tailStart = previous
+        }
+        return String(scalars[..<headEnd]) + " … " + String(scalars[tailStart...])
     }
 }
 

@@ -34,4 +34,32 @@ import YAMLSyntax
         #expect(QuotedText.excerpt(exact + "x") == exact + "…")
         #expect(QuotedText.excerpt("abcdef", limit: 3) == "abc…")
     }
+
+    @Test func anUnknownSchemaTypeIsQuotedByItsFirst80Characters() throws {
+        let name = "bn:" + String(repeating: "x", count: 300)
+        let yaml = RGDFixture.text(name: "quoted", kind: "Quoted", spec: "enabled: \"\(name)\"")
+        let source = SourceText(yaml)
+        let error = try #require(DocumentAnalyzer.analyze(source, options: .bundled).diagnostics.first { $0.code == "KRO107" })
+        #expect(error.message == "field enabled: unknown type: \(name.prefix(80))…")
+        #expect(source.string(in: error.range) == name)
+    }
+
+    /// The bound every message keeps, whatever quotes it: start and end kept, valid UTF-8.
+    @Test func aMessageOverTheBoundKeepsItsStartAndItsEnd() {
+        let exact = String(repeating: "a", count: Diagnostic.maxMessageBytes)
+        #expect(Diagnostic(code: "KRO000", message: exact, range: TextRange(start: 0, end: 0)).message == exact)
+
+        let long = "head " + String(repeating: "é😀", count: 2_000) + " the end"
+        var d = Diagnostic(code: "KRO000", message: long, range: TextRange(start: 0, end: 0))
+        #expect(d.message.utf8.count <= Diagnostic.maxMessageBytes)
+        #expect(d.message.hasPrefix("head é😀é😀"))
+        #expect(d.message.hasSuffix("é😀 the end"))
+        #expect(d.message.contains(" … "))
+        #expect(d.message.unicodeScalars.allSatisfy { $0 != "\u{FFFD}" })
+
+        d.message = "short"
+        #expect(d.message == "short")
+        d.message = long + long
+        #expect(d.message.utf8.count <= Diagnostic.maxMessageBytes && d.message.hasSuffix(" the end"))
+    }
 }

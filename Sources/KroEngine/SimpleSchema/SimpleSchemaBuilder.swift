@@ -197,7 +197,7 @@ struct SchemaBuildState {
             // Undefined names inside `types` are reported by the dependency check (KRO108).
             if context.block == .spec && !definedTypes.contains(name) {
                 let suggestion = SchemaSuggestions.type(for: name, customTypes: definedTypes)
-                report("KRO107", context.buildPrefix + "unknown type: \(name)"
+                report("KRO107", context.buildPrefix + "unknown type: \(QuotedText.excerpt(name, limit: 80))"
                            + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
                        field.range(span), suggestion: suggestion)
             }
