@@ -112,7 +112,8 @@ public enum RGDAnalyzer {
         let generation = reuse?.entry.generation ?? 0
         var cached = [CachedResource?](repeating: nil, count: reuse == nil ? 0 : (rgd.resources.last?.index ?? -1) + 1)
         // Cache hits first (cheap, in order), then the misses: on several threads when many.
-        var slots = [ResourceAnalysis?](repeating: nil, count: rgd.resources.count)
+        // Filled in place (a misses' slot until computed): one copy of each result, not two.
+        var resources = [ResourceAnalysis](repeating: .empty, count: rgd.resources.count)
         var misses: [Int] = []
         if let source = reuse?.source {
             let previous = reuse?.entry.resources ?? []
@@ -125,7 +126,7 @@ public enum RGDAnalyzer {
                    let kept = reused(hit, k, rgd.resources[k].node.range, admission: admission, source: source,
                                      change: change, generation: generation, keyPart: key?.resources[k]) {
                     cached[index] = kept
-                    slots[k] = kept.analysis
+                    resources[k] = kept.analysis
                 } else {
                     misses.append(k)
                 }
@@ -153,10 +154,9 @@ public enum RGDAnalyzer {
         reuse?.entry.computed = computed
         guard let analysed else { return nil }
         for (job, k) in misses.enumerated() {
-            slots[k] = analysed[job].0
+            resources[k] = analysed[job].0
             if let entry = analysed[job].1 { cached[rgd.resources[k].index] = entry }
         }
-        let resources = slots.map { $0! }
         if reuse != nil {
             reuse?.entry.resources = cached
             let text = reuse?.text

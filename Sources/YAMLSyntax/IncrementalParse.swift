@@ -101,10 +101,11 @@ extension YAMLParser {
                 }
             }
         }
-        func suffix(limit: Int) -> Int {
+        /// `known`: bytes already found equal.
+        func suffix(limit: Int, known: Int = 0) -> Int {
             old.withUnsafeBytes { a in
                 new.withUnsafeBytes { b in
-                    var n = 0
+                    var n = known
                     while n + 8 <= limit
                         && a.loadUnaligned(fromByteOffset: a.count - n - 8, as: UInt64.self)
                             == b.loadUnaligned(fromByteOffset: b.count - n - 8, as: UInt64.self) {
@@ -118,8 +119,10 @@ extension YAMLParser {
         let p1 = prefix(limit: common)
         if p1 == old.count && old.count == new.count { return [] }
         let s1 = suffix(limit: common - p1)
-        let s2 = suffix(limit: common)
-        let p2 = prefix(limit: common - s2)
+        // The second placement extends what is known equal instead of comparing it again:
+        // the last s1 bytes are equal, and so are the first p1 (no more: byte p1 differs).
+        let s2 = suffix(limit: common, known: s1)
+        let p2 = min(p1, common - s2)
         let first = TextRange(start: p1, end: old.count - s1), second = TextRange(start: p2, end: old.count - s2)
         return first == second ? [first] : [first, second]
     }

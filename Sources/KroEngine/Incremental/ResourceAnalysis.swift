@@ -16,6 +16,10 @@ struct ResourceAnalysis: Sendable {
     /// outside): such a result is never reused.
     var hasAliases: Bool
 
+    /// Nothing found (a placeholder until a resource is analysed).
+    static let empty = ResourceAnalysis(diagnostics: [], expressions: [], unterminated: [], checks: [:],
+                                        dependencies: [], hasAliases: false)
+
     func shifted(by delta: Int) -> ResourceAnalysis {
         guard delta != 0 else { return self }
         var r = self

@@ -13,7 +13,9 @@ public enum NamingRules {
         "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if",
         "import", "let", "loop", "package", "namespace", "return", "var", "void", "while",
     ]
-    public static func isReserved(_ word: String) -> Bool { kroReserved.contains(word) || celReserved.contains(word) }
+    /// Both lists in one set: one hash per id on every edit.
+    private static let reserved = kroReserved.union(celReserved)
+    public static func isReserved(_ word: String) -> Bool { reserved.contains(word) }
 
     /// `^[a-z][a-zA-Z0-9]*$`.
     public static func isLowerCamel(_ s: String) -> Bool {
@@ -50,12 +52,12 @@ public enum NamingRules {
                 out.append(Diagnostic(code: "KRO203",
                                       message: prefix + "id \(id.value) is not a valid KRO resource id: must be lower camelCase",
                                       range: id.range))
-            } else if let first = seen[id.value] {
+            } else if let first = seen.updateValue(id.range, forKey: id.value) {
+                seen[id.value] = first  // the first stays (one lookup for the usual new id)
                 out.append(Diagnostic(code: "KRO204", message: prefix + "found duplicate resource IDs \(id.value)",
                                       range: id.range,
                                       related: [RelatedLocation(range: first, message: "first \"\(id.value)\" here")]))
             } else {
-                seen[id.value] = id.range
                 if libraryNames.contains(id.value) {
                     out.append(Diagnostic(code: "KRO908", severity: .warning,
                                           message: "id \(id.value) has the name of a CEL library namespace or function; calls like \(id.value)(…) or \(id.value).f(…) will not refer to this resource",

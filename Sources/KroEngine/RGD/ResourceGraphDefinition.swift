@@ -87,40 +87,94 @@ public struct RGDConditionList: Sendable {
     public var items: [YAMLNode]
 }
 
-/// One entry of `spec.resources`.
+/// One entry of `spec.resources`. Its fields live in one shared object (copy on write):
+/// every edit copies each unchanged resource into the new RGD, which is then one retain
+/// instead of one per field.
 public struct RGDResource: Sendable {
-    /// Position in `spec.resources` (drives topological tie-breaking).
-    public var index: Int
-    /// The list item.
-    public var node: YAMLNode
-    public var id: LocatedString?
-    public var template: YAMLNode?
-    public var templateKeyRange: TextRange?
-    /// Rare and ~260 bytes inline: kept out of line (an empty array allocates nothing) so
-    /// that an RGD of many resources stays small.
-    private var externalRefStorage: [RGDExternalRef] = []
-    public var externalRef: RGDExternalRef? {
-        get { externalRefStorage.first }
-        set { externalRefStorage = newValue.map { [$0] } ?? [] }
+    private final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced
+        var index: Int
+        var node: YAMLNode
+        var id: LocatedString?
+        var template: YAMLNode?
+        var templateKeyRange: TextRange?
+        /// Rare and ~260 bytes inline: kept out of line (an empty array allocates nothing).
+        var externalRefStorage: [RGDExternalRef] = []
+        /// Rare, kept out of line like `externalRef`: includeWhen, readyWhen.
+        var conditionStorage: [RGDConditionList?] = []
+        var forEach: [RGDForEachDimension]
+        var forEachKeyRange: TextRange?
+
+        init(index: Int, node: YAMLNode, forEach: [RGDForEachDimension]) {
+            self.index = index; self.node = node; self.forEach = forEach
+        }
+
+        func copy() -> Storage {
+            let c = Storage(index: index, node: node, forEach: forEach)
+            c.id = id; c.template = template; c.templateKeyRange = templateKeyRange
+            c.externalRefStorage = externalRefStorage; c.conditionStorage = conditionStorage
+            c.forEachKeyRange = forEachKeyRange
+            return c
+        }
     }
-    /// Rare, kept out of line like `externalRef`.
-    private var conditionStorage: [RGDConditionList?] = []
+
+    private var storage: Storage
+
+    /// The storage, copied first when shared.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    /// Position in `spec.resources` (drives topological tie-breaking).
+    public var index: Int {
+        get { storage.index }
+        set { unique.index = newValue }
+    }
+    /// The list item.
+    public var node: YAMLNode {
+        get { storage.node }
+        set { unique.node = newValue }
+    }
+    public var id: LocatedString? {
+        get { storage.id }
+        set { unique.id = newValue }
+    }
+    public var template: YAMLNode? {
+        get { storage.template }
+        set { unique.template = newValue }
+    }
+    public var templateKeyRange: TextRange? {
+        get { storage.templateKeyRange }
+        set { unique.templateKeyRange = newValue }
+    }
+    public var externalRef: RGDExternalRef? {
+        get { storage.externalRefStorage.first }
+        set { unique.externalRefStorage = newValue.map { [$0] } ?? [] }
+    }
     public var includeWhen: RGDConditionList? {
-        get { conditionStorage.first ?? nil }
+        get { storage.conditionStorage.first ?? nil }
         set { setConditions(include: newValue, ready: readyWhen) }
     }
     public var readyWhen: RGDConditionList? {
-        get { conditionStorage.count > 1 ? conditionStorage[1] : nil }
+        get { storage.conditionStorage.count > 1 ? storage.conditionStorage[1] : nil }
         set { setConditions(include: includeWhen, ready: newValue) }
     }
     private mutating func setConditions(include: RGDConditionList?, ready: RGDConditionList?) {
-        conditionStorage = include == nil && ready == nil ? [] : [include, ready]
+        unique.conditionStorage = include == nil && ready == nil ? [] : [include, ready]
     }
-    public var forEach: [RGDForEachDimension]
-    public var forEachKeyRange: TextRange?
+    public var forEach: [RGDForEachDimension] {
+        get { storage.forEach }
+        set { unique.forEach = newValue }
+    }
+    public var forEachKeyRange: TextRange? {
+        get { storage.forEachKeyRange }
+        set { unique.forEachKeyRange = newValue }
+    }
 
     init(index: Int, node: YAMLNode, forEach: [RGDForEachDimension]) {
-        self.index = index; self.node = node; self.forEach = forEach
+        storage = Storage(index: index, node: node, forEach: forEach)
     }
 
     public var nodeType: RGDNodeType {
