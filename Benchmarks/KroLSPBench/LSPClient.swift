@@ -32,12 +32,17 @@ final class LSPClient {
         try send(["jsonrpc": "2.0", "method": .string(method), "params": params])
     }
 
-    /// Sends a request and returns its result.
-    func request(_ method: String, _ params: JSONValue, timeout: Double) throws -> JSONValue {
+    /// Sends a request and returns its result; `other` sees the messages that come before it.
+    func request(_ method: String, _ params: JSONValue, timeout: Double,
+                 other: (JSONValue) -> Void = { _ in }) throws -> JSONValue {
         nextID += 1
         let id = nextID
         try send(["jsonrpc": "2.0", "id": .int(id), "method": .string(method), "params": params])
-        let response = try waitFor(timeout: timeout) { $0["id"] == .int(id) && $0["method"] == nil }
+        let response = try waitFor(timeout: timeout) { message in
+            if message["id"] == .int(id) && message["method"] == nil { return true }
+            other(message)
+            return false
+        }
         if let error = response["error"] { throw BenchError("\(method) failed: \(error.jsonText)") }
         return response["result"] ?? .null
     }

@@ -32,6 +32,7 @@ struct SizeResult {
     /// Server CPU seconds per probe request (mean; the clock tick is coarse, the mean is not).
     var probeCPU: [String: Double] = [:]
     var serverPeakRSS: Int?
+    var busy: BusyProbe.Figures?
     var check: Double?
     var checkPeakRSS: Int?
     var checkStatus: Int32?
@@ -60,6 +61,10 @@ struct SizeResult {
             let p = [0.5, 0.95, 0.99].map { Stats.percentile(times, $0) }
             let cpu = probeCPU[name].map { "; server CPU mean \(ms($0))" } ?? ""
             say("   \(name)  p50 \(ms(p[0])) (\(ratio(p[0])))  p95 \(ms(p[1])) (\(ratio(p[1])))  p99 \(ms(p[2])) (\(ratio(p[2])))  over \(times.count)\(cpu)")
+        }
+        if let busy, !busy.hover.isEmpty {
+            let p = [0.5, 0.95, 0.99].map { Stats.percentile(busy.hover, $0) }
+            say("   hover elsewhere during a full re-analysis  p50 \(ms(p[0]))  p95 \(ms(p[1]))  p99 \(ms(p[2]))  over \(busy.hover.count); answered before it ended: \(busy.answeredFirst)/\(busy.hover.count); re-analysis p50 \(ms(Stats.percentile(busy.analysis, 0.5)))")
         }
         if let rss = serverPeakRSS { say("   server peak RSS         \(mb(rss))  (\(String(format: "%.1f", Double(rss) / Double(bytes)))× file)") }
         if let t = check, let rss = checkPeakRSS {
@@ -161,6 +166,10 @@ struct SizeRun {
             if let before = cpuBefore, let after = client.process.cpuSeconds(), !times.isEmpty {
                 result.probeCPU[probe.name] = (after - before) / Double(times.count)
             }
+        }
+        if !result.edits.isEmpty {
+            result.busy = try BusyProbe.run(client, large: rgd, uri: uri, version: &version, timeout: options.timeout,
+                                            rounds: size > 1_000 ? 3 : 10)
         }
         result.serverPeakRSS = client.process.peakRSS()
         let status = client.stop()
