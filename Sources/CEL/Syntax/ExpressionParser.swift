@@ -103,15 +103,17 @@ struct ExpressionParser {
 
     private mutating func enter(_ at: Token) -> Bool {
         depth += 1
-        return checkDepth(depth, at, "expression recursion limit exceeded: \(options.maxRecursionDepth)")
+        let limit = options.maxRecursionDepth
+        return checkDepth(depth, at, "expression recursion limit exceeded: \(limit)")
     }
 
     /// Past the limit: report and abort. cel-go words nesting (parentheses, lists,
     /// arguments) as "expression recursion limit exceeded: N" and over-long operator or
     /// member chains, which its AST visitor catches, as "max recursion depth exceeded".
-    private mutating func checkDepth(_ value: Int, _ at: Token, _ message: String) -> Bool {
+    /// `message` is built only when it is reported (most calls are well within the limit).
+    private mutating func checkDepth(_ value: Int, _ at: Token, _ message: @autoclosure () -> String) -> Bool {
         if value > options.maxRecursionDepth {
-            if !aborted { report(message, at.span) }
+            if !aborted { report(message(), at.span) }
             aborted = true
             return false
         }
@@ -364,7 +366,8 @@ struct ExpressionParser {
         guard !aborted else { return nil }
         primaryDepth += 1
         defer { primaryDepth -= 1 }
-        guard checkDepth(primaryDepth, current, "expression recursion limit exceeded: \(options.maxRecursionDepth)") else { return nil }
+        let limit = options.maxRecursionDepth
+        guard checkDepth(primaryDepth, current, "expression recursion limit exceeded: \(limit)") else { return nil }
         let t = current
         switch t.kind {
         case .int(let v): _ = advance(); return literal(.int(v), t)

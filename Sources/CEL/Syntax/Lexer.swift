@@ -15,6 +15,8 @@ struct Lexer {
     static func tokenize(_ text: [UInt8]) -> [Token] {
         var lexer = Lexer(text: text)
         var tokens: [Token] = []
+        // At most one token per byte, and the end: no regrowing for the usual short text.
+        tokens.reserveCapacity(min(text.count + 1, 256))
         while true {
             let previous = tokens.last
             let token = lexer.next(previousEndsOperand: previous.map(endsOperand) ?? false)
