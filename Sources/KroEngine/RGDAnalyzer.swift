@@ -82,7 +82,6 @@ public enum RGDAnalyzer {
         reuse?.entry.admissionsReused = admission.reused
         let store = options.schemaStore
         var header = admission.diagnostics + overLimit + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
-        let instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
 
         // The environment every resource is analysed in, reused while its key holds.
         if let schema = rgd.schema, schema.node.range.length > 0, YAMLNode.mapping(schema.node).hasAnchorsOrAliases {
@@ -92,6 +91,16 @@ public enum RGDAnalyzer {
             RGDEnvironmentKey(rgd, source: reuse.source, options: options) { k in
                 admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil  // taken: in range
             }
+        }
+        // The instance schema: kept while `spec.schema` has the same text, column and start.
+        let instance: SimpleSchemaResult
+        let schemaStart = rgd.schema?.node.range.start
+        if let key, let cached = reuse?.entry.instance, cached.schemaStart == schemaStart,
+           cached.schemaColumn == key.schemaColumn, cached.schemaText == key.schemaText {
+            instance = cached.result
+        } else {
+            instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
+            if let key { reuse?.entry.instance = (schemaStart, key.schemaText, key.schemaColumn, instance) }
         }
         let kept: KeptEnvironment
         if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {

@@ -97,6 +97,8 @@ public final class AnalysisCache: @unchecked Sendable {
 /// stored back at its end.
 struct RGDCacheEntry {
     var environment: (key: RGDEnvironmentKey, value: KeptEnvironment)?
+    /// The instance schema (SimpleSchema) and the `spec.schema` it was built from.
+    var instance: (schemaStart: Int?, schemaText: [UInt8], schemaColumn: Int, result: SimpleSchemaResult)?
     /// Bumped whenever the environment is rebuilt; resources computed in an older one are stale.
     var generation = 0
     /// By resource index (position in `spec.resources`).

@@ -152,6 +152,25 @@ import YAMLSyntax
         }
     }
 
+    /// The instance schema is kept while `spec.schema` keeps its text and place: a schema
+    /// edit builds it again, and so does an edit that moves it (its findings move).
+    @Test func theKeptInstanceSchemaFollowsSchemaEditsAndMoves() throws {
+        let cache = AnalysisCache()
+        let text = Self.text.replacingOccurrences(of: "name: string", with: "name: strin")
+        let first = Self.analyze(text, cache: cache)
+        let finding = try #require(first.diagnostics.first)
+        #expect(first.source.string(in: finding.range).contains("strin"))
+        for edited in [text.replacingOccurrences(of: "name: demo", with: "name: a-longer-demo"),
+                       text.replacingOccurrences(of: "name: demo", with: "name: x"),
+                       text.replacingOccurrences(of: "name: x", with: "name: demo"),
+                       text.replacingOccurrences(of: "name: strin", with: "name: string"), text] {
+            let snapshot = Self.analyze(edited, cache: cache)
+            let fresh = DocumentSnapshot.analyze(SourceText(edited), options: .bundled)
+            #expect(snapshot.diagnostics == fresh.diagnostics)
+            #expect(snapshot.rgds.first?.analysis.instanceSchema.schema == fresh.rgds.first?.analysis.instanceSchema.schema)
+        }
+    }
+
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
