@@ -167,11 +167,12 @@ struct SizeRun {
                 result.probeCPU[probe.name] = (after - before) / Double(times.count)
             }
         }
+        // Before the busy probe's second document and full re-analyses, so it stays the edit session's.
+        result.serverPeakRSS = client.process.peakRSS()
         if !result.edits.isEmpty {
             result.busy = try BusyProbe.run(client, large: rgd, uri: uri, version: &version, timeout: options.timeout,
                                             rounds: size > 1_000 ? 3 : 10)
         }
-        result.serverPeakRSS = client.process.peakRSS()
         let status = client.stop()
         if status != 0 { result.problems.append("server exited with status \(status)") }
     }
