@@ -64,11 +64,15 @@ struct TypeSubstitution: Sendable {
     }
 
     /// Whether `candidate` may stand for the parameter `name` (binding it if free).
+    /// As in cel-go, a parameter is never bound to a type it occurs in — not even when a
+    /// binding is widened — so no binding chain leads back to itself.
     private mutating func substituteParameter(_ name: String, with candidate: CELType) -> (valid: Bool, hadBinding: Bool) {
+        if candidate == .typeParam(name) { return (true, true) }
         if let bound = bindings[name] {
             if bound == candidate { return (true, true) }
             if unify(candidate, bound) {
-                bindings[name] = CELType.mostGeneral(candidate, bound)
+                let general = CELType.mostGeneral(candidate, bound)
+                if !occurs(name, in: general) { bindings[name] = general }
                 return (true, true)
             }
             return (false, true)
