@@ -203,6 +203,10 @@ public enum RGDAnalyzer {
         let graph: DependencyGraph
         if let cached = reuse?.entry.graph, cached.inputs == graphInputs {
             graph = cached.graph
+        } else if let cached = reuse?.entry.graph, cached.inputs.elementsEqual(graphInputs, by: { $0.sameTargets(as: $1) }) {
+            // Only ranges moved (an edit before them changed the text's length).
+            graph = cached.graph.replacingEdges(graphParts(rgd, resources: resources).edges)
+            reuse?.entry.graph = (graphInputs, graph)
         } else {
             graph = buildGraph(rgd, resources: resources)
             reuse?.entry.graph = (graphInputs, graph)
@@ -398,20 +402,32 @@ public enum RGDAnalyzer {
 
     /// `resources`: the per-resource results, parallel to `rgd.resources`.
     static func buildGraph(_ rgd: ResourceGraphDefinition, resources: [ResourceAnalysis]) -> DependencyGraph {
+        let parts = graphParts(rgd, resources: resources)
+        return DependencyGraph(nodes: parts.nodes, edges: parts.edges)
+    }
+
+    /// The graph's nodes (first resource of each id) and their edges.
+    static func graphParts(_ rgd: ResourceGraphDefinition,
+                           resources: [ResourceAnalysis]) -> (nodes: [String], edges: [String: [DependencyEdge]]) {
         var nodes: [String] = []
         var edges: [String: [DependencyEdge]] = [:]
-        for (r, result) in zip(rgd.resources, resources) {
-            guard let id = r.id?.value, edges[id] == nil else { continue }
+        for k in rgd.resources.indices {
+            guard let id = rgd.resources[k].id?.value, edges[id] == nil else { continue }
             nodes.append(id)
-            edges[id] = result.dependencies
+            edges[id] = resources[k].dependencies
         }
-        return DependencyGraph(nodes: nodes, edges: edges)
+        return (nodes, edges)
     }
 
     /// What the graph is built from, per resource.
     struct GraphInput: Equatable {
         var id: String?
         var dependencies: [DependencyEdge]
+
+        /// Same id and the same dependencies in order, wherever they are written.
+        func sameTargets(as other: GraphInput) -> Bool {
+            id == other.id && dependencies.elementsEqual(other.dependencies) { $0.from == $1.from && $0.to == $1.to }
+        }
     }
 
     /// KRO319 on every resource of each cycle, related locations on every edge.

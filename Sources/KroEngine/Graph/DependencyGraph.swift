@@ -14,7 +14,7 @@ public struct DependencyGraph: Sendable {
     /// Node ids in declaration order.
     public let nodes: [String]
     /// Per node, its dependencies in discovery order (deduplicated).
-    public let edges: [String: [DependencyEdge]]
+    public private(set) var edges: [String: [DependencyEdge]]
     /// Strongly connected groups of two or more nodes, each in declaration order.
     public let cycles: [[String]]
     /// kro's `status.topologicalOrder`; nil when the graph has a cycle.
@@ -41,6 +41,14 @@ public struct DependencyGraph: Sendable {
             topologicalOrder = nil
             waves = [:]
         }
+    }
+
+    /// The graph with `edges` that have the same targets in the same order (their ranges
+    /// moved): cycles, order and waves depend on the targets alone.
+    func replacingEdges(_ edges: [String: [DependencyEdge]]) -> DependencyGraph {
+        var graph = self
+        graph.edges = edges
+        return graph
     }
 
     public func dependencies(of id: String) -> [String] { (edges[id] ?? []).map(\.to) }

@@ -171,6 +171,21 @@ import YAMLSyntax
         }
     }
 
+    /// After an insertion before a cycle, the kept graph's edges move with their text
+    /// (the cycle's related locations point at the referenced ids).
+    @Test func aKeptGraphsEdgesMoveWithTheirText() throws {
+        let cycle = Self.text.replacingOccurrences(of: "${schema.spec.name}", with: "${b.metadata.name}")
+        let cache = AnalysisCache()
+        _ = Self.analyze(cycle, cache: cache)
+        let longer = cycle.replacingOccurrences(of: "name: demo", with: "name: a-longer-demo")
+        let snapshot = Self.analyze(longer, cache: cache)
+        let fresh = DocumentSnapshot.analyze(SourceText(longer), options: .bundled)
+        #expect(snapshot.diagnostics == fresh.diagnostics)
+        let related = try #require(snapshot.diagnostics.first { $0.code == "KRO319" }?.related.first)
+        #expect(["a", "b"].contains(snapshot.source.string(in: related.range)))
+        #expect(snapshot.rgds.first?.analysis.graph.edges == fresh.rgds.first?.analysis.graph.edges)
+    }
+
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
         private var count = 0
