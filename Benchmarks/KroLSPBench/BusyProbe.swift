@@ -45,8 +45,19 @@ enum BusyProbe {
                     && message["params"]?["uri"]?.stringValue == uri && message["params"]?["version"] == wanted
             }
             let asked = clock.now
-            let answer = try client.request(hover.method, params, timeout: timeout) { message in
-                if isDiagnostics(message) { analysed = clock.now - sent }
+            // The schema edit changes the generated CRD, so the server analyses the small
+            // document again too; a hover that crosses that gets ContentModified and, as
+            // LSP clients do, asks again (the latency counts both).
+            var answer: JSONValue = .null
+            for attempt in 1...3 {
+                do {
+                    answer = try client.request(hover.method, params, timeout: timeout) { message in
+                        if isDiagnostics(message) { analysed = clock.now - sent }
+                    }
+                    break
+                } catch let error as BenchError where attempt < 3 && error.description.contains("-32801") {
+                    continue
+                }
             }
             figures.hover.append((clock.now - asked).seconds)
             guard hover.isAnswer(answer) else { throw BenchError("hover on the small document: empty answer") }
