@@ -65,6 +65,8 @@ status=${PIPESTATUS[0]}
 set -e
 for f in "$work/findings/$target/"*; do
   [ -e "$f" ] || continue
+  # Findings of earlier runs are kept already (and fixed): only new ones are reported.
+  [ -e "$kept/finding-$(basename "$f")" ] && continue
   cp "$f" "$kept/finding-$(basename "$f")"
   echo "kept finding: $kept/finding-$(basename "$f")"
 done
