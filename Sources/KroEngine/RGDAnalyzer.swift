@@ -179,7 +179,7 @@ public enum RGDAnalyzer {
         header += collector.diagnostics
         var status = collector.expressions
         for i in status.indices {
-            header += parse(&status[i])
+            header += parse(&status[i], memo: &typeCheck.memo)
             rules.check(&status[i])
         }
         header += rules.diagnostics
@@ -332,7 +332,7 @@ public enum RGDAnalyzer {
         rules.diagnostics = []
         rules.dependencies = [:]
         for i in expressions.indices {
-            diagnostics += parse(&expressions[i])
+            diagnostics += parse(&expressions[i], memo: &typeCheck.memo)
             rules.check(&expressions[i])
         }
         rules.checkIdentity(r, expressions: expressions)
@@ -371,10 +371,8 @@ public enum RGDAnalyzer {
     }
 
     /// Parses one expression (kro macros for conditions) and maps syntax errors to the file.
-    static func parse(_ expression: inout RGDExpression) -> [Diagnostic] {
-        var options = ParserOptions()
-        options.enableKroMacros = expression.kind == .condition
-        let result = CELParser(options: options).parse(expression.celText)
+    static func parse(_ expression: inout RGDExpression, memo: inout ExpressionMemo) -> [Diagnostic] {
+        let result = memo.parse(expression.celText, kroMacros: expression.kind == .condition)
         expression.parsed = result.parsed
         if result.parsed == nil { expression.partial = parsePartial(expression) }
         let e = expression.quotedAuthorText

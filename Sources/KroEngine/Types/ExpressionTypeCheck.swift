@@ -65,6 +65,8 @@ struct ExpressionTypeCheck: Sendable {
     private(set) var checks: [Int: ExpressionCheck] = [:]
     /// forEach iterator types per resource index.
     private var iteratorTypes: [Int: [String: CELType]] = [:]
+    /// Parses and checks by text: an RGD repeats its expressions.
+    var memo = ExpressionMemo()
     private var kinds: [Int: KindSchema] { environment.kinds }
     private var catalogNotes: [String: RelatedLocation] { environment.catalogNotes }
 
@@ -135,15 +137,16 @@ struct ExpressionTypeCheck: Sendable {
         e.resourceIndex.flatMap(rgd.resource(atIndex:))
     }
 
-    private func environment(for e: RGDExpression) -> CELEnvironment {
-        guard let r = resource(e), let id = r.id?.value else { return context.environment }
+    /// The expression's environment, and whether it is the RGD's shared one (`context.environment`).
+    private func environment(for e: RGDExpression) -> (environment: CELEnvironment, isShared: Bool) {
+        guard let r = resource(e), let id = r.id?.value else { return (context.environment, true) }
         switch e.kind {
         case .template where r.nodeType == .collection:
-            return context.environment(adding: iteratorTypes[r.index] ?? [:])
+            return (context.environment(adding: iteratorTypes[r.index] ?? [:]), false)
         case .readyWhen where r.nodeType == .collection:
-            return context.environment(adding: ["each": context.itemTypes[id] ?? .dyn])
+            return (context.environment(adding: ["each": context.itemTypes[id] ?? .dyn]), false)
         default:
-            return context.environment
+            return (context.environment, true)
         }
     }
 
@@ -152,8 +155,10 @@ struct ExpressionTypeCheck: Sendable {
     /// A partial tree (text that does not parse) is checked for the snapshot only.
     private mutating func check(_ e: RGDExpression, index: Int, report: Bool) {
         guard let parsed = e.parsed ?? e.partial else { return }
-        let environment = environment(for: e)
-        let result = Checker.check(parsed, in: environment)
+        let (environment, isShared) = environment(for: e)
+        let result = isShared && e.parsed != nil
+            ? memo.check(parsed, kroMacros: e.kind == .condition, inSharedEnvironment: environment)
+            : Checker.check(parsed, in: environment)
         checks[index] = ExpressionCheck(result: result, environment: environment)
         guard report, e.parsed != nil else { return }
         let rid = e.resourceID ?? ""

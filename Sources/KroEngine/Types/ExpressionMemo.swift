@@ -1,0 +1,39 @@
+import CEL
+
+/// Parse and check results by CEL text, kept for one analysis run (one per slice when
+/// resources are analysed on several threads). RGDs repeat expressions (`schema.spec.name`
+/// in most resources: the corpus files have 2–5 uses per distinct text), and both results
+/// are functions of the text — the check also of the environment, so only checks in the
+/// RGD's shared environment are kept (not those with forEach iterators or `each`).
+/// Positions in both results are relative to the text, so every use maps them to its own place.
+struct ExpressionMemo: Sendable {
+    struct Key: Hashable, Sendable {
+        var text: String
+        /// Conditions parse with kro's macros: the same text may give another tree.
+        var kroMacros: Bool
+    }
+
+    private var parses: [Key: ParseResult] = [:]
+    private var checks: [Key: CheckResult] = [:]
+
+    /// `CELParser.parse` of `text` (kro macros enabled when `kroMacros`).
+    mutating func parse(_ text: String, kroMacros: Bool) -> ParseResult {
+        let key = Key(text: text, kroMacros: kroMacros)
+        if let known = parses[key] { return known }
+        var options = ParserOptions()
+        options.enableKroMacros = kroMacros
+        let result = CELParser(options: options).parse(text)
+        parses[key] = result
+        return result
+    }
+
+    /// `Checker.check(parsed, in: environment)`, where `parsed` is what `parse(_:kroMacros:)`
+    /// returned for its source and `environment` is the same for every call on this memo.
+    mutating func check(_ parsed: ParsedExpr, kroMacros: Bool, inSharedEnvironment environment: CELEnvironment) -> CheckResult {
+        let key = Key(text: parsed.source, kroMacros: kroMacros)
+        if let known = checks[key] { return known }
+        let result = Checker.check(parsed, in: environment)
+        checks[key] = result
+        return result
+    }
+}
