@@ -6,9 +6,15 @@ import JSON
 public final class InMemoryConnection: Sendable {
     private let server: Server
 
-    public init(logLevel: LogLevel = .warning, receive: @escaping @Sendable (JSONValue) -> Void) {
-        server = Server(writer: FrameWriter(deliver: receive), logLevel: logLevel)
+    /// `analysisWillStart`: called with the document's URI on the thread of each analysis,
+    /// before it starts; a test may block there to hold an analysis while it sends requests.
+    public init(logLevel: LogLevel = .warning, analysisWillStart: (@Sendable (String) -> Void)? = nil,
+                receive: @escaping @Sendable (JSONValue) -> Void) {
+        server = Server(writer: FrameWriter(deliver: receive), logLevel: logLevel, analysisWillStart: analysisWillStart)
     }
+
+    /// How many analyses the server runs at once (the others wait for a turn, suspended).
+    public var analysesAtOnce: Int { server.executor.limit }
 
     /// Handles one message; returns the exit code when the server stops (after `exit`).
     @discardableResult

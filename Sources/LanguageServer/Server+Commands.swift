@@ -61,40 +61,52 @@ extension Server {
         let fixedInstance = instanceText
         let (configuration, root) = withState { ($0.configuration, $0.rootPath) }
         return .later { [self] in
-            let options = documentOptions(uri, configuration: configuration, root: root)
-            let ownAnalysis = DocumentAnalyzer.analyze(own, options: options)
-            let ownRGDs = Self.chosen(ownAnalysis.rgds, chosenRGD)
-            let rgds: [RGDAnalysis]
-            let instance: SourceText
-            if !ownRGDs.isEmpty {
-                rgds = ownRGDs
-                guard let chosen = fixedInstance ?? ownRGDs.first.flatMap(InstanceScaffold.yaml(for:)).map({ SourceText($0) }) else {
-                    return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has no schema kind"))
-                }
-                instance = chosen
-            } else {
-                // The document is an instance: its RGD is one of the open documents.
-                rgds = others.filter { $0.text.contains("ResourceGraphDefinition") }.flatMap { DocumentAnalyzer.analyze($0, options: options).rgds }
-                instance = own
+            // Rendering analyses the documents: on a thread of its own, like an analysis;
+            // cancelling the request stops it between resources.
+            await executor.run("kro-lsp.preview", limited: false) { [self] stop in
+                render(own: own, others: others, fixedInstance: fixedInstance, rgd: chosenRGD,
+                       options: documentOptions(uri, configuration: configuration, root: root), stop: stop)
+            } ?? .failure(ResponseError(code: ResponseError.requestCancelled, message: "Request cancelled"))
+        }
+    }
+
+    /// The preview command's answer, computed on the calling thread.
+    private func render(own: SourceText, others: [SourceText], fixedInstance: SourceText?, rgd chosenRGD: Int?,
+                        options documentOptions: AnalysisOptions, stop: StopSignal) -> Result<JSONValue, ResponseError> {
+        var options = documentOptions
+        options.shouldStop = { stop.isRaised }
+        let ownAnalysis = DocumentAnalyzer.analyze(own, options: options)
+        let ownRGDs = Self.chosen(ownAnalysis.rgds, chosenRGD)
+        let rgds: [RGDAnalysis]
+        let instance: SourceText
+        if !ownRGDs.isEmpty {
+            rgds = ownRGDs
+            guard let chosen = fixedInstance ?? ownRGDs.first.flatMap(InstanceScaffold.yaml(for:)).map({ SourceText($0) }) else {
+                return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has no schema kind"))
             }
-            switch Preview.render(rgds: rgds, instance: YAMLParser.parse(instance), options: .init(),
-                                  schemaStore: options.schemaStore) {
-            case .failure(.noInstance(let message)): return .failure(ResponseError.invalidParams(message))
-            case .failure(.rgdHasErrors):
-                return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has errors; kro would not accept it"))
-            case .success(let result):
-                let pending = result.nodes.flatMap { node in
-                    node.pending.filter { !$0.expression.isEmpty }.map { JSONValue.string("\(node.id): \($0.path) needs \($0.needs)") }
-                } + result.statusPending.map { .string("instance: \($0.path) needs \($0.needs)") }
-                let problems = (result.admission.diagnostics + result.diagnostics).map { JSONValue.string("\($0.code): \($0.message)") }
-                return .success([
-                    "yaml": .string(result.admission.hasErrors ? problems.compactMap(\.stringValue).map { "# " + $0 }.joined(separator: "\n") + "\n"
-                                                               : RenderOutput.yaml(result)),
-                    "pending": .array(pending),
-                    "problems": .array(problems),
-                    "result": RenderOutput.json(result),
-                ])
-            }
+            instance = chosen
+        } else {
+            // The document is an instance: its RGD is one of the open documents.
+            rgds = others.filter { $0.text.contains("ResourceGraphDefinition") }.flatMap { DocumentAnalyzer.analyze($0, options: options).rgds }
+            instance = own
+        }
+        switch Preview.render(rgds: rgds, instance: YAMLParser.parse(instance), options: .init(),
+                              schemaStore: options.schemaStore) {
+        case .failure(.noInstance(let message)): return .failure(ResponseError.invalidParams(message))
+        case .failure(.rgdHasErrors):
+            return .failure(ResponseError.invalidParams("the ResourceGraphDefinition has errors; kro would not accept it"))
+        case .success(let result):
+            let pending = result.nodes.flatMap { node in
+                node.pending.filter { !$0.expression.isEmpty }.map { JSONValue.string("\(node.id): \($0.path) needs \($0.needs)") }
+            } + result.statusPending.map { .string("instance: \($0.path) needs \($0.needs)") }
+            let problems = (result.admission.diagnostics + result.diagnostics).map { JSONValue.string("\($0.code): \($0.message)") }
+            return .success([
+                "yaml": .string(result.admission.hasErrors ? problems.compactMap(\.stringValue).map { "# " + $0 }.joined(separator: "\n") + "\n"
+                                                           : RenderOutput.yaml(result)),
+                "pending": .array(pending),
+                "problems": .array(problems),
+                "result": RenderOutput.json(result),
+            ])
         }
     }
 }

@@ -73,72 +73,92 @@ extension Server {
     static let analysisThreads = ProcessInfo.processInfo.activeProcessorCount
 
     /// Analyses the latest text of `uri` off the reader after a short delay (so bursts of
-    /// edits coalesce); a newer change cancels this run or drops its result.
+    /// edits coalesce), on a thread of the analysis executor, not the cooperative pool; a
+    /// newer change cancels this run (it stops between resources) or drops its result.
     func scheduleAnalysis(_ uri: String) {
         withState { state in
             guard let document = state.documents[uri] else { return }
-            let generation = state.analyses.begin(uri)
-            let (configuration, root) = (state.configuration, state.rootPath)
+            let job = AnalysisJob(
+                uri: uri, document: document, generation: state.analyses.begin(uri),
+                configuration: state.configuration, root: state.rootPath,
+                converter: DiagnosticsConversion(conversion: state.conversion,
+                                                 documentationURL: state.configuration.diagnosticsDocumentationURL,
+                                                 relatedInformationSupported: state.relatedInformation),
+                cache: state.analyses.cache(for: uri), chainedCache: state.analyses.chainedCache(for: uri),
+                instanceKinds: state.knownInstanceKinds, otherRGDs: state.instanceRGDs(except: uri),
+                siblings: state.chainingSiblings(except: uri))
             let delay = state.configuration.analysisDelayMilliseconds
-            let converter = DiagnosticsConversion(conversion: state.conversion,
-                                                  documentationURL: state.configuration.diagnosticsDocumentationURL,
-                                                  relatedInformationSupported: state.relatedInformation)
-            let cache = state.analyses.cache(for: uri)
-            let chainedCache = state.analyses.chainedCache(for: uri)
-            let instanceKinds = state.knownInstanceKinds
-            let otherRGDs = state.instanceRGDs(except: uri)
-            let siblings = state.chainingSiblings(except: uri)
             let task = Task.detached { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
-                if Self.isProjectConfiguration(uri) {
-                    // A `.kro-lsp.yaml` is not kro's file; its diagnostics are its own mistakes.
-                    let snapshot = DocumentSnapshot.analyze(document.source, version: document.version,
-                                                            options: configuration.analysisOptions(root: root, store: schemas.bundledStore))
-                    let problems = ProjectConfiguration.diagnostics(document.source).map {
-                        converter.lspDiagnostic($0, source: document.source, uri: uri)
-                    }
-                    return publish(uri, AnalysisTracker.Completed(generation: generation, snapshot: snapshot,
-                                                                  diagnostics: problems, isKroFile: false))
-                }
-                let options = documentOptions(uri, configuration: configuration, root: root)
-                guard !Task.isCancelled else { return }
-                // RGD chaining: kinds the other open RGDs (and this file's own) define.
-                var analysisOptions = options
-                // A newer version cancels this task: the analysis stops between resources. The
-                // signal, not `Task.isCancelled`: the resources are analysed on other threads too.
-                let stop = StopSignal()
-                analysisOptions.shouldStop = { stop.isRaised }
-                analysisOptions.analysisThreads = Self.analysisThreads
-                // The rounds a `--check` run over every open document would give this one.
-                let chaining = await withTaskCancellationHandler {
-                    RGDChaining.analyzeByRound(count: 1, siblingsByRound: siblings,
-                                               location: { _ in filePath(fromURI: uri) ?? uri },
-                                               rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
-                        var options = analysisOptions
-                        options.chainedKinds = chained
-                        // Round 0 sees no other RGD, the later rounds do: one cache each keeps both incremental.
-                        return DocumentSnapshot.analyze(document.source, version: document.version, options: options,
-                                                        cache: chained == .none ? cache : chainedCache)
-                    }
-                } onCancel: { stop.raise() }
-                let snapshot = chaining.results[0]!
-                guard !Task.isCancelled else { return }
-                let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: instanceKinds)
-                var diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
-                if isKroFile {
-                    // Instance documents are admitted against the open RGDs' generated CRDs.
-                    diagnostics += options.policy.apply(Self.instanceFindings(snapshot, openRGDs: otherRGDs)).map {
-                        converter.lspDiagnostic($0, source: snapshot.source, uri: uri)
-                    }
-                }
-                publish(uri, AnalysisTracker.Completed(generation: generation, snapshot: snapshot,
-                                                       diagnostics: diagnostics, isKroFile: isKroFile),
-                        defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }),
-                        rgds: InstanceRGDs(rounds: chaining.rounds[0]))
+                _ = await executor.run("kro-lsp.analysis") { [self] stop in analyze(job, stop: stop) }
             }
-            state.analyses.attach(task, to: uri, generation: generation)
+            state.analyses.attach(task, to: uri, generation: job.generation)
         }
+    }
+
+    /// What one analysis run reads, taken under the lock when it is scheduled.
+    struct AnalysisJob: Sendable {
+        var uri: String
+        var document: OpenDocument
+        var generation: Int
+        var configuration: Configuration
+        var root: String?
+        var converter: DiagnosticsConversion
+        var cache: AnalysisCache
+        var chainedCache: AnalysisCache
+        var instanceKinds: Set<GroupVersionKind>
+        var otherRGDs: [RGDAnalysis]
+        var siblings: [[RGDChaining.Sibling]]
+    }
+
+    /// Runs `job` on the calling (analysis) thread and publishes it, unless `stop` is raised
+    /// (a newer version cancelled the run).
+    func analyze(_ job: AnalysisJob, stop: StopSignal) {
+        analysisWillStart?(job.uri)
+        guard !stop.isRaised else { return }
+        let (uri, document, converter) = (job.uri, job.document, job.converter)
+        if Self.isProjectConfiguration(uri) {
+            // A `.kro-lsp.yaml` is not kro's file; its diagnostics are its own mistakes.
+            let snapshot = DocumentSnapshot.analyze(document.source, version: document.version,
+                                                    options: job.configuration.analysisOptions(root: job.root, store: schemas.bundledStore))
+            let problems = ProjectConfiguration.diagnostics(document.source).map {
+                converter.lspDiagnostic($0, source: document.source, uri: uri)
+            }
+            return publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot,
+                                                          diagnostics: problems, isKroFile: false))
+        }
+        let options = documentOptions(uri, configuration: job.configuration, root: job.root)
+        guard !stop.isRaised else { return }
+        // RGD chaining: kinds the other open RGDs (and this file's own) define.
+        var analysisOptions = options
+        // The signal, not `Task.isCancelled`: the resources are analysed on other threads too.
+        analysisOptions.shouldStop = { stop.isRaised }
+        analysisOptions.analysisThreads = Self.analysisThreads
+        // The rounds a `--check` run over every open document would give this one.
+        let chaining = RGDChaining.analyzeByRound(count: 1, siblingsByRound: job.siblings,
+                                                  location: { _ in filePath(fromURI: uri) ?? uri },
+                                                  rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
+            var options = analysisOptions
+            options.chainedKinds = chained
+            // Round 0 sees no other RGD, the later rounds do: one cache each keeps both incremental.
+            return DocumentSnapshot.analyze(document.source, version: document.version, options: options,
+                                            cache: chained == .none ? job.cache : job.chainedCache)
+        }
+        let snapshot = chaining.results[0]!
+        guard !stop.isRaised else { return }
+        let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: job.instanceKinds)
+        var diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
+        if isKroFile {
+            // Instance documents are admitted against the open RGDs' generated CRDs.
+            diagnostics += options.policy.apply(Self.instanceFindings(snapshot, openRGDs: job.otherRGDs)).map {
+                converter.lspDiagnostic($0, source: snapshot.source, uri: uri)
+            }
+        }
+        publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot,
+                                               diagnostics: diagnostics, isKroFile: isKroFile),
+                defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }),
+                rgds: InstanceRGDs(rounds: chaining.rounds[0]))
     }
 
     /// Stores a finished analysis and pushes it, under the lock so publishes keep their order.

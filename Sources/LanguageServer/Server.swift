@@ -45,10 +45,16 @@ public final class Server: @unchecked Sendable {
     let projects = ProjectConfigurationCache()
     let lock = NSLock()
     var state = State()
+    /// Runs analyses and previews off the cooperative pool (AnalysisExecutor.swift): as many
+    /// analyses at once as cores, at least two.
+    let executor = AnalysisExecutor(limit: max(2, Server.analysisThreads))
+    /// Called on an analysis's thread before it starts (tests hold analyses there).
+    let analysisWillStart: (@Sendable (_ uri: String) -> Void)?
 
-    init(writer: FrameWriter, logLevel: LogLevel) {
+    init(writer: FrameWriter, logLevel: LogLevel, analysisWillStart: (@Sendable (String) -> Void)? = nil) {
         self.writer = writer
         self.logger = Logger(level: logLevel, writer: writer)
+        self.analysisWillStart = analysisWillStart
     }
 
     func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {

@@ -24,9 +24,13 @@ public final class InProcessLSPClient: @unchecked Sendable {
     /// cooperative threads the server's tasks need for minutes.
     public static let timeout: TimeInterval = 300
 
-    public init() {
-        connection = InMemoryConnection { [weak self] message in self?.record(message) }
+    /// `analysisWillStart`: see `InMemoryConnection.init`.
+    public init(analysisWillStart: (@Sendable (String) -> Void)? = nil) {
+        connection = InMemoryConnection(analysisWillStart: analysisWillStart) { [weak self] message in self?.record(message) }
     }
+
+    /// How many analyses the server runs at once.
+    public var analysesAtOnce: Int { connection.analysesAtOnce }
 
     private func record(_ message: JSONValue) {
         lock.lock()

@@ -1,0 +1,72 @@
+import Foundation
+import KroEngine
+
+/// Where the server's blocking work runs: analyses and previews hold a thread for as long as
+/// they take (hundreds of milliseconds on a large file). Swift's cooperative pool has one
+/// thread per core, so there two analyses would leave no thread to answer requests or to
+/// resume waiting tasks. Each run gets a serial Dispatch queue of its own (an overcommit
+/// queue: Dispatch gives it a thread even while its other threads are busy), and at most
+/// `limit` limited runs go at once; a caller waiting for its turn is suspended, not blocked.
+final class AnalysisExecutor: @unchecked Sendable {
+    /// Limited runs at once.
+    let limit: Int
+    private let lock = NSLock()
+    private var running = 0
+    private var nextTicket = 0
+    private var waiting: [(ticket: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+
+    init(limit: Int) { self.limit = max(1, limit) }
+
+    /// Runs `work` on a thread of its own and returns its result, or nil when the calling task
+    /// was cancelled while waiting for its turn. Cancelling the task raises the signal `work`
+    /// gets (an analysis stops between resources); `work` still returns on its thread.
+    /// `limited`: counts against `limit` (analyses); previews, which a request waits for, do not.
+    func run<T: Sendable>(_ label: String, limited: Bool = true,
+                          _ work: @escaping @Sendable (StopSignal) -> T) async -> T? {
+        if limited { guard await acquire() else { return nil } }
+        let stop = StopSignal()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                DispatchQueue(label: label).async { [self] in
+                    let result = work(stop)
+                    // Released here, not after the caller resumes: the next run need not wait
+                    // for a cooperative thread to start.
+                    if limited { release() }
+                    continuation.resume(returning: result)
+                }
+            }
+        } onCancel: { stop.raise() }
+    }
+
+    /// Waits for a free run; false when the task is cancelled first.
+    private func acquire() async -> Bool {
+        let ticket = lock.withLock { nextTicket += 1; return nextTicket }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                let granted = lock.withLock { () -> Bool? in
+                    // Checked under the lock: a cancellation before this finds nothing to remove.
+                    if Task.isCancelled { return false }
+                    if running < limit { running += 1; return true }
+                    waiting.append((ticket, continuation))
+                    return nil
+                }
+                if let granted { continuation.resume(returning: granted) }
+            }
+        } onCancel: {
+            let removed = lock.withLock { () -> CheckedContinuation<Bool, Never>? in
+                guard let k = waiting.firstIndex(where: { $0.ticket == ticket }) else { return nil }
+                return waiting.remove(at: k).continuation
+            }
+            removed?.resume(returning: false)
+        }
+    }
+
+    /// Hands the finished run's turn to the longest waiter, or frees it.
+    private func release() {
+        let next = lock.withLock { () -> CheckedContinuation<Bool, Never>? in
+            guard !waiting.isEmpty else { running -= 1; return nil }
+            return waiting.removeFirst().continuation
+        }
+        next?.resume(returning: true)
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import JSON
+import KroEngine
+import KroTestSupport
+import Testing
+import YAMLSyntax
+@testable import LanguageServer
+
+/// Analyses run on threads of their own (AnalysisExecutor), not on Swift's cooperative pool:
+/// while analyses hold as many threads as that pool has, requests are still answered.
+@Suite struct AnalysisThreadTests {
+    /// Holds the analyses of chosen documents at their start until released (or, so that a
+    /// server whose analyses starve the test fails instead of hanging, until `patience` ends).
+    final class Hold: @unchecked Sendable {
+        private let condition = NSCondition()
+        private let held: Set<String>
+        private var released = false
+        private(set) var entered = 0
+        private(set) var timedOut = false
+        let patience: TimeInterval
+
+        init(_ held: Set<String>, patience: TimeInterval = 120) { self.held = held; self.patience = patience }
+
+        /// `analysisWillStart`: blocks the analysis's thread while the hold lasts.
+        func enter(_ uri: String) {
+            guard held.contains(uri) else { return }
+            condition.lock()
+            defer { condition.unlock() }
+            entered += 1
+            let deadline = Date().addingTimeInterval(patience)
+            while !released {
+                if !condition.wait(until: deadline) { timedOut = true; return }
+            }
+        }
+
+        func release() {
+            condition.lock()
+            released = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Analyses waiting in the hold now (none after a release or a timeout).
+        var holding: Int { condition.withLock { released || timedOut ? 0 : entered } }
+
+        /// Waits (suspended) until `count` analyses are held.
+        func waitUntilHolding(_ count: Int) async throws {
+            let deadline = Date().addingTimeInterval(patience)
+            while condition.withLock({ entered < count }) {
+                if Date() > deadline { throw LSPClientError("only \(entered) of \(count) analyses started") }
+                try await Task.sleep(nanoseconds: 2_000_000)
+            }
+        }
+    }
+
+    static let small = MarkedText(RGDFixture.head(name: "small", kind: "Small", schema: "spec:\n  «name»: string") + """
+      resources:
+        - id: config
+          template:
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: ${schema.spec.«na1️⃣me»}
+    """)
+
+    static func codes(_ params: JSONValue) -> [String] {
+        (params["diagnostics"]?.arrayValue ?? []).map { "\($0["code"]?.stringValue ?? "") \($0["range"]?.jsonText ?? "")" }.sorted()
+    }
+
+    @Test func requestsAreAnsweredWhileAnalysesHoldAsManyThreadsAsThePoolHas() async throws {
+        // As many large documents as the cooperative pool has threads (one per core), at least two.
+        let count = max(2, ProcessInfo.processInfo.processorCount, ProcessInfo.processInfo.activeProcessorCount)
+        let large = (0..<count).map { "file:///large-\($0).yaml" }
+        let hold = Hold(Set(large))
+        let client = InProcessLSPClient(analysisWillStart: hold.enter)
+        try await client.initialize(options: ["analysisDelayMs": 0])
+        try await client.open("file:///small.yaml", Self.small.text)
+
+        let text = GeneratedRGD(resources: 120).text
+        for uri in large {
+            client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "yaml",
+                                                                    "version": 1, "text": .string(text)]])
+        }
+        let started = min(count, client.analysesAtOnce)
+        #expect(started >= 2)
+        try await hold.waitUntilHolding(started)
+
+        // Answered while every started analysis is still held on its thread.
+        let hover = try await client.result("textDocument/hover", InProcessLSPClient.positionParams(
+            "file:///small.yaml", Self.small.text, Self.small.offsets[1]!))
+        #expect(hold.holding == started)
+        #expect(hover["range"] == lspRange(Self.small.text, Self.small.ranges[1]))
+        #expect(hover["contents"]?["value"]?.stringValue?.contains("schema.spec.name") == true)
+        let symbols = try await client.result("textDocument/documentSymbol", ["textDocument": ["uri": "file:///small.yaml"]])
+        #expect(symbols[0]?["name"] == "small")
+        #expect(hold.holding == started)
+        #expect(!hold.timedOut)
+
+        // Released, every held or waiting analysis finishes with what one thread finds.
+        hold.release()
+        let expected = DocumentSnapshot.analyze(SourceText(text), options: .bundled).diagnostics.map {
+            "\($0.code) \(lspRange(text, $0.range).jsonText)"
+        }.sorted()
+        #expect(expected.count > 20)
+        for uri in large {
+            #expect(Self.codes(try await client.diagnostics(for: uri)) == expected, "\(uri)")
+        }
+        #expect(try await client.result("shutdown") == .null)
+    }
+
+    @Test func aHeldRunSupersededByAnEditPublishesNothing() async throws {
+        let uri = "file:///edited.yaml"
+        let hold = Hold([uri])
+        let client = InProcessLSPClient(analysisWillStart: hold.enter)
+        try await client.initialize(options: ["analysisDelayMs": 0])
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "yaml",
+                                                                "version": 1, "text": .string(Self.small.text)]])
+        try await hold.waitUntilHolding(1)
+        // Version 2 cancels the held run (its stop signal is raised) and waits for a turn.
+        client.change(uri, version: 2, [["text": .string(GeneratedRGD(resources: 6).text)]])
+        hold.release()
+        let published = try await client.diagnostics(for: uri)
+        // The first publish is version 2's: the held version 1 stopped without publishing.
+        #expect(published["version"] == .int(2))
+        #expect(try await client.result("shutdown") == .null)
+    }
+
+    @Test func aRunWaitingForItsTurnIsCancelledAndTheTurnPassesOn() async throws {
+        let executor = AnalysisExecutor(limit: 1)
+        let hold = Hold(["first"])
+        let first = Task { await executor.run("test.first") { _ in hold.enter("first"); return 1 } }
+        try await hold.waitUntilHolding(1)
+        let ran = Locked(false)
+        let waiting = Task { await executor.run("test.waiting") { _ in ran.set(true); return 2 } }
+        let third = Task { await executor.run("test.third") { stop in stop.isRaised ? -1 : 3 } }
+        try await Task.sleep(nanoseconds: 20_000_000)
+        waiting.cancel()
+        #expect(await waiting.value == nil)
+        hold.release()
+        #expect(await first.value == 1)
+        #expect(await third.value == 3)
+        #expect(!ran.value)
+    }
+
+    @Test func cancellingARunningTaskRaisesItsStopSignal() async throws {
+        let executor = AnalysisExecutor(limit: 2)
+        let hold = Hold(["run"])
+        let task = Task { await executor.run("test.run") { stop in hold.enter("run"); return stop.isRaised } }
+        try await hold.waitUntilHolding(1)
+        task.cancel()
+        hold.release()
+        #expect(await task.value == true)
+    }
+}
+
+/// A value behind a lock.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: Value
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.withLock { stored } }
+    func set(_ value: Value) { lock.withLock { stored = value } }
+}
