@@ -53,15 +53,8 @@ import YAMLSyntax
         }
     }
 
-    static let small = MarkedText(RGDFixture.head(name: "small", kind: "Small", schema: "spec:\n  «name»: string") + """
-      resources:
-        - id: config
-          template:
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: ${schema.spec.«na1️⃣me»}
-    """)
+    /// A small RGD (FeatureRequestTests'): marker 1 is on `name` in `${schema.spec.name}`.
+    static let small = FeatureRequestTests.text
 
     static func codes(_ params: JSONValue) -> [String] {
         (params["diagnostics"]?.arrayValue ?? []).map { "\($0["code"]?.stringValue ?? "") \($0["range"]?.jsonText ?? "")" }.sorted()
@@ -92,7 +85,7 @@ import YAMLSyntax
         #expect(hover["range"] == lspRange(Self.small.text, Self.small.ranges[1]))
         #expect(hover["contents"]?["value"]?.stringValue?.contains("schema.spec.name") == true)
         let symbols = try await client.result("textDocument/documentSymbol", ["textDocument": ["uri": "file:///small.yaml"]])
-        #expect(symbols[0]?["name"] == "small")
+        #expect(symbols[0]?["name"] == "démo")
         #expect(hold.holding == started)
         #expect(!hold.timedOut)
 
