@@ -26,68 +26,27 @@ public struct TemplateLiteralValidator: Sendable {
     }
 
     public func validate(template: YAMLNode, root: OpenAPISchema) -> [Finding] {
+        validate(template: template, tree: LiteralSchemaTree(root: root, resolver: resolver))
+    }
+
+    /// As `validate(template:root:)`, on a tree shared by the resources of one kind.
+    func validate(template: YAMLNode, tree: LiteralSchemaTree) -> [Finding] {
         var findings: [Finding] = []
         var path: [SchemaPathSegment] = []
-        walk(template, schema: root, path: &path, keyRange: nil, into: &findings, depth: 0)
+        walk(template, tree.root, in: tree, path: &path, keyRange: nil, into: &findings, depth: 0)
         return findings
-    }
-
-    /// The JSON types a schema node accepts.
-    private enum Expected {
-        /// Anything; `preservesUnknownFields`: nothing below is looked at either.
-        case any(preservesUnknownFields: Bool)
-        /// One type (the common case, without an array).
-        case one(String)
-        case several([String])
-
-        func accepts(_ type: String) -> Bool {
-            switch self {
-            case .any: true
-            case .one(let t): t == type
-            case .several(let types): types.contains(type)
-            }
-        }
-
-        var wanted: String {
-            switch self {
-            case .any: "any"
-            case .one(let t): t
-            case .several(let types): types.joined(separator: " or ")
-            }
-        }
-    }
-
-    /// The JSON types a schema node accepts; nil when it has no valid type (KRO305).
-    private func expectedTypes(_ s: OpenAPISchema) -> Expected? {
-        if s.preservesUnknownFields { return .any(preservesUnknownFields: true) }
-        if s.isIntOrString { return .several(["string", "integer"]) }
-        if s.raw["oneOf"] != nil || s.raw["anyOf"] != nil {
-            let branches = s.oneOf + s.anyOf
-            if !branches.isEmpty {
-                var types: [String] = []
-                for branch in branches {
-                    if let t = branch.type, !types.contains(t) { types.append(t) }
-                    if (!branch.required.isEmpty || branch.raw["not"] != nil) && !types.contains("object") { types.append("object") }
-                }
-                return types.isEmpty ? nil : .several(types)
-            }
-        }
-        if let t = s.type { return .one(t) }
-        if s.additionalProperties != .notAllowed { return .any(preservesUnknownFields: false) }
-        return nil
     }
 
     /// `path` is one stack for the whole walk (pushed and popped around each child),
     /// copied only into findings: most nodes have none.
-    private func walk(_ node: YAMLNode, schema raw: OpenAPISchema, path: inout [SchemaPathSegment], keyRange: TextRange?,
-                      into findings: inout [Finding], depth: Int) {
+    private func walk(_ node: YAMLNode, _ schema: LiteralSchemaNode, in tree: LiteralSchemaTree, path: inout [SchemaPathSegment],
+                      keyRange: TextRange?, into findings: inout [Finding], depth: Int) {
         guard depth < 256 else { return }
-        // Only the shape is read here, so a `$ref` site's description is not carried over.
-        let s = resolver.resolveShape(raw)
+        let s = schema.shape
         // Formatted only for a finding: most nodes have none.
         var where_: String { TemplateFieldPath.format(path) }
         let pointAtKey = keyRange ?? node.range
-        guard let expected = expectedTypes(s) else {
+        guard let expected = schema.expected else {
             let hasShape = s.type != nil || !s.oneOf.isEmpty || !s.anyOf.isEmpty || s.additionalProperties != .notAllowed
             findings.append(Finding(
                 code: "KRO305",
@@ -101,44 +60,35 @@ public struct TemplateLiteralValidator: Sendable {
                                     range: node.range, path: path))
         }
         func accepts(_ type: String) -> Bool { expected.accepts(type) }
-        let preserves: Bool
-        if case .any(true) = expected { preserves = true } else { preserves = false }
+        let preserves = expected.preservesUnknownFields
         switch node {
         case .alias(let alias):
-            if let target = alias.target { walk(target, schema: raw, path: &path, keyRange: keyRange, into: &findings, depth: depth + 1) }
+            if let target = alias.target { walk(target, schema, in: tree, path: &path, keyRange: keyRange, into: &findings, depth: depth + 1) }
         case .mapping(let mapping):
             if preserves { return }
-            guard accepts("object") || s.additionalProperties != .notAllowed else { return mismatch("object") }
+            guard accepts("object") || schema.allowsAdditionalProperties else { return mismatch("object") }
             for entry in mapping.effectiveEntries {
                 guard case .scalar(let keyScalar) = entry.key else { continue }
                 let key = keyScalar.value
-                let child: OpenAPISchema
-                if let property = s.property(key) {
-                    child = property
-                } else {
-                    switch s.additionalProperties {
-                    case .schema(let value): child = value
-                    case .anything: child = OpenAPISchema(["x-kubernetes-preserve-unknown-fields": true])
-                    case .notAllowed:
-                        let parent = where_
-                        let suggestion = DidYouMean.closest(to: key, among: s.properties.map(\.key),
-                                                            maxDistance: max(1, key.count / 3), ignoringCase: true)
-                        findings.append(Finding(
-                            code: "KRO304",
-                            message: "error getting field schema for path \(parent).\(key): schema not found for field \(key)"
-                                + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
-                            range: keyScalar.range, path: path + [.field(key)], suggestion: suggestion))
-                        continue
-                    }
+                guard let child = tree.child(key, of: schema) else {
+                    let parent = where_
+                    let suggestion = DidYouMean.closest(to: key, among: s.properties.map(\.key),
+                                                        maxDistance: max(1, key.count / 3), ignoringCase: true)
+                    findings.append(Finding(
+                        code: "KRO304",
+                        message: "error getting field schema for path \(parent).\(key): schema not found for field \(key)"
+                            + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
+                        range: keyScalar.range, path: path + [.field(key)], suggestion: suggestion))
+                    continue
                 }
                 path.append(.field(key))
-                walk(entry.value, schema: child, path: &path, keyRange: keyScalar.range, into: &findings, depth: depth + 1)
+                walk(entry.value, child, in: tree, path: &path, keyRange: keyScalar.range, into: &findings, depth: depth + 1)
                 path.removeLast()
             }
         case .sequence(let sequence):
             if preserves { return }
             guard accepts("array") else { return mismatch("array") }
-            guard let items = s.items else {
+            guard let items = tree.items(of: schema) else {
                 findings.append(Finding(
                     code: "KRO306",
                     message: "invalid array schema for path \(where_): neither Items.Schema nor Properties are defined",
@@ -147,7 +97,7 @@ public struct TemplateLiteralValidator: Sendable {
             }
             for (index, item) in sequence.items.enumerated() {
                 path.append(.index(index))
-                walk(item, schema: items, path: &path, keyRange: nil, into: &findings, depth: depth + 1)
+                walk(item, items, in: tree, path: &path, keyRange: nil, into: &findings, depth: depth + 1)
                 path.removeLast()
             }
         case .scalar(let scalar):

@@ -16,6 +16,9 @@ struct TypeEnvironment: Sendable {
     /// Resources typed from the CRD catalog or another RGD's CRD, by id: where their kind
     /// is written, and the note that names the schema's source (diagnostics about them carry it).
     let catalogNotes: [String: RelatedLocation]
+    /// The schema of each resource's kind as literal validation reads it (by resource
+    /// index): one tree per kind, shared by its resources.
+    let literalTrees: [Int: LiteralSchemaTree]
 
     init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: [Int: KindSchema],
          unknownKinds: [Int: GroupVersionKind], ambiguousKinds: [Int: [String]] = [:], instanceSpec: JSONValue?) {
@@ -40,6 +43,25 @@ struct TypeEnvironment: Sendable {
         self.unknownKinds = unknownKinds
         self.ambiguousKinds = ambiguousKinds
         self.catalogNotes = notes
+        self.literalTrees = Self.literalTrees(kinds, resolver: store.resolver)
+    }
+
+    /// One tree per kind (resources in index order); a kind whose schema differs from the
+    /// first one's of its name gets its own.
+    private static func literalTrees(_ kinds: [Int: KindSchema], resolver: SchemaResolver) -> [Int: LiteralSchemaTree] {
+        var byKind: [String: (root: OpenAPISchema, tree: LiteralSchemaTree)] = [:]
+        var trees: [Int: LiteralSchemaTree] = [:]
+        for index in kinds.keys.sorted() {
+            let kind = kinds[index]!
+            if let shared = byKind[kind.gvk.bundleKey], shared.root == kind.root {
+                trees[index] = shared.tree
+                continue
+            }
+            let tree = LiteralSchemaTree(root: kind.root, resolver: resolver)
+            if byKind[kind.gvk.bundleKey] == nil { byKind[kind.gvk.bundleKey] = (kind.root, tree) }
+            trees[index] = tree
+        }
+        return trees
     }
 }
 
@@ -265,14 +287,14 @@ struct ExpressionTypeCheck: Sendable {
     /// rgd.md §7.6: literals of a managed template against its kind's schema. CRD
     /// templates and externalRefs are schemaless.
     mutating func validateTemplateLiterals(of r: RGDResource) {
-        guard let template = r.template, let kind = kinds[r.index],
+        guard let template = r.template, let kind = kinds[r.index], let tree = environment.literalTrees[r.index],
               !(kind.gvk.group == "apiextensions.k8s.io" && kind.gvk.kind == "CustomResourceDefinition") else { return }
         let validator = TemplateLiteralValidator(resolver: store.resolver) { text in
             let scan = ExpressionScanner.scan(text)
             if scan.isStandalone { return .standaloneExpression }
             return scan.hasExpressions ? .template : .literal
         }
-        for finding in validator.validate(template: template, root: kind.root) {
+        for finding in validator.validate(template: template, tree: tree) {
             let id = r.id?.value ?? ""
             diagnostics.append(Diagnostic(
                 code: finding.code,
