@@ -63,6 +63,34 @@ import Testing
         #expect(compared > 500, "too few types compared: \(compared)")
     }
 
+    /// `fieldType(_:ofObjectNamed:)` (the checker's question; for shared descriptions only the
+    /// field asked for is renamed) answers what the full description says, asked first on
+    /// a fresh shared provider, for every field of the reachable types and fields they lack.
+    @Test func fieldTypesAreTheFieldsOfTheDescriptions() {
+        var random = SplitMix64(seed: 0xF1E1D)
+        let (context, variables) = Self.randomContext(10, &random) { i, _ in "r\(i)" }
+        // The same variables, with a memo of its own.
+        let asked = KroTypeContext(store: bundledSchemaStore, instanceSpec: nil, instanceScope: .namespaced, resources: variables)
+        let layered = CELEnvironment.kro().with(typeProvider: asked.types).typeProvider
+        var queue = variables.map { SchemaTypeProvider.rootTypeName(forVariable: $0.id) } + ["__type_nope", "x.y"]
+        var seen = Set(queue)
+        var compared = 0
+        while !queue.isEmpty, compared < 2000 {
+            let name = queue.remove(at: random.next(below: queue.count))
+            let description = context.types.objectType(named: name)
+            for field in (description?.fields.keys.map { $0 } ?? []) + ["nope", "__in__", "in"] {
+                let expected = description.map { $0.fields[field] }
+                #expect(asked.types.fieldType(field, ofObjectNamed: name) == expected, "\(name) \(field)")
+                #expect(layered.fieldType(field, ofObjectNamed: name) == expected, "\(name) \(field) layered")
+                compared += 1
+            }
+            for type in description?.fields.values.map({ $0 }) ?? [] {
+                for next in Self.objectNames(type) where seen.insert(next).inserted { queue.append(next) }
+            }
+        }
+        #expect(compared > 1000, "too few fields compared: \(compared)")
+    }
+
     /// A random field path into `root` (properties, list indices, now and then a key the
     /// schema does not have).
     static func randomPath(_ root: OpenAPISchema, _ resolver: SchemaResolver, _ random: inout SplitMix64) -> [SchemaPathSegment] {

@@ -77,7 +77,15 @@ extension CheckRun {
         if let target { argTypes.insert(type(of: target), at: 0) }
         var resultType: CELType?
         var matched: [String] = []
-        for overload in fn.overloads where overload.isMemberFunction == (target != nil) {
+        let overloads = fn.overloads
+        let isMember = target != nil
+        for i in overloads.indices {
+            // Most overloads differ from the arguments in arity or in a type's outermost
+            // form (`int` against `string`): those cannot unify, so they are not instantiated.
+            guard overloads[i].isMemberFunction == isMember, overloads[i].params.count == argTypes.count,
+                  zip(argTypes, overloads[i].params).allSatisfy({ TypeSubstitution.mayUnify($0, $1) })
+            else { continue }
+            let overload = overloads[i]
             let (params, result) = instantiate(overload)
             guard isAssignable(argTypes, params) else { continue }
             matched.append(overload.id)

@@ -134,13 +134,18 @@ final class CheckRun {
 
     /// The declared type of a field, or nil after reporting it undefined.
     func fieldType(_ e: Expr, objectName: String, field: String) -> CELType? {
-        guard let description = env.typeProvider.objectType(named: objectName) else {
+        let provider = env.typeProvider
+        guard let declared = provider.fieldType(field, ofObjectNamed: objectName) else {
             report("unexpected failed resolution of '\(objectName)'", at: nameSpan(of: e))
             return nil
         }
-        if let t = description.fields[field] { return t }
+        if let t = declared { return t }
         // Property names that are CEL reserved words are stored escaped (cel.md §6).
-        if let t = description.fields["__\(field)__"], CELReservedWords.all.contains(field) { return t }
+        if CELReservedWords.all.contains(field), let t = provider.fieldType("__\(field)__", ofObjectNamed: objectName) ?? nil {
+            return t
+        }
+        // Not declared: the whole description says whether any field goes, or what was meant.
+        guard let description = provider.objectType(named: objectName) else { return nil }
         if description.allowsUnknownFields { return .dyn }
         var message = "undefined field '\(field)'"
         let suggestion = DidYouMean.closest(to: field, among: description.fields.keys)

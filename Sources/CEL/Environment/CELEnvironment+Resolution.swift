@@ -17,6 +17,7 @@ extension CELEnvironment {
 
     /// The variable or type a (possibly container-relative) name refers to.
     public func resolveIdentifier(_ name: String) -> VariableDecl? {
+        if isOwnCandidate(name) { return lookupIdentifier(name) }
         for candidate in candidateNames(for: name) {
             if let decl = lookupIdentifier(candidate) { return decl }
         }
@@ -25,9 +26,16 @@ extension CELEnvironment {
 
     /// The function a (possibly container-relative) name refers to.
     public func resolveFunction(_ name: String) -> FunctionDecl? {
+        if isOwnCandidate(name) { return lookupFunction(name) }
         for candidate in candidateNames(for: name) {
             if let fn = lookupFunction(candidate) { return fn }
         }
         return nil
+    }
+
+    /// Whether `name` is its only candidate (no container, no leading dot): kro's case,
+    /// answered without building the candidate list.
+    private func isOwnCandidate(_ name: String) -> Bool {
+        container.isEmpty && name.utf8.first != UInt8(ascii: ".")
     }
 }

@@ -71,10 +71,19 @@ public protocol TypeProvider: Sendable {
     /// before its first `.` is `root`): the checker then skips looking up a field selection
     /// `root.a.b` as a type name. A provider that cannot tell answers true.
     func mayNameTypes(under root: String) -> Bool
+    /// The type of `field` (as named in `ObjectTypeDescription.fields`) of the object type
+    /// `name`: `.some(nil)` when the type has no such field, nil when `objectType(named:)`
+    /// is nil. The checker's question at every selection; a provider may answer it without
+    /// describing the whole type.
+    func fieldType(_ field: String, ofObjectNamed name: String) -> CELType??
 }
 
 extension TypeProvider {
     public func mayNameTypes(under root: String) -> Bool { true }
+
+    public func fieldType(_ field: String, ofObjectNamed name: String) -> CELType?? {
+        objectType(named: name).map { $0.fields[field] }
+    }
 }
 
 /// The text of a dotted name before its first `.` (nil without one), by bytes: a `.`

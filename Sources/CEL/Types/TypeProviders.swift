@@ -28,4 +28,10 @@ public struct LayeredTypeProvider: TypeProvider {
         return nil
     }
     public func mayNameTypes(under root: String) -> Bool { layers.contains { $0.mayNameTypes(under: root) } }
+    public func fieldType(_ field: String, ofObjectNamed name: String) -> CELType?? {
+        for layer in layers {
+            if let found = layer.fieldType(field, ofObjectNamed: name) { return found }
+        }
+        return nil
+    }
 }

@@ -56,6 +56,22 @@ struct TypeSubstitution: Sendable {
         }
     }
 
+    /// False only when `unify(t1, t2)` is false whatever the bindings: neither is a type
+    /// parameter, `dyn`, `error` or `null`, and their outermost forms differ (`int` and
+    /// `string`, `list(…)` and `map(…)`). Decides nothing about type arguments.
+    static func mayUnify(_ t1: CELType, _ t2: CELType) -> Bool {
+        switch (t1, t2) {
+        case (.typeParam, _), (_, .typeParam), (.dyn, _), (_, .dyn), (.error, _), (_, .error), (.null, _), (_, .null):
+            return true
+        case (.bool, .bool), (.int, .int), (.uint, .uint), (.double, .double), (.string, .string), (.bytes, .bytes),
+             (.timestamp, .timestamp), (.duration, .duration), (.list, .list), (.map, .map), (.optional, .optional),
+             (.type, .type), (.opaque, .opaque), (.object, .object):
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Unifies the lists pairwise (same length required).
     mutating func unify(_ l1: [CELType], _ l2: [CELType]) -> Bool {
         guard l1.count == l2.count else { return false }

@@ -143,6 +143,18 @@ public struct SchemaTypeProvider: TypeProvider {
         return described
     }
 
+    /// A field's type without describing a variable's type whose description is shared:
+    /// only that field's type is renamed (the checker asks one field per selection).
+    public func fieldType(_ field: String, ofObjectNamed name: String) -> CELType?? {
+        if let known = memo.objectType(name) { return known.map { $0.fields[field] } }
+        if let shared = sharedName(name) {
+            return objectType(named: shared.name).map { type in
+                type.fields[field].map { Self.renamed($0, from: shared.shared, to: shared.root) }
+            }
+        }
+        return objectType(named: name).map { $0.fields[field] }
+    }
+
     /// `type` with the object types under root `shared` named under `root` instead.
     static func renamed(_ type: CELType, from shared: String, to root: Substring) -> CELType {
         switch type {
