@@ -216,7 +216,20 @@ private struct JSONReader {
         // Runs without escapes are copied in one piece.
         var decoded: [UInt8] = []
         var runStart = index
+        // Bytes before this go through the switch below one by one.
+        var bytewiseUntil = index
         while true {
+            if index >= bytewiseUntil {
+                // Eight plain ASCII bytes (no quote, backslash or control character) at a
+                // time: a document's text is one long string.
+                while index + 8 <= buffer.count {
+                    let word = ByteWord.load(buffer, at: index)
+                    if ByteWord.hasByte(below: 0x20, word) || ByteWord.hasNonASCII(word)
+                        || ByteWord.contains(word, UInt8(ascii: "\"")) || ByteWord.contains(word, UInt8(ascii: "\\")) { break }
+                    index += 8
+                }
+                bytewiseUntil = index + 8
+            }
             guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
             let byte = buffer[index]
             switch byte {

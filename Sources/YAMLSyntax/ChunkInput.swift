@@ -1,3 +1,5 @@
+import JSON
+
 /// The bytes of one stream part as libyaml gets them, with the map from libyaml's marks
 /// back to file offsets.
 ///
@@ -33,7 +35,20 @@ final class ChunkInput {
         base = chunk.start
         out.withUnsafeBufferPointer { buf in
             var i = 0
+            // Bytes before this are read one by one.
+            var bytewiseUntil = 0
             while i < buf.count {
+                if i >= bytewiseUntil {
+                    // Eight printable ASCII bytes at a time (a line break sends its word
+                    // through the loop below).
+                    while i + 8 <= buf.count {
+                        let word = ByteWord.load(buf, at: i)
+                        if ByteWord.hasByte(below: 0x20, word) || ByteWord.hasNonASCII(word) || ByteWord.contains(word, 0x7F) { break }
+                        i += 8
+                    }
+                    bytewiseUntil = i + 8
+                    if i >= buf.count { break }
+                }
                 let b = buf[i]
                 if b >= 0x20 && b < 0x7F || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
                 if b < 0x80 {

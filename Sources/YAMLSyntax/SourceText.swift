@@ -1,3 +1,5 @@
+import JSON
+
 /// How columns are counted when a position is given as (line, column).
 public enum PositionEncoding: Sendable, Hashable {
     /// UTF-8 code units (bytes).
@@ -59,7 +61,19 @@ public struct SourceText: Sendable, Equatable {
         let n = buf.count
         let sync = syncAfter ?? Int.max
         var i = start
+        // Bytes before this are read one by one.
+        var bytewiseUntil = i
         while i < n {
+            if i >= bytewiseUntil {
+                // Eight bytes at a time while none breaks a line or starts a multi-byte character.
+                while i + 8 <= n {
+                    let word = ByteWord.load(buf, at: i)
+                    if ByteWord.contains(word, 0x0A) || ByteWord.contains(word, 0x0D) || ByteWord.hasNonASCII(word) { break }
+                    i += 8
+                }
+                bytewiseUntil = i + 8
+                if i >= n { break }
+            }
             let b = buf[i]
             if b < 0x80 {
                 if b == 0x0A {

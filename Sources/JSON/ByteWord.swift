@@ -1,0 +1,32 @@
+/// Tests on eight bytes at once (one unaligned 64-bit load), used to skip runs of ordinary
+/// bytes in long texts: a 1 MB document opened in the editor passes through several
+/// byte-by-byte scans (the JSON string, the line table, the YAML input check) before
+/// anything else can start. Each test is exact for the word as a whole: true if and only
+/// if some byte has the property (the classic SWAR forms; a borrow can only mark bytes
+/// above one that really has it).
+public enum ByteWord {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset` (which must leave eight bytes in `buffer`).
+    @inline(__always)
+    public static func load(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) -> UInt64 {
+        UnsafeRawPointer(buffer.baseAddress.unsafelyUnwrapped + offset).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Some byte equals `byte`.
+    @inline(__always)
+    public static func contains(_ word: UInt64, _ byte: UInt8) -> Bool {
+        hasByte(below: 1, word ^ (ones &* UInt64(byte)))
+    }
+
+    /// Some byte is below `limit` (`limit` ≤ 128).
+    @inline(__always)
+    public static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+
+    /// Some byte is 0x80 or above (not ASCII).
+    @inline(__always)
+    public static func hasNonASCII(_ word: UInt64) -> Bool { word & highs != 0 }
+}
