@@ -24,15 +24,22 @@ final class ChunkInput {
 
     static let replacement = UInt8(ascii: "_")
 
-    init(source: SourceText, chunk: TextRange) {
+    convenience init(source: SourceText, chunk: TextRange) {
         // A chunk that is the whole text shares its bytes (no copy) unless a byte must be
         // replaced: the scan below only reads.
-        var out = chunk.start == 0 && chunk.end == source.bytes.count
-            ? source.bytes : Array(source.bytes[chunk.start..<chunk.end])
+        self.init(bytes: chunk.start == 0 && chunk.end == source.bytes.count
+            ? source.bytes : Array(source.bytes[chunk.start..<chunk.end]), base: chunk.start)
+    }
+
+    /// `bytes` stand for the file's bytes from offset `base` on (a byte order mark counts
+    /// only at offset 0).
+    init(bytes: [UInt8], base: Int) {
+        var out = bytes
+        let chunk = TextRange(start: base, end: base + bytes.count)
         var errors: [YAMLError] = []
         var replaced: [Range<Int>] = []
         var ascii = true
-        base = chunk.start
+        self.base = base
         out.withUnsafeBufferPointer { buf in
             var i = 0
             // Bytes before this are read one by one.
@@ -83,7 +90,7 @@ final class ChunkInput {
                 count += 1
             }
         }
-        bytes = out
+        self.bytes = out
         encodingErrors = errors
         checkpoints = marks
         isASCII = ascii

@@ -12,12 +12,13 @@ extension YAMLParser {
 
     /// `reparse`, and what changed between the two texts (callers that keep results per
     /// byte range tell from it which ranges kept their text, without comparing them).
-    public static func reparseReportingChange(_ source: SourceText, previous: YAMLFile,
-                                              limits: YAMLLimits = .default) -> (file: YAMLFile, change: TextChange) {
+    /// `threads`: for the full parse when one is needed (`parse(_:limits:threads:)`).
+    public static func reparseReportingChange(_ source: SourceText, previous: YAMLFile, limits: YAMLLimits = .default,
+                                              threads: Int = 1) -> (file: YAMLFile, change: TextChange) {
         let candidates = changes(from: previous.source.bytes, to: source.bytes)
         let change = TextChange(covering: candidates, oldCount: previous.source.bytes.count, newCount: source.bytes.count)
         let file = incrementalParse(source, previous: previous, candidates: candidates, limits: limits)
-            ?? parse(source, limits: limits)
+            ?? parse(source, limits: limits, threads: threads)
         return (file, change)
     }
 

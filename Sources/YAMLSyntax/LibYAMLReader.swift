@@ -6,9 +6,19 @@ struct LibYAMLReader {
     let limits: YAMLLimits
     let input: ChunkInput
 
+    /// Whether a node carried an anchor or an alias was read (their meaning reaches
+    /// across the part: a part parsed alone may then read differently).
+    private(set) var sawAnchorsOrAliases = false
+    /// The most collections open at once in any document.
+    private(set) var deepestNesting = 0
+
     init(source: SourceText, chunk: TextRange, limits: YAMLLimits) {
-        (self.chunk, self.limits) = (chunk, limits)
-        input = ChunkInput(source: source, chunk: chunk)
+        self.init(input: ChunkInput(source: source, chunk: chunk), limits: limits)
+    }
+
+    init(input: ChunkInput, limits: YAMLLimits) {
+        (self.input, self.limits) = (input, limits)
+        chunk = TextRange(start: input.base, end: input.base + input.bytes.count)
     }
 
     mutating func run() -> (documents: [YAMLDocument], leftoverErrors: [YAMLError]) {
@@ -43,7 +53,11 @@ struct LibYAMLReader {
                     case YAML_DOCUMENT_START_EVENT:
                         builder = TreeBuilder(input: input, limits: limits, documentStart: start)
                     case YAML_DOCUMENT_END_EVENT:
-                        if let b = builder { documents.append(b.finish(documentEnd: end, error: nil)) }
+                        if let b = builder {
+                            documents.append(b.finish(documentEnd: end, error: nil))
+                            sawAnchorsOrAliases = sawAnchorsOrAliases || b.sawAnchorsOrAliases
+                            deepestNesting = max(deepestNesting, b.deepestNesting)
+                        }
                         builder = nil
                     case YAML_SCALAR_EVENT:
                         let s = event.data.scalar
@@ -74,6 +88,7 @@ struct LibYAMLReader {
         }
         if let failure {
             let b = builder ?? TreeBuilder(input: input, limits: limits, documentStart: documents.last?.range.end ?? chunk.start)
+            sawAnchorsOrAliases = sawAnchorsOrAliases || b.sawAnchorsOrAliases
             documents.append(b.finish(documentEnd: chunk.end, error: failure))
         }
         // The part's documents tile it: the first starts at the part's start, the last

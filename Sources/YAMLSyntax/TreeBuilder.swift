@@ -28,6 +28,10 @@ struct TreeBuilder {
     private var duplicates: [DuplicateKey] = []
     /// Set when a limit stops the document; the reader then stops feeding events.
     private(set) var stopError: YAMLError?
+    /// Whether a node carried an anchor or an alias was read.
+    private(set) var sawAnchorsOrAliases = false
+    /// The most collections open at once.
+    private(set) var deepestNesting = 0
 
     init(input: ChunkInput, limits: YAMLLimits, documentStart: Int) {
         self.input = input
@@ -66,7 +70,7 @@ struct TreeBuilder {
                                 range: TextRange(start: tokenStart, end: max(tokenStart, tokenEnd)),
                                 tag: tag, anchor: anchor, sourceMap: map)
         let node = YAMLNode.scalar(scalar)
-        if let anchor { anchors[anchor] = (node, 1) }
+        if let anchor { anchors[anchor] = (node, 1); sawAnchorsOrAliases = true }
         add(node, weight: 1)
     }
 
@@ -79,6 +83,7 @@ struct TreeBuilder {
     }
 
     mutating func alias(name: String, start: Int, end: Int) {
+        sawAnchorsOrAliases = true
         let range = TextRange(start: start, end: end)
         guard let anchored = anchors[name] else {
             errors.append(YAMLError(message: "unknown anchor '\(name)' referenced", range: range, kind: .syntax))
@@ -102,8 +107,10 @@ struct TreeBuilder {
             return
         }
         let content = tag != nil || anchor != nil ? contentStart(after: start) : start
+        if anchor != nil { sawAnchorsOrAliases = true }
         frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor,
                             start: content, lastEnd: content))
+        deepestNesting = max(deepestNesting, frames.count)
     }
 
     mutating func close(end: Int) {

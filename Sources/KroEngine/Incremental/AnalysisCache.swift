@@ -27,17 +27,18 @@ public final class AnalysisCache: @unchecked Sendable {
         var change: (from: Int, change: TextChange)?
     }
 
-    /// `source` parsed, reusing the previous tree where the edit allows.
-    func parse(_ source: SourceText) -> Parsed {
+    /// `source` parsed, reusing the previous tree where the edit allows; a full parse on
+    /// up to `threads` threads.
+    func parse(_ source: SourceText, threads: Int = 1) -> Parsed {
         let (previous, previousText) = lock.withLock { (yaml, parsedTexts) }
         var change: (from: Int, change: TextChange)?
         let file: YAMLFile
         if let previous {
-            let reparsed = YAMLParser.reparseReportingChange(source, previous: previous)
+            let reparsed = YAMLParser.reparseReportingChange(source, previous: previous, threads: threads)
             file = reparsed.file
             change = (previousText, reparsed.change)
         } else {
-            file = YAMLParser.parse(source)
+            file = YAMLParser.parse(source, threads: threads)
         }
         let text = lock.withLock {
             yaml = file

@@ -1,0 +1,398 @@
+import Dispatch
+
+/// Parsing one large document on several threads. In a kro file nearly all the text is the
+/// `spec.resources` list, and its items parse alone exactly as they parse in place (the
+/// incremental re-parse relies on the same fact, see IncrementalParse.swift). So the
+/// document is cut by a line scan into the rest (the *skeleton*: the items' lines blanked,
+/// or cut off when nothing follows them) and groups of consecutive items; all parse at
+/// once, each group as a block sequence of its own, and the groups' items replace the empty
+/// value the skeleton has under `resources:`.
+///
+/// The result equals the one-thread parse. Why: the region holds only lines at the items'
+/// column starting with `- ` (an item) and lines indented further, blank or comment lines;
+/// it follows a `resources:` line at a column not greater than the items' and ends before
+/// the first line that is neither. In block context, libyaml's reading of a line depends
+/// only on the columns of the block collections open around it, and inside an item only
+/// the item's own (deeper) ones are, wherever the item is parsed; outside the region the
+/// skeleton has the same lines, blank where the items were. Anything that could carry
+/// meaning across a cut falls back to the one-thread parse of that document: any error or
+/// encoding problem in a part, anchors or aliases, duplicate keys in the skeleton, a
+/// directive, a part that is not exactly the expected items (an unclosed quote or bracket
+/// spilling over an item line changes the count), a skeleton whose `resources:` value is
+/// not the empty plain scalar the blank region leaves, line breaks libyaml sees and the
+/// line table does not (NEL, LS, PS), or a tab where indentation is read.
+extension YAMLParser {
+    /// Tuning for `parse(_:limits:threads:)`; tests lower the sizes to cut small documents.
+    struct ParallelParsing {
+        var threads: Int
+        /// Documents shorter than this parse on the caller's thread (cutting costs more).
+        var minimumDocumentBytes = 64 << 10
+        /// Groups of items per thread: a group of heavy items does not leave the others idle.
+        var groupsPerThread = 4
+    }
+
+    /// `parse(source, limits:)` with the documents, and the items of large `resources`
+    /// lists, parsed on up to `threads` threads (the caller's included). Same result for
+    /// any number of threads.
+    public static func parse(_ source: SourceText, limits: YAMLLimits = .default, threads: Int) -> YAMLFile {
+        parse(source, limits: limits, parallel: ParallelParsing(threads: threads))
+    }
+
+    static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing) -> YAMLFile {
+        let ranges = documentRanges(in: source)
+        guard parallel.threads > 1 else { return parse(source, limits: limits) }
+        // The jobs: a whole document, or the skeleton or one group of items of a cut one.
+        var jobs: [Job] = []
+        var plans: [Plan] = []
+        for range in ranges {
+            if range.length >= parallel.minimumDocumentBytes, range.length <= limits.maxDocumentSize,
+               let cut = ItemCut.find(in: source, document: range) {
+                let groups = cut.groups(count: parallel.threads * parallel.groupsPerThread)
+                plans.append(.cut(cut, firstJob: jobs.count, groups: groups.count))
+                jobs.append(.skeleton(cut))
+                jobs += groups.map { .items($0) }
+            } else {
+                plans.append(.whole(job: jobs.count))
+                jobs.append(.document(range))
+            }
+        }
+        guard jobs.count > 1 else { return parse(source, limits: limits) }
+
+        var results = [Part?](repeating: nil, count: jobs.count)
+        let allJobs = jobs
+        results.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: allJobs.count) { i in
+                slots[i] = allJobs[i].run(source, limits: limits)
+            }
+        }
+        var documents: [YAMLDocument] = []
+        var streamErrors: [YAMLError] = []
+        for (plan, range) in zip(plans, ranges) {
+            let part: (documents: [YAMLDocument], leftoverErrors: [YAMLError])
+            switch plan {
+            case .whole(let job):
+                part = results[job]!.parsed
+            case .cut(let cut, let first, let groups):
+                let pieces = results[first...(first + groups)].map { $0! }
+                if let document = cut.assemble(skeleton: pieces[0], groups: pieces.dropFirst(), source: source, limits: limits) {
+                    part = ([document], [])
+                } else {
+                    part = parseDocuments(source, range: range, limits: limits)
+                }
+            }
+            documents += part.documents
+            streamErrors += part.leftoverErrors
+        }
+        let all = (documents.flatMap(\.errors) + streamErrors).sorted { $0.range < $1.range }
+        return YAMLFile(source: source, documents: documents, errors: all)
+    }
+
+    private enum Plan {
+        case whole(job: Int)
+        /// The skeleton's job, then one per group.
+        case cut(ItemCut, firstJob: Int, groups: Int)
+    }
+
+    enum Job: Sendable {
+        case document(TextRange)
+        case skeleton(ItemCut)
+        case items(ItemCut.Group)
+
+        func run(_ source: SourceText, limits: YAMLLimits) -> Part {
+            switch self {
+            case .document(let range):
+                return Part(parsed: parseDocuments(source, range: range, limits: limits))
+            case .skeleton(let cut):
+                return Part(LibYAMLReader(input: cut.skeletonInput(source), limits: limits))
+            case .items(let group):
+                return Part(LibYAMLReader(source: source, chunk: group.chunk, limits: limits))
+            }
+        }
+    }
+
+    /// A job's documents, and what the assembly checks beyond their errors.
+    struct Part: Sendable {
+        var parsed: (documents: [YAMLDocument], leftoverErrors: [YAMLError])
+        var sawAnchorsOrAliases = false
+        var deepestNesting = 0
+
+        init(parsed: (documents: [YAMLDocument], leftoverErrors: [YAMLError])) { self.parsed = parsed }
+
+        init(_ reader: LibYAMLReader) {
+            var reader = reader
+            parsed = reader.run()
+            (sawAnchorsOrAliases, deepestNesting) = (reader.sawAnchorsOrAliases, reader.deepestNesting)
+        }
+    }
+}
+
+/// Where one document's `resources:` items are, found by reading lines (see
+/// `YAMLParser.parse(_:limits:threads:)` for why the cut is safe).
+struct ItemCut: Sendable {
+    let document: TextRange
+    /// The offset of the `resources` key.
+    let keyStart: Int
+    /// The start of each item's `- ` line.
+    let itemLines: [Int]
+    /// Where the items' lines end: the first line after them that is not theirs, or the
+    /// document's end (then the skeleton stops before the items).
+    let regionEnd: Int
+
+    struct Group: Sendable {
+        /// From the first item's line to the next group's first item (or the region's end).
+        var chunk: TextRange
+        /// Start of each item's line in the group.
+        var itemLines: ArraySlice<Int>
+    }
+
+    static let key = Array("resources:".utf8)
+
+    /// The first `resources:` line of `document` followed by at least two items, or nil.
+    static func find(in source: SourceText, document: TextRange) -> ItemCut? {
+        let bytes = source.bytes
+        guard document.start < document.end else { return nil }
+        if !source.isASCII && hasOtherLineBreaks(bytes[document.start..<document.end]) { return nil }
+        // A directive (`%TAG`) changes how tags read: the skeleton would not see it apply.
+        if bytes[document.start] == UInt8(ascii: "%") { return nil }
+        let lines = source.lineStarts
+        var line = source.line(containing: document.start)
+        while line < lines.count, lines[line] < document.end {
+            let start = lines[line]
+            let end = line + 1 < lines.count ? min(lines[line + 1], document.end) : document.end
+            line += 1
+            guard let keyColumn = keyColumn(bytes, start, end) else { continue }
+            return region(after: line, keyStart: start + keyColumn, keyColumn: keyColumn, source: source, document: document)
+        }
+        return nil
+    }
+
+    /// The column of `resources:` when the line is only spaces, that key, then spaces or a
+    /// comment.
+    private static func keyColumn(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int? {
+        var i = start
+        while i < end && bytes[i] == 0x20 { i += 1 }
+        guard end - i >= key.count, bytes[i] == UInt8(ascii: "r") else { return nil }
+        for k in 0..<key.count where bytes[i + k] != key[k] { return nil }
+        var j = i + key.count
+        while j < end && bytes[j] == 0x20 { j += 1 }
+        guard j == end || isBreak(bytes[j]) || bytes[j] == UInt8(ascii: "#") && j > i + key.count else { return nil }
+        return i - start
+    }
+
+    /// The items after the key line (which ends before line `first`).
+    private static func region(after first: Int, keyStart: Int, keyColumn: Int, source: SourceText,
+                               document: TextRange) -> ItemCut? {
+        let bytes = source.bytes, lines = source.lineStarts
+        var itemColumn: Int?
+        var items: [Int] = []
+        var line = first
+        var regionEnd = document.end
+        while line < lines.count, lines[line] < document.end {
+            let start = lines[line]
+            let end = line + 1 < lines.count ? min(lines[line + 1], document.end) : document.end
+            line += 1
+            var i = start
+            while i < end && bytes[i] == 0x20 { i += 1 }
+            if i == end || isBreak(bytes[i]) || bytes[i] == UInt8(ascii: "#") { continue }  // blank or comment
+            if bytes[i] == 0x09 { return nil }  // a tab where libyaml reads indentation
+            let column = i - start
+            let isItem = bytes[i] == UInt8(ascii: "-") && (i + 1 == end || bytes[i + 1] == 0x20 || isBreak(bytes[i + 1]))
+            guard let c = itemColumn else {
+                // The first line after the key: the list's first item, not left of the key.
+                guard isItem, column >= keyColumn else { return nil }
+                itemColumn = column
+                items.append(start)
+                continue
+            }
+            if column > c { continue }
+            if column == c && isItem { items.append(start); continue }
+            regionEnd = start
+            break
+        }
+        guard items.count >= 2 else { return nil }
+        return ItemCut(document: document, keyStart: keyStart, itemLines: items, regionEnd: regionEnd)
+    }
+
+    private static func isBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
+
+    /// NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line breaks to libyaml, not to the line table.
+    private static func hasOtherLineBreaks(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var i = bytes.startIndex
+        while i + 1 < bytes.endIndex {
+            if bytes[i] == 0xC2 && bytes[i + 1] == 0x85 { return true }
+            if bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && i + 2 < bytes.endIndex
+                && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// The items cut into at most `count` groups of consecutive items.
+    func groups(count: Int) -> [Group] {
+        let n = min(max(count, 1), itemLines.count)
+        let (size, extra) = itemLines.count.quotientAndRemainder(dividingBy: n)
+        var groups: [Group] = []
+        var first = 0
+        for g in 0..<n {
+            let last = first + size + (g < extra ? 1 : 0)
+            let end = last < itemLines.count ? itemLines[last] : regionEnd
+            groups.append(Group(chunk: TextRange(start: itemLines[first], end: end), itemLines: itemLines[first..<last]))
+            first = last
+        }
+        return groups
+    }
+
+    /// The document's bytes with the items' lines blanked (line breaks kept, so every
+    /// offset stays), or only the part before the items when nothing follows them.
+    func skeletonInput(_ source: SourceText) -> ChunkInput {
+        let firstItem = itemLines[0]
+        guard regionEnd < document.end else {
+            return ChunkInput(source: source, chunk: TextRange(start: document.start, end: firstItem))
+        }
+        var bytes = Array(source.bytes[document.start..<document.end])
+        for i in (firstItem - document.start)..<(regionEnd - document.start) where bytes[i] != 0x0A && bytes[i] != 0x0D {
+            bytes[i] = 0x20
+        }
+        return ChunkInput(bytes: bytes, base: document.start)
+    }
+}
+
+extension ItemCut {
+    /// The document the one-thread parse gives, from the skeleton and the groups (in
+    /// order); nil when any check fails (the caller then parses the document alone).
+    func assemble(skeleton: YAMLParser.Part, groups: ArraySlice<YAMLParser.Part>, source: SourceText,
+                  limits: YAMLLimits) -> YAMLDocument? {
+        guard skeleton.parsed.leftoverErrors.isEmpty, skeleton.parsed.documents.count == 1, !skeleton.sawAnchorsOrAliases,
+              let shape = skeleton.parsed.documents.first, shape.errors.isEmpty, shape.duplicateKeys.isEmpty,
+              let root = shape.root, let path = Self.pathToEmptyValue(of: keyStart, in: root) else { return nil }
+        var items: [YAMLNode] = []
+        items.reserveCapacity(itemLines.count)
+        var duplicates: [DuplicateKey] = []
+        var listEnd = 0
+        var listStart: Int?
+        let parts = self.groups(count: groups.count)
+        for (group, part) in zip(parts, groups) {
+            guard part.parsed.leftoverErrors.isEmpty, part.parsed.documents.count == 1, !part.sawAnchorsOrAliases,
+                  // The list opens inside `path.count` collections: so many fewer levels are
+                  // left to its items before the depth limit.
+                  part.deepestNesting + path.count <= limits.maxDepth,
+                  let document = part.parsed.documents.first, document.errors.isEmpty,
+                  case .sequence(let list)? = document.root, list.style == .block, list.tag == nil, list.anchor == nil,
+                  list.items.count == group.itemLines.count else { return nil }
+            // Each item where its `- ` line is.
+            for (item, line) in zip(list.items, group.itemLines) {
+                guard item.range.start >= line else { return nil }
+            }
+            var groupItems = list.items
+            // An empty value (`key:` with nothing after it) at the group's end sits where
+            // libyaml read the next token: the part's end alone, the next item's `-` (or
+            // whatever follows the items) in the whole document.
+            let next = Self.nextToken(after: group.chunk.end, in: source.bytes, documentEnd: self.document.end)
+            if next != group.chunk.end, let last = groupItems.last {
+                groupItems[groupItems.count - 1] = Self.movingEmptyEnd(last, from: group.chunk.end, to: next)
+            }
+            listStart = listStart ?? list.range.start
+            listEnd = groupItems.reduce(max(listEnd, list.range.start)) { max($0, $1.range.end) }
+            items += groupItems
+            duplicates += document.duplicateKeys
+        }
+        guard let listStart else { return nil }
+        let list = YAMLNode.sequence(YAMLSequence(items: items, style: .block,
+                                                  range: TextRange(start: listStart, end: max(listStart, listEnd))))
+        return YAMLDocument(root: Self.replacing(root, at: path[...], with: list), range: document, errors: [],
+                            duplicateKeys: duplicates)
+    }
+
+    /// The child positions from `root` to the value of the block mapping key starting at
+    /// `keyStart` (a plain `resources` without tag or anchor), when that value is an empty
+    /// plain scalar without tag or anchor (what the blanked items leave).
+    static func pathToEmptyValue(of keyStart: Int, in root: YAMLNode) -> [Int]? {
+        var node = root
+        var path: [Int] = []
+        while true {
+            switch node {
+            case .mapping(let m):
+                guard m.style == .block else { return nil }
+                if let i = m.entries.firstIndex(where: { $0.key.range.start == keyStart }) {
+                    guard case .scalar(let key) = m.entries[i].key, key.style == .plain, key.value == "resources",
+                          key.tag == nil, key.anchor == nil,
+                          case .scalar(let value) = m.entries[i].value, value.style == .plain, value.value.isEmpty,
+                          value.tag == nil, value.anchor == nil else { return nil }
+                    return path + [i]
+                }
+                guard let i = m.entries.firstIndex(where: { $0.value.range.start <= keyStart && keyStart < $0.value.range.end })
+                else { return nil }
+                path.append(i)
+                node = m.entries[i].value
+            case .sequence(let s):
+                guard s.style == .block,
+                      let i = s.items.firstIndex(where: { $0.range.start <= keyStart && keyStart < $0.range.end }) else { return nil }
+                path.append(i)
+                node = s.items[i]
+            case .scalar, .alias:
+                return nil
+            }
+        }
+    }
+
+    /// `node` with the value at `path` replaced by `value`; the block collections around it
+    /// end at their last child again (as the tree builder ends them).
+    static func replacing(_ node: YAMLNode, at path: ArraySlice<Int>, with value: YAMLNode) -> YAMLNode {
+        guard let i = path.first else { return value }
+        switch node {
+        case .mapping(var m):
+            let known = m.entriesAreKnownEffective  // the keys stay: so does what is known of them
+            if path.count == 1 {
+                m.entries[i].value = value
+            } else {
+                m.entries[i].value = replacing(m.entries[i].value, at: path.dropFirst(), with: value)
+            }
+            m.entriesAreKnownEffective = known
+            m.range.end = m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) }
+            return .mapping(m)
+        case .sequence(var s):
+            s.items[i] = replacing(s.items[i], at: path.dropFirst(), with: value)
+            s.range.end = s.items.reduce(s.range.start) { max($0, $1.range.end) }
+            return .sequence(s)
+        case .scalar, .alias:
+            return node
+        }
+    }
+}
+
+extension ItemCut {
+    /// Where libyaml's next token after the line start `offset` is: past the line's
+    /// indentation (the line is an item's or the one ending the items), or the document's end.
+    static func nextToken(after offset: Int, in bytes: [UInt8], documentEnd: Int) -> Int {
+        var i = offset
+        while i < documentEnd && bytes[i] == 0x20 { i += 1 }
+        return i
+    }
+
+    /// `node` (a group's last item) with an empty plain scalar ending the group at `end`
+    /// moved to `target`, and the collections ending with it ending there too.
+    static func movingEmptyEnd(_ node: YAMLNode, from end: Int, to target: Int) -> YAMLNode {
+        guard node.range.end == end else { return node }
+        switch node {
+        case .scalar(let s):
+            guard s.style == .plain, s.value.isEmpty, s.range.start == end else { return node }
+            return node.shifted(by: target - end)
+        case .mapping(var m):
+            guard let last = m.entries.last else { return node }
+            let known = m.entriesAreKnownEffective  // a moved value changes no key
+            m.entries[m.entries.count - 1] = YAMLMappingEntry(key: movingEmptyEnd(last.key, from: end, to: target),
+                                                              value: movingEmptyEnd(last.value, from: end, to: target))
+            m.entriesAreKnownEffective = known
+            if m.style == .block { m.range.end = m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) } }
+            return .mapping(m)
+        case .sequence(var s):
+            guard let last = s.items.last else { return node }
+            s.items[s.items.count - 1] = movingEmptyEnd(last, from: end, to: target)
+            if s.style == .block { s.range.end = s.items.reduce(s.range.start) { max($0, $1.range.end) } }
+            return .sequence(s)
+        case .alias:
+            return node
+        }
+    }
+}
