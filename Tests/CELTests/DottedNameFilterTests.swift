@@ -62,6 +62,44 @@ import Testing
         #expect(resolved >= 10)
     }
 
+    /// A provider that knows no type but cannot rule any out: with it every selection is
+    /// looked up as a dotted name, as before the filter.
+    struct AskEverything: TypeProvider {
+        func objectType(named name: String) -> ObjectTypeDescription? { nil }
+    }
+
+    /// Chains of two to five selections check the same with the filter (and its skip of a
+    /// rejected chain's inner selections) as when every selection is looked up.
+    @Test func chainsCheckAsWhenEveryPrefixIsLookedUp() {
+        let roots = ["a", "x", "acme", "google", "shapes", "Plain", "b"]
+        let fields = ["b", "c", "v1", "Widget", "protobuf", "Timestamp", "Circle", "size", "d"]
+        let filtered = Self.environment()
+        let unfiltered = filtered.with(typeProvider: AskEverything())
+        #expect(unfiltered.mayDeclareDottedName(under: "x") && !filtered.mayDeclareDottedName(under: "x"))
+        var checked = 0
+        for root in roots {
+            for length in 2...5 {
+                for offset in fields.indices {
+                    let chain = [root] + (0..<(length - 1)).map { fields[(offset + $0 * 3) % fields.count] }
+                    let text = chain.joined(separator: ".")
+                    let parsed = CELParser().parse(text).parsed!
+                    let (p, q) = (Checker.check(parsed, in: filtered), Checker.check(parsed, in: unfiltered))
+                    #expect(p.types == q.types && p.references == q.references && p.issues == q.issues, "\(text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked == roots.count * 4 * fields.count)
+        // Where the whole chain names nothing, its prefix still may: `a.b` (a map) in `a.b.z.y`.
+        let b = SpannedASTBuilder("a.b.z.y")
+        let ab = b.select(b.ident("a"), "b")
+        let abz = b.select(ab, "z")
+        let result = Checker.check(b.parsed(b.select(abz, "y")), in: filtered)
+        #expect(result.references[ab.id] == Reference(name: "a.b"))
+        #expect(result.types[abz.id] == .int)
+        #expect(result.issues.map(\.message) == ["type 'int' does not support field selection"])
+    }
+
     /// Dotted declarations without a container still win over field selection.
     @Test func dottedNamesResolveWithoutAContainer() {
         let env = Self.environment()

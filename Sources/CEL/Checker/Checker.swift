@@ -33,6 +33,8 @@ final class CheckRun {
     /// (errors in macro-generated operators point at the macro's name).
     let macroCalls: [ExprID: Expr]
     var macroNameSpans: [SourceSpan] = []
+    /// A selection known to name no declaration (the operand of one `mayNameDeclaration` rejected).
+    var plainSelection: ExprID?
 
     init(env: CELEnvironment, source: String, macroCalls: [ExprID: Expr] = [:]) {
         self.env = env
@@ -96,12 +98,16 @@ final class CheckRun {
 
     func checkSelect(_ e: Expr, _ operand: Expr, _ field: String, _ testOnly: Bool) {
         // A dotted name may itself be a declared variable or type (`a.b.c`).
-        if !testOnly, mayNameDeclaration(e), let qualified = qualifiedName(e), lookupLocal(rootName(qualified)) == nil,
+        let mayName = !testOnly && plainSelection != e.id && mayNameDeclaration(e)
+        if mayName, let qualified = qualifiedName(e), lookupLocal(rootName(qualified)) == nil,
            let decl = env.resolveIdentifier(qualified) {
             setType(e, decl.type)
             references[e.id] = Reference(name: decl.name)
             return
         }
+        // A chain no declaration can be named after has no prefix that can (same root, fewer
+        // fields): its operand is not asked again.
+        if !testOnly && !mayName { plainSelection = operand.id }
         check(operand)
         let resultType = selectField(e, operandType: type(of: operand), field: field, optional: false)
         setType(e, testOnly ? .bool : resultType)

@@ -72,6 +72,13 @@ public enum ExpressionScanner {
         return ExpressionScan(matches: matches, nestedAt: nil, unterminated: unterminated, length: b.count)
     }
 
+    /// Whether `s` contains `${` (terminated or not): `String.contains` by bytes, without
+    /// Foundation's character-wise search.
+    static func containsOpening(_ s: String) -> Bool {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ find($0, from: 0) != nil }) { return found }
+        return find(Array(s.utf8), from: 0) != nil
+    }
+
     private static func find<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, from: Int) -> Int? where Bytes.Index == Int {
         var k = from
         while k + 1 < b.count {

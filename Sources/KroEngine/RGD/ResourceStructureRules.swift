@@ -21,6 +21,7 @@ enum ResourceStructureRules {
             return out + externalScope(r, instanceScope: instanceScope, scopeOf: scopeOf)
         }
         var apiVersion: String?, kind: String?
+        var avRange: TextRange?, kindRange: TextRange?
         var structureOK = true
         for (key, code) in [("apiVersion", "KRO213"), ("kind", "KRO214")] {
             guard let entry = template.entry(forKey: key) else {
@@ -33,7 +34,7 @@ enum ResourceStructureRules {
                 structureOK = false
                 continue
             }
-            if key == "apiVersion" { apiVersion = v } else { kind = v }
+            if key == "apiVersion" { (apiVersion, avRange) = (v, entry.value.range) } else { (kind, kindRange) = (v, entry.value.range) }
         }
         let metaEntry = template.entry(forKey: "metadata")
         if metaEntry == nil {
@@ -41,10 +42,8 @@ enum ResourceStructureRules {
         } else if let m = metaEntry, m.value.mapping == nil {
             out.append(Diagnostic(code: "KRO215", message: prefix + "metadata field is not a map", range: m.value.range))
         }
-        guard structureOK, let apiVersion, let kind,
-              let avRange = template.value(forKey: "apiVersion")?.range,
-              let kindRange = template.value(forKey: "kind")?.range else { return out }
-        guard let gvk = GroupVersionKind(apiVersion: apiVersion, kind: kind), !apiVersion.contains("${") else {
+        guard structureOK, let apiVersion, let kind, let avRange, let kindRange else { return out }
+        guard let gvk = GroupVersionKind(apiVersion: apiVersion, kind: kind), !ExpressionScanner.containsOpening(apiVersion) else {
             out.append(Diagnostic(code: "KRO216",
                                   message: "failed to extract GVK from resource \(rid): invalid apiVersion format \"\(apiVersion)\": unexpected GroupVersion string: \(apiVersion)",
                                   range: avRange))

@@ -146,7 +146,7 @@ public struct SchemaTypeProvider: TypeProvider {
     /// A field's type without describing a variable's type whose description is shared:
     /// only that field's type is renamed (the checker asks one field per selection).
     public func fieldType(_ field: String, ofObjectNamed name: String) -> CELType?? {
-        if let known = memo.objectType(name) { return known.map { $0.fields[field] } }
+        // A shared name is described under its shared root only: not looked for in the memo.
         if let shared = sharedName(name) {
             return objectType(named: shared.name).map { type in
                 type.fields[field].map { Self.renamed($0, from: shared.shared, to: shared.root) }
