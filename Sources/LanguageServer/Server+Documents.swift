@@ -88,7 +88,7 @@ extension Server {
                 instanceKinds: state.knownInstanceKinds, otherRGDs: state.instanceRGDs(except: uri),
                 siblings: state.chainingSiblings(except: uri))
             let delay = state.configuration.analysisDelayMilliseconds
-            let task = Task.detached { [self] in
+            let task = Task.onOwnQueue("kro-lsp.schedule") { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
                 _ = await executor.run("kro-lsp.analysis") { [self] stop in analyze(job, stop: stop) }

@@ -153,7 +153,7 @@ public final class Server: @unchecked Sendable {
         switch reply {
         case .now(let result): answer(id, .success(result))
         case .later(let work):
-            let task = Task.detached { [self] in answer(id, await work()) }
+            let task = Task.onOwnQueue("kro-lsp.request") { [self] in answer(id, await work()) }
             withState { state in
                 if state.inFlight[id] != nil { state.inFlight[id] = .some(task) }
             }

@@ -20,8 +20,9 @@ public final class InProcessLSPClient: @unchecked Sendable {
     private var consumed: Set<Int> = []
     private var nextID: Int64 = 1
     private var connection: InMemoryConnection!
-    /// Generous: under a full parallel test run, long CPU-bound tests can hold the few
-    /// cooperative threads the server's tasks need for minutes.
+    /// Generous: under a full parallel test run (sanitized, on a loaded machine), long
+    /// synchronous tests can hold the few cooperative threads a test's own waits resume on
+    /// for minutes (the server's tasks run on queues of their own).
     public static let timeout: TimeInterval = 300
 
     /// `analysisWillStart`: see `InMemoryConnection.init`.

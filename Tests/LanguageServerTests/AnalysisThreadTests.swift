@@ -19,7 +19,7 @@ import YAMLSyntax
         private(set) var timedOut = false
         let patience: TimeInterval
 
-        init(_ held: Set<String>, patience: TimeInterval = 120) { self.held = held; self.patience = patience }
+        init(_ held: Set<String>, patience: TimeInterval = InProcessLSPClient.timeout) { self.held = held; self.patience = patience }
 
         /// `analysisWillStart`: blocks the analysis's thread while the hold lasts.
         func enter(_ uri: String) {
@@ -101,6 +101,30 @@ import YAMLSyntax
         #expect(try await client.result("shutdown") == .null)
     }
 
+    /// What the host of the server does with the cooperative pool is not the server's
+    /// business: with every pool thread blocked (here by this test, in a test run by
+    /// synchronous tests), documents are analysed and published and requests answered.
+    @Test func theServerServesWhileEveryPoolThreadIsBlocked() async throws {
+        let poolThreads = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let pool = Hold(["pool"])
+        for _ in 0..<poolThreads { Task { pool.enter("pool") } }
+        // The client runs on a queue of its own; the test's body waits for it, suspended.
+        let client = InProcessLSPClient()
+        let served = Task.detached(executorPreference: QueueTaskExecutor("test.client")) { () async throws -> [JSONValue] in
+            defer { pool.release() }
+            try await pool.waitUntilHolding(poolThreads)
+            try await client.initialize(options: ["analysisDelayMs": 0])
+            try await client.open("file:///small.yaml", Self.small.text)
+            let hover = try await client.result("textDocument/hover", InProcessLSPClient.positionParams(
+                "file:///small.yaml", Self.small.text, Self.small.offsets[1]!))
+            return [hover, .bool(pool.holding == poolThreads)]
+        }
+        let answers = try await served.value
+        #expect(answers[1] == .bool(true), "a pool thread was free when the hover was answered")
+        #expect(answers[0]["contents"]?["value"]?.stringValue?.contains("schema.spec.name") == true)
+        #expect(!pool.timedOut)
+    }
+
     @Test func aHeldRunSupersededByAnEditPublishesNothing() async throws {
         let uri = "file:///edited.yaml"
         let hold = Hold([uri])
@@ -121,11 +145,11 @@ import YAMLSyntax
     @Test func aRunWaitingForItsTurnIsCancelledAndTheTurnPassesOn() async throws {
         let executor = AnalysisExecutor(limit: 1)
         let hold = Hold(["first"])
-        let first = Task { await executor.run("test.first") { _ in hold.enter("first"); return 1 } }
+        let first = Task.onOwnQueue("test.first") { await executor.run("test.first") { _ in hold.enter("first"); return 1 } }
         try await hold.waitUntilHolding(1)
         let ran = Locked(false)
-        let waiting = Task { await executor.run("test.waiting") { _ in ran.set(true); return 2 } }
-        let third = Task { await executor.run("test.third") { stop in stop.isRaised ? -1 : 3 } }
+        let waiting = Task.onOwnQueue("test.waiting") { await executor.run("test.waiting") { _ in ran.set(true); return 2 } }
+        let third = Task.onOwnQueue("test.third") { await executor.run("test.third") { stop in stop.isRaised ? -1 : 3 } }
         try await Task.sleep(nanoseconds: 20_000_000)
         waiting.cancel()
         #expect(await waiting.value == nil)
@@ -138,7 +162,7 @@ import YAMLSyntax
     @Test func cancellingARunningTaskRaisesItsStopSignal() async throws {
         let executor = AnalysisExecutor(limit: 2)
         let hold = Hold(["run"])
-        let task = Task { await executor.run("test.run") { stop in hold.enter("run"); return stop.isRaised } }
+        let task = Task.onOwnQueue("test.run") { await executor.run("test.run") { stop in hold.enter("run"); return stop.isRaised } }
         try await hold.waitUntilHolding(1)
         task.cancel()
         hold.release()
