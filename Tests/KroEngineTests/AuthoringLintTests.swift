@@ -32,6 +32,18 @@ import YAMLSyntax
         #expect(found.first?.message.contains("every 8 characters") == true)
     }
 
+    /// The lint looks for the name in the text before walking the tree: it is still found
+    /// with spaces around the `.`, inside a string template, and only there.
+    @Test func seededStringIsFoundInEveryFormOfTheCall() throws {
+        let marked = MarkedText(rgd(Self.configMap.replacingOccurrences(
+            of: "key: value",
+            with: "key: \"id-${random . seededString(1️⃣162️⃣, schema.spec.name)}\"\n        other: ${'seededString' + schema.spec.name}")))
+        #expect(only("KRO911", marked).map(\.range) == [marked.range(1, 2)])
+        #expect(AuthoringLints.contains("random.seededString(9, x)", "seededString"))
+        #expect(!AuthoringLints.contains("random.seededStrin(9, x)", "seededString"))
+        #expect(!AuthoringLints.contains("", "seededString") && AuthoringLints.contains("seededString", "seededString"))
+    }
+
     @Test func includeWhenOnAnotherResourcesStatus() throws {
         let marked = MarkedText(rgd(Self.configMap + """
 

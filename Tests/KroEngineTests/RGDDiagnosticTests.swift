@@ -78,6 +78,10 @@ import YAMLSyntax
         expectCode("KRO302", rgd("  resources:\n  - id: a\n    includeWhen: [\"${true}1️⃣ and more2️⃣\"]\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}"))
         expectCode("KRO901", rgd("  resources:\n  - id: a\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {v: \"1️⃣${2️⃣oops\"}}"))
         expectCode("KRO902", rgd("  resources:\n  - id: a\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {\"1️⃣${schema.spec.name}2️⃣\": v}}"))
+        // Plain, single-quoted and escaped keys: the key's text is looked at, decoded.
+        expectCode("KRO902", rgd("  resources:\n  - id: a\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: {name: x}\n      data:\n        1️⃣${schema.spec.name}2️⃣: v\n"))
+        expectCode("KRO902", rgd("  resources:\n  - id: a\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {'k-1️⃣${schema.spec.name}2️⃣': v}}"))
+        expectCode("KRO902", rgd("  resources:\n  - id: a\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {\"1️⃣\\u0024{schema.spec.name}2️⃣\": v}}"))
         expectCode("KRO903", rgd("  resources:\n  - id: a\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: {name: x}\n      data:\n        v: 1️⃣|\n          ${schema.spec.name}2️⃣\n"))
         // A syntax error inside a string template points into the YAML scalar.
         expectCode("KRO310", rgd("  resources:\n  - id: a\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: \"x-${schema.spec.name +1️⃣}2️⃣\"}}"))

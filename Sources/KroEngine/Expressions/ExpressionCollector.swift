@@ -121,7 +121,8 @@ struct ExpressionCollector {
         case .mapping(let m):
             for entry in m.effectiveEntries {
                 guard let key = entry.key.keyString else { continue }
-                checkKey(entry.key)
+                // A string key's text is its key string: most hold no `${` to report.
+                if ExpressionScanner.containsOpening(key) { checkKey(entry.key) }
                 path.append(.field(key))
                 walk(entry.value, kind: kind, owner: owner, path: &path, depth: depth + 1)
                 path.removeLast()

@@ -24,7 +24,8 @@ enum AuthoringLints {
     /// KRO911: `random.seededString` takes characters from one SHA-256 digest, 4 bytes
     /// each, so its output repeats every 8 characters.
     static func seededStringLengths(_ e: RGDExpression) -> [Diagnostic] {
-        guard let tree = e.parsed?.expr else { return [] }
+        // A call's name is an identifier of the text: without it in the text, no walk.
+        guard let tree = e.parsed?.expr, Self.contains(e.celText, "seededString") else { return [] }
         var out: [Diagnostic] = []
         tree.walk { node, _ in
             guard case .call(let target, let function, let args) = node.kind, args.count == 2,
@@ -37,6 +38,19 @@ enum AuthoringLints {
             return true
         }
         return out
+    }
+
+    /// Whether `text` contains `word` (ASCII), by bytes.
+    static func contains(_ text: String, _ word: String) -> Bool {
+        let needle = Array(word.utf8)
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            for i in 0...(bytes.count - needle.count) where bytes[i] == first {
+                if bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            }
+            return false
+        }
     }
 
     private static func isSeededString(_ target: Expr?, _ function: String) -> Bool {
