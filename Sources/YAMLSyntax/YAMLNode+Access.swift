@@ -150,10 +150,29 @@ extension YAMLMapping {
 
     /// The entry kubectl keeps for `key` (the last one; merged entries included).
     public func entry(forKey key: String) -> YAMLMappingEntry? {
-        if !entries.contains(where: \.isMergeKey) {
-            return entries.last { $0.key.keyString == key }
+        // A key that reads as itself (a word resolving to the string it is, like every
+        // field name) is found by comparing the text of keys without a tag: such a key's
+        // kubectl string equals it exactly when its text does (no bool, null or number
+        // prints as a word starting with a letter other than `true`, `false`, `null`, which
+        // do not read as themselves) — no resolution per key looked at.
+        let byText = Self.readsAsItself(key)
+        let matches = { (entry: YAMLMappingEntry) -> Bool in
+            if byText, case .scalar(let s) = entry.key, s.tag == nil { return s.value == key }
+            return entry.key.keyString == key
         }
-        return effectiveEntries.first { $0.key.keyString == key }
+        if entriesAreKnownEffective || !entries.contains(where: \.isMergeKey) {
+            return entries.last(where: matches)
+        }
+        return effectiveEntries.first(where: matches)
+    }
+
+    /// Whether `key` starts with an ASCII letter and a plain scalar of that text is that string.
+    static func readsAsItself(_ key: String) -> Bool {
+        guard let first = key.utf8.first, (first | 0x20) >= UInt8(ascii: "a") && (first | 0x20) <= UInt8(ascii: "z") else {
+            return false
+        }
+        if case .string = YAMLScalar.resolvePlain(key) { return true }
+        return false
     }
 
     public func value(forKey key: String) -> YAMLNode? { entry(forKey: key)?.value }
