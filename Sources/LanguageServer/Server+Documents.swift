@@ -17,7 +17,8 @@ extension Server {
             logger.log(.warning, refusal)
             return notify("window/showMessage", ["type": 2, "message": .string("kro-lsp: \(refusal)")])
         }
-        scheduleAnalysis(uri)
+        // Nothing to coalesce yet: the first diagnostics need not wait for the edit delay.
+        scheduleAnalysis(uri, afterDelay: false)
     }
 
     func didChange(_ params: JSONValue) {
@@ -73,9 +74,10 @@ extension Server {
     static let analysisThreads = ProcessInfo.processInfo.activeProcessorCount
 
     /// Analyses the latest text of `uri` off the reader after a short delay (so bursts of
-    /// edits coalesce), on a thread of the analysis executor, not the cooperative pool; a
-    /// newer change cancels this run (it stops between resources) or drops its result.
-    func scheduleAnalysis(_ uri: String) {
+    /// edits coalesce; `afterDelay: false` for an opened document), on a thread of the
+    /// analysis executor, not the cooperative pool; a newer change cancels this run (it
+    /// stops between resources) or drops its result.
+    func scheduleAnalysis(_ uri: String, afterDelay: Bool = true) {
         withState { state in
             guard let document = state.documents[uri] else { return }
             let job = AnalysisJob(
@@ -87,7 +89,7 @@ extension Server {
                 cache: state.analyses.cache(for: uri), chainedCache: state.analyses.chainedCache(for: uri),
                 instanceKinds: state.knownInstanceKinds, otherRGDs: state.instanceRGDs(except: uri),
                 siblings: state.chainingSiblings(except: uri))
-            let delay = state.configuration.analysisDelayMilliseconds
+            let delay = afterDelay ? state.configuration.analysisDelayMilliseconds : 0
             let task = Task.onOwnQueue("kro-lsp.schedule") { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
