@@ -1,7 +1,9 @@
 import YAMLSyntax
 
-/// The YAML layer: every node, key and error range lies inside the file, and parsing the
-/// same bytes twice gives the same tree.
+/// The YAML layer: every node, key and error range lies inside the file, parsing the same
+/// bytes twice gives the same tree, and the parse that cuts a `resources:` list into groups of
+/// items parsed on other threads (ParallelParse.swift; here for documents of any size) gives
+/// the one-thread tree.
 enum YAMLFuzz {
     static func run(_ input: [UInt8]) -> [String] {
         var v = Violations()
@@ -26,6 +28,10 @@ enum YAMLFuzz {
         let again = YAMLParser.parse(source)
         v.expect(again.errors == file.errors && again.documents.count == file.documents.count,
                  "a second parse of the same bytes differs")
+        let cut = YAMLParser.parse(source, limits: .default,
+                                   parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
+        v.expect(cut.documents == file.documents && cut.errors == file.errors,
+                 "the parse cut at the resources items differs from the one-thread parse")
         return v.list
     }
 }

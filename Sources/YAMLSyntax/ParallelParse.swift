@@ -22,13 +22,18 @@ import Dispatch
 /// not the empty plain scalar the blank region leaves, line breaks libyaml sees and the
 /// line table does not (NEL, LS, PS), or a tab where indentation is read.
 extension YAMLParser {
-    /// Tuning for `parse(_:limits:threads:)`; tests lower the sizes to cut small documents.
-    struct ParallelParsing {
-        var threads: Int
+    /// Tuning for `parse(_:limits:threads:)`; tests and the YAML fuzz target lower the sizes
+    /// to cut small documents.
+    public struct ParallelParsing: Sendable {
+        public var threads: Int
         /// Documents shorter than this parse on the caller's thread (cutting costs more).
-        var minimumDocumentBytes = 64 << 10
+        public var minimumDocumentBytes: Int
         /// Groups of items per thread: a group of heavy items does not leave the others idle.
-        var groupsPerThread = 4
+        public var groupsPerThread: Int
+
+        public init(threads: Int, minimumDocumentBytes: Int = 64 << 10, groupsPerThread: Int = 4) {
+            (self.threads, self.minimumDocumentBytes, self.groupsPerThread) = (threads, minimumDocumentBytes, groupsPerThread)
+        }
     }
 
     /// `parse(source, limits:)` with the documents, and the items of large `resources`
@@ -38,7 +43,7 @@ extension YAMLParser {
         parse(source, limits: limits, parallel: ParallelParsing(threads: threads))
     }
 
-    static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing) -> YAMLFile {
+    public static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing) -> YAMLFile {
         let ranges = documentRanges(in: source)
         guard parallel.threads > 1 else { return parse(source, limits: limits) }
         // The jobs: a whole document, or the skeleton or one group of items of a cut one.
