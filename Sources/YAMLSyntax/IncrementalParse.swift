@@ -67,7 +67,8 @@ extension YAMLParser {
         guard parsed.leftoverErrors.isEmpty, parsed.documents.count == 1, parsed.documents[0].errors.isEmpty,
               case .sequence(let list)? = parsed.documents[0].root, list.style == .block, list.items.count == 1,
               !list.items[0].hasAnchorsOrAliases else { return nil }
-        let newItem = list.items[0]
+        let newItem = PartEnd.movingEmptyValue(list.items[0], partEnd: chunk.end, in: source.bytes,
+                                               documentEnd: newRanges[d].end)
 
         var spliced = document
         spliced.root = splice(root, path: target.path[...], item: newItem, delta: delta)

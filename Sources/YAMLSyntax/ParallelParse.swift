@@ -290,12 +290,9 @@ extension ItemCut {
                 guard item.range.start >= line else { return nil }
             }
             var groupItems = list.items
-            // An empty value (`key:` with nothing after it) at the group's end sits where
-            // libyaml read the next token: the part's end alone, the next item's `-` (or
-            // whatever follows the items) in the whole document.
-            let next = Self.nextToken(after: group.chunk.end, in: source.bytes, documentEnd: self.document.end)
-            if next != group.chunk.end, let last = groupItems.last {
-                groupItems[groupItems.count - 1] = Self.movingEmptyEnd(last, from: group.chunk.end, to: next)
+            if let last = groupItems.last {
+                groupItems[groupItems.count - 1] = PartEnd.movingEmptyValue(last, partEnd: group.chunk.end,
+                                                                            in: source.bytes, documentEnd: self.document.end)
             }
             listStart = listStart ?? list.range.start
             listEnd = groupItems.reduce(max(listEnd, list.range.start)) { max($0, $1.range.end) }
@@ -361,42 +358,6 @@ extension ItemCut {
             s.range.end = s.items.reduce(s.range.start) { max($0, $1.range.end) }
             return .sequence(s)
         case .scalar, .alias:
-            return node
-        }
-    }
-}
-
-extension ItemCut {
-    /// Where libyaml's next token after the line start `offset` is: past the line's
-    /// indentation (the line is an item's or the one ending the items), or the document's end.
-    static func nextToken(after offset: Int, in bytes: [UInt8], documentEnd: Int) -> Int {
-        var i = offset
-        while i < documentEnd && bytes[i] == 0x20 { i += 1 }
-        return i
-    }
-
-    /// `node` (a group's last item) with an empty plain scalar ending the group at `end`
-    /// moved to `target`, and the collections ending with it ending there too.
-    static func movingEmptyEnd(_ node: YAMLNode, from end: Int, to target: Int) -> YAMLNode {
-        guard node.range.end == end else { return node }
-        switch node {
-        case .scalar(let s):
-            guard s.style == .plain, s.value.isEmpty, s.range.start == end else { return node }
-            return node.shifted(by: target - end)
-        case .mapping(var m):
-            guard let last = m.entries.last else { return node }
-            let known = m.entriesAreKnownEffective  // a moved value changes no key
-            m.entries[m.entries.count - 1] = YAMLMappingEntry(key: movingEmptyEnd(last.key, from: end, to: target),
-                                                              value: movingEmptyEnd(last.value, from: end, to: target))
-            m.entriesAreKnownEffective = known
-            if m.style == .block { m.range.end = m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) } }
-            return .mapping(m)
-        case .sequence(var s):
-            guard let last = s.items.last else { return node }
-            s.items[s.items.count - 1] = movingEmptyEnd(last, from: end, to: target)
-            if s.style == .block { s.range.end = s.items.reduce(s.range.start) { max($0, $1.range.end) } }
-            return .sequence(s)
-        case .alias:
             return node
         }
     }

@@ -62,6 +62,17 @@ import Testing
         ("kind: ResourceGraphDefinition", "kind: RGD"), ("other: document", "other: documents"),
     ]
 
+    /// An item ending with an empty value (`key:` and nothing): libyaml puts the empty
+    /// scalar at the next token, the next item's `-`, not where the item's lines end.
+    @Test func anItemEndingWithAnEmptyValueSplicesWhereTheFullParsePutsIt() {
+        let text = "spec:\n  resources:\n  - id: first\n    template:\n      empty:\n\n  - id: second\n    last:\n"
+        Self.check(text, Self.edit(text, "id: first", "id: firsts"), incremental: true)
+        Self.check(text, Self.edit(text, "empty:", "empty:\n      nested:"), incremental: true)
+        Self.check(text, Self.edit(text, "id: second", "id: seconds"), incremental: true)
+        let indented = "spec:\n  resources:\n    - id: a\n      ? v\n    - id: b\n"
+        Self.check(indented, Self.edit(indented, "id: a", "id: ab"), incremental: true)
+    }
+
     @Test(arguments: insideOneItem) func anEditInsideAnItemReparsesOnlyThatItem(marker: String, replacement: String) {
         Self.check(Self.text, Self.edit(Self.text, marker, replacement), incremental: true)
     }
