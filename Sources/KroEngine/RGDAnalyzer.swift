@@ -106,7 +106,10 @@ public enum RGDAnalyzer {
         if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {
             kept = cached.value
         } else {
-            kept = KeptEnvironment(rgd, types: makeEnvironment(rgd, options: options, instance: instance))
+            // Each resource's kind read once for both (the key has them already: ~7,000
+            // instructions a resource).
+            let gvks = key?.resources.map(\.gvk) ?? rgd.resources.map(objectGVK)
+            kept = KeptEnvironment(rgd, gvks: gvks, types: makeEnvironment(rgd, gvks: gvks, options: options, instance: instance))
             if let key {
                 reuse?.entry.environment = (key, kept)
                 reuse?.entry.generation += 1
@@ -267,15 +270,16 @@ public enum RGDAnalyzer {
     }
 
     /// Each resource's kind resolved once; scopes and types both come from it.
-    private static func makeEnvironment(_ rgd: ResourceGraphDefinition, options: AnalysisOptions,
+    /// `gvks`: `objectGVK` of each resource, in order.
+    private static func makeEnvironment(_ rgd: ResourceGraphDefinition, gvks: [GroupVersionKind?], options: AnalysisOptions,
                                         instance: SimpleSchemaResult) -> TypeEnvironment {
         let store = options.schemaStore
         let ownKind = KroFileDetection.instanceKind(of: rgd)
         var kinds: [Int: KindSchema] = [:]
         var unknownKinds: [Int: GroupVersionKind] = [:]
         var ambiguousKinds: [Int: [String]] = [:]
-        for r in rgd.resources {
-            guard let gvk = objectGVK(r) else { continue }
+        for (r, gvk) in zip(rgd.resources, gvks) {
+            guard let gvk else { continue }
             if let kind = options.kind(gvk, forRGDOf: ownKind) {
                 kinds[r.index] = kind
             } else if UnservableKindRule.check(r, gvk: gvk, store: store) == nil {

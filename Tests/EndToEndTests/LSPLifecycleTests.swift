@@ -106,18 +106,20 @@ import Testing
 
     @Test func cancellationAndContentModified() throws {
         let client = try LSPTestClient()
-        // A long analysis delay keeps pull requests pending while the next messages arrive.
+        // A long analysis delay keeps pull requests pending while the next messages arrive
+        // (an edit's: an opened document is analysed at once).
         try client.initialize(capabilities: ["textDocument": ["diagnostic": ["dynamicRegistration": false]]],
                               options: ["kro": ["analysisDelayMs": 3000]])
         let uri = "file:///cancel.yaml"
         client.open(uri, "a: [\n")
+        client.change(uri, version: 2, [["text": "a: [ \n"]])
         let cancelled = client.sendRequest("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])
         client.notify("$/cancelRequest", ["id": cancelled])
         let answer = try client.response(to: cancelled)
         #expect(answer["error"]?["code"] == .int(-32800))
 
         let modified = client.sendRequest("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])
-        client.change(uri, version: 2, [["text": "a: [1]\n"]])
+        client.change(uri, version: 3, [["text": "a: [1]\n"]])
         #expect(try client.response(to: modified)["error"]?["code"] == .int(-32801))
 
         // The request for the latest version gets the latest result, exactly once.

@@ -126,9 +126,10 @@ struct KeptEnvironment {
     /// The scope of each resource's kind, by resource index.
     var resourceScopes: [Int: ResourceScope]
 
-    init(_ rgd: ResourceGraphDefinition, types: TypeEnvironment) {
+    /// `gvks`: `RGDAnalyzer.objectGVK` of each resource, in order.
+    init(_ rgd: ResourceGraphDefinition, gvks: [GroupVersionKind?], types: TypeEnvironment) {
         self.types = types
-        referencedKinds = Set(rgd.resources.compactMap { RGDAnalyzer.objectGVK($0)?.bundleKey })
+        referencedKinds = Set(gvks.compactMap { $0?.bundleKey })
         resourceIDs = ReferenceRules.ResourceIDs(rgd)
         resourceScopes = types.kinds.mapValues(\.scope)
     }
