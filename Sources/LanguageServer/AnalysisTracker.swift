@@ -24,6 +24,10 @@ struct AnalysisTracker {
 
     private var nextGeneration = 0
     private(set) var current: [String: Int] = [:]
+    /// Per document, the generation whose run first saw its current text. Runs after it
+    /// (a CRD or configuration change) analyse the same text again, so a request made on
+    /// any generation since then still has its answer: the newest run's.
+    private var textSince: [String: Int] = [:]
     private(set) var completed: [String: Completed] = [:]
     private var tasks: [String: Task<Void, Never>] = [:]
     private var waiters: [String: [CheckedContinuation<Outcome, Never>]] = [:]
@@ -51,12 +55,23 @@ struct AnalysisTracker {
     mutating func dropCaches() { caches = [:]; chainedCaches = [:] }
 
     /// Starts a new generation for `uri`; the caller starts its task and `attach`es it.
-    mutating func begin(_ uri: String) -> Int {
+    /// `textChanged: false` analyses the same text again: who waits for the replaced run
+    /// waits on for this one instead of being told the document changed.
+    mutating func begin(_ uri: String, textChanged: Bool = true) -> Int {
         nextGeneration += 1
         current[uri] = nextGeneration
         tasks.removeValue(forKey: uri)?.cancel()
-        resumeWaiters(uri, with: .superseded)
+        if textChanged || textSince[uri] == nil {
+            textSince[uri] = nextGeneration
+            resumeWaiters(uri, with: .superseded)
+        }
         return nextGeneration
+    }
+
+    /// True while the text `generation` analysed is still the document's.
+    func hasText(of generation: Int, _ uri: String) -> Bool {
+        guard let since = textSince[uri] else { return false }
+        return generation >= since
     }
 
     mutating func attach(_ task: Task<Void, Never>, to uri: String, generation: Int) {
@@ -72,11 +87,11 @@ struct AnalysisTracker {
         return true
     }
 
-    /// The result of `generation` (nil: the current one), or nil after registering
-    /// `continuation` to receive it.
+    /// The result of the newest run on the text of `generation` (nil: the current one), or
+    /// nil after registering `continuation` to receive it.
     mutating func result(_ uri: String, generation wanted: Int?,
                          orWait continuation: CheckedContinuation<Outcome, Never>) -> Outcome? {
-        guard let generation = current[uri], wanted == nil || wanted == generation else { return .superseded }
+        guard let generation = current[uri], wanted.map({ hasText(of: $0, uri) }) ?? true else { return .superseded }
         if let done = completed[uri], done.generation == generation { return .done(done) }
         waiters[uri, default: []].append(continuation)
         return nil
@@ -86,6 +101,7 @@ struct AnalysisTracker {
         caches.removeValue(forKey: uri)
         chainedCaches.removeValue(forKey: uri)
         current.removeValue(forKey: uri)
+        textSince.removeValue(forKey: uri)
         completed.removeValue(forKey: uri)
         tasks.removeValue(forKey: uri)?.cancel()
         resumeWaiters(uri, with: .superseded)

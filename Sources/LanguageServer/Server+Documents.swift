@@ -65,7 +65,7 @@ extension Server {
     /// pulling client to pull again.
     func reanalyzeAll(except skipped: String? = nil) {
         let (uris, refresh) = withState { (Array($0.documents.documents.keys), $0.pullDiagnostics && $0.refreshSupport) }
-        for uri in uris where uri != skipped { scheduleAnalysis(uri) }
+        for uri in uris where uri != skipped { scheduleAnalysis(uri, textChanged: false) }
         if refresh { request("workspace/diagnostic/refresh", .null) { _ in } }
     }
 
@@ -76,12 +76,13 @@ extension Server {
     /// Analyses the latest text of `uri` off the reader after a short delay (so bursts of
     /// edits coalesce; `afterDelay: false` for an opened document), on a thread of the
     /// analysis executor, not the cooperative pool; a newer change cancels this run (it
-    /// stops between resources) or drops its result.
-    func scheduleAnalysis(_ uri: String, afterDelay: Bool = true) {
+    /// stops between resources) or drops its result. `textChanged: false` when the text is
+    /// the last run's (requests waiting on that run then wait for this one).
+    func scheduleAnalysis(_ uri: String, afterDelay: Bool = true, textChanged: Bool = true) {
         withState { state in
             guard let document = state.documents[uri] else { return }
             let job = AnalysisJob(
-                uri: uri, document: document, generation: state.analyses.begin(uri),
+                uri: uri, document: document, generation: state.analyses.begin(uri, textChanged: textChanged),
                 configuration: state.configuration, root: state.rootPath,
                 converter: DiagnosticsConversion(conversion: state.conversion,
                                                  documentationURL: state.configuration.diagnosticsDocumentationURL,

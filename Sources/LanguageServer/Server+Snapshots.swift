@@ -29,7 +29,8 @@ extension Server {
     /// run now (on the reader, so the request is about the text as of its arrival), then
     /// off the reader waits for that run's snapshot and answers `body(request)`. It never
     /// analyses: when the document changes before the answer, the request fails with
-    /// ContentModified (LSP 3.17) and the client asks again. An unopened document is an
+    /// ContentModified (LSP 3.17) and the client asks again; when only a newer run of the
+    /// same text replaced it (a CRD or configuration change), it answers from that one. An unopened document is an
     /// invalid-params error. A file that is not kro's (KroFileDetection) gets `notKro`
     /// (null by default: "nothing here" for hover, completion, definition, …).
     func snapshotRequest(_ params: JSONValue, notKro: JSONValue = .null,
@@ -47,7 +48,7 @@ extension Server {
             let request = SnapshotRequest(uri: uri, snapshot: result.snapshot, conversion: conversion)
             let answer = Result { () throws(ResponseError) -> JSONValue in try body(request) }
             // An edit that arrived while `body` ran makes its answer stale too.
-            let stillCurrent = withState { $0.analyses.current[uri] == generation }
+            let stillCurrent = withState { $0.analyses.hasText(of: generation, uri) }
             return stillCurrent ? answer : .failure(Server.contentModified)
         }
     }

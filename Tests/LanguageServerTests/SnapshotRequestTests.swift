@@ -4,7 +4,8 @@ import Testing
 @testable import LanguageServer
 
 /// Requests read the snapshot of the version current when they arrive, never re-analyse,
-/// and fail with ContentModified when an edit supersedes it.
+/// and fail with ContentModified when an edit supersedes it (a re-analysis of the same
+/// text does not).
 @Suite struct SnapshotRequestTests {
     let uri = "file:///demo.yaml"
 
@@ -50,6 +51,33 @@ import Testing
         let result = await stale()
         #expect(throws: ResponseError(code: ResponseError.contentModified,
                                       message: "Content modified: the document changed during the request")) { try result.get() }
+    }
+
+    @Test func aReanalysisOfTheSameTextAnswersFromTheNewRun() async throws {
+        let server = makeServer()
+        server.didOpen(["textDocument": ["uri": .string(uri), "version": 1, "languageId": "yaml", "text": .string(text("one"))]])
+        let request = try versionRequest(server)
+        // What a CRD or configuration change does to every open document.
+        server.reanalyzeAll()
+        server.reanalyzeAll()
+        #expect(try await request().get() == [1, "one"])
+        let newest = server.withState { $0.analyses.completed[uri]?.generation }
+        #expect(newest == server.withState { $0.analyses.current[uri] })
+    }
+
+    @Test func anEditAfterAReanalysisIsStillContentModified() async throws {
+        let server = makeServer()
+        server.didOpen(["textDocument": ["uri": .string(uri), "version": 1, "languageId": "yaml", "text": .string(text("one"))]])
+        let stale = try versionRequest(server)
+        server.reanalyzeAll()
+        server.didChange(["textDocument": ["uri": .string(uri), "version": 2],
+                          "contentChanges": [["text": .string(text("two"))]]])
+        server.reanalyzeAll()
+        let result = await stale()
+        #expect(throws: ResponseError(code: ResponseError.contentModified,
+                                      message: "Content modified: the document changed during the request")) { try result.get() }
+        // Asked after the edit, the same request sees the new text through the reanalysis.
+        #expect(try await versionRequest(server)().get() == [2, "two"])
     }
 
     @Test func anUnopenedDocumentIsInvalidParams() {
