@@ -1,15 +1,40 @@
 import Foundation
+import Testing
 
 /// Runs a `kro-lsp` binary (the built one unless told otherwise) with arguments and stdin.
 struct CLIProcess {
+    /// Far above any run of the suite (sanitized builds included): a child still running
+    /// then is hung, and is killed so that the test fails instead of stalling the suite.
+    static let timeout: TimeInterval = 300
+
+    /// A child that exits before reading its stdin must fail the write, not kill the tests.
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The child outlived its timeout and was killed.
+        var timedOut = false
     }
 
+    /// `runKillingAfter`, recording a timeout as an issue of the calling test.
     static func run(_ arguments: [String], stdin: String? = nil, executable: URL = BinaryLocator.kroLSP,
-                    directory: URL? = nil, environment: [String: String]? = nil) throws -> Result {
+                    directory: URL? = nil, environment: [String: String]? = nil,
+                    sourceLocation: SourceLocation = #_sourceLocation) throws -> Result {
+        let result = try runKillingAfter(timeout, arguments, stdin: stdin, executable: executable,
+                                         directory: directory, environment: environment)
+        if result.timedOut {
+            Issue.record("kro-lsp \(arguments.joined(separator: " ")) did not exit within \(Int(timeout)) s: killed",
+                         sourceLocation: sourceLocation)
+        }
+        return result
+    }
+
+    static func runKillingAfter(_ timeout: TimeInterval, _ arguments: [String], stdin: String? = nil,
+                                executable: URL = BinaryLocator.kroLSP, directory: URL? = nil,
+                                environment: [String: String]? = nil) throws -> Result {
+        Self.ignoreBrokenPipes
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -28,15 +53,26 @@ struct CLIProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        process.waitUntilExit()
+        // Written beside the wait: a child that stops reading must not block the test here.
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().async {
+            if let stdin { try? writer.write(contentsOf: Data(stdin.utf8)) }
+            try? writer.close()
+        }
+        let timedOut = exited.wait(timeout: .now() + timeout) == .timedOut
+        if timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            exited.wait()
+        }
+        process.waitUntilExit()  // returns at once: the status is set by now
         try out.close()
         try err.close()
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+                      stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), timedOut: timedOut)
     }
 
     /// A fresh temporary directory holding `files` (relative path → content).
