@@ -152,6 +152,37 @@ import YAMLSyntax
         #expect(empty.node("shards")?.objects.isEmpty == true)
     }
 
+    @Test func aCollectionOverTheMaximumSizeIsAnErrorNamingTheLimit() throws {
+        let rgd = demoRGD(schema: """
+                spec:
+                  regions: "[]string"
+                  tiers: "[]string"
+                """, resources: """
+                - id: shards
+                  forEach:
+                  - region: ${schema.spec.regions}
+                  - tier: ${schema.spec.tiers}
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: ${region + "-" + tier}
+                """)
+        func instance(regions: Int, tiers: Int) -> String {
+            let list = { (prefix: String, n: Int) in "[" + (0..<n).map { "\(prefix)\($0)" }.joined(separator: ", ") + "]" }
+            return "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n"
+                + "  regions: \(list("r", regions))\n  tiers: \(list("t", tiers))\n"
+        }
+        // 40 × 25 is kro's maximum of 1,000 objects exactly; 40 × 26 is one dimension too many.
+        let atLimit = try #require(renderPreview(rgd, instance(regions: 40, tiers: 25)))
+        #expect(atLimit.node("shards")?.objects.count == 1000)
+        #expect(atLimit.diagnostics.isEmpty)
+        let over = try #require(renderPreview(rgd, instance(regions: 40, tiers: 26)))
+        #expect(over.node("shards")?.outcome == .failed(reason: "collection size of 1040 is over the maximum collection size of 1000"))
+        #expect(over.diagnostics.map(\.code) == ["KRO607"])
+        #expect(over.node("shards")?.objects.isEmpty == true)
+    }
+
     @Test func duplicateCollectionIdentitiesAreAnError() throws {
         let rgd = demoRGD(schema: """
                 spec:
