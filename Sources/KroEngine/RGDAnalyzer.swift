@@ -317,7 +317,7 @@ public enum RGDAnalyzer {
                                 typeCheck: inout ExpressionTypeCheck, options: AnalysisOptions) -> ResourceAnalysis {
         let store = options.schemaStore
         var reader = AdmissionReader()
-        reader.checkUnrepresentable(r.node, depth: AdmissionReader.resourceItemDepth)
+        let hasAliases = reader.checkUnrepresentable(r.node, depth: AdmissionReader.resourceItemDepth)
         var diagnostics = reader.diagnostics
         let instanceScope = rules.rgd.schema?.effectiveScope ?? .namespaced
         let ownKind = KroFileDetection.instanceKind(of: rules.rgd)
@@ -357,7 +357,7 @@ public enum RGDAnalyzer {
         for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
         return ResourceAnalysis(diagnostics: diagnostics, expressions: expressions, unterminated: unterminated,
                                 checks: typed.checks, dependencies: rules.dependencies[r.index] ?? [],
-                                hasAliases: r.node.hasAnchorsOrAliases)
+                                hasAliases: hasAliases)
     }
 
     static func objectGVK(_ r: RGDResource) -> GroupVersionKind? {

@@ -25,18 +25,24 @@ public struct DependencyGraph: Sendable {
     public init(nodes: [String], edges: [String: [DependencyEdge]]) {
         self.nodes = nodes
         self.edges = edges
-        let index = Dictionary(nodes.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let deps: [String: [String]] = nodes.reduce(into: [:]) { acc, n in
-            acc[n] = (edges[n] ?? []).map(\.to).filter { index[$0] != nil && $0 != n }
+        // The algorithms run on declaration indices (a node's first position): hashing
+        // each id once here instead of at every step was most of the graph's cost.
+        var index: [String: Int] = [:]
+        index.reserveCapacity(nodes.count)
+        for (i, n) in nodes.enumerated() where index[n] == nil { index[n] = i }
+        let first = nodes.map { index[$0]! }
+        var deps = [[Int]](repeating: [], count: nodes.count)
+        for (i, n) in nodes.enumerated() where first[i] == i {
+            guard let out = edges[n], !out.isEmpty else { continue }
+            deps[i] = out.compactMap { e in index[e.to].flatMap { $0 == i ? nil : $0 } }
         }
-        let sccs = Self.stronglyConnected(nodes: nodes, deps: deps)
-        self.cycles = sccs.filter { $0.count > 1 }
-            .map { $0.sorted { index[$0]! < index[$1]! } }
-            .sorted { index[$0[0]]! < index[$1[0]]! }
+        let sccs = Self.stronglyConnected(first: first, deps: deps)
+        self.cycles = sccs.filter { $0.count > 1 }.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+            .map { $0.map { nodes[$0] } }
         if cycles.isEmpty {
-            let order = Self.kahn(nodes: nodes, deps: deps, index: index)
-            topologicalOrder = order
-            waves = Self.waves(nodes: nodes, deps: deps, order: order)
+            let order = Self.kahn(first: first, deps: deps)
+            topologicalOrder = order.map { nodes[$0] }
+            waves = Self.waves(nodes: nodes, first: first, deps: deps, order: order)
         } else {
             topologicalOrder = nil
             waves = [:]
@@ -75,22 +81,29 @@ public struct DependencyGraph: Sendable {
     }
 
     // MARK: algorithms
+    // Nodes are positions in `nodes`; `first[i]` is the position where node i's id first
+    // appears (ids are unique in an RGD's graph, so `first[i] == i` there); `deps[i]`
+    // holds the first positions of i's dependencies (set at first positions only).
 
     /// Kahn's algorithm, ready nodes taken by declaration index (rgd.md §9.4; node ids are
     /// unique, so the index alone orders them). A min-heap keeps it O(n log n).
-    static func kahn(nodes: [String], deps: [String: [String]], index: [String: Int]) -> [String] {
-        var remaining = [Int](repeating: 0, count: nodes.count)
-        var dependents = [[Int]](repeating: [], count: nodes.count)
-        for (i, n) in nodes.enumerated() {
-            let ds = Set((deps[n] ?? []).compactMap { index[$0] })
-            remaining[i] = ds.count
-            for d in ds { dependents[d].append(i) }
+    static func kahn(first: [Int], deps: [[Int]]) -> [Int] {
+        let count = first.count
+        var remaining = [Int](repeating: 0, count: count)
+        var dependents = [[Int]](repeating: [], count: count)
+        var seen = [Int](repeating: -1, count: count)  // the last i counting each dependency
+        for i in 0..<count {
+            for d in deps[first[i]] where seen[d] != i {
+                seen[d] = i
+                remaining[i] += 1
+                dependents[d].append(i)
+            }
         }
-        var ready = MinHeap(nodes.indices.filter { remaining[$0] == 0 })
-        var order: [String] = []
-        order.reserveCapacity(nodes.count)
+        var ready = MinHeap((0..<count).filter { remaining[$0] == 0 })
+        var order: [Int] = []
+        order.reserveCapacity(count)
         while let i = ready.pop() {
-            order.append(nodes[i])
+            order.append(i)
             for m in dependents[i] {
                 remaining[m] -= 1
                 if remaining[m] == 0 { ready.push(m) }
@@ -102,46 +115,52 @@ public struct DependencyGraph: Sendable {
     /// Peel nodes nobody (remaining) depends on; the i-th peel of k gets wave k − i + 1.
     /// A node's peel is one more than the latest peel of its dependents, so one pass over
     /// the topological order, dependents first, finds every peel (the graph is acyclic).
-    static func waves(nodes: [String], deps: [String: [String]], order: [String]) -> [String: Int] {
-        var peel: [String: Int] = [:]
-        for n in order.reversed() {
-            let own = peel[n, default: 1]
+    static func waves(nodes: [String], first: [Int], deps: [[Int]], order: [Int]) -> [String: Int] {
+        var peel = [Int](repeating: 0, count: first.count)  // 0: not reached
+        for position in order.reversed() {
+            let n = first[position]
+            let own = max(peel[n], 1)
             peel[n] = own
-            for d in deps[n] ?? [] where d != n { peel[d] = max(peel[d] ?? 1, own + 1) }
+            for d in deps[n] { peel[d] = max(peel[d], 1, own + 1) }
         }
-        let rounds = peel.values.max() ?? 0
-        return peel.mapValues { rounds - $0 + 1 }
+        let rounds = peel.max() ?? 0
+        var result: [String: Int] = [:]
+        result.reserveCapacity(first.count)
+        for (n, p) in peel.enumerated() where p > 0 { result[nodes[n]] = rounds - p + 1 }
+        return result
     }
 
     /// Tarjan's algorithm, iterative (no recursion limit on hostile input).
-    static func stronglyConnected(nodes: [String], deps: [String: [String]]) -> [[String]] {
-        var indexOf: [String: Int] = [:], low: [String: Int] = [:]
-        var onStack: Set<String> = [], stack: [String] = [], result: [[String]] = []
+    static func stronglyConnected(first: [Int], deps: [[Int]]) -> [[Int]] {
+        let count = first.count
+        var indexOf = [Int](repeating: -1, count: count), low = [Int](repeating: 0, count: count)
+        var onStack = [Bool](repeating: false, count: count)
+        var stack: [Int] = [], result: [[Int]] = []
         var counter = 0
-        for root in nodes where indexOf[root] == nil {
-            var work: [(node: String, next: Int)] = [(root, 0)]
+        for root in 0..<count where first[root] == root && indexOf[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
             indexOf[root] = counter; low[root] = counter; counter += 1
-            stack.append(root); onStack.insert(root)
+            stack.append(root); onStack[root] = true
             while let (n, i) = work.last {
-                let ds = deps[n] ?? []
+                let ds = deps[n]
                 if i < ds.count {
                     work[work.count - 1].next += 1
                     let d = ds[i]
-                    if indexOf[d] == nil {
+                    if indexOf[d] < 0 {
                         indexOf[d] = counter; low[d] = counter; counter += 1
-                        stack.append(d); onStack.insert(d)
+                        stack.append(d); onStack[d] = true
                         work.append((d, 0))
-                    } else if onStack.contains(d) {
-                        low[n] = min(low[n]!, indexOf[d]!)
+                    } else if onStack[d] {
+                        low[n] = min(low[n], indexOf[d])
                     }
                     continue
                 }
                 work.removeLast()
-                if let parent = work.last { low[parent.node] = min(low[parent.node]!, low[n]!) }
+                if let parent = work.last { low[parent.node] = min(low[parent.node], low[n]) }
                 if low[n] == indexOf[n] {
-                    var scc: [String] = []
+                    var scc: [Int] = []
                     while let top = stack.popLast() {
-                        onStack.remove(top); scc.append(top)
+                        onStack[top] = false; scc.append(top)
                         if top == n { break }
                     }
                     result.append(scc)

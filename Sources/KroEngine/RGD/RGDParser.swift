@@ -185,22 +185,47 @@ struct AdmissionReader {
         return lo < ranges.count && ranges[lo] == range
     }
 
-    /// KRO003: `.inf`/`.nan` cannot become JSON.
+    /// KRO003: `.inf`/`.nan` cannot become JSON. Returns whether the nodes walked (keys
+    /// included) carry an anchor or are aliases (`YAMLNode.hasAnchorsOrAliases` of the
+    /// node when nothing is skipped): the per-resource pass needs both, and one walk of
+    /// the item costs half of two.
     /// `skipping`: ranges of nodes not to enter (resource items, checked on their own).
-    mutating func checkUnrepresentable(_ node: YAMLNode, depth: Int = 0, skipping: [TextRange] = []) {
-        guard depth < 256 else { return }
-        if !skipping.isEmpty, case .mapping = node, Self.sortedContains(skipping, node.range) { return }
+    @discardableResult
+    mutating func checkUnrepresentable(_ node: YAMLNode, depth: Int = 0, skipping: [TextRange] = []) -> Bool {
+        guard depth < 256 else { return node.hasAnchorsOrAliases }
+        if !skipping.isEmpty, case .mapping = node, Self.sortedContains(skipping, node.range) { return false }
         switch node {
         case .scalar(let s):
-            if case .float(let d) = s.resolved, !d.isFinite {
+            if Self.mayResolveToFloat(s), case .float(let d) = s.resolved, !d.isFinite {
                 report("KRO003", "json: unsupported value: \(s.value) cannot be represented in JSON", s.range)
             }
+            return s.anchor != nil
         case .mapping(let m):
-            for e in m.entries { checkUnrepresentable(e.value, depth: depth + 1, skipping: skipping) }
+            var anchored = m.anchor != nil
+            for e in m.entries {
+                if !anchored {
+                    if case .scalar(let key) = e.key { anchored = key.anchor != nil } else { anchored = e.key.hasAnchorsOrAliases }
+                }
+                if checkUnrepresentable(e.value, depth: depth + 1, skipping: skipping) { anchored = true }
+            }
+            return anchored
         case .sequence(let s):
-            for item in s.items { checkUnrepresentable(item, depth: depth + 1, skipping: skipping) }
+            var anchored = s.anchor != nil
+            for item in s.items where checkUnrepresentable(item, depth: depth + 1, skipping: skipping) { anchored = true }
+            return anchored
         case .alias:
-            break
+            return true
+        }
+    }
+
+    /// Whether `resolved` can be a float: only plain scalars starting with `.`, a sign or a
+    /// digit resolve to numbers (ScalarResolution: other texts are null, bools or strings).
+    /// Resolving every scalar of a resource was most of KRO003's cost.
+    static func mayResolveToFloat(_ s: YAMLScalar) -> Bool {
+        guard s.style == .plain, let first = s.value.utf8.first else { return false }
+        switch first {
+        case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return false
         }
     }
 
