@@ -20,6 +20,28 @@ public enum ScalarStyle: Sendable, Hashable {
     case plain, singleQuoted, doubleQuoted, literal, folded
 }
 
+extension ScalarStyle {
+    /// Three bits, for `YAMLScalar`'s packed storage.
+    fileprivate var code: UInt8 {
+        switch self {
+        case .plain: 0
+        case .singleQuoted: 1
+        case .doubleQuoted: 2
+        case .literal: 3
+        case .folded: 4
+        }
+    }
+    fileprivate init(code: UInt8) {
+        switch code {
+        case 1: self = .singleQuoted
+        case 2: self = .doubleQuoted
+        case 3: self = .literal
+        case 4: self = .folded
+        default: self = .plain
+        }
+    }
+}
+
 public enum CollectionStyle: Sendable, Hashable {
     case block, flow
 }
@@ -42,12 +64,12 @@ public struct YAMLScalar: Sendable, Hashable {
     }
     /// The whole token, quotes and block indicators included.
     public var range: TextRange {
-        get { extras?.wideRange ?? TextRange(start: Int(start32), end: Int(end32)) }
+        get { extras?.wideRange ?? TextRange(start: Int(start32), end: Int(start32) + inlineLength) }
         set { keepingSourceMap { $0.setRange(newValue) } }
     }
     public var style: ScalarStyle {
-        get { storedStyle }
-        set { keepingSourceMap { $0.storedStyle = newValue } }
+        get { ScalarStyle(code: styleAndLengthHigh & 0b111) }
+        set { keepingSourceMap { $0.styleAndLengthHigh = $0.styleAndLengthHigh & ~0b111 | newValue.code } }
     }
     public var tag: String? {
         get { extras?.tag }
@@ -66,36 +88,45 @@ public struct YAMLScalar: Sendable, Hashable {
     public init(value: String, style: ScalarStyle, range: TextRange, tag: String? = nil,
                 anchor: String? = nil, sourceMap: ScalarSourceMap) {
         storedValue = value
-        storedStyle = style
+        styleAndLengthHigh = style.code
         setRange(range)
         // Most scalars have no tag, no anchor and the verbatim map: then `extras` stays nil.
         if tag != nil || anchor != nil { updateExtras { $0.tag = tag; $0.anchor = anchor } }
         if extras != nil || sourceMap != verbatimMap { self.sourceMap = sourceMap }
     }
 
-    // A scalar is one heap box per node (the enum is indirect), so its inline size decides
-    // the tree's memory: 33 bytes here (a 64-byte block with the box header), against 57
-    // with plain fields. The range is two 32-bit offsets, and the source map of a value
-    // copied verbatim from between the token's quotes (nearly every scalar) is not stored:
-    // `verbatimMap` derives it. Everything rare (tag, anchor, another map, offsets past
-    // 4 GiB) lives in `extras`.
+    // Scalars are stored inline in their parent's arrays (only aliases are boxed), so the
+    // scalar's size decides the tree's memory: 31 bytes, which keeps a `YAMLNode` (with its
+    // case tag) at 32. The range is a 32-bit start and a 21-bit length (the length's top 5
+    // bits share a byte with the style), and the source map of a value copied verbatim
+    // from between the token's quotes (nearly every scalar) is not stored: `verbatimMap`
+    // derives it. Everything rare (tag, anchor, another map, a range past 4 GiB or longer
+    // than 2 MiB) lives in `extras`.
     private var storedValue: String
-    private var start32: UInt32 = 0
-    private var end32: UInt32 = 0
     private var extras: ScalarExtras?
-    private var storedStyle: ScalarStyle
+    private var start32: UInt32 = 0
+    private var lengthLow: UInt16 = 0
+    /// The style in the low 3 bits, the range length's bits 16–20 above them.
+    private var styleAndLengthHigh: UInt8
+    private static let maxInlineLength = 1 << 21 - 1
+
+    private var inlineLength: Int { Int(lengthLow) | Int(styleAndLengthHigh >> 3) << 16 }
 
     /// The map of a value that is its source text, right after the opening quote.
     private var verbatimMap: ScalarSourceMap {
-        let quote = storedStyle == .singleQuoted || storedStyle == .doubleQuoted ? 1 : 0
+        let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
         return .verbatim(start: range.start + quote, length: storedValue.utf8.count)
     }
 
     private mutating func setRange(_ range: TextRange) {
-        if let start = UInt32(exactly: range.start), let end = UInt32(exactly: range.end) {
-            (start32, end32) = (start, end)
+        let length = range.length
+        if let start = UInt32(exactly: range.start), length >= 0, length <= Self.maxInlineLength {
+            start32 = start
+            lengthLow = UInt16(truncatingIfNeeded: length)
+            styleAndLengthHigh = styleAndLengthHigh & 0b111 | UInt8(length >> 16) << 3
             if extras?.wideRange != nil { updateExtras { $0.wideRange = nil } }
         } else {
+            (start32, lengthLow, styleAndLengthHigh) = (0, 0, styleAndLengthHigh & 0b111)
             updateExtras { $0.wideRange = range }
         }
     }
@@ -114,12 +145,12 @@ public struct YAMLScalar: Sendable, Hashable {
     }
 
     public static func == (a: YAMLScalar, b: YAMLScalar) -> Bool {
-        a.storedValue == b.storedValue && a.storedStyle == b.storedStyle && a.range == b.range
+        a.storedValue == b.storedValue && a.style == b.style && a.range == b.range
             && a.tag == b.tag && a.anchor == b.anchor && a.sourceMap == b.sourceMap
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storedValue); hasher.combine(storedStyle); hasher.combine(range)
+        hasher.combine(storedValue); hasher.combine(style); hasher.combine(range)
         hasher.combine(tag); hasher.combine(anchor); hasher.combine(sourceMap)
     }
 }
@@ -131,7 +162,7 @@ private final class ScalarExtras: Sendable {
         var anchor: String?
         /// A map that is not the verbatim one (escapes, folding, block scalars).
         var sourceMap: ScalarSourceMap?
-        /// A range whose offsets do not fit 32 bits.
+        /// A range whose start does not fit 32 bits or whose length does not fit 21.
         var wideRange: TextRange?
         var isEmpty: Bool { tag == nil && anchor == nil && sourceMap == nil && wideRange == nil }
     }
@@ -143,27 +174,56 @@ private final class ScalarExtras: Sendable {
     var wideRange: TextRange? { fields.wideRange }
 }
 
-/// A node's rarely present tag and anchor, kept out of line (8 bytes, nothing allocated
-/// when both are absent) so that the many nodes without them stay small.
-struct NodeProperties: Sendable, Hashable {
+/// A collection's range and its rarely present tag and anchor: the range as two 32-bit
+/// offsets, the rest (and a range past 4 GiB) out of line, in a box that is nil when
+/// everything fits, so that a `YAMLMapping` or `YAMLSequence` stays under the 31 bytes a
+/// 32-byte `YAMLNode` allows.
+struct CollectionHeader: Sendable, Hashable {
+    private struct Rare: Sendable, Hashable {
+        var tag: String?, anchor: String?, wideRange: TextRange?
+        var isEmpty: Bool { tag == nil && anchor == nil && wideRange == nil }
+    }
     private final class Box: Sendable {
-        let tag: String?, anchor: String?
-        init(tag: String?, anchor: String?) { self.tag = tag; self.anchor = anchor }
+        let rare: Rare
+        init(_ rare: Rare) { self.rare = rare }
     }
     private var box: Box?
-    init(tag: String?, anchor: String?) {
-        box = tag == nil && anchor == nil ? nil : Box(tag: tag, anchor: anchor)
+    private var start32: UInt32 = 0
+    private var end32: UInt32 = 0
+
+    init(range: TextRange, tag: String?, anchor: String?) {
+        update { $0.tag = tag; $0.anchor = anchor }
+        self.range = range
+    }
+    var range: TextRange {
+        get { box?.rare.wideRange ?? TextRange(start: Int(start32), end: Int(end32)) }
+        set {
+            if let start = UInt32(exactly: newValue.start), let end = UInt32(exactly: newValue.end) {
+                (start32, end32) = (start, end)
+                if box?.rare.wideRange != nil { update { $0.wideRange = nil } }
+            } else {
+                (start32, end32) = (0, 0)
+                update { $0.wideRange = newValue }
+            }
+        }
     }
     var tag: String? {
-        get { box?.tag }
-        set { self = NodeProperties(tag: newValue, anchor: anchor) }
+        get { box?.rare.tag }
+        set { update { $0.tag = newValue } }
     }
     var anchor: String? {
-        get { box?.anchor }
-        set { self = NodeProperties(tag: tag, anchor: newValue) }
+        get { box?.rare.anchor }
+        set { update { $0.anchor = newValue } }
     }
-    static func == (a: NodeProperties, b: NodeProperties) -> Bool { a.tag == b.tag && a.anchor == b.anchor }
-    func hash(into hasher: inout Hasher) { hasher.combine(tag); hasher.combine(anchor) }
+    private mutating func update(_ change: (inout Rare) -> Void) {
+        var rare = box?.rare ?? Rare()
+        change(&rare)
+        box = rare.isEmpty ? nil : Box(rare)
+    }
+    static func == (a: CollectionHeader, b: CollectionHeader) -> Bool {
+        a.range == b.range && a.tag == b.tag && a.anchor == b.anchor
+    }
+    func hash(into hasher: inout Hasher) { hasher.combine(range); hasher.combine(tag); hasher.combine(anchor) }
 }
 
 /// Piecewise map from offsets in a scalar's decoded value to offsets in the file.
@@ -262,41 +322,41 @@ public struct YAMLMapping: Sendable, Hashable {
     public var entries: [YAMLMappingEntry] {
         didSet { entriesAreKnownEffective = false }
     }
-    public var range: TextRange
-    private var properties: NodeProperties
+    public var range: TextRange { get { header.range } set { header.range = newValue } }
+    private var header: CollectionHeader
     public var style: CollectionStyle
     /// Set by the parser when `entries` are what kubectl sees (no merge key, no collection
     /// key, no key twice), so `effectiveEntries` returns them without looking again; any
     /// change to `entries` clears it. A cache, so not part of equality.
     var entriesAreKnownEffective = false
-    public var tag: String? { get { properties.tag } set { properties.tag = newValue } }
-    public var anchor: String? { get { properties.anchor } set { properties.anchor = newValue } }
+    public var tag: String? { get { header.tag } set { header.tag = newValue } }
+    public var anchor: String? { get { header.anchor } set { header.anchor = newValue } }
     public init(entries: [YAMLMappingEntry], style: CollectionStyle, range: TextRange,
                 tag: String? = nil, anchor: String? = nil) {
-        self.entries = entries; self.style = style; self.range = range
-        self.properties = NodeProperties(tag: tag, anchor: anchor)
+        self.entries = entries; self.style = style
+        self.header = CollectionHeader(range: range, tag: tag, anchor: anchor)
     }
 
     public static func == (a: YAMLMapping, b: YAMLMapping) -> Bool {
-        a.entries == b.entries && a.range == b.range && a.properties == b.properties && a.style == b.style
+        a.entries == b.entries && a.header == b.header && a.style == b.style
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(entries); hasher.combine(range); hasher.combine(properties); hasher.combine(style)
+        hasher.combine(entries); hasher.combine(header); hasher.combine(style)
     }
 }
 
 public struct YAMLSequence: Sendable, Hashable {
     public var items: [YAMLNode]
-    public var range: TextRange
-    private var properties: NodeProperties
+    public var range: TextRange { get { header.range } set { header.range = newValue } }
+    private var header: CollectionHeader
     public var style: CollectionStyle
-    public var tag: String? { get { properties.tag } set { properties.tag = newValue } }
-    public var anchor: String? { get { properties.anchor } set { properties.anchor = newValue } }
+    public var tag: String? { get { header.tag } set { header.tag = newValue } }
+    public var anchor: String? { get { header.anchor } set { header.anchor = newValue } }
     public init(items: [YAMLNode], style: CollectionStyle, range: TextRange,
                 tag: String? = nil, anchor: String? = nil) {
-        self.items = items; self.style = style; self.range = range
-        self.properties = NodeProperties(tag: tag, anchor: anchor)
+        self.items = items; self.style = style
+        self.header = CollectionHeader(range: range, tag: tag, anchor: anchor)
     }
 }
 
@@ -310,9 +370,11 @@ public struct YAMLAlias: Sendable, Hashable {
     }
 }
 
-public indirect enum YAMLNode: Sendable, Hashable {
+/// A node is stored inline (32 bytes: the largest payload, a scalar, is 31) in its
+/// parent's `entries` or `items`; only an alias, which holds a node, is boxed.
+public enum YAMLNode: Sendable, Hashable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)
     case sequence(YAMLSequence)
-    case alias(YAMLAlias)
+    indirect case alias(YAMLAlias)
 }

@@ -63,6 +63,62 @@ import YAMLSyntax
         #expect(s == Self.scalar("x", at: 1))
     }
 
+    static let styles: [ScalarStyle] = [.plain, .singleQuoted, .doubleQuoted, .literal, .folded]
+
+    @Test func everyStyleWithNarrowLongAndFarRanges() {
+        // Inline: a 32-bit start and a 21-bit length; anything else goes out of line.
+        let ranges = [TextRange(start: 0, end: 0), TextRange(start: 7, end: 70_000),
+                      TextRange(start: 1, end: 1 + (1 << 21) - 1), TextRange(start: 1, end: 1 + (1 << 21)),
+                      TextRange(start: Int(UInt32.max), end: Int(UInt32.max) + 3),
+                      TextRange(start: 5_000_000_000, end: 5_000_000_004), TextRange(start: 9, end: 4)]
+        for style in Self.styles {
+            for range in ranges {
+                let s = YAMLScalar(value: "v", style: style, range: range,
+                                   sourceMap: .verbatim(start: range.start, length: 1))
+                #expect(s.style == style && s.range == range && s.value == "v")
+                // Moving it elsewhere and back gives an equal scalar, whichever storage it passed through.
+                var moved = s
+                for other in ranges { moved.range = other; #expect(moved.range == other && moved.style == style) }
+                moved.range = range
+                #expect(moved == s && moved.hashValue == s.hashValue)
+                for next in Self.styles {
+                    var restyled = s
+                    restyled.style = next
+                    #expect(restyled.style == next && restyled.range == range)
+                }
+            }
+        }
+    }
+
+    @Test func collectionsKeepWideRangesTagsAndAnchors() {
+        let item = YAMLNode.scalar(Self.scalar("x"))
+        let far = TextRange(start: 6_000_000_000, end: 6_000_000_010)
+        var m = YAMLMapping(entries: [YAMLMappingEntry(key: item, value: item)], style: .flow, range: far,
+                            tag: "!t", anchor: "a")
+        var q = YAMLSequence(items: [item], style: .block, range: far, anchor: "b")
+        #expect(m.range == far && m.tag == "!t" && m.anchor == "a" && m.style == .flow)
+        #expect(q.range == far && q.tag == nil && q.anchor == "b" && q.style == .block)
+        m.range = TextRange(start: 3, end: 9)
+        q.range = TextRange(start: 3, end: 9)
+        #expect(m.range == TextRange(start: 3, end: 9) && m.tag == "!t" && m.anchor == "a")
+        m.tag = nil; m.anchor = nil; q.anchor = nil
+        let narrowM = YAMLMapping(entries: [YAMLMappingEntry(key: item, value: item)], style: .flow,
+                                  range: TextRange(start: 3, end: 9))
+        let narrowQ = YAMLSequence(items: [item], style: .block, range: TextRange(start: 3, end: 9))
+        #expect(m == narrowM && m.hashValue == narrowM.hashValue)
+        #expect(q == narrowQ && q.hashValue == narrowQ.hashValue)
+        #expect(YAMLNode.mapping(narrowM).shifted(by: 6_000_000_000).range == TextRange(start: 6_000_000_003, end: 6_000_000_009))
+        #expect(narrowM != YAMLMapping(entries: narrowM.entries, style: .flow, range: TextRange(start: 3, end: 10)))
+    }
+
+    @Test func aNodeIsStoredInlineIn32Bytes() {
+        // The tree's memory is its nodes' inline size (only aliases are boxed): keep the
+        // payloads under 32 bytes so an entry (key and value) is 64.
+        #expect(MemoryLayout<YAMLNode>.stride == 32)
+        #expect(MemoryLayout<YAMLNode?>.size == 32)
+        #expect(MemoryLayout<YAMLMappingEntry>.stride == 64)
+    }
+
     @Test func parsedScalarsMapEveryStyle() {
         let text = "a: plain\nb: 'sq ''x'''\nc: \"dq\\tx\"\nd: |\n  lit\n"
         let file = YAMLParser.parse(SourceText(text))
