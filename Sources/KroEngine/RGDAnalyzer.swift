@@ -69,7 +69,8 @@ public enum RGDAnalyzer {
                 return admitted
             }
         }
-        guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier) else { return nil }
+        let slices = ResourceSlices(threads: options.analysisThreads, minimumParallelJobs: options.minimumParallelResources)
+        guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier, slices: slices) else { return nil }
         var rgd = admission.rgd
         var overLimit: [Diagnostic] = []
         if let tooMany = options.limits.tooManyResources(rgd) {
@@ -88,7 +89,7 @@ public enum RGDAnalyzer {
             reuse = nil  // the schema reads text outside itself: its text is no key
         }
         let key = reuse.map { reuse in
-            RGDEnvironmentKey(rgd, source: reuse.source, options: options) { k in
+            RGDEnvironmentKey(rgd, gvks: admission.gvks, source: reuse.source, options: options) { k in
                 admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil  // taken: in range
             }
         }
@@ -106,9 +107,8 @@ public enum RGDAnalyzer {
         if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {
             kept = cached.value
         } else {
-            // Each resource's kind read once for both (the key has them already: ~7,000
-            // instructions a resource).
-            let gvks = key?.resources.map(\.gvk) ?? rgd.resources.map(objectGVK)
+            // Each resource's kind, read with its item by admission (~7,000 instructions a resource).
+            let gvks = rgd.resources.count == admission.gvks.count ? admission.gvks : rgd.resources.map(objectGVK)
             kept = KeptEnvironment(rgd, gvks: gvks, types: makeEnvironment(rgd, gvks: gvks, options: options, instance: instance))
             if let key {
                 reuse?.entry.environment = (key, kept)
@@ -148,7 +148,6 @@ public enum RGDAnalyzer {
         }
         var computed = 0
         let reuseSource = reuse?.source
-        let slices = ResourceSlices(threads: options.analysisThreads, minimumParallelJobs: options.minimumParallelResources)
         let analysed = slices.map(
             misses.count, state: (rules, typeCheck), shouldStop: options.shouldStop, finished: &computed
         ) { [misses, rgd] state, job -> (ResourceAnalysis, CachedResource?) in

@@ -40,7 +40,8 @@ struct RGDEnvironmentKey: Equatable {
         var id: String?
         var gvk: GroupVersionKind?
         var nodeType: RGDNodeType
-        init(_ r: RGDResource) { id = r.id?.value; gvk = RGDAnalyzer.objectGVK(r); nodeType = r.nodeType }
+        /// `gvk`: `RGDAnalyzer.objectGVK(r)`.
+        init(_ r: RGDResource, gvk: GroupVersionKind?) { id = r.id?.value; self.gvk = gvk; nodeType = r.nodeType }
     }
     var schemaText: [UInt8]
     var schemaColumn: Int
@@ -48,7 +49,9 @@ struct RGDEnvironmentKey: Equatable {
     var omitFunctionEnabled: Bool
 
     /// `known(k)`: the part of the `k`-th resource when an earlier key has it (its item unchanged).
-    init(_ rgd: ResourceGraphDefinition, source: SourceText, options: AnalysisOptions, known: (Int) -> Resource? = { _ in nil }) {
+    /// `gvks`: each resource's kind (`RGDParser.Admission.gvks`).
+    init(_ rgd: ResourceGraphDefinition, gvks: [GroupVersionKind?], source: SourceText, options: AnalysisOptions,
+         known: (Int) -> Resource? = { _ in nil }) {
         if let range = rgd.schema?.node.range {
             schemaText = Array(source.bytes[range.start..<range.end])
             schemaColumn = range.start - source.lineStarts[source.line(containing: range.start)]
@@ -56,7 +59,7 @@ struct RGDEnvironmentKey: Equatable {
             schemaText = []
             schemaColumn = 0
         }
-        resources = rgd.resources.indices.map { k in known(k) ?? Resource(rgd.resources[k]) }
+        resources = rgd.resources.indices.map { k in known(k) ?? Resource(rgd.resources[k], gvk: gvks[k]) }
         omitFunctionEnabled = options.omitFunctionEnabled
     }
 }

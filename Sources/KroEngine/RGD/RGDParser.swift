@@ -31,20 +31,23 @@ public enum RGDParser {
     /// resource's own findings apart, so a resource can be analysed on its own.
     /// `reuse(i, item)`: the earlier read of list item `i` when its text did not change
     /// (an `AnalysisCache` hit), taken instead of reading the item again.
+    /// `slices`: the threads items are read on (see `AdmissionReader.readResources`).
     static func admit(root: YAMLNode?, source: SourceText? = nil,
-                      reuse: ((Int, YAMLNode) -> AdmittedResource?)? = nil) -> Admission? {
+                      reuse: ((Int, YAMLNode) -> AdmittedResource?)? = nil,
+                      slices: ResourceSlices = ResourceSlices(threads: 1)) -> Admission? {
         let renamed = LegacyFormats.resourceGroupKind(root)
         guard isRGD(root) || renamed != nil, let map = root?.mapping else { return nil }
         var reader = AdmissionReader()
         reader.source = source
         reader.reuse = reuse
+        reader.slices = slices
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
         // Sorted for a binary search: lighter than a set at hundreds of thousands of items.
         let items = rgd.resources.map(\.node.range).sorted()
         reader.checkUnrepresentable(.mapping(map), skipping: items)
         return Admission(rgd: rgd, diagnostics: reader.diagnostics, resourceDiagnostics: reader.resourceDiagnostics,
-                         selfContained: reader.selfContained, taken: reader.taken)
+                         selfContained: reader.selfContained, taken: reader.taken, gvks: reader.gvks)
     }
 
     struct Admission {
@@ -58,12 +61,14 @@ public enum RGDParser {
         var selfContained: [Bool]
         /// Whether each resource was taken from `reuse` instead of read (parallel to `rgd.resources`).
         var taken: [Bool]
+        /// Each resource's kind (`RGDAnalyzer.objectGVK`), read with the item (parallel to `rgd.resources`).
+        var gvks: [GroupVersionKind?]
         var reused: Int { taken.lazy.filter { $0 }.count }
 
         /// The read of the `k`-th resource, to keep for the next version (nil when it
         /// read other items).
         func admitted(_ k: Int) -> AdmittedResource? {
-            selfContained[k] ? AdmittedResource(resource: rgd.resources[k], diagnostics: resourceDiagnostics[k]) : nil
+            selfContained[k] ? AdmittedResource(resource: rgd.resources[k], diagnostics: resourceDiagnostics[k], gvk: gvks[k]) : nil
         }
     }
 }
@@ -74,8 +79,11 @@ public enum RGDParser {
 final class AdmittedResource: Sendable {
     let resource: RGDResource
     let diagnostics: [Diagnostic]
+    let gvk: GroupVersionKind?
 
-    init(resource: RGDResource, diagnostics: [Diagnostic]) { self.resource = resource; self.diagnostics = diagnostics }
+    init(resource: RGDResource, diagnostics: [Diagnostic], gvk: GroupVersionKind?) {
+        self.resource = resource; self.diagnostics = diagnostics; self.gvk = gvk
+    }
 }
 
 /// Reads typed fields while collecting admission findings (KRO003–KRO017).
@@ -92,11 +100,15 @@ struct AdmissionReader {
     var resourceDiagnostics: [[Diagnostic]] = []
     /// `readRGD`: whether each resource's read needed only its item, parallel to `resources`.
     var selfContained: [Bool] = []
+    /// `readRGD`: each resource's kind, parallel to `resources`.
+    var gvks: [GroupVersionKind?] = []
     /// Set while reading an item whose read looks at other items.
     private var readOtherItems = false
     /// Earlier reads of unchanged items (see `RGDParser.admit`), and which were taken.
     var reuse: ((Int, YAMLNode) -> AdmittedResource?)?
     var taken: [Bool] = []
+    /// The threads `readRGD` reads items on.
+    var slices = ResourceSlices(threads: 1)
 
     /// `body` with the ids taken so far (the items' ids, then those proposed).
     mutating func withTakenIDs<T>(_ body: (inout Set<String>) -> T) -> T {
@@ -264,26 +276,80 @@ struct AdmissionReader {
         }
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
             items = list.items
-            rgd.resources.reserveCapacity(list.items.count)
-            for (i, item) in list.items.enumerated() {
-                if let earlier = reuse?(i, item) {
-                    rgd.resources.append(earlier.resource)
-                    resourceDiagnostics.append(earlier.diagnostics)
-                    selfContained.append(true)
-                    taken.append(true)
-                    continue
-                }
-                let before = diagnostics.count
-                readOtherItems = false
-                guard let r = readResource(item, index: i) else { continue }
-                rgd.resources.append(r)
-                resourceDiagnostics.append(Array(diagnostics[before...]))
-                selfContained.append(!readOtherItems)
-                taken.append(false)
-                diagnostics.removeSubrange(before...)
-            }
+            readResources(&rgd)
         }
         return rgd
+    }
+
+    /// One item read alone: what `readResource` found, and whether it needed other items.
+    struct ItemRead: Sendable {
+        var resource: RGDResource?
+        var diagnostics: [Diagnostic]
+        var selfContained: Bool
+        var gvk: GroupVersionKind?
+    }
+
+    /// The `spec.resources` items into `rgd.resources`, with each one's findings, kind and
+    /// whether its read was self-contained. Items are read on `slices` when many need
+    /// reading: each alone, then those whose read looked at other items (a fix proposing an
+    /// id takes it from the ids taken so far, and proposals accumulate from item to item)
+    /// are read again here, in order, so the result is the one-thread read's exactly.
+    mutating func readResources(_ rgd: inout ResourceGraphDefinition) {
+        let earlier = reuse.map { reuse in items.indices.map { reuse($0, items[$0]) } } ?? []
+        let misses = items.indices.filter { earlier.isEmpty || earlier[$0] == nil }
+        var alone: [ItemRead?] = []
+        if slices.threads > 1, misses.count >= slices.minimumParallelJobs * Self.readsPerResourceJob {
+            var finished = 0
+            let (items, source) = (items, source)
+            let reads = slices.map(misses.count, state: (), shouldStop: nil, finished: &finished) { _, job in
+                Self.readAlone(items, misses[job], source: source)
+            }
+            alone = [ItemRead?](repeating: nil, count: items.count)
+            for (job, i) in misses.enumerated() { alone[i] = reads?[job] }
+        }
+        rgd.resources.reserveCapacity(items.count)
+        for i in items.indices {
+            if !earlier.isEmpty, let earlier = earlier[i] {
+                rgd.resources.append(earlier.resource)
+                resourceDiagnostics.append(earlier.diagnostics)
+                selfContained.append(true)
+                taken.append(true)
+                gvks.append(earlier.gvk)
+                continue
+            }
+            if !alone.isEmpty, let read = alone[i], read.selfContained {
+                guard let r = read.resource else { diagnostics += read.diagnostics; continue }
+                rgd.resources.append(r)
+                resourceDiagnostics.append(read.diagnostics)
+                selfContained.append(true)
+                taken.append(false)
+                gvks.append(read.gvk)
+                continue
+            }
+            let before = diagnostics.count
+            readOtherItems = false
+            guard let r = readResource(items[i], index: i) else { continue }
+            rgd.resources.append(r)
+            resourceDiagnostics.append(Array(diagnostics[before...]))
+            selfContained.append(!readOtherItems)
+            taken.append(false)
+            gvks.append(RGDAnalyzer.objectGVK(r))
+            diagnostics.removeSubrange(before...)
+        }
+    }
+
+    /// Reading an item is ~30,000 instructions, a slice of the per-resource pass hundreds of
+    /// thousands: parallel reads need more items to pay for the threads.
+    static let readsPerResourceJob = 4
+
+    /// Item `i` of `items` read by a reader of its own.
+    static func readAlone(_ items: [YAMLNode], _ i: Int, source: SourceText?) -> ItemRead {
+        var reader = AdmissionReader()
+        reader.source = source
+        reader.items = items
+        let r = reader.readResource(items[i], index: i)
+        return ItemRead(resource: r, diagnostics: reader.diagnostics, selfContained: !reader.readOtherItems,
+                        gvk: r.flatMap(RGDAnalyzer.objectGVK))
     }
 
     mutating func stringMap(_ map: YAMLMapping, path: String) -> [LocatedEntry] {
