@@ -54,6 +54,8 @@ private struct JSONReader {
     let buffer: UnsafeBufferPointer<UInt8>
     let options: JSONParser.Options
     var index = 0
+    /// Where strings with escapes are decoded, reused by every string of the document.
+    let decoded = ScratchBytes()
 
     init(buffer: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.buffer = buffer; self.options = options
@@ -213,8 +215,9 @@ private struct JSONReader {
     /// Reads a string starting at its opening quote.
     private mutating func string() throws(JSONParseError) -> String {
         index += 1  // "
-        // Runs without escapes are copied in one piece.
-        var decoded: [UInt8] = []
+        // Runs without escapes are copied in one piece; a string without escapes is made
+        // from the buffer directly.
+        var escaped = false
         var runStart = index
         // Bytes before this go through the switch below one by one.
         var bytewiseUntil = index
@@ -234,12 +237,21 @@ private struct JSONReader {
             let byte = buffer[index]
             switch byte {
             case UInt8(ascii: "\""):
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                let run = UnsafeBufferPointer(rebasing: buffer[runStart..<index])
                 index += 1
-                return String(decoding: decoded, as: UTF8.self)
+                guard escaped else { return String(decoding: run, as: UTF8.self) }
+                decoded.append(run)
+                return decoded.string()
             case UInt8(ascii: "\\"):
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-                try escape(into: &decoded)
+                if !escaped { escaped = true; decoded.removeAll() }
+                decoded.append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                // A document's line breaks: most escapes in a didOpen.
+                if index + 1 < buffer.count, buffer[index + 1] == UInt8(ascii: "n") {
+                    decoded.append(0x0A)
+                    index += 2
+                } else {
+                    try escape()
+                }
                 runStart = index
             case 0x00..<0x20:
                 throw error(.invalidCharacter(byte, context: "in string literal"), at: index)
@@ -254,7 +266,7 @@ private struct JSONReader {
     }
 
     /// Decodes one escape sequence starting at its backslash.
-    private mutating func escape(into decoded: inout [UInt8]) throws(JSONParseError) {
+    private mutating func escape() throws(JSONParseError) {
         index += 1
         guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
         let byte = buffer[index]
@@ -287,7 +299,7 @@ private struct JSONReader {
                 // Lone surrogates are legal JSON but not Unicode: Go substitutes U+FFFD too.
                 scalar = 0xFFFD
             }
-            UTF8.encode(UnicodeScalar(scalar) ?? "\u{FFFD}") { decoded.append($0) }
+            UTF8.encode(UnicodeScalar(scalar) ?? "\u{FFFD}") { [decoded] in decoded.append($0) }
         default:
             throw error(.invalidEscape(byte), at: index - 1)
         }
