@@ -85,35 +85,55 @@ public enum RGDAnalyzer {
         var header = admission.diagnostics + overLimit + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
 
         // The environment every resource is analysed in, reused while its key holds.
-        if let schema = rgd.schema, schema.node.range.length > 0, YAMLNode.mapping(schema.node).hasAnchorsOrAliases {
-            reuse = nil  // the schema reads text outside itself: its text is no key
-        }
-        let key = reuse.map { reuse in
-            RGDEnvironmentKey(rgd, gvks: admission.gvks, source: reuse.source, options: options) { k in
-                admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil  // taken: in range
+        func environmentPass(_ reuse: inout Reuse?) -> (key: RGDEnvironmentKey?, instance: SimpleSchemaResult,
+                                                        kept: KeptEnvironment) {
+            if let schema = rgd.schema, schema.node.range.length > 0, YAMLNode.mapping(schema.node).hasAnchorsOrAliases {
+                reuse = nil  // the schema reads text outside itself: its text is no key
             }
-        }
-        // The instance schema: kept while `spec.schema` has the same text, column and start.
-        let instance: SimpleSchemaResult
-        let schemaStart = rgd.schema?.node.range.start
-        if let key, let cached = reuse?.entry.instance, cached.schemaStart == schemaStart,
-           cached.schemaColumn == key.schemaColumn, cached.schemaText == key.schemaText {
-            instance = cached.result
-        } else {
-            instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
-            if let key { reuse?.entry.instance = (schemaStart, key.schemaText, key.schemaColumn, instance) }
-        }
-        let kept: KeptEnvironment
-        if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {
-            kept = cached.value
-        } else {
-            // Each resource's kind, read with its item by admission (~7,000 instructions a resource).
-            let gvks = rgd.resources.count == admission.gvks.count ? admission.gvks : rgd.resources.map(objectGVK)
-            kept = KeptEnvironment(rgd, gvks: gvks, types: makeEnvironment(rgd, gvks: gvks, options: options, instance: instance))
-            if let key {
-                reuse?.entry.environment = (key, kept)
-                reuse?.entry.generation += 1
+            let key = reuse.map { reuse in
+                RGDEnvironmentKey(rgd, gvks: admission.gvks, source: reuse.source, options: options) { k in
+                    admission.taken[k] ? reuse.entry.resources[rgd.resources[k].index]?.keyPart : nil  // taken: in range
+                }
             }
+            // The instance schema: kept while `spec.schema` has the same text, column and start.
+            let instance: SimpleSchemaResult
+            let schemaStart = rgd.schema?.node.range.start
+            if let key, let cached = reuse?.entry.instance, cached.schemaStart == schemaStart,
+               cached.schemaColumn == key.schemaColumn, cached.schemaText == key.schemaText {
+                instance = cached.result
+            } else {
+                instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
+                if let key { reuse?.entry.instance = (schemaStart, key.schemaText, key.schemaColumn, instance) }
+            }
+            let kept: KeptEnvironment
+            if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {
+                kept = cached.value
+            } else {
+                // Each resource's kind, read with its item by admission (~7,000 instructions a resource).
+                let gvks = rgd.resources.count == admission.gvks.count ? admission.gvks : rgd.resources.map(objectGVK)
+                kept = KeptEnvironment(rgd, gvks: gvks, types: makeEnvironment(rgd, gvks: gvks, options: options, instance: instance))
+                if let key {
+                    reuse?.entry.environment = (key, kept)
+                    reuse?.entry.generation += 1
+                }
+            }
+            return (key, instance, kept)
+        }
+        // A first analysis computes every resource: their part that needs no environment
+        // (`prepareResource`) runs on the other threads while this one builds it.
+        var prepared: [PreparedResource?] = []
+        let (key, instance, kept): (RGDEnvironmentKey?, SimpleSchemaResult, KeptEnvironment)
+        if reuse?.entry.resources.isEmpty ?? true, slices.threads > 1, rgd.resources.count >= slices.minimumParallelJobs {
+            var laneReuse = reuse
+            let lanes = slices.overlapping({ environmentPass(&laneReuse) }, jobs: rgd.resources.count,
+                                           state: { ExpressionMemo() }, shouldStop: options.shouldStop) { [rgd] memo, k in
+                prepareResource(rgd.resources[k], rgd: rgd, options: options, memo: &memo)
+            }
+            reuse = laneReuse
+            (key, instance, kept) = lanes.0
+            prepared = lanes.1
+        } else {
+            (key, instance, kept) = environmentPass(&reuse)
         }
         let environment = kept.types
 
@@ -150,9 +170,10 @@ public enum RGDAnalyzer {
         let reuseSource = reuse?.source
         let analysed = slices.map(
             misses.count, state: (rules, typeCheck), shouldStop: options.shouldStop, finished: &computed
-        ) { [misses, rgd] state, job -> (ResourceAnalysis, CachedResource?) in
+        ) { [misses, rgd, prepared] state, job -> (ResourceAnalysis, CachedResource?) in
             let k = misses[job], r = rgd.resources[k]
-            let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k], rules: &state.0,
+            let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k],
+                                           prepared: prepared.isEmpty ? nil : prepared[k], rules: &state.0,
                                            typeCheck: &state.1, options: options)
             guard let source = reuseSource else { return (analysis, nil) }
             let place = Self.place(of: r.node, in: source)
@@ -309,35 +330,48 @@ public enum RGDAnalyzer {
         (range, range.start - source.lineStarts[source.line(containing: range.start)])
     }
 
-    /// The per-resource pass: what one item holds, in the RGD's environment. `admission`:
-    /// what admission found in the item (errors there keep expressions from being
-    /// type-checked again, as elsewhere).
-    static func analyzeResource(_ r: RGDResource, admission: [Diagnostic], rules: inout ReferenceRules,
-                                typeCheck: inout ExpressionTypeCheck, options: AnalysisOptions) -> ResourceAnalysis {
-        let store = options.schemaStore
+    /// The part of the per-resource pass that needs no typing environment: KRO003 (and
+    /// whether the item holds anchors or aliases), structure rules, expression collection,
+    /// CRD template rule, parses. `memo`: parses only.
+    static func prepareResource(_ r: RGDResource, rgd: ResourceGraphDefinition, options: AnalysisOptions,
+                                memo: inout ExpressionMemo) -> PreparedResource {
         var reader = AdmissionReader()
         let hasAliases = reader.checkUnrepresentable(r.node, depth: AdmissionReader.resourceItemDepth)
-        var diagnostics = reader.diagnostics
-        let instanceScope = rules.rgd.schema?.effectiveScope ?? .namespaced
-        let ownKind = KroFileDetection.instanceKind(of: rules.rgd)
-        diagnostics += ResourceStructureRules.check(r, instanceScope: instanceScope,
-                                                    scopeOf: { options.kind($0, forRGDOf: ownKind)?.scope })
+        var leading = reader.diagnostics
+        let instanceScope = rgd.schema?.effectiveScope ?? .namespaced
+        let ownKind = KroFileDetection.instanceKind(of: rgd)
+        leading += ResourceStructureRules.check(r, instanceScope: instanceScope,
+                                                scopeOf: { options.kind($0, forRGDOf: ownKind)?.scope })
+        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
+        collector.collect(r)
+        var collected = collector.diagnostics
+        var expressions = collector.expressions
+        collected += CRDTemplateRule.check(expressions, resource: r)
+        for i in expressions.indices { collected += parse(&expressions[i], memo: &memo) }
+        var unterminated = collector.unterminated
+        for i in unterminated.indices { unterminated[i].partial = parsePartial(unterminated[i]) }
+        return PreparedResource(leading: leading, collected: collected, expressions: expressions,
+                                unterminated: unterminated, hasAliases: hasAliases)
+    }
+
+    /// The per-resource pass: what one item holds, in the RGD's environment. `admission`:
+    /// what admission found in the item (errors there keep expressions from being
+    /// type-checked again, as elsewhere). `prepared`: its `prepareResource`, when done already.
+    static func analyzeResource(_ r: RGDResource, admission: [Diagnostic], prepared: PreparedResource? = nil,
+                                rules: inout ReferenceRules, typeCheck: inout ExpressionTypeCheck,
+                                options: AnalysisOptions) -> ResourceAnalysis {
+        let store = options.schemaStore
+        let prepared = prepared ?? prepareResource(r, rgd: rules.rgd, options: options, memo: &typeCheck.memo)
+        var diagnostics = prepared.leading
         if typeCheck.environment.kinds[r.index] == nil, let gvk = objectGVK(r),
            let unservable = UnservableKindRule.check(r, gvk: gvk, store: store) {
             diagnostics.append(unservable)
         }
-
-        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
-        collector.collect(r)
-        diagnostics += collector.diagnostics
-        var expressions = collector.expressions
-        diagnostics += CRDTemplateRule.check(expressions, resource: r)
+        diagnostics += prepared.collected
+        var expressions = prepared.expressions
         rules.diagnostics = []
         rules.dependencies = [:]
-        for i in expressions.indices {
-            diagnostics += parse(&expressions[i], memo: &typeCheck.memo)
-            rules.check(&expressions[i])
-        }
+        for i in expressions.indices { rules.check(&expressions[i]) }
         rules.checkIdentity(r, expressions: expressions)
         diagnostics += rules.diagnostics
         diagnostics += lintReadyWhen(r)
@@ -347,8 +381,7 @@ public enum RGDAnalyzer {
         let flagged = FlaggedRanges((admission + diagnostics).filter { $0.severity == .error }.map(\.range))
         typeCheck.reportUnknownKind(of: r)
         typeCheck.run(expressions) { flagged.anyWithin($0.scalar.range) }
-        var unterminated = collector.unterminated
-        for i in unterminated.indices { unterminated[i].partial = parsePartial(unterminated[i]) }
+        let unterminated = prepared.unterminated
         typeCheck.checkSilently(unterminated, from: expressions.count)
         typeCheck.validateTemplateLiterals(of: r)
         let typed = typeCheck.takeResults()
@@ -356,7 +389,7 @@ public enum RGDAnalyzer {
         for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
         return ResourceAnalysis(diagnostics: diagnostics, expressions: expressions, unterminated: unterminated,
                                 checks: typed.checks, dependencies: rules.dependencies[r.index] ?? [],
-                                hasAliases: hasAliases)
+                                hasAliases: prepared.hasAliases)
     }
 
     static func objectGVK(_ r: RGDResource) -> GroupVersionKind? {

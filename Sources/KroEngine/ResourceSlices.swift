@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Runs one job per resource on several threads: the jobs are cut into contiguous slices,
 /// each slice runs in order on one thread with its own copy of the per-run state (the
@@ -51,5 +52,60 @@ struct ResourceSlices {
         let (size, extra) = count.quotientAndRemainder(dividingBy: slices)
         let start = slice * size + min(slice, extra)
         return start..<(start + size + (slice < extra ? 1 : 0))
+    }
+}
+
+extension ResourceSlices {
+    /// `first()` on one thread while the jobs run on the others, that thread joining them
+    /// when `first` is done: work that does not need `first`'s result fills the time one
+    /// thread would otherwise spend alone on it. Jobs are taken in order from a shared
+    /// counter, each lane with a state of its own (`state()`); results come back in job
+    /// order, nil for jobs not run because `shouldStop` said so (asked before each job).
+    func overlapping<First, State, Result>(
+        _ first: () -> First, jobs count: Int, state: () -> State, shouldStop: (@Sendable () -> Bool)?,
+        _ body: (inout State, Int) -> Result
+    ) -> (First, [Result?]) {
+        var firstResult: First?
+        var slots = [Result?](repeating: nil, count: count)
+        let counter = JobCounter()
+        let stop = StopSignal()
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(state) { state in
+                withoutActuallyEscaping(body) { body in
+                    slots.withUnsafeMutableBufferPointer { slots in
+                        withUnsafeMutablePointer(to: &firstResult) { firstResult in
+                            // The lanes write disjoint slots and `firstResult` once; the
+                            // caller reads them after `concurrentPerform` returns.
+                            nonisolated(unsafe) let lanes = (first, state, body, slots, firstResult)
+                            DispatchQueue.concurrentPerform(iterations: max(2, threads)) { lane in
+                                let (first, state, body, slots, firstResult) = lanes
+                                if lane == 0 { firstResult.pointee = first() }
+                                var own = state()
+                                while let job = counter.take(below: count) {
+                                    if stop.isRaised { return }
+                                    if shouldStop?() == true { stop.raise(); return }
+                                    slots[job] = body(&own, job)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (firstResult!, slots)
+    }
+}
+
+/// Hands out job numbers 0, 1, 2, … to the threads that ask.
+private final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    func take(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard next < count else { return nil }
+        next += 1
+        return next - 1
     }
 }

@@ -63,3 +63,17 @@ struct RGDEnvironmentKey: Equatable {
         omitFunctionEnabled = options.omitFunctionEnabled
     }
 }
+
+/// A resource's findings and expressions before the typing environment is known
+/// (`RGDAnalyzer.prepareResource`), in the order the per-resource pass reports them.
+struct PreparedResource: Sendable {
+    /// KRO003 and the structure rules (an unservable kind, known with the environment, follows them).
+    var leading: [Diagnostic]
+    /// Collection, the CRD template rule and parse errors.
+    var collected: [Diagnostic]
+    /// Parsed (or with a tolerant tree when they do not parse).
+    var expressions: [RGDExpression]
+    /// Unterminated `${…`, with their tolerant trees.
+    var unterminated: [RGDExpression]
+    var hasAliases: Bool
+}
