@@ -9,8 +9,8 @@ struct TreeBuilder {
         var anchor: String?
         /// File offset of the collection's first content byte (after anchor and tag).
         var start: Int
-        var entries: [YAMLMappingEntry] = []
-        var items: [YAMLNode] = []
+        /// Where the collection's children start on `entryStack` or `itemStack`.
+        var firstChild: Int
         var pendingKey: YAMLNode?
         var lastEnd: Int
         /// Nodes in this collection, counting every node aliases stand for.
@@ -21,6 +21,13 @@ struct TreeBuilder {
     let limits: YAMLLimits
     private let documentStart: Int
     private var frames: [Frame] = []
+    /// The children of the open collections, innermost last: a closed collection's are
+    /// moved into an array of exactly their count (no growth by doubling, no copies).
+    private let entryStack = ChildStack<YAMLMappingEntry>()
+    private let itemStack = ChildStack<YAMLNode>()
+    /// Scratch for `checkKeys`, kept to reuse its storage.
+    private var keys: [String] = []
+    private var keyEntries: [Int] = []
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var aliasExpansion = 0
     private var root: YAMLNode?
@@ -108,8 +115,8 @@ struct TreeBuilder {
         }
         let content = tag != nil || anchor != nil ? contentStart(after: start) : start
         if anchor != nil { sawAnchorsOrAliases = true }
-        frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor,
-                            start: content, lastEnd: content))
+        frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor, start: content,
+                            firstChild: isMapping ? entryStack.count : itemStack.count, lastEnd: content))
         deepestNesting = max(deepestNesting, frames.count)
     }
 
@@ -119,22 +126,23 @@ struct TreeBuilder {
         // token, after comments and blank lines); flow ones at their closing bracket.
         let range = TextRange(start: frame.start, end: frame.flow ? max(end, frame.start) : frame.lastEnd)
         let style: CollectionStyle = frame.flow ? .flow : .block
-        var entries = frame.entries
         if let key = frame.pendingKey {
             // A key without value (only after an error): give it an empty value.
             let at = key.range.end
-            entries.append(YAMLMappingEntry(key: key, value: .scalar(YAMLScalar(
+            entryStack.push(YAMLMappingEntry(key: key, value: .scalar(YAMLScalar(
                 value: "", style: .plain, range: TextRange(start: at, end: at),
                 sourceMap: ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: at, valueLength: 0, sourceLength: 0)])))))
         }
         let node: YAMLNode
         if frame.isMapping {
-            let repeated = recordDuplicates(entries)
+            let entries = entryStack.popArray(from: frame.firstChild)
+            let asWritten = checkKeys(entries)
             var mapping = YAMLMapping(entries: entries, style: style, range: range, tag: frame.tag, anchor: frame.anchor)
-            mapping.entriesAreKnownEffective = !repeated && entries.allSatisfy { !$0.isMergeKey && $0.key.scalar != nil }
+            mapping.entriesAreKnownEffective = asWritten
             node = .mapping(mapping)
         } else {
-            node = .sequence(YAMLSequence(items: frame.items, style: style, range: range, tag: frame.tag, anchor: frame.anchor))
+            node = .sequence(YAMLSequence(items: itemStack.popArray(from: frame.firstChild), style: style, range: range,
+                                          tag: frame.tag, anchor: frame.anchor))
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
         add(node, weight: frame.weight)
@@ -165,56 +173,82 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func add(_ node: YAMLNode, weight: Int) {
+    private mutating func add(_ node: consuming YAMLNode, weight: Int) {
         guard !frames.isEmpty else { root = node; return }
         let top = frames.count - 1
         frames[top].weight = min(frames[top].weight + weight, Int.max / 4)
         frames[top].lastEnd = max(frames[top].lastEnd, node.range.end)
         if frames[top].isMapping {
-            if let key = frames[top].pendingKey {
-                frames[top].entries.append(YAMLMappingEntry(key: key, value: node))
-                frames[top].pendingKey = nil
+            if let key = frames[top].pendingKey.take() {
+                entryStack.push(YAMLMappingEntry(key: key, value: node))
             } else {
                 frames[top].pendingKey = node
             }
         } else {
-            frames[top].items.append(node)
+            itemStack.push(node)
         }
     }
 
-    /// Records the keys written twice; returns whether there was one.
-    private mutating func recordDuplicates(_ entries: [YAMLMappingEntry]) -> Bool {
-        guard entries.count > 1 else { return false }
-        let before = duplicates.count
-        if entries.count <= 8 {
-            recordDuplicatesPairwise(entries)
-            return duplicates.count > before
-        }
-        var seen: [String: TextRange] = [:]
-        for entry in entries where !entry.isMergeKey {
-            guard let key = entry.key.keyString else { continue }
-            if let first = seen[key] {
-                duplicates.append(DuplicateKey(key: key, first: first, duplicate: entry.key.range))
-            } else {
-                seen[key] = entry.key.range
+    /// One pass over a closed mapping's keys: records the keys written twice (each
+    /// against its first occurrence, in the order of the repeats) and returns whether the
+    /// entries are what kubectl sees as written (no merge key, every key a scalar, none twice).
+    private mutating func checkKeys(_ entries: [YAMLMappingEntry]) -> Bool {
+        keys.removeAll(keepingCapacity: true)
+        keyEntries.removeAll(keepingCapacity: true)
+        var asWritten = true
+        entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
+            for i in buffer.indices {
+                if buffer[i].isMergeKey { asWritten = false; continue }
+                guard let key = buffer[i].key.keyString else { asWritten = false; continue }
+                keys.append(key)
+                keyEntries.append(i)
             }
         }
-        return duplicates.count > before
+        let repeats = keys.count <= 8 ? Self.repeatsPairwise(keys) : Self.repeatsHashed(keys)
+        for (repeated, first) in repeats {
+            duplicates.append(DuplicateKey(key: keys[repeated], first: entries[keyEntries[first]].key.range,
+                                           duplicate: entries[keyEntries[repeated]].key.range))
+        }
+        return asWritten && repeats.isEmpty
     }
 
-    /// `recordDuplicates` for a few keys (most mappings): each key against the earlier
-    /// ones, without a dictionary; the same records in the same order.
-    private mutating func recordDuplicatesPairwise(_ entries: [YAMLMappingEntry]) {
-        var keys: [(key: String, range: TextRange)] = []
-        keys.reserveCapacity(entries.count)
-        for entry in entries where !entry.isMergeKey {
-            guard let key = entry.key.keyString else { continue }
-            if let first = keys.first(where: { $0.key == key }) {
-                duplicates.append(DuplicateKey(key: key, first: first.range, duplicate: entry.key.range))
-            } else {
-                keys.append((key, entry.key.range))
-            }
+    /// Each key written again, with the position of its first occurrence, in key order:
+    /// for a few keys (most mappings), each against the earlier ones.
+    private static func repeatsPairwise(_ keys: [String]) -> [(repeated: Int, first: Int)] {
+        var repeats: [(repeated: Int, first: Int)] = []
+        for i in keys.indices.dropFirst() {
+            if let first = keys[..<i].firstIndex(of: keys[i]) { repeats.append((i, first)) }
         }
+        return repeats
+    }
+
+    /// `repeatsPairwise` for many keys, without a dictionary: the keys' positions sorted
+    /// by a cheap hash of their bytes (position in the low 32 bits, so equal hashes stay
+    /// in key order), and only keys of equal hash compared.
+    private static func repeatsHashed(_ keys: [String]) -> [(repeated: Int, first: Int)] {
+        var order: [UInt64] = []
+        order.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() {
+            var hash: UInt32 = 2_166_136_261  // FNV-1a
+            for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            order.append(UInt64(hash) << 32 | UInt64(i))
+        }
+        order.sort()
+        var repeats: [(repeated: Int, first: Int)] = []
+        var run = order.startIndex
+        while run < order.endIndex {
+            var end = run + 1
+            while end < order.endIndex && order[end] >> 32 == order[run] >> 32 { end += 1 }
+            for j in run + 1 ..< end {
+                let key = Int(truncatingIfNeeded: order[j] & 0xFFFF_FFFF)
+                if let first = order[run..<j].first(where: { keys[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF)] == keys[key] }) {
+                    repeats.append((key, Int(truncatingIfNeeded: first & 0xFFFF_FFFF)))
+                }
+            }
+            run = end
+        }
+        repeats.sort { $0.repeated < $1.repeated }
+        return repeats
     }
 
     /// libyaml's indentation of the innermost block collection (-1 at top level).

@@ -21,19 +21,34 @@ extension YAMLNode {
         return node
     }
 
+    // The accessors below look at `self` first and follow aliases only for an alias:
+    // nodes are stored inline, so a copy of the node (`resolvedNode`) retains its fields.
+
     /// The mapping this node is or stands for (through aliases).
     public var mapping: YAMLMapping? {
-        if case .mapping(let m)? = resolvedNode { return m }
+        switch self {
+        case .mapping(let m): return m
+        case .alias: if case .mapping(let m)? = resolvedNode { return m }
+        case .scalar, .sequence: break
+        }
         return nil
     }
 
     public var sequence: YAMLSequence? {
-        if case .sequence(let s)? = resolvedNode { return s }
+        switch self {
+        case .sequence(let s): return s
+        case .alias: if case .sequence(let s)? = resolvedNode { return s }
+        case .scalar, .mapping: break
+        }
         return nil
     }
 
     public var scalar: YAMLScalar? {
-        if case .scalar(let s)? = resolvedNode { return s }
+        switch self {
+        case .scalar(let s): return s
+        case .alias: if case .scalar(let s)? = resolvedNode { return s }
+        case .mapping, .sequence: break
+        }
         return nil
     }
 
@@ -57,7 +72,13 @@ extension YAMLNode {
 
     /// The key as kubectl turns it into a JSON object key (rgd.md §1); nil for
     /// collection keys, which kubectl rejects.
-    public var keyString: String? { scalar?.keyString }
+    public var keyString: String? {
+        switch self {
+        case .scalar(let s): s.keyString
+        case .alias: scalar?.keyString
+        case .mapping, .sequence: nil
+        }
+    }
 
     /// The same node moved by `delta` bytes (ranges and source maps; alias targets too).
     public func shifted(by delta: Int) -> YAMLNode {
@@ -156,14 +177,23 @@ extension YAMLMapping {
         // prints as a word starting with a letter other than `true`, `false`, `null`, which
         // do not read as themselves) — no resolution per key looked at.
         let byText = Self.readsAsItself(key)
-        let matches = { (entry: YAMLMappingEntry) -> Bool in
-            if byText, case .scalar(let s) = entry.key, s.tag == nil { return s.value == key }
-            return entry.key.keyString == key
-        }
         if entriesAreKnownEffective || !entries.contains(where: \.isMergeKey) {
-            return entries.last(where: matches)
+            // Through the buffer, from the end: no entry is copied until one matches.
+            return entries.withUnsafeBufferPointer { buffer in
+                var i = buffer.count
+                while i > 0 {
+                    i -= 1
+                    if Self.node(buffer[i].key, isKey: key, byText: byText) { return buffer[i] }
+                }
+                return nil
+            }
         }
-        return effectiveEntries.first(where: matches)
+        return effectiveEntries.first { Self.node($0.key, isKey: key, byText: byText) }
+    }
+
+    private static func node(_ node: YAMLNode, isKey key: String, byText: Bool) -> Bool {
+        if byText, case .scalar(let s) = node, s.tag == nil { return s.value == key }
+        return node.keyString == key
     }
 
     /// Whether `key` starts with an ASCII letter and a plain scalar of that text is that string.

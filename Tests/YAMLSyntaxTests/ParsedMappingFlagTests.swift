@@ -8,9 +8,9 @@ import Testing
 @Suite struct ParsedMappingFlagTests {
     static let keys = ["a", "b", "c", "yes", "true", "1", "01", "\"1\"", "'a'", "null", "~", "1.0", "<<", "? [x]", "*k", "k2"]
 
-    static func randomDocument(_ rng: inout FuzzTests.Generator) -> String {
+    static func randomDocument(_ rng: inout FuzzTests.Generator, maxKeys: Int = 14) -> String {
         var text = "anchor: &k kv\nm:\n"
-        for _ in 0..<(1 + rng.below(14)) {
+        for _ in 0..<(1 + rng.below(maxKeys)) {
             switch Self.keys[rng.below(Self.keys.count)] {
             case "<<": text += "  <<: {a: 9, z: 8}\n"
             case "? [x]": text += "  ? [x]\n  : v\n"
@@ -47,11 +47,12 @@ import Testing
         return found
     }
 
-    @Test func flagAndDuplicatesAgreeWithTheFullComputation() throws {
+    @Test(arguments: [14, 60])
+    func flagAndDuplicatesAgreeWithTheFullComputation(maxKeys: Int) throws {
         var rng = FuzzTests.Generator(state: 0xf1a9_5eed)
         var (flagged, unflagged) = (0, 0)
         for _ in 0..<1500 {
-            let doc = try #require(YAMLParser.parse(SourceText(Self.randomDocument(&rng))).documents.first)
+            let doc = try #require(YAMLParser.parse(SourceText(Self.randomDocument(&rng, maxKeys: maxKeys))).documents.first)
             var duplicates: [DuplicateKey] = []
             for m in Self.mappings(doc.root) {
                 var recomputed = m
@@ -70,7 +71,21 @@ import Testing
             let byPlace = { (a: DuplicateKey, b: DuplicateKey) in a.duplicate.start < b.duplicate.start }
             #expect(doc.duplicateKeys.sorted(by: byPlace) == duplicates.sorted(by: byPlace))
         }
-        #expect(flagged > 500 && unflagged > 500)
+        #expect(flagged > (maxKeys > 20 ? 150 : 500) && unflagged > 500)
+    }
+
+    @Test func manyKeysWhoseHashesCollideAreNotRepeats() throws {
+        // FNV-1a 32 collisions (costarring/liquid, declinate/macallums, altarage/zinke): the
+        // many-key check sorts by that hash and must still compare the keys themselves.
+        let words = ["costarring", "liquid", "declinate", "macallums", "altarage", "zinke", "a", "b", "c"]
+        let unique = try #require(YAMLParser.parse(SourceText(words.map { "\($0): 1\n" }.joined())).documents.first)
+        #expect(unique.duplicateKeys.isEmpty && unique.root?.mapping?.entriesAreKnownEffective == true)
+        let repeated = words + ["liquid", "zinke", "costarring", "liquid"]
+        let doc = try #require(YAMLParser.parse(SourceText(repeated.map { "\($0): 1\n" }.joined())).documents.first)
+        let m = try #require(doc.root?.mapping)
+        #expect(doc.duplicateKeys == Self.expectedDuplicates(m))
+        #expect(doc.duplicateKeys.map(\.key) == ["liquid", "zinke", "costarring", "liquid"])
+        #expect(!m.entriesAreKnownEffective)
     }
 
     @Test func shiftingKeepsTheMark() throws {
