@@ -71,7 +71,7 @@ let package = Package(
         .executableTarget(name: "kro-lsp-bench", dependencies: ["CYAML", "JSON"],
                           path: "Benchmarks/KroLSPBench"),
         .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "KroTestSupport"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance/pass-rate-bar.txt", "Conformance/CheckVectors"]),
         // Shared by the test targets: marked fixtures and the in-process LSP client.
         .target(name: "KroTestSupport", dependencies: ["LanguageServer", "KroEngine", "YAMLSyntax", "JSON"], path: "Tests/KroTestSupport"),

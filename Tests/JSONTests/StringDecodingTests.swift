@@ -1,4 +1,5 @@
 import Testing
+import KroTestSupport
 @testable import JSON
 
 /// Strings with escapes are decoded into one scratch buffer per document (runs copied
@@ -41,33 +42,22 @@ import Testing
         return (String(decoding: out, as: UTF8.self), k + 1)
     }
 
-    struct Seeded {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     /// Pieces a string literal is made of: plain runs of every length, each escape,
     /// surrogate pairs and lone halves, multi-byte UTF-8.
     static let pieces = ["a", "plain text ", "0123456789abcdef0123", "\\n", "\\n", "\\r\\n", "\\t", "\\\"", "\\\\",
                          "\\/", "\\b", "\\f", "\\u0041", "\\u00e9", "\\u20AC", "\\uD83D\\uDE00", "\\uD83D", "\\uDE00x",
                          "\\uD83Dx", "é", "€", "😀", "  key: value", String(repeating: "y", count: 300)]
 
-    static func literal(_ random: inout Seeded) -> String {
-        let count = random.next(4) == 0 ? 0 : 1 + random.next(random.next(3) == 0 ? 400 : 12)
-        return "\"" + (0..<count).map { _ in pieces[random.next(pieces.count)] }.joined() + "\""
+    static func literal(_ random: inout SplitMix64) -> String {
+        let count = random.next(below: 4) == 0 ? 0 : 1 + random.next(below: random.next(below: 3) == 0 ? 400 : 12)
+        return "\"" + (0..<count).map { _ in pieces[random.next(below: pieces.count)] }.joined() + "\""
     }
 
     @Test(arguments: 0..<200) func documentsOfManyStringsDecodeAsThePlainDecoder(seed: Int) throws {
-        var random = Seeded(state: UInt64(seed))
+        var random = SplitMix64(seed: UInt64(seed))
         // Several strings in one document share the scratch buffer: a short one after a
         // long one must not keep the long one's bytes.
-        let literals = (0..<(1 + random.next(8))).map { _ in Self.literal(&random) }
+        let literals = (0..<(1 + random.next(below: 8))).map { _ in Self.literal(&random) }
         let text = "[" + literals.joined(separator: ",") + "]"
         let bytes = Array(text.utf8)
         guard case .array(let values) = try JSONParser.parse(bytes) else { Issue.record("not an array"); return }
@@ -82,8 +72,8 @@ import Testing
 
     /// As a didOpen holds it: a long text, one escape per line.
     @Test func aDocumentTextDecodesAsThePlainDecoder() throws {
-        var random = Seeded(state: 99)
-        let lines = (0..<3_000).map { k in String(repeating: " ", count: random.next(12)) + "line\(k): " + Self.pieces[random.next(Self.pieces.count)] }
+        var random = SplitMix64(seed: 99)
+        let lines = (0..<3_000).map { k in String(repeating: " ", count: random.next(below: 12)) + "line\(k): " + Self.pieces[random.next(below: Self.pieces.count)] }
         let literal = "\"" + lines.joined(separator: "\\n") + "\\n\""
         let bytes = Array(("{\"text\":" + literal + ",\"after\":\"x\\ty\"}").utf8)
         let value = try JSONParser.parse(bytes)
