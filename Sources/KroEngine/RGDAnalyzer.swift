@@ -127,7 +127,7 @@ public enum RGDAnalyzer {
             var laneReuse = reuse
             let lanes = slices.overlapping({ environmentPass(&laneReuse) }, jobs: rgd.resources.count,
                                            state: { ExpressionMemo() }, shouldStop: options.shouldStop) { [rgd] memo, k in
-                prepareResource(rgd.resources[k], rgd: rgd, options: options, memo: &memo)
+                prepareResource(rgd.resources[k], gvk: admission.gvks[k], rgd: rgd, options: options, memo: &memo)
             }
             reuse = laneReuse
             (key, instance, kept) = lanes.0
@@ -172,7 +172,7 @@ public enum RGDAnalyzer {
             misses.count, state: (rules, typeCheck), shouldStop: options.shouldStop, finished: &computed
         ) { [misses, rgd, prepared] state, job -> (ResourceAnalysis, CachedResource?) in
             let k = misses[job], r = rgd.resources[k]
-            let analysis = analyzeResource(r, admission: admission.resourceDiagnostics[k],
+            let analysis = analyzeResource(r, gvk: admission.gvks[k], admission: admission.resourceDiagnostics[k],
                                            prepared: prepared.isEmpty ? nil : prepared[k], rules: &state.0,
                                            typeCheck: &state.1, options: options)
             guard let source = reuseSource else { return (analysis, nil) }
@@ -333,7 +333,7 @@ public enum RGDAnalyzer {
     /// The part of the per-resource pass that needs no typing environment: KRO003 (and
     /// whether the item holds anchors or aliases), structure rules, expression collection,
     /// CRD template rule, parses. `memo`: parses only.
-    static func prepareResource(_ r: RGDResource, rgd: ResourceGraphDefinition, options: AnalysisOptions,
+    static func prepareResource(_ r: RGDResource, gvk: GroupVersionKind?, rgd: ResourceGraphDefinition, options: AnalysisOptions,
                                 memo: inout ExpressionMemo) -> PreparedResource {
         var reader = AdmissionReader()
         let hasAliases = reader.checkUnrepresentable(r.node, depth: AdmissionReader.resourceItemDepth)
@@ -346,7 +346,7 @@ public enum RGDAnalyzer {
         collector.collect(r)
         var collected = collector.diagnostics
         var expressions = collector.expressions
-        collected += CRDTemplateRule.check(expressions, resource: r)
+        collected += CRDTemplateRule.check(expressions, resource: r, gvk: gvk)
         for i in expressions.indices { collected += parse(&expressions[i], memo: &memo) }
         var unterminated = collector.unterminated
         for i in unterminated.indices { unterminated[i].partial = parsePartial(unterminated[i]) }
@@ -356,14 +356,15 @@ public enum RGDAnalyzer {
 
     /// The per-resource pass: what one item holds, in the RGD's environment. `admission`:
     /// what admission found in the item (errors there keep expressions from being
-    /// type-checked again, as elsewhere). `prepared`: its `prepareResource`, when done already.
-    static func analyzeResource(_ r: RGDResource, admission: [Diagnostic], prepared: PreparedResource? = nil,
+    /// type-checked again, as elsewhere). `gvk`: `objectGVK(r)`. `prepared`: its
+    /// `prepareResource`, when done already.
+    static func analyzeResource(_ r: RGDResource, gvk: GroupVersionKind?, admission: [Diagnostic], prepared: PreparedResource? = nil,
                                 rules: inout ReferenceRules, typeCheck: inout ExpressionTypeCheck,
                                 options: AnalysisOptions) -> ResourceAnalysis {
         let store = options.schemaStore
-        let prepared = prepared ?? prepareResource(r, rgd: rules.rgd, options: options, memo: &typeCheck.memo)
+        let prepared = prepared ?? prepareResource(r, gvk: gvk, rgd: rules.rgd, options: options, memo: &typeCheck.memo)
         var diagnostics = prepared.leading
-        if typeCheck.environment.kinds[r.index] == nil, let gvk = objectGVK(r),
+        if typeCheck.environment.kinds[r.index] == nil, let gvk,
            let unservable = UnservableKindRule.check(r, gvk: gvk, store: store) {
             diagnostics.append(unservable)
         }

@@ -2,9 +2,9 @@
 /// only below `metadata` (upstream checks `strings.HasPrefix(path, "metadata.")`, so an
 /// expression replacing `metadata` itself is rejected too).
 enum CRDTemplateRule {
-    /// `expressions`: those of `resource`.
-    static func check(_ expressions: [RGDExpression], resource r: RGDResource) -> [Diagnostic] {
-        guard r.template != nil, let gvk = RGDAnalyzer.objectGVK(r),
+    /// `expressions`: those of `resource`; `gvk`: its kind (`RGDAnalyzer.objectGVK`).
+    static func check(_ expressions: [RGDExpression], resource r: RGDResource, gvk: GroupVersionKind?) -> [Diagnostic] {
+        guard r.template != nil, let gvk,
               gvk.group == "apiextensions.k8s.io" && gvk.kind == "CustomResourceDefinition" else { return [] }
         return expressions.compactMap { e in
             guard e.kind == .template, e.resourceIndex == r.index else { return nil }
