@@ -29,4 +29,26 @@ public enum ByteWord {
     /// Some byte is 0x80 or above (not ASCII).
     @inline(__always)
     public static func hasNonASCII(_ word: UInt64) -> Bool { word & highs != 0 }
+
+    /// The bytes a JSON string reader must look at (control characters, `"`, `\`, non-ASCII)
+    /// marked by their high bit; bytes after the first marked one may be marked wrongly,
+    /// the first is exact (a borrow only runs upwards). Zero when there is none.
+    @inline(__always)
+    public static func jsonStringSpecials(_ word: UInt64) -> UInt64 {
+        let control = (word &- ones &* 0x20) & ~word
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        return (control | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | word) & highs
+    }
+
+    /// Where the first byte marked in `marks` (from `jsonStringSpecials`, non-zero) lies in
+    /// memory: 0…7. Little-endian only (`load` puts the first byte lowest).
+    @inline(__always)
+    public static func firstMarked(_ marks: UInt64) -> Int {
+        #if _endian(little)
+        marks.trailingZeroBitCount >> 3
+        #else
+        marks.leadingZeroBitCount >> 3  // not exact: big-endian callers scan byte by byte
+        #endif
+    }
 }

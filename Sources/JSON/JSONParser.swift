@@ -224,14 +224,20 @@ private struct JSONReader {
         while true {
             if index >= bytewiseUntil {
                 // Eight plain ASCII bytes (no quote, backslash or control character) at a
-                // time: a document's text is one long string.
+                // time: a document's text is one long string. The word holding the next
+                // special byte says where it is (little-endian): straight to it.
+                var marks: UInt64 = 0
                 while index + 8 <= buffer.count {
-                    let word = ByteWord.load(buffer, at: index)
-                    if ByteWord.hasByte(below: 0x20, word) || ByteWord.hasNonASCII(word)
-                        || ByteWord.contains(word, UInt8(ascii: "\"")) || ByteWord.contains(word, UInt8(ascii: "\\")) { break }
+                    marks = ByteWord.jsonStringSpecials(ByteWord.load(buffer, at: index))
+                    if marks != 0 { break }
                     index += 8
                 }
+                #if _endian(little)
+                if marks != 0 { index += ByteWord.firstMarked(marks) }
+                bytewiseUntil = marks != 0 ? index + 1 : index + 8
+                #else
                 bytewiseUntil = index + 8
+                #endif
             }
             guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
             let byte = buffer[index]

@@ -19,6 +19,11 @@ import Testing
             for t in targets { #expect(ByteWord.contains(w, t) == bytes.contains(t), "contains \(t) in \(bytes)") }
             for n in limits { #expect(ByteWord.hasByte(below: n, w) == bytes.contains { $0 < n }, "below \(n) in \(bytes)") }
             #expect(ByteWord.hasNonASCII(w) == bytes.contains { $0 >= 0x80 })
+            // The string reader's marks: the first special byte exactly, none when none.
+            let first = bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 }
+            let marks = ByteWord.jsonStringSpecials(w)
+            #expect((marks != 0) == (first != nil), "specials in \(bytes)")
+            if let first, marks != 0 { #expect(ByteWord.firstMarked(marks) == first, "first special in \(bytes)") }
         }
         for filler in fillers {
             for position in 0..<8 {
