@@ -78,7 +78,10 @@ enum ResourceStructureRules {
         for (field, code, noun) in [("labels", "KRO222", "label"), ("annotations", "KRO223", "annotation")] {
             guard let map = meta.value(forKey: field)?.mapping else { continue }
             for entry in map.effectiveEntries {
-                guard let key = entry.key.keyString, let p = reservedPrefixes.first(where: { key.hasPrefix($0) }) else { continue }
+                // Keys whose first byte starts no reserved prefix skip the String comparisons.
+                guard let key = entry.key.keyString, let first = key.utf8.first,
+                      reservedPrefixes.contains(where: { $0.utf8.first == first }),
+                      let p = reservedPrefixes.first(where: { key.hasPrefix($0) }) else { continue }
                 out.append(Diagnostic(code: code,
                                       message: "invalid \(noun) for resource \"\(rid)\". \(noun)s with prefix \"\(p)\" are reserved for internal use",
                                       range: entry.key.range))
