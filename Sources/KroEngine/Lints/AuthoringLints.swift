@@ -6,7 +6,16 @@ import YAMLSyntax
 enum AuthoringLints {
     /// The lints of single expressions; `resourceIDs`: the RGD's resource ids.
     static func check(_ expressions: [RGDExpression], resourceIDs: Set<String>) -> [Diagnostic] {
-        expressions.flatMap { seededStringLengths($0) + statusInIncludeWhen($0, resourceIDs: resourceIDs) }
+        var out: [Diagnostic] = []
+        // By index, appending only findings: iterating copied each expression and
+        // concatenated two arrays per expression, for lints that rarely find anything.
+        for i in expressions.indices {
+            let seeded = seededStringLengths(expressions[i])
+            if !seeded.isEmpty { out += seeded }
+            let status = statusInIncludeWhen(expressions[i], resourceIDs: resourceIDs)
+            if !status.isEmpty { out += status }
+        }
+        return out
     }
 
     /// KRO906: kro owns the instance's `status.state`; an author's value is overwritten.
@@ -41,8 +50,8 @@ enum AuthoringLints {
     }
 
     /// Whether `text` contains `word` (ASCII), by bytes.
-    static func contains(_ text: String, _ word: String) -> Bool {
-        let needle = Array(word.utf8)
+    static func contains(_ text: String, _ word: StaticString) -> Bool {
+        let needle = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
         var text = text
         return text.withUTF8 { bytes in
             guard let first = needle.first, bytes.count >= needle.count else { return false }
