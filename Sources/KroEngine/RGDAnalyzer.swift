@@ -168,7 +168,7 @@ public enum RGDAnalyzer {
         }
         var computed = 0
         let reuseSource = reuse?.source
-        let analysed = slices.map(
+        let analysed = slices.lanes(
             misses.count, state: (rules, typeCheck), shouldStop: options.shouldStop, finished: &computed
         ) { [misses, rgd, prepared] state, job -> (ResourceAnalysis, CachedResource?) in
             let k = misses[job], r = rgd.resources[k]

@@ -56,6 +56,25 @@ struct ResourceSlices {
 }
 
 extension ResourceSlices {
+    /// As `map`, but each thread takes jobs one at a time from a shared counter, with its
+    /// own copy of `state` (a lane): no thread waits at the end for another's slice when the
+    /// machine is busy, and a lane's memos serve more jobs. A job's result must not depend
+    /// on which jobs its lane ran before (the per-resource pass hands over its results after
+    /// every resource; its memos hold pure results). Fewer jobs than `minimumParallelJobs`
+    /// run in order on the caller's thread, as in `map`.
+    func lanes<State: Sendable, Result: Sendable>(_ count: Int, state: State, shouldStop: (@Sendable () -> Bool)?,
+                                                   finished: inout Int,
+                                                   _ body: @Sendable (inout State, Int) -> Result) -> [Result]? {
+        guard threads > 1, count >= minimumParallelJobs else {
+            return map(count, state: state, shouldStop: shouldStop, finished: &finished, body)
+        }
+        let (_, results) = overlapping({ () }, jobs: count, state: { state }, shouldStop: shouldStop, body)
+        let done = results.lazy.filter { $0 != nil }.count
+        finished = done
+        guard done == count else { return nil }
+        return results.map { $0! }
+    }
+
     /// `first()` on one thread while the jobs run on the others, that thread joining them
     /// when `first` is done: work that does not need `first`'s result fills the time one
     /// thread would otherwise spend alone on it. Jobs are taken in order from a shared

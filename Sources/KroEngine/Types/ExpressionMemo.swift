@@ -1,6 +1,6 @@
 import CEL
 
-/// Parse and check results by CEL text, kept for one analysis run (one per slice when
+/// Parse and check results by CEL text, kept for one analysis run (one per lane when
 /// resources are analysed on several threads). RGDs repeat expressions (`schema.spec.name`
 /// in most resources: the corpus files have 2–5 uses per distinct text), and both results
 /// are functions of the text — the check also of the environment, so only checks in the

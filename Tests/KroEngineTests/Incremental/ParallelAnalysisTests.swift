@@ -142,6 +142,34 @@ import KroTestSupport
     }
 }
 
+extension ParallelAnalysisTests {
+    /// Lanes take jobs from a counter: results still come back in job order, and each job
+    /// sees the state its lane left (the counts of jobs run before form one run 0, 1, … per lane).
+    @Test(arguments: [2, 3, 4]) func lanesReturnResultsInJobOrderWithTheirLanesState(threads: Int) {
+        let slices = ResourceSlices(threads: threads, minimumParallelJobs: 1)
+        var finished = 0
+        let results = slices.lanes(200, state: 0, shouldStop: nil, finished: &finished) { ranBefore, job in
+            defer { ranBefore += 1 }
+            return (job, ranBefore)
+        }
+        #expect(finished == 200)
+        #expect(results?.map(\.0) == Array(0..<200))
+        let counts = Dictionary(grouping: results?.map(\.1) ?? [], by: { $0 }).mapValues(\.count)
+        let lanes = counts[0] ?? 0
+        #expect(lanes >= 1 && lanes <= max(2, threads))
+        #expect((0..<200).allSatisfy { (counts[$0 + 1] ?? 0) <= (counts[$0] ?? 0) })
+    }
+
+    @Test func lanesStopWhenAsked() {
+        let asked = IncrementalAnalysisTests.Counter()
+        var finished = 0
+        let results = ResourceSlices(threads: 3, minimumParallelJobs: 1)
+            .lanes(100, state: 0, shouldStop: { asked.increment() > 40 }, finished: &finished) { _, job in job }
+        #expect(results == nil)
+        #expect(finished == 40)
+    }
+}
+
 /// What `SnapshotComparison` (written for the incremental property) leaves out and a
 /// parallel run could get wrong: whole status schemas, every check of every expression,
 /// the typing context, and the cache's entries.
