@@ -308,6 +308,11 @@ struct AdmissionReader {
             for (job, i) in misses.enumerated() { alone[i] = reads?[job] }
         }
         rgd.resources.reserveCapacity(items.count)
+        // Sized once: grown by doubling they peaked ~6 MB higher at 200,000 resources.
+        resourceDiagnostics.reserveCapacity(items.count)
+        selfContained.reserveCapacity(items.count)
+        taken.reserveCapacity(items.count)
+        gvks.reserveCapacity(items.count)
         for i in items.indices {
             if !earlier.isEmpty, let earlier = earlier[i] {
                 rgd.resources.append(earlier.resource)

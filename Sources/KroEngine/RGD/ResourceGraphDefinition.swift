@@ -91,28 +91,46 @@ public struct RGDConditionList: Sendable {
 /// every edit copies each unchanged resource into the new RGD, which is then one retain
 /// instead of one per field.
 public struct RGDResource: Sendable {
-    private final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced
-        var index: Int
-        var node: YAMLNode
-        var id: LocatedString?
-        var template: YAMLNode?
-        var templateKeyRange: TextRange?
-        /// Rare and ~260 bytes inline: kept out of line (an empty array allocates nothing).
-        var externalRefStorage: [RGDExternalRef] = []
-        /// Rare, kept out of line like `externalRef`: includeWhen, readyWhen.
-        var conditionStorage: [RGDConditionList?] = []
-        var forEach: [RGDForEachDimension]
+    /// The fields most resources leave empty (externalRef alone is ~260 bytes inline).
+    private struct Rare {
+        var externalRef: RGDExternalRef?
+        var includeWhen: RGDConditionList?
+        var readyWhen: RGDConditionList?
+        var forEach: [RGDForEachDimension] = []
         var forEachKeyRange: TextRange?
+        var isEmpty: Bool {
+            externalRef == nil && includeWhen == nil && readyWhen == nil && forEach.isEmpty && forEachKeyRange == nil
+        }
+    }
 
-        init(index: Int, node: YAMLNode, forEach: [RGDForEachDimension]) {
-            self.index = index; self.node = node; self.forEach = forEach
+    // One per resource, so its size counts at scale (200,000 resources): the nodes (32
+    // bytes each, stored inline) first, then the optionals, with the rare fields out of
+    // line; the getters read a rare field in place, without copying `Rare`.
+    private final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced
+        var node: YAMLNode
+        var template: YAMLNode?
+        var index: Int
+        /// The rare fields, kept out of line (an empty array allocates nothing).
+        var rareStorage: [Rare] = []
+        var id: LocatedString?
+        var templateKeyRange: TextRange?
+
+        init(index: Int, node: YAMLNode) {
+            self.index = index; self.node = node
+        }
+
+        var rare: Rare { rareStorage.first ?? Rare() }
+
+        func updateRare(_ change: (inout Rare) -> Void) {
+            var fields = rare
+            change(&fields)
+            rareStorage = fields.isEmpty ? [] : [fields]
         }
 
         func copy() -> Storage {
-            let c = Storage(index: index, node: node, forEach: forEach)
+            let c = Storage(index: index, node: node)
             c.id = id; c.template = template; c.templateKeyRange = templateKeyRange
-            c.externalRefStorage = externalRefStorage; c.conditionStorage = conditionStorage
-            c.forEachKeyRange = forEachKeyRange
+            c.rareStorage = rareStorage
             return c
         }
     }
@@ -150,31 +168,29 @@ public struct RGDResource: Sendable {
         set { unique.templateKeyRange = newValue }
     }
     public var externalRef: RGDExternalRef? {
-        get { storage.externalRefStorage.first }
-        set { unique.externalRefStorage = newValue.map { [$0] } ?? [] }
+        get { storage.rareStorage.isEmpty ? nil : storage.rareStorage[0].externalRef }
+        set { unique.updateRare { $0.externalRef = newValue } }
     }
     public var includeWhen: RGDConditionList? {
-        get { storage.conditionStorage.first ?? nil }
-        set { setConditions(include: newValue, ready: readyWhen) }
+        get { storage.rareStorage.isEmpty ? nil : storage.rareStorage[0].includeWhen }
+        set { unique.updateRare { $0.includeWhen = newValue } }
     }
     public var readyWhen: RGDConditionList? {
-        get { storage.conditionStorage.count > 1 ? storage.conditionStorage[1] : nil }
-        set { setConditions(include: includeWhen, ready: newValue) }
-    }
-    private mutating func setConditions(include: RGDConditionList?, ready: RGDConditionList?) {
-        unique.conditionStorage = include == nil && ready == nil ? [] : [include, ready]
+        get { storage.rareStorage.isEmpty ? nil : storage.rareStorage[0].readyWhen }
+        set { unique.updateRare { $0.readyWhen = newValue } }
     }
     public var forEach: [RGDForEachDimension] {
-        get { storage.forEach }
-        set { unique.forEach = newValue }
+        get { storage.rareStorage.isEmpty ? [] : storage.rareStorage[0].forEach }
+        set { unique.updateRare { $0.forEach = newValue } }
     }
     public var forEachKeyRange: TextRange? {
-        get { storage.forEachKeyRange }
-        set { unique.forEachKeyRange = newValue }
+        get { storage.rareStorage.isEmpty ? nil : storage.rareStorage[0].forEachKeyRange }
+        set { unique.updateRare { $0.forEachKeyRange = newValue } }
     }
 
     init(index: Int, node: YAMLNode, forEach: [RGDForEachDimension]) {
-        storage = Storage(index: index, node: node, forEach: forEach)
+        storage = Storage(index: index, node: node)
+        if !forEach.isEmpty { storage.updateRare { $0.forEach = forEach } }
     }
 
     public var nodeType: RGDNodeType {
