@@ -96,3 +96,53 @@ import YAMLSyntax
         #expect(compared >= 40)
     }
 }
+
+/// The one-pass bare-object test against the set of keys it replaced, on every mapping of
+/// the corpus and of generated items (keys in every order, repeated, merge keys, non-string keys).
+@Suite struct BareObjectTests {
+    static func reference(_ map: YAMLMapping) -> Bool {
+        let keys = Set(map.effectiveEntries.compactMap { $0.key.keyString })
+        return keys.isDisjoint(with: ["id", "template", "externalRef"])
+            && keys.contains("kind") && (keys.contains("apiVersion") || keys.contains("metadata"))
+    }
+
+    static func compareAll(_ root: YAMLNode) -> (compared: Int, bare: Int) {
+        var nodes = [root], compared = 0, bare = 0
+        while let node = nodes.popLast() {
+            switch node {
+            case .mapping(let m):
+                #expect(LegacyFormats.isBareObject(m) == reference(m), "\(m.range)")
+                compared += 1
+                if reference(m) { bare += 1 }
+                for e in m.entries { nodes.append(e.key); nodes.append(e.value) }
+            case .sequence(let s): nodes += s.items
+            default: break
+            }
+        }
+        return (compared, bare)
+    }
+
+    @Test func corpusAndGeneratedMappingsAgree() throws {
+        let root = sharedDirectory().appendingPathComponent("corpus")
+        var total = (compared: 0, bare: 0)
+        for name in RGDCorpusTests.corpusFiles() {
+            let data = try Data(contentsOf: root.appendingPathComponent(name))
+            for document in YAMLParser.parse(SourceText(bytes: Array(data))).documents {
+                if let node = document.root { let r = Self.compareAll(node); total.compared += r.compared; total.bare += r.bare }
+            }
+        }
+        var random = DependencyGraphScaleTests.Seeded(state: 77)
+        let keys = ["id", "template", "externalRef", "kind", "apiVersion", "metadata", "spec", "data", "1", "true", "<<"]
+        var lines: [String] = ["base: &b {kind: K}", "items:"]
+        for _ in 0..<400 {
+            let chosen = (0..<(1 + random.next(5))).map { _ in keys[random.next(keys.count)] }
+            let entries = Set(chosen).map { $0 == "<<" ? "<<: *b" : "\($0): x" }
+            lines.append("- {" + entries.joined(separator: ", ") + "}")
+        }
+        let generated = YAMLParser.parse(SourceText(lines.joined(separator: "\n") + "\n"))
+        let root2 = try #require(generated.documents.first?.root)
+        let r = Self.compareAll(root2)
+        total.compared += r.compared; total.bare += r.bare
+        #expect(total.compared > 1_000 && total.bare >= 20)
+    }
+}

@@ -39,8 +39,17 @@ enum LegacyFormats {
 
     /// `apiVersion`/`metadata` and `kind` directly under the item, no `id`, `template` or `externalRef`.
     static func isBareObject(_ map: YAMLMapping) -> Bool {
-        let keys = Set(map.effectiveEntries.compactMap { $0.key.keyString })
-        return keys.isDisjoint(with: ["id", "template", "externalRef"])
-            && keys.contains("kind") && (keys.contains("apiVersion") || keys.contains("metadata"))
+        // One pass over the keys, stopping at the first resource field (most items start
+        // with `id`): asked of every item, it built a set of all their keys.
+        var kind = false, apiVersionOrMetadata = false
+        for entry in map.effectiveEntries {
+            switch entry.key.keyString {
+            case "id", "template", "externalRef": return false
+            case "kind": kind = true
+            case "apiVersion", "metadata": apiVersionOrMetadata = true
+            default: break
+            }
+        }
+        return kind && apiVersionOrMetadata
     }
 }

@@ -457,6 +457,9 @@ struct AdmissionReader {
 
     // MARK: spec.resources[]
 
+    /// A resource item's fields (made once: a set literal is built at each use).
+    static let resourceFields: Set<String> = ["id", "template", "externalRef", "includeWhen", "readyWhen", "forEach"]
+
     mutating func readResource(_ item: YAMLNode, index i: Int) -> RGDResource? {
         let path = "spec.resources[\(i)]"
         guard let map = item.mapping else { typeError(item, path: path, expected: "object"); return nil }
@@ -467,7 +470,7 @@ struct AdmissionReader {
             diagnostics.append(legacy)
             return RGDResource(index: i, node: item, forEach: [])
         }
-        checkKnownFields(map, allowed: ["id", "template", "externalRef", "includeWhen", "readyWhen", "forEach"], path: path)
+        checkKnownFields(map, allowed: Self.resourceFields, path: path)
         var resource = RGDResource(index: i, node: item, forEach: [])
         resource.id = string(map, "id", path: "\(path).id")
         if field(map, "id") == nil { reportMissingID(map, item: item, path: path) }
