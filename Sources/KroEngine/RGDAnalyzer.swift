@@ -412,6 +412,7 @@ public enum RGDAnalyzer {
         let result = memo.parse(expression.celText, kroMacros: expression.kind == .condition)
         expression.parsed = result.parsed
         if result.parsed == nil { expression.partial = parsePartial(expression) }
+        guard !result.issues.isEmpty else { return [] }  // the rest words findings
         let e = expression.quotedAuthorText
         let rid = expression.resourceID ?? ""
         return result.issues.map { issue in

@@ -4,13 +4,16 @@ import YAMLSyntax
 /// and lint KRO916. KRO210/211 are admission's KRO011 and not repeated here.
 enum ResourceStructureRules {
     static let reservedPrefixes = ["kro.run/", "internal.kro.run/"]
+    /// A template's identity fields and the code each one's absence gets.
+    static let identityFields = [("apiVersion", "KRO213"), ("kind", "KRO214")]
 
     /// `scopeOf` answers a kind's scope (nil when unknown offline).
     static func check(_ r: RGDResource, instanceScope: ResourceScope,
                       scopeOf: (GroupVersionKind) -> ResourceScope?) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let rid = r.id?.value ?? ""
-        let prefix = "resource \(rid) is not a valid Kubernetes object: "
+        // Worded only for a finding (this runs for every resource).
+        func notValid(_ detail: String) -> String { "resource \(rid) is not a valid Kubernetes object: " + detail }
         if r.externalRef != nil, r.template == nil, !r.forEach.isEmpty, let key = r.forEachKeyRange {
             out.append(Diagnostic(code: "KRO212",
                                   message: "invalid combination of resource fields: resource \"\(rid)\": cannot use externalRef with forEach",
@@ -23,14 +26,14 @@ enum ResourceStructureRules {
         var apiVersion: String?, kind: String?
         var avRange: TextRange?, kindRange: TextRange?
         var structureOK = true
-        for (key, code) in [("apiVersion", "KRO213"), ("kind", "KRO214")] {
+        for (key, code) in Self.identityFields {
             guard let entry = template.entry(forKey: key) else {
-                out.append(Diagnostic(code: code, message: prefix + "\(key) field not found", range: templateKey))
+                out.append(Diagnostic(code: code, message: notValid("\(key) field not found"), range: templateKey))
                 structureOK = false
                 continue
             }
             guard let s = entry.value.scalar, case .string(let v) = s.resolved else {
-                out.append(Diagnostic(code: code, message: prefix + "\(key) field is not a string", range: entry.value.range))
+                out.append(Diagnostic(code: code, message: notValid("\(key) field is not a string"), range: entry.value.range))
                 structureOK = false
                 continue
             }
@@ -38,9 +41,9 @@ enum ResourceStructureRules {
         }
         let metaEntry = template.entry(forKey: "metadata")
         if metaEntry == nil {
-            out.append(Diagnostic(code: "KRO215", message: prefix + "metadata field not found", range: templateKey))
+            out.append(Diagnostic(code: "KRO215", message: notValid("metadata field not found"), range: templateKey))
         } else if let m = metaEntry, m.value.mapping == nil {
-            out.append(Diagnostic(code: "KRO215", message: prefix + "metadata field is not a map", range: m.value.range))
+            out.append(Diagnostic(code: "KRO215", message: notValid("metadata field is not a map"), range: m.value.range))
         }
         guard structureOK, let apiVersion, let kind, let avRange, let kindRange else { return out }
         guard let gvk = GroupVersionKind(apiVersion: apiVersion, kind: kind), !ExpressionScanner.containsOpening(apiVersion) else {
