@@ -95,6 +95,15 @@ public struct YAMLScalar: Sendable, Hashable {
         if extras != nil || sourceMap != verbatimMap { self.sourceMap = sourceMap }
     }
 
+    /// A scalar without tag or anchor whose value is its source text right after the
+    /// opening quote (the map `verbatimMap` derives): the parser's common case, without
+    /// building the map to compare it.
+    init(verbatimValue value: String, style: ScalarStyle, range: TextRange) {
+        storedValue = value
+        styleAndLengthHigh = style.code
+        setRange(range)
+    }
+
     // Scalars are stored inline in their parent's arrays (only aliases are boxed), so the
     // scalar's size decides the tree's memory: 31 bytes, which keeps a `YAMLNode` (with its
     // case tag) at 32. The range is a 32-bit start and a 21-bit length (the length's top 5

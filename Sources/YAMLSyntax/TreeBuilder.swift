@@ -56,8 +56,9 @@ struct TreeBuilder {
         var tokenEnd = end
         let map: ScalarSourceMap
         let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
-        if style != .literal && style != .folded,
-           isVerbatim(value, from: local + quote, to: end - input.base - quote) {
+        let verbatim = style != .literal && style != .folded
+            && isVerbatim(value, from: local + quote, to: end - input.base - quote)
+        if verbatim {
             // The common case: the value is its source text.
             map = .verbatim(start: tokenStart + quote, length: value.count)
         } else if let decoded = decode(style: style, local: local, end: end), decoded.value.elementsEqual(value) {
@@ -73,10 +74,14 @@ struct TreeBuilder {
                                                    valueLength: value.count, sourceLength: inner.length)])
             if style == .literal || style == .folded { tokenEnd = Self.trimTrailingSpace(input, tokenStart, end) }
         }
-        let scalar = YAMLScalar(value: String(decoding: value, as: UTF8.self), style: style,
-                                range: TextRange(start: tokenStart, end: max(tokenStart, tokenEnd)),
-                                tag: tag, anchor: anchor, sourceMap: map)
-        let node = YAMLNode.scalar(scalar)
+        let string = String(decoding: value, as: UTF8.self)
+        let range = TextRange(start: tokenStart, end: max(tokenStart, tokenEnd))
+        let node: YAMLNode
+        if verbatim, tag == nil, anchor == nil, string.utf8.count == value.count {
+            node = .scalar(YAMLScalar(verbatimValue: string, style: style, range: range))
+        } else {
+            node = .scalar(YAMLScalar(value: string, style: style, range: range, tag: tag, anchor: anchor, sourceMap: map))
+        }
         if let anchor { anchors[anchor] = (node, 1); sawAnchorsOrAliases = true }
         add(node, weight: 1)
     }
@@ -195,6 +200,10 @@ struct TreeBuilder {
     private mutating func checkKeys(_ entries: [YAMLMappingEntry]) -> Bool {
         keys.removeAll(keepingCapacity: true)
         keyEntries.removeAll(keepingCapacity: true)
+        if entries.count > keys.capacity {  // a wide mapping: no growth by doubling
+            keys.reserveCapacity(entries.count)
+            keyEntries.reserveCapacity(entries.count)
+        }
         var asWritten = true
         entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
             for i in buffer.indices {

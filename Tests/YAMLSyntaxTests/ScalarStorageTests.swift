@@ -119,6 +119,30 @@ import YAMLSyntax
         #expect(MemoryLayout<YAMLMappingEntry>.stride == 64)
     }
 
+    @Test func parsedVerbatimScalarsKeepStyleRangeAndMap() throws {
+        // Most parsed scalars take a shorter path (no map built and compared): their style,
+        // token range and derived map must be what the text says, as for the others.
+        let text = "a: plain\nb: 'sq'\nc: \"dq\"\nd: 'it''s'\ne: \"t\\tx\"\nf: !!str 5\ng: &x y\nh: |\n  lit\n\"é\": ü\n"
+        let bytes = Array(text.utf8)
+        let root = try #require(YAMLParser.parse(SourceText(text)).documents.first?.root?.mapping)
+        let values = try root.entries.map { try #require($0.value.scalar) }
+        #expect(values.map(\.style) == [.plain, .singleQuoted, .doubleQuoted, .singleQuoted, .doubleQuoted, .plain, .plain, .literal, .plain])
+        let tokens = values.map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
+        #expect(tokens == ["plain", "'sq'", "\"dq\"", "'it''s'", "\"t\\tx\"", "5", "y", "|\n  lit", "ü"])
+        let keys = try root.entries.map { try #require($0.key.scalar) }
+        for s in values + keys where !s.value.isEmpty {
+            // Where the map puts the value's first and last bytes.
+            let first = s.sourceMap.sourceOffset(forValueOffset: 0)
+            let lastByte = s.value.utf8.count - 1
+            let last = s.sourceMap.sourceOffset(forValueOffset: lastByte)
+            #expect(bytes[first] == s.value.utf8.first && bytes[last] == s.value.utf8.last, "\(s.value)")
+            let built = YAMLScalar(value: s.value, style: s.style, range: s.range, tag: s.tag, anchor: s.anchor,
+                                   sourceMap: s.sourceMap)
+            #expect(built == s && built.hashValue == s.hashValue)
+        }
+        #expect(values[5].tag == "tag:yaml.org,2002:str" && values[6].anchor == "x" && keys[8].style == .doubleQuoted)
+    }
+
     @Test func parsedScalarsMapEveryStyle() {
         let text = "a: plain\nb: 'sq ''x'''\nc: \"dq\\tx\"\nd: |\n  lit\n"
         let file = YAMLParser.parse(SourceText(text))
