@@ -54,7 +54,11 @@ public struct FrameReader: Sendable {
             return resync(after: start, "Content-Length \(length) exceeds the limit of \(maxBodyBytes) bytes")
         }
         let bodyStart = headerEnd + Self.headerTerminator.count
-        guard buffer.count - bodyStart >= length else { return nil }
+        guard buffer.count - bodyStart >= length else {
+            // The body is still arriving: room for all of it now, not a copy per doubling.
+            buffer.reserveCapacity(bodyStart + length)
+            return nil
+        }
         let body = Array(buffer[bodyStart..<bodyStart + length])
         start = bodyStart + length
         return .frame(body)

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import Testing
 @testable import LanguageServer
@@ -21,6 +22,48 @@ import Testing
         }
         #expect(seen == [.frame(Array("{\"a\":\"é😀\"}".utf8)), .frame(Array("[]".utf8))])
         #expect(reader.pendingCount == 0)
+    }
+
+    /// A large body arriving in reads of any size (the reader makes room for the whole body
+    /// once its header is in) comes out whole, with the frames around it.
+    @Test(arguments: [1, 7, 4_096, 65_536, 300_001]) func largeBodiesInChunksOfAnySize(chunk: Int) {
+        let body = (0..<700_000).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        let stream = frame("[1]") + encodeFrame(body) + frame("{}")
+        var reader = FrameReader()
+        var seen: [FrameEvent] = []
+        var offset = 0
+        while offset < stream.count {
+            reader.append(stream[offset..<min(offset + chunk, stream.count)])
+            offset += chunk
+            seen += events(&reader)
+        }
+        #expect(seen == [.frame(Array("[1]".utf8)), .frame(body), .frame(Array("{}".utf8))])
+        #expect(reader.pendingCount == 0)
+    }
+
+    /// Chunks read from a pipe are the bytes written, in order, then end of input.
+    @Test func byteSourceReadsWhatWasWritten() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let (readEnd, writeEnd) = (fds[0], fds[1])
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        let writer = Thread {
+            bytes.withUnsafeBytes { raw in
+                var written = 0
+                while written < raw.count {
+                    let n = write(writeEnd, raw.baseAddress! + written, raw.count - written)
+                    if n <= 0 { break }
+                    written += n
+                }
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        let source = ByteSource(fd: readEnd)
+        var read: [UInt8] = []
+        while let chunk = source.read() { read += chunk }
+        close(readEnd)
+        #expect(read == bytes)
     }
 
     @Test func acceptsOtherHeadersAndAnyCase() {
