@@ -23,6 +23,8 @@ struct TreeBuilder {
     private var frames: [Frame] = []
     /// The children of the open collections, innermost last: a closed collection's are
     /// moved into an array of exactly their count (no growth by doubling, no copies).
+    /// Reference types, so a builder is used as one value: `finish` closes on its copy,
+    /// which shares them, and the reader drops the original after it.
     private let entryStack = ChildStack<YAMLMappingEntry>()
     private let itemStack = ChildStack<YAMLNode>()
     /// Scratch for `checkKeys`, kept to reuse its storage.
