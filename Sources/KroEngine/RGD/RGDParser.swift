@@ -214,16 +214,21 @@ struct AdmissionReader {
             return s.anchor != nil
         case .mapping(let m):
             var anchored = m.anchor != nil
-            for e in m.entries {
-                if !anchored {
-                    if case .scalar(let key) = e.key { anchored = key.anchor != nil } else { anchored = e.key.hasAnchorsOrAliases }
+            // Through the buffer: a node is stored inline, and copying one retains its fields.
+            m.entries.withUnsafeBufferPointer { entries in
+                for e in entries.indices {
+                    if !anchored {
+                        if case .scalar(let key) = entries[e].key { anchored = key.anchor != nil } else { anchored = entries[e].key.hasAnchorsOrAliases }
+                    }
+                    if checkUnrepresentable(entries[e].value, depth: depth + 1, skipping: skipping) { anchored = true }
                 }
-                if checkUnrepresentable(e.value, depth: depth + 1, skipping: skipping) { anchored = true }
             }
             return anchored
         case .sequence(let s):
             var anchored = s.anchor != nil
-            for item in s.items where checkUnrepresentable(item, depth: depth + 1, skipping: skipping) { anchored = true }
+            s.items.withUnsafeBufferPointer { items in
+                for i in items.indices where checkUnrepresentable(items[i], depth: depth + 1, skipping: skipping) { anchored = true }
+            }
             return anchored
         case .alias:
             return true
