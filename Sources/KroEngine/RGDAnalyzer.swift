@@ -121,7 +121,7 @@ public enum RGDAnalyzer {
         }
         // A first analysis computes every resource: their part that needs no environment
         // (`prepareResource`) runs on the other threads while this one builds it.
-        var prepared: [PreparedResource?] = []
+        var prepared: PreparedParts?
         let (key, instance, kept): (RGDEnvironmentKey?, SimpleSchemaResult, KeptEnvironment)
         if reuse?.entry.resources.isEmpty ?? true, slices.threads > 1, rgd.resources.count >= slices.minimumParallelJobs {
             var laneReuse = reuse
@@ -131,7 +131,7 @@ public enum RGDAnalyzer {
             }
             reuse = laneReuse
             (key, instance, kept) = lanes.0
-            prepared = lanes.1
+            prepared = PreparedParts(lanes.1)
         } else {
             (key, instance, kept) = environmentPass(&reuse)
         }
@@ -173,7 +173,7 @@ public enum RGDAnalyzer {
         ) { [misses, rgd, prepared] state, job -> (ResourceAnalysis, CachedResource?) in
             let k = misses[job], r = rgd.resources[k]
             let analysis = analyzeResource(r, gvk: admission.gvks[k], admission: admission.resourceDiagnostics[k],
-                                           prepared: prepared.isEmpty ? nil : prepared[k], rules: &state.0,
+                                           prepared: prepared?.take(k), rules: &state.0,
                                            typeCheck: &state.1, options: options)
             guard let source = reuseSource else { return (analysis, nil) }
             let place = Self.place(of: r.node, in: source)
@@ -358,11 +358,12 @@ public enum RGDAnalyzer {
     /// what admission found in the item (errors there keep expressions from being
     /// type-checked again, as elsewhere). `gvk`: `objectGVK(r)`. `prepared`: its
     /// `prepareResource`, when done already.
-    static func analyzeResource(_ r: RGDResource, gvk: GroupVersionKind?, admission: [Diagnostic], prepared: PreparedResource? = nil,
+    static func analyzeResource(_ r: RGDResource, gvk: GroupVersionKind?, admission: [Diagnostic],
+                                prepared: consuming PreparedResource? = nil,
                                 rules: inout ReferenceRules, typeCheck: inout ExpressionTypeCheck,
                                 options: AnalysisOptions) -> ResourceAnalysis {
         let store = options.schemaStore
-        let prepared = prepared ?? prepareResource(r, gvk: gvk, rgd: rules.rgd, options: options, memo: &typeCheck.memo)
+        var prepared = (consume prepared) ?? prepareResource(r, gvk: gvk, rgd: rules.rgd, options: options, memo: &typeCheck.memo)
         var diagnostics = prepared.leading
         if typeCheck.environment.kinds[r.index] == nil, let gvk,
            let unservable = UnservableKindRule.check(r, gvk: gvk, store: store) {
@@ -370,6 +371,7 @@ public enum RGDAnalyzer {
         }
         diagnostics += prepared.collected
         var expressions = prepared.expressions
+        prepared.expressions = []  // `expressions` is then the only reference: mutated in place
         rules.diagnostics = []
         rules.dependencies = [:]
         for i in expressions.indices { rules.check(&expressions[i]) }

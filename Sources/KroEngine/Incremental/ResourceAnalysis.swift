@@ -77,3 +77,28 @@ struct PreparedResource: Sendable {
     var unterminated: [RGDExpression]
     var hasAliases: Bool
 }
+
+/// The prepared parts of a first analysis, each handed to the one job that finishes its
+/// resource and taken out (`take`), so the job's arrays are not shared: the expressions
+/// are then mutated in place, not copied, and nothing is left to free after the pass.
+final class PreparedParts: @unchecked Sendable {  // each slot is taken by one job only
+    private let slots: UnsafeMutableBufferPointer<PreparedResource?>
+
+    init(_ parts: consuming [PreparedResource?]) {
+        slots = .allocate(capacity: parts.count)
+        _ = slots.initialize(from: parts)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// The prepared part of resource `k` (nil when it was not prepared), left empty.
+    func take(_ k: Int) -> PreparedResource? {
+        guard k < slots.count else { return nil }
+        let part = slots[k]
+        slots[k] = nil
+        return part
+    }
+}
