@@ -82,7 +82,6 @@ public enum RGDAnalyzer {
         }
         reuse?.entry.admissionsReused = admission.reused
         let store = options.schemaStore
-        var header = admission.diagnostics + overLimit + NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
 
         // The environment every resource is analysed in, reused while its key holds.
         func environmentPass(_ reuse: inout Reuse?) -> (key: RGDEnvironmentKey?, instance: SimpleSchemaResult,
@@ -123,18 +122,22 @@ public enum RGDAnalyzer {
         // (`prepareResource`) runs on the other threads while this one builds it.
         var prepared: PreparedParts?
         let (key, instance, kept): (RGDEnvironmentKey?, SimpleSchemaResult, KeptEnvironment)
+        let naming: [Diagnostic]  // with the environment: it needs only the ids
         if reuse?.entry.resources.isEmpty ?? true, slices.threads > 1, rgd.resources.count >= slices.minimumParallelJobs {
             var laneReuse = reuse
-            let lanes = slices.overlapping({ environmentPass(&laneReuse) }, jobs: rgd.resources.count,
+            let lanes = slices.overlapping({ (NamingRules.check(rgd, maxDimensions: maxForEachDimensions), environmentPass(&laneReuse)) },
+                                           jobs: rgd.resources.count,
                                            state: { ExpressionMemo() }, shouldStop: options.shouldStop) { [rgd] memo, k in
                 prepareResource(rgd.resources[k], gvk: admission.gvks[k], rgd: rgd, options: options, memo: &memo)
             }
             reuse = laneReuse
-            (key, instance, kept) = lanes.0
+            (naming, (key, instance, kept)) = lanes.0
             prepared = PreparedParts(lanes.1)
         } else {
+            naming = NamingRules.check(rgd, maxDimensions: maxForEachDimensions)
             (key, instance, kept) = environmentPass(&reuse)
         }
+        var header = admission.diagnostics + overLimit + naming
         let environment = kept.types
 
         var rules = ReferenceRules(rgd: rgd, omitEnabled: options.omitFunctionEnabled,
