@@ -67,23 +67,26 @@ public struct TemplateLiteralValidator: Sendable {
         case .mapping(let mapping):
             if preserves { return }
             guard accepts("object") || schema.allowsAdditionalProperties else { return mismatch("object") }
-            for entry in mapping.effectiveEntries {
-                guard case .scalar(let keyScalar) = entry.key else { continue }
-                let key = keyScalar.value
-                guard let child = tree.child(key, of: schema) else {
-                    let parent = where_
-                    let suggestion = DidYouMean.closest(to: key, among: s.properties.map(\.key),
-                                                        maxDistance: max(1, key.count / 3), ignoringCase: true)
-                    findings.append(Finding(
-                        code: "KRO304",
-                        message: "error getting field schema for path \(parent).\(key): schema not found for field \(key)"
-                            + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
-                        range: keyScalar.range, path: path + [.field(key)], suggestion: suggestion))
-                    continue
+            // Through the buffer: a node is stored inline, and copying one retains its fields.
+            mapping.effectiveEntries.withUnsafeBufferPointer { entries in
+                for e in entries.indices {
+                    guard case .scalar(let keyScalar) = entries[e].key else { continue }
+                    let key = keyScalar.value
+                    guard let child = tree.child(key, of: schema) else {
+                        let parent = where_
+                        let suggestion = DidYouMean.closest(to: key, among: s.properties.map(\.key),
+                                                            maxDistance: max(1, key.count / 3), ignoringCase: true)
+                        findings.append(Finding(
+                            code: "KRO304",
+                            message: "error getting field schema for path \(parent).\(key): schema not found for field \(key)"
+                                + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""),
+                            range: keyScalar.range, path: path + [.field(key)], suggestion: suggestion))
+                        continue
+                    }
+                    path.append(.field(key))
+                    walk(entries[e].value, child, in: tree, path: &path, keyRange: keyScalar.range, into: &findings, depth: depth + 1)
+                    path.removeLast()
                 }
-                path.append(.field(key))
-                walk(entry.value, child, in: tree, path: &path, keyRange: keyScalar.range, into: &findings, depth: depth + 1)
-                path.removeLast()
             }
         case .sequence(let sequence):
             if preserves { return }
@@ -95,10 +98,12 @@ public struct TemplateLiteralValidator: Sendable {
                     range: pointAtKey, path: path))
                 return
             }
-            for (index, item) in sequence.items.enumerated() {
-                path.append(.index(index))
-                walk(item, items, in: tree, path: &path, keyRange: nil, into: &findings, depth: depth + 1)
-                path.removeLast()
+            sequence.items.withUnsafeBufferPointer { buffer in
+                for index in buffer.indices {
+                    path.append(.index(index))
+                    walk(buffer[index], items, in: tree, path: &path, keyRange: nil, into: &findings, depth: depth + 1)
+                    path.removeLast()
+                }
             }
         case .scalar(let scalar):
             switch scalar.resolved {
