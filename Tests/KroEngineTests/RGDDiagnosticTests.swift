@@ -114,6 +114,8 @@ import YAMLSyntax
         expectCode("KRO402", rgd("    status:\n      conditions: [1️⃣12️⃣]"))
         expectCode("KRO403", rgd("    status:\n      x: \"${f(1️⃣${2️⃣y})}\""))
         expectCode("KRO404", rgd("    status:\n      x: 1️⃣plain2️⃣"))
+        // A leaf reached through an alias is reported at the alias.
+        expectCode("KRO404", rgd("    status:\n      x: &p plain\n      y: 1️⃣*p2️⃣"))
         expectCode("KRO405", rgd("    status:\n      x: \"${1️⃣each2️⃣.y}\""))
         expectCode("KRO407", rgd("    status:\n      x: '${1️⃣\"const\"2️⃣}'"))
         expectCode("KRO410", rgd("    status:\n      conditions: [\"${true}1️⃣ x2️⃣\"]"))

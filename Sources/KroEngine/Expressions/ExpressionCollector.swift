@@ -113,11 +113,17 @@ struct ExpressionCollector {
     }
 
     /// `path` is one stack for the whole walk (pushed and popped around each child), copied
-    /// only into what is recorded: most nodes record nothing.
+    /// only into what is recorded: most nodes record nothing. An alias is walked as its
+    /// target, a leaf it stands for recorded at `leafRange` (the alias's own range).
     private mutating func walk(_ node: YAMLNode, kind: ExpressionKind, owner: (Int?, String?),
-                               path: inout [SchemaPathSegment], depth: Int) {
-        guard depth < maxDepth, let resolved = node.resolvedNode else { return }
-        switch resolved {
+                               path: inout [SchemaPathSegment], depth: Int, leafRange: TextRange? = nil) {
+        guard depth < maxDepth else { return }
+        switch node {
+        case .alias:
+            // Only aliases are resolved: `resolvedNode` copies the node (stored inline, a copy
+            // retains its fields), which every node visited would pay.
+            guard let target = node.resolvedNode else { return }
+            walk(target, kind: kind, owner: owner, path: &path, depth: depth, leafRange: leafRange ?? node.range)
         case .mapping(let m):
             for entry in m.effectiveEntries {
                 guard let key = entry.key.keyString else { continue }
@@ -135,12 +141,10 @@ struct ExpressionCollector {
             }
         case .scalar(let s):
             guard case .string = s.resolved else {
-                plainLeaves?.append((path, node.range))
+                plainLeaves?.append((path, leafRange ?? node.range))
                 return
             }
-            if !value(s, kind: kind, owner: owner, path: path) { plainLeaves?.append((path, node.range)) }
-        case .alias:
-            break
+            if !value(s, kind: kind, owner: owner, path: path) { plainLeaves?.append((path, leafRange ?? node.range)) }
         }
     }
 
