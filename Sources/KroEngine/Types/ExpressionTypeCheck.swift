@@ -141,10 +141,13 @@ struct ExpressionTypeCheck: Sendable {
         }
         // forEach first: iterator types feed the templates of their collection.
         let isFlagged = expressions.map(flagged)
-        for (i, e) in expressions.enumerated() { if case .forEach = e.kind { check(e, index: i, report: !isFlagged[i]) } }
-        for (i, e) in expressions.enumerated() {
-            if case .forEach = e.kind { continue }
-            check(e, index: i, report: !isFlagged[i])
+        checks.reserveCapacity(checks.count + expressions.count)  // one table, not a regrowth per few
+        for i in expressions.indices {
+            if case .forEach = expressions[i].kind { check(expressions[i], index: i, report: !isFlagged[i]) }
+        }
+        for i in expressions.indices {
+            if case .forEach = expressions[i].kind { continue }
+            check(expressions[i], index: i, report: !isFlagged[i])
         }
     }
 
