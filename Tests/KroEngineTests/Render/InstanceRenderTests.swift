@@ -118,8 +118,9 @@ import YAMLSyntax
         #expect(on.node("dashboard")?.objects.first?["metadata"]?["name"] == "monitor-dashboard")
     }
 
-    @Test func twoDimensionalForEachExpandsTheCartesianProductInOrder() throws {
-        let rgd = demoRGD(schema: """
+    /// `shards`: one ConfigMap per (region, tier) of the instance's two lists.
+    var shardsRGD: String {
+        demoRGD(schema: """
                 spec:
                   regions: "[]string"
                   tiers: "[]string"
@@ -136,6 +137,10 @@ import YAMLSyntax
                     data:
                       region: ${region}
                 """)
+    }
+
+    @Test func twoDimensionalForEachExpandsTheCartesianProductInOrder() throws {
+        let rgd = shardsRGD
         let instance = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  regions: [eu, us]\n  tiers: [web, db]\n"
         let result = try #require(renderPreview(rgd, instance))
         let objects = try #require(result.node("shards")?.objects)
@@ -153,21 +158,7 @@ import YAMLSyntax
     }
 
     @Test func aCollectionOverTheMaximumSizeIsAnErrorNamingTheLimit() throws {
-        let rgd = demoRGD(schema: """
-                spec:
-                  regions: "[]string"
-                  tiers: "[]string"
-                """, resources: """
-                - id: shards
-                  forEach:
-                  - region: ${schema.spec.regions}
-                  - tier: ${schema.spec.tiers}
-                  template:
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: ${region + "-" + tier}
-                """)
+        let rgd = shardsRGD
         func instance(regions: Int, tiers: Int) -> String {
             let list = { (prefix: String, n: Int) in "[" + (0..<n).map { "\(prefix)\($0)" }.joined(separator: ", ") + "]" }
             return "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n"
