@@ -108,8 +108,9 @@ public enum RGDAnalyzer {
             if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {
                 kept = cached.value
             } else {
-                // Each resource's kind, read with its item by admission (~7,000 instructions a resource).
-                let gvks = rgd.resources.count == admission.gvks.count ? admission.gvks : rgd.resources.map(objectGVK)
+                // Each resource's kind, read with its item by admission (~7,000 instructions a
+                // resource); a prefix, since an RGD over the resource limit keeps none of them.
+                let gvks = Array(admission.gvks.prefix(rgd.resources.count))
                 kept = KeptEnvironment(rgd, gvks: gvks, types: makeEnvironment(rgd, gvks: gvks, options: options, instance: instance))
                 if let key {
                     reuse?.entry.environment = (key, kept)
