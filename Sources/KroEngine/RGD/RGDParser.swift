@@ -320,32 +320,32 @@ struct AdmissionReader {
         gvks.reserveCapacity(items.count)
         for i in items.indices {
             if !earlier.isEmpty, let earlier = earlier[i] {
-                rgd.resources.append(earlier.resource)
-                resourceDiagnostics.append(earlier.diagnostics)
-                selfContained.append(true)
-                taken.append(true)
-                gvks.append(earlier.gvk)
+                append(earlier.resource, earlier.diagnostics, gvk: earlier.gvk, selfContained: true, taken: true, to: &rgd)
                 continue
             }
             if !alone.isEmpty, let read = alone[i], read.selfContained {
                 guard let r = read.resource else { diagnostics += read.diagnostics; continue }
-                rgd.resources.append(r)
-                resourceDiagnostics.append(read.diagnostics)
-                selfContained.append(true)
-                taken.append(false)
-                gvks.append(read.gvk)
+                append(r, read.diagnostics, gvk: read.gvk, selfContained: true, taken: false, to: &rgd)
                 continue
             }
             let before = diagnostics.count
             readOtherItems = false
             guard let r = readResource(items[i], index: i) else { continue }
-            rgd.resources.append(r)
-            resourceDiagnostics.append(Array(diagnostics[before...]))
-            selfContained.append(!readOtherItems)
-            taken.append(false)
-            gvks.append(RGDAnalyzer.objectGVK(r))
+            append(r, Array(diagnostics[before...]), gvk: RGDAnalyzer.objectGVK(r),
+                   selfContained: !readOtherItems, taken: false, to: &rgd)
             diagnostics.removeSubrange(before...)
         }
+    }
+
+    /// One admitted resource and its entries in the arrays parallel to `rgd.resources`.
+    private mutating func append(_ resource: RGDResource, _ itemDiagnostics: [Diagnostic], gvk: GroupVersionKind?,
+                                 selfContained isSelfContained: Bool, taken isTaken: Bool,
+                                 to rgd: inout ResourceGraphDefinition) {
+        rgd.resources.append(resource)
+        resourceDiagnostics.append(itemDiagnostics)
+        selfContained.append(isSelfContained)
+        taken.append(isTaken)
+        gvks.append(gvk)
     }
 
     /// Reading an item is ~30,000 instructions, a slice of the per-resource pass hundreds of
