@@ -15,13 +15,13 @@ public struct AnalysisLimits: Sendable, Hashable {
 
     public static let code = "KRO921"
 
-    /// KRO921 on the first resource over `maxResources`.
-    func tooManyResources(_ rgd: ResourceGraphDefinition) -> Diagnostic? {
-        guard rgd.resources.count > maxResources else { return nil }
-        return Diagnostic(
+    /// KRO921 on the first resource over `maxResources`: admission counted them and read
+    /// none (`RGDParser.OverLimit`).
+    func tooManyResources(_ over: RGDParser.OverLimit) -> Diagnostic {
+        Diagnostic(
             code: Self.code,
-            message: "spec.resources has \(rgd.resources.count) resources, over kro-lsp's limit of \(maxResources) "
+            message: "spec.resources has \(over.resources) resources, over kro-lsp's limit of \(maxResources) "
                 + "per RGD; the resources and the status are not analysed",
-            range: rgd.resources[maxResources].anchorRange)
+            range: over.firstOver)
     }
 }

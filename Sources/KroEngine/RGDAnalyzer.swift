@@ -70,14 +70,14 @@ public enum RGDAnalyzer {
             }
         }
         let slices = ResourceSlices(threads: options.analysisThreads, minimumParallelJobs: options.minimumParallelResources)
-        guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier, slices: slices) else { return nil }
+        guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier, slices: slices,
+                                              maxResources: options.limits.maxResources) else { return nil }
         var rgd = admission.rgd
         var overLimit: [Diagnostic] = []
-        if let tooMany = options.limits.tooManyResources(rgd) {
-            // Only the schema is analysed: without the resources, status references would
-            // all be unknown identifiers.
-            overLimit.append(tooMany)
-            rgd.resources = []
+        if let over = admission.overLimit {
+            // Only the schema is analysed (admission kept no resource): without the
+            // resources, status references would all be unknown identifiers.
+            overLimit.append(options.limits.tooManyResources(over))
             rgd.schema?.status = nil
         }
         reuse?.entry.admissionsReused = admission.reused
@@ -108,9 +108,8 @@ public enum RGDAnalyzer {
             if let key, let cached = reuse?.entry.environment, cached.key == key, catalogNotesHold(cached.value.types, rgd) {
                 kept = cached.value
             } else {
-                // Each resource's kind, read with its item by admission (~7,000 instructions a
-                // resource); a prefix, since an RGD over the resource limit keeps none of them.
-                let gvks = Array(admission.gvks.prefix(rgd.resources.count))
+                // Each resource's kind, read with its item by admission (~7,000 instructions a resource).
+                let gvks = admission.gvks
                 kept = KeptEnvironment(rgd, gvks: gvks, types: makeEnvironment(rgd, gvks: gvks, options: options, instance: instance))
                 if let key {
                     reuse?.entry.environment = (key, kept)

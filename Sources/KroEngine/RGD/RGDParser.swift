@@ -32,22 +32,32 @@ public enum RGDParser {
     /// `reuse(i, item)`: the earlier read of list item `i` when its text did not change
     /// (an `AnalysisCache` hit), taken instead of reading the item again.
     /// `slices`: the threads items are read on (see `AdmissionReader.readResources`).
+    /// `maxResources`: over this many resources the RGD keeps none (`Admission.overLimit`).
     static func admit(root: YAMLNode?, source: SourceText? = nil,
                       reuse: ((Int, YAMLNode) -> AdmittedResource?)? = nil,
-                      slices: ResourceSlices = ResourceSlices(threads: 1)) -> Admission? {
+                      slices: ResourceSlices = ResourceSlices(threads: 1), maxResources: Int? = nil) -> Admission? {
         let renamed = LegacyFormats.resourceGroupKind(root)
         guard isRGD(root) || renamed != nil, let map = root?.mapping else { return nil }
         var reader = AdmissionReader()
         reader.source = source
         reader.reuse = reuse
         reader.slices = slices
+        reader.maxResources = maxResources
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
         // Sorted for a binary search: lighter than a set at hundreds of thousands of items.
-        let items = rgd.resources.map(\.node.range).sorted()
+        let items = reader.overLimit == nil ? rgd.resources.map(\.node.range).sorted() : reader.objectItemRanges()
         reader.checkUnrepresentable(.mapping(map), skipping: items)
         return Admission(rgd: rgd, diagnostics: reader.diagnostics, resourceDiagnostics: reader.resourceDiagnostics,
-                         selfContained: reader.selfContained, taken: reader.taken, gvks: reader.gvks)
+                         selfContained: reader.selfContained, taken: reader.taken, gvks: reader.gvks,
+                         overLimit: reader.overLimit)
+    }
+
+    /// An RGD with more resources than the limit: how many, and where KRO921 points (the
+    /// first resource over it, `RGDResource.anchorRange`).
+    struct OverLimit: Equatable {
+        var resources: Int
+        var firstOver: TextRange
     }
 
     struct Admission {
@@ -63,6 +73,9 @@ public enum RGDParser {
         var taken: [Bool]
         /// Each resource's kind (`RGDAnalyzer.objectGVK`), read with the item (parallel to `rgd.resources`).
         var gvks: [GroupVersionKind?]
+        /// Set when the resources are over `maxResources`: then none was read (`rgd.resources`
+        /// and the arrays parallel to it are empty).
+        var overLimit: OverLimit? = nil
         var reused: Int { taken.lazy.filter { $0 }.count }
 
         /// The read of the `k`-th resource, to keep for the next version (nil when it
@@ -109,6 +122,9 @@ struct AdmissionReader {
     var taken: [Bool] = []
     /// The threads `readRGD` reads items on.
     var slices = ResourceSlices(threads: 1)
+    /// Over this many object items, `readRGD` reads none (`overLimit`).
+    var maxResources: Int?
+    var overLimit: RGDParser.OverLimit?
 
     /// `body` with the ids taken so far (the items' ids, then those proposed).
     mutating func withTakenIDs<T>(_ body: (inout Set<String>) -> T) -> T {
@@ -281,9 +297,41 @@ struct AdmissionReader {
         }
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
             items = list.items
-            readResources(&rgd)
+            if let maxResources, let over = countOverLimit(maxResources) {
+                overLimit = over
+            } else {
+                readResources(&rgd)
+            }
         }
         return rgd
+    }
+
+    /// Over `limit` object items the RGD keeps no resource, so none is read (at 200,000
+    /// items the reads were ~60 MB at the peak): an item that is not an object gets its
+    /// KRO016 as when read, since it is reported outside resources; the first object over
+    /// the limit is read alone for KRO921's place. nil (nothing done) within the limit.
+    mutating func countOverLimit(_ limit: Int) -> RGDParser.OverLimit? {
+        var objects = 0
+        var firstOver: Int?
+        for i in items.indices where items[i].mapping != nil {
+            if objects == limit { firstOver = i }
+            objects += 1
+        }
+        guard let firstOver else { return nil }
+        for i in items.indices where items[i].mapping == nil {
+            typeError(items[i], path: "spec.resources[\(i)]", expected: "object")
+        }
+        let anchor = Self.readAlone(items, firstOver, source: nil).resource?.anchorRange ?? items[firstOver].range
+        return RGDParser.OverLimit(resources: objects, firstOver: anchor)
+    }
+
+    /// The ranges of the object items (those a read makes resources of), sorted.
+    func objectItemRanges() -> [TextRange] {
+        var ranges: [TextRange] = []
+        ranges.reserveCapacity(items.count)
+        for i in items.indices where items[i].mapping != nil { ranges.append(items[i].range) }
+        ranges.sort()  // in place: list items come in order already
+        return ranges
     }
 
     /// One item read alone: what `readResource` found, and whether it needed other items.
