@@ -30,6 +30,15 @@ public enum ByteWord {
     @inline(__always)
     public static func hasNonASCII(_ word: UInt64) -> Bool { word & highs != 0 }
 
+    /// Every byte equal to `byte` marked by its high bit, exactly (no borrow crosses a
+    /// byte: the low seven bits are added apart from the high one). Zero when there is none.
+    @inline(__always)
+    public static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let x = word ^ (ones &* UInt64(byte))
+        return ~(((x & lows) &+ lows) | x | lows)
+    }
+
     /// The bytes a JSON string reader must look at (control characters, `"`, `\`, non-ASCII)
     /// marked by their high bit; bytes after the first marked one may be marked wrongly,
     /// the first is exact (a borrow only runs upwards). Zero when there is none.

@@ -34,8 +34,8 @@ public struct SourceText: Sendable, Equatable {
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
     public init(bytes: [UInt8]) {
-        let scan = bytes.withUnsafeBufferPointer { Self.scan($0, from: 0, syncAfter: nil) }
-        self.init(bytes: bytes, lineStarts: [0] + scan.lineStarts, invalidUTF8Ranges: scan.invalid, isASCII: scan.isASCII)
+        let scan = bytes.withUnsafeBufferPointer { Self.scan($0, from: 0, syncAfter: nil, firstLineStart: 0) }
+        self.init(bytes: bytes, lineStarts: scan.lineStarts, invalidUTF8Ranges: scan.invalid, isASCII: scan.isASCII)
     }
 
     init(bytes: [UInt8], lineStarts: [Int], invalidUTF8Ranges: [TextRange], isASCII: Bool) {
@@ -56,8 +56,12 @@ public struct SourceText: Sendable, Equatable {
         var end = 0
     }
 
-    static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, syncAfter: Int?) -> Scan {
+    /// `firstLineStart`, when given, is the table's first entry (the whole text's 0), so the
+    /// caller need not copy the table to put it in front.
+    static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, syncAfter: Int?,
+                     firstLineStart: Int? = nil) -> Scan {
         var out = Scan()
+        if let firstLineStart { out.lineStarts.append(firstLineStart) }
         let n = buf.count
         let sync = syncAfter ?? Int.max
         var i = start
@@ -65,10 +69,24 @@ public struct SourceText: Sendable, Equatable {
         var bytewiseUntil = i
         while i < n {
             if i >= bytewiseUntil {
-                // Eight bytes at a time while none breaks a line or starts a multi-byte character.
+                // Eight bytes at a time while none is a CR or starts a multi-byte character;
+                // the LFs of such a word are taken from its mask (a line is ~30 bytes in a
+                // kro file: most words hold a line break, and the byte-by-byte path after
+                // each one cost more than the rest of the scan).
                 while i + 8 <= n {
                     let word = ByteWord.load(buf, at: i)
-                    if ByteWord.contains(word, 0x0A) || ByteWord.contains(word, 0x0D) || ByteWord.hasNonASCII(word) { break }
+                    if ByteWord.contains(word, 0x0D) || ByteWord.hasNonASCII(word) { break }
+                    #if _endian(little)
+                    var lineFeeds = ByteWord.matches(word, 0x0A)
+                    while lineFeeds != 0 {
+                        let at = i + ByteWord.firstMarked(lineFeeds)
+                        out.lineStarts.append(at + 1)
+                        if at >= sync { out.end = at + 1; return out }
+                        lineFeeds &= lineFeeds &- 1
+                    }
+                    #else
+                    if ByteWord.contains(word, 0x0A) { break }
+                    #endif
                     i += 8
                 }
                 bytewiseUntil = i + 8

@@ -19,6 +19,11 @@ import Testing
             for t in targets { #expect(ByteWord.contains(w, t) == bytes.contains(t), "contains \(t) in \(bytes)") }
             for n in limits { #expect(ByteWord.hasByte(below: n, w) == bytes.contains { $0 < n }, "below \(n) in \(bytes)") }
             #expect(ByteWord.hasNonASCII(w) == bytes.contains { $0 >= 0x80 })
+            // Exact marks: the high bit of every byte equal to the target, nothing else.
+            for t in targets {
+                let expected = (0..<8).reduce(UInt64(0)) { marks, k in bytes[k] == t ? marks | (0x80 << (8 * UInt64(k))) : marks }
+                #expect(ByteWord.matches(w, t) == expected, "matches \(t) in \(bytes)")  // little-endian load
+            }
             // The string reader's marks: the first special byte exactly, none when none.
             let first = bytes.firstIndex { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 >= 0x80 }
             let marks = ByteWord.jsonStringSpecials(w)
