@@ -59,18 +59,37 @@ public struct FrameReader: Sendable {
             buffer.reserveCapacity(bodyStart + length)
             return nil
         }
-        let body = Array(buffer[bodyStart..<bodyStart + length])
-        start = bodyStart + length
+        let bodyEnd = bodyStart + length
+        guard length >= Self.movedBodyBytes else {
+            start = bodyEnd
+            return .frame(Array(buffer[bodyStart..<bodyEnd]))
+        }
+        // A large body (a didOpen of a big file) leaves the buffer instead of being copied
+        // beside it: the two copies were the reader's peak, twice the body.
+        var body = Array(buffer[bodyEnd...])
+        buffer.removeSubrange(bodyEnd...)
+        buffer.removeSubrange(..<bodyStart)
+        swap(&body, &buffer)
+        start = 0
         return .frame(body)
     }
+
+    /// Bodies of at least this many bytes are moved out of the buffer rather than copied.
+    static let movedBodyBytes = 256 << 10
+
+    /// Bytes the buffer holds room for (tests: a large body is not kept twice).
+    var bufferCapacity: Int { buffer.capacity }
 
     /// If the body just read (by `next`) fails to parse and a header starts inside it, the
     /// frame was truncated (its length swallowed the next frame): re-read from that header.
     public mutating func rewindIntoBody(_ body: [UInt8]) -> Bool {
-        let bodyStart = start - body.count
-        guard bodyStart >= 0, let header = find(Self.headerName, from: bodyStart, limit: buffer.count),
-              header < start else { return false }
-        start = header
+        // The body followed by what is left: a header name may straddle the body's end.
+        let rest = buffer[start...].prefix(Self.headerName.count - 1)
+        guard let header = Self.firstIndex(of: Self.headerName, in: (body + rest)[...]), header < body.count else {
+            return false
+        }
+        buffer = Array(body[header...]) + buffer[start...]
+        start = 0
         return true
     }
 

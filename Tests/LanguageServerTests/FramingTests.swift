@@ -98,6 +98,33 @@ import Testing
         #expect(events(&reader) == [.frame(Array("3".utf8))])
     }
 
+    /// A large body is moved out of the reader, not copied beside its bytes in the buffer.
+    @Test func largeBodyIsNotKeptTwice() {
+        let body = [UInt8](repeating: UInt8(ascii: "x"), count: 3 * FrameReader.movedBodyBytes)
+        var reader = FrameReader()
+        reader.append(encodeFrame(body) + frame("[2]"))
+        #expect(reader.next() == .frame(body))
+        #expect(reader.bufferCapacity < FrameReader.movedBodyBytes)
+        #expect(reader.next() == .frame(Array("[2]".utf8)))
+        #expect(reader.pendingCount == 0)
+    }
+
+    /// A truncated large body (moved out of the buffer) rewinds like a small one, also when
+    /// the next header's name straddles the body's end.
+    @Test(arguments: [1, 5, 14, 20]) func rewindsATruncatedLargeFrame(straddle: Int) {
+        let filler = [UInt8](repeating: UInt8(ascii: "y"), count: FrameReader.movedBodyBytes)
+        let next = frame("[3]")
+        let declared = 1 + filler.count + straddle  // swallows `straddle` bytes of the next header
+        var reader = FrameReader()
+        reader.append(Array("Content-Length: \(declared)\r\n\r\n[".utf8) + filler + next)
+        guard case .frame(let body)? = reader.next() else { Issue.record("no frame"); return }
+        #expect(body.count == declared)
+        let rewound = reader.rewindIntoBody(body)
+        #expect(rewound)
+        #expect(reader.next() == .frame(Array("[3]".utf8)))
+        #expect(reader.pendingCount == 0)
+    }
+
     @Test func rewindsATruncatedFrameIntoTheNextOne() {
         var reader = FrameReader()
         // Declares 12 bytes, has 5, then a real frame follows.
