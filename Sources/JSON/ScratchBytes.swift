@@ -11,7 +11,25 @@ final class ScratchBytes {
         bytes = .allocate(capacity: capacity)
     }
 
-    deinit { bytes.deallocate() }
+    /// The own buffer while `bytes` points at a borrowed one.
+    private var own: (bytes: UnsafeMutablePointer<UInt8>, capacity: Int)?
+
+    deinit { (own?.bytes ?? bytes).deallocate() }
+
+    /// Writes go to `out` (large enough for all of them) until `endBorrow`.
+    func borrow(_ out: UnsafeMutableBufferPointer<UInt8>) {
+        own = (bytes, capacity)
+        bytes = out.baseAddress ?? bytes
+        capacity = out.count
+        count = 0
+    }
+
+    func endBorrow() {
+        guard let own else { return }
+        (bytes, capacity) = own
+        self.own = nil
+        count = 0
+    }
 
     func removeAll() { count = 0 }
 
@@ -35,6 +53,7 @@ final class ScratchBytes {
 
     private func reserve(_ extra: Int) {
         guard count + extra > capacity else { return }
+        precondition(own == nil, "a borrowed buffer is sized for all its bytes")
         let grown = max(capacity * 2, count + extra)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         moved.moveInitialize(from: bytes, count: count)

@@ -60,14 +60,39 @@ import KroTestSupport
         let literals = (0..<(1 + random.next(below: 8))).map { _ in Self.literal(&random) }
         let text = "[" + literals.joined(separator: ",") + "]"
         let bytes = Array(text.utf8)
-        guard case .array(let values) = try JSONParser.parse(bytes) else { Issue.record("not an array"); return }
-        var i = 1
-        for (n, value) in values.enumerated() {
-            let (expected, next) = Self.reference(bytes, from: i)
-            #expect(value == .string(expected), "seed \(seed), string \(n): \(literals[n])")
-            i = next + 1
+        // Long strings are decoded straight into their String: every string is, at threshold 0.
+        for threshold in [JSONParser.Options().directDecodeBytes, 0, 7, 40] {
+            let parser = JSONParser(options: .init(directDecodeBytes: threshold))
+            guard case .array(let values) = try parser.parse(bytes) else { Issue.record("not an array"); return }
+            var i = 1
+            for (n, value) in values.enumerated() {
+                let (expected, next) = Self.reference(bytes, from: i)
+                #expect(value == .string(expected), "seed \(seed), threshold \(threshold), string \(n): \(literals[n])")
+                i = next + 1
+            }
+            #expect(values.count == literals.count)
         }
-        #expect(values.count == literals.count)
+    }
+
+    /// A bad string fails at the same byte whichever way it is decoded.
+    @Test(arguments: ["\"ab\\qcd\"", "\"ab\ncd\"", "\"abcd", "\"ab\\u12G4\"", "\"ab\\", "\"a\\nb\u{1}\"",
+                      "\"é\\n\\\"", "[\"x\\n\",\"y"])
+    func badStringsFailAtTheSameByte(text: String) {
+        let bytes = Array(text.utf8)
+        func failure(_ threshold: Int) -> String {
+            do {
+                _ = try JSONParser(options: .init(directDecodeBytes: threshold)).parse(bytes)
+                return "parsed"
+            } catch { return "\(error)" }
+        }
+        let plain = failure(JSONParser.Options().directDecodeBytes)
+        #expect(plain != "parsed")
+        for threshold in [0, 1, 3] { #expect(failure(threshold) == plain, "threshold \(threshold)") }
+        // Invalid UTF-8 inside a string, read both ways.
+        let invalid = Array("\"ab\\n".utf8) + [0xC3, 0x28] + Array("\"".utf8)
+        let invalidPlain = (try? JSONParser().parse(invalid)) == nil
+        #expect(invalidPlain)
+        #expect((try? JSONParser(options: .init(directDecodeBytes: 0)).parse(invalid)) == nil)
     }
 
     /// As a didOpen holds it: a long text, one escape per line.
