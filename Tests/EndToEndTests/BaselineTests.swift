@@ -3,7 +3,8 @@ import Testing
 
 /// `--check --baseline OLD`: breaking changes of each RGD's CRD (KRO513), each kind.
 @Suite struct BaselineTests {
-    static func rgd(kind: String = "App", version: String = "v1alpha1", annotations: String = "", fields: String) -> String {
+    static func rgd(kind: String = "App", version: String = "v1alpha1", annotations: String = "", fields: String,
+                    status: String = "") -> String {
         """
         apiVersion: kro.run/v1alpha1
         kind: ResourceGraphDefinition
@@ -14,7 +15,7 @@ import Testing
             apiVersion: \(version)
             kind: \(kind)
             spec:
-        \(fields)  resources: []
+        \(fields)\(status)  resources: []
 
         """
     }
@@ -94,6 +95,36 @@ import Testing
         """)
         let result = try changes(new)
         #expect(result.status == 0, "\(result.stdout)")
+    }
+
+    /// kro (crd/compat) compares enums only when both schemas have one, and never looks at
+    /// map values: an update kro accepts is no error.
+    @Test func changesKroAcceptsAreNotBreaking() throws {
+        let old = Self.rgd(fields: "      mode: string\n      labels: map[string]string\n")
+        let new = Self.rgd(fields: "      mode: string | enum=\"a,b\"\n      labels: map[string]integer\n")
+        let dir = try CLIProcess.directory(["previous/app.yaml": old, "app.yaml": new])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIProcess.run(["--check", "--baseline", "previous", "app.yaml"], directory: dir)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    /// kro reports an existing field that becomes required even when it has a default
+    /// (only a new field with a default is spared), and compares the status schema too.
+    @Test func newlyRequiredExistingFieldsAndRemovedStatusFieldsAreBreaking() throws {
+        let old = Self.rgd(fields: "      name: string\n",
+                           status: "    status:\n      url: ${schema.spec.name}\n      host: ${schema.spec.name}\n")
+        let new = Self.rgd(fields: "      name: string | required=true default=\"x\"\n      zone: string | required=true default=\"a\"\n",
+                           status: "    status:\n      url: ${schema.spec.name}\n")
+        let dir = try CLIProcess.directory(["previous/app.yaml": old, "app.yaml": new])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIProcess.run(["--check", "--baseline", "previous", "app.yaml"], directory: dir)
+        #expect(result.status == 1)
+        let prefix = "error[KRO513]: cannot update CRD apps.kro.run: breaking changes detected: "
+        #expect(result.stdout == [
+            "app.yaml:10:7: \(prefix)field spec.name is newly required",
+            "app.yaml:12:5: \(prefix)field status.host removed",
+        ].map { $0 + "\n" }.joined())
     }
 
     @Test func theAllowAnnotationPermitsBreakingChanges() throws {

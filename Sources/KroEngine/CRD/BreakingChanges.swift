@@ -1,7 +1,9 @@
 import JSON
 
-/// What kro refuses when an RGD's CRD changes (rgd.md §16) or what breaks existing
-/// instances: compares the generated CRD of an RGD with a previous version of it.
+/// What kro refuses when an RGD's CRD changes (rgd.md §16): compares the generated CRD of
+/// an RGD with a previous version of it, spec and status, as kro's `crd/compat` does
+/// (kubernetes-sigs/kro 0302e659) — only what kro reports breaking, so an update kro
+/// accepts is never an error.
 public enum BreakingChanges {
     public static let code = "KRO513"
     public static let allowAnnotation = "kro.run/allow-breaking-changes"
@@ -36,32 +38,37 @@ public enum BreakingChanges {
                                   detail: "scope changed from \(old.scope ?? "Namespaced") to \(new.scope ?? "Namespaced")"))
         }
         compareSchemas(old.spec, new.spec, path: ["spec"], into: &changes)
+        // kro compares the whole openAPIV3Schema: a status field removed or retyped breaks too.
+        compareSchemas(CRDGenerator.statusSchema(old.status), CRDGenerator.statusSchema(new.status),
+                       path: ["status"], into: &changes)
         return changes
     }
 
     static func compareSchemas(_ old: JSONValue, _ new: JSONValue, path: [String], into changes: inout [Change]) {
         let field = path.joined(separator: ".")
         let oldType = old["type"]?.stringValue, newType = new["type"]?.stringValue
-        if oldType != newType, let oldType {
+        // kro compares the type strings, so an untyped field (preserve-unknown-fields) that
+        // gains a type is a change too.
+        if oldType != newType {
             changes.append(Change(kind: .retyped, path: path,
-                                  detail: "field \(field) changed type from \(oldType) to \(newType ?? "untyped")"))
+                                  detail: "field \(field) changed type from \(oldType ?? "untyped") to \(newType ?? "untyped")"))
             return
         }
-        // Enums: a value the old schema accepted is gone, or an enum appears.
-        let oldEnum = old["enum"]?.arrayValue, newEnum = new["enum"]?.arrayValue
-        if let newEnum {
-            let dropped = (oldEnum ?? []).filter { !newEnum.contains($0) }
-            if oldEnum == nil || !dropped.isEmpty {
-                let what = oldEnum == nil ? "now restricted to an enum" : "no longer accepts \(dropped.map(\.jsonText).joined(separator: ", "))"
-                changes.append(Change(kind: .enumNarrowed, path: path, detail: "field \(field) \(what)"))
+        // Enums: a value the old enum accepted is gone. kro compares enums only when both
+        // schemas have one: an enum on a field that had none is not breaking.
+        if let oldEnum = old["enum"]?.arrayValue, let newEnum = new["enum"]?.arrayValue, !newEnum.isEmpty {
+            let dropped = oldEnum.filter { !newEnum.contains($0) }
+            if !dropped.isEmpty {
+                changes.append(Change(kind: .enumNarrowed, path: path,
+                                      detail: "field \(field) no longer accepts \(dropped.map(\.jsonText).joined(separator: ", "))"))
             }
         }
         if let pattern = new["pattern"]?.stringValue, pattern != old["pattern"]?.stringValue {
             let what = old["pattern"] == nil ? "gained a pattern" : "changed its pattern"
             changes.append(Change(kind: .patternChanged, path: path, detail: "field \(field) \(what) \(pattern)"))
         }
-        for (bound, raises) in [("minimum", true), ("minLength", true), ("minItems", true), ("minProperties", true),
-                                ("maximum", false), ("maxLength", false), ("maxItems", false), ("maxProperties", false)] {
+        for (bound, raises) in [("minimum", true), ("minLength", true), ("minItems", true),
+                                ("maximum", false), ("maxLength", false), ("maxItems", false)] {
             guard let newBound = new[bound]?.numberValue else { continue }
             let oldBound = old[bound]?.numberValue
             let narrower = oldBound.map { raises ? newBound > $0 : newBound < $0 } ?? true
@@ -71,7 +78,8 @@ public enum BreakingChanges {
                                       detail: "field \(field) \(bound) \(oldBound == nil ? "added" : "changed")\(from) to \(format(newBound))"))
             }
         }
-        // Object properties: removed ones, newly required ones, defaults dropped from required ones.
+        // Object properties: removed ones, newly required ones (an existing field even with a
+        // default, a new one only without), defaults dropped from required ones.
         let oldProperties = old["properties"]?.objectValue ?? [:], newProperties = new["properties"]?.objectValue ?? [:]
         let oldRequired = Set(old["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         let newRequired = new["required"]?.arrayValue?.compactMap(\.stringValue) ?? []
@@ -82,7 +90,8 @@ public enum BreakingChanges {
             }
             compareSchemas(oldProperty, newProperty, path: path + [name], into: &changes)
         }
-        for name in newRequired where !oldRequired.contains(name) && newProperties[name]?["default"] == nil {
+        for name in newRequired where !oldRequired.contains(name)
+            && (oldProperties[name] != nil || newProperties[name]?["default"] == nil) {
             changes.append(Change(kind: .newlyRequired, path: path + [name], detail: "field \(field).\(name) is newly required"))
         }
         for name in newRequired where oldRequired.contains(name) {
@@ -91,12 +100,9 @@ public enum BreakingChanges {
                                       detail: "required field \(field).\(name) lost its default"))
             }
         }
+        // Map values (additionalProperties) are not compared: kro does not look at them.
         if let oldItems = old["items"], let newItems = new["items"] {
             compareSchemas(oldItems, newItems, path: path + ["[]"], into: &changes)
-        }
-        if let oldValues = old["additionalProperties"], let newValues = new["additionalProperties"],
-           oldValues.objectValue != nil, newValues.objectValue != nil {
-            compareSchemas(oldValues, newValues, path: path + ["{}"], into: &changes)
         }
     }
 

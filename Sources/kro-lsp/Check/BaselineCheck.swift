@@ -54,8 +54,8 @@ enum BaselineCheck {
         rgd.annotations.contains { $0.key.value == BreakingChanges.allowAnnotation && $0.value.scalar?.value == "true" }
     }
 
-    /// The changed field's key in `spec.schema.spec` (its nearest surviving parent when
-    /// removed), or the `kind`/`apiVersion`/`group`/`scope` value.
+    /// The changed field's key in `spec.schema.spec` or `.status` (its nearest surviving
+    /// parent when removed), or the `kind`/`apiVersion`/`group`/`scope` value.
     static func place(of change: BreakingChanges.Change, in rgd: ResourceGraphDefinition) -> TextRange {
         let schema = rgd.schema
         let fallback = schema?.keyRange ?? rgd.specKeyRange ?? rgd.root.range
@@ -66,8 +66,9 @@ enum BaselineCheck {
         case .scopeChanged: return schema?.scope?.range ?? fallback
         default: break
         }
-        var best = schema?.node.entry(forKey: "spec")?.key.range ?? fallback
-        var node = schema?.spec
+        let section = change.path.first == "status" ? "status" : "spec"
+        var best = schema?.node.entry(forKey: section)?.key.range ?? fallback
+        var node = section == "status" ? schema?.status : schema?.spec
         for segment in change.path.dropFirst() {
             guard let entry = node?.resolvedNode?.mapping?.entry(forKey: segment) else { break }
             best = entry.key.range
