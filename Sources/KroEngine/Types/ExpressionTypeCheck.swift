@@ -19,6 +19,8 @@ struct TypeEnvironment: Sendable {
     /// The schema of each resource's kind as literal validation reads it (by resource
     /// index): one tree per kind, shared by its resources.
     let literalTrees: [Int: LiteralSchemaTree]
+    /// `context.environment`, boxed once: the checks made in it all hold this one.
+    let sharedCheckEnvironment: CheckEnvironment
 
     init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: [Int: KindSchema],
          unknownKinds: [Int: GroupVersionKind], ambiguousKinds: [Int: [String]] = [:], instanceSpec: JSONValue?) {
@@ -39,6 +41,7 @@ struct TypeEnvironment: Sendable {
         }
         self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
                                       instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
+        self.sharedCheckEnvironment = CheckEnvironment(context.environment)
         self.kinds = kinds
         self.unknownKinds = unknownKinds
         self.ambiguousKinds = ambiguousKinds
@@ -184,7 +187,8 @@ struct ExpressionTypeCheck: Sendable {
         let result = isShared && e.parsed != nil
             ? memo.check(parsed, kroMacros: e.kind == .condition, inSharedEnvironment: environment)
             : Checker.check(parsed, in: environment)
-        checks[index] = ExpressionCheck(result: result, environment: environment)
+        checks[index] = isShared ? ExpressionCheck(result: result, box: self.environment.sharedCheckEnvironment)
+            : ExpressionCheck(result: result, environment: environment)
         guard report, e.parsed != nil else { return }
         let rid = e.resourceID ?? ""
         let text = e.quotedAuthorText

@@ -1,0 +1,62 @@
+import CEL
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+/// Checks keep the environment they were made in by reference: the many made in the RGD's
+/// one environment share a single copy (inline it was 104 of a check's 136 bytes).
+@Suite struct ExpressionCheckStorageTests {
+    static let text = rgd("""
+        status:
+          name: ${a.metadata.name}
+      resources:
+      - id: a
+        template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}"}}
+      - id: b
+        template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${a.metadata.name}-b"}}
+      - id: c
+        forEach:
+        - item: ${['x', 'y']}
+        template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${item}"}}
+        readyWhen: ["${each.metadata.name != ''}"]
+    """)
+
+    @Test(arguments: [1, 2])
+    func checksInTheSharedEnvironmentShareOneCopy(threads: Int) throws {
+        var options = AnalysisOptions.bundled
+        options.analysisThreads = threads
+        options.minimumParallelResources = 1
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(Self.text), options: options).rgds.first)
+        var shared: [ObjectIdentifier] = [], own: [String] = []
+        for (i, e) in analysis.expressions.enumerated() {
+            let check = try #require(analysis.checks[i], "\(e.celText)")
+            if e.resourceID == "c", e.kind == .template || e.kind == .readyWhen {
+                own.append(e.celText)
+                #expect(check.box !== analysis.checks[0]?.box)
+                let variables = check.environment.variables
+                #expect(variables[e.kind == .template ? "item" : "each"] != nil, "\(e.celText)")
+            } else {
+                shared.append(ObjectIdentifier(check.box))
+                #expect(check.environment.variables["item"] == nil && check.environment.variables["each"] == nil)
+            }
+        }
+        #expect(own == ["item", "each.metadata.name != ''"])
+        #expect(shared.count == 4 && Set(shared).count == 1)  // a, b, c's forEach, status
+        #expect(MemoryLayout<ExpressionCheck>.size <= 40)
+    }
+
+    /// The tolerant parse of text being typed is kept out of line (few expressions have one)
+    /// and reads back as a stored field.
+    @Test func thePartialTreeIsKeptOutOfLine() throws {
+        let analysis = try #require(rgdAnalysis(rgd("""
+          resources:
+          - id: a
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.}"}}
+        """)))
+        var e = try #require(analysis.expressions.first)
+        #expect(e.parsed == nil && e.partial?.source == "schema.spec.")
+        e.partial = nil
+        #expect(e.partial == nil && e.partialStorage.isEmpty)
+        #expect(MemoryLayout<RGDExpression>.size <= 344 - 88 + 8)
+    }
+}
