@@ -52,4 +52,11 @@ import YAMLSyntax
         #expect(plain.readyWhen == nil && plain.forEachKeyRange == nil)
         #expect(grown.id?.value == "plain" && grown.index == plain.index && grown.template != nil)
     }
+
+    /// A resource with only readyWhen or includeWhen does not carry an inline externalRef.
+    @Test func theRareRecordKeepsTheExternalRefOutOfLine() throws {
+        #expect(MemoryLayout<RGDResource.Rare>.size <= 8 + 2 * MemoryLayout<RGDConditionList?>.size + 8 + 17)
+        let all = try Self.resources()[1]
+        #expect(all.externalRef?.kind?.value == "Secret" && all.externalRef?.selector != nil)
+    }
 }

@@ -87,8 +87,14 @@ public struct RGDExpression: Sendable {
     /// Filled by the parse step.
     public var parsed: ParsedExpr?
     /// When the text does not parse: the tolerant parse (`CELParser.parsePartial`) for
-    /// editor features; type-checked silently, never reported or evaluated.
-    public var partial: ParsedExpr?
+    /// editors; type-checked silently, never reported or evaluated.
+    public var partial: ParsedExpr? {
+        get { partialStorage.first }
+        set { partialStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// `partial`, out of line: few expressions have one, and inline it was 88 of the
+    /// expression's 344 bytes (an empty array allocates nothing).
+    var partialStorage: [ParsedExpr] = []
     /// True for a `${` that never closes (kro keeps it as literal text): recorded only so
     /// editors can complete and hover inside it while it is typed; no stage reports on it.
     public var isUnterminated = false

@@ -91,9 +91,14 @@ public struct RGDConditionList: Sendable {
 /// every edit copies each unchanged resource into the new RGD, which is then one retain
 /// instead of one per field.
 public struct RGDResource: Sendable {
-    /// The fields most resources leave empty (externalRef alone is ~260 bytes inline).
-    private struct Rare {
-        var externalRef: RGDExternalRef?
+    /// The fields most resources leave empty; externalRef (~260 bytes inline) out of line
+    /// again, so a resource with only readyWhen or includeWhen does not pay for it.
+    struct Rare {
+        var externalRef: RGDExternalRef? {
+            get { externalRefStorage.first }
+            set { externalRefStorage = newValue.map { [$0] } ?? [] }
+        }
+        var externalRefStorage: [RGDExternalRef] = []
         var includeWhen: RGDConditionList?
         var readyWhen: RGDConditionList?
         var forEach: [RGDForEachDimension] = []
@@ -168,7 +173,7 @@ public struct RGDResource: Sendable {
         set { unique.templateKeyRange = newValue }
     }
     public var externalRef: RGDExternalRef? {
-        get { storage.rareStorage.isEmpty ? nil : storage.rareStorage[0].externalRef }
+        get { storage.rareStorage.isEmpty ? nil : storage.rareStorage[0].externalRefStorage.first }
         set { unique.updateRare { $0.externalRef = newValue } }
     }
     public var includeWhen: RGDConditionList? {
