@@ -129,6 +129,27 @@ import YAMLSyntax
         expectCode("KRO417", rgd("    status:\n      conditions:\n      - \"${runtime.newCondition({type: 'B', status: 1️⃣bogus2️⃣})}\""))
     }
 
+    /// kro's integration test "runtime.condition reads kro's internal value, not the author's
+    /// wire override": an entry may override a built-in type and another read it — kro checks
+    /// built-ins before declared types, so this is no self-reference (KRO412).
+    @Test func readingAnOverriddenBuiltinConditionIsAllowed() {
+        let text = rgd("""
+            status:
+              conditions:
+              - "${runtime.newCondition({type: 'ResourcesReady', status: 'True', reason: 'AuthorOverride', message: ''})}"
+              - "${runtime.newCondition({type: 'DerivedReady', status: runtime.condition(schema, 'ResourcesReady').status, reason: '', message: ''})}"
+          resources:
+          - id: cm
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: ${schema.spec.name}
+        """)
+        let found = diagnostics(MarkedText(text))
+        #expect(found.isEmpty, "\(found.map { "\($0.code) \($0.message)" })")
+    }
+
     @Test func validRGDHasNoFindings() {
         let text = rgd("""
             status:

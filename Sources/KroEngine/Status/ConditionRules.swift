@@ -56,11 +56,14 @@ enum ConditionRules {
                       args.count == 2, case .ident("schema") = args[0].kind,
                       case .literal(.string(let t)) = args[1].kind else { return }
                 let range = c.fileRange(args[1].span)
+                // A built-in type reads kro's own value even when an entry overrides it on the
+                // wire (kro checks built-ins first), so only other declared types are self-references.
+                if builtinTypes.contains(t) { return }
                 if declared[t] != nil {
                     out.append(Diagnostic(code: "KRO412",
                                           message: "runtime.condition(schema, \"\(t)\"): custom conditions cannot reference each other in expression \"\(c.quotedCELText)\"",
                                           range: range))
-                } else if !builtinTypes.contains(t) {
+                } else {
                     out.append(Diagnostic(code: "KRO413",
                                           message: "runtime.condition(schema, \"\(t)\"): unknown condition type; only kro's built-in types (InstanceManaged, GraphResolved, ResourcesReady, Ready) can be read from schema in expression \"\(c.quotedCELText)\"",
                                           range: range))
