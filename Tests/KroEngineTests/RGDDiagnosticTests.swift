@@ -139,12 +139,7 @@ import YAMLSyntax
               - "${runtime.newCondition({type: 'ResourcesReady', status: 'True', reason: 'AuthorOverride', message: ''})}"
               - "${runtime.newCondition({type: 'DerivedReady', status: runtime.condition(schema, 'ResourcesReady').status, reason: '', message: ''})}"
           resources:
-          - id: cm
-            template:
-              apiVersion: v1
-              kind: ConfigMap
-              metadata:
-                name: ${schema.spec.name}
+          - {id: cm, template: {\(Self.cm), metadata: {name: "${schema.spec.name}"}}}
         """)
         let found = diagnostics(MarkedText(text))
         #expect(found.isEmpty, "\(found.map { "\($0.code) \($0.message)" })")
