@@ -17,7 +17,9 @@ extension SchemaTypeProvider {
         if let shared = sharedRoots[rootTypeName] {
             return Self.renamed(expectedType(rootTypeName: shared, path: path), from: shared, to: Substring(rootTypeName))
         }
-        let key = ExpectedTypeKey(root: rootTypeName, path: path.map { if case .index = $0 { .index(0) } else { $0 } })
+        // Indices do not change the type: all 0 in the key (most paths have none to copy).
+        let hasIndex = path.contains { if case .index = $0 { true } else { false } }
+        let key = ExpectedTypeKey(root: rootTypeName, path: hasIndex ? path.map { if case .index = $0 { .index(0) } else { $0 } } : path)
         if let known = memo.expectedType(key) { return known }
         let type = walkExpectedType(rootTypeName: rootTypeName, path: path)
         memo.setExpectedType(type, for: key)
