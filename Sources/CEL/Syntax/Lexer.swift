@@ -11,6 +11,25 @@ struct Lexer {
         "loop", "package", "namespace", "return", "var", "void", "while",
     ]
 
+    /// For each lowercase first letter, the lengths (bits) of the words with a meaning of
+    /// their own (literals, `in`, reserved words) that start with it: an identifier that
+    /// matches none (most: `schema`, `metadata`, `r5`) is neither compared nor hashed.
+    static let wordLengthsByFirstLetter: [UInt16] = {
+        var masks = [UInt16](repeating: 0, count: 26)
+        for word in reservedWords.union(["true", "false", "null", "in"]) {
+            let bytes = Array(word.utf8)
+            masks[Int(bytes[0] - UInt8(ascii: "a"))] |= 1 << bytes.count
+        }
+        return masks
+    }()
+
+    /// Whether `text[start..<end]` (an identifier) may be a literal, `in` or reserved.
+    static func mayBeKeyword(_ text: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        let first = text[start], length = end - start
+        guard first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), length < 16 else { return false }
+        return wordLengthsByFirstLetter[Int(first - UInt8(ascii: "a"))] & (1 << length) != 0
+    }
+
     /// Lexes everything; `previousEndsOperand` decides whether `.5` is a number.
     static func tokenize(_ text: [UInt8]) -> [Token] {
         var lexer = Lexer(text: text)
@@ -75,6 +94,9 @@ struct Lexer {
             if let literal = prefixedString(start: start) { return literal }
             while Self.isIdentPart(peek()) { offset += 1 }
             let word = String(decoding: text[start..<offset], as: UTF8.self)
+            guard Self.mayBeKeyword(text, start, offset) else {
+                return Token(kind: .identifier(word), start: start, end: offset)
+            }
             let kind: Token.Kind
             switch word {
             case "true": kind = .true
