@@ -31,11 +31,15 @@ public struct ExpressionScan: Sendable, Hashable {
 /// unterminated `${` is literal text.
 public enum ExpressionScanner {
     public static func scan(_ s: String) -> ExpressionScan {
-        // Most values (and every key) hold no `${`: answered without copying the bytes.
-        if let none = s.utf8.withContiguousStorageIfAvailable({ find($0, from: 0) == nil }), none {
-            return ExpressionScan(matches: [], nestedAt: nil, unterminated: [], length: s.utf8.count)
-        }
-        let b = Array(s.utf8)
+        // Read in place: most values (and every key) hold no `${`, and a copy of the bytes
+        // cost an allocation per value that does.
+        if let scan = s.utf8.withContiguousStorageIfAvailable(scanBytes) { return scan }
+        var contiguous = s
+        contiguous.makeContiguousUTF8()
+        return contiguous.utf8.withContiguousStorageIfAvailable(scanBytes)!
+    }
+
+    private static func scanBytes(_ b: UnsafeBufferPointer<UInt8>) -> ExpressionScan {
         var matches: [ExpressionMatch] = []
         var unterminated: [Int] = []
         var pos = 0
@@ -66,7 +70,7 @@ public enum ExpressionScanner {
                 pos = i + 1
                 continue
             }
-            matches.append(ExpressionMatch(start: i, end: j + 1, text: String(decoding: b[(i + 2)..<j], as: UTF8.self)))
+            matches.append(ExpressionMatch(start: i, end: j + 1, text: String(decoding: UnsafeBufferPointer(rebasing: b[(i + 2)..<j]), as: UTF8.self)))
             pos = j + 1
         }
         return ExpressionScan(matches: matches, nestedAt: nil, unterminated: unterminated, length: b.count)
