@@ -248,7 +248,7 @@ public enum RGDAnalyzer {
     /// list, the graph, cycles, every diagnostic sorted.
     private static func assemble(rgd: ResourceGraphDefinition, admission: RGDParser.Admission, header: [Diagnostic],
                                  resources: [ResourceAnalysis], status: [RGDExpression],
-                                 statusUnterminated: [RGDExpression], statusChecks: [Int: ExpressionCheck],
+                                 statusUnterminated: [RGDExpression], statusChecks: [ExpressionCheck?],
                                  instance: SimpleSchemaResult, typeCheck: ExpressionTypeCheck,
                                  graph: DependencyGraph) -> RGDAnalysis {
         var diagnostics = header

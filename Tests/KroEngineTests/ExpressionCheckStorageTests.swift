@@ -59,4 +59,13 @@ import YAMLSyntax
         #expect(e.partial == nil && e.partialStorage.isEmpty)
         #expect(MemoryLayout<RGDExpression>.size <= 344 - 88 + 8)
     }
+
+    /// A resource's checks are an array with a slot per expression (then per unterminated
+    /// one), not a table keyed by index.
+    @Test func checksAreOneSlotPerExpression() throws {
+        let analysis = try #require(rgdAnalysis(ExpressionChunksTests.text))
+        // a: two expressions; b: none; c: one and one being typed; the status: one.
+        #expect(analysis.checks.chunks.map(\.count) == [2, 0, 2, 1])
+        #expect(analysis.checks.count == 5 && analysis.checks[5] == nil)
+    }
 }

@@ -54,11 +54,11 @@ public struct ExpressionList: RandomAccessCollection, Sendable {
 /// `unterminatedExpressions` (as `RGDAnalysis` numbers them), kept per chunk like them.
 public struct ExpressionChecks: Sendable {
     /// Per chunk: its checks by local index (expressions, then unterminated ones).
-    let chunks: [[Int: ExpressionCheck]]
+    let chunks: [[ExpressionCheck?]]
     let expressions: ExpressionList
     let unterminated: ExpressionList
 
-    init(chunks: [[Int: ExpressionCheck]], expressions: ExpressionList, unterminated: ExpressionList) {
+    init(chunks: [[ExpressionCheck?]], expressions: ExpressionList, unterminated: ExpressionList) {
         precondition(chunks.count == expressions.chunks.count && chunks.count == unterminated.chunks.count)
         self.chunks = chunks
         self.expressions = expressions
@@ -69,14 +69,19 @@ public struct ExpressionChecks: Sendable {
         guard index >= 0 else { return nil }
         if index < expressions.count {
             let c = ExpressionList.chunk(holding: index, starts: expressions.starts)
-            return chunks[c][index - expressions.starts[c]]
+            return Self.check(chunks[c], index - expressions.starts[c])
         }
         let u = index - expressions.count
         guard u < unterminated.count else { return nil }
         let c = ExpressionList.chunk(holding: u, starts: unterminated.starts)
-        return chunks[c][expressions.chunks[c].count + u - unterminated.starts[c]]
+        return Self.check(chunks[c], expressions.chunks[c].count + u - unterminated.starts[c])
+    }
+
+    /// A chunk's slot `local`: nil past its end (its last expressions had no tree).
+    private static func check(_ chunk: [ExpressionCheck?], _ local: Int) -> ExpressionCheck? {
+        local < chunk.count ? chunk[local] : nil
     }
 
     /// How many expressions have a check.
-    public var count: Int { chunks.reduce(0) { $0 + $1.count } }
+    public var count: Int { chunks.reduce(0) { total, chunk in chunk.reduce(total) { $1 == nil ? $0 : $0 + 1 } } }
 }

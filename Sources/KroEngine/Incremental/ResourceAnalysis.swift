@@ -9,15 +9,16 @@ struct ResourceAnalysis: Sendable {
     /// In document order (template or externalRef, forEach, includeWhen, readyWhen).
     var expressions: [RGDExpression]
     var unterminated: [RGDExpression]
-    /// By index into `expressions`, then `unterminated` (after `expressions.count`).
-    var checks: [Int: ExpressionCheck]
+    /// By index into `expressions`, then `unterminated` (after `expressions.count`); nil
+    /// (or past the end) for an expression without a tree.
+    var checks: [ExpressionCheck?]
     var dependencies: [DependencyEdge]
     /// An alias inside the item may read text outside it (and an anchor may be read from
     /// outside): such a result is never reused.
     var hasAliases: Bool
 
     /// Nothing found (a placeholder until a resource is analysed).
-    static let empty = ResourceAnalysis(diagnostics: [], expressions: [], unterminated: [], checks: [:],
+    static let empty = ResourceAnalysis(diagnostics: [], expressions: [], unterminated: [], checks: [],
                                         dependencies: [], hasAliases: false)
 
     func shifted(by delta: Int) -> ResourceAnalysis {

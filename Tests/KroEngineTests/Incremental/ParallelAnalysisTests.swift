@@ -224,7 +224,7 @@ enum ParallelComparison {
                     || r.expressions.map(\.celText) != s.expressions.map(\.celText)
                     || r.expressions.map(\.scalar.range) != s.expressions.map(\.scalar.range)
                     || r.unterminated.map(\.celText) != s.unterminated.map(\.celText)
-                    || r.checks.mapValues(\.result.type) != s.checks.mapValues(\.result.type) {
+                    || r.checks.map({ $0?.result.type }) != s.checks.map({ $0?.result.type }) {
                     out.append("resource \(i): results differ")
                 }
             }
