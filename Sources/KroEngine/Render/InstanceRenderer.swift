@@ -62,7 +62,7 @@ public struct InstanceRenderer {
             result.diagnostics += node.diagnostics
         }
 
-        var status = InstanceStatus(analysis: analysis, scope: scope)
+        var status = InstanceStatus(analysis: analysis, scope: scope, schemaObject: schemaObject, schemaSchema: kind.schema)
         status.compute(nodes: result.nodes, states: states)
         result.statusPending = status.pending
         result.diagnostics += status.diagnostics

@@ -8,15 +8,21 @@ import OrderedCollections
 struct InstanceStatus {
     let analysis: RGDAnalysis
     let scope: RenderScope
+    /// The instance as `schema` sees it and its spec schema: author conditions read kro's
+    /// built-in conditions through `runtime.condition(schema, …)` from a `status` made here.
+    let schemaObject: JSONValue
+    let schemaSchema: JSONValue?
     private(set) var object: JSONValue = .object([:])
     private(set) var pending: [PendingField] = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(analysis: RGDAnalysis, scope: RenderScope) {
+    init(analysis: RGDAnalysis, scope: RenderScope, schemaObject: JSONValue = .object([:]), schemaSchema: JSONValue? = nil) {
         self.analysis = analysis
         var scope = scope
         scope.activation.bind(KroRuntimeLibrary.variableName, KroRuntimeLibrary.runtimeValue)
         self.scope = scope
+        self.schemaObject = schemaObject
+        self.schemaSchema = schemaSchema
     }
 
     mutating func compute(nodes: [RenderedNode], states: [String: InstanceRenderer.NodeState]) {
@@ -47,10 +53,13 @@ struct InstanceStatus {
 
         var members = object.objectValue ?? [:]
         let authorConditions = analysis.expressions.filter { $0.kind == .condition }
+        let builtins = builtinConditions(resolved: !unresolved && !nodeFailed, ready: state == "ACTIVE")
+        var degraded = false
+        // As kro: with author conditions only theirs are written; kro's built-ins stay
+        // readable through runtime.condition(schema, …).
         members["conditions"] = authorConditions.isEmpty
-            ? .array(builtinConditions(resolved: !unresolved && !nodeFailed, ready: state == "ACTIVE"))
-            : .array(conditions(authorConditions))
-        members["state"] = .string(state)
+            ? .array(builtins) : .array(conditions(authorConditions, builtins: builtins, degraded: &degraded))
+        members["state"] = .string(degraded ? "ERROR" : state)
         object = .object(members)
     }
 
@@ -70,18 +79,32 @@ struct InstanceStatus {
     }
 
     /// The author's `conditions:` entries, lists flattened; entries that need the cluster
-    /// are left out.
-    private mutating func conditions(_ expressions: [RGDExpression]) -> [JSONValue] {
+    /// are left out. As kro (runtime `EvaluateConditions`): `schema` carries the built-ins as
+    /// its `status.conditions`; an entry that fails to evaluate is dropped, and so is every
+    /// copy of a type produced more than once — both set `degraded` (state ERROR).
+    private mutating func conditions(_ expressions: [RGDExpression], builtins: [JSONValue],
+                                     degraded: inout Bool) -> [JSONValue] {
+        var conditionScope = scope
+        var instance = schemaObject.objectValue ?? [:]
+        instance["status"] = ["conditions": .array(builtins)]
+        conditionScope.bind("schema", RenderValues.cel(.object(instance), schema: schemaSchema))
         var out: [JSONValue] = []
         for e in expressions {
-            guard case .value(let v) = scope.evaluate(e), let json = try? RenderValues.json(v) else {
-                if case .pending(let needs) = scope.evaluate(e) {
-                    pending.append(PendingField(path: "status.conditions", expression: e.scalar.value, needs: needs))
-                }
-                continue
+            switch conditionScope.evaluate(e) {
+            case .value(let v):
+                guard let json = try? RenderValues.json(v) else { degraded = true; continue }
+                if case .array(let items) = json { out += items } else { out.append(json) }
+            case .pending(let needs):
+                pending.append(PendingField(path: "status.conditions", expression: e.scalar.value, needs: needs))
+            case .failed(let message):
+                degraded = true
+                diagnostics.append(Diagnostic(code: "KRO603", message: "condition \"\(e.quotedCELText)\": eval: \(message)", range: e.range))
             }
-            if case .array(let items) = json { out += items } else { out.append(json) }
         }
-        return out
+        var counts: [String: Int] = [:]
+        for c in out { counts[c["type"]?.stringValue ?? "", default: 0] += 1 }
+        let kept = out.filter { counts[$0["type"]?.stringValue ?? ""] == 1 }
+        if kept.count != out.count { degraded = true }
+        return kept
     }
 }
