@@ -28,7 +28,7 @@ import YAMLSyntax
       - «id: 7
         template: {apiVersion: v1, kind: ConfigMap, metadata: {name: e}}»
       - *item
-      - [1, 2]
+      - [1, .nan]
     """))
 
     /// `code range "text" message`, comparable across runs.
@@ -62,7 +62,8 @@ import YAMLSyntax
             Self.line("KRO016", try at(".inf"), source, "spec.resources[3] in body must be of type object: \"number\""),
             Self.line("KRO921", m.ranges[anchor], source, "spec.resources has 6 resources, over kro-lsp's limit of \(limit) "
                       + "per RGD; the resources and the status are not analysed"),
-            Self.line("KRO016", try at("[1, 2]"), source, "spec.resources[8] in body must be of type object: \"array\""),
+            Self.line("KRO016", try at("[1, .nan]"), source, "spec.resources[8] in body must be of type object: \"array\""),
+            Self.line("KRO003", TextRange(start: try at(".nan]").start, end: try at(".nan]").start + 4), source, "json: unsupported value: .nan cannot be represented in JSON"),
         ]
         for threads in [1, 2] {
             #expect(Self.found(m, limit: limit, threads: threads).sorted() == expected.sorted())
@@ -84,7 +85,8 @@ import YAMLSyntax
                                                      maxResources: 5))
         #expect(admission.rgd.resources.isEmpty && admission.gvks.isEmpty && admission.resourceDiagnostics.isEmpty)
         #expect(admission.selfContained.isEmpty && admission.taken.isEmpty && reads == 0)
-        #expect(admission.overLimit == RGDParser.OverLimit(resources: 6, firstOver: Self.marked.ranges[1]))
+        let list = try #require(document.root?.mapping?.value(forKey: "spec")?.mapping?.value(forKey: "resources")).range
+        #expect(admission.overLimit == RGDParser.OverLimit(resources: 6, firstOver: Self.marked.ranges[1], list: list))
         let within = try #require(RGDParser.admit(root: document.root, maxResources: 6))
         #expect(within.rgd.resources.count == 6 && within.overLimit == nil)
     }

@@ -45,9 +45,16 @@ public enum RGDParser {
         reader.maxResources = maxResources
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
-        // Sorted for a binary search: lighter than a set at hundreds of thousands of items.
-        let items = reader.overLimit == nil ? rgd.resources.map(\.node.range).sorted() : reader.objectItemRanges()
-        reader.checkUnrepresentable(.mapping(map), skipping: items)
+        if let list = reader.overLimit?.list {
+            // No resource: the items that are not objects are walked, the rest of the list is not.
+            reader.checkUnrepresentable(.mapping(map), skipping: [list])
+            for item in reader.items where item.mapping == nil {
+                reader.checkUnrepresentable(item, depth: AdmissionReader.resourceItemDepth)
+            }
+        } else {
+            // Sorted for a binary search: lighter than a set at hundreds of thousands of items.
+            reader.checkUnrepresentable(.mapping(map), skipping: rgd.resources.map(\.node.range).sorted())
+        }
         return Admission(rgd: rgd, diagnostics: reader.diagnostics, resourceDiagnostics: reader.resourceDiagnostics,
                          selfContained: reader.selfContained, taken: reader.taken, gvks: reader.gvks,
                          overLimit: reader.overLimit)
@@ -58,6 +65,8 @@ public enum RGDParser {
     struct OverLimit: Equatable {
         var resources: Int
         var firstOver: TextRange
+        /// The `spec.resources` list.
+        var list: TextRange
     }
 
     struct Admission {
@@ -108,7 +117,7 @@ struct AdmissionReader {
     /// read from `items` when a fix first needs one (`withTakenIDs`).
     private var takenIDs: Set<String>?
     /// The `spec.resources` items.
-    private var items: [YAMLNode] = []
+    private(set) var items: [YAMLNode] = []
     /// `readRGD`: the findings of each resource read, parallel to `resources`.
     var resourceDiagnostics: [[Diagnostic]] = []
     /// `readRGD`: whether each resource's read needed only its item, parallel to `resources`.
@@ -217,11 +226,12 @@ struct AdmissionReader {
     /// included) carry an anchor or are aliases (`YAMLNode.hasAnchorsOrAliases` of the
     /// node when nothing is skipped): the per-resource pass needs both, and one walk of
     /// the item costs half of two.
-    /// `skipping`: ranges of nodes not to enter (resource items, checked on their own).
+    /// `skipping`: ranges of collections not to enter (resource items, checked on their own;
+    /// the whole list when the resources are over the limit).
     @discardableResult
     mutating func checkUnrepresentable(_ node: YAMLNode, depth: Int = 0, skipping: [TextRange] = []) -> Bool {
         guard depth < 256 else { return node.hasAnchorsOrAliases }
-        if !skipping.isEmpty, case .mapping = node, Self.sortedContains(skipping, node.range) { return false }
+        if !skipping.isEmpty, Self.isCollection(node), Self.sortedContains(skipping, node.range) { return false }
         switch node {
         case .scalar(let s):
             if Self.mayResolveToFloat(s), case .float(let d) = s.resolved, !d.isFinite {
@@ -248,6 +258,13 @@ struct AdmissionReader {
             return anchored
         case .alias:
             return true
+        }
+    }
+
+    static func isCollection(_ node: YAMLNode) -> Bool {
+        switch node {
+        case .mapping, .sequence: true
+        case .scalar, .alias: false
         }
     }
 
@@ -297,7 +314,7 @@ struct AdmissionReader {
         }
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
             items = list.items
-            if let maxResources, let over = countOverLimit(maxResources) {
+            if let maxResources, let over = countOverLimit(maxResources, list: list.range) {
                 overLimit = over
             } else {
                 readResources(&rgd)
@@ -310,7 +327,7 @@ struct AdmissionReader {
     /// items the reads were ~60 MB at the peak): an item that is not an object gets its
     /// KRO016 as when read, since it is reported outside resources; the first object over
     /// the limit is read alone for KRO921's place. nil (nothing done) within the limit.
-    mutating func countOverLimit(_ limit: Int) -> RGDParser.OverLimit? {
+    mutating func countOverLimit(_ limit: Int, list: TextRange) -> RGDParser.OverLimit? {
         var objects = 0
         var firstOver: Int?
         for i in items.indices where items[i].mapping != nil {
@@ -322,16 +339,7 @@ struct AdmissionReader {
             typeError(items[i], path: "spec.resources[\(i)]", expected: "object")
         }
         let anchor = Self.readAlone(items, firstOver, source: nil).resource?.anchorRange ?? items[firstOver].range
-        return RGDParser.OverLimit(resources: objects, firstOver: anchor)
-    }
-
-    /// The ranges of the object items (those a read makes resources of), sorted.
-    func objectItemRanges() -> [TextRange] {
-        var ranges: [TextRange] = []
-        ranges.reserveCapacity(items.count)
-        for i in items.indices where items[i].mapping != nil { ranges.append(items[i].range) }
-        ranges.sort()  // in place: list items come in order already
-        return ranges
+        return RGDParser.OverLimit(resources: objects, firstOver: anchor, list: list)
     }
 
     /// One item read alone: what `readResource` found, and whether it needed other items.
