@@ -9,7 +9,7 @@ import JSON
 /// reads on; they are reported as encoding errors instead.
 final class ChunkInput {
     /// The sanitized bytes of the part.
-    let bytes: [UInt8]
+    let bytes: ChunkBytes
     /// File offset of `bytes[0]`.
     let base: Int
     /// Bytes skipped before libyaml's index 0 (a byte order mark).
@@ -25,22 +25,20 @@ final class ChunkInput {
     static let replacement = UInt8(ascii: "_")
 
     convenience init(source: SourceText, chunk: TextRange) {
-        // A chunk that is the whole text shares its bytes (no copy) unless a byte must be
-        // replaced: the scan below only reads.
-        self.init(bytes: chunk.start == 0 && chunk.end == source.bytes.count
-            ? source.bytes : Array(source.bytes[chunk.start..<chunk.end]), base: chunk.start)
+        // The chunk shares the text's bytes (no copy) unless a byte must be replaced: the
+        // scan below only reads.
+        self.init(bytes: ChunkBytes(source.bytes, range: chunk.start..<chunk.end), base: chunk.start)
     }
 
     /// `bytes` stand for the file's bytes from offset `base` on (a byte order mark counts
     /// only at offset 0).
-    init(bytes: [UInt8], base: Int) {
-        var out = bytes
+    init(bytes: ChunkBytes, base: Int) {
         let chunk = TextRange(start: base, end: base + bytes.count)
         var errors: [YAMLError] = []
         var replaced: [Range<Int>] = []
         var ascii = true
         self.base = base
-        out.withUnsafeBufferPointer { buf in
+        bytes.withUnsafeBufferPointer { buf in
             var i = 0
             // Bytes before this are read one by one.
             var bytewiseUntil = 0
@@ -76,8 +74,13 @@ final class ChunkInput {
                 i += len
             }
         }
-        for range in replaced {
-            for k in range { out[k] = Self.replacement }
+        var out = bytes
+        if !replaced.isEmpty {
+            var own = bytes.array
+            for range in replaced {
+                for k in range { own[k] = Self.replacement }
+            }
+            out = ChunkBytes(own)
         }
         let bom = chunk.start == 0 && out.count >= 3 && out[0] == 0xEF && out[1] == 0xBB && out[2] == 0xBF
         skipped = bom ? 3 : 0

@@ -259,7 +259,7 @@ struct ItemCut: Sendable {
         for i in (firstItem - document.start)..<(regionEnd - document.start) where bytes[i] != 0x0A && bytes[i] != 0x0D {
             bytes[i] = 0x20
         }
-        return ChunkInput(bytes: bytes, base: document.start)
+        return ChunkInput(bytes: ChunkBytes(bytes), base: document.start)
     }
 }
 

@@ -3,7 +3,7 @@
 /// falls back to a coarse map when they differ (e.g. NEL line breaks, which libyaml folds
 /// but this decoder copies), so the value itself is always libyaml's.
 struct ScalarDecoder {
-    private let b: [UInt8]
+    private let b: ChunkBytes
     /// Exclusive limit of the bytes the decoder may read.
     private let limit: Int
     private var value: [UInt8] = []
@@ -17,7 +17,7 @@ struct ScalarDecoder {
         var end: Int
     }
 
-    init(bytes: [UInt8], limit: Int) {
+    init(bytes: ChunkBytes, limit: Int) {
         self.b = bytes
         self.limit = min(limit, bytes.count)
     }

@@ -57,6 +57,19 @@ import Testing
         return rejected
     }
 
+    /// A part of the text is read in place (a resource group of a 50 MB file was copied
+    /// whole); only a part with bytes to replace gets bytes of its own.
+    @Test func aChunkReadsTheTextsBytesInPlace() {
+        let source = SourceText("a: 1\nb: [2, 3]\nc: \u{1}x\n")
+        let address = source.bytes.withUnsafeBufferPointer { $0.baseAddress! }
+        let clean = ChunkInput(source: source, chunk: TextRange(start: 5, end: 16))
+        #expect(clean.bytes.withUnsafeBufferPointer { $0.baseAddress } == address + 5)
+        #expect(clean.bytes.array == Array("b: [2, 3]\nc".utf8))
+        let replaced = ChunkInput(source: source, chunk: TextRange(start: 16, end: source.bytes.count))
+        #expect(replaced.bytes.withUnsafeBufferPointer { $0.baseAddress } != address + 16)
+        #expect(replaced.bytes.array == Array(": _x\n".utf8))
+    }
+
     @Test func lineTableAndInputCheckAgreeWithAByteByByteReading() {
         var rng = FuzzTests.Generator(state: 0x5EED_B17E)
         for _ in 0..<3_000 {
@@ -66,12 +79,14 @@ import Testing
             #expect(source.isASCII == bytes.allSatisfy { $0 < 0x80 })
             // A chunk starting anywhere (its first bytes then fall at another alignment).
             let start = bytes.isEmpty ? 0 : rng.below(bytes.count)
-            let input = ChunkInput(source: source, chunk: TextRange(start: start, end: bytes.count))
-            let part = Array(bytes[start...])
+            // … and ending anywhere: the chunk is a view of the text's bytes, read no further.
+            let end = start + (bytes.count == start ? 0 : rng.below(bytes.count - start + 1))
+            let input = ChunkInput(source: source, chunk: TextRange(start: start, end: end))
+            let part = Array(bytes[start..<end])
             let rejected = Self.referenceRejected(part)
             var expected = part
             for i in rejected { expected[i] = ChunkInput.replacement }
-            #expect(input.bytes == expected, "\(part)")
+            #expect(input.bytes.array == expected, "\(part)")
             let reported = input.encodingErrors.flatMap { ($0.range.start - start)..<($0.range.end - start) }
             #expect(reported == rejected, "\(part)")
         }
