@@ -59,15 +59,15 @@ public enum RGDAnalyzer {
     static func analyze(document: YAMLDocument, options: AnalysisOptions, source: SourceText?,
                         reuse: inout Reuse?) -> RGDAnalysis? {
         // Items whose text did not move or change are not read again (their admission is kept).
-        let earlier: ((Int, YAMLNode) -> AdmittedResource?)? = reuse.map { reuse in
-            { i, item in
+        let earlier: ((Int, YAMLNode) -> AdmittedResource?)? = reuse.flatMap { reuse in
+            reuse.entry.source.map { previous in { i, item in
                 let range = item.range
                 guard i < reuse.entry.resources.count, let hit = reuse.entry.resources[i], hit.start == range.start,
                       let admitted = hit.admitted, !hit.analysis.hasAliases,
-                      hit.matches(range, in: reuse.source, change: reuse.change)
+                      hit.matches(range, in: reuse.source, previous: previous, change: reuse.change)
                 else { return nil }
                 return admitted
-            }
+            } }
         }
         let slices = ResourceSlices(threads: options.analysisThreads, minimumParallelJobs: options.minimumParallelResources)
         guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier, slices: slices,
@@ -150,7 +150,7 @@ public enum RGDAnalyzer {
         // Filled in place (a misses' slot until computed): one copy of each result, not two.
         var resources = [ResourceAnalysis](repeating: .empty, count: rgd.resources.count)
         var misses: [Int] = []
-        if let source = reuse?.source {
+        if let source = reuse?.source, let previousSource = reuse?.entry.source {
             let previous = reuse?.entry.resources ?? []
             let change = reuse?.change
             // By index: a loop over the resources would copy each one.
@@ -159,7 +159,7 @@ public enum RGDAnalyzer {
                 if let hit = index < previous.count ? previous[index] : nil, hit.generation == generation,
                    !hit.analysis.hasAliases,
                    let kept = reused(hit, k, rgd.resources[k].node.range, admission: admission, source: source,
-                                     change: change, generation: generation, keyPart: key?.resources[k]) {
+                                     previous: previousSource, change: change, generation: generation, keyPart: key?.resources[k]) {
                     cached[index] = kept
                     resources[k] = kept.analysis
                 } else {
@@ -180,8 +180,7 @@ public enum RGDAnalyzer {
                                            typeCheck: &state.1, options: options)
             guard let source = reuseSource else { return (analysis, nil) }
             let place = Self.place(of: r.node, in: source)
-            return (analysis, CachedResource(text: Array(source.bytes[place.range.start..<place.range.end]),
-                                             start: place.range.start, column: place.column,
+            return (analysis, CachedResource(range: place.range, column: place.column,
                                              generation: generation, analysis: analysis,
                                              admitted: admission.admitted(k), keyPart: key?.resources[k]))
         }
@@ -194,8 +193,9 @@ public enum RGDAnalyzer {
         }
         if reuse != nil {
             reuse?.entry.resources = cached
-            let text = reuse?.text
+            let text = reuse?.text, source = reuse?.source
             reuse?.entry.text = text
+            reuse?.entry.source = source
         }
 
         // Status and conditions: the header's expressions.
@@ -282,12 +282,12 @@ public enum RGDAnalyzer {
     /// The cache entry of resource `k` when its item is unchanged: as is when admission
     /// found it in place, moved (results shifted) when only its start changed; nil otherwise.
     private static func reused(_ hit: CachedResource, _ k: Int, _ range: TextRange, admission: RGDParser.Admission,
-                               source: SourceText, change: TextChange?, generation: Int,
+                               source: SourceText, previous: SourceText, change: TextChange?, generation: Int,
                                keyPart: RGDEnvironmentKey.Resource?) -> CachedResource? {
         // Admission already found the item unchanged and in place.
         if admission.taken[k] { return hit }
-        guard hit.matches(range, in: source, change: change) else { return nil }
-        return CachedResource(text: hit.text, start: range.start, column: hit.column,
+        guard hit.matches(range, in: source, previous: previous, change: change) else { return nil }
+        return CachedResource(range: TextRange(start: range.start, end: range.start + hit.end - hit.start), column: hit.column,
                               generation: generation, analysis: hit.analysis.shifted(by: range.start - hit.start),
                               admitted: admission.admitted(k), keyPart: keyPart)
     }

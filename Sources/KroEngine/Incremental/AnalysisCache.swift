@@ -113,6 +113,9 @@ struct RGDCacheEntry {
     /// The number of the text (`AnalysisCache.parse`) `resources` were last computed from;
     /// nil when unknown (the text was not parsed by the cache).
     var text: Int?
+    /// The text `resources` were computed from: their ranges are in it (it shares its bytes
+    /// with the snapshot of that text; the entries keep no copy of their items).
+    var source: SourceText?
 }
 
 /// The typing environment and what else is a function of the environment key alone, built
@@ -138,11 +141,9 @@ struct KeptEnvironment {
 /// A resource's results with what they were computed from. A class: the cache, the
 /// analysis and the next version share one, an edit elsewhere copies no field.
 final class CachedResource: Sendable {
-    /// The item's text, where it started and its column (YAML reads the same text at
-    /// another column differently).
-    let text: [UInt8]
+    /// Where the item was in the text the entry was computed from (`RGDCacheEntry.source`),
+    /// and its column (YAML reads the same text at another column differently).
     let start: Int
-    /// `start + text.count`, kept beside it (no second memory access for the length).
     let end: Int
     let column: Int
     let generation: Int
@@ -152,18 +153,20 @@ final class CachedResource: Sendable {
     /// The item's part of the environment key.
     let keyPart: RGDEnvironmentKey.Resource?
 
-    init(text: [UInt8], start: Int, column: Int, generation: Int, analysis: ResourceAnalysis,
+    init(range: TextRange, column: Int, generation: Int, analysis: ResourceAnalysis,
          admitted: AdmittedResource?, keyPart: RGDEnvironmentKey.Resource?) {
-        self.text = text; self.start = start; self.end = start + text.count; self.column = column; self.generation = generation
+        self.start = range.start; self.end = range.end; self.column = column; self.generation = generation
         self.analysis = analysis; self.admitted = admitted; self.keyPart = keyPart
     }
 
-    /// Whether the item at `range` in `source` has this text at this column. `change`: how
-    /// `source` differs from the text this was computed from, when known — then an item
-    /// outside the change is found without reading its text.
-    func matches(_ range: TextRange, in source: SourceText, change: TextChange?) -> Bool {
+    /// Whether the item at `range` in `source` has this entry's text (in `previous`, the
+    /// text it was computed from) at this column. `change`: how `source` differs from
+    /// `previous`, when known — then an item outside the change is found without reading it.
+    func matches(_ range: TextRange, in source: SourceText, previous: SourceText, change: TextChange?) -> Bool {
         let was = TextRange(start: start, end: end)
-        guard let change, change.keeps(was) else { return matches(RGDAnalyzer.place(of: range, in: source), in: source) }
+        guard let change, change.keeps(was) else {
+            return matches(RGDAnalyzer.place(of: range, in: source), in: source, previous: previous)
+        }
         guard change.moved(was) == range else { return false }
         // Before the change, or on a line whose line break is after it: the bytes before
         // it on its line are the same too.
@@ -171,13 +174,14 @@ final class CachedResource: Sendable {
         return column == RGDAnalyzer.place(of: range, in: source).column
     }
 
-    /// Whether the item at `place` has this text at this column.
-    func matches(_ place: (range: TextRange, column: Int), in source: SourceText) -> Bool {
-        guard column == place.column, text.count == place.range.length,
+    /// Whether the item at `place` has this entry's text (in `previous`) at this column.
+    func matches(_ place: (range: TextRange, column: Int), in source: SourceText, previous: SourceText) -> Bool {
+        let length = end - start
+        guard column == place.column, length == place.range.length, start >= 0, end <= previous.bytes.count,
               place.range.start >= 0, place.range.end <= source.bytes.count else { return false }
-        return text.withUnsafeBytes { cached in
+        return previous.bytes.withUnsafeBytes { was in
             source.bytes.withUnsafeBytes { all in
-                cached.count == 0 || memcmp(cached.baseAddress!, all.baseAddress! + place.range.start, cached.count) == 0
+                length == 0 || memcmp(was.baseAddress! + start, all.baseAddress! + place.range.start, length) == 0
             }
         }
     }

@@ -43,6 +43,24 @@ import YAMLSyntax
         #expect(snapshot.diagnostics == DocumentSnapshot.analyze(SourceText(edited), options: .bundled).diagnostics)
     }
 
+    /// The cache keeps no copy of the items' text: its entries' ranges are in the analysed
+    /// text, whose bytes it shares with the snapshot (a 50 MB file was held twice).
+    @Test func theCacheSharesTheAnalysedTextsBytes() throws {
+        let cache = AnalysisCache()
+        let first = Self.analyze(Self.text, cache: cache)
+        func address(_ source: SourceText?) -> UnsafePointer<UInt8>? { source?.bytes.withUnsafeBufferPointer { $0.baseAddress } }
+        let entry = try #require(cache.entries[0])
+        #expect(address(entry.source) == address(first.source))
+        // After an edit, every entry (reused or computed) is in the new text.
+        let edited = Self.text.replacingOccurrences(of: "${a.metadata.name}-b", with: "${a.metadata.name}-bb")
+        let second = Self.analyze(edited, cache: cache)
+        let after = try #require(cache.entries[0])
+        #expect(address(after.source) == address(second.source))
+        for resource in after.resources.compactMap({ $0 }) {
+            #expect(second.source.string(in: TextRange(start: resource.start, end: resource.end)).hasPrefix("id:"))
+        }
+    }
+
     @Test func resourcesAfterAnInsertionAreMovedNotAnalysedAgain() throws {
         let cache = AnalysisCache()
         let broken = Self.text.replacingOccurrences(of: "name: c", with: "name: ${a.metadata.nope}")

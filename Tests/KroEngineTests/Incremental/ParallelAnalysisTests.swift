@@ -206,6 +206,7 @@ enum ParallelComparison {
             if p.environment?.key != q.environment?.key { out.append("document \(document): environment keys differ") }
             if p.generation != q.generation { out.append("document \(document): generations differ") }
             if p.graph?.inputs != q.graph?.inputs { out.append("document \(document): graph inputs differ") }
+            if p.source?.bytes != q.source?.bytes { out.append("document \(document): texts differ") }
             guard p.resources.count == q.resources.count else {
                 out.append("document \(document): \(p.resources.count) vs \(q.resources.count) resources")
                 continue
@@ -215,7 +216,7 @@ enum ParallelComparison {
                     if (c == nil) != (d == nil) { out.append("resource \(i): cached in one only") }
                     continue
                 }
-                if c.text != d.text || c.start != d.start || c.column != d.column || c.generation != d.generation
+                if c.end != d.end || c.start != d.start || c.column != d.column || c.generation != d.generation
                     || c.keyPart != d.keyPart || (c.admitted == nil) != (d.admitted == nil) {
                     out.append("resource \(i): key fields differ")
                 }
