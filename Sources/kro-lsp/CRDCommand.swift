@@ -21,7 +21,16 @@ struct CRDCommand: ParsableCommand {
     func run() throws {
         guard let options = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
         let (source, path) = try SingleInput.read(file)
-        let analysis = DocumentAnalyzer.analyze(source, options: options)
+        // An RGD whose resource is another RGD's instance kind of the same file is typed from
+        // that RGD's CRD (chaining), as kro types it from the installed CRD: its status
+        // fields get the CRD's types.
+        let chained = RGDChaining.analyze(count: 1, location: { _ in path }, rgds: { (a: DocumentAnalysis) in a.rgds }) {
+            _, kinds -> DocumentAnalysis? in
+            var chainedOptions = options
+            chainedOptions.chainedKinds = kinds
+            return DocumentAnalyzer.analyze(source, options: chainedOptions)
+        }
+        let analysis = chained.first.flatMap { $0 } ?? DocumentAnalyzer.analyze(source, options: options)
         // Status schemas come from the type-checked status expressions (cel.md §10).
         let generated = analysis.rgds.compactMap {
             RGDCRDReader.generate(rgd: $0.rgd, simpleSchema: $0.instanceSchema, status: $0.statusSchemas)

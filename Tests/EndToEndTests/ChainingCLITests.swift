@@ -25,4 +25,19 @@ import Testing
             #expect(!together.stdout.contains("KRO905"), "\(together.stdout)")
         }
     }
+
+    /// `crd` types an RGD's status from the CRD another RGD of the same file generates, as
+    /// kro types it from the installed CRD (before: the chained status was left untyped).
+    @Test func crdTypesStatusReadFromASiblingRGDsKind() throws {
+        let app = RGDFixture.text(name: "app", kind: "App", spec: "name: string", status: "dbEndpoint: ${db.status.endpoint}",
+                                  resources: "- id: db\n  template:\n    apiVersion: kro.run/v1alpha1\n    kind: Database\n"
+                                      + "    metadata:\n      name: ${schema.spec.name}\n")
+        let dir = try CLIProcess.directory(["both.yaml": ChainingFixtures.database() + "---\n" + app])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIProcess.run(["crd", "both.yaml"], directory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let field = try #require(lines.firstIndex(of: "dbEndpoint:"))
+        #expect(lines[field + 1] == "type: string", "\(result.stdout)")
+    }
 }
