@@ -202,7 +202,6 @@ struct ExpressionCollector {
         expressions.append(RGDExpression(
             kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: path,
             form: standalone ? .standalone : .stringTemplate, scalar: s, matches: scan.matches,
-            matchRanges: scan.matches.map { s.sourceMap.sourceRange(forValueRange: $0.start..<$0.end) },
             celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap)))
         return true
     }
@@ -235,7 +234,7 @@ struct ExpressionCollector {
         let built = StringTemplate.celText(value: s.value, matches: [match], standalone: true)
         var e = RGDExpression(
             kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: path, form: .standalone, scalar: s,
-            matches: [match], matchRanges: [s.sourceMap.sourceRange(forValueRange: start..<bytes.count)],
+            matches: [match],
             celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap))
         e.isUnterminated = true
         unterminated.append(e)

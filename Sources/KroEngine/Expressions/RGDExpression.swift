@@ -77,7 +77,12 @@ public struct RGDExpression: Sendable {
     public var scalar: YAMLScalar
     /// The `${…}` pieces, each with its file range (from `$` to `}`).
     public var matches: [ExpressionMatch]
-    public var matchRanges: [TextRange]
+    /// Each `${…}`'s file range (an unterminated one's runs to the end of the value), derived
+    /// from `matches` and the scalar's map: stored, it was one more array per expression.
+    public var matchRanges: [TextRange] {
+        let length = scalar.value.utf8.count
+        return matches.map { scalar.sourceMap.sourceRange(forValueRange: $0.start..<min($0.end, length)) }
+    }
     /// The CEL text kro compiles: the inner text, or the generated concatenation.
     public var celText: String
     /// What messages quote: the inner text of a standalone `${…}`, the string template as

@@ -31,7 +31,6 @@ extension RGDExpression {
         guard delta != 0 else { return self }
         var e = self
         e.scalar = scalar.shifted(by: delta)
-        e.matchRanges = matchRanges.map { $0.shifted(by: delta) }
         e.textMap.scalarMap = textMap.scalarMap.shifted(by: delta)
         e.references = references.map {
             ExpressionReference(name: $0.name, range: $0.range.shifted(by: delta), span: $0.span)
