@@ -129,6 +129,15 @@ import YAMLSyntax
         expectCode("KRO417", rgd("    status:\n      conditions:\n      - \"${runtime.newCondition({type: 'B', status: 1️⃣bogus2️⃣})}\""))
     }
 
+    /// kubectl turns the plain key `n` into "false" (YAML 1.1): the finding says why the
+    /// author's `n` is reported as "false".
+    @Test func anIteratorKubectlReadsAsABooleanIsExplained() {
+        let marked = MarkedText(rgd("  resources:\n  - id: a\n    forEach: [{1️⃣n2️⃣: \"${['x']}\"}]\n    template: {\(Self.cm), metadata: {name: x}}"))
+        let found = diagnostics(marked).first { $0.code == "KRO207" }
+        #expect(found?.range == marked.range(1, 2))
+        #expect(found?.message == "resource \"a\": forEach iterator name \"false\" is a reserved keyword (kubectl reads a plain key n, no, off or false as the boolean false; quote the name to keep it)")
+    }
+
     /// kro's integration test "runtime.condition reads kro's internal value, not the author's
     /// wire override": an entry may override a built-in type and another read it — kro checks
     /// built-ins before declared types, so this is no self-reference (KRO412).

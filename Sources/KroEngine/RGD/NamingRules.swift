@@ -72,6 +72,16 @@ public enum NamingRules {
         return out
     }
 
+    /// kubectl reads a plain key `y`/`yes`/`on` (`n`/`no`/`off`) as a YAML 1.1 boolean, so an
+    /// iterator written `- n: …` arrives as "false": say so, the author never wrote "false".
+    static func yamlBooleanKeyHint(_ name: String) -> String {
+        switch name {
+        case "true": " (kubectl reads a plain key y, yes, on or true as the boolean true; quote the name to keep it)"
+        case "false": " (kubectl reads a plain key n, no, off or false as the boolean false; quote the name to keep it)"
+        default: ""
+        }
+    }
+
     private static func checkIterators(_ r: RGDResource, ids: [String: TextRange], maxDimensions: Int) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let rid = r.id?.value ?? ""
@@ -89,6 +99,7 @@ public enum NamingRules {
                 code = "KRO206"; message = "forEach iterator name \"\(n)\" is not valid: must be lowerCamelCase"
             } else if isReserved(n) {
                 code = "KRO207"; message = "forEach iterator name \"\(n)\" is a reserved keyword"
+                    + Self.yamlBooleanKeyHint(n)
             } else if let other = ids[n] {
                 code = "KRO208"; message = "forEach iterator name \"\(n)\" conflicts with resource ID"
                 related = [RelatedLocation(range: other, message: "resource \"\(n)\" declared here")]
