@@ -62,10 +62,11 @@ final class LiteralSchemaNode: @unchecked Sendable {
     let expected: ExpectedJSONTypes?
     /// Whether fields other than the declared properties are allowed.
     let allowsAdditionalProperties: Bool
-    // Filled by the tree, under its lock.
-    fileprivate var children: [String: LiteralSchemaNode?] = [:]
-    fileprivate var items: LiteralSchemaNode??
-    fileprivate var additional: LiteralSchemaNode??
+    // Filled by the tree, under its lock, which already keeps accesses apart: the runtime's
+    // exclusivity tracking on each was a third of a child lookup (`@exclusivity(unchecked)`).
+    @exclusivity(unchecked) fileprivate var children: [String: LiteralSchemaNode?] = [:]
+    @exclusivity(unchecked) fileprivate var items: LiteralSchemaNode??
+    @exclusivity(unchecked) fileprivate var additional: LiteralSchemaNode??
 
     init(_ shape: OpenAPISchema) {
         self.shape = shape

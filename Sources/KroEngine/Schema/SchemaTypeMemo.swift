@@ -5,9 +5,11 @@ import Foundation
 /// included, as `.some(nil)`). One per provider, so per analysis: never global.
 final class SchemaTypeMemo: @unchecked Sendable {
     private let lock = NSLock()
-    private var schemas: [String: OpenAPISchema?] = [:]
-    private var objectTypes: [String: ObjectTypeDescription?] = [:]
-    private var expectedTypes: [ExpectedTypeKey: CELType] = [:]
+    // Read and written under `lock` only, which keeps accesses apart: no runtime
+    // exclusivity tracking on top (`@exclusivity(unchecked)`).
+    @exclusivity(unchecked) private var schemas: [String: OpenAPISchema?] = [:]
+    @exclusivity(unchecked) private var objectTypes: [String: ObjectTypeDescription?] = [:]
+    @exclusivity(unchecked) private var expectedTypes: [ExpectedTypeKey: CELType] = [:]
 
     func schema(_ name: String) -> OpenAPISchema?? { lock.withLock { schemas[name] } }
     func setSchema(_ schema: OpenAPISchema?, for name: String) { lock.withLock { schemas[name] = .some(schema) } }
