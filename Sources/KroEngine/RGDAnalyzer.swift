@@ -128,7 +128,7 @@ public enum RGDAnalyzer {
             let lanes = slices.overlapping({ (NamingRules.check(rgd, maxDimensions: maxForEachDimensions), environmentPass(&laneReuse)) },
                                            jobs: rgd.resources.count,
                                            state: { ExpressionMemo() }, shouldStop: options.shouldStop) { [rgd] memo, k in
-                prepareResource(rgd.resources[k], gvk: admission.gvks[k], rgd: rgd, options: options, memo: &memo)
+                prepareResource(rgd.resources[k], gvk: admission.gvks[k], rgd: rgd, options: options, source: source, memo: &memo)
             }
             reuse = laneReuse
             (naming, (key, instance, kept)) = lanes.0
@@ -337,7 +337,7 @@ public enum RGDAnalyzer {
     /// whether the item holds anchors or aliases), structure rules, expression collection,
     /// CRD template rule, parses. `memo`: parses only.
     static func prepareResource(_ r: RGDResource, gvk: GroupVersionKind?, rgd: ResourceGraphDefinition, options: AnalysisOptions,
-                                memo: inout ExpressionMemo) -> PreparedResource {
+                                source: SourceText? = nil, memo: inout ExpressionMemo) -> PreparedResource {
         var reader = AdmissionReader()
         let hasAliases = reader.checkUnrepresentable(r.node, depth: AdmissionReader.resourceItemDepth)
         var leading = reader.diagnostics
@@ -345,7 +345,7 @@ public enum RGDAnalyzer {
         let ownKind = KroFileDetection.instanceKind(of: rgd)
         leading += ResourceStructureRules.check(r, instanceScope: instanceScope,
                                                 scopeOf: { options.kind($0, forRGDOf: ownKind)?.scope })
-        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
+        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource, source: source)
         collector.collect(r)
         var collected = collector.diagnostics
         var expressions = collector.expressions

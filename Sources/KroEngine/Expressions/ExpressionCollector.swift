@@ -1,3 +1,4 @@
+import JSON
 import YAMLSyntax
 
 /// Finds every expression of an RGD where kro looks for them (rgd.md §8.1) and reports
@@ -16,8 +17,17 @@ struct ExpressionCollector {
     /// elsewhere, so template walks copy no paths for them.
     private var plainLeaves: [(path: [SchemaPathSegment], range: TextRange)]?
 
-    init(maxPerResource: Int = AnalysisLimits().maxExpressionsPerResource) {
+    /// The text the resources are read from, when known: a template subtree whose source
+    /// holds none of the bytes an expression needs is not walked (`mayHoldExpressions`).
+    private let source: SourceText?
+    /// In the resource being collected, ascending: offsets of `$` (no `${` without one),
+    /// `\` (a double-quoted escape may decode to `$`) and `*` (an alias, walked as its
+    /// target elsewhere). Nil: not known, everything is walked.
+    private var needles: [Int]?
+
+    init(maxPerResource: Int = AnalysisLimits().maxExpressionsPerResource, source: SourceText? = nil) {
         self.maxPerResource = maxPerResource
+        self.source = source
     }
 
     mutating func collect(_ rgd: ResourceGraphDefinition) {
@@ -28,6 +38,8 @@ struct ExpressionCollector {
     /// The expressions of one resource (template or externalRef, forEach, includeWhen,
     /// readyWhen), in that order.
     mutating func collect(_ r: RGDResource) {
+        needles = source.map { Self.needles(in: $0, r.node.range) }
+        defer { needles = nil }
         let owner = (r.index, r.id?.value)
         if let t = r.template {
             walk(t, kind: .template, owner: owner, path: [], depth: 0)
@@ -123,8 +135,13 @@ struct ExpressionCollector {
             // Only aliases are resolved: `resolvedNode` copies the node (stored inline, a copy
             // retains its fields), which every node visited would pay.
             guard let target = node.resolvedNode else { return }
+            // The target lies outside the resource's needles: walked whole.
+            let inResource = needles
+            needles = nil
             walk(target, kind: kind, owner: owner, path: &path, depth: depth, leafRange: leafRange ?? node.range)
+            needles = inResource
         case .mapping(let m):
+            guard mayHoldExpressions(m.range) else { return }
             for entry in m.effectiveEntries {
                 guard let key = entry.key.keyString else { continue }
                 // A string key's text is its key string: most hold no `${` to report.
@@ -134,18 +151,60 @@ struct ExpressionCollector {
                 path.removeLast()
             }
         case .sequence(let s):
+            guard mayHoldExpressions(s.range) else { return }
             for (i, item) in s.items.enumerated() {
                 path.append(.index(i))
                 walk(item, kind: kind, owner: owner, path: &path, depth: depth + 1)
                 path.removeLast()
             }
         case .scalar(let s):
+            // Outside the status block a value without `${` records nothing: it is not
+            // resolved (a plain scalar's resolution tries it as a number first).
+            if plainLeaves == nil, !ExpressionScanner.containsOpening(s.value) { return }
             guard case .string = s.resolved else {
                 plainLeaves?.append((path, leafRange ?? node.range))
                 return
             }
             if !value(s, kind: kind, owner: owner, path: path) { plainLeaves?.append((path, leafRange ?? node.range)) }
         }
+    }
+
+    /// Whether a collection at `range` may hold an expression (in a value or a key) or an
+    /// alias: outside the status block (whose plain leaves are reported) a subtree without
+    /// any needle records nothing, so it is not walked. Collections only: their range spans
+    /// their keys and values.
+    private func mayHoldExpressions(_ range: TextRange) -> Bool {
+        guard let needles, plainLeaves == nil else { return true }
+        var low = 0, high = needles.count
+        while low < high {
+            let mid = (low + high) / 2
+            if needles[mid] < range.start { low = mid + 1 } else { high = mid }
+        }
+        return low < needles.count && needles[low] < range.end
+    }
+
+    /// The offsets of `$`, `\` and `*` in `range` of `source`.
+    static func needles(in source: SourceText, _ range: TextRange) -> [Int] {
+        var found: [Int] = []
+        source.bytes.withUnsafeBufferPointer { buf in
+            let end = min(range.end, buf.count)
+            var i = max(range.start, 0)
+            while i < end {
+                // Eight bytes at a time: most words hold none.
+                if i + 8 <= end {
+                    let word = ByteWord.load(buf, at: i)
+                    if !ByteWord.contains(word, UInt8(ascii: "$")) && !ByteWord.contains(word, UInt8(ascii: "\\"))
+                        && !ByteWord.contains(word, UInt8(ascii: "*")) { i += 8; continue }
+                }
+                let stop = min(i + 8, end)
+                while i < stop {
+                    let b = buf[i]
+                    if b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "*") { found.append(i) }
+                    i += 1
+                }
+            }
+        }
+        return found
     }
 
     /// KRO902: map keys are never evaluated.

@@ -1,0 +1,86 @@
+import Foundation
+import KroTestSupport
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+/// Given the source, the expression collector skips template subtrees whose text holds no
+/// `$`, `\` or `*`: it must find what a walk of every node finds (expressions, their
+/// places and texts, diagnostics), for the corpus, generated RGDs and templates where an
+/// expression hides behind an escape, an alias, a merge key, a key or a block scalar.
+@Suite struct CollectorSkipTests {
+    static func compare(_ text: String, _ name: String) -> Int {
+        let source = SourceText(text)
+        let snapshot = DocumentSnapshot.analyze(source, options: .bundled)
+        var found = 0
+        for rgd in snapshot.rgds {
+            for r in rgd.rgd.resources {
+                var everything = ExpressionCollector()
+                everything.collect(r)
+                var skipping = ExpressionCollector(source: source)
+                skipping.collect(r)
+                let a = everything.expressions.map { "\($0.kind) \($0.path) \($0.range) \($0.celText) \($0.form)" }
+                let b = skipping.expressions.map { "\($0.kind) \($0.path) \($0.range) \($0.celText) \($0.form)" }
+                #expect(a == b, "\(name): expressions of resource \(r.index)")
+                #expect(everything.diagnostics == skipping.diagnostics, "\(name): diagnostics of resource \(r.index)")
+                #expect(everything.unterminated.map(\.range) == skipping.unterminated.map(\.range), "\(name)")
+                found += a.count
+            }
+        }
+        return found
+    }
+
+    @Test func corpusAndGeneratedRGDs() throws {
+        let root = sharedDirectory().appendingPathComponent("corpus")
+        var found = 0
+        for name in RGDCorpusTests.corpusFiles() {
+            found += Self.compare(try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8), name)
+        }
+        found += Self.compare(GeneratedRGD(resources: 40).text, "generated")
+        found += Self.compare(GeneratedRGD(resources: 12, lineBreak: "\r\n").text, "generated CRLF")
+        #expect(found > 1_000)
+    }
+
+    @Test func expressionsBehindEscapesAliasesAndKeys() {
+        let text = """
+            apiVersion: kro.run/v1alpha1
+            kind: ResourceGraphDefinition
+            metadata:
+              name: hidden
+            spec:
+              schema:
+                apiVersion: v1alpha1
+                kind: Hidden
+                spec:
+                  name: string
+              resources:
+                - id: shared
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: plain
+                      labels: &labels
+                        app: "${schema.spec.name}"
+                    data:
+                      escaped: {x: "\\x24{schema.spec.name}", u: ["\\u0024{schema.spec.name}"]}
+                      block: |
+                        ${schema.spec.name}
+                - id: user
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: other
+                      labels: *labels
+                      annotations:
+                        <<: *labels
+                        plain: text
+                    data:
+                      nested: {deep: [{deeper: "\\U00000024{schema.spec.name}"}]}
+                      "${schema.spec.name}": key
+                      none: {a: b, c: [d, e]}
+            """
+        #expect(Self.compare(text, "hidden") >= 7)
+    }
+}
