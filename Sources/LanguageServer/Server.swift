@@ -71,22 +71,32 @@ public final class Server: @unchecked Sendable {
         var frames = FrameReader()
         while let chunk = source.read() {
             frames.append(chunk)
-            while let event = frames.next() {
-                switch event {
-                case .malformed(let problem):
-                    server.reportMalformed(problem)
-                case .frame(let body):
-                    let message = Message.decode(body)
-                    if case .failure = message, frames.rewindIntoBody(body) {
-                        server.reportMalformed("truncated frame (a header starts inside its body)")
-                        continue
-                    }
-                    if let code = server.handle(message) { return code }
-                }
+            while let message = server.nextMessage(&frames) {
+                if let code = server.handle(message) { return code }
             }
         }
         server.logger.log(.info, "input closed")
         return server.withState { $0.phase == .shutDown } ? 0 : 1
+    }
+
+    /// The next frame's message; malformed frames are reported on the way. The frame's body
+    /// is freed when this returns, before the message is handled (a didOpen's body may be
+    /// 50 MB, and its text is then in the message and in the document).
+    func nextMessage(_ frames: inout FrameReader) -> Result<Message, DecodeFailure>? {
+        while let event = frames.next() {
+            switch event {
+            case .malformed(let problem):
+                reportMalformed(problem)
+            case .frame(let body):
+                let message = Message.decode(body)
+                if case .failure = message, frames.rewindIntoBody(body) {
+                    reportMalformed("truncated frame (a header starts inside its body)")
+                    continue
+                }
+                return message
+            }
+        }
+        return nil
     }
 
     func reportMalformed(_ problem: String) {
