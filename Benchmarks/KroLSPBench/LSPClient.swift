@@ -17,7 +17,20 @@ final class LSPClient {
     }
 
     func send(_ message: JSONValue) throws {
-        let frame = Frames.encode(Array(message.jsonText.utf8))
+        try writeFrame(Self.frame(message))
+    }
+
+    /// A message's frame, encoded ahead of a timed `writeFrame` (the client's encoding of a
+    /// large didOpen is not the server's latency).
+    static func frame(_ message: JSONValue) -> [UInt8] {
+        Frames.encode(Array(message.jsonText.utf8))
+    }
+
+    static func notification(_ method: String, _ params: JSONValue) -> JSONValue {
+        ["jsonrpc": "2.0", "method": .string(method), "params": params]
+    }
+
+    func writeFrame(_ frame: [UInt8]) throws {
         var written = 0
         try frame.withUnsafeBytes { raw in
             while written < raw.count {
@@ -29,7 +42,7 @@ final class LSPClient {
     }
 
     func notify(_ method: String, _ params: JSONValue) throws {
-        try send(["jsonrpc": "2.0", "method": .string(method), "params": params])
+        try send(Self.notification(method, params))
     }
 
     /// Sends a request and returns its result; `other` sees the messages that come before it.
