@@ -257,7 +257,7 @@ private struct JSONReader {
     private func closingQuote(from start: Int) -> Int? {
         var i = start
         while i < buffer.count {
-            while i + 8 <= buffer.count && ByteWord.jsonStringSpecials(ByteWord.load(buffer, at: i)) == 0 { i += 8 }
+            i = skipPlainWords(from: i).index
             guard i < buffer.count else { return nil }
             switch buffer[i] {
             case UInt8(ascii: "\""): return i
@@ -266,6 +266,27 @@ private struct JSONReader {
             }
         }
         return nil
+    }
+
+    /// Skips eight plain ASCII bytes (no quote, backslash or control character) at a time
+    /// from `start`: a document's text is one long string. The word holding the next special
+    /// byte says where it is (little-endian): straight to it. Returns where to go on, and up
+    /// to where the bytes must then be read one by one.
+    private func skipPlainWords(from start: Int) -> (index: Int, bytewiseUntil: Int) {
+        var i = start
+        var marks: UInt64 = 0
+        while i + 8 <= buffer.count {
+            marks = ByteWord.jsonStringSpecials(ByteWord.load(buffer, at: i))
+            if marks != 0 { break }
+            i += 8
+        }
+        #if _endian(little)
+        if marks != 0 {
+            i += ByteWord.firstMarked(marks)
+            return (i, i + 1)
+        }
+        #endif
+        return (i, i + 8)
     }
 
     /// Reads a string's content up to and past its closing quote; true when it had escapes
@@ -278,23 +299,7 @@ private struct JSONReader {
         // Bytes before this go through the switch below one by one.
         var bytewiseUntil = index
         while true {
-            if index >= bytewiseUntil {
-                // Eight plain ASCII bytes (no quote, backslash or control character) at a
-                // time: a document's text is one long string. The word holding the next
-                // special byte says where it is (little-endian): straight to it.
-                var marks: UInt64 = 0
-                while index + 8 <= buffer.count {
-                    marks = ByteWord.jsonStringSpecials(ByteWord.load(buffer, at: index))
-                    if marks != 0 { break }
-                    index += 8
-                }
-                #if _endian(little)
-                if marks != 0 { index += ByteWord.firstMarked(marks) }
-                bytewiseUntil = marks != 0 ? index + 1 : index + 8
-                #else
-                bytewiseUntil = index + 8
-                #endif
-            }
+            if index >= bytewiseUntil { (index, bytewiseUntil) = skipPlainWords(from: index) }
             guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
             let byte = buffer[index]
             switch byte {
