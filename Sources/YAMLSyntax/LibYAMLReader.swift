@@ -63,7 +63,11 @@ struct LibYAMLReader {
                         let s = event.data.scalar
                         let value = UnsafeBufferPointer(start: s.value, count: Int(s.length))
                         builder?.scalar(value: value, style: Self.scalarStyle(s.style), tag: Self.string(s.tag),
-                                        anchor: Self.string(s.anchor), start: start, end: end)
+                                        anchor: Self.string(s.anchor), start: start, end: end, releaseValue: {
+                            // yaml_event_delete frees the value with free(); a null pointer it skips.
+                            free(event.data.scalar.value)
+                            event.data.scalar.value = nil
+                        })
                     case YAML_ALIAS_EVENT:
                         builder?.alias(name: Self.string(event.data.alias.anchor) ?? "", start: start, end: end)
                     case YAML_SEQUENCE_START_EVENT:

@@ -51,8 +51,11 @@ struct TreeBuilder {
     // MARK: - Events
 
     /// `value`: libyaml's decoded bytes (only valid during the call).
+    /// `releaseValue` frees libyaml's copy of the value: a large value copied verbatim from
+    /// the source is then read from the source, so libyaml's buffer (grown by doubling, up to
+    /// twice the value) and the node's string are never alive together.
     mutating func scalar(value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
-                         start: Int, end: Int) {
+                         start: Int, end: Int, releaseValue: () -> Void = {}) {
         let tokenStart = tag != nil || anchor != nil ? min(contentStart(after: start), end) : start
         let local = tokenStart - input.base
         var tokenEnd = end
@@ -76,10 +79,20 @@ struct TreeBuilder {
                                                    valueLength: value.count, sourceLength: inner.length)])
             if style == .literal || style == .folded { tokenEnd = Self.trimTrailingSpace(input, tokenStart, end) }
         }
-        let string = String(decoding: value, as: UTF8.self)
+        let valueCount = value.count
+        let string: String
+        if verbatim, valueCount >= Self.largeValueBytes {
+            releaseValue()
+            let inside = local + quote
+            string = input.bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[inside..<(inside + valueCount)]), as: UTF8.self)
+            }
+        } else {
+            string = String(decoding: value, as: UTF8.self)
+        }
         let range = TextRange(start: tokenStart, end: max(tokenStart, tokenEnd))
         let node: YAMLNode
-        if verbatim, tag == nil, anchor == nil, string.utf8.count == value.count {
+        if verbatim, tag == nil, anchor == nil, string.utf8.count == valueCount {
             node = .scalar(YAMLScalar(verbatimValue: string, style: style, range: range))
         } else {
             node = .scalar(YAMLScalar(value: string, style: style, range: range, tag: tag, anchor: anchor, sourceMap: map))
@@ -87,6 +100,9 @@ struct TreeBuilder {
         if let anchor { anchors[anchor] = (node, 1); sawAnchorsOrAliases = true }
         add(node, weight: 1)
     }
+
+    /// From this length on, a verbatim value is read from the source after libyaml's copy is freed.
+    static let largeValueBytes = 64 << 10
 
     private func decode(style: ScalarStyle, local: Int, end: Int) -> ScalarDecoder.Result? {
         var decoder = ScalarDecoder(bytes: input.bytes, limit: input.bytes.count)

@@ -1,0 +1,76 @@
+import Testing
+@testable import YAMLSyntax
+
+/// From `TreeBuilder.largeValueBytes` on, a value libyaml copied verbatim is read back from
+/// the source after libyaml's buffer is freed; escaped or folded values still come from
+/// libyaml. Either way the node is what the value, range and map say.
+@Suite struct LargeScalarTests {
+    static let threshold = TreeBuilder.largeValueBytes
+
+    /// A body of `length` bytes with non-ASCII characters (é is two bytes) at both ends.
+    static func body(_ length: Int) -> String {
+        "é" + String(repeating: "ab", count: (length - 4) / 2) + String(repeating: "c", count: (length - 4) % 2) + "é"
+    }
+
+    /// The scalar under `data.big` of the last document of `text`.
+    static func big(_ text: String) -> (SourceText, YAMLScalar?) {
+        let source = SourceText(text)
+        let file = YAMLParser.parse(source)
+        let data = file.documents.last?.root?.mapping?.value(forKey: "data")?.mapping
+        return (source, data?.value(forKey: "big")?.scalar)
+    }
+
+    @Test(arguments: [threshold - 1, threshold, threshold + 1, 3 * threshold + 7])
+    func verbatimValuesReadAsWritten(length: Int) throws {
+        let value = Self.body(length)
+        // A first document, so the second one's chunk does not start at offset 0.
+        let head = "first: 1\n---\nkind: ConfigMap\ndata:\n  big: "
+        for (open, close, style) in [("", "", ScalarStyle.plain), ("'", "'", .singleQuoted), ("\"", "\"", .doubleQuoted),
+                                     ("!!str \"", "\"", .doubleQuoted), ("&big '", "'", .singleQuoted)] {
+            let (source, scalar) = Self.big(head + open + value + close + "\n  after: x\n")
+            let s = try #require(scalar, "\(style) \(length)")
+            #expect(s.value == value, "\(open) \(length)")
+            #expect(s.style == style)
+            let inside = try #require(source.offset(of: "éab"))
+            let tokenStart = inside - (open.hasPrefix("!") || open.hasPrefix("&") ? 1 : open.count)
+            #expect(s.range == TextRange(start: tokenStart, end: inside + value.utf8.count + close.count))
+            #expect(s.sourceMap.segments == [.init(valueOffset: 0, sourceOffset: inside, valueLength: value.utf8.count,
+                                                  sourceLength: value.utf8.count)])
+            #expect(mapMismatches(s, source).isEmpty)
+        }
+    }
+
+    @Test func escapedAndFoldedLargeValuesAreDecoded() throws {
+        let half = Self.body(Self.threshold)
+        let escaped = Self.big("data:\n  big: \"" + half + "\\n\\t" + half + "\"\n")
+        #expect(try #require(escaped.1).value == half + "\n\t" + half)
+        #expect(mapMismatches(try #require(escaped.1), escaped.0).isEmpty)
+        let quote = Self.big("data:\n  big: '" + half + "''" + half + "'\n")
+        #expect(try #require(quote.1).value == half + "'" + half)
+        let folded = Self.big("data:\n  big: " + half + "\n    " + half + "\n")
+        #expect(try #require(folded.1).value == half + " " + half)
+        let literal = Self.big("data:\n  big: |\n    " + half + "\n    " + half + "\n")
+        #expect(try #require(literal.1).value == half + "\n" + half + "\n")
+    }
+
+    /// Items of a large `resources` list parse in groups on several threads; a group's
+    /// chunk starts inside the file.
+    @Test func largeValuesInParallelItemGroups() throws {
+        let value = Self.body(Self.threshold + 3)
+        var text = "kind: ResourceGraphDefinition\nspec:\n  resources:\n"
+        for i in 0..<8 { text += "  - id: r\(i)\n    template:\n      data:\n        big: \"\(i)\(value)\"\n" }
+        let source = SourceText(text)
+        let one = YAMLParser.parse(source)
+        let many = YAMLParser.parse(source, limits: .default,
+                                    parallel: .init(threads: 4, minimumDocumentBytes: 1, groupsPerThread: 2))
+        #expect(one.documents == many.documents)
+        let items = try #require(many.documents.first?.root?.mapping?.value(forKey: "spec")?.mapping?
+            .value(forKey: "resources")?.sequence?.items)
+        #expect(items.count == 8)
+        for (i, item) in items.enumerated() {
+            let big = item.mapping?.value(forKey: "template")?.mapping?.value(forKey: "data")?.mapping?.value(forKey: "big")?.scalar
+            #expect(big?.value == "\(i)" + value)
+            if let big { #expect(mapMismatches(big, source).isEmpty) }
+        }
+    }
+}
