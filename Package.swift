@@ -27,6 +27,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's allocator settings (<malloc.h>), for the executable's start.
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "YAMLSyntax",
             dependencies: ["CYAML", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
@@ -58,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "kro-lsp",
             dependencies: [
-                "KroEngine", "LanguageServer", "YAMLSyntax", "JSON",
+                "KroEngine", "LanguageServer", "YAMLSyntax", "JSON", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]

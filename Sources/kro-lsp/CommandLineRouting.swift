@@ -10,6 +10,8 @@ enum CommandLineRouting {
     static func run<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) -> Never {
         do {
             var parsed = try command.parseAsRoot(arguments)
+            // The root command decides in `run()`: it may be the language server.
+            if command != KroLSP.self { MemoryTuning.applyForOneShotRun() }
             try parsed.run()
             Foundation.exit(0)
         } catch {

@@ -131,6 +131,7 @@ struct KroLSP: ParsableCommand {
         guard check else {
             try serveLanguageServer(logLevel: logLevel)
         }
+        MemoryTuning.applyForOneShotRun()
         let overrides = ConfigurationCache.Overrides(
             configPath: config, crdPaths: crdPaths, severities: try parsedSeverities(),
             strictSchemas: strictSchemas, warningsAsErrors: warningsAsErrors, featureGates: try parsedFeatureGates(),
