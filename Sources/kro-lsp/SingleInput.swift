@@ -6,12 +6,16 @@ import YAMLSyntax
 enum SingleInput {
     static func read(_ file: String) throws -> (source: SourceText, displayPath: String) {
         if file == "-" {
-            return (SourceText(bytes: Array(FileHandle.standardInput.readDataToEndOfFile())), "<stdin>")
+            guard let bytes = FileBytes.read(descriptor: STDIN_FILENO) else {
+                CheckOutput.printError("cannot read stdin")
+                throw ExitCode(2)
+            }
+            return (SourceText(bytes: bytes), "<stdin>")
         }
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let bytes = FileBytes.read(file) else {
             CheckOutput.printError("cannot read \(file)")
             throw ExitCode(2)
         }
-        return (SourceText(bytes: Array(data)), file)
+        return (SourceText(bytes: bytes), file)
     }
 }

@@ -28,6 +28,23 @@ import Testing
         #expect(result.stdout.hasPrefix("<stdin>:2:8: error[KRO001]: "))
     }
 
+    /// Past the reader's first 64 KB from a pipe and past a file's stated size: the error on
+    /// the last line is found, at its line and column, either way.
+    @Test func largeInputsAreReadToTheirEnd() throws {
+        var text = "data:\n"
+        for i in 0..<30_000 { text += "  k\(i): välue\n" }
+        text += "  last: a: b\n"
+        #expect(text.utf8.count > 400_000)
+        let piped = try run(["--check", "-"], stdin: text)
+        #expect(piped.status == 1)
+        #expect(piped.stdout.hasPrefix("<stdin>:30002:10: error[KRO001]: "), "\(piped.stdout.prefix(200))")
+        let dir = try directory(["big.yaml": text])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("big.yaml").path
+        let file = try run(["--check", path])
+        #expect(file.stdout == piped.stdout.replacingOccurrences(of: "<stdin>", with: path))
+    }
+
     @Test func validYAMLPrintsNothingAndExits0() throws {
         let dir = try directory(["a.yaml": "kind: ConfigMap\ndata: {x: \"1\"}\n", "sub/b.yml": "- 1\n- 2\n"])
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -23,11 +23,11 @@ enum BaselineCheck {
                 .map { (path as NSString).appendingPathComponent($0) }
             : [path]
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let bytes = FileBytes.read(file) else {
                 loaded.problems.append("--baseline \(file): cannot be read")
                 continue
             }
-            let yaml = YAMLParser.parse(SourceText(bytes: [UInt8](data)))
+            let yaml = YAMLParser.parse(SourceText(bytes: bytes))
             for document in yaml.documents where document.errors.isEmpty {
                 guard let root = document.root, let generated = RGDCRDReader.generate(document: root),
                       let name = generated.source.rgdName else { continue }
