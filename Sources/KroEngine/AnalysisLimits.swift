@@ -1,3 +1,5 @@
+import YAMLSyntax
+
 /// Bounds on what one RGD's analysis takes on (README "Limits"). Far above any real RGD
 /// (the API server stores objects of at most ~1.5 MiB), they keep a generated or hostile
 /// file from costing minutes. Going over one is an error (KRO921) that names the limit.
@@ -14,6 +16,16 @@ public struct AnalysisLimits: Sendable, Hashable {
     }
 
     public static let code = "KRO921"
+
+    /// What the parser is told: an RGD's resources list over `maxResources` keeps no tree
+    /// for the object items after the first one over it, which admission never reads
+    /// (`ResourceListLimit`; the documents are those `RGDParser.admit` admits).
+    public var yaml: YAMLLimits {
+        YAMLLimits(resourceList: ResourceListLimit(keepObjects: maxResources, documents: [
+            .init(apiVersion: RGDParser.apiVersion, kind: RGDParser.kind),
+            .init(apiVersion: LegacyFormats.apiGroup, kind: LegacyFormats.oldKind),
+        ]))
+    }
 
     /// KRO921 on the first resource over `maxResources`: admission counted them and read
     /// none (`RGDParser.OverLimit`).

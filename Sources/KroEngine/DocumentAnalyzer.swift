@@ -61,8 +61,11 @@ public enum DocumentAnalyzer {
     /// open document); unchanged resources are taken from it and it is updated.
     public static func analyze(_ source: SourceText, options: AnalysisOptions,
                                cache: AnalysisCache? = nil) -> DocumentAnalysis {
-        guard let cache else { return analyze(YAMLParser.parse(source, threads: options.analysisThreads), options: options) }
-        return analyze(cache.parse(source, threads: options.analysisThreads), options: options, cache: cache)
+        let limits = options.limits.yaml
+        guard let cache else {
+            return analyze(YAMLParser.parse(source, limits: limits, threads: options.analysisThreads), options: options)
+        }
+        return analyze(cache.parse(source, limits: limits, threads: options.analysisThreads), options: options, cache: cache)
     }
 
     /// Analyses an already parsed file (`yaml.source` is its text).

@@ -25,6 +25,12 @@ final class ChildStack<Element> {
         count += 1
     }
 
+    /// A copy of the element at `i`.
+    func element(_ i: Int) -> Element {
+        precondition(i >= 0 && i < count)
+        return base[i]
+    }
+
     /// The elements from position `start` on, removed from the stack.
     func popArray(from start: Int) -> [Element] {
         precondition(start >= 0 && start <= count)

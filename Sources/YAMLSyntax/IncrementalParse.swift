@@ -31,7 +31,14 @@ extension YAMLParser {
     /// `candidates`: `changes(from:to:)` of the two texts.
     static func incrementalParse(_ source: SourceText, previous: YAMLFile, candidates: [TextRange],
                                  limits: YAMLLimits) -> YAMLFile? {
-        if candidates.isEmpty { return YAMLFile(source: source, documents: previous.documents, errors: previous.errors) }
+        if candidates.isEmpty {
+            // The same text: the same trees, unless they were pruned by another rule.
+            var documents = previous.documents
+            for i in documents.indices {
+                guard ResourceItemPruning.prune(&documents[i], limit: limits.resourceList) else { return nil }
+            }
+            return YAMLFile(source: source, documents: documents, errors: previous.errors)
+        }
         // Where an insertion goes is ambiguous when its text repeats what surrounds it
         // (a new line after a line): try it leftmost and rightmost.
         for change in candidates {
@@ -72,11 +79,14 @@ extension YAMLParser {
 
         var spliced = document
         spliced.root = splice(root, path: target.path[...], item: newItem, delta: delta)
+        if case .mapping(let old) = target.item, old.isDroppedItem { spliced.droppedItems -= 1 }
         spliced.range = newRanges[d]
         let oldItem = target.item.range
         spliced.duplicateKeys = document.duplicateKeys.filter { $0.duplicate.start < oldItem.start }
             + parsed.documents[0].duplicateKeys
             + document.duplicateKeys.filter { $0.duplicate.start >= target.chunk.end }.map { $0.shifted(by: delta) }
+        // The edit may drop the new item, or keep one dropped before (then: a full parse).
+        guard ResourceItemPruning.prune(&spliced, limit: limits.resourceList) else { return nil }
         var documents = previous.documents
         documents[d] = spliced
         for i in (d + 1)..<documents.count { documents[i] = documents[i].shifted(by: delta) }

@@ -5,6 +5,7 @@ struct LibYAMLReader {
     let chunk: TextRange
     let limits: YAMLLimits
     let input: ChunkInput
+    let dropping: TreeBuilder.ItemDropping
 
     /// Whether a node carried an anchor or an alias was read (their meaning reaches
     /// across the part: a part parsed alone may then read differently).
@@ -12,27 +13,40 @@ struct LibYAMLReader {
     /// The most collections open at once in any document.
     private(set) var deepestNesting = 0
 
-    init(source: SourceText, chunk: TextRange, limits: YAMLLimits) {
-        self.init(input: ChunkInput(source: source, chunk: chunk), limits: limits)
+    /// `dropping`: nil drops what `limits.resourceList` says from each document.
+    init(source: SourceText, chunk: TextRange, limits: YAMLLimits, dropping: TreeBuilder.ItemDropping? = nil) {
+        self.init(input: ChunkInput(source: source, chunk: chunk), limits: limits, dropping: dropping)
     }
 
-    init(input: ChunkInput, limits: YAMLLimits) {
+    init(input: ChunkInput, limits: YAMLLimits, dropping: TreeBuilder.ItemDropping? = nil) {
         (self.input, self.limits) = (input, limits)
+        self.dropping = dropping ?? limits.resourceList.map { .document($0, early: limits.dropsItemsEarly) } ?? .none
         chunk = TextRange(start: input.base, end: input.base + input.bytes.count)
     }
 
     mutating func run() -> (documents: [YAMLDocument], leftoverErrors: [YAMLError]) {
+        let (parsed, droppedWrongly) = runOnce()
+        guard droppedWrongly, case .document(let limit, true) = dropping else { return parsed }
+        // A later key made the dropped items keep their trees (ResourceItemPruning).
+        var again = LibYAMLReader(input: input, limits: limits, dropping: .document(limit, early: false))
+        defer { (sawAnchorsOrAliases, deepestNesting) = (again.sawAnchorsOrAliases, again.deepestNesting) }
+        return again.run()
+    }
+
+    private mutating func runOnce() -> (parsed: (documents: [YAMLDocument], leftoverErrors: [YAMLError]), droppedWrongly: Bool) {
         var documents: [YAMLDocument] = []
+        var droppedWrongly = false
         var builder: TreeBuilder?
         var failure: YAMLError?
         let input = self.input
         let limits = self.limits
+        let dropping = self.dropping
 
         if !input.bytes.isEmpty {
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                return ([], [YAMLError(message: "libyaml could not be initialised",
-                                       range: TextRange(start: chunk.start, end: chunk.start), kind: .limit)])
+                return (([], [YAMLError(message: "libyaml could not be initialised",
+                                        range: TextRange(start: chunk.start, end: chunk.start), kind: .limit)]), false)
             }
             defer { yaml_parser_delete(&parser) }
             input.bytes.withUnsafeBufferPointer { buf in
@@ -51,10 +65,12 @@ struct LibYAMLReader {
                     case YAML_STREAM_END_EVENT:
                         return
                     case YAML_DOCUMENT_START_EVENT:
-                        builder = TreeBuilder(input: input, limits: limits, documentStart: start)
+                        builder = TreeBuilder(input: input, limits: limits, documentStart: start, dropping: dropping)
                     case YAML_DOCUMENT_END_EVENT:
                         if let b = builder {
-                            documents.append(b.finish(documentEnd: end, error: nil))
+                            let finished = b.finish(documentEnd: end, error: nil)
+                            documents.append(finished.document)
+                            droppedWrongly = droppedWrongly || finished.droppedWrongly
                             sawAnchorsOrAliases = sawAnchorsOrAliases || b.sawAnchorsOrAliases
                             deepestNesting = max(deepestNesting, b.deepestNesting)
                         }
@@ -91,9 +107,12 @@ struct LibYAMLReader {
             }
         }
         if let failure {
-            let b = builder ?? TreeBuilder(input: input, limits: limits, documentStart: documents.last?.range.end ?? chunk.start)
+            let b = builder ?? TreeBuilder(input: input, limits: limits, documentStart: documents.last?.range.end ?? chunk.start,
+                                           dropping: dropping)
             sawAnchorsOrAliases = sawAnchorsOrAliases || b.sawAnchorsOrAliases
-            documents.append(b.finish(documentEnd: chunk.end, error: failure))
+            let finished = b.finish(documentEnd: chunk.end, error: failure)
+            documents.append(finished.document)
+            droppedWrongly = droppedWrongly || finished.droppedWrongly
         }
         // The part's documents tile it: the first starts at the part's start, the last
         // ends at its end (its `---`, trailing comments and blank lines included).
@@ -110,7 +129,7 @@ struct LibYAMLReader {
             }
         }
         for i in documents.indices { documents[i].errors.sort { $0.range < $1.range } }
-        return (documents, leftover)
+        return ((documents, leftover), droppedWrongly)
     }
 
     private static func string(_ p: UnsafeMutablePointer<yaml_char_t>?) -> String? {

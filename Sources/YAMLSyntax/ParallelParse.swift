@@ -55,7 +55,7 @@ extension YAMLParser {
                 let groups = cut.groups(count: parallel.threads * parallel.groupsPerThread)
                 plans.append(.cut(cut, firstJob: jobs.count, groups: groups.count))
                 jobs.append(.skeleton(cut))
-                jobs += groups.map { .items($0) }
+                jobs += itemJobs(cut, groups: groups, limits: limits)
             } else {
                 plans.append(.whole(job: jobs.count))
                 jobs.append(.document(range))
@@ -93,6 +93,15 @@ extension YAMLParser {
         return YAMLFile(source: source, documents: documents, errors: all)
     }
 
+    /// A job per group, dropping the items the resource-list rule surely drops.
+    static func itemJobs(_ cut: ItemCut, groups: [ItemCut.Group], limits: YAMLLimits) -> [Job] {
+        let dropFrom = limits.resourceList.flatMap { cut.firstSurelyDropped(keepObjects: $0.keepObjects) }
+        return groups.map { group in
+            guard let dropFrom else { return .items(group, dropping: .none) }
+            return .items(group, dropping: .group(from: max(0, dropFrom - group.firstItem), count: group.itemLines.count))
+        }
+    }
+
     private enum Plan {
         case whole(job: Int)
         /// The skeleton's job, then one per group.
@@ -102,16 +111,18 @@ extension YAMLParser {
     enum Job: Sendable {
         case document(TextRange)
         case skeleton(ItemCut)
-        case items(ItemCut.Group)
+        /// `dropping`: the group's items that the rule surely drops (ResourceItemPruning), so
+        /// that the groups' trees never all exist at once.
+        case items(ItemCut.Group, dropping: TreeBuilder.ItemDropping)
 
         func run(_ source: SourceText, limits: YAMLLimits) -> Part {
             switch self {
             case .document(let range):
                 return Part(parsed: parseDocuments(source, range: range, limits: limits))
             case .skeleton(let cut):
-                return Part(LibYAMLReader(input: cut.skeletonInput(source), limits: limits))
-            case .items(let group):
-                return Part(LibYAMLReader(source: source, chunk: group.chunk, limits: limits))
+                return Part(LibYAMLReader(input: cut.skeletonInput(source), limits: limits, dropping: TreeBuilder.ItemDropping.none))
+            case .items(let group, let dropping):
+                return Part(LibYAMLReader(source: source, chunk: group.chunk, limits: limits, dropping: dropping))
             }
         }
     }
@@ -143,12 +154,17 @@ struct ItemCut: Sendable {
     /// Where the items' lines end: the first line after them that is not theirs, or the
     /// document's end (then the skeleton stops before the items).
     let regionEnd: Int
+    /// Whether each item's line surely starts a block mapping (`- key:`): an object item,
+    /// unless the part has errors (then it is not assembled).
+    let startsMapping: [Bool]
 
     struct Group: Sendable {
         /// From the first item's line to the next group's first item (or the region's end).
         var chunk: TextRange
         /// Start of each item's line in the group.
         var itemLines: ArraySlice<Int>
+        /// The position of its first item in the list.
+        var firstItem: Int { itemLines.startIndex }
     }
 
     static let key = Array("resources:".utf8)
@@ -191,6 +207,7 @@ struct ItemCut: Sendable {
         let bytes = source.bytes, lines = source.lineStarts
         var itemColumn: Int?
         var items: [Int] = []
+        var startsMapping: [Bool] = []
         var line = first
         var regionEnd = document.end
         while line < lines.count, lines[line] < document.end {
@@ -208,15 +225,50 @@ struct ItemCut: Sendable {
                 guard isItem, column >= keyColumn else { return nil }
                 itemColumn = column
                 items.append(start)
+                startsMapping.append(startsKey(bytes, i + 1, end))
                 continue
             }
             if column > c { continue }
-            if column == c && isItem { items.append(start); continue }
+            if column == c && isItem { items.append(start); startsMapping.append(startsKey(bytes, i + 1, end)); continue }
             regionEnd = start
             break
         }
         guard items.count >= 2 else { return nil }
-        return ItemCut(document: document, keyStart: keyStart, itemLines: items, regionEnd: regionEnd)
+        return ItemCut(document: document, keyStart: keyStart, itemLines: items, regionEnd: regionEnd,
+                       startsMapping: startsMapping)
+    }
+
+    /// Whether the rest of an item's line (after its `-`) is spaces, then a word of letters,
+    /// digits, `_`, `-`, `.` or `/` starting with a letter, digit or `_`, then `:` ending the
+    /// line or followed by a space: the first key of a block mapping.
+    private static func startsKey(_ bytes: [UInt8], _ from: Int, _ end: Int) -> Bool {
+        var i = from
+        while i < end && bytes[i] == 0x20 { i += 1 }
+        func isWord(_ b: UInt8, first: Bool) -> Bool {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): true
+            case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/"): !first
+            default: false
+            }
+        }
+        guard i < end, isWord(bytes[i], first: true) else { return false }
+        i += 1
+        while i < end && isWord(bytes[i], first: false) { i += 1 }
+        guard i < end, bytes[i] == UInt8(ascii: ":") else { return false }
+        return i + 1 == end || bytes[i + 1] == 0x20 || isBreak(bytes[i + 1])
+    }
+
+    /// The first item the rule surely drops when the list has more than `keepObjects`
+    /// object items before it: the item `j` with at least `keepObjects + 1` items before it
+    /// that surely start a mapping (the others may be anything). nil: none is sure.
+    func firstSurelyDropped(keepObjects: Int) -> Int? {
+        var sure = 0
+        for (j, mapping) in startsMapping.enumerated() {
+            if sure > keepObjects { return j }
+            if mapping { sure += 1 }
+        }
+        return nil
     }
 
     private static func isBreak(_ b: UInt8) -> Bool { b == 0x0A || b == 0x0D }
@@ -274,6 +326,7 @@ extension ItemCut {
         var items: [YAMLNode] = []
         items.reserveCapacity(itemLines.count)
         var duplicates: [DuplicateKey] = []
+        var dropped = 0
         var listEnd = 0
         var listStart: Int?
         let parts = self.groups(count: groups.count)
@@ -298,12 +351,16 @@ extension ItemCut {
             listEnd = groupItems.reduce(max(listEnd, list.range.start)) { max($0, $1.range.end) }
             items += groupItems
             duplicates += document.duplicateKeys
+            dropped += document.droppedItems
         }
         guard let listStart else { return nil }
         let list = YAMLNode.sequence(YAMLSequence(items: items, style: .block,
                                                   range: TextRange(start: listStart, end: max(listStart, listEnd))))
-        return YAMLDocument(root: Self.replacing(root, at: path[...], with: list), range: document, errors: [],
-                            duplicateKeys: duplicates)
+        var assembled = YAMLDocument(root: Self.replacing(root, at: path[...], with: list), range: document, errors: [],
+                                     duplicateKeys: duplicates)
+        // The groups dropped the items the rule surely drops, if this list is the rule's.
+        assembled.droppedItems = dropped
+        return ResourceItemPruning.prune(&assembled, limit: limits.resourceList) ? assembled : nil
     }
 
     /// The child positions from `root` to the value of the block mapping key starting at

@@ -338,6 +338,10 @@ public struct YAMLMapping: Sendable, Hashable {
     /// key, no key twice), so `effectiveEntries` returns them without looking again; any
     /// change to `entries` clears it. A cache, so not part of equality.
     var entriesAreKnownEffective = false
+    /// Set on the placeholder of a `spec.resources` object item the parser dropped (the
+    /// list is over `YAMLLimits.resourceList`'s limit, see ResourceItemPruning.swift): no
+    /// entries, the item's range, style and tag. Part of equality: a dropped item is not `{}`.
+    public internal(set) var isDroppedItem = false
     public var tag: String? { get { header.tag } set { header.tag = newValue } }
     public var anchor: String? { get { header.anchor } set { header.anchor = newValue } }
     public init(entries: [YAMLMappingEntry], style: CollectionStyle, range: TextRange,
@@ -347,11 +351,11 @@ public struct YAMLMapping: Sendable, Hashable {
     }
 
     public static func == (a: YAMLMapping, b: YAMLMapping) -> Bool {
-        a.entries == b.entries && a.header == b.header && a.style == b.style
+        a.entries == b.entries && a.header == b.header && a.style == b.style && a.isDroppedItem == b.isDroppedItem
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(entries); hasher.combine(header); hasher.combine(style)
+        hasher.combine(entries); hasher.combine(header); hasher.combine(style); hasher.combine(isDroppedItem)
     }
 }
 

@@ -15,10 +15,34 @@ struct TreeBuilder {
         var lastEnd: Int
         /// Nodes in this collection, counting every node aliases stand for.
         var weight = 1
+        /// `anchorsRead` when it opened.
+        var anchorsBefore = 0
+    }
+
+    /// How `spec.resources` object items are dropped while they close (ResourceItemPruning.swift).
+    enum ItemDropping: Sendable {
+        case none
+        /// The document's own list: items dropped as they close when the rule surely drops
+        /// them in the end (`early`; the path and the header read so far allow it, the count
+        /// is exact), then the finished tree pruned by the rule.
+        case document(ResourceListLimit, early: Bool)
+        /// A parallel parse's group of items (the root is a part of the list): items
+        /// `from ..< count - 1` that are anchor-free mappings (the last one may still move,
+        /// see PartEnd); the assembled tree is checked against the rule.
+        case group(from: Int, count: Int)
+    }
+
+    /// The list whose items are being dropped: the frame count while it is the innermost,
+    /// its items and object items so far.
+    private struct DropList {
+        var depth: Int
+        var items = 0
+        var objects = 0
     }
 
     let input: ChunkInput
     let limits: YAMLLimits
+    let dropping: ItemDropping
     private let documentStart: Int
     private var frames: [Frame] = []
     /// The children of the open collections, innermost last: a closed collection's are
@@ -41,11 +65,18 @@ struct TreeBuilder {
     private(set) var sawAnchorsOrAliases = false
     /// The most collections open at once.
     private(set) var deepestNesting = 0
+    /// Anchored nodes finished so far.
+    private var anchorsRead = 0
+    private var dropList: DropList?
+    /// Whether a list's items were dropped early (one list per document at most).
+    private var droppedFromList = false
+    private var droppedEarly = 0
 
-    init(input: ChunkInput, limits: YAMLLimits, documentStart: Int) {
+    init(input: ChunkInput, limits: YAMLLimits, documentStart: Int, dropping: ItemDropping = .none) {
         self.input = input
         self.limits = limits
         self.documentStart = documentStart
+        self.dropping = dropping
     }
 
     // MARK: - Events
@@ -139,8 +170,10 @@ struct TreeBuilder {
         let content = tag != nil || anchor != nil ? contentStart(after: start) : start
         if anchor != nil { sawAnchorsOrAliases = true }
         frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor, start: content,
-                            firstChild: isMapping ? entryStack.count : itemStack.count, lastEnd: content))
+                            firstChild: isMapping ? entryStack.count : itemStack.count, lastEnd: content,
+                            anchorsBefore: anchorsRead))
         deepestNesting = max(deepestNesting, frames.count)
+        if !isMapping, !droppedFromList, startsDropList() { dropList = DropList(depth: frames.count) }
     }
 
     mutating func close(end: Int) {
@@ -168,20 +201,81 @@ struct TreeBuilder {
                                           tag: frame.tag, anchor: frame.anchor))
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
-        add(node, weight: frame.weight)
+        if let list = dropList, frames.count < list.depth { dropList = nil }  // the list itself closed
+        add(node, weight: frame.weight, anchorFree: frame.anchor == nil && anchorsRead == frame.anchorsBefore)
     }
 
     /// The finished document; `error` (libyaml's or a limit) closes what is still open.
-    func finish(documentEnd: Int, error: YAMLError?) -> YAMLDocument {
+    /// `droppedWrongly`: items were dropped early that the rule keeps (ResourceItemPruning),
+    /// so the document must be built again without dropping early.
+    func finish(documentEnd: Int, error: YAMLError?) -> (document: YAMLDocument, droppedWrongly: Bool) {
         var builder = self
         if let error {
             builder.errors.append(error)
             while !builder.frames.isEmpty { builder.close(end: error.range.start) }
         }
-        return YAMLDocument(root: builder.root,
-                            range: TextRange(start: documentStart, end: max(documentStart, documentEnd)),
-                            errors: builder.errors.sorted { $0.range < $1.range },
-                            duplicateKeys: builder.duplicates)
+        var document = YAMLDocument(root: builder.root,
+                                    range: TextRange(start: documentStart, end: max(documentStart, documentEnd)),
+                                    errors: builder.errors.sorted { $0.range < $1.range },
+                                    duplicateKeys: builder.duplicates)
+        document.droppedItems = builder.droppedEarly
+        if case .document(let limit, _) = dropping, !ResourceItemPruning.prune(&document, limit: limit) {
+            return (document, true)
+        }
+        return (document, false)
+    }
+
+    // MARK: - Dropping resource items early
+
+    /// Whether the sequence just opened is a list whose items may be dropped as they close:
+    /// a group's root list, or `spec.resources` under a root mapping whose entries so far
+    /// give the rule's header (the finished tree is checked: a later key may change it).
+    private func startsDropList() -> Bool {
+        switch dropping {
+        case .none: return false
+        case .group: return frames.count == 1
+        case .document(let limit, let early):
+            guard early, frames.count == 3, frames[0].isMapping, frames[1].isMapping,
+                  frames.allSatisfy({ $0.anchor == nil }),
+                  frames[0].pendingKey?.keyString == "spec", frames[1].pendingKey?.keyString == "resources" else { return false }
+            var apiVersion: String?, kind: String?
+            for i in frames[0].firstChild..<frames[1].firstChild {
+                let entry = entryStack.element(i)
+                if entry.isMergeKey { return false }
+                guard case .scalar(let value) = entry.value else { continue }
+                switch entry.key.keyString {
+                case "apiVersion"?: apiVersion = value.value
+                case "kind"?: kind = value.value
+                default: break
+                }
+            }
+            for i in frames[1].firstChild..<entryStack.count where entryStack.element(i).isMergeKey { return false }
+            guard let apiVersion, let kind else { return false }
+            return limit.documents.contains { $0.matches(apiVersion: apiVersion, kind: kind) }
+        }
+    }
+
+    /// `node`, or its placeholder when it is an item of the drop list the rule drops.
+    private mutating func keepingOrDropping(_ node: consuming YAMLNode, anchorFree: Bool) -> YAMLNode {
+        guard var list = dropList, frames.count == list.depth else { return node }
+        let index = list.items
+        list.items += 1
+        var drop = false
+        switch dropping {
+        case .none: break
+        case .document(let limit, _):
+            if node.mapping != nil {
+                drop = list.objects > limit.keepObjects
+                list.objects += 1
+            }
+        case .group(let from, let count):
+            drop = index >= from && index < count - 1
+        }
+        dropList = list
+        guard drop, anchorFree, case .mapping(let item) = node, !item.isDroppedItem else { return node }
+        droppedEarly += 1
+        droppedFromList = true
+        return ResourceItemPruning.placeholder(for: item)
     }
 
     // MARK: - Helpers
@@ -196,8 +290,11 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func add(_ node: consuming YAMLNode, weight: Int) {
+    /// `anchorFree`: a collection with no anchor on or inside it.
+    private mutating func add(_ node: consuming YAMLNode, weight: Int, anchorFree: Bool = false) {
+        if node.anchor != nil { anchorsRead += 1 }
         guard !frames.isEmpty else { root = node; return }
+        let node = dropList == nil ? node : keepingOrDropping(node, anchorFree: anchorFree)
         let top = frames.count - 1
         frames[top].weight = min(frames[top].weight + weight, Int.max / 4)
         frames[top].lastEnd = max(frames[top].lastEnd, node.range.end)

@@ -51,15 +51,20 @@ public struct YAMLDocument: Sendable, Hashable {
     public var range: TextRange
     public var errors: [YAMLError]
     public var duplicateKeys: [DuplicateKey]
+    /// How many `spec.resources` object items the tree holds as placeholders
+    /// (`YAMLMapping.isDroppedItem`; `YAMLLimits.resourceList`).
+    public internal(set) var droppedItems = 0
     public init(root: YAMLNode?, range: TextRange, errors: [YAMLError] = [], duplicateKeys: [DuplicateKey] = []) {
         self.root = root; self.range = range; self.errors = errors; self.duplicateKeys = duplicateKeys
     }
 
     /// The same document moved by `delta` bytes (for splicing a re-parsed document back).
     public func shifted(by delta: Int) -> YAMLDocument {
-        YAMLDocument(root: root?.shifted(by: delta), range: range.shifted(by: delta),
-                     errors: errors.map { $0.shifted(by: delta) },
-                     duplicateKeys: duplicateKeys.map { $0.shifted(by: delta) })
+        var moved = YAMLDocument(root: root?.shifted(by: delta), range: range.shifted(by: delta),
+                                 errors: errors.map { $0.shifted(by: delta) },
+                                 duplicateKeys: duplicateKeys.map { $0.shifted(by: delta) })
+        moved.droppedItems = droppedItems
+        return moved
     }
 }
 
@@ -82,8 +87,16 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxAliasExpansion: Int
     /// Maximum size in bytes of one document.
     public var maxDocumentSize: Int
-    public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxDocumentSize: Int = 64 << 20) {
+    /// Over this many object items, a kro RGD's `spec.resources` keeps no tree for the object
+    /// items past the first one over the limit (ResourceItemPruning.swift); nil keeps all.
+    public var resourceList: ResourceListLimit?
+    /// Whether the tree builder drops items as they close (else only the finished tree is
+    /// pruned): off for the rare document where that guess proved wrong.
+    var dropsItemsEarly = true
+    public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxDocumentSize: Int = 64 << 20,
+                resourceList: ResourceListLimit? = nil) {
         self.maxDepth = maxDepth; self.maxAliasExpansion = maxAliasExpansion; self.maxDocumentSize = maxDocumentSize
+        self.resourceList = resourceList
     }
     public static let `default` = YAMLLimits()
 }

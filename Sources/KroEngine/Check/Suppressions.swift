@@ -56,7 +56,7 @@ public enum Suppressions {
         let bytes = source.bytes
         guard mayHoldDirective(bytes) else { return [] }
         var scalars: [TextRange] = []
-        for document in yaml.documents { if let root = document.root { collectScalars(root, into: &scalars) } }
+        for document in yaml.documents { if let root = document.root { collectScalars(root, source: source, into: &scalars) } }
         scalars.sort()
         var directives: [Directive] = []
         var scalarIndex = 0
@@ -138,15 +138,23 @@ public enum Suppressions {
         return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
 
-    private static func collectScalars(_ node: YAMLNode, into ranges: inout [TextRange]) {
+    /// An item the parser dropped (an RGD over the resource limit) is parsed again when its
+    /// text may hold a directive: a `#` in its scalars is text.
+    private static func collectScalars(_ node: YAMLNode, source: SourceText, into ranges: inout [TextRange]) {
         switch node {
         case .scalar(let s): ranges.append(s.range)
+        case .mapping(let m) where m.isDroppedItem:
+            let range = m.range
+            if mayHoldDirective(Array(source.bytes[range.start..<range.end])),
+               let tree = YAMLParser.droppedItemTree(m, in: source) {
+                collectScalars(tree, source: source, into: &ranges)
+            }
         case .mapping(let m):
             for entry in m.entries {
-                collectScalars(entry.key, into: &ranges)
-                collectScalars(entry.value, into: &ranges)
+                collectScalars(entry.key, source: source, into: &ranges)
+                collectScalars(entry.value, source: source, into: &ranges)
             }
-        case .sequence(let s): for item in s.items { collectScalars(item, into: &ranges) }
+        case .sequence(let s): for item in s.items { collectScalars(item, source: source, into: &ranges) }
         case .alias: break
         }
     }

@@ -29,16 +29,16 @@ public final class AnalysisCache: @unchecked Sendable {
 
     /// `source` parsed, reusing the previous tree where the edit allows; a full parse on
     /// up to `threads` threads.
-    func parse(_ source: SourceText, threads: Int = 1) -> Parsed {
+    func parse(_ source: SourceText, limits: YAMLLimits = .default, threads: Int = 1) -> Parsed {
         let (previous, previousText) = lock.withLock { (yaml, parsedTexts) }
         var change: (from: Int, change: TextChange)?
         let file: YAMLFile
         if let previous {
-            let reparsed = YAMLParser.reparseReportingChange(source, previous: previous, threads: threads)
+            let reparsed = YAMLParser.reparseReportingChange(source, previous: previous, limits: limits, threads: threads)
             file = reparsed.file
             change = (previousText, reparsed.change)
         } else {
-            file = YAMLParser.parse(source, threads: threads)
+            file = YAMLParser.parse(source, limits: limits, threads: threads)
         }
         let text = lock.withLock {
             yaml = file

@@ -5,12 +5,14 @@ import YAMLSyntax
 /// what changed, instead of the errors the current format would raise one by one.
 enum LegacyFormats {
     static let oldKind = "ResourceGroup"
+    /// Any version of kro's API group.
+    static let apiGroup = "kro.run/"
 
     /// KRO002 (warning, with a fix): `kind: ResourceGroup` was renamed. The document is
     /// analysed as an RGD otherwise.
     static func resourceGroupKind(_ root: YAMLNode?) -> Diagnostic? {
         guard let map = root?.mapping,
-              let apiVersion = map.value(forKey: "apiVersion")?.scalar?.value, apiVersion.hasPrefix("kro.run/"),
+              let apiVersion = map.value(forKey: "apiVersion")?.scalar?.value, apiVersion.hasPrefix(apiGroup),
               let kind = map.value(forKey: "kind")?.scalar, kind.value == oldKind else { return nil }
         return Diagnostic(
             code: "KRO002", severity: .warning,
