@@ -12,6 +12,10 @@ struct LibYAMLReader {
     private(set) var sawAnchorsOrAliases = false
     /// The most collections open at once in any document.
     private(set) var deepestNesting = 0
+    /// Resource items dropped as they closed, and whether the part was built again without
+    /// that (ResourceItemPruning): what the tests see of the early drops.
+    private(set) var droppedWhileBuilding = 0
+    private(set) var rebuilt = false
 
     /// `dropping`: nil drops what `limits.resourceList` says from each document.
     init(source: SourceText, chunk: TextRange, limits: YAMLLimits, dropping: TreeBuilder.ItemDropping? = nil) {
@@ -29,7 +33,10 @@ struct LibYAMLReader {
         guard droppedWrongly, case .document(let limit, true) = dropping else { return parsed }
         // A later key made the dropped items keep their trees (ResourceItemPruning).
         var again = LibYAMLReader(input: input, limits: limits, dropping: .document(limit, early: false))
-        defer { (sawAnchorsOrAliases, deepestNesting) = (again.sawAnchorsOrAliases, again.deepestNesting) }
+        defer {
+            (sawAnchorsOrAliases, deepestNesting) = (again.sawAnchorsOrAliases, again.deepestNesting)
+            (droppedWhileBuilding, rebuilt) = (0, true)
+        }
         return again.run()
     }
 
@@ -71,6 +78,7 @@ struct LibYAMLReader {
                             let finished = b.finish(documentEnd: end, error: nil)
                             documents.append(finished.document)
                             droppedWrongly = droppedWrongly || finished.droppedWrongly
+                            droppedWhileBuilding += b.droppedEarly
                             sawAnchorsOrAliases = sawAnchorsOrAliases || b.sawAnchorsOrAliases
                             deepestNesting = max(deepestNesting, b.deepestNesting)
                         }
@@ -113,6 +121,7 @@ struct LibYAMLReader {
             let finished = b.finish(documentEnd: chunk.end, error: failure)
             documents.append(finished.document)
             droppedWrongly = droppedWrongly || finished.droppedWrongly
+            droppedWhileBuilding += b.droppedEarly
         }
         // The part's documents tile it: the first starts at the part's start, the last
         // ends at its end (its `---`, trailing comments and blank lines included).

@@ -70,7 +70,8 @@ struct TreeBuilder {
     private var dropList: DropList?
     /// Whether a list's items were dropped early (one list per document at most).
     private var droppedFromList = false
-    private var droppedEarly = 0
+    /// Items dropped as they closed.
+    private(set) var droppedEarly = 0
 
     init(input: ChunkInput, limits: YAMLLimits, documentStart: Int, dropping: ItemDropping = .none) {
         self.input = input

@@ -113,6 +113,46 @@ import Testing
         }
     }
 
+    /// The peak falls only if items go while the list is built: in a list whose document
+    /// starts with its header, every item the rule drops is dropped as it closes, and the
+    /// parallel parse's groups drop all but their last items; nothing is built twice.
+    @Test func plainListsDropItemsWhileTheyAreBuilt() throws {
+        var rng = FuzzTests.Generator(state: 0xD0_0D1E)
+        for i in 0..<40 {
+            var text = Self.header + "spec:\n  resources:\n"
+            let count = 8 + rng.below(30)
+            for n in 0..<count {
+                text += rng.below(5) == 0 ? "  - text \(n)\n" : "  - id: r\(n)\n    template: {kind: ConfigMap}\n"
+            }
+            let source = SourceText(text)
+            let keep = rng.below(6)
+            let expected = Self.reference(source, keep: keep).documents[0].droppedItems
+            var reader = LibYAMLReader(source: source, chunk: TextRange(start: 0, end: source.count), limits: Self.limits(keep))
+            let parsed = reader.run()
+            #expect(parsed.documents[0].droppedItems == expected && expected > 0, "\(i)")
+            #expect(reader.droppedWhileBuilding == expected && !reader.rebuilt, "\(i)")
+
+            let cut = try #require(ItemCut.find(in: source, document: TextRange(start: 0, end: source.count)))
+            let groups = cut.groups(count: 4)
+            let parts = YAMLParser.itemJobs(cut, groups: groups, limits: Self.limits(keep)).map {
+                $0.run(source, limits: Self.limits(keep))
+            }
+            let inGroups = parts.reduce(0) { $0 + $1.parsed.documents[0].droppedItems }
+            #expect(inGroups >= expected - groups.count && inGroups <= expected, "\(i): \(inGroups) of \(expected)")
+            let skeleton = YAMLParser.Job.skeleton(cut).run(source, limits: Self.limits(keep))
+            let assembled = cut.assemble(skeleton: skeleton, groups: parts[...], source: source, limits: Self.limits(keep))
+            #expect(assembled == parsed.documents[0], "\(i)")
+        }
+        // A header after the list: only the finished tree is pruned.
+        let late = SourceText("spec:\n  resources:\n  - id: a\n  - id: b\n  - id: c\n" + Self.header)
+        var reader = LibYAMLReader(source: late, chunk: TextRange(start: 0, end: late.count), limits: Self.limits(0))
+        #expect(reader.run().documents[0].droppedItems == 2 && reader.droppedWhileBuilding == 0 && !reader.rebuilt)
+        // A later key changing the verdict: built again.
+        let changed = SourceText(Self.header + "spec:\n  resources:\n  - id: a\n  - id: b\n  - id: c\nkind: Other\n")
+        reader = LibYAMLReader(source: changed, chunk: TextRange(start: 0, end: changed.count), limits: Self.limits(0))
+        #expect(reader.run().documents[0].droppedItems == 0 && reader.rebuilt)
+    }
+
     // MARK: - Every path gives the rule's tree
 
     /// A random RGD-like document: its header first, last or wrong, items of every kind.
