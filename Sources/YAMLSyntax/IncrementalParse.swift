@@ -245,11 +245,15 @@ extension YAMLMapping {
 extension YAMLNode {
     /// True when the node or anything below it carries an anchor or is an alias (their
     /// meaning reaches outside the node).
-    public var hasAnchorsOrAliases: Bool {
+    public var hasAnchorsOrAliases: Bool { holdsAnchor(orAlias: true) }
+
+    /// Whether the node or anything inside it carries an anchor (or, with `orAlias`, is an
+    /// alias; aliases' targets are not entered).
+    func holdsAnchor(orAlias: Bool) -> Bool {
         var stack = [self]
         while let node = stack.popLast() {
             switch node {
-            case .alias: return true
+            case .alias: if orAlias { return true }
             case .scalar(let s): if s.anchor != nil { return true }
             case .mapping(let m):
                 if m.anchor != nil { return true }

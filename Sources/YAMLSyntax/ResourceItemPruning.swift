@@ -98,7 +98,7 @@ enum ResourceItemPruning {
                     if item.isDroppedItem {
                         guard objects > keepObjects else { return false }
                         found += 1
-                    } else if objects > keepObjects && !items[i].holdsAnchor {
+                    } else if objects > keepObjects && !items[i].holdsAnchor(orAlias: false) {
                         drop.append(i)
                     }
                     objects += 1
@@ -157,25 +157,5 @@ extension YAMLParser {
         guard case .mapping(var tree)? = node else { return nil }
         tree.tag = item.tag
         return .mapping(tree)
-    }
-}
-
-extension YAMLNode {
-    /// Whether the node or anything inside it (aliases' targets aside) carries an anchor.
-    var holdsAnchor: Bool {
-        var stack = [self]
-        while let node = stack.popLast() {
-            switch node {
-            case .alias: continue
-            case .scalar(let s): if s.anchor != nil { return true }
-            case .mapping(let m):
-                if m.anchor != nil { return true }
-                for e in m.entries { stack.append(e.key); stack.append(e.value) }
-            case .sequence(let s):
-                if s.anchor != nil { return true }
-                stack += s.items
-            }
-        }
-        return false
     }
 }
