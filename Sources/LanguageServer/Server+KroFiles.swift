@@ -21,13 +21,13 @@ struct InstanceRGDs: Sendable {
     /// After each round (`RGDChaining.analyzeByRound`), ending at the first round the later
     /// ones equal: the other documents see round `r` at their round `r + 1`.
     var rounds: [[RGDAnalysis]]
-    var roundCRDs: [[JSONValue]]
+    var roundCRDs: [[CRDFingerprint]]
 
     init(_ analyses: [RGDAnalysis]) { self.init(rounds: [analyses]) }
 
     init(rounds all: [[RGDAnalysis]]) {
         var rounds = all.isEmpty ? [[]] : all
-        var roundCRDs = rounds.map { $0.compactMap { $0.generatedCRD?.result.crd } }
+        var roundCRDs = rounds.map { $0.compactMap { $0.generatedCRD.map { CRDFingerprint($0.result.crd) } } }
         // Only the trailing rounds that repeat go: round r stays at index r.
         while roundCRDs.count > 1, roundCRDs[roundCRDs.count - 2] == roundCRDs[roundCRDs.count - 1] {
             roundCRDs.removeLast()
