@@ -30,18 +30,80 @@ public enum ExpressionForm: Sendable, Hashable {
 
 /// Maps offsets in an expression's CEL text back to the file: CEL text pieces come
 /// either verbatim from the decoded YAML value or are generated (quotes, `(`, `+`).
+///
+/// Kept per expression for the snapshot, so stored small: a standalone expression's one
+/// verbatim piece as its length (no array: it was ~80 bytes of heap per expression), a string
+/// template's pieces in an array of 20-byte pieces, sized exactly by `StringTemplate`
+/// (offsets as `UInt32`: a document is at most 64 MiB, its CEL texts far below 4 GiB).
 public struct CELTextMap: Sendable, Hashable {
     public struct Piece: Sendable, Hashable {
-        public var celStart: Int
-        public var celLength: Int
-        /// Offset in the decoded scalar value of what the piece stands for.
-        public var valueStart: Int
-        public var valueLength: Int
+        private var storedCelStart: UInt32
+        private var storedCelLength: UInt32
+        private var storedValueStart: UInt32
+        private var storedValueLength: UInt32
         /// True when the CEL bytes are the value's bytes one for one.
         public var verbatim: Bool
+
+        public var celStart: Int {
+            get { Int(storedCelStart) } set { storedCelStart = UInt32(truncatingIfNeeded: newValue) }
+        }
+        public var celLength: Int {
+            get { Int(storedCelLength) } set { storedCelLength = UInt32(truncatingIfNeeded: newValue) }
+        }
+        /// Offset in the decoded scalar value of what the piece stands for.
+        public var valueStart: Int {
+            get { Int(storedValueStart) } set { storedValueStart = UInt32(truncatingIfNeeded: newValue) }
+        }
+        public var valueLength: Int {
+            get { Int(storedValueLength) } set { storedValueLength = UInt32(truncatingIfNeeded: newValue) }
+        }
+
+        public init(celStart: Int, celLength: Int, valueStart: Int, valueLength: Int, verbatim: Bool) {
+            storedCelStart = UInt32(truncatingIfNeeded: celStart)
+            storedCelLength = UInt32(truncatingIfNeeded: celLength)
+            storedValueStart = UInt32(truncatingIfNeeded: valueStart)
+            storedValueLength = UInt32(truncatingIfNeeded: valueLength)
+            self.verbatim = verbatim
+        }
     }
-    public var pieces: [Piece]
+
+    /// The pieces in CEL order: the stored array, or the one inline piece.
+    public struct Pieces: RandomAccessCollection, Sendable {
+        let stored: [Piece]
+        let single: Piece?
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { single == nil ? stored.count : 1 }
+        public subscript(position: Int) -> Piece { single ?? stored[position] }
+    }
+
+    /// A string template's pieces; empty for one piece (`singleLength`).
+    private let stored: [Piece]
     public var scalarMap: ScalarSourceMap
+    /// When `stored` is empty: the length of a standalone expression's one verbatim piece,
+    /// the value's bytes from offset 2 (after `${`); `UInt32.max` for no piece at all.
+    /// Placed after `scalarMap`, it fills that field's padding: the map is as large inline
+    /// as the array it replaced.
+    private let singleLength: UInt32
+
+    public init(pieces: [Piece], scalarMap: ScalarSourceMap) {
+        if pieces.count == 1, let only = pieces.first, only.verbatim, only.celStart == 0, only.valueStart == 2,
+           only.celLength == only.valueLength, only.celLength < Int(UInt32.max) {
+            stored = []
+            singleLength = UInt32(only.celLength)
+        } else {
+            // An unterminated `${` (its piece starts elsewhere) keeps its piece in the array.
+            stored = pieces
+            singleLength = pieces.isEmpty ? .max : 0
+        }
+        self.scalarMap = scalarMap
+    }
+
+    public var pieces: Pieces {
+        Pieces(stored: stored, single: stored.isEmpty && singleLength != .max
+            ? Piece(celStart: 0, celLength: Int(singleLength), valueStart: 2, valueLength: Int(singleLength),
+                    verbatim: true)
+            : nil)
+    }
 
     /// The file range of `span` (offsets into the CEL text).
     public func fileRange(_ span: SourceSpan) -> TextRange {

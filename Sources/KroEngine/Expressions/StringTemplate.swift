@@ -14,6 +14,9 @@ enum StringTemplate {
         let bytes = Array(value.utf8)
         var text = ""
         var pieces: [CELTextMap.Piece] = []
+        // Exactly as many as `emit` makes below: kept per expression, grown by appending
+        // the array had up to twice the room.
+        pieces.reserveCapacity(pieceCount(matches, length: bytes.count))
         func emit(_ s: String, valueStart: Int, valueLength: Int, verbatim: Bool) {
             pieces.append(.init(celStart: text.utf8.count, celLength: s.utf8.count, valueStart: valueStart,
                                 valueLength: valueLength, verbatim: verbatim))
@@ -42,6 +45,20 @@ enum StringTemplate {
             emit(goQuote(literal), valueStart: cursor, valueLength: bytes.count - cursor, verbatim: false)
         }
         return (text, pieces)
+    }
+
+    /// How many pieces `celText` makes for a template: each literal run and each
+    /// expression (`(`, text, `)`), with a ` + ` between parts.
+    static func pieceCount(_ matches: [ExpressionMatch], length: Int) -> Int {
+        var count = 0
+        var cursor = 0
+        for m in matches {
+            if m.start > cursor { count += count == 0 ? 1 : 2 }
+            count += count == 0 ? 3 : 4
+            cursor = m.end
+        }
+        if cursor < length { count += count == 0 ? 1 : 2 }
+        return count
     }
 
     /// kro quotes literal pieces with Go's `strconv.Quote`.
