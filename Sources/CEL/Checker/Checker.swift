@@ -22,7 +22,7 @@ final class CheckRun {
     let env: CELEnvironment
     let source: [UInt8]
     @exclusivity(unchecked) var substitution = TypeSubstitution()
-    @exclusivity(unchecked) var types: [ExprID: CELType] = [:]
+    @exclusivity(unchecked) var types = NodeTypes()
     @exclusivity(unchecked) var references: [ExprID: Reference] = [:]
     @exclusivity(unchecked) var issues: [CELIssue] = []
     /// Comprehension scopes, innermost last.
@@ -48,7 +48,7 @@ final class CheckRun {
     }
 
     func result(root: Expr) -> CheckResult {
-        let final = types.mapValues { substitution.substitute($0, freeToDyn: true) }
+        let final = types.mapTypes { substitution.substitute($0, freeToDyn: true) }
         // Like cel-go's AST validators, only on an expression that type-checked.
         if issues.isEmpty { validateFormatCalls(types: final) }
         let rootType = final[root.id]

@@ -13,11 +13,11 @@ extension CheckRun {
         formatCalls.append(FormatCall(call: e, format: format, arguments: elements))
     }
 
-    func validateFormatCalls(types final: [ExprID: CELType]) {
+    func validateFormatCalls(types final: NodeTypes) {
         for call in formatCalls { validate(call, final) }
     }
 
-    private func validate(_ call: FormatCall, _ final: [ExprID: CELType]) {
+    private func validate(_ call: FormatCall, _ final: NodeTypes) {
         let bytes = Array(call.format.utf8)
         let callSpan = self.callSpan(of: call.call, function: "format", isMember: true)
         var i = 0
@@ -79,7 +79,7 @@ extension CheckRun {
     }
 
     /// `%s` accepts primitives, lists and maps; literal lists and maps are checked inside.
-    private func badStringArgument(_ e: Expr, _ final: [ExprID: CELType]) -> Expr? {
+    private func badStringArgument(_ e: Expr, _ final: NodeTypes) -> Expr? {
         let t = final[e.id] ?? .dyn
         guard t.isKind(of: [.list(.dyn), .map(.dyn, .dyn), .int, .uint, .double, .bool, .string,
                             .timestamp, .bytes, .duration, .type(.dyn), .null]) else { return e }
