@@ -32,6 +32,54 @@ enum YAMLFuzz {
                                    parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
         v.expect(cut.documents == file.documents && cut.errors == file.errors,
                  "the parse cut at the resources items differs from the one-thread parse")
+        checkResourceListLimit(source, unlimited: file, &v)
         return v.list
+    }
+
+    /// Over a resource limit (0–2 objects kept, by the input's length) the one-thread and the
+    /// cut parse drop the same items, and each dropped item stands where the unlimited parse
+    /// has a mapping with its range, style and tag; all else is the unlimited tree.
+    static func checkResourceListLimit(_ source: SourceText, unlimited: YAMLFile, _ v: inout Violations) {
+        var limits = YAMLLimits.default
+        limits.resourceList = ResourceListLimit(keepObjects: source.bytes.count % 3, documents: [
+            .init(apiVersion: "kro.run/v1alpha1", kind: "ResourceGraphDefinition")])
+        let one = YAMLParser.parse(source, limits: limits)
+        let cut = YAMLParser.parse(source, limits: limits, parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
+        v.expect(cut.documents == one.documents && cut.errors == one.errors,
+                 "over a resource limit, the cut parse differs from the one-thread parse")
+        v.expect(one.errors == unlimited.errors && one.documents.count == unlimited.documents.count,
+                 "a resource limit changed the errors or the documents")
+        for (limited, whole) in zip(one.documents, unlimited.documents) {
+            v.expect(limited.errors == whole.errors && limited.duplicateKeys == whole.duplicateKeys && limited.range == whole.range,
+                     "a resource limit changed a document's errors or range")
+            var dropped = 0
+            var pairs: [(YAMLNode, YAMLNode)] = []
+            switch (limited.root, whole.root) {
+            case (nil, nil): break
+            case (let a?, let b?): pairs.append((a, b))
+            default: v.expect(false, "a resource limit changed whether a document has a root")
+            }
+            while let (a, b) = pairs.popLast() {
+                switch (a, b) {
+                case (.mapping(let m), .mapping(let w)) where m.isDroppedItem:
+                    dropped += 1
+                    v.expect(m.entries.isEmpty && m.range == w.range && m.style == w.style && m.tag == w.tag,
+                             "a dropped item is not an empty mapping with its item's range, style and tag")
+                case (.mapping(let m), .mapping(let w)):
+                    guard m.entries.count == w.entries.count, m.range == w.range, m.tag == w.tag, m.anchor == w.anchor else {
+                        v.expect(false, "a resource limit changed a mapping other than a dropped item"); continue
+                    }
+                    for (x, y) in zip(m.entries, w.entries) { pairs.append((x.key, y.key)); pairs.append((x.value, y.value)) }
+                case (.sequence(let s), .sequence(let w)):
+                    guard s.items.count == w.items.count, s.range == w.range, s.tag == w.tag, s.anchor == w.anchor else {
+                        v.expect(false, "a resource limit changed a sequence"); continue
+                    }
+                    pairs.append(contentsOf: zip(s.items, w.items))
+                default:
+                    v.expect(a == b, "a resource limit changed a node")
+                }
+            }
+            v.expect(dropped == limited.droppedItems, "droppedItems (\(limited.droppedItems)) is not the placeholders' count (\(dropped))")
+        }
     }
 }
