@@ -55,7 +55,7 @@ extension YAMLParser {
                 let groups = cut.groups(count: parallel.threads * parallel.groupsPerThread)
                 plans.append(.cut(cut, firstJob: jobs.count, groups: groups.count))
                 jobs.append(.skeleton(cut))
-                jobs += itemJobs(cut, groups: groups, limits: limits)
+                jobs += itemJobs(cut, groups: groups, source: source, limits: limits)
             } else {
                 plans.append(.whole(job: jobs.count))
                 jobs.append(.document(range))
@@ -94,8 +94,8 @@ extension YAMLParser {
     }
 
     /// A job per group, dropping the items the resource-list rule surely drops.
-    static func itemJobs(_ cut: ItemCut, groups: [ItemCut.Group], limits: YAMLLimits) -> [Job] {
-        let dropFrom = limits.resourceList.flatMap { cut.firstSurelyDropped(keepObjects: $0.keepObjects) }
+    static func itemJobs(_ cut: ItemCut, groups: [ItemCut.Group], source: SourceText, limits: YAMLLimits) -> [Job] {
+        let dropFrom = limits.resourceList.flatMap { cut.firstSurelyDropped(keepObjects: $0.keepObjects, in: source.bytes) }
         return groups.map { group in
             guard let dropFrom else { return .items(group, dropping: .none) }
             return .items(group, dropping: .group(from: max(0, dropFrom - group.firstItem), count: group.itemLines.count))
@@ -154,9 +154,6 @@ struct ItemCut: Sendable {
     /// Where the items' lines end: the first line after them that is not theirs, or the
     /// document's end (then the skeleton stops before the items).
     let regionEnd: Int
-    /// Whether each item's line surely starts a block mapping (`- key:`): an object item,
-    /// unless the part has errors (then it is not assembled).
-    let startsMapping: [Bool]
 
     struct Group: Sendable {
         /// From the first item's line to the next group's first item (or the region's end).
@@ -207,7 +204,6 @@ struct ItemCut: Sendable {
         let bytes = source.bytes, lines = source.lineStarts
         var itemColumn: Int?
         var items: [Int] = []
-        var startsMapping: [Bool] = []
         var line = first
         var regionEnd = document.end
         while line < lines.count, lines[line] < document.end {
@@ -225,24 +221,26 @@ struct ItemCut: Sendable {
                 guard isItem, column >= keyColumn else { return nil }
                 itemColumn = column
                 items.append(start)
-                startsMapping.append(startsKey(bytes, i + 1, end))
                 continue
             }
             if column > c { continue }
-            if column == c && isItem { items.append(start); startsMapping.append(startsKey(bytes, i + 1, end)); continue }
+            if column == c && isItem { items.append(start); continue }
             regionEnd = start
             break
         }
         guard items.count >= 2 else { return nil }
-        return ItemCut(document: document, keyStart: keyStart, itemLines: items, regionEnd: regionEnd,
-                       startsMapping: startsMapping)
+        return ItemCut(document: document, keyStart: keyStart, itemLines: items, regionEnd: regionEnd)
     }
 
-    /// Whether the rest of an item's line (after its `-`) is spaces, then a word of letters,
-    /// digits, `_`, `-`, `.` or `/` starting with a letter, digit or `_`, then `:` ending the
-    /// line or followed by a space: the first key of a block mapping.
-    private static func startsKey(_ bytes: [UInt8], _ from: Int, _ end: Int) -> Bool {
-        var i = from
+    /// Whether the item's line (after its `- `) is spaces, then a word of letters, digits,
+    /// `_`, `-`, `.` or `/` starting with a letter, digit or `_`, then `:` ending the line or
+    /// followed by a space: the first key of a block mapping, so an object item (unless the
+    /// part has errors, and then it is not assembled).
+    private static func startsKey(_ bytes: [UInt8], line: Int) -> Bool {
+        var i = line
+        while bytes[i] == 0x20 { i += 1 }
+        i += 1  // the dash
+        let end = bytes.count
         while i < end && bytes[i] == 0x20 { i += 1 }
         func isWord(_ b: UInt8, first: Bool) -> Bool {
             switch b {
@@ -261,12 +259,14 @@ struct ItemCut: Sendable {
 
     /// The first item the rule surely drops when the list has more than `keepObjects`
     /// object items before it: the item `j` with at least `keepObjects + 1` items before it
-    /// that surely start a mapping (the others may be anything). nil: none is sure.
-    func firstSurelyDropped(keepObjects: Int) -> Int? {
+    /// that surely start a mapping (the others may be anything). nil: none is sure (and no
+    /// line is read when the list is too short to go over).
+    func firstSurelyDropped(keepObjects: Int, in bytes: [UInt8]) -> Int? {
+        guard itemLines.count > keepObjects + 1 else { return nil }
         var sure = 0
-        for (j, mapping) in startsMapping.enumerated() {
+        for (j, line) in itemLines.enumerated() {
             if sure > keepObjects { return j }
-            if mapping { sure += 1 }
+            if Self.startsKey(bytes, line: line) { sure += 1 }
         }
         return nil
     }

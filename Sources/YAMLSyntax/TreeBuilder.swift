@@ -15,8 +15,6 @@ struct TreeBuilder {
         var lastEnd: Int
         /// Nodes in this collection, counting every node aliases stand for.
         var weight = 1
-        /// `anchorsRead` when it opened.
-        var anchorsBefore = 0
     }
 
     /// How `spec.resources` object items are dropped while they close (ResourceItemPruning.swift).
@@ -65,8 +63,6 @@ struct TreeBuilder {
     private(set) var sawAnchorsOrAliases = false
     /// The most collections open at once.
     private(set) var deepestNesting = 0
-    /// Anchored nodes finished so far.
-    private var anchorsRead = 0
     private var dropList: DropList?
     /// Whether a list's items were dropped early (one list per document at most).
     private var droppedFromList = false
@@ -171,8 +167,7 @@ struct TreeBuilder {
         let content = tag != nil || anchor != nil ? contentStart(after: start) : start
         if anchor != nil { sawAnchorsOrAliases = true }
         frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor, start: content,
-                            firstChild: isMapping ? entryStack.count : itemStack.count, lastEnd: content,
-                            anchorsBefore: anchorsRead))
+                            firstChild: isMapping ? entryStack.count : itemStack.count, lastEnd: content))
         deepestNesting = max(deepestNesting, frames.count)
         if !isMapping, !droppedFromList, startsDropList() { dropList = DropList(depth: frames.count) }
     }
@@ -203,7 +198,7 @@ struct TreeBuilder {
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
         if let list = dropList, frames.count < list.depth { dropList = nil }  // the list itself closed
-        add(node, weight: frame.weight, anchorFree: frame.anchor == nil && anchorsRead == frame.anchorsBefore)
+        add(node, weight: frame.weight)
     }
 
     /// The finished document; `error` (libyaml's or a limit) closes what is still open.
@@ -257,7 +252,7 @@ struct TreeBuilder {
     }
 
     /// `node`, or its placeholder when it is an item of the drop list the rule drops.
-    private mutating func keepingOrDropping(_ node: consuming YAMLNode, anchorFree: Bool) -> YAMLNode {
+    private mutating func keepingOrDropping(_ node: consuming YAMLNode) -> YAMLNode {
         guard var list = dropList, frames.count == list.depth else { return node }
         let index = list.items
         list.items += 1
@@ -273,7 +268,9 @@ struct TreeBuilder {
             drop = index >= from && index < count - 1
         }
         dropList = list
-        guard drop, anchorFree, case .mapping(let item) = node, !item.isDroppedItem else { return node }
+        // An item holding an anchor is kept (aliases may reach it); none is when none was read.
+        guard drop, case .mapping(let item) = node, !item.isDroppedItem,
+              !sawAnchorsOrAliases || !node.holdsAnchor(orAlias: false) else { return node }
         droppedEarly += 1
         droppedFromList = true
         return ResourceItemPruning.placeholder(for: item)
@@ -291,11 +288,9 @@ struct TreeBuilder {
         }
     }
 
-    /// `anchorFree`: a collection with no anchor on or inside it.
-    private mutating func add(_ node: consuming YAMLNode, weight: Int, anchorFree: Bool = false) {
-        if node.anchor != nil { anchorsRead += 1 }
+    private mutating func add(_ node: consuming YAMLNode, weight: Int) {
         guard !frames.isEmpty else { root = node; return }
-        let node = dropList == nil ? node : keepingOrDropping(node, anchorFree: anchorFree)
+        if dropList != nil { node = keepingOrDropping(node) }
         let top = frames.count - 1
         frames[top].weight = min(frames[top].weight + weight, Int.max / 4)
         frames[top].lastEnd = max(frames[top].lastEnd, node.range.end)

@@ -197,7 +197,7 @@ extension YAMLMapping {
         return entries.withUnsafeBufferPointer { buffer in buffer.lastIndex { Self.node($0.key, isKey: key, byText: byText) } }
     }
 
-    static func node(_ node: YAMLNode, isKey key: String, byText: Bool) -> Bool {
+    private static func node(_ node: YAMLNode, isKey key: String, byText: Bool) -> Bool {
         if byText, case .scalar(let s) = node, s.tag == nil { return s.value == key }
         return node.keyString == key
     }

@@ -50,7 +50,7 @@ import Testing
         guard let range = YAMLParser.documentRanges(in: source).first,
               let cut = ItemCut.find(in: source, document: range) else { return false }
         let skeleton = YAMLParser.Job.skeleton(cut).run(source, limits: limits)
-        let parts = YAMLParser.itemJobs(cut, groups: cut.groups(count: groups), limits: limits).map { $0.run(source, limits: limits) }
+        let parts = YAMLParser.itemJobs(cut, groups: cut.groups(count: groups), source: source, limits: limits).map { $0.run(source, limits: limits) }
         return cut.assemble(skeleton: skeleton, groups: parts[...], source: source, limits: limits) != nil
     }
 

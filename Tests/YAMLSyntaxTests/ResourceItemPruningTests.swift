@@ -134,7 +134,7 @@ import Testing
 
             let cut = try #require(ItemCut.find(in: source, document: TextRange(start: 0, end: source.count)))
             let groups = cut.groups(count: 4)
-            let parts = YAMLParser.itemJobs(cut, groups: groups, limits: Self.limits(keep)).map {
+            let parts = YAMLParser.itemJobs(cut, groups: groups, source: source, limits: Self.limits(keep)).map {
                 $0.run(source, limits: Self.limits(keep))
             }
             let inGroups = parts.reduce(0) { $0 + $1.parsed.documents[0].droppedItems }
