@@ -1,34 +1,66 @@
 /// A stack of nodes that hands out its top elements as an array of exactly their count,
 /// moving them (no retain, no release): `TreeBuilder` keeps the children of the open
 /// collections on it, so each collection's array is allocated once, at its final size.
+///
+/// Kept in segments (16 elements, doubling up to `largeSegment`, then that size): growing
+/// never copies, and a pop frees the large segments it empties as it goes. So a mapping of
+/// 100,000 keys was on the stack and in its array at once only while it moved (a doubling
+/// stack peaked at its copy plus the old block, then kept 1.3× the children for good).
 final class ChildStack<Element> {
-    private var base: UnsafeMutablePointer<Element>
-    private var capacity = 16
+    private struct Segment {
+        var base: UnsafeMutablePointer<Element>
+        var start: Int
+        var capacity: Int
+        var end: Int { start + capacity }
+    }
+
+    /// Segments up to this size are kept when emptied (their churn would cost more than
+    /// the ≤ 4,080 elements they hold); larger ones are freed as soon as a pop empties them.
+    static var largeSegment: Int { 4096 }
+
+    private var segments: [Segment]
+    /// The last segment's base and bounds, for `push`.
+    private var top: UnsafeMutablePointer<Element>
+    private var topStart = 0
+    private var topEnd: Int
     private(set) var count = 0
 
-    init() { base = .allocate(capacity: capacity) }
+    init() {
+        let first = Segment(base: .allocate(capacity: 16), start: 0, capacity: 16)
+        segments = [first]
+        (top, topEnd) = (first.base, first.end)
+    }
 
     deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
+        for s in segments {
+            if count > s.start { s.base.deinitialize(count: min(count, s.end) - s.start) }
+            s.base.deallocate()
+        }
     }
 
     func push(_ element: consuming Element) {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = bigger
-            capacity *= 2
-        }
-        (base + count).initialize(to: element)
+        if count == topEnd { useNextSegment() }
+        (top + (count - topStart)).initialize(to: element)
         count += 1
+    }
+
+    private func useNextSegment() {
+        if let next = segments.last(where: { $0.start == topEnd }) {
+            (top, topStart, topEnd) = (next.base, next.start, next.end)
+            return
+        }
+        let last = segments[segments.count - 1]
+        let capacity = min(last.capacity * 2, Self.largeSegment)
+        let s = Segment(base: .allocate(capacity: capacity), start: last.end, capacity: capacity)
+        segments.append(s)
+        (top, topStart, topEnd) = (s.base, s.start, s.end)
     }
 
     /// A copy of the element at `i`.
     func element(_ i: Int) -> Element {
         precondition(i >= 0 && i < count)
-        return base[i]
+        let s = segments[segment(containing: i)]
+        return s.base[i - s.start]
     }
 
     /// The elements from position `start` on, removed from the stack.
@@ -38,8 +70,29 @@ final class ChildStack<Element> {
         // is not specialized here and looked its metadata up on every call.
         var array: [Element] = []
         array.reserveCapacity(count - start)
-        for i in start..<count { array.append((base + i).move()) }
+        let first = segment(containing: start)
+        var kept = segments.count
+        for j in first..<segments.count {
+            let s = segments[j]
+            let end = min(count, s.end)
+            var i = max(start, s.start)
+            while i < end { array.append((s.base + (i - s.start)).move()); i += 1 }
+            if s.start >= start && s.capacity >= Self.largeSegment && j > 0 {
+                s.base.deallocate()  // emptied: freed before the next segment moves
+                kept = min(kept, j)
+            }
+        }
+        if kept < segments.count { segments.removeSubrange(kept...) }
         count = start
+        let now = segments[segment(containing: start)]  // where the next push goes (or ends)
+        (top, topStart, topEnd) = (now.base, now.start, now.end)
         return array
+    }
+
+    /// The segment holding position `i` (the last one when `i` is past them all).
+    private func segment(containing i: Int) -> Int {
+        var k = segments.count - 1
+        while k > 0 && segments[k].start > i { k -= 1 }
+        return k
     }
 }

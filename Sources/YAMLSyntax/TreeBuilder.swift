@@ -309,12 +309,9 @@ struct TreeBuilder {
     /// against its first occurrence, in the order of the repeats) and returns whether the
     /// entries are what kubectl sees as written (no merge key, every key a scalar, none twice).
     private mutating func checkKeys(_ entries: [YAMLMappingEntry]) -> Bool {
+        guard entries.count <= 8 else { return checkManyKeys(entries) }
         keys.removeAll(keepingCapacity: true)
         keyEntries.removeAll(keepingCapacity: true)
-        if entries.count > keys.capacity {  // a wide mapping: no growth by doubling
-            keys.reserveCapacity(entries.count)
-            keyEntries.reserveCapacity(entries.count)
-        }
         var asWritten = true
         entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
             for i in buffer.indices {
@@ -324,7 +321,7 @@ struct TreeBuilder {
                 keyEntries.append(i)
             }
         }
-        let repeats = keys.count <= 8 ? Self.repeatsPairwise(keys) : Self.repeatsHashed(keys)
+        let repeats = Self.repeatsPairwise(keys)
         for (repeated, first) in repeats {
             duplicates.append(DuplicateKey(key: keys[repeated], first: entries[keyEntries[first]].key.range,
                                            duplicate: entries[keyEntries[repeated]].key.range))
@@ -342,33 +339,46 @@ struct TreeBuilder {
         return repeats
     }
 
-    /// `repeatsPairwise` for many keys, without a dictionary: the keys' positions sorted
-    /// by a cheap hash of their bytes (position in the low 32 bits, so equal hashes stay
-    /// in key order), and only keys of equal hash compared.
-    private static func repeatsHashed(_ keys: [String]) -> [(repeated: Int, first: Int)] {
+    /// `checkKeys` for a mapping of more than 8 entries, without a dictionary and without
+    /// holding the keys' strings (a mapping of 100,000 keys held 2.4 MB of them beside its
+    /// entries): the entries' positions sorted by a cheap hash of their key (position in the
+    /// low 32 bits, so equal hashes stay in order), and only keys of equal hash compared,
+    /// their strings made again.
+    private mutating func checkManyKeys(_ entries: [YAMLMappingEntry]) -> Bool {
+        var asWritten = true
         var order: [UInt64] = []
-        order.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() {
-            var hash: UInt32 = 2_166_136_261  // FNV-1a
-            for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            order.append(UInt64(hash) << 32 | UInt64(i))
+        order.reserveCapacity(entries.count)
+        entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
+            for i in buffer.indices {
+                if buffer[i].isMergeKey { asWritten = false; continue }
+                guard let key = buffer[i].key.keyString else { asWritten = false; continue }
+                var hash: UInt32 = 2_166_136_261  // FNV-1a
+                for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+                order.append(UInt64(hash) << 32 | UInt64(i))
+            }
         }
         order.sort()
-        var repeats: [(repeated: Int, first: Int)] = []
+        func entry(_ o: UInt64) -> Int { Int(truncatingIfNeeded: o & 0xFFFF_FFFF) }
+        var repeats: [(repeated: Int, first: Int, key: String)] = []
         var run = order.startIndex
         while run < order.endIndex {
             var end = run + 1
             while end < order.endIndex && order[end] >> 32 == order[run] >> 32 { end += 1 }
-            for j in run + 1 ..< end {
-                let key = Int(truncatingIfNeeded: order[j] & 0xFFFF_FFFF)
-                if let first = order[run..<j].first(where: { keys[Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF)] == keys[key] }) {
-                    repeats.append((key, Int(truncatingIfNeeded: first & 0xFFFF_FFFF)))
+            if end - run > 1 {
+                let runKeys = order[run..<end].map { entries[entry($0)].key.keyString ?? "" }
+                for j in 1..<runKeys.count {
+                    if let first = runKeys[..<j].firstIndex(of: runKeys[j]) {
+                        repeats.append((entry(order[run + j]), entry(order[run + first]), runKeys[j]))
+                    }
                 }
             }
             run = end
         }
         repeats.sort { $0.repeated < $1.repeated }
-        return repeats
+        for (repeated, first, key) in repeats {
+            duplicates.append(DuplicateKey(key: key, first: entries[first].key.range, duplicate: entries[repeated].key.range))
+        }
+        return asWritten && repeats.isEmpty
     }
 
     /// libyaml's indentation of the innermost block collection (-1 at top level).
