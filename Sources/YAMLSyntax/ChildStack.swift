@@ -3,7 +3,7 @@
 /// collections on it, so each collection's array is allocated once, at its final size.
 ///
 /// Kept in segments (16 elements, doubling up to `largeSegment`, then that size): growing
-/// never copies, and a pop frees the large segments it empties as it goes. So a mapping of
+/// never copies, and a pop frees the large segments it empties as it goes (but one). So a mapping of
 /// 100,000 keys was on the stack and in its array at once only while it moved (a doubling
 /// stack peaked at its copy plus the old block, then kept 1.3× the children for good).
 final class ChildStack<Element> {
@@ -78,8 +78,10 @@ final class ChildStack<Element> {
             var i = max(start, s.start)
             while i < end { array.append((s.base + (i - s.start)).move()); i += 1 }
             if s.start >= start && s.capacity >= Self.largeSegment && j > 0 {
+                // The first one emptied stays, as a spare: a stack going back and forth
+                // across its start does not allocate it each time.
+                if kept == segments.count { kept = j + 1; continue }
                 s.base.deallocate()  // emptied: freed before the next segment moves
-                kept = min(kept, j)
             }
         }
         if kept < segments.count { segments.removeSubrange(kept...) }
