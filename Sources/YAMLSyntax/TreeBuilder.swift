@@ -64,6 +64,8 @@ struct TreeBuilder {
     /// The most collections open at once.
     private(set) var deepestNesting = 0
     private var dropList: DropList?
+    /// `dropList`'s depth, 0 when there is none: `add`'s one test.
+    private var dropDepth = 0
     /// Whether a list's items were dropped early (one list per document at most).
     private var droppedFromList = false
     /// Items dropped as they closed.
@@ -169,7 +171,10 @@ struct TreeBuilder {
         frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor, start: content,
                             firstChild: isMapping ? entryStack.count : itemStack.count, lastEnd: content))
         deepestNesting = max(deepestNesting, frames.count)
-        if !isMapping, !droppedFromList, startsDropList() { dropList = DropList(depth: frames.count) }
+        if !isMapping, !droppedFromList, startsDropList() {
+            dropList = DropList(depth: frames.count)
+            dropDepth = frames.count
+        }
     }
 
     mutating func close(end: Int) {
@@ -197,7 +202,7 @@ struct TreeBuilder {
                                           tag: frame.tag, anchor: frame.anchor))
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
-        if let list = dropList, frames.count < list.depth { dropList = nil }  // the list itself closed
+        if frames.count < dropDepth { (dropList, dropDepth) = (nil, 0) }  // the list itself closed
         add(node, weight: frame.weight)
     }
 
@@ -253,7 +258,7 @@ struct TreeBuilder {
 
     /// `node`, or its placeholder when it is an item of the drop list the rule drops.
     private mutating func keepingOrDropping(_ node: consuming YAMLNode) -> YAMLNode {
-        guard var list = dropList, frames.count == list.depth else { return node }
+        guard var list = dropList else { return node }
         let index = list.items
         list.items += 1
         var drop = false
@@ -290,7 +295,7 @@ struct TreeBuilder {
 
     private mutating func add(_ node: consuming YAMLNode, weight: Int) {
         guard !frames.isEmpty else { root = node; return }
-        if dropList != nil { node = keepingOrDropping(node) }
+        if frames.count == dropDepth { node = keepingOrDropping(node) }
         let top = frames.count - 1
         frames[top].weight = min(frames[top].weight + weight, Int.max / 4)
         frames[top].lastEnd = max(frames[top].lastEnd, node.range.end)
