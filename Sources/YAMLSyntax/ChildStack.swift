@@ -70,6 +70,12 @@ final class ChildStack<Element> {
         // is not specialized here and looked its metadata up on every call.
         var array: [Element] = []
         array.reserveCapacity(count - start)
+        if start >= topStart {  // nearly every pop: all in the top segment, which stays
+            var i = start
+            while i < count { array.append((top + (i - topStart)).move()); i += 1 }
+            count = start
+            return array
+        }
         let first = segment(containing: start)
         var kept = segments.count
         for j in first..<segments.count {

@@ -40,7 +40,18 @@ struct TreeBuilder {
 
     let input: ChunkInput
     let limits: YAMLLimits
-    let dropping: ItemDropping
+    /// What resource items to drop, and what was dropped: in a class, because the reader
+    /// copies the builder around each libyaml event and the copy grew with every field.
+    private final class Drops {
+        let dropping: ItemDropping
+        var list: DropList?
+        /// Whether a list's items were dropped early (one list per document at most).
+        var fromList = false
+        var early = 0
+        init(_ dropping: ItemDropping) { self.dropping = dropping }
+    }
+    private let drops: Drops
+    var dropping: ItemDropping { drops.dropping }
     private let documentStart: Int
     private var frames: [Frame] = []
     /// The children of the open collections, innermost last: a closed collection's are
@@ -63,19 +74,16 @@ struct TreeBuilder {
     private(set) var sawAnchorsOrAliases = false
     /// The most collections open at once.
     private(set) var deepestNesting = 0
-    private var dropList: DropList?
-    /// `dropList`'s depth, 0 when there is none: `add`'s one test.
+    /// The drop list's depth, 0 when there is none: `add`'s one test.
     private var dropDepth = 0
-    /// Whether a list's items were dropped early (one list per document at most).
-    private var droppedFromList = false
     /// Items dropped as they closed.
-    private(set) var droppedEarly = 0
+    var droppedEarly: Int { drops.early }
 
     init(input: ChunkInput, limits: YAMLLimits, documentStart: Int, dropping: ItemDropping = .none) {
         self.input = input
         self.limits = limits
         self.documentStart = documentStart
-        self.dropping = dropping
+        self.drops = Drops(dropping)
     }
 
     // MARK: - Events
@@ -171,8 +179,8 @@ struct TreeBuilder {
         frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor, start: content,
                             firstChild: isMapping ? entryStack.count : itemStack.count, lastEnd: content))
         deepestNesting = max(deepestNesting, frames.count)
-        if !isMapping, !droppedFromList, startsDropList() {
-            dropList = DropList(depth: frames.count)
+        if !isMapping, !drops.fromList, startsDropList() {
+            drops.list = DropList(depth: frames.count)
             dropDepth = frames.count
         }
     }
@@ -202,7 +210,7 @@ struct TreeBuilder {
                                           tag: frame.tag, anchor: frame.anchor))
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
-        if frames.count < dropDepth { (dropList, dropDepth) = (nil, 0) }  // the list itself closed
+        if frames.count < dropDepth { (drops.list, dropDepth) = (nil, 0) }  // the list itself closed
         add(node, weight: frame.weight)
     }
 
@@ -258,7 +266,7 @@ struct TreeBuilder {
 
     /// `node`, or its placeholder when it is an item of the drop list the rule drops.
     private mutating func keepingOrDropping(_ node: consuming YAMLNode) -> YAMLNode {
-        guard var list = dropList else { return node }
+        guard var list = drops.list else { return node }
         let index = list.items
         list.items += 1
         var drop = false
@@ -272,12 +280,12 @@ struct TreeBuilder {
         case .group(let from, let count):
             drop = index >= from && index < count - 1
         }
-        dropList = list
+        drops.list = list
         // An item holding an anchor is kept (aliases may reach it); none is when none was read.
         guard drop, case .mapping(let item) = node, !item.isDroppedItem,
               !sawAnchorsOrAliases || !node.holdsAnchor(orAlias: false) else { return node }
-        droppedEarly += 1
-        droppedFromList = true
+        drops.early += 1
+        drops.fromList = true
         return ResourceItemPruning.placeholder(for: item)
     }
 
