@@ -73,14 +73,21 @@ enum ResourceItemPruning {
     /// applies to this document.
     static func listPath(of root: YAMLNode, documents: [ResourceListLimit.DocumentKind]) -> (spec: Int, resources: Int)? {
         guard case .mapping(let map) = root, map.anchor == nil, !map.entries.contains(where: \.isMergeKey),
-              let a = map.lastIndex(forKey: "apiVersion"), case .scalar(let apiVersion) = map.entries[a].value,
-              let k = map.lastIndex(forKey: "kind"), case .scalar(let kind) = map.entries[k].value,
+              case .scalar(let apiVersion)? = map.entry(forKey: "apiVersion")?.value,
+              case .scalar(let kind)? = map.entry(forKey: "kind")?.value,
               documents.contains(where: { $0.matches(apiVersion: apiVersion.value, kind: kind.value) }),
-              let s = map.lastIndex(forKey: "spec"), case .mapping(let spec) = map.entries[s].value, spec.anchor == nil,
+              let s = index(of: "spec", in: map), case .mapping(let spec) = map.entries[s].value, spec.anchor == nil,
               !spec.entries.contains(where: \.isMergeKey),
-              let r = spec.lastIndex(forKey: "resources"), case .sequence(let list) = spec.entries[r].value,
+              let r = index(of: "resources", in: spec), case .sequence(let list) = spec.entries[r].value,
               list.anchor == nil else { return nil }
         return (s, r)
+    }
+
+    /// The position of the entry `entry(forKey:)` finds in a mapping without merge keys
+    /// (its keys are its own nodes, each at its own place).
+    private static func index(of key: String, in map: YAMLMapping) -> Int? {
+        guard let found = map.entry(forKey: key)?.key.range else { return nil }
+        return map.entries.lastIndex { $0.key.range == found }
     }
 
     /// The items to replace; nil when a placeholder is where the rule puts none, or there

@@ -191,12 +191,6 @@ extension YAMLMapping {
         return effectiveEntries.first { Self.node($0.key, isKey: key, byText: byText) }
     }
 
-    /// The position of the entry `entry(forKey:)` finds, for a mapping without merge keys.
-    func lastIndex(forKey key: String) -> Int? {
-        let byText = Self.readsAsItself(key)
-        return entries.withUnsafeBufferPointer { buffer in buffer.lastIndex { Self.node($0.key, isKey: key, byText: byText) } }
-    }
-
     private static func node(_ node: YAMLNode, isKey key: String, byText: Bool) -> Bool {
         if byText, case .scalar(let s) = node, s.tag == nil { return s.value == key }
         return node.keyString == key
