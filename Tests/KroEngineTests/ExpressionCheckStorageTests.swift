@@ -68,4 +68,15 @@ import YAMLSyntax
         #expect(analysis.checks.chunks.map(\.count) == [2, 0, 2, 1])
         #expect(analysis.checks.count == 5 && analysis.checks[5] == nil)
     }
+
+    /// A reference keeps its file range and CEL span as 32-bit offsets (32 bytes, not 48),
+    /// reading back what was stored, also far past 16 bits.
+    @Test func referencesKeepTheirOffsetsIn32Bytes() {
+        #expect(MemoryLayout<ExpressionReference>.stride == 32)
+        var r = ExpressionReference(name: "schema", range: TextRange(start: 67_000_000, end: 67_000_006),
+                                    span: SourceSpan(start: 70_000, end: 70_006))
+        #expect(r.range == TextRange(start: 67_000_000, end: 67_000_006) && r.span == SourceSpan(start: 70_000, end: 70_006))
+        r.range = r.range.shifted(by: -66_999_990)
+        #expect(r.range == TextRange(start: 10, end: 16) && r.name == "schema")
+    }
 }
