@@ -156,14 +156,15 @@ extension YAMLParser {
         while true {
             switch node {
             case .mapping(let m):
-                guard let i = m.entries.firstIndex(where: {
+                // An anchored ancestor may be copied by a later alias: the copy would keep the old item.
+                guard m.anchor == nil, let i = m.entries.firstIndex(where: {
                     $0.value.range.start <= change.start && change.end <= $0.value.range.end
                 }), m.entries[i].key.range.end <= change.start else { return nil }
                 ancestorKeys.append(m)
                 path.append(i)
                 node = m.entries[i].value
             case .sequence(let s):
-                guard s.style == .block,
+                guard s.style == .block, s.anchor == nil,
                       let k = s.items.lastIndex(where: { $0.range.start <= change.start }) else { return nil }
                 let item = s.items[k]
                 let lineStart = source.lineStarts[source.line(containing: item.range.start)]

@@ -86,6 +86,15 @@ import Testing
         Self.check(Self.text, Self.edit(Self.text, marker, replacement), incremental: false)
     }
 
+    /// An alias holds a copy of its anchored node: an edit inside an item whose list (or a
+    /// mapping around it) is anchored must reach the copy too, so it takes a full parse.
+    @Test func anAnchoredAncestorFallsBackToAFullParse() {
+        for (before, after) in [("a: &x\n  - one\n  - two\nb: *x\n", "a: &x\n  - ONE\n  - two\nb: *x\n"),
+                                ("a: &x\n  l:\n  - one\nb: *x\n", "a: &x\n  l:\n  - ONE\nb: *x\n")] {
+            Self.check(before, after, incremental: false)
+        }
+    }
+
     @Test func equalTextsKeepTheTree() {
         let previous = YAMLParser.parse(SourceText(Self.text))
         let again = YAMLParser.reparse(SourceText(Self.text), previous: previous)
