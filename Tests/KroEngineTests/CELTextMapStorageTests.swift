@@ -107,13 +107,7 @@ import YAMLSyntax
     }
 
     @Test func corpusAndGeneratedRGDs() throws {
-        let root = sharedDirectory().appendingPathComponent("corpus")
-        var compared = 0
-        for name in RGDCorpusTests.corpusFiles() {
-            compared += Self.compare(try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8), name)
-        }
-        compared += Self.compare(GeneratedRGD(resources: 20).text, "generated")
-        compared += Self.compare(GeneratedRGD(resources: 6, lineBreak: "\r\n").text, "generated CRLF")
+        let compared = try RGDCorpusTests.sumOverCorpusAndGenerated(generated: 20, generatedCRLF: 6) { Self.compare($0, $1) }
         #expect(compared > 1_000)
     }
 

@@ -31,13 +31,7 @@ import YAMLSyntax
     }
 
     @Test func corpusAndGeneratedRGDs() throws {
-        let root = sharedDirectory().appendingPathComponent("corpus")
-        var found = 0
-        for name in RGDCorpusTests.corpusFiles() {
-            found += Self.compare(try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8), name)
-        }
-        found += Self.compare(GeneratedRGD(resources: 40).text, "generated")
-        found += Self.compare(GeneratedRGD(resources: 12, lineBreak: "\r\n").text, "generated CRLF")
+        let found = try RGDCorpusTests.sumOverCorpusAndGenerated(generated: 40, generatedCRLF: 12, Self.compare)
         #expect(found > 1_000)
     }
 

@@ -45,6 +45,20 @@ import YAMLSyntax
         return files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
     }
 
+    /// `count(text, name)` summed over every corpus RGD, then a generated RGD of `generated`
+    /// resources and one of `generatedCRLF` resources with CRLF line breaks.
+    static func sumOverCorpusAndGenerated(generated: Int, generatedCRLF: Int,
+                                          _ count: (String, String) -> Int) throws -> Int {
+        let root = sharedDirectory().appendingPathComponent("corpus")
+        var sum = 0
+        for name in corpusFiles() {
+            sum += count(try String(contentsOf: root.appendingPathComponent(name), encoding: .utf8), name)
+        }
+        sum += count(GeneratedRGD(resources: generated).text, "generated")
+        sum += count(GeneratedRGD(resources: generatedCRLF, lineBreak: "\r\n").text, "generated CRLF")
+        return sum
+    }
+
     /// With the shared ACK CRDs loaded, resources of those kinds are typed too. One example
     /// sets EKS Cluster fields (computeConfig, storageConfig, …) that the shared CRD, an
     /// older ACK release, does not have: kro with that CRD installed rejects them alike.
