@@ -30,7 +30,8 @@ struct CRDCommand: ParsableCommand {
             chainedOptions.chainedKinds = kinds
             return DocumentAnalyzer.analyze(source, options: chainedOptions)
         }
-        let analysis = chained.first.flatMap { $0 } ?? DocumentAnalyzer.analyze(source, options: options)
+        // The closure answers for its one input, so the result is there (no second analysis).
+        let analysis = chained[0]!
         // Status schemas come from the type-checked status expressions (cel.md §10).
         let generated = analysis.rgds.compactMap {
             RGDCRDReader.generate(rgd: $0.rgd, simpleSchema: $0.instanceSchema, status: $0.statusSchemas)
