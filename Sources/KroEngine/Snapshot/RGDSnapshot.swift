@@ -12,30 +12,27 @@ public struct RGDSnapshot: Sendable {
 
     /// What requests look things up in.
     private struct Index: Sendable {
-        /// `analysis.expressions`, then `analysis.unterminatedExpressions`.
-        let expressions: [SnapshotExpression]
         let symbols: SymbolIndex
         /// Expression indices sorted by the start of their scalar, for lookups by offset.
         let byPosition: [Int]
+        /// `byPosition`'s scalar starts, in its order.
+        let sortedStarts: [Int]
     }
 
     public init(analysis: RGDAnalysis, documentRange: TextRange, source: SourceText) {
         self.analysis = analysis
         self.documentRange = documentRange
         index = LazyValue {
-            let expressions = (Array(analysis.expressions) + Array(analysis.unterminatedExpressions)).enumerated().map { i, e in
-                SnapshotExpression(index: i, expression: e, check: analysis.checks[i])
-            }
+            let expressions = SnapshotExpressions(analysis)
             let symbols = SymbolIndexBuilder(analysis: analysis, expressions: expressions, source: source).build()
-            let byPosition = expressions.indices.sorted {
-                expressions[$0].expression.scalar.range.start < expressions[$1].expression.scalar.range.start
-            }
-            return Index(expressions: expressions, symbols: symbols, byPosition: byPosition)
+            let starts = expressions.scalarStarts
+            let byPosition = starts.indices.sorted { starts[$0] < starts[$1] }
+            return Index(symbols: symbols, byPosition: byPosition, sortedStarts: byPosition.map { starts[$0] })
         }
     }
 
     /// `analysis.expressions`, then `analysis.unterminatedExpressions`.
-    public var expressions: [SnapshotExpression] { index.wrapped.expressions }
+    public var expressions: SnapshotExpressions { SnapshotExpressions(analysis) }
     public var symbols: SymbolIndex { index.wrapped.symbols }
 
     public var rgd: ResourceGraphDefinition { analysis.rgd }
@@ -60,16 +57,17 @@ public struct RGDSnapshot: Sendable {
     /// The expressions of the scalar holding `offset` (a cursor right after it counts).
     public func expressions(inScalarAt offset: Int) -> [SnapshotExpression] {
         // Expressions of one scalar share its start: find the last start ≤ offset.
-        let (expressions, byPosition) = (index.wrapped.expressions, index.wrapped.byPosition)
+        let (byPosition, starts) = (index.wrapped.byPosition, index.wrapped.sortedStarts)
+        let expressions = self.expressions
         var lo = 0, hi = byPosition.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if expressions[byPosition[mid]].expression.scalar.range.start <= offset { lo = mid + 1 } else { hi = mid }
+            if starts[mid] <= offset { lo = mid + 1 } else { hi = mid }
         }
         var out: [SnapshotExpression] = []
         var i = lo - 1
-        while i >= 0, expressions[byPosition[i]].expression.scalar.range.touches(offset) {
-            out.append(expressions[byPosition[i]])
+        while i >= 0, case let e = expressions[byPosition[i]], e.expression.scalar.range.touches(offset) {
+            out.append(e)
             i -= 1
         }
         return out.reversed()

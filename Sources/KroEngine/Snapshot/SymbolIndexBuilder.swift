@@ -7,7 +7,7 @@ import YAMLSyntax
 /// type strings.
 struct SymbolIndexBuilder {
     let analysis: RGDAnalysis
-    let expressions: [SnapshotExpression]
+    let expressions: SnapshotExpressions
     let source: SourceText
     private var symbols: [SymbolID: Symbol] = [:]
     /// Uses per symbol, moved into `symbols` at the end.
@@ -15,7 +15,7 @@ struct SymbolIndexBuilder {
     /// SimpleSchema fields by qualified name (`spec.a.b`, `types.T.a`).
     private var fields: [String: SimpleSchemaField] = [:]
 
-    init(analysis: RGDAnalysis, expressions: [SnapshotExpression], source: SourceText) {
+    init(analysis: RGDAnalysis, expressions: SnapshotExpressions, source: SourceText) {
         self.analysis = analysis
         self.expressions = expressions
         self.source = source
