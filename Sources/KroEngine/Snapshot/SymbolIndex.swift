@@ -16,14 +16,14 @@ public struct SymbolIndex: Sendable {
         var uses: [Int32]
     }
 
-    public init(symbols: [SymbolID: Symbol]) {
-        var all: [SymbolOccurrence] = []
-        all.reserveCapacity(symbols.values.reduce(0) { $0 + $1.uses.count + 1 })
+    /// `symbols`: every symbol with its definition (their `uses` are not read); `uses`: every
+    /// use, in any order.
+    init(symbols: [SymbolID: Symbol], uses: consuming [SymbolOccurrence]) {
+        var all = consume uses
         for symbol in symbols.values {
             if let d = symbol.definition {
                 all.append(SymbolOccurrence(symbol: symbol.id, range: d, isDefinition: true, expressionIndex: nil))
             }
-            all += symbol.uses
         }
         all.sort { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
         occurrences = all

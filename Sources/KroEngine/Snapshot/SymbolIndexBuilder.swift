@@ -10,8 +10,9 @@ struct SymbolIndexBuilder {
     let expressions: SnapshotExpressions
     let source: SourceText
     private var symbols: [SymbolID: Symbol] = [:]
-    /// Uses per symbol, moved into `symbols` at the end.
-    private var uses: [SymbolID: [SymbolOccurrence]] = [:]
+    /// Every use, in the order found: one flat list the index sorts in place (lists per
+    /// symbol were a second copy of every use while the index was built).
+    private var uses: [SymbolOccurrence] = []
     /// SimpleSchema fields by qualified name (`spec.a.b`, `types.T.a`).
     private var fields: [String: SimpleSchemaField] = [:]
 
@@ -25,8 +26,9 @@ struct SymbolIndexBuilder {
         defineResources()
         defineSchema()
         for e in expressions { collectUses(in: e) }
-        for (id, list) in uses { symbols[id]?.uses = list }
-        return SymbolIndex(symbols: symbols)
+        let found = uses
+        uses = []  // the index sorts the one remaining reference in place
+        return SymbolIndex(symbols: symbols, uses: found)
     }
 
     // MARK: Definitions
@@ -78,9 +80,7 @@ struct SymbolIndexBuilder {
 
     private mutating func addUse(_ id: SymbolID, at range: TextRange, expression: Int?) {
         guard symbols[id] != nil else { return }
-        // Kept apart and appended in place: `symbols[id]!.uses.append` copied the whole
-        // list on every use (quadratic for a field every resource reads).
-        uses[id, default: []].append(SymbolOccurrence(symbol: id, range: range, isDefinition: false, expressionIndex: expression))
+        uses.append(SymbolOccurrence(symbol: id, range: range, isDefinition: false, expressionIndex: expression))
     }
 
     private mutating func collectUses(in e: SnapshotExpression) {
