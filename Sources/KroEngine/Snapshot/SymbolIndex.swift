@@ -16,19 +16,14 @@ public struct SymbolIndex: Sendable {
         var uses: [Int32]
     }
 
-    /// `symbols`: every symbol with its definition (their `uses` are not read); `uses`: every
-    /// use, in any order.
-    init(symbols: [SymbolID: Symbol], uses: consuming [SymbolOccurrence]) {
-        var all = consume uses
-        for symbol in symbols.values {
-            if let d = symbol.definition {
-                all.append(SymbolOccurrence(symbol: symbol.id, range: d, isDefinition: true, expressionIndex: nil))
-            }
-        }
+    /// `symbols`: every symbol with its definition (their `uses` are not read);
+    /// `occurrences`: every definition and use, in any order.
+    init(symbols: [SymbolID: Symbol], occurrences: consuming [SymbolOccurrence]) {
+        var all = consume occurrences
         all.sort { ($0.range.start, $0.range.end) < ($1.range.start, $1.range.end) }
-        occurrences = all
+        self.occurrences = all
         var entries = symbols.mapValues { Entry(name: $0.name, definition: $0.definition, uses: []) }
-        for (i, occurrence) in occurrences.enumerated() where !occurrence.isDefinition {
+        for (i, occurrence) in all.enumerated() where !occurrence.isDefinition {
             entries[occurrence.symbol]?.uses.append(Int32(truncatingIfNeeded: i))
         }
         self.entries = entries

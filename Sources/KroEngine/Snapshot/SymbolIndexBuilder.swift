@@ -10,9 +10,9 @@ struct SymbolIndexBuilder {
     let expressions: SnapshotExpressions
     let source: SourceText
     private var symbols: [SymbolID: Symbol] = [:]
-    /// Every use, in the order found: one flat list the index sorts in place (lists per
-    /// symbol were a second copy of every use while the index was built).
-    private var uses: [SymbolOccurrence] = []
+    /// Every definition and use, in the order found: one flat list the index sorts in place
+    /// (lists per symbol were a second copy of every use while the index was built).
+    private var occurrences: [SymbolOccurrence] = []
     /// SimpleSchema fields by qualified name (`spec.a.b`, `types.T.a`).
     private var fields: [String: SimpleSchemaField] = [:]
 
@@ -26,9 +26,9 @@ struct SymbolIndexBuilder {
         defineResources()
         defineSchema()
         for e in expressions { collectUses(in: e) }
-        let found = uses
-        uses = []  // the index sorts the one remaining reference in place
-        return SymbolIndex(symbols: symbols, uses: found)
+        let found = occurrences
+        occurrences = []  // the index sorts the one remaining reference in place
+        return SymbolIndex(symbols: symbols, occurrences: found)
     }
 
     // MARK: Definitions
@@ -36,7 +36,11 @@ struct SymbolIndexBuilder {
     private mutating func define(_ kind: SymbolKind, _ qualifiedName: String, name: String, at range: TextRange?) {
         let id = SymbolID(kind: kind, qualifiedName: qualifiedName)
         guard symbols[id] == nil else { return }  // the first definition wins, as for ids
-        symbols[id] = Symbol(id: id, name: name, definition: range.map(unquoted), uses: [])
+        let definition = range.map(unquoted)
+        symbols[id] = Symbol(id: id, name: name, definition: definition, uses: [])
+        if let definition {
+            occurrences.append(SymbolOccurrence(symbol: id, range: definition, isDefinition: true, expressionIndex: nil))
+        }
     }
 
     private mutating func defineResources() {
@@ -80,7 +84,7 @@ struct SymbolIndexBuilder {
 
     private mutating func addUse(_ id: SymbolID, at range: TextRange, expression: Int?) {
         guard symbols[id] != nil else { return }
-        uses.append(SymbolOccurrence(symbol: id, range: range, isDefinition: false, expressionIndex: expression))
+        occurrences.append(SymbolOccurrence(symbol: id, range: range, isDefinition: false, expressionIndex: expression))
     }
 
     private mutating func collectUses(in e: SnapshotExpression) {
