@@ -21,6 +21,33 @@ public struct SnapshotExpressions: RandomAccessCollection, Sendable {
         return SnapshotExpression(index: position, expression: expression, check: checks[position])
     }
 
+    /// Walks the chunks in order (reading by index looks up the chunk of each position).
+    public struct Iterator: IteratorProtocol {
+        let expressions: SnapshotExpressions
+        var unterminatedPhase = false
+        var chunk = 0, local = 0, index = 0
+
+        public mutating func next() -> SnapshotExpression? {
+            while true {
+                let list = unterminatedPhase ? expressions.unterminated : expressions.terminated
+                guard chunk < list.chunks.count else {
+                    if unterminatedPhase { return nil }
+                    (unterminatedPhase, chunk, local) = (true, 0, 0)
+                    continue
+                }
+                let members = list.chunks[chunk]
+                guard local < members.count else { (chunk, local) = (chunk + 1, 0); continue }
+                let slot = unterminatedPhase ? expressions.terminated.chunks[chunk].count + local : local
+                let checks = expressions.checks.chunks[chunk]
+                defer { local += 1; index += 1 }
+                return SnapshotExpression(index: index, expression: members[local],
+                                          check: slot < checks.count ? checks[slot] : nil)
+            }
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(expressions: self) }
+
     /// Where each expression's scalar starts, by index (sorting by position reads no more).
     var scalarStarts: [Int] {
         var starts: [Int] = []
