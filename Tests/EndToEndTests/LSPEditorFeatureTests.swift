@@ -44,6 +44,33 @@ import Testing
         }
     }
 
+    /// A response larger than a pipe holds (over 64 KB: its header and body are written
+    /// separately) arrives whole, and the frames after it still parse.
+    @Test func aLargeResponseArrivesWhole() throws {
+        let count = 2_000
+        let resources = (0..<count).map { i in
+            "    - id: c\(i)\n      template:\n        apiVersion: v1\n        kind: ConfigMap\n" +
+                "        metadata:\n          name: ${schema.spec.name}-\(i)\n          labels:\n            app: ${schema.spec.name}\n"
+        }
+        let text = RGDFixture.head(name: "large", kind: "Large", schema: "spec:\n  name: string")
+            + "  resources:\n" + resources.joined()
+        try LSPFeatureTests().session { client in
+            client.open("file:///large.yaml", text)
+            _ = try client.diagnostics(for: "file:///large.yaml")
+            let data = try client.request("textDocument/semanticTokens/full", ["textDocument": ["uri": "file:///large.yaml"]])["result"]?["data"]?
+                .arrayValue ?? []
+            #expect(try JSONSerializer().serialize(.array(data)).count > 1 << 16)
+            #expect(data.count % 5 == 0)
+            // `schema`, `spec` and `name` twice in each resource.
+            #expect(data.count / 5 >= 6 * count)
+            var line = 0
+            for i in stride(from: 0, to: data.count, by: 5) { if case .int(let delta) = data[i] { line += Int(delta) } }
+            #expect(line == text.split(separator: "\n", omittingEmptySubsequences: false).count - 2)
+            let folds = try client.request("textDocument/foldingRange", ["textDocument": ["uri": "file:///large.yaml"]])["result"]
+            #expect((folds?.arrayValue?.count ?? 0) >= count)
+        }
+    }
+
     @Test func signatureHelpFoldingAndSelection() throws {
         try session { client in
             let position: JSONValue = ["line": 16, "character": 23]
