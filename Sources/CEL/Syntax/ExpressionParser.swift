@@ -4,7 +4,11 @@
 struct ExpressionParser {
     let text: [UInt8]
     let options: ParserOptions
-    private let tokens: [Token]
+    /// Lexed as the parse goes, one token ahead of `index`: a parse that stops early (a
+    /// nesting limit in a 100 KB expression) does not lex the rest.
+    private var tokens: [Token] = []
+    private var lexer: Lexer
+    private var lexedAll = false
     private var index = 0
     private var nextID: ExprID = 1
     private var depth = 0
@@ -29,17 +33,26 @@ struct ExpressionParser {
     init(text: [UInt8], options: ParserOptions, tolerant: Bool = false) {
         self.text = text
         self.options = options
-        self.tokens = Lexer.tokenize(text)
+        self.lexer = Lexer(text: text)
         self.tolerant = tolerant
+        tokens.reserveCapacity(min(text.count + 1, 256))
+        lexAhead()
+    }
+
+    /// Lexes until the token after `index` is there (or the end is).
+    @inline(__always) private mutating func lexAhead() {
+        while !lexedAll && tokens.count <= index + 1 { lexedAll = !lexer.append(to: &tokens) }
     }
 
     // MARK: Tokens
 
     private var current: Token { tokens[index] }
-    private func peekToken(_ ahead: Int = 1) -> Token { tokens[min(index + ahead, tokens.count - 1)] }
+    /// The token after `current` (the parser looks one token ahead, no further).
+    private func peekToken() -> Token { tokens[min(index + 1, tokens.count - 1)] }
     private mutating func advance() -> Token {
         let t = tokens[index]
         if index < tokens.count - 1 { index += 1 }
+        lexAhead()
         return t
     }
     private func at(_ p: String) -> Bool { current.isPunct(p) }
@@ -481,7 +494,8 @@ struct ExpressionParser {
     /// Skips the rest of a broken element: up to the next `,` or the closing token.
     private mutating func recoverElement(closing: String) {
         var nesting = 0
-        while current.kind != .eof {
+        // Once aborted nothing more is reported or built: skipping the rest is wasted.
+        while current.kind != .eof && !aborted {
             if nesting == 0 && (at(",") || at(closing)) { return }
             if at("(") || at("[") || at("{") { nesting += 1 }
             if at(")") || at("]") || at("}") {

@@ -30,18 +30,23 @@ struct Lexer {
         return wordLengthsByFirstLetter[Int(first - UInt8(ascii: "a"))] & (1 << length) != 0
     }
 
-    /// Lexes everything; `previousEndsOperand` decides whether `.5` is a number.
+    /// Lexes everything.
     static func tokenize(_ text: [UInt8]) -> [Token] {
         var lexer = Lexer(text: text)
         var tokens: [Token] = []
         // At most one token per byte, and the end: no regrowing for the usual short text.
         tokens.reserveCapacity(min(text.count + 1, 256))
-        while true {
-            let previous = tokens.last
-            let token = lexer.next(previousEndsOperand: previous.map(endsOperand) ?? false)
-            tokens.append(token)
-            if token.kind == .eof { return tokens }
-        }
+        while lexer.append(to: &tokens) {}
+        return tokens
+    }
+
+    /// Lexes the token after `tokens.last` (not `.eof`) onto `tokens`; false when it is
+    /// `.eof`. The previous token decides whether `.5` is a number.
+    mutating func append(to tokens: inout [Token]) -> Bool {
+        let token = next(previousEndsOperand: tokens.last.map(Self.endsOperand) ?? false)
+        tokens.append(token)
+        if case .eof = token.kind { return false }
+        return true
     }
 
     private static func endsOperand(_ t: Token) -> Bool {

@@ -32,5 +32,8 @@ struct Token: Sendable, Equatable {
         return String(decoding: text[start..<end], as: UTF8.self)
     }
 
-    func isPunct(_ p: String) -> Bool { kind == .punct(p) }
+    func isPunct(_ p: String) -> Bool {
+        if case .punct(let q) = kind { return q == p }  // no `.punct(p)` built to compare
+        return false
+    }
 }
