@@ -82,6 +82,22 @@ def operators(n):
     return one_configmap("        k: '${" + " + ".join(["schema.spec.name"] * n) + "}'\n")
 
 
+def dense_expressions(resources, per_resource):
+    # One expression a line: more than the RGD-wide limit of `${` (100,000).
+    lines = [HEADER, "  resources:\n"]
+    for r in range(resources):
+        lines.append(f"  - id: c{r}\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n"
+                     f"      metadata:\n        name: c{r}\n      data:\n")
+        lines.append("".join(f"        k{i}: ${{schema.spec.name}}\n" for i in range(per_resource)))
+    return "".join(lines)
+
+
+def long_expressions(n):
+    # Expressions just under the 100,000-byte limit that stop at the nesting limit.
+    chain = "+".join(["1"] * 49_000)
+    return one_configmap("".join(f"        k{i}: ${{string({chain})}}\n" for i in range(n)))
+
+
 def backtracking_regex():
     return HEADER + "  resources:\n  - id: cm\n    includeWhen:\n" \
         "    - \"${'" + "a" * 5000 + "!'.matches('^(a+)+$')}\"\n" \
@@ -99,6 +115,8 @@ SHAPES = {
     "file-50MB": (fifty_mb, 10),
     "alias-bomb": (alias_bomb, 2),
     "operators-7000": (lambda: operators(7000), 2),
+    "expressions-1M": (lambda: dense_expressions(100, 9_999), 10),
+    "long-expressions-300": (lambda: long_expressions(300), 10),
     "regex-backtracking": (backtracking_regex, 2, True),
 }
 

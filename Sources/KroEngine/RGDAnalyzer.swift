@@ -71,13 +71,14 @@ public enum RGDAnalyzer {
         }
         let slices = ResourceSlices(threads: options.analysisThreads, minimumParallelJobs: options.minimumParallelResources)
         guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier, slices: slices,
-                                              maxResources: options.limits.maxResources) else { return nil }
+                                              maxResources: options.limits.maxResources,
+                                              maxExpressions: options.limits.maxExpressions) else { return nil }
         var rgd = admission.rgd
         var overLimit: [Diagnostic] = []
         if let over = admission.overLimit {
             // Only the schema is analysed (admission kept no resource): without the
             // resources, status references would all be unknown identifiers.
-            overLimit.append(options.limits.tooManyResources(over))
+            overLimit.append(options.limits.overLimit(over))
             rgd.schema?.status = nil
         }
         reuse?.entry.admissionsReused = admission.reused

@@ -5,9 +5,9 @@ import YAMLSyntax
 /// Over a resource or expression limit, KRO921 names the limit at the first item over it,
 /// and what is left out produces no findings of its own.
 @Suite struct AnalysisLimitsTests {
-    static func options(resources: Int = 10_000, expressions: Int = 10_000) -> AnalysisOptions {
+    static func options(resources: Int = 10_000, expressions: Int = 10_000, total: Int = 100_000) -> AnalysisOptions {
         var options = AnalysisOptions.bundled
-        options.limits = AnalysisLimits(maxResources: resources, maxExpressionsPerResource: expressions)
+        options.limits = AnalysisLimits(maxResources: resources, maxExpressionsPerResource: expressions, maxExpressions: total)
         return options
     }
 
@@ -59,6 +59,31 @@ import YAMLSyntax
         #expect(diagnostics(marked.crlf, options: Self.options(expressions: 3)).first?.range == marked.crlf.ranges[0])
     }
 
+    /// Counted as `${` in the text of `spec.resources` (comments too), all resources
+    /// together: over the limit no resource is analysed, as over the resource limit.
+    @Test func tooManyExpressionsInTheResourcesIsReportedOnTheFirstOneOverTheLimit() throws {
+        let marked = MarkedText(rgd("""
+            status:
+              name: ${b.metadata.name}
+          resources:
+          - id: a
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}"}}
+          # a comment: ${ counts too
+          - id: b
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "é-«${»nowhere.name}"}}
+          - not an object
+        """))
+        let found = diagnostics(marked, options: Self.options(total: 2))
+        // Neither the unknown `nowhere` nor the status read of `b` is reported, but the
+        // item that is not an object still is.
+        #expect(found.map(\.code) == ["KRO921", "KRO016"], "\(found)")
+        #expect(found.first?.range == marked.ranges[0])
+        #expect(found.first?.message == "spec.resources holds more than 2 expressions (`${`), over kro-lsp's limit of 2 "
+            + "per RGD; the resources and the status are not analysed")
+        #expect(diagnostics(marked.crlf, options: Self.options(total: 2)).first?.range == marked.crlf.ranges[0])
+        #expect(diagnostics(marked, options: Self.options(total: 3)).map(\.code).contains("KRO921") == false)
+    }
+
     @Test func theStatusBlockHasItsOwnExpressionLimit() throws {
         let marked = MarkedText(rgd("""
             status:
@@ -90,7 +115,8 @@ import YAMLSyntax
 
     /// The defaults documented in README "Limits".
     @Test func theDefaultsAreTenThousand() throws {
-        #expect(AnalysisOptions.bundled.limits == AnalysisLimits(maxResources: 10_000, maxExpressionsPerResource: 10_000))
+        #expect(AnalysisOptions.bundled.limits == AnalysisLimits(maxResources: 10_000, maxExpressionsPerResource: 10_000,
+                                                                 maxExpressions: 100_000))
         var text = rgd("  resources:\n")
         for i in 0...10_000 { text += "  - {id: r\(i), template: {apiVersion: v1, kind: ConfigMap, metadata: {name: n\(i)}}}\n" }
         let found = DocumentAnalyzer.analyze(SourceText(text), options: .bundled).diagnostics

@@ -32,10 +32,12 @@ public enum RGDParser {
     /// `reuse(i, item)`: the earlier read of list item `i` when its text did not change
     /// (an `AnalysisCache` hit), taken instead of reading the item again.
     /// `slices`: the threads items are read on (see `AdmissionReader.readResources`).
-    /// `maxResources`: over this many resources the RGD keeps none (`Admission.overLimit`).
+    /// `maxResources`: over this many resources the RGD keeps none (`Admission.overLimit`);
+    /// likewise over `maxExpressions` `${` in the text of `spec.resources` (with `source`).
     static func admit(root: YAMLNode?, source: SourceText? = nil,
                       reuse: ((Int, YAMLNode) -> AdmittedResource?)? = nil,
-                      slices: ResourceSlices = ResourceSlices(threads: 1), maxResources: Int? = nil) -> Admission? {
+                      slices: ResourceSlices = ResourceSlices(threads: 1), maxResources: Int? = nil,
+                      maxExpressions: Int? = nil) -> Admission? {
         let renamed = LegacyFormats.resourceGroupKind(root)
         guard isRGD(root) || renamed != nil, let map = root?.mapping else { return nil }
         var reader = AdmissionReader()
@@ -43,6 +45,7 @@ public enum RGDParser {
         reader.reuse = reuse
         reader.slices = slices
         reader.maxResources = maxResources
+        reader.maxExpressions = maxExpressions
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
         if let list = reader.overLimit?.list {
@@ -60,10 +63,13 @@ public enum RGDParser {
                          overLimit: reader.overLimit)
     }
 
-    /// An RGD with more resources than the limit: how many, and where KRO921 points (the
-    /// first resource over it, `RGDResource.anchorRange`).
+    /// An RGD with more resources than the limit, or more `${` in their text: how many
+    /// resources, and where KRO921 points (the first resource over it,
+    /// `RGDResource.anchorRange`, or the first `${` over it).
     struct OverLimit: Equatable {
         var resources: Int
+        /// Set when the expressions are over their limit (`resources` is then within its own).
+        var expressions = false
         var firstOver: TextRange
         /// The `spec.resources` list.
         var list: TextRange
@@ -133,6 +139,8 @@ struct AdmissionReader {
     var slices = ResourceSlices(threads: 1)
     /// Over this many object items, `readRGD` reads none (`overLimit`).
     var maxResources: Int?
+    /// Over this many `${` in the text of `spec.resources` (with `source`), likewise.
+    var maxExpressions: Int?
     var overLimit: RGDParser.OverLimit?
 
     /// `body` with the ids taken so far (the items' ids, then those proposed).
@@ -316,6 +324,11 @@ struct AdmissionReader {
             items = list.items
             if let maxResources, let over = countOverLimit(maxResources, list: list.range) {
                 overLimit = over
+            } else if let maxExpressions, let source,
+                      let firstOver = ExpressionOpenings.find(after: maxExpressions, in: source, list.range) {
+                reportItemsNotObjects()
+                overLimit = RGDParser.OverLimit(resources: items.lazy.filter { $0.mapping != nil }.count,
+                                                expressions: true, firstOver: firstOver, list: list.range)
             } else {
                 readResources(&rgd)
             }
@@ -335,11 +348,17 @@ struct AdmissionReader {
             objects += 1
         }
         guard let firstOver else { return nil }
+        reportItemsNotObjects()
+        let anchor = Self.readAlone(items, firstOver, source: nil).resource?.anchorRange ?? items[firstOver].range
+        return RGDParser.OverLimit(resources: objects, firstOver: anchor, list: list)
+    }
+
+    /// Over a limit no item is read: an item that is not an object gets its KRO016 here,
+    /// since it is reported outside resources.
+    private mutating func reportItemsNotObjects() {
         for i in items.indices where items[i].mapping == nil {
             typeError(items[i], path: "spec.resources[\(i)]", expected: "object")
         }
-        let anchor = Self.readAlone(items, firstOver, source: nil).resource?.anchorRange ?? items[firstOver].range
-        return RGDParser.OverLimit(resources: objects, firstOver: anchor, list: list)
     }
 
     /// One item read alone: what `readResource` found, and whether it needed other items.
