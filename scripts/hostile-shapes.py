@@ -98,6 +98,22 @@ def long_expressions(n):
     return one_configmap("".join(f"        k{i}: ${{string({chain})}}\n" for i in range(n)))
 
 
+def custom_types(lines):
+    # `spec.schema.types` written out, used by one spec field.
+    return HEADER.replace("      name: string\n", "      name: string\n      top: T0\n    types:\n" + "".join(lines)) \
+        + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n"
+
+
+def type_chain(n, uses=1):
+    # Each type uses the next (`uses` times: a type bomb when 2), inlined at each use.
+    fields = lambda i: ", ".join(f"f{k}: T{i + 1}" for k in range(uses))
+    return custom_types([f"      T{i}: {{{fields(i)}}}\n" for i in range(n)] + [f"      T{n}: {{leaf: string}}\n"])
+
+
+def type_ring(n):
+    return custom_types([f"      T{i}: {{next: T{(i + 1) % n}}}\n" for i in range(n)])
+
+
 def backtracking_regex():
     return HEADER + "  resources:\n  - id: cm\n    includeWhen:\n" \
         "    - \"${'" + "a" * 5000 + "!'.matches('^(a+)+$')}\"\n" \
@@ -117,6 +133,9 @@ SHAPES = {
     "operators-7000": (lambda: operators(7000), 2),
     "expressions-1M": (lambda: dense_expressions(100, 9_999), 10),
     "long-expressions-300": (lambda: long_expressions(300), 10),
+    "type-chain-10000": (lambda: type_chain(10_000), 2),
+    "type-bomb-40": (lambda: type_chain(40, uses=2), 2),
+    "type-ring-10000": (lambda: type_ring(10_000), 2),
     "regex-backtracking": (backtracking_regex, 2, True),
 }
 

@@ -32,40 +32,84 @@ extension SchemaBuildState {
         let edges = references.mapValues { refs in
             Set(refs.map(\.name).filter { definedTypes.contains($0) })
         }
+        let byName = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for cycle in Self.cycles(edges: edges, names: definitions.map(\.name).sorted()) {
             for (i, name) in cycle.enumerated() {
-                let path = Array(cycle[i...] + cycle[..<i]) + [name]
-                let next = path[1]
-                let refRange = references[name]?.first { $0.name == next }?.range
-                    ?? definitions.first { $0.name == name }?.keyRange ?? TextRange(start: 0, end: 0)
-                let related = (1..<(path.count - 1)).compactMap { k -> RelatedLocation? in
-                    guard let r = references[path[k]]?.first(where: { $0.name == path[k + 1] })?.range else { return nil }
-                    return RelatedLocation(range: r, message: "\(path[k]) uses \(path[k + 1])")
+                // The cycle from `name` round to it again, read in place: a cycle of
+                // thousands of types is reported on each, so its text and related places
+                // are capped too, or they would grow with the square of its length.
+                let length = cycle.count + 1
+                func step(_ k: Int) -> String { cycle[(i + k) % cycle.count] }
+                let refRange = references[name]?.first { $0.name == step(1) }?.range
+                    ?? byName[name]?.keyRange ?? TextRange(start: 0, end: 0)
+                let related = (1..<min(length - 1, Self.maxCycleShown + 1)).compactMap { k -> RelatedLocation? in
+                    guard let r = references[step(k)]?.first(where: { $0.name == step(k + 1) })?.range else { return nil }
+                    return RelatedLocation(range: r, message: "\(step(k)) uses \(step(k + 1))")
                 }
+                let shown = length <= Self.maxCycleShown + 1 ? (0..<length).map(step)
+                    : (0..<Self.maxCycleShown / 2).map(step) + ["… \(length - Self.maxCycleShown - 1) more"]
+                        + (length - Self.maxCycleShown / 2 - 1..<length).map(step)
                 report("KRO110", "cyclic dependency in type \(name): graph contains a cycle: "
-                       + path.joined(separator: " -> "), refRange, related: related)
+                       + shown.joined(separator: " -> "), refRange, related: related)
                 broken.insert(name)
             }
         }
 
-        // Dependency order, ties by name; whatever a cycle keeps back comes last.
-        var remaining = Set(definitions.map(\.name))
-        var order: [String] = []
-        while !remaining.isEmpty {
-            let ready = remaining.filter { n in (edges[n] ?? []).allSatisfy { $0 == n || !remaining.contains($0) } }
-            guard let next = (ready.isEmpty ? remaining : ready).min(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
-            else { break }
-            order.append(next)
-            remaining.remove(next)
-        }
-        for name in order {
-            guard let d = definitions.first(where: { $0.name == name }) else { continue }
+        for name in Self.dependencyOrder(edges: edges, names: definitions.map(\.name)) {
+            guard let d = byName[name] else { continue }
             let dependsOnBroken = (edges[name] ?? []).contains { $0 != name && customTypes[$0] == nil }
+            let before = inlinedFields
             if let built = buildCustomType(name, d.node, keyRange: d.keyRange),
                !broken.contains(name), !dependsOnBroken {
                 customTypes[name] = built
+                inlinedSize[name] = max(1, inlinedFields - before)
             }
         }
+    }
+
+    /// Dependency order, ties by name (UTF-8 order); whatever a cycle keeps back comes
+    /// last, smallest name first. Kahn's algorithm over a sorted list of the ready types.
+    static func dependencyOrder(edges: [String: Set<String>], names: [String]) -> [String] {
+        let precedes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        var waitingOn: [String: Int] = [:]
+        var users: [String: [String]] = [:]
+        for name in Set(names) {
+            let deps = (edges[name] ?? []).subtracting([name])
+            waitingOn[name] = deps.count
+            for dep in deps { users[dep, default: []].append(name) }
+        }
+        var remaining = Set(names)
+        var ready = remaining.filter { waitingOn[$0] == 0 }.sorted { precedes($1, $0) }
+        // For a cycle: the smallest name not yet placed, found by a cursor that only advances.
+        let byNameOrder = remaining.sorted(by: precedes)
+        var cursor = 0
+        var order: [String] = []
+        order.reserveCapacity(remaining.count)
+        while !remaining.isEmpty {
+            // Ready types are kept in reverse order, the smallest last, to pop it.
+            let next: String
+            if let smallest = ready.popLast() {
+                next = smallest
+            } else {
+                while cursor < byNameOrder.count && !remaining.contains(byNameOrder[cursor]) { cursor += 1 }
+                guard cursor < byNameOrder.count else { break }
+                next = byNameOrder[cursor]  // a cycle: its smallest goes next
+            }
+            guard remaining.remove(next) != nil else { continue }
+            order.append(next)
+            for user in users[next] ?? [] where remaining.contains(user) {
+                waitingOn[user, default: 1] -= 1
+                if waitingOn[user] == 0 {
+                    var (lo, hi) = (0, ready.count)  // the first place whose name precedes `user`
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if precedes(ready[mid], user) { hi = mid } else { lo = mid + 1 }
+                    }
+                    ready.insert(user, at: lo)
+                }
+            }
+        }
+        return order
     }
 
     private mutating func buildCustomType(_ name: String, _ node: YAMLNode, keyRange: TextRange) -> CustomTypeSchema? {
@@ -95,6 +139,9 @@ extension SchemaBuildState {
         }
     }
 
+    /// Types of a cycle named in its message and related places, at most.
+    static let maxCycleShown = 32
+
     static func isAcceptanceCode(_ code: String) -> Bool { code.hasPrefix("KRO5") || code.hasPrefix("KRO9") }
 
     /// Custom names a type definition mentions (through `[]`, `map[string]`, nested mappings).
@@ -115,27 +162,78 @@ extension SchemaBuildState {
     /// Every elementary cycle's node set, one per strongly connected component with more
     /// than one type, each rotated to start at its smallest name.
     static func cycles(edges: [String: Set<String>], names: [String]) -> [[String]] {
+        let component = stronglyConnectedComponents(edges: edges, names: names)
+        var sizes: [Int: Int] = [:]
+        for id in component.values { sizes[id, default: 0] += 1 }
         var result: [[String]] = []
         var assigned: Set<String> = []
         for start in names where !assigned.contains(start) {
-            // Find a path start -> … -> start through other types (DFS, names in order).
-            var stack: [(node: String, path: [String])] = [(start, [start])]
+            // A path back to `start` stays in its component: a type alone in its own has
+            // none, and the search never leaves the component.
+            guard let home = component[start], sizes[home, default: 0] > 1 else { continue }
+            // Find a path start -> … -> start through other types (DFS, names in order),
+            // each type's path kept as its parent, from the first time it is seen.
+            var stack = [start]
+            var parent: [String: String] = [:]
             var seen: Set<String> = []
-            var found: [String]?
-            while let (node, path) = stack.popLast(), found == nil {
+            var last: String?
+            while let node = stack.popLast(), last == nil {
                 for next in (edges[node] ?? []).sorted().reversed() where next != node {
-                    if next == start { found = path; break }
-                    if !seen.contains(next) && !assigned.contains(next) {
+                    if next == start { last = node; break }
+                    if component[next] == home && !seen.contains(next) && !assigned.contains(next) {
                         seen.insert(next)
-                        stack.append((next, path + [next]))
+                        parent[next] = node
+                        stack.append(next)
                     }
                 }
             }
-            if let cycle = found, cycle.count > 1 {
+            guard var node = last else { continue }
+            var cycle = [node]
+            while let up = parent[node] { cycle.append(up); node = up }
+            cycle.reverse()
+            if cycle.count > 1 {
                 result.append(cycle)
                 assigned.formUnion(cycle)
             }
         }
         return result
+    }
+
+    /// Each type's strongly connected component (Tarjan's algorithm, without recursion).
+    static func stronglyConnectedComponents(edges: [String: Set<String>], names: [String]) -> [String: Int] {
+        var index: [String: Int] = [:], lowLink: [String: Int] = [:]
+        var onStack: Set<String> = []
+        var stack: [String] = []
+        var component: [String: Int] = [:]
+        var counter = 0, components = 0
+        for root in names where index[root] == nil {
+            // Frames: a type and its successors still to visit.
+            var frames: [(node: String, rest: [String])] = []
+            func open(_ node: String) {
+                index[node] = counter; lowLink[node] = counter; counter += 1
+                stack.append(node); onStack.insert(node)
+                frames.append((node, Array(edges[node] ?? [])))
+            }
+            open(root)
+            while !frames.isEmpty {
+                let node = frames[frames.count - 1].node
+                if let next = frames[frames.count - 1].rest.popLast() {
+                    if index[next] == nil { open(next) }
+                    else if onStack.contains(next) { lowLink[node] = min(lowLink[node]!, index[next]!) }
+                    continue
+                }
+                frames.removeLast()
+                if let parentFrame = frames.last { lowLink[parentFrame.node] = min(lowLink[parentFrame.node]!, lowLink[node]!) }
+                if lowLink[node] == index[node] {
+                    while let member = stack.popLast() {
+                        onStack.remove(member)
+                        component[member] = components
+                        if member == node { break }
+                    }
+                    components += 1
+                }
+            }
+        }
+        return component
     }
 }

@@ -57,6 +57,18 @@ struct SchemaBuildState {
     var customTypes: [String: CustomTypeSchema] = [:]
     /// Names defined in `types` (built or not), so a failed type is not also "unknown".
     var definedTypes: Set<String> = []
+    /// Fields built so far, a custom type's use counted as all the fields it inlines:
+    /// what the schemas hold. Bounded by `maxInlinedFields`.
+    var inlinedFields = 0
+    /// Per built custom type, the fields one use of it inlines.
+    var inlinedSize: [String: Int] = [:]
+    private var reportedInlineLimit = false
+
+    /// kro inlines a custom type at each use, and so do the schemas built here: a chain
+    /// of types each using the next (a 1,500-type chain, 33 KB of text, took 1 GB) or
+    /// using it twice (a type bomb, exponential) would cost far more than its text. Far
+    /// above any real schema.
+    static let maxInlinedFields = 20_000
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange,
                          severity: DiagnosticSeverity = .error, related: [RelatedLocation] = [],
@@ -93,6 +105,7 @@ struct SchemaBuildState {
 
     mutating func buildField(_ name: String, _ node: YAMLNode, keyRange: TextRange?,
                              parentRequired: inout [String], context: FieldContext) -> JSONObject? {
+        inlinedFields += 1
         switch YAMLValueKind(node) {
         case .mapping(let mapping):
             let index = fields.count
@@ -193,7 +206,20 @@ struct SchemaBuildState {
             guard let values = resolve(value, field: field, context: context) else { return nil }
             return ["type": "object", "additionalProperties": .object(values)]
         case .custom(let name, let span):
-            if let custom = customTypes[name] { return custom.schema }
+            if let custom = customTypes[name] {
+                let size = inlinedSize[name] ?? 1
+                guard inlinedFields + size <= Self.maxInlinedFields else {
+                    if !reportedInlineLimit {
+                        reportedInlineLimit = true
+                        report(AnalysisLimits.code, "spec.schema: with each use of a custom type inlined, the schema has "
+                               + "more than \(Self.maxInlinedFields) fields here, over kro-lsp's limit; this field "
+                               + "and the uses of custom types after it are not checked", field.range(span))
+                    }
+                    return nil
+                }
+                inlinedFields += size
+                return custom.schema
+            }
             // Undefined names inside `types` are reported by the dependency check (KRO108).
             if context.block == .spec && !definedTypes.contains(name) {
                 let suggestion = SchemaSuggestions.type(for: name, customTypes: definedTypes)
