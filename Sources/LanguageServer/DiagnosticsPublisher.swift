@@ -8,8 +8,25 @@ struct DiagnosticsConversion: Sendable {
     let documentationURL: String
     let relatedInformationSupported: Bool
 
+    /// Findings published per file, at most: past them a list helps no one in an editor,
+    /// and a file of thousands of findings (a cycle of 10,000 custom types is reported on
+    /// each) took seconds and hundreds of MB to send. An information at the first one left
+    /// out says how many there are.
+    static let maxPublished = 1_000
+    /// Related places sent per finding, at most.
+    static let maxRelated = 32
+
     func lspDiagnostics(_ snapshot: DocumentSnapshot, uri: String) -> [JSONValue] {
-        snapshot.diagnostics.map { lspDiagnostic($0, source: snapshot.source, uri: uri) }
+        let all = snapshot.diagnostics
+        var shown = all.prefix(Self.maxPublished).map { lspDiagnostic($0, source: snapshot.source, uri: uri) }
+        if all.count > Self.maxPublished {
+            let notice = Diagnostic(code: AnalysisLimits.code, severity: .information,
+                                    message: "kro-lsp shows the first \(Self.maxPublished) of the \(all.count) findings of "
+                                        + "this file; kro-lsp --check lists them all",
+                                    range: all[Self.maxPublished].range)
+            shown.append(lspDiagnostic(notice, source: snapshot.source, uri: uri))
+        }
+        return shown
     }
 
     func lspDiagnostic(_ diagnostic: Diagnostic, source: SourceText, uri: String) -> JSONValue {
@@ -22,7 +39,7 @@ struct DiagnosticsConversion: Sendable {
             "message": .string(diagnostic.message),
         ]
         if !diagnostic.related.isEmpty && relatedInformationSupported {
-            object.set("relatedInformation", .array(diagnostic.related.map { related in
+            object.set("relatedInformation", .array(diagnostic.related.prefix(Self.maxRelated).map { related in
                 ["location": ["uri": .string(uri), "range": conversion.range(related.range, in: source)],
                  "message": .string(related.message)]
             }))
