@@ -114,6 +114,13 @@ def type_ring(n):
     return custom_types([f"      T{i}: {{next: T{(i + 1) % n}}}\n" for i in range(n)])
 
 
+def resource_ring(n):
+    # Each resource reads the next one's name: one cycle through them all, KRO319 on each.
+    return HEADER + "  resources:\n" + "".join(
+        f"  - id: r{i}\n    template: {{apiVersion: v1, kind: ConfigMap, metadata: {{name: \"${{r{(i + 1) % n}.metadata.name}}\"}}}}\n"
+        for i in range(n))
+
+
 def backtracking_regex():
     return HEADER + "  resources:\n  - id: cm\n    includeWhen:\n" \
         "    - \"${'" + "a" * 5000 + "!'.matches('^(a+)+$')}\"\n" \
@@ -136,6 +143,7 @@ SHAPES = {
     "type-chain-10000": (lambda: type_chain(10_000), 2),
     "type-bomb-40": (lambda: type_chain(40, uses=2), 2),
     "type-ring-10000": (lambda: type_ring(10_000), 2),
+    "resource-ring-10000": (lambda: resource_ring(10_000), 2),
     "regex-backtracking": (backtracking_regex, 2, True),
 }
 

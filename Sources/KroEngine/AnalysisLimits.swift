@@ -22,6 +22,20 @@ public struct AnalysisLimits: Sendable, Hashable {
 
     public static let code = "KRO921"
 
+    /// Members of a cycle a message names and related places point at, at most: a cycle of
+    /// thousands of types or resources is reported on each member, so its text would grow
+    /// with the square of its length.
+    static let cycleMembersShown = 32
+
+    /// `a -> b -> … -> a` for a round of `count` names (the first repeated at the end),
+    /// the middle left out past `cycleMembersShown`.
+    static func cycleText(count: Int, name: (Int) -> String) -> String {
+        let shown = count <= cycleMembersShown + 1 ? (0..<count).map(name)
+            : (0..<cycleMembersShown / 2).map(name) + ["… \(count - cycleMembersShown - 1) more"]
+                + (count - cycleMembersShown / 2 - 1..<count).map(name)
+        return shown.joined(separator: " -> ")
+    }
+
     /// What the parser is told: an RGD's resources list over `maxResources` keeps no tree
     /// for the object items after the first one over it, which admission never reads
     /// (`ResourceListLimit`; the documents are those `RGDParser.admit` admits).

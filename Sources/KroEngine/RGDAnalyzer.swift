@@ -475,19 +475,24 @@ public enum RGDAnalyzer {
     /// KRO319 on every resource of each cycle, related locations on every edge.
     static func cycleDiagnostics(_ rgd: ResourceGraphDefinition, _ graph: DependencyGraph) -> [Diagnostic] {
         var out: [Diagnostic] = []
+        guard !graph.cycles.isEmpty else { return out }
+        // Where each id is written first (`resource(withID:)`, by a search, was quadratic in a long cycle).
+        var anchors: [String: TextRange] = [:]
+        for r in rgd.resources { if let id = r.id?.value, anchors[id] == nil { anchors[id] = r.anchorRange } }
         for members in graph.cycles {
             guard let start = members.first else { continue }
             let path = graph.cyclePath(from: start, within: Set(members))
-            let message = "graph contains a cycle: " + (path + [start]).joined(separator: " -> ")
+            let round = path + [start]
+            let message = "graph contains a cycle: " + AnalysisLimits.cycleText(count: round.count) { round[$0] }
             var related: [RelatedLocation] = []
-            for (a, b) in zip(path, Array(path.dropFirst()) + [start]) {
+            for (a, b) in zip(path, Array(path.dropFirst()) + [start]).prefix(AnalysisLimits.cycleMembersShown) {
                 if let edge = graph.edges[a]?.first(where: { $0.to == b }) {
                     related.append(RelatedLocation(range: edge.range, message: "\(a) depends on \(b) here"))
                 }
             }
             for id in members {
-                guard let r = rgd.resource(withID: id) else { continue }
-                out.append(Diagnostic(code: "KRO319", message: message, range: r.anchorRange, related: related))
+                guard let r = anchors[id] else { continue }
+                out.append(Diagnostic(code: "KRO319", message: message, range: r, related: related))
             }
         }
         return out

@@ -49,7 +49,7 @@ import YAMLSyntax
         #expect(cycles.count == count)
         let shown = (0..<16).map { "T\($0)" } + ["… 8 more"] + (24...39).map { "T\($0)" } + ["T0"]
         #expect(cycles.first?.message == "cyclic dependency in type T0: graph contains a cycle: " + shown.joined(separator: " -> "))
-        #expect(cycles.allSatisfy { $0.related.count == SchemaBuildState.maxCycleShown })
+        #expect(cycles.allSatisfy { $0.related.count == AnalysisLimits.cycleMembersShown })
         #expect(cycles.first.map(f.text(of:)) == "T1")
     }
 

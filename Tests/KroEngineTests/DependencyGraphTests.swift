@@ -41,6 +41,18 @@ import YAMLSyntax
         #expect(cycle[0].related.map { source.string(in: $0.range) } == ["c", "b"])
     }
 
+    /// A cycle of many resources is reported on each with its text naming 32 of them and
+    /// as many related places.
+    @Test func aLongCycleIsReportedOnEachMemberCapped() throws {
+        let count = 40
+        let a = try Self.graph((0..<count).map { ("r\($0)", ["r\(($0 + 1) % count)"]) })
+        let cycle = a.diagnostics.filter { $0.code == "KRO319" }
+        #expect(cycle.count == count)
+        let shown = (0..<16).map { "r\($0)" } + ["… 8 more"] + (24..<count).map { "r\($0)" } + ["r0"]
+        #expect(cycle.allSatisfy { $0.message == "graph contains a cycle: " + shown.joined(separator: " -> ") })
+        #expect(cycle.allSatisfy { $0.related.count == AnalysisLimits.cycleMembersShown })
+    }
+
     @Test func shadowedAndQualifiedNamesAreNotDependencies() throws {
         let body = """
           resources:

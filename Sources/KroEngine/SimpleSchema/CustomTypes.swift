@@ -35,22 +35,18 @@ extension SchemaBuildState {
         let byName = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for cycle in Self.cycles(edges: edges, names: definitions.map(\.name).sorted()) {
             for (i, name) in cycle.enumerated() {
-                // The cycle from `name` round to it again, read in place: a cycle of
-                // thousands of types is reported on each, so its text and related places
-                // are capped too, or they would grow with the square of its length.
+                // The cycle from `name` round to it again, read in place (a copy for each
+                // of its types would be quadratic in a long one).
                 let length = cycle.count + 1
                 func step(_ k: Int) -> String { cycle[(i + k) % cycle.count] }
                 let refRange = references[name]?.first { $0.name == step(1) }?.range
                     ?? byName[name]?.keyRange ?? TextRange(start: 0, end: 0)
-                let related = (1..<min(length - 1, Self.maxCycleShown + 1)).compactMap { k -> RelatedLocation? in
+                let related = (1..<min(length - 1, AnalysisLimits.cycleMembersShown + 1)).compactMap { k -> RelatedLocation? in
                     guard let r = references[step(k)]?.first(where: { $0.name == step(k + 1) })?.range else { return nil }
                     return RelatedLocation(range: r, message: "\(step(k)) uses \(step(k + 1))")
                 }
-                let shown = length <= Self.maxCycleShown + 1 ? (0..<length).map(step)
-                    : (0..<Self.maxCycleShown / 2).map(step) + ["… \(length - Self.maxCycleShown - 1) more"]
-                        + (length - Self.maxCycleShown / 2 - 1..<length).map(step)
                 report("KRO110", "cyclic dependency in type \(name): graph contains a cycle: "
-                       + shown.joined(separator: " -> "), refRange, related: related)
+                       + AnalysisLimits.cycleText(count: length, name: step), refRange, related: related)
                 broken.insert(name)
             }
         }
@@ -138,9 +134,6 @@ extension SchemaBuildState {
             return nil
         }
     }
-
-    /// Types of a cycle named in its message and related places, at most.
-    static let maxCycleShown = 32
 
     static func isAcceptanceCode(_ code: String) -> Bool { code.hasPrefix("KRO5") || code.hasPrefix("KRO9") }
 
