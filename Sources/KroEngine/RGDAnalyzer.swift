@@ -3,29 +3,112 @@ import YAMLSyntax
 
 /// Everything the engine knows about one RGD document, for diagnostics and for later
 /// stages (type checking, hover, definition, completion).
+///
+/// The fields live in one copy-on-write object: an analysis is copied into arrays, snapshots
+/// and `--check`'s list of every RGD of the run, and each copy is one retain (8 bytes an
+/// element, not the ~1.4 KB of the fields inline).
 public struct RGDAnalysis: Sendable {
-    public var rgd: ResourceGraphDefinition
+    private final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced
+        var rgd: ResourceGraphDefinition
+        var expressions: ExpressionList
+        var graph: DependencyGraph
+        var instanceSchema: SimpleSchemaResult
+        var statusSchemas: [StatusFieldSchema]
+        var unterminatedExpressions: ExpressionList
+        var checks: ExpressionChecks
+        var typeContext: KroTypeContext
+        var diagnostics: [Diagnostic]
+        var referencedKindKeys: Set<String>
+
+        init(rgd: ResourceGraphDefinition, expressions: ExpressionList, graph: DependencyGraph,
+             instanceSchema: SimpleSchemaResult, statusSchemas: [StatusFieldSchema],
+             unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext,
+             diagnostics: [Diagnostic], referencedKindKeys: Set<String>) {
+            self.rgd = rgd; self.expressions = expressions; self.graph = graph
+            self.instanceSchema = instanceSchema; self.statusSchemas = statusSchemas
+            self.unterminatedExpressions = unterminatedExpressions; self.checks = checks
+            self.typeContext = typeContext; self.diagnostics = diagnostics; self.referencedKindKeys = referencedKindKeys
+        }
+
+        func copy() -> Storage {
+            Storage(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instanceSchema,
+                    statusSchemas: statusSchemas, unterminatedExpressions: unterminatedExpressions, checks: checks,
+                    typeContext: typeContext, diagnostics: diagnostics, referencedKindKeys: referencedKindKeys)
+        }
+    }
+
+    private var storage: Storage
+
+    init(rgd: ResourceGraphDefinition, expressions: ExpressionList, graph: DependencyGraph,
+         instanceSchema: SimpleSchemaResult, statusSchemas: [StatusFieldSchema],
+         unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext,
+         diagnostics: [Diagnostic], referencedKindKeys: Set<String> = []) {
+        storage = Storage(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instanceSchema,
+                          statusSchemas: statusSchemas, unterminatedExpressions: unterminatedExpressions,
+                          checks: checks, typeContext: typeContext, diagnostics: diagnostics,
+                          referencedKindKeys: referencedKindKeys)
+    }
+
+    /// The storage, copied first when another analysis shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
+    public var rgd: ResourceGraphDefinition {
+        get { storage.rgd }
+        set { unique.rgd = newValue }
+    }
     /// Every expression, in document order per resource, then status and conditions
     /// (one chunk per resource, shared with the cache: see `ExpressionList`).
-    public var expressions: ExpressionList
-    public var graph: DependencyGraph
+    public var expressions: ExpressionList {
+        get { storage.expressions }
+        set { unique.expressions = newValue }
+    }
+    public var graph: DependencyGraph {
+        get { storage.graph }
+        set { unique.graph = newValue }
+    }
     /// The instance schema built from `spec.schema.spec`/`types` (SimpleSchema).
-    public var instanceSchema: SimpleSchemaResult
+    public var instanceSchema: SimpleSchemaResult {
+        get { storage.instanceSchema }
+        set { unique.instanceSchema = newValue }
+    }
     /// The CRD status schema inferred from the status expressions' types (cel.md §10);
     /// fields whose expression did not type-check are absent.
-    public var statusSchemas: [StatusFieldSchema]
+    public var statusSchemas: [StatusFieldSchema] {
+        get { storage.statusSchemas }
+        set { unique.statusSchemas = newValue }
+    }
     /// Unterminated `${…` being typed: parsed tolerantly and checked silently, for editors.
-    public var unterminatedExpressions: ExpressionList
+    public var unterminatedExpressions: ExpressionList {
+        get { storage.unterminatedExpressions }
+        set { unique.unterminatedExpressions = newValue }
+    }
     /// What the type checker computed, by index into `expressions` followed by
     /// `unterminatedExpressions` (partial trees included).
-    public var checks: ExpressionChecks
+    public var checks: ExpressionChecks {
+        get { storage.checks }
+        set { unique.checks = newValue }
+    }
     /// The typed environment of the RGD (`schema`, resource variables, their types).
-    public var typeContext: KroTypeContext
+    public var typeContext: KroTypeContext {
+        get { storage.typeContext }
+        set { unique.typeContext = newValue }
+    }
     /// Sorted by position, then code.
-    public var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] {
+        get { storage.diagnostics }
+        set { unique.diagnostics = newValue }
+    }
     /// The GVK keys (`apps/v1/Deployment`) the resources name: what RGD chaining reads,
     /// kept with the typing environment so an edit does not read every resource again.
-    public var referencedKindKeys: Set<String> = []
+    public var referencedKindKeys: Set<String> {
+        get { storage.referencedKindKeys }
+        set { unique.referencedKindKeys = newValue }
+    }
     public var topologicalOrder: [String]? { graph.topologicalOrder }
 }
 
