@@ -33,6 +33,10 @@ public struct AnalysisOptions: Sendable {
     var minimumParallelResources = ResourceSlices.defaultMinimumParallelJobs
     /// Resources per RGD and expressions per resource (KRO921 over them).
     public var limits = AnalysisLimits()
+    /// What the analysis keeps beside its findings: everything (the server: requests read
+    /// it) or only what is read after the analysis (one-shot runs such as `--check`).
+    /// The diagnostics are the same either way.
+    public var retention = AnalysisRetention.all
     public init(schemaStore: SchemaStore) { self.schemaStore = schemaStore }
 
     /// The schema of `gvk` for a resource of the RGD defining `own`: the user's CRDs and
@@ -43,6 +47,19 @@ public struct AnalysisOptions: Sendable {
         if let known, !known.isFromCatalog { return known }
         return chainedKinds.lookup(gvk, own: own) ?? known
     }
+}
+
+/// What an analysis keeps beside its diagnostics.
+public enum AnalysisRetention: Sendable {
+    /// Everything editor requests read: each RGD's expressions with their CEL trees and
+    /// check results, the typing environment (`RGDAnalysis.typeContext`).
+    case all
+    /// What is read once the diagnostics are made: each RGD's model, graph, instance and
+    /// status schemas, referenced kinds and diagnostics (RGD chaining, instance admission,
+    /// breaking changes, generated CRDs). Each resource's expressions and checks are
+    /// dropped as soon as its diagnostics are made; expressions no diagnostic comes from
+    /// (unterminated `${…`, text that does not parse, already flagged) are not checked.
+    case findings
 }
 
 /// The result of analysing one file.

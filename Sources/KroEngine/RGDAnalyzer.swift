@@ -16,13 +16,13 @@ public struct RGDAnalysis: Sendable {
         var statusSchemas: [StatusFieldSchema]
         var unterminatedExpressions: ExpressionList
         var checks: ExpressionChecks
-        var typeContext: KroTypeContext
+        var typeContext: KroTypeContext?
         var diagnostics: [Diagnostic]
         var referencedKindKeys: Set<String>
 
         init(rgd: ResourceGraphDefinition, expressions: ExpressionList, graph: DependencyGraph,
              instanceSchema: SimpleSchemaResult, statusSchemas: [StatusFieldSchema],
-             unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext,
+             unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext?,
              diagnostics: [Diagnostic], referencedKindKeys: Set<String>) {
             self.rgd = rgd; self.expressions = expressions; self.graph = graph
             self.instanceSchema = instanceSchema; self.statusSchemas = statusSchemas
@@ -39,9 +39,10 @@ public struct RGDAnalysis: Sendable {
 
     private var storage: Storage
 
+    /// `typeContext`: nil when the analysis keeps only its findings (`AnalysisRetention.findings`).
     init(rgd: ResourceGraphDefinition, expressions: ExpressionList, graph: DependencyGraph,
          instanceSchema: SimpleSchemaResult, statusSchemas: [StatusFieldSchema],
-         unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext,
+         unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext?,
          diagnostics: [Diagnostic], referencedKindKeys: Set<String> = []) {
         storage = Storage(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instanceSchema,
                           statusSchemas: statusSchemas, unterminatedExpressions: unterminatedExpressions,
@@ -62,7 +63,8 @@ public struct RGDAnalysis: Sendable {
         set { unique.rgd = newValue }
     }
     /// Every expression, in document order per resource, then status and conditions
-    /// (one chunk per resource, shared with the cache: see `ExpressionList`).
+    /// (one chunk per resource, shared with the cache: see `ExpressionList`). Empty when
+    /// the analysis keeps only its findings.
     public var expressions: ExpressionList {
         get { storage.expressions }
         set { unique.expressions = newValue }
@@ -83,21 +85,31 @@ public struct RGDAnalysis: Sendable {
         set { unique.statusSchemas = newValue }
     }
     /// Unterminated `${…` being typed: parsed tolerantly and checked silently, for editors.
+    /// Empty when the analysis keeps only its findings.
     public var unterminatedExpressions: ExpressionList {
         get { storage.unterminatedExpressions }
         set { unique.unterminatedExpressions = newValue }
     }
     /// What the type checker computed, by index into `expressions` followed by
-    /// `unterminatedExpressions` (partial trees included).
+    /// `unterminatedExpressions` (partial trees included). Empty when the analysis keeps
+    /// only its findings.
     public var checks: ExpressionChecks {
         get { storage.checks }
         set { unique.checks = newValue }
     }
     /// The typed environment of the RGD (`schema`, resource variables, their types).
+    /// Only an analysis that keeps everything (`AnalysisRetention.all`, the default) has one.
     public var typeContext: KroTypeContext {
-        get { storage.typeContext }
+        get {
+            guard let context = storage.typeContext else {
+                preconditionFailure("RGDAnalysis.typeContext read from an analysis made with AnalysisRetention.findings")
+            }
+            return context
+        }
         set { unique.typeContext = newValue }
     }
+    /// Whether the analysis kept what only editor requests read (`AnalysisRetention.all`).
+    public var keepsEverything: Bool { storage.typeContext != nil }
     /// Sorted by position, then code.
     public var diagnostics: [Diagnostic] {
         get { storage.diagnostics }
@@ -228,6 +240,8 @@ public enum RGDAnalyzer {
                                    resourceScopes: kept.resourceScopes,
                                    environment: CELEnvironment.kro(), resourceIDs: kept.resourceIDs)
         var typeCheck = ExpressionTypeCheck(rgd: rgd, store: store, environment: environment)
+        let keepsAll = options.retention == .all
+        typeCheck.keepsChecks = keepsAll
         let generation = reuse?.entry.generation ?? 0
         var cached = [CachedResource?](repeating: nil, count: reuse == nil ? 0 : (rgd.resources.last?.index ?? -1) + 1)
         // Cache hits first (cheap, in order), then the misses: on several threads when many.
@@ -289,7 +303,7 @@ public enum RGDAnalyzer {
         header += collector.diagnostics
         var status = collector.expressions
         for i in status.indices {
-            header += parse(&status[i], memo: &typeCheck.memo)
+            header += parse(&status[i], memo: &typeCheck.memo, partial: keepsAll)
             rules.check(&status[i])
         }
         header += rules.diagnostics
@@ -299,7 +313,8 @@ public enum RGDAnalyzer {
         header += ValidationRuleCheck.check(instance.fields)
         let flagged = FlaggedRanges(header.filter { $0.severity == .error }.map(\.range))
         typeCheck.run(status) { flagged.anyWithin($0.scalar.range) }
-        var statusUnterminated = collector.unterminated
+        // Unterminated `${…` give no diagnostic here: only an editor reads their trees.
+        var statusUnterminated = keepsAll ? collector.unterminated : []
         for i in statusUnterminated.indices { statusUnterminated[i].partial = parsePartial(statusUnterminated[i]) }
         typeCheck.checkSilently(statusUnterminated, from: status.count)
         let statusResults = typeCheck.takeResults()
@@ -346,9 +361,11 @@ public enum RGDAnalyzer {
         }
         // Chunks per resource, then the status's; checks are numbered over `expressions`,
         // then `unterminated`.
-        let expressions = ExpressionList(resources.map(\.expressions) + [status])
-        let unterminated = ExpressionList(resources.map(\.unterminated) + [statusUnterminated])
-        let checks = ExpressionChecks(chunks: resources.map(\.checks) + [statusChecks],
+        // Without `.all` retention the resources kept none (one empty chunk, not one per resource).
+        let keepsAll = typeCheck.keepsChecks
+        let expressions = keepsAll ? ExpressionList(resources.map(\.expressions) + [status]) : ExpressionList()
+        let unterminated = keepsAll ? ExpressionList(resources.map(\.unterminated) + [statusUnterminated]) : ExpressionList()
+        let checks = ExpressionChecks(chunks: keepsAll ? resources.map(\.checks) + [statusChecks] : [[]],
                                       expressions: expressions, unterminated: unterminated)
 
         diagnostics += cycleDiagnostics(rgd, graph).map {
@@ -360,7 +377,7 @@ public enum RGDAnalyzer {
         return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
                            statusSchemas: typeCheck.statusSchemas,
                            unterminatedExpressions: unterminated, checks: checks,
-                           typeContext: typeCheck.context, diagnostics: diagnostics)
+                           typeContext: keepsAll ? typeCheck.context : nil, diagnostics: diagnostics)
     }
 
     /// The cache entry of resource `k` when its item is unchanged: as is when admission
@@ -434,8 +451,11 @@ public enum RGDAnalyzer {
         var collected = collector.diagnostics
         var expressions = collector.expressions
         collected += CRDTemplateRule.check(expressions, resource: r, gvk: gvk)
-        for i in expressions.indices { collected += parse(&expressions[i], memo: &memo) }
-        var unterminated = collector.unterminated
+        let keepsAll = options.retention == .all
+        for i in expressions.indices { collected += parse(&expressions[i], memo: &memo, partial: keepsAll) }
+        // Unterminated `${…` give no diagnostic here (the collector reported them): only an
+        // editor reads their trees.
+        var unterminated = keepsAll ? collector.unterminated : []
         for i in unterminated.indices { unterminated[i].partial = parsePartial(unterminated[i]) }
         return PreparedResource(leading: leading, collected: collected, expressions: expressions,
                                 unterminated: unterminated, hasAliases: hasAliases)
@@ -477,6 +497,11 @@ public enum RGDAnalyzer {
         let typed = typeCheck.takeResults()
         diagnostics += typed.diagnostics
         for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
+        // Without `.all` retention, what remains is what the global passes read.
+        guard options.retention == .all else {
+            return ResourceAnalysis(diagnostics: diagnostics, expressions: [], unterminated: [], checks: [],
+                                    dependencies: rules.dependencies[r.index] ?? [], hasAliases: prepared.hasAliases)
+        }
         return ResourceAnalysis(diagnostics: diagnostics, expressions: expressions, unterminated: unterminated,
                                 checks: typed.checks, dependencies: rules.dependencies[r.index] ?? [],
                                 hasAliases: prepared.hasAliases)
@@ -497,10 +522,11 @@ public enum RGDAnalyzer {
     }
 
     /// Parses one expression (kro macros for conditions) and maps syntax errors to the file.
-    static func parse(_ expression: inout RGDExpression, memo: inout ExpressionMemo) -> [Diagnostic] {
+    /// `partial`: whether text that does not parse gets the tolerant parse (for editors).
+    static func parse(_ expression: inout RGDExpression, memo: inout ExpressionMemo, partial: Bool = true) -> [Diagnostic] {
         let result = memo.parse(expression.celText, kroMacros: expression.kind == .condition)
         expression.parsed = result.parsed
-        if result.parsed == nil { expression.partial = parsePartial(expression) }
+        if result.parsed == nil, partial { expression.partial = parsePartial(expression) }
         guard !result.issues.isEmpty else { return [] }  // the rest words findings
         let e = expression.quotedAuthorText
         let rid = expression.resourceID ?? ""

@@ -19,7 +19,9 @@ struct CRDCommand: ParsableCommand {
     var crdPaths: [String] = []
 
     func run() throws {
-        guard let options = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
+        guard var loaded = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
+        loaded.retention = .findings  // the model, instance and status schemas are all it reads
+        let options = loaded
         let (source, path) = try SingleInput.read(file)
         // An RGD whose resource is another RGD's instance kind of the same file is typed from
         // that RGD's CRD (chaining), as kro types it from the installed CRD: its status

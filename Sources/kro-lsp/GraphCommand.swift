@@ -23,7 +23,8 @@ struct GraphCommand: ParsableCommand {
     var format: GraphFormat = .dot
 
     func run() throws {
-        guard let options = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
+        guard var options = CRDOptions.load(crdPaths) else { throw ExitCode(2) }
+        options.retention = .findings  // the graph and the model are all it reads
         let (source, path) = try SingleInput.read(file)
         let analysis = DocumentAnalyzer.analyze(source, options: options)
         let findings = analysis.diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0) }

@@ -93,6 +93,9 @@ struct ExpressionTypeCheck: Sendable {
     private var iteratorTypes: [Int: [String: CELType]] = [:]
     /// Parses and checks by text: an RGD repeats its expressions.
     var memo = ExpressionMemo()
+    /// Whether `checks` keeps what the checker computed (for editors). When false, only
+    /// expressions whose issues are reported are checked, and nothing is kept but findings.
+    var keepsChecks = true
     private var kinds: [Int: KindSchema] { environment.kinds }
     private var catalogNotes: [String: RelatedLocation] { environment.catalogNotes }
 
@@ -146,8 +149,10 @@ struct ExpressionTypeCheck: Sendable {
         // forEach first: iterator types feed the templates of their collection.
         let isFlagged = expressions.map(flagged)
         // One slot per expression, sized once (forEach first: slots are not filled in order).
-        checks.reserveCapacity(expressions.count)
-        if checks.count < expressions.count { checks += repeatElement(nil, count: expressions.count - checks.count) }
+        if keepsChecks {
+            checks.reserveCapacity(expressions.count)
+            if checks.count < expressions.count { checks += repeatElement(nil, count: expressions.count - checks.count) }
+        }
         for i in expressions.indices {
             if case .forEach = expressions[i].kind { check(expressions[i], index: i, report: !isFlagged[i]) }
         }
@@ -161,6 +166,7 @@ struct ExpressionTypeCheck: Sendable {
     /// environments, after `run`, so iterator types are known; results are stored from
     /// index `first` on.
     mutating func checkSilently(_ expressions: [RGDExpression], from first: Int) {
+        guard keepsChecks else { return }
         for (i, e) in expressions.enumerated() { check(e, index: first + i, report: false) }
     }
 
@@ -185,14 +191,17 @@ struct ExpressionTypeCheck: Sendable {
     /// snapshot, its issues and output checks are not reported again.
     /// A partial tree (text that does not parse) is checked for the snapshot only.
     private mutating func check(_ e: RGDExpression, index: Int, report: Bool) {
-        guard let parsed = e.parsed ?? e.partial else { return }
+        // What is not reported is checked only for the snapshot.
+        guard let parsed = e.parsed ?? e.partial, keepsChecks || (report && e.parsed != nil) else { return }
         let (environment, isShared) = environment(for: e)
         let result = isShared && e.parsed != nil
             ? memo.check(parsed, kroMacros: e.kind == .condition, inSharedEnvironment: environment)
             : Checker.check(parsed, in: environment)
-        if checks.count <= index { checks += repeatElement(nil, count: index + 1 - checks.count) }
-        checks[index] = isShared ? ExpressionCheck(result: result, box: self.environment.sharedCheckEnvironment)
-            : ExpressionCheck(result: result, environment: environment)
+        if keepsChecks {
+            if checks.count <= index { checks += repeatElement(nil, count: index + 1 - checks.count) }
+            checks[index] = isShared ? ExpressionCheck(result: result, box: self.environment.sharedCheckEnvironment)
+                : ExpressionCheck(result: result, environment: environment)
+        }
         guard report, e.parsed != nil else { return }
         let rid = e.resourceID ?? ""
         let text = e.quotedAuthorText

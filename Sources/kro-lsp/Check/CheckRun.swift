@@ -73,6 +73,8 @@ struct CheckRun {
             options.chainedKinds = chained
             // One large RGD uses every core too (the files of a run share them already).
             options.analysisThreads = threads
+            // Nothing after the findings reads expressions, checks or typing environments.
+            options.retention = .findings
             return (file: file, analysis: DocumentAnalyzer.analyze(file.source, options: options))
         }
         let analysed = analyses

@@ -1,0 +1,97 @@
+import KroTestSupport
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+/// `AnalysisRetention.findings` (one-shot runs: `--check`, `crd`, `graph`) drops what only
+/// editor requests read, resource by resource; what it keeps must be what `.all` (the
+/// server) has: the same diagnostics, and the same model, graph, schemas and kinds that
+/// RGD chaining, instance admission, breaking changes and generated CRDs read. The
+/// findings runs also go through the parallel per-resource pass.
+@Suite struct AnalysisRetentionTests {
+    /// The number of RGDs compared.
+    static func compare(_ text: String, _ name: String) -> Int {
+        let source = SourceText(text)
+        let everything = DocumentAnalyzer.analyze(source, options: .bundled)
+        var findings = AnalysisOptions.bundled
+        findings.retention = .findings
+        var parallelFindings = findings
+        parallelFindings.analysisThreads = 4
+        parallelFindings.minimumParallelResources = 2
+        for options in [findings, parallelFindings] {
+            let kept = DocumentAnalyzer.analyze(source, options: options)
+            #expect(kept.diagnostics == everything.diagnostics, "\(name): diagnostics (threads \(options.analysisThreads))")
+            #expect(kept.rgds.count == everything.rgds.count, "\(name): RGDs")
+            for (a, b) in zip(everything.rgds, kept.rgds) {
+                #expect(a.diagnostics == b.diagnostics, "\(name): RGD diagnostics")
+                #expect(a.statusSchemas == b.statusSchemas, "\(name): status schemas")
+                #expect(a.referencedKindKeys == b.referencedKindKeys, "\(name): referenced kinds")
+                #expect(a.topologicalOrder == b.topologicalOrder && a.graph.cycles == b.graph.cycles, "\(name): graph")
+                #expect(a.graph.nodes == b.graph.nodes && a.graph.edges == b.graph.edges, "\(name): graph")
+                #expect(a.generatedCRD?.result.crd == b.generatedCRD?.result.crd, "\(name): generated CRD")
+                #expect(a.keepsEverything && !b.keepsEverything)
+                #expect(b.expressions.isEmpty && b.unterminatedExpressions.isEmpty && b.checks.count == 0)
+            }
+        }
+        return everything.rgds.count
+    }
+
+    @Test func corpusAndGeneratedRGDsHaveTheSameFindings() throws {
+        let compared = try RGDCorpusTests.sumOverCorpusAndGenerated(generated: 40, generatedCRLF: 12, Self.compare)
+        #expect(compared > 50)
+    }
+
+    /// What `.findings` does not check (unterminated `${…`, text that does not parse,
+    /// expressions an earlier stage flagged) and what it must still check (forEach iterator
+    /// types feeding templates, status types feeding the CRD).
+    @Test func expressionsFindingsDoNotCheckGiveTheSameDiagnostics() {
+        let text = """
+            apiVersion: kro.run/v1alpha1
+            kind: ResourceGraphDefinition
+            metadata:
+              name: mixed
+            spec:
+              schema:
+                apiVersion: v1alpha1
+                kind: Mixed
+                spec:
+                  name: string
+                  regions: "[]string"
+                status:
+                  first: ${pods[0].metadata.name}
+                  broken: ${cm.data.missing +}
+                  typed: ${cm.metadata.name == "x"}
+                conditions:
+                  - ${cm.metadata.nme}
+              resources:
+                - id: cm
+                  template:
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: ${schema.spec.name}
+                    data:
+                      open: "${schema.spec.name"
+                      unknown: ${nothere.value}
+                      twice: ${nothere.value}
+                - id: pods
+                  forEach:
+                    - region: ${schema.spec.regions}
+                  template:
+                    apiVersion: v1
+                    kind: Pod
+                    metadata:
+                      name: ${region + "-" + cm.metadata.name}
+                    spec:
+                      containers:
+                        - name: main
+                          image: ${region * 2}
+                  readyWhen:
+                    - ${each.status.phase == "Running"}
+                    - ${each.status.phase}
+            """
+        #expect(Self.compare(text, "mixed") == 1)
+        let analysis = DocumentAnalyzer.analyze(SourceText(text), options: .bundled)
+        #expect(analysis.diagnostics.count >= 4)
+    }
+}
