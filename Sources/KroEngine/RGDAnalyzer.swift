@@ -215,7 +215,10 @@ public enum RGDAnalyzer {
             return (key, instance, kept)
         }
         // A first analysis computes every resource: their part that needs no environment
-        // (`prepareResource`) runs on the other threads while this one builds it.
+        // (`prepareResource`) runs on the other threads while this one builds it. Keeping
+        // only findings, only while: the rest is prepared by the per-resource pass as it
+        // goes, so the prepared parts (expressions and their trees) of every resource are
+        // never all held at once. (The server, which keeps them all anyway, prepares all.)
         var prepared: PreparedParts?
         let (key, instance, kept): (RGDEnvironmentKey?, SimpleSchemaResult, KeptEnvironment)
         let naming: [Diagnostic]  // with the environment: it needs only the ids
@@ -223,7 +226,8 @@ public enum RGDAnalyzer {
             var laneReuse = reuse
             let lanes = slices.overlapping({ (NamingRules.check(rgd, maxDimensions: maxForEachDimensions), environmentPass(&laneReuse)) },
                                            jobs: rgd.resources.count,
-                                           state: { ExpressionMemo() }, shouldStop: options.shouldStop) { [rgd] memo, k in
+                                           state: { ExpressionMemo() }, shouldStop: options.shouldStop,
+                                           onlyWhileFirst: options.retention == .findings) { [rgd] memo, k in
                 prepareResource(rgd.resources[k], gvk: admission.gvks[k], rgd: rgd, options: options, source: source, memo: &memo)
             }
             reuse = laneReuse
@@ -274,7 +278,7 @@ public enum RGDAnalyzer {
         ) { [misses, rgd, prepared] state, job -> (ResourceAnalysis, CachedResource?) in
             let k = misses[job], r = rgd.resources[k]
             let analysis = analyzeResource(r, gvk: admission.gvks[k], admission: admission.resourceDiagnostics[k],
-                                           prepared: prepared?.take(k), rules: &state.0,
+                                           prepared: prepared?.take(k), source: source, rules: &state.0,
                                            typeCheck: &state.1, options: options)
             guard let source = reuseSource else { return (analysis, nil) }
             let place = Self.place(of: r.node, in: source)
@@ -466,11 +470,12 @@ public enum RGDAnalyzer {
     /// type-checked again, as elsewhere). `gvk`: `objectGVK(r)`. `prepared`: its
     /// `prepareResource`, when done already.
     static func analyzeResource(_ r: RGDResource, gvk: GroupVersionKind?, admission: [Diagnostic],
-                                prepared: consuming PreparedResource? = nil,
+                                prepared: consuming PreparedResource? = nil, source: SourceText? = nil,
                                 rules: inout ReferenceRules, typeCheck: inout ExpressionTypeCheck,
                                 options: AnalysisOptions) -> ResourceAnalysis {
         let store = options.schemaStore
-        var prepared = (consume prepared) ?? prepareResource(r, gvk: gvk, rgd: rules.rgd, options: options, memo: &typeCheck.memo)
+        var prepared = (consume prepared)
+            ?? prepareResource(r, gvk: gvk, rgd: rules.rgd, options: options, source: source, memo: &typeCheck.memo)
         var diagnostics = prepared.leading
         if typeCheck.environment.kinds[r.index] == nil, let gvk,
            let unservable = UnservableKindRule.check(r, gvk: gvk, store: store) {

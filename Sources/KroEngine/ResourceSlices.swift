@@ -80,14 +80,17 @@ extension ResourceSlices {
     /// thread would otherwise spend alone on it. Jobs are taken in order from a shared
     /// counter, each lane with a state of its own (`state()`); results come back in job
     /// order, nil for jobs not run because `shouldStop` said so (asked before each job).
+    /// `onlyWhileFirst`: no job starts once `first` is done (nil for the rest: the caller
+    /// does them later, when it needs them, instead of holding every result at once).
     func overlapping<First, State, Result>(
         _ first: () -> First, jobs count: Int, state: () -> State, shouldStop: (@Sendable () -> Bool)?,
-        _ body: (inout State, Int) -> Result
+        onlyWhileFirst: Bool = false, _ body: (inout State, Int) -> Result
     ) -> (First, [Result?]) {
         var firstResult: First?
         var slots = [Result?](repeating: nil, count: count)
         let counter = JobCounter()
         let stop = StopSignal()
+        let firstDone = StopSignal()
         withoutActuallyEscaping(first) { first in
             withoutActuallyEscaping(state) { state in
                 withoutActuallyEscaping(body) { body in
@@ -98,10 +101,13 @@ extension ResourceSlices {
                             nonisolated(unsafe) let lanes = (first, state, body, slots, firstResult)
                             DispatchQueue.concurrentPerform(iterations: max(2, threads)) { lane in
                                 let (first, state, body, slots, firstResult) = lanes
-                                if lane == 0 { firstResult.pointee = first() }
+                                if lane == 0 {
+                                    firstResult.pointee = first()
+                                    if onlyWhileFirst { return firstDone.raise() }
+                                }
                                 var own = state()
                                 while let job = counter.take(below: count) {
-                                    if stop.isRaised { return }
+                                    if stop.isRaised || firstDone.isRaised { return }
                                     if shouldStop?() == true { stop.raise(); return }
                                     slots[job] = body(&own, job)
                                 }
