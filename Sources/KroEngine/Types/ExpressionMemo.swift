@@ -15,6 +15,10 @@ struct ExpressionMemo: Sendable {
 
     private var parses: [Key: ParseResult] = [:]
     private var checks: [Key: CheckResult] = [:]
+    /// Whether a remembered check keeps only its result type and issues (what diagnostics
+    /// read), not every node's type and reference (what editor requests read): a run that
+    /// keeps only findings (`AnalysisRetention.findings`) holds its memo until the RGD is done.
+    var keepsOnlyVerdicts = false
 
     /// `CELParser.parse` of `text` (kro macros enabled when `kroMacros`).
     mutating func parse(_ text: String, kroMacros: Bool) -> ParseResult {
@@ -33,7 +37,8 @@ struct ExpressionMemo: Sendable {
         let key = Key(text: parsed.source, kroMacros: kroMacros)
         if let known = checks[key] { return known }
         let result = Checker.check(parsed, in: environment)
-        checks[key] = result
+        checks[key] = keepsOnlyVerdicts
+            ? CheckResult(type: result.type, types: [:], references: [:], issues: result.issues) : result
         return result
     }
 }

@@ -95,7 +95,9 @@ struct ExpressionTypeCheck: Sendable {
     var memo = ExpressionMemo()
     /// Whether `checks` keeps what the checker computed (for editors). When false, only
     /// expressions whose issues are reported are checked, and nothing is kept but findings.
-    var keepsChecks = true
+    var keepsChecks = true {
+        didSet { memo.keepsOnlyVerdicts = !keepsChecks }
+    }
     private var kinds: [Int: KindSchema] { environment.kinds }
     private var catalogNotes: [String: RelatedLocation] { environment.catalogNotes }
 
