@@ -22,4 +22,5 @@ struct InstanceKindIndex {
     }
 
     subscript(type: TypeMeta) -> InstanceKind? { kinds[type] }
+    var isEmpty: Bool { kinds.isEmpty }
 }

@@ -36,16 +36,24 @@ public enum Preview {
     /// Each document's type is read from its `apiVersion`/`kind` alone, and a CRD is
     /// generated only for the RGDs whose kind some document names: a file of RGDs (and a
     /// run of many files) pays neither a whole-document conversion nor a CRD per RGD.
+    /// The types named are collected first (a file of 5,000 RGDs names one), and each
+    /// document's read again only when some RGD defines a type named: no list of every
+    /// document and its type is held.
     public static func instanceDiagnostics(_ file: YAMLFile, rgds: [RGDAnalysis]) -> [Diagnostic] {
-        let documents = file.documents.filter(\.errors.isEmpty).compactMap { document in
-            typeMeta(of: document).map { (document: document, type: TypeMeta(apiVersion: $0.apiVersion, kind: $0.kind)) }
+        var wanted: Set<TypeMeta> = []
+        for document in file.documents where document.errors.isEmpty {
+            if let type = typeMeta(of: document) { wanted.insert(TypeMeta(apiVersion: type.apiVersion, kind: type.kind)) }
         }
-        guard !documents.isEmpty else { return [] }
-        let kinds = InstanceKindIndex(rgds: rgds, wanted: Set(documents.map(\.type)))
-        return documents.flatMap { document, type -> [Diagnostic] in
-            guard let kind = kinds[type] else { return [] }
-            return InstanceAdmission.admit(document, kind: kind, source: file.source).diagnostics
+        guard !wanted.isEmpty else { return [] }
+        let kinds = InstanceKindIndex(rgds: rgds, wanted: wanted)
+        guard !kinds.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for document in file.documents where document.errors.isEmpty {
+            guard let type = typeMeta(of: document),
+                  let kind = kinds[TypeMeta(apiVersion: type.apiVersion, kind: type.kind)] else { continue }
+            diagnostics += InstanceAdmission.admit(document, kind: kind, source: file.source).diagnostics
         }
+        return diagnostics
     }
 
     /// `apiVersion` and `kind` as kubectl reads them (the root's JSON members), without
