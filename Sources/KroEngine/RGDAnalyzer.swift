@@ -365,12 +365,12 @@ public enum RGDAnalyzer {
         }
         // Chunks per resource, then the status's; checks are numbered over `expressions`,
         // then `unterminated`.
-        // Without `.all` retention the resources kept none (one empty chunk, not one per resource).
+        // Without `.all` retention the resources kept none: the shared empty lists.
         let keepsAll = typeCheck.keepsChecks
-        let expressions = keepsAll ? ExpressionList(resources.map(\.expressions) + [status]) : ExpressionList()
-        let unterminated = keepsAll ? ExpressionList(resources.map(\.unterminated) + [statusUnterminated]) : ExpressionList()
-        let checks = ExpressionChecks(chunks: keepsAll ? resources.map(\.checks) + [statusChecks] : [[]],
-                                      expressions: expressions, unterminated: unterminated)
+        let expressions = keepsAll ? ExpressionList(resources.map(\.expressions) + [status]) : .empty
+        let unterminated = keepsAll ? ExpressionList(resources.map(\.unterminated) + [statusUnterminated]) : .empty
+        let checks = keepsAll ? ExpressionChecks(chunks: resources.map(\.checks) + [statusChecks],
+                                                 expressions: expressions, unterminated: unterminated) : .empty
 
         diagnostics += cycleDiagnostics(rgd, graph).map {
             var d = $0

@@ -16,6 +16,9 @@ public struct ExpressionList: RandomAccessCollection, Sendable {
 
     public init(_ expressions: [RGDExpression] = []) { self.init([expressions]) }
 
+    /// No expression (one empty chunk), its arrays allocated once and shared.
+    static let empty = ExpressionList()
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { starts[starts.count - 1] }
 
@@ -64,6 +67,9 @@ public struct ExpressionChecks: Sendable {
         self.expressions = expressions
         self.unterminated = unterminated
     }
+
+    /// The checks of `ExpressionList.empty` (twice), shared.
+    static let empty = ExpressionChecks(chunks: [[]], expressions: .empty, unterminated: .empty)
 
     public subscript(index: Int) -> ExpressionCheck? {
         guard index >= 0 else { return nil }
