@@ -9,10 +9,13 @@ import Foundation
 final class LiteralSchemaTree: @unchecked Sendable {
     let resolver: SchemaResolver
     let root: LiteralSchemaNode
+    /// The kind's schema the tree was made from.
+    let rootSchema: OpenAPISchema
     private let lock = NSLock()
 
     init(root: OpenAPISchema, resolver: SchemaResolver) {
         self.resolver = resolver
+        self.rootSchema = root
         self.root = LiteralSchemaNode(resolver.resolveShape(root))
     }
 
@@ -50,6 +53,26 @@ final class LiteralSchemaTree: @unchecked Sendable {
         }
         node.additional = .some(made)
         return made
+    }
+}
+
+/// The `LiteralSchemaTree` of each kind by key, made on first use: a tree is a pure function
+/// of its root and the resolver, so every RGD analysed with one `SchemaStore` shares it.
+final class LiteralSchemaTrees: @unchecked Sendable {  // `trees` is read and written under `lock`
+    private let lock = NSLock()
+    private var trees: [String: LiteralSchemaTree] = [:]
+
+    /// The tree of `kind`: the shared one when its root is the first root seen for its key,
+    /// else one of its own (an RGD checked together may define the key differently).
+    func tree(of kind: KindSchema, resolver: SchemaResolver) -> LiteralSchemaTree {
+        let key = kind.gvk.bundleKey
+        if let shared = lock.withLock({ trees[key] }), shared.rootSchema == kind.root { return shared }
+        let tree = LiteralSchemaTree(root: kind.root, resolver: resolver)
+        return lock.withLock {
+            if let shared = trees[key] { return shared.rootSchema == kind.root ? shared : tree }
+            trees[key] = tree
+            return tree
+        }
     }
 }
 

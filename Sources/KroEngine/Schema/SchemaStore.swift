@@ -11,6 +11,9 @@ public struct SchemaStore: Sendable {
     private let crdKinds: [String: KindSchema]
     /// Consulted last, for kinds neither the user's CRDs nor the bundle know.
     public let catalog: CRDCatalog?
+    /// The literal validation tree of each kind, shared by every RGD analysed with this
+    /// store (and its copies): a file of many RGDs, or a workspace, describes a kind once.
+    let literalTrees = LiteralSchemaTrees()
 
     public init(resolver: SchemaResolver = .empty, kubernetesVersion: String? = nil,
                 bundleKinds: OrderedDictionary<String, String> = [:], crdKinds: [KindSchema] = [],

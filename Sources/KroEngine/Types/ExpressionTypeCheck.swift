@@ -17,7 +17,7 @@ struct TypeEnvironment: Sendable {
     /// is written, and the note that names the schema's source (diagnostics about them carry it).
     let catalogNotes: [String: RelatedLocation]
     /// The schema of each resource's kind as literal validation reads it (by resource
-    /// index): one tree per kind, shared by its resources.
+    /// index): one tree per kind, shared by its resources and every RGD of the store.
     let literalTrees: [Int: LiteralSchemaTree]
     /// `context.environment`, boxed once: the checks made in it all hold this one.
     let sharedCheckEnvironment: CheckEnvironment
@@ -46,25 +46,7 @@ struct TypeEnvironment: Sendable {
         self.unknownKinds = unknownKinds
         self.ambiguousKinds = ambiguousKinds
         self.catalogNotes = notes
-        self.literalTrees = Self.literalTrees(kinds, resolver: store.resolver)
-    }
-
-    /// One tree per kind (resources in index order); a kind whose schema differs from the
-    /// first one's of its name gets its own.
-    private static func literalTrees(_ kinds: [Int: KindSchema], resolver: SchemaResolver) -> [Int: LiteralSchemaTree] {
-        var byKind: [String: (root: OpenAPISchema, tree: LiteralSchemaTree)] = [:]
-        var trees: [Int: LiteralSchemaTree] = [:]
-        for index in kinds.keys.sorted() {
-            let kind = kinds[index]!
-            if let shared = byKind[kind.gvk.bundleKey], shared.root == kind.root {
-                trees[index] = shared.tree
-                continue
-            }
-            let tree = LiteralSchemaTree(root: kind.root, resolver: resolver)
-            if byKind[kind.gvk.bundleKey] == nil { byKind[kind.gvk.bundleKey] = (kind.root, tree) }
-            trees[index] = tree
-        }
-        return trees
+        self.literalTrees = kinds.mapValues { store.literalTrees.tree(of: $0, resolver: store.resolver) }
     }
 }
 
