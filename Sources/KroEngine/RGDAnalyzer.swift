@@ -529,9 +529,9 @@ public enum RGDAnalyzer {
     /// Parses one expression (kro macros for conditions) and maps syntax errors to the file.
     /// `partial`: whether text that does not parse gets the tolerant parse (for editors).
     static func parse(_ expression: inout RGDExpression, memo: inout ExpressionMemo, partial: Bool = true) -> [Diagnostic] {
-        let result = memo.parse(expression.celText, kroMacros: expression.kind == .condition)
-        expression.parsed = result.parsed
-        if result.parsed == nil, partial { expression.partial = parsePartial(expression) }
+        let result = memo.parseShared(expression.celText, kroMacros: expression.kind == .condition)
+        expression.parsedTree = result.tree
+        if result.tree == nil, partial { expression.partial = parsePartial(expression) }
         guard !result.issues.isEmpty else { return [] }  // the rest words findings
         let e = expression.quotedAuthorText
         let rid = expression.resourceID ?? ""

@@ -57,7 +57,37 @@ import YAMLSyntax
         #expect(e.parsed == nil && e.partial?.source == "schema.spec.")
         e.partial = nil
         #expect(e.partial == nil && e.partialStorage.isEmpty)
-        #expect(MemoryLayout<RGDExpression>.size <= 344 - 88 + 8)
+        #expect(MemoryLayout<RGDExpression>.size <= 152)
+    }
+
+    /// Expressions of one CEL text hold one parsed tree (boxed by the memo of their lane); the
+    /// resource index, stored in 32 bits, reads back as written, nil included.
+    @Test(arguments: [1, 2])
+    func expressionsOfOneTextShareTheirTree(threads: Int) throws {
+        var options = AnalysisOptions.bundled
+        options.analysisThreads = threads
+        options.minimumParallelResources = 1
+        let text = rgd("""
+            status:
+              name: ${b.metadata.name}
+          resources:
+          - id: a
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}"}}
+          - id: b
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}", namespace: "${schema.spec.name}"}}
+        """)
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(text), options: options).rgds.first)
+        #expect(analysis.expressions.map(\.resourceIndex) == [0, 1, 1, nil])
+        let inB = try analysis.expressions.filter { $0.resourceIndex == 1 }.map { try #require($0.parsedTree) }
+        #expect(inB.count == 2 && inB[0] === inB[1] && inB[0].parsed.source == "schema.spec.name")
+        var e = try #require(analysis.expressions.last)
+        #expect(e.parsed?.source == "b.metadata.name" && e.partial == nil)
+        e.resourceIndex = 70_000
+        #expect(e.resourceIndex == 70_000)
+        e.resourceIndex = nil
+        #expect(e.resourceIndex == nil)
+        e.parsed = nil
+        #expect(e.parsedTree == nil && e.parsed == nil)
     }
 
     /// A resource's checks are an array with a slot per expression (then per unterminated

@@ -125,47 +125,83 @@ public struct CELTextMap: Sendable, Hashable {
 }
 
 /// One expression of the RGD: a standalone `${…}` or a string template, with its place.
+///
+/// Kept for every expression of a snapshot (65,000 at 10,000 resources), so its stored
+/// fields are laid out small: the fields are ordered so that one-byte ones fill the others'
+/// padding, the resource index is 32 bits, and the parsed tree is held by reference and
+/// shared by the expressions of one text (`ParsedTree`): 152 bytes instead of 256.
 public struct RGDExpression: Sendable {
     public var kind: ExpressionKind
-    /// Index into `spec.resources` (nil for status and conditions).
-    public var resourceIndex: Int?
     public var resourceID: String?
     /// The field path inside the template / externalRef / status (rgd.md §8.7), or the
     /// list position for includeWhen/readyWhen/forEach/conditions.
     public var path: [SchemaPathSegment]
-    public var pathText: String { TemplateFieldPath.format(path) }
-    public var form: ExpressionForm
-    /// The YAML scalar holding the expression(s).
-    public var scalar: YAMLScalar
     /// The `${…}` pieces, each with its file range (from `$` to `}`).
     public var matches: [ExpressionMatch]
+    /// The CEL text kro compiles: the inner text, or the generated concatenation.
+    public var celText: String
+    /// The YAML scalar holding the expression(s).
+    public var scalar: YAMLScalar
+    /// Stored right after the 31-byte scalar, in its last word.
+    public var form: ExpressionForm
+    public var textMap: CELTextMap
+    /// `resourceIndex`, `Int32.min` for nil: a resource list is far below 2^31 items.
+    private var storedResourceIndex: Int32
+    /// True for a `${` that never closes (kro keeps it as literal text): recorded only so
+    /// editors can complete and hover inside it while it is typed; no stage reports on it.
+    public var isUnterminated = false
+    /// `parsed`, by reference: filled from `ExpressionMemo`, which hands the expressions of
+    /// one text the same tree (inline the tree was 88 of the expression's 256 bytes).
+    var parsedTree: ParsedTree?
+    /// `partial`, out of line: few expressions have one, and inline it was 88 of the
+    /// expression's 344 bytes (an empty array allocates nothing).
+    var partialStorage: [ParsedExpr] = []
+    public var references: [ExpressionReference] = []
+
+    init(kind: ExpressionKind, resourceIndex: Int?, resourceID: String?, path: [SchemaPathSegment],
+         form: ExpressionForm, scalar: YAMLScalar, matches: [ExpressionMatch], celText: String, textMap: CELTextMap) {
+        self.kind = kind
+        self.resourceID = resourceID
+        self.path = path
+        self.matches = matches
+        self.celText = celText
+        self.scalar = scalar
+        self.form = form
+        self.textMap = textMap
+        storedResourceIndex = Self.store(resourceIndex)
+    }
+
+    /// Index into `spec.resources` (nil for status and conditions).
+    public var resourceIndex: Int? {
+        get { storedResourceIndex == .min ? nil : Int(storedResourceIndex) }
+        set { storedResourceIndex = Self.store(newValue) }
+    }
+
+    private static func store(_ index: Int?) -> Int32 {
+        index.map { Int32(truncatingIfNeeded: $0) } ?? .min
+    }
+
+    public var pathText: String { TemplateFieldPath.format(path) }
     /// Each `${…}`'s file range (an unterminated one's runs to the end of the value), derived
     /// from `matches` and the scalar's map: stored, it was one more array per expression.
     public var matchRanges: [TextRange] {
         let length = scalar.value.utf8.count
         return matches.map { scalar.sourceMap.sourceRange(forValueRange: $0.start..<min($0.end, length)) }
     }
-    /// The CEL text kro compiles: the inner text, or the generated concatenation.
-    public var celText: String
     /// What messages quote: the inner text of a standalone `${…}`, the string template as
     /// written otherwise (not the concatenation kro generates from it).
     public var authorText: String { form == .standalone ? celText : scalar.value }
-    public var textMap: CELTextMap
     /// Filled by the parse step.
-    public var parsed: ParsedExpr?
+    public var parsed: ParsedExpr? {
+        get { parsedTree?.parsed }
+        set { parsedTree = newValue.map(ParsedTree.init) }
+    }
     /// When the text does not parse: the tolerant parse (`CELParser.parsePartial`) for
     /// editors; type-checked silently, never reported or evaluated.
     public var partial: ParsedExpr? {
         get { partialStorage.first }
         set { partialStorage = newValue.map { [$0] } ?? [] }
     }
-    /// `partial`, out of line: few expressions have one, and inline it was 88 of the
-    /// expression's 344 bytes (an empty array allocates nothing).
-    var partialStorage: [ParsedExpr] = []
-    /// True for a `${` that never closes (kro keeps it as literal text): recorded only so
-    /// editors can complete and hover inside it while it is typed; no stage reports on it.
-    public var isUnterminated = false
-    public var references: [ExpressionReference] = []
 
     /// The file range of a CEL span of `celText`.
     public func fileRange(_ span: SourceSpan) -> TextRange { textMap.fileRange(span) }
@@ -175,6 +211,13 @@ public struct RGDExpression: Sendable {
     public var range: TextRange {
         fileRange(SourceSpan(start: 0, end: celText.utf8.count))
     }
+}
+
+/// A parsed tree held by reference, so that the expressions of one CEL text (an RGD repeats
+/// `schema.spec.name` in most resources) keep one copy of it.
+final class ParsedTree: Sendable {
+    let parsed: ParsedExpr
+    init(_ parsed: ParsedExpr) { self.parsed = parsed }
 }
 
 /// An identifier the expression reads (after shadowing), with its file range.

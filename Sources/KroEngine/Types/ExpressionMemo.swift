@@ -13,7 +13,13 @@ struct ExpressionMemo: Sendable {
         var kroMacros: Bool
     }
 
-    private var parses: [Key: ParseResult] = [:]
+    /// A parse: its tree boxed once, so every expression of the text holds the same one.
+    struct Parse: Sendable {
+        var tree: ParsedTree?
+        var issues: [CELIssue]
+    }
+
+    private var parses: [Key: Parse] = [:]
     private var checks: [Key: CheckResult] = [:]
     /// Whether a remembered check keeps only its result type and issues (what diagnostics
     /// read), not every node's type and reference (what editor requests read): a run that
@@ -22,13 +28,20 @@ struct ExpressionMemo: Sendable {
 
     /// `CELParser.parse` of `text` (kro macros enabled when `kroMacros`).
     mutating func parse(_ text: String, kroMacros: Bool) -> ParseResult {
+        let known = parseShared(text, kroMacros: kroMacros)
+        return ParseResult(parsed: known.tree?.parsed, issues: known.issues)
+    }
+
+    /// `parse(_:kroMacros:)` with the tree in the box every use of `text` shares.
+    mutating func parseShared(_ text: String, kroMacros: Bool) -> Parse {
         let key = Key(text: text, kroMacros: kroMacros)
         if let known = parses[key] { return known }
         var options = ParserOptions()
         options.enableKroMacros = kroMacros
         let result = CELParser(options: options).parse(text)
-        parses[key] = result
-        return result
+        let parse = Parse(tree: result.parsed.map(ParsedTree.init), issues: result.issues)
+        parses[key] = parse
+        return parse
     }
 
     /// `Checker.check(parsed, in: environment)`, where `parsed` is what `parse(_:kroMacros:)`
