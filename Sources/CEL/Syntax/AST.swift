@@ -86,18 +86,46 @@ public struct Expr: Hashable, Sendable {
     public var id: ExprID
     public var kind: ExprKind
     /// The whole source range of this node (for a macro: of the macro call).
-    public var span: SourceSpan
+    public var span: SourceSpan {
+        get { SourceSpan(start: Int(spanStart), end: Int(spanEnd)) }
+        set { (spanStart, spanEnd) = (Self.offset(newValue.start), Self.offset(newValue.end)) }
+    }
     /// The offset cel-go reports for this node: the operator token of an operator call,
     /// the `.` of a selection, the `(` of a call, the `[` of an index or list, the first
     /// character of an identifier or literal.
-    public var position: Int
+    public var position: Int {
+        get { Int(storedPosition) }
+        set { storedPosition = Self.offset(newValue) }
+    }
     /// For selections and member calls, the range of the field or function name, so that
     /// "undefined field" and overload errors can point at the name itself.
-    public var nameSpan: SourceSpan?
+    public var nameSpan: SourceSpan? {
+        get { nameStart == Self.noName ? nil : SourceSpan(start: Int(nameStart), end: Int(nameEnd)) }
+        set {
+            guard let newValue else { (nameStart, nameEnd) = (Self.noName, 0); return }
+            (nameStart, nameEnd) = (Self.offset(newValue.start), Self.offset(newValue.end))
+        }
+    }
+
+    // Every node of every kept tree is an `Expr` (inline in its parent's case box), so its
+    // offsets are stored as `Int32`: 40 bytes a node instead of 64. Offsets are into one
+    // expression's text, far below 2 GiB (a kro document is at most 64 MiB); larger ones
+    // are clamped. `nameStart == noName`: no name span.
+    private var spanStart: Int32
+    private var spanEnd: Int32
+    private var storedPosition: Int32
+    private var nameStart: Int32
+    private var nameEnd: Int32
+    private static let noName = Int32.min
+
+    private static func offset(_ value: Int) -> Int32 { Int32(clamping: value) }
 
     public init(id: ExprID, kind: ExprKind, span: SourceSpan, position: Int? = nil, nameSpan: SourceSpan? = nil) {
-        self.id = id; self.kind = kind; self.span = span
-        self.position = position ?? span.start; self.nameSpan = nameSpan
+        self.id = id; self.kind = kind
+        (spanStart, spanEnd) = (Self.offset(span.start), Self.offset(span.end))
+        storedPosition = Self.offset(position ?? span.start)
+        (nameStart, nameEnd) = (Self.noName, 0)
+        self.nameSpan = nameSpan
     }
 }
 
