@@ -175,9 +175,12 @@ struct ItemCut: Sendable {
         if bytes[document.start] == UInt8(ascii: "%") { return nil }
         let lines = source.lineStarts
         var line = source.line(containing: document.start)
-        while line < lines.count, lines[line] < document.end {
-            let start = lines[line]
-            let end = line + 1 < lines.count ? min(lines[line + 1], document.end) : document.end
+        // Each line's start read once: it is the end of the line before.
+        var next = line < lines.count ? lines[line] : Int.max
+        while next < document.end {
+            let start = next
+            next = line + 1 < lines.count ? lines[line + 1] : Int.max
+            let end = min(next, document.end)
             line += 1
             guard let keyColumn = keyColumn(bytes, start, end) else { continue }
             return region(after: line, keyStart: start + keyColumn, keyColumn: keyColumn, source: source, document: document)
@@ -206,9 +209,11 @@ struct ItemCut: Sendable {
         var items: [Int] = []
         var line = first
         var regionEnd = document.end
-        while line < lines.count, lines[line] < document.end {
-            let start = lines[line]
-            let end = line + 1 < lines.count ? min(lines[line + 1], document.end) : document.end
+        var next = line < lines.count ? lines[line] : Int.max
+        while next < document.end {
+            let start = next
+            next = line + 1 < lines.count ? lines[line + 1] : Int.max
+            let end = min(next, document.end)
             line += 1
             var i = start
             while i < end && bytes[i] == 0x20 { i += 1 }

@@ -14,16 +14,16 @@ extension SourceText {
         let scan = newBytes.withUnsafeBufferPointer {
             Self.scan($0, from: scanStart, syncAfter: range.start + replacement.count)
         }
-        var starts = Array(lineStarts[...firstLine])
-        starts += scan.lineStarts
         var invalid = invalidUTF8Ranges.filter { $0.end <= scanStart }
         invalid += scan.invalid
         let synced = scan.end < newBytes.count
+        // Past the edit the old text goes on the same way: its line starts follow, from `kept`.
+        let oldSync = scan.end - delta
+        let kept = synced ? line(containing: oldSync) + 1 : lineStarts.count
+        var starts = lineStarts.prefix(upTo: firstLine + 1, reserving: scan.lineStarts.count + lineStarts.count - kept)
+        starts.append(scan.lineStarts, from: 0, shiftedBy: 0)
+        starts.append(lineStarts, from: kept, shiftedBy: delta)
         if synced {
-            // Past the edit the old text goes on the same way: its line starts follow.
-            let oldSync = scan.end - delta
-            let k = line(containing: oldSync)
-            starts += lineStarts[(k + 1)...].lazy.map { $0 + delta }
             invalid += invalidUTF8Ranges.lazy.filter { $0.start >= oldSync }.map { $0.shifted(by: delta) }
         }
         var ascii = scan.isASCII

@@ -25,7 +25,7 @@ public struct TextPosition: Hashable, Sendable, Comparable, CustomStringConverti
 public struct SourceText: Sendable, Equatable {
     public let bytes: [UInt8]
     /// Byte offset where each line starts; the first entry is 0.
-    public let lineStarts: [Int]
+    public let lineStarts: LineStarts
     /// Maximal runs of bytes that are not well-formed UTF-8.
     public let invalidUTF8Ranges: [TextRange]
     /// True when every byte is ASCII (columns are then byte counts in every encoding).
@@ -34,11 +34,12 @@ public struct SourceText: Sendable, Equatable {
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
     public init(bytes: [UInt8]) {
-        let scan = bytes.withUnsafeBufferPointer { Self.scan($0, from: 0, syncAfter: nil, firstLineStart: 0) }
+        var scan = bytes.withUnsafeBufferPointer { Self.scan($0, from: 0, syncAfter: nil, firstLineStart: 0) }
+        scan.lineStarts.shrinkToFit()
         self.init(bytes: bytes, lineStarts: scan.lineStarts, invalidUTF8Ranges: scan.invalid, isASCII: scan.isASCII)
     }
 
-    init(bytes: [UInt8], lineStarts: [Int], invalidUTF8Ranges: [TextRange], isASCII: Bool) {
+    init(bytes: [UInt8], lineStarts: LineStarts, invalidUTF8Ranges: [TextRange], isASCII: Bool) {
         self.bytes = bytes
         self.lineStarts = lineStarts
         self.invalidUTF8Ranges = invalidUTF8Ranges
@@ -50,7 +51,7 @@ public struct SourceText: Sendable, Equatable {
     /// first line start whose line break lies at or after `syncAfter`). `start` must be 0
     /// or a line start.
     struct Scan {
-        var lineStarts: [Int] = []
+        var lineStarts = LineStarts()
         var invalid: [TextRange] = []
         var isASCII = true
         var end = 0
