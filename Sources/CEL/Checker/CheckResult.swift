@@ -21,14 +21,18 @@ public struct CheckResult: Sendable {
     public var type: CELType?
     /// The inferred type of every node (also when there are errors, as far as known).
     public var types: NodeTypes
-    public var references: [ExprID: Reference]
+    public var references: NodeReferences
     public var issues: [CELIssue]
 
-    public init(type: CELType?, types: NodeTypes, references: [ExprID: Reference], issues: [CELIssue]) {
+    public init(type: CELType?, types: NodeTypes, references: NodeReferences, issues: [CELIssue]) {
         self.type = type; self.types = types; self.references = references; self.issues = issues
     }
 
+    public init(type: CELType?, types: NodeTypes, references: [ExprID: Reference], issues: [CELIssue]) {
+        self.init(type: type, types: types, references: NodeReferences(references), issues: issues)
+    }
+
     public init(type: CELType?, types: [ExprID: CELType], references: [ExprID: Reference], issues: [CELIssue]) {
-        self.init(type: type, types: NodeTypes(types), references: references, issues: issues)
+        self.init(type: type, types: NodeTypes(types), references: NodeReferences(references), issues: issues)
     }
 }

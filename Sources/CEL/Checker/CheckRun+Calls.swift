@@ -67,7 +67,7 @@ extension CheckRun {
         setType(args[1], .string)
         let result = selectField(e, operandType: type(of: args[0]), field: field, optional: true)
         setType(e, result)
-        references[e.id] = Reference(name: Operator.optionalSelect, overloadIDs: ["select_optional_field"])
+        references.add(e.id, Reference(name: Operator.optionalSelect, overloadIDs: ["select_optional_field"]))
     }
 
     /// Picks the overloads whose parameters unify with the argument types. With several
@@ -107,7 +107,7 @@ extension CheckRun {
             return
         }
         setType(e, resultType)
-        references[e.id] = Reference(name: fn.name, overloadIDs: matched)
+        references.add(e.id, Reference(name: fn.name, overloadIDs: matched))
     }
 
     /// The overload's signature with its type parameters replaced by fresh variables.

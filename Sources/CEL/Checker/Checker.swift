@@ -23,7 +23,7 @@ final class CheckRun {
     let source: [UInt8]
     @exclusivity(unchecked) var substitution = TypeSubstitution()
     @exclusivity(unchecked) var types = NodeTypes()
-    @exclusivity(unchecked) var references: [ExprID: Reference] = [:]
+    @exclusivity(unchecked) var references = NodeReferences.Builder()
     @exclusivity(unchecked) var issues: [CELIssue] = []
     /// Comprehension scopes, innermost last.
     @exclusivity(unchecked) var scopes: [[String: CELType]] = []
@@ -52,7 +52,7 @@ final class CheckRun {
         // Like cel-go's AST validators, only on an expression that type-checked.
         if issues.isEmpty { validateFormatCalls(types: final) }
         let rootType = final[root.id]
-        return CheckResult(type: issues.isEmpty ? rootType : nil, types: final, references: references, issues: issues)
+        return CheckResult(type: issues.isEmpty ? rootType : nil, types: final, references: references.build(), issues: issues)
     }
 
     // MARK: - Walking
@@ -89,12 +89,12 @@ final class CheckRun {
     func checkIdent(_ e: Expr, _ name: String) {
         if !name.hasPrefix("."), let local = lookupLocal(name) {
             setType(e, local)
-            references[e.id] = Reference(name: name)
+            references.add(e.id, Reference(name: name))
             return
         }
         if let decl = env.resolveIdentifier(name) {
             setType(e, decl.type)
-            references[e.id] = Reference(name: decl.name)
+            references.add(e.id, Reference(name: decl.name))
             return
         }
         setType(e, .error)
@@ -107,7 +107,7 @@ final class CheckRun {
         if mayName, let qualified = qualifiedName(e), lookupLocal(rootName(qualified)) == nil,
            let decl = env.resolveIdentifier(qualified) {
             setType(e, decl.type)
-            references[e.id] = Reference(name: decl.name)
+            references.add(e.id, Reference(name: decl.name))
             return
         }
         // A chain no declaration can be named after has no prefix that can (same root, fewer
