@@ -259,10 +259,16 @@ struct ExpressionCollector {
         let standalone = scan.isStandalone
         let built = StringTemplate.celText(value: s.value, matches: scan.matches, standalone: standalone)
         expressions.append(RGDExpression(
-            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: path,
+            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: Self.kept(path),
             form: standalone ? .standalone : .stringTemplate, scalar: s, matches: scan.matches,
             celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap)))
         return true
+    }
+
+    /// A recorded path: a copy of exactly its length. Holding the walk's stack instead kept
+    /// its room to grow in every expression, and the walk's next pop copied the stack.
+    private static func kept(_ path: [SchemaPathSegment]) -> [SchemaPathSegment] {
+        path.withUnsafeBufferPointer { Array($0) }
     }
 
     /// Counts one more expression of `owner`; false (and KRO921 once, at `range`) past the limit.
@@ -292,7 +298,7 @@ struct ExpressionCollector {
                                     text: String(decoding: bytes[(start + 2)...], as: UTF8.self))
         let built = StringTemplate.celText(value: s.value, matches: [match], standalone: true)
         var e = RGDExpression(
-            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: path, form: .standalone, scalar: s,
+            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: Self.kept(path), form: .standalone, scalar: s,
             matches: [match],
             celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap))
         e.isUnterminated = true
