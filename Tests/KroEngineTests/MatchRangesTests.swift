@@ -32,4 +32,29 @@ import YAMLSyntax
         let moved = try #require(analysis.expressions.first).shifted(by: 7)
         #expect(moved.matchRanges == [m.ranges[0].shifted(by: 7)])
     }
+
+    /// A standalone expression's one match is derived (the whole value, its text the CEL
+    /// text), not stored: every expression's matches are still its value's scan, over the
+    /// corpus and generated RGDs; a match set to anything else reads back as set.
+    @Test func matchesAreTheScansOfTheValues() throws {
+        let checked = try RGDCorpusTests.sumOverCorpusAndGenerated(generated: 30, generatedCRLF: 5) { text, name in
+            var count = 0
+            for analysis in DocumentAnalyzer.analyze(SourceText(text), options: .bundled).rgds {
+                for e in analysis.expressions {
+                    #expect(e.matches == ExpressionScanner.scan(e.scalar.value).matches, "\(name): \(e.celText)")
+                    count += 1
+                }
+            }
+            return count
+        }
+        #expect(checked > 100)
+        let analysis = try #require(DocumentAnalyzer.analyze(Self.marked.source, options: .bundled).rgds.first)
+        var e = try #require(analysis.expressions.first)
+        #expect(e.form == .standalone && e.matches.map(\.text) == ["schema.spec.name"])
+        let other = ExpressionMatch(start: 0, end: e.scalar.value.utf8.count, text: "other")
+        e.matches = [other]
+        #expect(e.matches == [other])
+        e.matches = []
+        #expect(e.matches.isEmpty)
+    }
 }

@@ -136,8 +136,8 @@ public struct RGDExpression: Sendable {
     /// The field path inside the template / externalRef / status (rgd.md §8.7), or the
     /// list position for includeWhen/readyWhen/forEach/conditions.
     public var path: [SchemaPathSegment]
-    /// The `${…}` pieces, each with its file range (from `$` to `}`).
-    public var matches: [ExpressionMatch]
+    /// `matches`, unless `matchIsImplied`.
+    private var storedMatches: [ExpressionMatch]
     /// The CEL text kro compiles: the inner text, or the generated concatenation.
     public var celText: String
     /// The YAML scalar holding the expression(s).
@@ -150,6 +150,11 @@ public struct RGDExpression: Sendable {
     /// True for a `${` that never closes (kro keeps it as literal text): recorded only so
     /// editors can complete and hover inside it while it is typed; no stage reports on it.
     public var isUnterminated = false
+    /// True when the one match is the one a standalone expression implies (the whole value,
+    /// its text the CEL text), derived instead of stored: the array was 64 bytes of heap per
+    /// expression, and most expressions are standalone. The value and the CEL text do not
+    /// change once collected (an edit's shift moves the scalar's range only).
+    private var matchIsImplied = false
     /// `parsed`, by reference: filled from `ExpressionMemo`, which hands the expressions of
     /// one text the same tree (inline the tree was 88 of the expression's 256 bytes).
     var parsedTree: ParsedTree?
@@ -163,12 +168,26 @@ public struct RGDExpression: Sendable {
         self.kind = kind
         self.resourceID = resourceID
         self.path = path
-        self.matches = matches
+        storedMatches = []
         self.celText = celText
         self.scalar = scalar
         self.form = form
         self.textMap = textMap
         storedResourceIndex = Self.store(resourceIndex)
+        self.matches = matches
+    }
+
+    /// The `${…}` pieces, each with its file range (from `$` to `}`).
+    public var matches: [ExpressionMatch] {
+        get { matchIsImplied ? [impliedMatch] : storedMatches }
+        set {
+            matchIsImplied = form == .standalone && newValue.count == 1 && newValue[0] == impliedMatch
+            storedMatches = matchIsImplied ? [] : newValue
+        }
+    }
+
+    private var impliedMatch: ExpressionMatch {
+        ExpressionMatch(start: 0, end: scalar.value.utf8.count, text: celText)
     }
 
     /// Index into `spec.resources` (nil for status and conditions).
