@@ -531,6 +531,8 @@ public enum RGDAnalyzer {
     static func parse(_ expression: inout RGDExpression, memo: inout ExpressionMemo, partial: Bool = true) -> [Diagnostic] {
         let result = memo.parseShared(expression.celText, kroMacros: expression.kind == .condition)
         expression.parsedTree = result.tree
+        // The memo's copy of the text: the expressions of one text then keep one string.
+        if let tree = result.tree { expression.celText = tree.parsed.source }
         if result.tree == nil, partial { expression.partial = parsePartial(expression) }
         guard !result.issues.isEmpty else { return [] }  // the rest words findings
         let e = expression.quotedAuthorText

@@ -80,6 +80,10 @@ import YAMLSyntax
         #expect(analysis.expressions.map(\.resourceIndex) == [0, 1, 1, nil])
         let inB = try analysis.expressions.filter { $0.resourceIndex == 1 }.map { try #require($0.parsedTree) }
         #expect(inB.count == 2 && inB[0] === inB[1] && inB[0].parsed.source == "schema.spec.name")
+        // And one copy of the text (16 bytes: not stored inline in the string).
+        let texts = analysis.expressions.filter { $0.resourceIndex == 1 }.map(\.celText)
+        let addresses = texts.map { $0.utf8.withContiguousStorageIfAvailable { $0.baseAddress } }
+        #expect(texts == ["schema.spec.name", "schema.spec.name"] && addresses[0] != nil && addresses[0] == addresses[1])
         var e = try #require(analysis.expressions.last)
         #expect(e.parsed?.source == "b.metadata.name" && e.partial == nil)
         e.resourceIndex = 70_000
