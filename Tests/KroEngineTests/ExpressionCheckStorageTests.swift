@@ -21,12 +21,17 @@ import YAMLSyntax
         readyWhen: ["${each.metadata.name != ''}"]
     """)
 
-    @Test(arguments: [1, 2])
-    func checksInTheSharedEnvironmentShareOneCopy(threads: Int) throws {
+    /// The RGD of `text` analysed on `threads` lanes, one resource a job.
+    static func analysis(_ text: String, threads: Int) throws -> RGDAnalysis {
         var options = AnalysisOptions.bundled
         options.analysisThreads = threads
         options.minimumParallelResources = 1
-        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(Self.text), options: options).rgds.first)
+        return try #require(DocumentAnalyzer.analyze(SourceText(text), options: options).rgds.first)
+    }
+
+    @Test(arguments: [1, 2])
+    func checksInTheSharedEnvironmentShareOneCopy(threads: Int) throws {
+        let analysis = try Self.analysis(Self.text, threads: threads)
         var shared: [ObjectIdentifier] = [], own: [String] = []
         for (i, e) in analysis.expressions.enumerated() {
             let check = try #require(analysis.checks[i], "\(e.celText)")
@@ -64,19 +69,17 @@ import YAMLSyntax
     /// resource index, stored in 32 bits, reads back as written, nil included.
     @Test(arguments: [1, 2])
     func expressionsOfOneTextShareTheirTree(threads: Int) throws {
-        var options = AnalysisOptions.bundled
-        options.analysisThreads = threads
-        options.minimumParallelResources = 1
-        let text = rgd("""
+        let analysis = try Self.analysis(rgd("""
             status:
               name: ${b.metadata.name}
           resources:
-          - id: a
-            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}"}}
+          - {id: a, template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}"}}}
           - id: b
-            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}", namespace: "${schema.spec.name}"}}
-        """)
-        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(text), options: options).rgds.first)
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata: {name: "${schema.spec.name}", namespace: "${schema.spec.name}"}
+        """), threads: threads)
         #expect(analysis.expressions.map(\.resourceIndex) == [0, 1, 1, nil])
         let inB = try analysis.expressions.filter { $0.resourceIndex == 1 }.map { try #require($0.parsedTree) }
         #expect(inB.count == 2 && inB[0] === inB[1] && inB[0].parsed.source == "schema.spec.name")
