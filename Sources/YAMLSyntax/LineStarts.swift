@@ -32,6 +32,16 @@ public struct LineStarts: RandomAccessCollection, Sendable, Equatable, Expressib
         a.isWide || b.isWide ? a.elementsEqual(b) : a.narrow == b.narrow
     }
 
+    /// Calls `body` with each offset in order: a plain loop over the storage (reading by
+    /// index checks which storage on every read).
+    func forEachOffset(_ body: (_ index: Int, _ offset: Int) -> Void) {
+        if isWide {
+            for (index, offset) in wide.enumerated() { body(index, offset) }
+        } else {
+            for (index, offset) in narrow.enumerated() { body(index, Int(offset)) }
+        }
+    }
+
     mutating func append(_ offset: Int) {
         if !isWide, let fits = UInt32(exactly: offset) {
             narrow.append(fits)

@@ -62,8 +62,8 @@ public enum YAMLParser {
     public static func documentRanges(in source: SourceText) -> [TextRange] {
         let bytes = source.bytes
         var starts = [0]
-        for (index, lineStart) in source.lineStarts.enumerated() where lineStart > 0 {
-            guard isDocumentStartLine(bytes, lineStart) else { continue }
+        source.lineStarts.forEachOffset { index, lineStart in
+            guard lineStart > 0, isDocumentStartLine(bytes, lineStart) else { return }
             var boundary = lineStart
             var line = index
             while line > 0, source.lineStarts[line - 1] > starts[starts.count - 1],

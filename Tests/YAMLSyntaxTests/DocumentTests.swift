@@ -1,5 +1,5 @@
 import Testing
-import YAMLSyntax
+@testable import YAMLSyntax
 
 @Suite struct DocumentTests {
     @Test func syntaxErrorPointsAtTheOffendingCharacter() throws {
@@ -184,5 +184,21 @@ import YAMLSyntax
         #expect(keys("base: &b {x: 1}\nm:\n  z: 2\n  <<: *b\n").count == 2)
         let (_, root) = parseMapping("base: &b {x: 1}\nm:\n  z: 2\n  <<: *b\n")
         #expect(root?.value(forKey: "m")?.mapping?.effectiveEntries.compactMap(\.key.keyString) == ["x", "z"])
+    }
+
+    /// Parts start at a column-0 `---` after LF, CRLF or a lone CR, pulled back over `%`
+    /// directive lines; `---` elsewhere (indented, in a value, `----`) starts none.
+    @Test func documentRangesFollowLineBreaksAndDirectives() throws {
+        let text = "a: 1\n---\nb: x --- y\r\n---\r\n  ---\n----\rc: 2\r%YAML 1.2\n---\nd: 3\n--- e\n"
+        let source = SourceText(text)
+        let starts = YAMLParser.documentRanges(in: source).map { source.string(in: TextRange(start: $0.start, end: min($0.start + 5, $0.end))) }
+        #expect(starts == ["a: 1\n", "---\nb", "---\r\n", "%YAML", "--- e"])
+        let wide: LineStarts = [0, 7, 1 << 33]
+        let narrow: LineStarts = [0, 7, 9]
+        for table in [wide, narrow] {
+            var seen: [Int] = []
+            table.forEachOffset { index, offset in seen.append(offset); #expect(table[index] == offset) }
+            #expect(seen == Array(table))
+        }
     }
 }
