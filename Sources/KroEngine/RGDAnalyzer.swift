@@ -4,11 +4,11 @@ import YAMLSyntax
 /// Everything the engine knows about one RGD document, for diagnostics and for later
 /// stages (type checking, hover, definition, completion).
 ///
-/// The fields live in one copy-on-write object: an analysis is copied into arrays, snapshots
+/// The fields live in one copy-on-write box: an analysis is copied into arrays, snapshots
 /// and `--check`'s list of every RGD of the run, and each copy is one retain (8 bytes an
 /// element, not the ~1.4 KB of the fields inline).
 public struct RGDAnalysis: Sendable {
-    private final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced
+    private struct Fields {
         var rgd: ResourceGraphDefinition
         var expressions: ExpressionList
         var graph: DependencyGraph
@@ -19,89 +19,74 @@ public struct RGDAnalysis: Sendable {
         var typeContext: KroTypeContext?
         var diagnostics: [Diagnostic]
         var referencedKindKeys: Set<String>
-
-        init(rgd: ResourceGraphDefinition, expressions: ExpressionList, graph: DependencyGraph,
-             instanceSchema: SimpleSchemaResult, statusSchemas: [StatusFieldSchema],
-             unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext?,
-             diagnostics: [Diagnostic], referencedKindKeys: Set<String>) {
-            self.rgd = rgd; self.expressions = expressions; self.graph = graph
-            self.instanceSchema = instanceSchema; self.statusSchemas = statusSchemas
-            self.unterminatedExpressions = unterminatedExpressions; self.checks = checks
-            self.typeContext = typeContext; self.diagnostics = diagnostics; self.referencedKindKeys = referencedKindKeys
-        }
-
-        func copy() -> Storage {
-            Storage(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instanceSchema,
-                    statusSchemas: statusSchemas, unterminatedExpressions: unterminatedExpressions, checks: checks,
-                    typeContext: typeContext, diagnostics: diagnostics, referencedKindKeys: referencedKindKeys)
-        }
     }
 
-    private var storage: Storage
+    private var box: CopyOnWriteBox<Fields>
 
     /// `typeContext`: nil when the analysis keeps only its findings (`AnalysisRetention.findings`).
     init(rgd: ResourceGraphDefinition, expressions: ExpressionList, graph: DependencyGraph,
          instanceSchema: SimpleSchemaResult, statusSchemas: [StatusFieldSchema],
          unterminatedExpressions: ExpressionList, checks: ExpressionChecks, typeContext: KroTypeContext?,
          diagnostics: [Diagnostic], referencedKindKeys: Set<String> = []) {
-        storage = Storage(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instanceSchema,
-                          statusSchemas: statusSchemas, unterminatedExpressions: unterminatedExpressions,
-                          checks: checks, typeContext: typeContext, diagnostics: diagnostics,
-                          referencedKindKeys: referencedKindKeys)
+        box = CopyOnWriteBox(Fields(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instanceSchema,
+                                    statusSchemas: statusSchemas, unterminatedExpressions: unterminatedExpressions,
+                                    checks: checks, typeContext: typeContext, diagnostics: diagnostics,
+                                    referencedKindKeys: referencedKindKeys))
     }
 
-    /// The storage, copied first when another analysis shares it.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
+    /// The fields to change, copied first when another analysis shares them.
+    private var unique: Fields {
+        get { box.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
+            yield &box.value
         }
     }
 
     public var rgd: ResourceGraphDefinition {
-        get { storage.rgd }
+        get { box.value.rgd }
         set { unique.rgd = newValue }
     }
     /// Every expression, in document order per resource, then status and conditions
     /// (one chunk per resource, shared with the cache: see `ExpressionList`). Empty when
     /// the analysis keeps only its findings.
     public var expressions: ExpressionList {
-        get { storage.expressions }
+        get { box.value.expressions }
         set { unique.expressions = newValue }
     }
     public var graph: DependencyGraph {
-        get { storage.graph }
+        get { box.value.graph }
         set { unique.graph = newValue }
     }
     /// The instance schema built from `spec.schema.spec`/`types` (SimpleSchema).
     public var instanceSchema: SimpleSchemaResult {
-        get { storage.instanceSchema }
+        get { box.value.instanceSchema }
         set { unique.instanceSchema = newValue }
     }
     /// The CRD status schema inferred from the status expressions' types (cel.md §10);
     /// fields whose expression did not type-check are absent.
     public var statusSchemas: [StatusFieldSchema] {
-        get { storage.statusSchemas }
+        get { box.value.statusSchemas }
         set { unique.statusSchemas = newValue }
     }
     /// Unterminated `${…` being typed: parsed tolerantly and checked silently, for editors.
     /// Empty when the analysis keeps only its findings.
     public var unterminatedExpressions: ExpressionList {
-        get { storage.unterminatedExpressions }
+        get { box.value.unterminatedExpressions }
         set { unique.unterminatedExpressions = newValue }
     }
     /// What the type checker computed, by index into `expressions` followed by
     /// `unterminatedExpressions` (partial trees included). Empty when the analysis keeps
     /// only its findings.
     public var checks: ExpressionChecks {
-        get { storage.checks }
+        get { box.value.checks }
         set { unique.checks = newValue }
     }
     /// The typed environment of the RGD (`schema`, resource variables, their types).
     /// Only an analysis that keeps everything (`AnalysisRetention.all`, the default) has one.
     public var typeContext: KroTypeContext {
         get {
-            guard let context = storage.typeContext else {
+            guard let context = box.value.typeContext else {
                 preconditionFailure("RGDAnalysis.typeContext read from an analysis made with AnalysisRetention.findings")
             }
             return context
@@ -109,16 +94,16 @@ public struct RGDAnalysis: Sendable {
         set { unique.typeContext = newValue }
     }
     /// Whether the analysis kept what only editor requests read (`AnalysisRetention.all`).
-    public var keepsEverything: Bool { storage.typeContext != nil }
+    public var keepsEverything: Bool { box.value.typeContext != nil }
     /// Sorted by position, then code.
     public var diagnostics: [Diagnostic] {
-        get { storage.diagnostics }
+        get { box.value.diagnostics }
         set { unique.diagnostics = newValue }
     }
     /// The GVK keys (`apps/v1/Deployment`) the resources name: what RGD chaining reads,
     /// kept with the typing environment so an edit does not read every resource again.
     public var referencedKindKeys: Set<String> {
-        get { storage.referencedKindKeys }
+        get { box.value.referencedKindKeys }
         set { unique.referencedKindKeys = newValue }
     }
     public var topologicalOrder: [String]? { graph.topologicalOrder }

@@ -1,3 +1,4 @@
+import KroTestSupport
 import Testing
 import YAMLSyntax
 @testable import KroEngine
@@ -6,19 +7,8 @@ import YAMLSyntax
 /// and reading it by index give the same expressions, numbered alike, with the same checks,
 /// closed ones first and then the unterminated ones.
 @Suite struct SnapshotExpressionsTests {
-    static let text = """
-    apiVersion: kro.run/v1alpha1
-    kind: ResourceGraphDefinition
-    metadata:
-      name: demo
-    spec:
-      schema:
-        apiVersion: v1alpha1
-        kind: Demo
-        spec:
-          name: string
-        status:
-          first: ${a.metadata.name}
+    static let text = RGDFixture.head(name: "demo", kind: "Demo",
+                                      schema: "spec:\n  name: string\nstatus:\n  first: ${a.metadata.name}") + """
       resources:
       - id: a
         template:
