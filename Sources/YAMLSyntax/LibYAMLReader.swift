@@ -48,6 +48,7 @@ struct LibYAMLReader {
         let input = self.input
         let limits = self.limits
         let dropping = self.dropping
+        let values = ScalarValueCache(partBytes: input.bytes.count)
 
         if !input.bytes.isEmpty {
             var parser = yaml_parser_t()
@@ -72,7 +73,7 @@ struct LibYAMLReader {
                     case YAML_STREAM_END_EVENT:
                         return
                     case YAML_DOCUMENT_START_EVENT:
-                        builder = TreeBuilder(input: input, limits: limits, documentStart: start, dropping: dropping)
+                        builder = TreeBuilder(input: input, limits: limits, documentStart: start, dropping: dropping, values: values)
                     case YAML_DOCUMENT_END_EVENT:
                         if let b = builder {
                             let finished = b.finish(documentEnd: end, error: nil)
@@ -116,7 +117,7 @@ struct LibYAMLReader {
         }
         if let failure {
             let b = builder ?? TreeBuilder(input: input, limits: limits, documentStart: documents.last?.range.end ?? chunk.start,
-                                           dropping: dropping)
+                                           dropping: dropping, values: values)
             sawAnchorsOrAliases = sawAnchorsOrAliases || b.sawAnchorsOrAliases
             let finished = b.finish(documentEnd: chunk.end, error: failure)
             documents.append(finished.document)

@@ -40,6 +40,8 @@ struct TreeBuilder {
 
     let input: ChunkInput
     let limits: YAMLLimits
+    /// Shared by the part's documents.
+    private let values: ScalarValueCache
     /// What resource items to drop, and what was dropped: in a class, because the reader
     /// copies the builder around each libyaml event and the copy grew with every field.
     private final class Drops {
@@ -79,9 +81,11 @@ struct TreeBuilder {
     /// Items dropped as they closed.
     var droppedEarly: Int { drops.early }
 
-    init(input: ChunkInput, limits: YAMLLimits, documentStart: Int, dropping: ItemDropping = .none) {
+    init(input: ChunkInput, limits: YAMLLimits, documentStart: Int, dropping: ItemDropping = .none,
+         values: ScalarValueCache) {
         self.input = input
         self.limits = limits
+        self.values = values
         self.documentStart = documentStart
         self.drops = Drops(dropping)
     }
@@ -126,7 +130,7 @@ struct TreeBuilder {
                 String(decoding: UnsafeBufferPointer(rebasing: $0[inside..<(inside + valueCount)]), as: UTF8.self)
             }
         } else {
-            string = String(decoding: value, as: UTF8.self)
+            string = values.string(value)
         }
         let range = TextRange(start: tokenStart, end: max(tokenStart, tokenEnd))
         let node: YAMLNode
