@@ -67,20 +67,21 @@ extension JSONValue {
     }
 }
 
-private struct JSONWriter {
+/// The serializer's writer; `JSONTextWriter` writes through it too, so both give the same bytes.
+struct JSONWriter {
     let options: JSONSerializer.Options
     var output: [UInt8] = []
 
-    init(options: JSONSerializer.Options) {
+    init(options: JSONSerializer.Options, capacity: Int = 256) {
         self.options = options
-        output.reserveCapacity(256)
+        output.reserveCapacity(capacity)
     }
 
     mutating func write(_ value: JSONValue, level: Int) throws(JSONSerializationError) {
         switch value {
         case .null: append("null")
         case .bool(let b): append(b ? "true" : "false")
-        case .int(let i): append(String(i))
+        case .int(let i): writeInt(i)
         case .double(let d):
             if d.isFinite {
                 append(JSONNumberFormat.shortest(d))
@@ -124,9 +125,26 @@ private struct JSONWriter {
         for _ in 0..<level { append(indent) }
     }
 
-    private mutating func append(_ text: String) { output.append(contentsOf: text.utf8) }
+    mutating func append(_ text: String) { output.append(contentsOf: text.utf8) }
 
-    private mutating func writeString(_ string: String) {
+    /// The decimal digits of `value`, as `String(value)` spells them, without making that String
+    /// (a file's semantic tokens are millions of numbers).
+    mutating func writeInt(_ value: Int64) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var rest = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, one byte each, last digit first
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for k in stride(from: count - 1, through: 0, by: -1) { output.append(buffer[k]) }
+        }
+    }
+
+    mutating func writeString(_ string: String) {
         output.append(UInt8(ascii: "\""))
         for scalar in string.unicodeScalars {
             switch scalar {

@@ -1,6 +1,7 @@
 import JSON
 
-/// The JSON parser: what it accepts serialises and parses back to the same value.
+/// The JSON parser: what it accepts serialises and parses back to the same value. The
+/// value written piece by piece with `JSONTextWriter` gives the serializer's bytes.
 enum JSONFuzz {
     static func run(_ input: [UInt8]) -> [String] {
         var v = Violations()
@@ -8,6 +9,9 @@ enum JSONFuzz {
         guard let bytes = try? JSONSerializer(options: .init(nonFiniteNumbers: .null)).serialize(value) else {
             return ["a parsed value does not serialise"]
         }
+        var writer = JSONTextWriter()
+        write(value, to: &writer)
+        v.expect(writer.finish().bytes == bytes, "JSONTextWriter and JSONSerializer write different bytes")
         do {
             let back = try JSONParser().parse(bytes)
             v.expect(equivalent(back, value), "the value changes in a serialise/parse round trip")
@@ -15,6 +19,28 @@ enum JSONFuzz {
             v.expect(false, "the serialised value does not parse: \(error)")
         }
         return v.list
+    }
+
+    /// `value` through the writer's pieces: containers opened and closed, keys, integers and
+    /// strings one by one, the rest (and every third container) as a tree or as a fragment.
+    static func write(_ value: JSONValue, to writer: inout JSONTextWriter, depth: Int = 0) {
+        switch value {
+        case .array(let items) where depth % 3 != 2:
+            writer.beginArray()
+            for item in items { write(item, to: &writer, depth: depth + 1) }
+            writer.endArray()
+        case .object(let members) where depth % 3 != 2:
+            writer.beginObject()
+            for (key, member) in members {
+                writer.key(key)
+                write(member, to: &writer, depth: depth + 1)
+            }
+            writer.endObject()
+        case .int(let i) where Int(exactly: i) != nil: writer.int(Int(i))
+        case .string(let s): writer.string(s)
+        default:
+            if depth % 2 == 0 { writer.value(value) } else { writer.fragment(JSONFragment(value)) }
+        }
     }
 
     /// Equal as JSON: numbers compare by value, since an integral double is written without

@@ -1,0 +1,49 @@
+import JSON
+import Testing
+
+/// `JSONTextWriter` writes, piece by piece, the bytes `JSONSerializer` writes for the tree.
+@Suite struct JSONTextWriterTests {
+    let serializer = JSONSerializer(options: .init(nonFiniteNumbers: .null))
+
+    func text(_ write: (inout JSONTextWriter) -> Void) -> [UInt8] {
+        var writer = JSONTextWriter()
+        write(&writer)
+        return writer.finish().bytes
+    }
+
+    @Test func nestedObjectsAndArraysMatchTheTree() throws {
+        let tree: JSONValue = ["a": [1, -2, ["b": "c"], [], [:]], "é\n\"": "😀\u{01}\t\\/<&\u{2028}", "z": [[]], "n": nil]
+        let written = text { w in
+            w.beginObject()
+            w.key("a")
+            w.beginArray()
+            w.int(1); w.int(-2)
+            w.beginObject(); w.key("b"); w.string("c"); w.endObject()
+            w.beginArray(); w.endArray()
+            w.beginObject(); w.endObject()
+            w.endArray()
+            w.key("é\n\""); w.string("😀\u{01}\t\\/<&\u{2028}")
+            w.key("z"); w.beginArray(); w.beginArray(); w.endArray(); w.endArray()
+            w.key("n"); w.value(nil)
+            w.endObject()
+        }
+        #expect(written == (try serializer.serialize(tree)))
+        #expect(try JSONParser.parse(written) == tree)
+    }
+
+    @Test(arguments: [0, 7, -7, 10, 99, -100, 1_234_567_890, Int.max, Int.min])
+    func integersAreWrittenAsTheSerializerWritesThem(value: Int) throws {
+        #expect(text { $0.int(value) } == (try serializer.serialize(.int(Int64(value)))))
+        #expect(text { $0.int(value) } == Array(String(value).utf8))
+    }
+
+    @Test func treesAndFragmentsGoInAsValues() throws {
+        let part: JSONValue = ["x": [1.5, .double(.nan), true, false, nil, "ü"]]
+        let fragment = JSONFragment(part)
+        #expect(fragment.bytes == (try serializer.serialize(part)))
+        let written = text { w in
+            w.beginArray(); w.fragment(fragment); w.value(part); w.int(3); w.fragment(JSONFragment([])); w.endArray()
+        }
+        #expect(written == (try serializer.serialize([part, part, 3, []])))
+    }
+}
