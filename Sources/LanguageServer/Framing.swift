@@ -177,6 +177,7 @@ extension Substring {
 }
 
 /// The bytes of one outgoing frame.
-public func encodeFrame(_ body: [UInt8]) -> [UInt8] {
-    Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
-}
+public func encodeFrame(_ body: [UInt8]) -> [UInt8] { frameHeader(bodyCount: body.count) + body }
+
+/// The header of a frame whose body has `bodyCount` bytes.
+func frameHeader(bodyCount: Int) -> [UInt8] { Array("Content-Length: \(bodyCount)\r\n\r\n".utf8) }

@@ -96,19 +96,49 @@ struct DecodeFailure: Error {
     init(_ id: RequestID?, _ error: ResponseError) { self.id = id; self.error = error }
 }
 
+/// A result or a notification's params as sent: a tree, or JSON text written without one
+/// (the results that grow with the file: semantic tokens, the outline, folding ranges, lenses).
+enum Payload: Sendable, Hashable {
+    case tree(JSONValue)
+    case text(JSONFragment)
+}
+
 enum OutgoingMessage {
-    static func response(id: RequestID?, result: Result<JSONValue, ResponseError>) -> JSONValue {
+    static func response(id: RequestID?, result: Result<Payload, ResponseError>) -> Payload {
+        let head: [(String, JSONValue)] = [("jsonrpc", "2.0"), ("id", id?.json ?? .null)]
         switch result {
-        case .success(let value): ["jsonrpc": "2.0", "id": id?.json ?? .null, "result": value]
-        case .failure(let error): ["jsonrpc": "2.0", "id": id?.json ?? .null, "error": error.json]
+        case .success(let value): return message(head, "result", value)
+        case .failure(let error): return message(head, "error", .tree(error.json))
         }
     }
 
-    static func notification(_ method: String, _ params: JSONValue) -> JSONValue {
-        ["jsonrpc": "2.0", "method": .string(method), "params": params]
+    static func notification(_ method: String, _ params: Payload) -> Payload {
+        message([("jsonrpc", "2.0"), ("method", .string(method))], "params", params)
     }
 
     static func request(id: RequestID, _ method: String, _ params: JSONValue) -> JSONValue {
         ["jsonrpc": "2.0", "id": id.json, "method": .string(method), "params": params]
+    }
+
+    /// The object of `head`'s members and then `last`; text when `last` is text, written
+    /// around it (the bytes the tree would serialize to, without making the tree).
+    private static func message(_ head: [(String, JSONValue)], _ key: String, _ last: Payload) -> Payload {
+        switch last {
+        case .tree(let value):
+            var object: JSONValue = [:]
+            for (name, member) in head + [(key, value)] { object.set(name, member) }
+            return .tree(object)
+        case .text(let text):
+            var writer = JSONTextWriter(capacity: text.bytes.count + 64)
+            writer.beginObject()
+            for (name, member) in head {
+                writer.key(name)
+                writer.value(member)
+            }
+            writer.key(key)
+            writer.fragment(text)
+            writer.endObject()
+            return .text(writer.finish())
+        }
     }
 }

@@ -34,7 +34,7 @@ final class Logger: @unchecked Sendable {
         FileHandle.standardError.write(Data("kro-lsp [\(messageLevel)] \(message)\n".utf8))
         if lock.withLock({ clientReady }) {
             writer.send(OutgoingMessage.notification("window/logMessage",
-                ["type": .int(Int64(messageLevel.rawValue)), "message": .string(message)]))
+                .tree(["type": .int(Int64(messageLevel.rawValue)), "message": .string(message)])))
         }
     }
 }

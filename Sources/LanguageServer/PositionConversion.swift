@@ -17,6 +17,27 @@ struct PositionConversion: Sendable {
         ["start": position(range.start, in: source), "end": position(range.end, in: source)]
     }
 
+    /// `position(_:in:)` written as text.
+    func write(position offset: Int, in source: SourceText, to writer: inout JSONTextWriter) {
+        let p = source.position(of: offset, encoding: encoding)
+        writer.beginObject()
+        writer.key("line")
+        writer.int(p.line)
+        writer.key("character")
+        writer.int(p.column)
+        writer.endObject()
+    }
+
+    /// `range(_:in:)` written as text.
+    func write(range: TextRange, in source: SourceText, to writer: inout JSONTextWriter) {
+        writer.beginObject()
+        writer.key("start")
+        write(position: range.start, in: source, to: &writer)
+        writer.key("end")
+        write(position: range.end, in: source, to: &writer)
+        writer.endObject()
+    }
+
     /// The byte offset of an LSP position, clamped into the text; nil when malformed.
     func offset(_ position: JSONValue?, in source: SourceText) -> Int? {
         guard let line = position?["line"]?.intValue, let character = position?["character"]?.intValue else { return nil }

@@ -9,7 +9,13 @@ import KroIDE
 extension Server {
 
     func codeLens(_ params: JSONValue) throws(ResponseError) -> Reply {
-        try snapshotRequest(params, notKro: []) { r in .array(CodeLenses.lenses(r.snapshot).map { r.codeLens($0) }) }
+        // Four lenses an RGD: a file of thousands of RGDs gets a large answer, written as text
+        // one lens at a time.
+        try snapshotRequest(params, notKro: []) { r, writer in
+            writer.beginArray()
+            for lens in CodeLenses.lenses(r.snapshot) { writer.value(r.codeLens(lens)) }
+            writer.endArray()
+        }
     }
 }
 

@@ -65,7 +65,7 @@ extension Server {
             // cancelling the request stops it between resources.
             await executor.run("kro-lsp.preview", limited: false) { [self] stop in
                 render(own: own, others: others, fixedInstance: fixedInstance, rgd: chosenRGD,
-                       options: documentOptions(uri, configuration: configuration, root: root), stop: stop)
+                       options: documentOptions(uri, configuration: configuration, root: root), stop: stop).map(Payload.tree)
             } ?? .failure(ResponseError(code: ResponseError.requestCancelled, message: "Request cancelled"))
         }
     }

@@ -212,7 +212,7 @@ extension Server {
             case .superseded:
                 return .failure(Server.contentModified)
             case .done(let result):
-                return .success(Self.report(result, previousResultId: previous))
+                return .success(.tree(Self.report(result, previousResultId: previous)))
             }
         }
     }
@@ -232,7 +232,7 @@ extension Server {
                 report.set("version", .int(Int64(result.version)))
                 items.append(report)
             }
-            return .success(["items": .array(items)])
+            return .success(.tree(["items": .array(items)]))
         }
     }
 

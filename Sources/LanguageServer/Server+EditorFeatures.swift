@@ -24,15 +24,15 @@ extension Server {
     func editorRequest(_ method: String, _ params: JSONValue) throws(ResponseError) -> Reply? {
         switch method {
         case "textDocument/semanticTokens/full":
-            return try snapshotRequest(params, notKro: ["data": []]) { r in
-                r.semanticTokens(SemanticTokens.tokens(r.snapshot))
+            return try snapshotRequest(params, notKro: ["data": []]) { r, writer in
+                r.write(SemanticTokens.tokens(r.snapshot), to: &writer)
             }
         case "textDocument/semanticTokens/range":
-            return try snapshotRequest(params, notKro: ["data": []]) { r throws(ResponseError) in
+            return try snapshotRequest(params, notKro: ["data": []]) { r, writer throws(ResponseError) in
                 guard let range = r.conversion.byteRange(params["range"], in: r.snapshot.source) else {
                     throw ResponseError.invalidParams("semanticTokens/range needs a range")
                 }
-                return r.semanticTokens(SemanticTokens.tokens(r.snapshot, in: range))
+                r.write(SemanticTokens.tokens(r.snapshot, in: range), to: &writer)
             }
         case "textDocument/signatureHelp":
             return try snapshotRequest(params) { r throws(ResponseError) in
@@ -40,11 +40,19 @@ extension Server {
                 return r.signatureHelp(help)
             }
         case "textDocument/foldingRange":
-            return try snapshotRequest(params, notKro: []) { r in
-                .array(FoldingRanges.ranges(r.snapshot).map { f -> JSONValue in
-                    ["startLine": .int(Int64(f.startLine)), "endLine": .int(Int64(f.endLine)),
-                     "kind": f.kind == .comment ? "comment" : "region"]
-                })
+            return try snapshotRequest(params, notKro: []) { r, writer in
+                writer.beginArray()
+                for f in FoldingRanges.ranges(r.snapshot) {
+                    writer.beginObject()
+                    writer.key("startLine")
+                    writer.int(f.startLine)
+                    writer.key("endLine")
+                    writer.int(f.endLine)
+                    writer.key("kind")
+                    writer.string(f.kind == .comment ? "comment" : "region")
+                    writer.endObject()
+                }
+                writer.endArray()
             }
         case "textDocument/selectionRange":
             guard let positions = params["positions"]?.arrayValue else { throw ResponseError.invalidParams("selectionRange needs positions") }
@@ -93,21 +101,27 @@ extension SnapshotRequest {
                 "activeParameter": .int(Int64(help.activeParameter))]
     }
 
-    /// LSP's relative encoding: per token (Δline, Δstart, length, type, modifiers), with
-    /// columns and lengths in the negotiated position encoding.
-    func semanticTokens(_ tokens: [SemanticToken]) -> JSONValue {
+    /// `{"data": [...]}` in LSP's relative encoding: per token (Δline, Δstart, length, type,
+    /// modifiers), with columns and lengths in the negotiated position encoding. Written as
+    /// text: five numbers a token, millions in a large file.
+    func write(_ tokens: [SemanticToken], to writer: inout JSONTextWriter) {
         let types = Dictionary(uniqueKeysWithValues: SemanticTokenType.allCases.enumerated().map { ($1, $0) })
-        var data: [JSONValue] = []
-        data.reserveCapacity(tokens.count * 5)
+        writer.beginObject()
+        writer.key("data")
+        writer.beginArray()
         var line = 0, column = 0
         for token in tokens {
             let start = snapshot.source.position(of: token.range.start, encoding: conversion.encoding)
             let end = snapshot.source.position(of: token.range.end, encoding: conversion.encoding)
             let deltaLine = start.line - line
-            data += [.int(Int64(deltaLine)), .int(Int64(deltaLine == 0 ? start.column - column : start.column)),
-                     .int(Int64(end.column - start.column)), .int(Int64(types[token.type]!)), .int(Int64(token.modifiers.rawValue))]
+            writer.int(deltaLine)
+            writer.int(deltaLine == 0 ? start.column - column : start.column)
+            writer.int(end.column - start.column)
+            writer.int(types[token.type]!)
+            writer.int(Int(token.modifiers.rawValue))
             (line, column) = (start.line, start.column)
         }
-        return ["data": .array(data)]
+        writer.endArray()
+        writer.endObject()
     }
 }

@@ -65,8 +65,10 @@ extension Server {
                 }
             }
         case "textDocument/documentSymbol":
-            return try snapshotRequest(params, notKro: []) { r in
-                .array(DocumentSymbols.outline(r.snapshot).map { r.symbol($0) })
+            return try snapshotRequest(params, notKro: []) { r, writer in
+                writer.beginArray()
+                for symbol in DocumentSymbols.outline(r.snapshot) { r.write(symbol, to: &writer) }
+                writer.endArray()
             }
         case "workspace/symbol": return workspaceSymbols(params)
         case "textDocument/codeAction":
@@ -130,14 +132,26 @@ extension SnapshotRequest {
         return value
     }
 
-    func symbol(_ s: DocumentSymbol) -> JSONValue {
-        var value: JSONValue = [
-            "name": .string(s.name), "kind": .int(Self.symbolKind(s.kind)),
-            "range": range(s.range), "selectionRange": range(s.selectionRange),
-            "children": .array(s.children.map(symbol)),
-        ]
-        if let detail = s.detail { value.set("detail", .string(detail)) }
-        return value
+    /// An LSP `DocumentSymbol`, written as text (an outline grows with the file).
+    func write(_ s: DocumentSymbol, to writer: inout JSONTextWriter) {
+        writer.beginObject()
+        writer.key("name")
+        writer.string(s.name)
+        writer.key("kind")
+        writer.int(Int(Self.symbolKind(s.kind)))
+        writer.key("range")
+        write(s.range, to: &writer)
+        writer.key("selectionRange")
+        write(s.selectionRange, to: &writer)
+        writer.key("children")
+        writer.beginArray()
+        for child in s.children { write(child, to: &writer) }
+        writer.endArray()
+        if let detail = s.detail {
+            writer.key("detail")
+            writer.string(detail)
+        }
+        writer.endObject()
     }
 
     static func symbolKind(_ kind: DocumentSymbol.Kind) -> Int64 {

@@ -22,6 +22,11 @@ struct SnapshotRequest: Sendable {
 
     /// An LSP range of a byte range.
     func range(_ range: TextRange) -> JSONValue { conversion.range(range, in: snapshot.source) }
+
+    /// `range(_:)` written as text.
+    func write(_ range: TextRange, to writer: inout JSONTextWriter) {
+        conversion.write(range: range, in: snapshot.source, to: &writer)
+    }
 }
 
 extension Server {
@@ -37,6 +42,26 @@ extension Server {
                          _ body: @escaping @Sendable (SnapshotRequest) throws(ResponseError) -> JSONValue)
         throws(ResponseError) -> Reply
     {
+        try snapshotRequest(params, notKro: notKro, payload: { r throws(ResponseError) in .tree(try body(r)) })
+    }
+
+    /// `snapshotRequest` for a result that grows with the file: `body` writes it as text
+    /// (semantic tokens, the outline, …), and no `JSONValue` tree of it is ever made.
+    func snapshotRequest(_ params: JSONValue, notKro: JSONValue = .null,
+                         _ body: @escaping @Sendable (SnapshotRequest, inout JSONTextWriter) throws(ResponseError) -> Void)
+        throws(ResponseError) -> Reply
+    {
+        try snapshotRequest(params, notKro: notKro, payload: { r throws(ResponseError) in
+            var writer = JSONTextWriter()
+            try body(r, &writer)
+            return .text(writer.finish())
+        })
+    }
+
+    private func snapshotRequest(_ params: JSONValue, notKro: JSONValue,
+                                 payload body: @escaping @Sendable (SnapshotRequest) throws(ResponseError) -> Payload)
+        throws(ResponseError) -> Reply
+    {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else {
             throw ResponseError.invalidParams("the request needs textDocument.uri")
         }
@@ -44,9 +69,9 @@ extension Server {
         guard let generation else { throw ResponseError.invalidParams("document not open: \(uri)") }
         return .later { [self] in
             guard case .done(let result) = await analysis(uri, generation: generation) else { return .failure(Server.contentModified) }
-            guard result.isKroFile else { return .success(notKro) }
+            guard result.isKroFile else { return .success(.tree(notKro)) }
             let request = SnapshotRequest(uri: uri, snapshot: result.snapshot, conversion: conversion)
-            let answer = Result { () throws(ResponseError) -> JSONValue in try body(request) }
+            let answer = Result { () throws(ResponseError) -> Payload in try body(request) }
             // An edit that arrived while `body` ran makes its answer stale too.
             let stillCurrent = withState { $0.analyses.hasText(of: generation, uri) }
             return stillCurrent ? answer : .failure(Server.contentModified)

@@ -127,7 +127,7 @@ public final class Server: @unchecked Sendable {
     /// How a request is answered: now, on the reader, or later off it.
     enum Reply {
         case now(JSONValue)
-        case later(@Sendable () async -> Result<JSONValue, ResponseError>)
+        case later(@Sendable () async -> Result<Payload, ResponseError>)
     }
 
     func handleRequest(id: RequestID, method: String, params: JSONValue) {
@@ -161,7 +161,7 @@ public final class Server: @unchecked Sendable {
             return answer(id, .failure(error))
         }
         switch reply {
-        case .now(let result): answer(id, .success(result))
+        case .now(let result): answer(id, .success(.tree(result)))
         case .later(let work):
             let task = Task.onOwnQueue("kro-lsp.request") { [self] in answer(id, await work()) }
             withState { state in
@@ -187,7 +187,7 @@ public final class Server: @unchecked Sendable {
     }
 
     /// Sends a request's only response, unless it was cancelled meanwhile.
-    func answer(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+    func answer(_ id: RequestID, _ result: Result<Payload, ResponseError>) {
         let pending = withState { $0.inFlight.removeValue(forKey: id) != nil }
         if pending { send(response: id, result) }
     }
@@ -219,11 +219,13 @@ public final class Server: @unchecked Sendable {
 
     // MARK: output
 
-    func send(response id: RequestID?, _ result: Result<JSONValue, ResponseError>) {
+    func send(response id: RequestID?, _ result: Result<Payload, ResponseError>) {
         writer.send(OutgoingMessage.response(id: id, result: result))
     }
 
-    func notify(_ method: String, _ params: JSONValue) {
+    func notify(_ method: String, _ params: JSONValue) { notify(method, .tree(params)) }
+
+    func notify(_ method: String, _ params: Payload) {
         writer.send(OutgoingMessage.notification(method, params))
     }
 

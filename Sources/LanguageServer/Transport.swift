@@ -12,24 +12,41 @@ final class FrameWriter: @unchecked Sendable {
 
     init(deliver: @escaping @Sendable (JSONValue) -> Void) { self.fd = -1; self.deliver = deliver }
 
-    func send(_ message: JSONValue) {
+    func send(_ message: JSONValue) { send(.tree(message)) }
+
+    /// A message written as text is handed to `deliver` as the tree its text reads as.
+    func send(_ message: Payload) {
         if let deliver {
+            let tree: JSONValue = switch message {
+            case .tree(let value): value
+            case .text(let text): (try? JSONParser.parse(text.bytes)) ?? .null
+            }
             lock.lock()
             defer { lock.unlock() }
-            return deliver(message)
+            return deliver(tree)
         }
-        let body = (try? JSONSerializer(options: .init(nonFiniteNumbers: .null)).serialize(message)) ?? Array("null".utf8)
-        let frame = encodeFrame(body)
+        let body: [UInt8] = switch message {
+        case .tree(let value): (try? JSONSerializer(options: .init(nonFiniteNumbers: .null)).serialize(value)) ?? Array("null".utf8)
+        case .text(let text): text.bytes
+        }
+        // Header and body in two writes: a large body is not copied into a frame first.
+        let header = frameHeader(bodyCount: body.count)
         lock.lock()
         defer { lock.unlock() }
-        frame.withUnsafeBytes { raw in
+        if write(header) { _ = write(body) }
+    }
+
+    /// Writes all of `bytes`; false when the client went away (the reader will see EOF).
+    private func write(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
-                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return }  // the client went away; the reader will see EOF
+                if n <= 0 { return false }
                 offset += n
             }
+            return true
         }
     }
 }

@@ -21,12 +21,12 @@ import Testing
     }
 
     /// A request answering the snapshot's version and RGD name.
-    func versionRequest(_ server: Server) throws -> @Sendable () async -> Result<JSONValue, ResponseError> {
+    func versionRequest(_ server: Server) throws -> @Sendable () async -> Result<Payload, ResponseError> {
         let reply = try server.snapshotRequest(["textDocument": ["uri": .string(uri)]]) { request in
             let name = request.snapshot.rgds.first?.rgd.name?.value ?? ""
             return [.int(Int64(request.snapshot.version)), .string(name)]
         }
-        guard case .later(let work) = reply else { Issue.record("expected an answer off the reader"); return { .success(.null) } }
+        guard case .later(let work) = reply else { Issue.record("expected an answer off the reader"); return { .success(.tree(.null)) } }
         return work
     }
 
@@ -34,12 +34,12 @@ import Testing
         let server = makeServer()
         server.didOpen(["textDocument": ["uri": .string(uri), "version": 1, "languageId": "yaml", "text": .string(text("one"))]])
         let first = try versionRequest(server)
-        #expect(try await first().get() == [1, "one"])
+        #expect(try await first().get() == .tree([1, "one"]))
 
         server.didChange(["textDocument": ["uri": .string(uri), "version": 2],
                           "contentChanges": [["text": .string(text("two"))]]])
         let second = try versionRequest(server)
-        #expect(try await second().get() == [2, "two"])
+        #expect(try await second().get() == .tree([2, "two"]))
     }
 
     @Test func anEditBeforeTheAnswerIsContentModified() async throws {
@@ -60,7 +60,7 @@ import Testing
         // What a CRD or configuration change does to every open document.
         server.reanalyzeAll()
         server.reanalyzeAll()
-        #expect(try await request().get() == [1, "one"])
+        #expect(try await request().get() == .tree([1, "one"]))
         let newest = server.withState { $0.analyses.completed[uri]?.generation }
         #expect(newest == server.withState { $0.analyses.current[uri] })
     }
@@ -77,7 +77,7 @@ import Testing
         #expect(throws: ResponseError(code: ResponseError.contentModified,
                                       message: "Content modified: the document changed during the request")) { try result.get() }
         // Asked after the edit, the same request sees the new text through the reanalysis.
-        #expect(try await versionRequest(server)().get() == [2, "two"])
+        #expect(try await versionRequest(server)().get() == .tree([2, "two"]))
     }
 
     @Test func anUnopenedDocumentIsInvalidParams() {
