@@ -204,7 +204,7 @@ extension Server {
         }
         // The request is about the text as of now: a change before the answer makes it stale.
         guard let generation = withState({ $0.analyses.current[uri] }) else {
-            return .now(["kind": "full", "items": []])
+            return .now(.tree(["kind": "full", "items": []]))
         }
         let previous = params["previousResultId"]?.stringValue
         return .later { [self] in

@@ -73,16 +73,22 @@ extension Server {
         case "textDocument/inlayHint":
             let enabled = withState { $0.configuration.inlayHints }
             let openRGDs = withState { $0.instanceRGDs(except: params["textDocument"]?["uri"]?.stringValue ?? "") }
-            return try snapshotRequest(params, notKro: []) { r throws(ResponseError) in
+            // A range as large as the file gets a hint per expression: written as text, one small tree each.
+            return try snapshotRequest(params, notKro: []) { r, writer throws(ResponseError) in
                 guard let range = r.conversion.byteRange(params["range"], in: r.snapshot.source) else {
                     throw ResponseError.invalidParams("inlayHint needs a range")
                 }
-                guard enabled else { return [] }
-                return .array(InlayHints.hints(r.snapshot, in: range, openRGDs: openRGDs).map { hint in
+                writer.beginArray()
+                for hint in enabled ? InlayHints.hints(r.snapshot, in: range, openRGDs: openRGDs) : [] {
                     let position = r.conversion.position(hint.offset, in: r.snapshot.source)
-                    guard let tooltip = hint.tooltip else { return ["position": position, "label": .string(hint.label), "kind": 1] }
-                    return ["position": position, "label": .string(hint.label), "kind": 2, "tooltip": .string(tooltip), "paddingLeft": true]
-                })
+                    guard let tooltip = hint.tooltip else {
+                        writer.value(["position": position, "label": .string(hint.label), "kind": 1])
+                        continue
+                    }
+                    writer.value(["position": position, "label": .string(hint.label), "kind": 2, "tooltip": .string(tooltip),
+                                  "paddingLeft": true])
+                }
+                writer.endArray()
             }
         default: return nil
         }

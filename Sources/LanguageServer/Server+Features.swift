@@ -105,15 +105,19 @@ extension Server {
                 .sorted { $0.uri < $1.uri }, state.conversion)
         }
         let sources = Dictionary(files.map { ($0.uri, $0.snapshot.source) }, uniquingKeysWith: { a, _ in a })
-        let found = DocumentSymbols.workspace(files, query: query).map { entry -> JSONValue in
+        // Every symbol of every open file for an empty query: written as text, one small tree each.
+        var writer = JSONTextWriter()
+        writer.beginArray()
+        for entry in DocumentSymbols.workspace(files, query: query) {
             var info: JSONValue = [
                 "name": .string(entry.symbol.name), "kind": .int(SnapshotRequest.symbolKind(entry.symbol.kind)),
                 "location": ["uri": .string(entry.uri), "range": conversion.range(entry.symbol.selectionRange, in: sources[entry.uri]!)],
             ]
             if let container = entry.container { info.set("containerName", .string(container)) }
-            return info
+            writer.value(info)
         }
-        return .now(.array(found))
+        writer.endArray()
+        return .now(.text(writer.finish()))
     }
 }
 

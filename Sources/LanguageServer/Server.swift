@@ -126,7 +126,7 @@ public final class Server: @unchecked Sendable {
 
     /// How a request is answered: now, on the reader, or later off it.
     enum Reply {
-        case now(JSONValue)
+        case now(Payload)
         case later(@Sendable () async -> Result<Payload, ResponseError>)
     }
 
@@ -161,7 +161,7 @@ public final class Server: @unchecked Sendable {
             return answer(id, .failure(error))
         }
         switch reply {
-        case .now(let result): answer(id, .success(.tree(result)))
+        case .now(let result): answer(id, .success(result))
         case .later(let work):
             let task = Task.onOwnQueue("kro-lsp.request") { [self] in answer(id, await work()) }
             withState { state in
@@ -172,10 +172,10 @@ public final class Server: @unchecked Sendable {
 
     func dispatch(method: String, params: JSONValue) throws(ResponseError) -> Reply {
         switch method {
-        case "initialize": return .now(initialize(params))
+        case "initialize": return .now(.tree(initialize(params)))
         case "shutdown":
             withState { $0.phase = .shutDown }
-            return .now(.null)
+            return .now(.tree(.null))
         case "textDocument/diagnostic": return try documentDiagnostic(params)
         case "workspace/diagnostic": return workspaceDiagnostic(params)
         case "workspace/executeCommand": return try executeCommand(params)

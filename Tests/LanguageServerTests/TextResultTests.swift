@@ -7,7 +7,8 @@ import Testing
 import YAMLSyntax
 @testable import LanguageServer
 
-/// The results written as text (semantic tokens, the outline, folding ranges, code lenses)
+/// The results written as text (semantic tokens, the outline, folding ranges, code lenses,
+/// inlay hints, workspace symbols)
 /// are the bytes their `JSONValue` trees serialize to: the trees below are how the server
 /// built those answers before, kept here as the reference. Non-ASCII text, CRLF line ends,
 /// several RGDs in a file, both position encodings.
@@ -52,7 +53,7 @@ import YAMLSyntax
     static let tail: JSONValue = ["start": ["line": 14, "character": 3], "end": ["line": 999, "character": 0]]
 
     /// A server with `text` open, its snapshot request and the writer's answer for `method`.
-    func answers(text: String, encodings: [String]) async throws -> (SnapshotRequest, [String: JSONFragment]) {
+    func answers(text: String, encodings: [String]) async throws -> (Server, SnapshotRequest, [String: JSONFragment]) {
         let server = Server(writer: FrameWriter(fd: open("/dev/null", O_WRONLY)), logLevel: .error)
         _ = server.handle(.success(.request(id: .int(1), method: "initialize", params: [
             "capabilities": ["general": ["positionEncodings": .array(encodings.map { .string($0) })]],
@@ -64,23 +65,30 @@ import YAMLSyntax
         let methods: [(String, JSONValue)] = [
             ("textDocument/semanticTokens/full", [:]), ("textDocument/semanticTokens/range", ["range": Self.tail]),
             ("textDocument/documentSymbol", [:]), ("textDocument/foldingRange", [:]), ("textDocument/codeLens", [:]),
+            ("textDocument/inlayHint", ["range": ["start": ["line": 0, "character": 0], "end": ["line": 999, "character": 0]]]),
+            ("workspace/symbol", ["query": ""]),
         ]
         var out: [String: JSONFragment] = [:]
         for (method, extra) in methods {
             var params = extra
             params.set("textDocument", ["uri": .string(uri)])
-            guard case .later(let work) = try server.dispatch(method: method, params: params),
-                case .text(let text) = try await work().get()
-            else { throw LSPClientError("\(method) was not answered as text") }
+            let answer: Payload = switch try server.dispatch(method: method, params: params) {
+            case .now(let payload): payload
+            case .later(let work): try await work().get()
+            }
+            guard case .text(let text) = answer else { throw LSPClientError("\(method) was not answered as text") }
             out[method] = text
         }
-        return (request, out)
+        return (server, request, out)
     }
 
     @Test(arguments: ["\n", "\r\n"], [["utf-8"], []])
     func textResultsAreTheBytesOfTheTrees(lineEnd: String, encodings: [String]) async throws {
         let text = Self.document(lineEnd: lineEnd)
-        let (r, answers) = try await answers(text: text, encodings: encodings)
+        let (server, r, answers) = try await answers(text: text, encodings: encodings)
+        let whole = try #require(r.conversion.byteRange(["start": ["line": 0, "character": 0], "end": ["line": 999, "character": 0]],
+                                                        in: r.snapshot.source))
+        let openRGDs = server.withState { $0.instanceRGDs(except: uri) }
         #expect(r.conversion.encoding == (encodings.isEmpty ? .utf16 : .utf8))
         let tail = try #require(r.conversion.byteRange(Self.tail, in: r.snapshot.source))
         let trees: [String: JSONValue] = [
@@ -92,6 +100,19 @@ import YAMLSyntax
                  "kind": f.kind == .comment ? "comment" : "region"]
             }),
             "textDocument/codeLens": .array(CodeLenses.lenses(r.snapshot).map { r.codeLens($0) }),
+            "textDocument/inlayHint": .array(InlayHints.hints(r.snapshot, in: whole, openRGDs: openRGDs).map { hint in
+                let position = r.conversion.position(hint.offset, in: r.snapshot.source)
+                guard let tooltip = hint.tooltip else { return ["position": position, "label": .string(hint.label), "kind": 1] }
+                return ["position": position, "label": .string(hint.label), "kind": 2, "tooltip": .string(tooltip), "paddingLeft": true]
+            }),
+            "workspace/symbol": .array(DocumentSymbols.workspace([(uri, r.snapshot)], query: "").map { entry -> JSONValue in
+                var info: JSONValue = [
+                    "name": .string(entry.symbol.name), "kind": .int(SnapshotRequest.symbolKind(entry.symbol.kind)),
+                    "location": ["uri": .string(entry.uri), "range": r.range(entry.symbol.selectionRange)],
+                ]
+                if let container = entry.container { info.set("containerName", .string(container)) }
+                return info
+            }),
         ]
         for (method, tree) in trees {
             // Not trivially equal: every answer has something in it.
@@ -102,8 +123,8 @@ import YAMLSyntax
 
     @Test func columnsDifferBetweenTheEncodings() async throws {
         let text = Self.document(lineEnd: "\r\n")
-        let utf8 = try await answers(text: text, encodings: ["utf-8"]).1
-        let utf16 = try await answers(text: text, encodings: []).1
+        let utf8 = try await answers(text: text, encodings: ["utf-8"]).2
+        let utf16 = try await answers(text: text, encodings: []).2
         #expect(utf8["textDocument/semanticTokens/full"] != utf16["textDocument/semanticTokens/full"])
         #expect(utf8["textDocument/documentSymbol"] != utf16["textDocument/documentSymbol"])
     }
