@@ -43,8 +43,12 @@ public enum SemanticTokens {
             }
             raw += simpleSchema(rgd)
         }
+        // Sorted in place, and the answer sized once: a large file has hundreds of thousands
+        // of tokens, and each copy of them was megabytes of the request's peak.
+        raw.sort { $0.range < $1.range }
         var out: [SemanticToken] = []
-        for token in raw.sorted(by: { $0.range < $1.range }) {
+        out.reserveCapacity(raw.count)
+        for token in raw {
             // An unterminated `${…` may share text with a closed one: keep the first token.
             if let last = out.last, token.range.start < last.range.end { continue }
             for piece in lines(of: token.range, in: snapshot.source) where range.map({ overlaps(piece, $0) }) ?? true {
