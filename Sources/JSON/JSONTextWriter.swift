@@ -1,10 +1,21 @@
 /// One JSON value's text, already written: compact, exactly as `JSONSerializer` (default
 /// options, non-finite numbers as `null`) writes the equivalent `JSONValue`. A large result
 /// (a file's semantic tokens, its outline) travels as text and never exists as a tree.
-public struct JSONFragment: Sendable, Hashable {
-    public let bytes: [UInt8]
+public struct JSONFragment: Sendable, Equatable {
+    /// The text in pieces: a large one in pieces of about `JSONTextWriter.chunkBytes`, so it
+    /// was never one array that grew by copying itself, and goes into a larger text uncopied.
+    public let chunks: [[UInt8]]
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(chunks: [[UInt8]]) { self.chunks = chunks }
+
+    /// The number of bytes.
+    public var count: Int { chunks.reduce(0) { $0 + $1.count } }
+
+    /// The text in one array.
+    public var bytes: [UInt8] { chunks.count == 1 ? chunks[0] : Array(chunks.joined()) }
+
+    /// Equal text, however it is cut into pieces.
+    public static func == (a: JSONFragment, b: JSONFragment) -> Bool { a.bytes == b.bytes }
 
     /// The text of a tree.
     public init(_ value: JSONValue) {
@@ -21,6 +32,10 @@ public struct JSONFragment: Sendable, Hashable {
 /// member's value.
 public struct JSONTextWriter {
     private var writer: JSONWriter
+    /// Pieces written before `writer.output`, each at least `chunkBytes`.
+    private var chunks: [[UInt8]] = []
+    /// Where the text is cut into pieces.
+    public static let chunkBytes = 256 << 10
     /// A value or a member was written at this level: the next one needs a comma.
     private var needsComma = false
 
@@ -44,13 +59,13 @@ public struct JSONTextWriter {
     public mutating func string(_ value: String) {
         separate()
         writer.writeString(value)
-        needsComma = true
+        wrote()
     }
 
     public mutating func int(_ value: Int) {
         separate()
         writer.writeInt(Int64(value))
-        needsComma = true
+        wrote()
     }
 
     /// A whole tree (a small part of a large result).
@@ -58,18 +73,35 @@ public struct JSONTextWriter {
         separate()
         // Non-finite numbers are written as null: the writer cannot throw.
         try? writer.write(value, level: 0)
-        needsComma = true
+        wrote()
     }
 
-    /// Text written before, copied as it is.
+    /// Text written before, as it is: a small one copied, the pieces of a large one taken over.
     public mutating func fragment(_ fragment: JSONFragment) {
         separate()
-        writer.output.append(contentsOf: fragment.bytes)
-        needsComma = true
+        if fragment.count < Self.chunkBytes {
+            for chunk in fragment.chunks { writer.output.append(contentsOf: chunk) }
+        } else {
+            if !writer.output.isEmpty { chunks.append(writer.output) }
+            chunks += fragment.chunks.filter { !$0.isEmpty }
+            writer.output = []
+        }
+        wrote()
     }
 
     /// The text written (one value, when the nesting was balanced).
-    public consuming func finish() -> JSONFragment { JSONFragment(bytes: writer.output) }
+    public consuming func finish() -> JSONFragment {
+        JSONFragment(chunks: writer.output.isEmpty && !chunks.isEmpty ? chunks : chunks + [writer.output])
+    }
+
+    /// After a value: a full piece is set aside and the next one starts.
+    private mutating func wrote() {
+        needsComma = true
+        guard writer.output.count >= Self.chunkBytes else { return }
+        chunks.append(writer.output)
+        writer.output = []
+        writer.output.reserveCapacity(Self.chunkBytes + Self.chunkBytes / 8)
+    }
 
     private mutating func separate() {
         if needsComma { writer.output.append(UInt8(ascii: ",")) }
@@ -83,6 +115,6 @@ public struct JSONTextWriter {
 
     private mutating func close(_ bracket: UInt8) {
         writer.output.append(bracket)
-        needsComma = true
+        wrote()
     }
 }

@@ -98,7 +98,7 @@ struct DecodeFailure: Error {
 
 /// A result or a notification's params as sent: a tree, or JSON text written without one
 /// (the results that grow with the file: semantic tokens, the outline, folding ranges, lenses).
-enum Payload: Sendable, Hashable {
+enum Payload: Sendable, Equatable {
     case tree(JSONValue)
     case text(JSONFragment)
 }
@@ -129,7 +129,7 @@ enum OutgoingMessage {
             for (name, member) in head + [(key, value)] { object.set(name, member) }
             return .tree(object)
         case .text(let text):
-            var writer = JSONTextWriter(capacity: text.bytes.count + 64)
+            var writer = JSONTextWriter()
             writer.beginObject()
             for (name, member) in head {
                 writer.key(name)

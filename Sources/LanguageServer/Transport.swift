@@ -25,15 +25,17 @@ final class FrameWriter: @unchecked Sendable {
             defer { lock.unlock() }
             return deliver(tree)
         }
-        let body: [UInt8] = switch message {
-        case .tree(let value): (try? JSONSerializer(options: .init(nonFiniteNumbers: .null)).serialize(value)) ?? Array("null".utf8)
-        case .text(let text): text.bytes
+        let body: [[UInt8]] = switch message {
+        case .tree(let value): [(try? JSONSerializer(options: .init(nonFiniteNumbers: .null)).serialize(value)) ?? Array("null".utf8)]
+        case .text(let text): text.chunks
         }
-        // Header and body in two writes: a large body is not copied into a frame first.
-        let header = frameHeader(bodyCount: body.count)
+        // The header, then the body piece by piece: a large body is not copied into a frame first.
+        let header = frameHeader(bodyCount: body.reduce(0) { $0 + $1.count })
         lock.lock()
         defer { lock.unlock() }
-        if write(header) { _ = write(body) }
+        for bytes in [header] + body {
+            guard write(bytes) else { return }
+        }
     }
 
     /// Writes all of `bytes`; false when the client went away (the reader will see EOF).

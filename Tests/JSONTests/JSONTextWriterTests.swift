@@ -37,6 +37,27 @@ import Testing
         #expect(text { $0.int(value) } == Array(String(value).utf8))
     }
 
+    @Test func largeTextIsCutIntoPiecesAndTakenOverWhole() throws {
+        let numbers = (0..<200_000).map { Int64($0 * 7 - 1000) }
+        var writer = JSONTextWriter()
+        writer.beginArray()
+        for n in numbers { writer.int(Int(n)) }
+        writer.endArray()
+        let large = writer.finish()
+        let tree = JSONValue.array(numbers.map { .int($0) })
+        #expect(large.bytes == (try serializer.serialize(tree)))
+        #expect(large.chunks.count > 1 && large.chunks.dropLast().allSatisfy { $0.count >= JSONTextWriter.chunkBytes })
+        // Inside an object, after a small fragment, and followed by more members.
+        let written = text { w in
+            w.beginObject()
+            w.key("small"); w.fragment(JSONFragment([1]))
+            w.key("large"); w.fragment(large)
+            w.key("after"); w.string("é")
+            w.endObject()
+        }
+        #expect(written == (try serializer.serialize(["small": [1], "large": tree, "after": "é"])))
+    }
+
     @Test func treesAndFragmentsGoInAsValues() throws {
         let part: JSONValue = ["x": [1.5, .double(.nan), true, false, nil, "ü"]]
         let fragment = JSONFragment(part)

@@ -150,18 +150,29 @@ import YAMLSyntax
         #expect(written.bytes == (try serializer.serialize(expected)))
     }
 
-    @Test func aFrameOfTextIsTheFrameOfItsTree() throws {
+    @Test func aFrameOfTextIsTheFrameOfItsTree() async throws {
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
-        defer { close(ends[0]) }
+        // Read while the frames are written: they are larger than a pipe holds.
+        let reader = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true)
+        let read = Task.detached { reader.readDataToEndOfFile() }
         let writer = FrameWriter(fd: ends[1])
-        let message: JSONValue = ["jsonrpc": "2.0", "id": 3, "result": ["data": .array((0..<5000).map { .int(Int64($0)) })]]
-        writer.send(.text(JSONFragment(message)))
-        writer.send(message)
+        // A result of several pieces (more than `JSONTextWriter.chunkBytes`), in its envelope.
+        var text = JSONTextWriter()
+        text.beginObject()
+        text.key("data")
+        text.beginArray()
+        for n in 0..<100_000 { text.int(n) }
+        text.endArray()
+        text.endObject()
+        let result = text.finish()
+        #expect(result.chunks.count > 1)
+        let tree: JSONValue = ["data": .array((0..<100_000).map { .int(Int64($0)) })]
+        writer.send(OutgoingMessage.response(id: .int(3), result: .success(.text(result))))
+        writer.send(OutgoingMessage.response(id: .int(3), result: .success(.tree(tree))))
         close(ends[1])
-        let read = FileHandle(fileDescriptor: ends[0]).readDataToEndOfFile()
-        let frame = encodeFrame(try serializer.serialize(message))
-        #expect(Array(read) == frame + frame)
+        let frame = encodeFrame(try serializer.serialize(["jsonrpc": "2.0", "id": 3, "result": tree]))
+        #expect(Array(await read.value) == frame + frame)
     }
 
     // The trees the server built before it wrote these answers as text.
