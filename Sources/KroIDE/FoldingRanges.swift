@@ -44,10 +44,26 @@ public enum FoldingRanges {
             }
         }
         out += commentRuns(source)
-        // One fold per start line (the outermost; an item and its first entry start together).
-        var byStart: [Int: FoldingRange] = [:]
-        for range in out where (byStart[range.startLine]?.endLine ?? -1) < range.endLine { byStart[range.startLine] = range }
-        return byStart.values.sorted { ($0.startLine, $0.endLine) < ($1.startLine, $1.endLine) }
+        return outermostPerStartLine(&out)
+    }
+
+    /// One fold per start line, in order: the outermost (an item and its first entry start
+    /// together), a region before a comment of the same lines. Sorted and thinned in place:
+    /// a large file has hundreds of thousands of folds, and a dictionary of them and a sorted
+    /// copy were most of a request's peak.
+    static func outermostPerStartLine(_ folds: inout [FoldingRange]) -> [FoldingRange] {
+        folds.sort { a, b in
+            if a.startLine != b.startLine { return a.startLine < b.startLine }
+            if a.endLine != b.endLine { return a.endLine > b.endLine }
+            return a.kind == .region && b.kind == .comment
+        }
+        var kept = 0
+        for k in folds.indices where k == 0 || folds[k].startLine != folds[kept - 1].startLine {
+            folds[kept] = folds[k]
+            kept += 1
+        }
+        folds.removeSubrange(kept...)
+        return folds
     }
 
     /// Two or more consecutive lines that hold only a comment.

@@ -1,5 +1,5 @@
 import KroEngine
-import KroIDE
+@testable import KroIDE
 import KroTestSupport
 import Testing
 import YAMLSyntax
@@ -27,6 +27,14 @@ import YAMLSyntax
             let folds = FoldingRanges.ranges(snapshot(m)).map { "\($0.startLine)-\($0.endLine)\($0.kind == .comment ? "#" : "")" }
             #expect(folds == ["0-1#", "4-5", "6-24", "7-11", "10-11", "12-24", "13-20", "14-20", "17-20", "18-20", "22-24", "23-24"])
         }
+    }
+
+    @Test func oneFoldPerStartLineTheOutermostARegionBeforeAComment() {
+        var folds = [(5, 6, FoldingRange.Kind.comment), (1, 3, .region), (5, 6, .region), (1, 9, .region), (5, 7, .comment),
+                     (1, 9, .comment), (0, 2, .region)]
+            .map { FoldingRange(startLine: $0.0, endLine: $0.1, kind: $0.2) }
+        let kept = FoldingRanges.outermostPerStartLine(&folds).map { "\($0.startLine)-\($0.endLine)\($0.kind == .comment ? "#" : "")" }
+        #expect(kept == ["0-2", "1-9", "5-7#"])
     }
 }
 
