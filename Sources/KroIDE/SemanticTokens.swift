@@ -33,6 +33,15 @@ public struct SemanticToken: Sendable, Hashable {
 public enum SemanticTokens {
     /// The tokens of the document, or of those touching `range`.
     public static func tokens(_ snapshot: DocumentSnapshot, in range: TextRange? = nil) -> [SemanticToken] {
+        var out: [SemanticToken] = []
+        forEachToken(snapshot, in: range) { out.append($0) }
+        return out
+    }
+
+    /// `tokens(_:in:)` one at a time, in order: a large file has hundreds of thousands of
+    /// tokens, and its answer is written as they come instead of from an array of them.
+    public static func forEachToken(_ snapshot: DocumentSnapshot, in range: TextRange? = nil,
+                                    _ body: (SemanticToken) -> Void) {
         var raw: [SemanticToken] = []
         for rgd in snapshot.rgds {
             if let range, rgd.documentRange.end < range.start || rgd.documentRange.start > range.end { continue }
@@ -43,19 +52,17 @@ public enum SemanticTokens {
             }
             raw += simpleSchema(rgd)
         }
-        // Sorted in place, and the answer sized once: a large file has hundreds of thousands
-        // of tokens, and each copy of them was megabytes of the request's peak.
+        // Sorted in place: a copy of them was megabytes of the request's peak.
         raw.sort { $0.range < $1.range }
-        var out: [SemanticToken] = []
-        out.reserveCapacity(raw.count)
+        var lastEnd: Int?
         for token in raw {
             // An unterminated `${…` may share text with a closed one: keep the first token.
-            if let last = out.last, token.range.start < last.range.end { continue }
+            if let lastEnd, token.range.start < lastEnd { continue }
             for piece in lines(of: token.range, in: snapshot.source) where range.map({ overlaps(piece, $0) }) ?? true {
-                out.append(SemanticToken(range: piece, type: token.type, modifiers: token.modifiers))
+                body(SemanticToken(range: piece, type: token.type, modifiers: token.modifiers))
+                lastEnd = piece.end
             }
         }
-        return out
     }
 
     // MARK: CEL

@@ -25,14 +25,14 @@ extension Server {
         switch method {
         case "textDocument/semanticTokens/full":
             return try snapshotRequest(params, notKro: ["data": []]) { r, writer in
-                r.write(SemanticTokens.tokens(r.snapshot), to: &writer)
+                r.writeSemanticTokens(in: nil, to: &writer)
             }
         case "textDocument/semanticTokens/range":
             return try snapshotRequest(params, notKro: ["data": []]) { r, writer throws(ResponseError) in
                 guard let range = r.conversion.byteRange(params["range"], in: r.snapshot.source) else {
                     throw ResponseError.invalidParams("semanticTokens/range needs a range")
                 }
-                r.write(SemanticTokens.tokens(r.snapshot, in: range), to: &writer)
+                r.writeSemanticTokens(in: range, to: &writer)
             }
         case "textDocument/signatureHelp":
             return try snapshotRequest(params) { r throws(ResponseError) in
@@ -107,16 +107,17 @@ extension SnapshotRequest {
                 "activeParameter": .int(Int64(help.activeParameter))]
     }
 
-    /// `{"data": [...]}` in LSP's relative encoding: per token (Δline, Δstart, length, type,
-    /// modifiers), with columns and lengths in the negotiated position encoding. Written as
-    /// text: five numbers a token, millions in a large file.
-    func write(_ tokens: [SemanticToken], to writer: inout JSONTextWriter) {
+    /// `{"data": [...]}` of the tokens (touching `range`) in LSP's relative encoding: per token
+    /// (Δline, Δstart, length, type, modifiers), with columns and lengths in the negotiated
+    /// position encoding. Written as text as the tokens come: five numbers a token, millions
+    /// in a large file.
+    func writeSemanticTokens(in range: TextRange?, to writer: inout JSONTextWriter) {
         let types = Dictionary(uniqueKeysWithValues: SemanticTokenType.allCases.enumerated().map { ($1, $0) })
         writer.beginObject()
         writer.key("data")
         writer.beginArray()
         var line = 0, column = 0
-        for token in tokens {
+        SemanticTokens.forEachToken(snapshot, in: range) { token in
             let start = snapshot.source.position(of: token.range.start, encoding: conversion.encoding)
             let end = snapshot.source.position(of: token.range.end, encoding: conversion.encoding)
             let deltaLine = start.line - line
