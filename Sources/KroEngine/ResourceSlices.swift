@@ -123,7 +123,7 @@ extension ResourceSlices {
 
 /// Hands out job numbers 0, 1, 2, … to the threads that ask.
 private final class JobCounter: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
 
     func take(below count: Int) -> Int? {

@@ -4,7 +4,7 @@ import Foundation
 /// threads to stop (`AnalysisOptions.shouldStop = { signal.isRaised }`). `Task.isCancelled`
 /// cannot serve there: on a thread outside the task it is always false.
 public final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var raised = false
     public init() {}
     public var isRaised: Bool { lock.withLock { raised } }

@@ -10,7 +10,7 @@ import KroEngine
 final class AnalysisExecutor: @unchecked Sendable {
     /// Limited runs at once.
     let limit: Int
-    private let lock = NSLock()
+    private let lock = Lock()
     private var running = 0
     private var nextTicket = 0
     private var waiting: [(ticket: Int, continuation: CheckedContinuation<Bool, Never>)] = []

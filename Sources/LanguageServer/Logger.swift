@@ -1,5 +1,6 @@
 import Foundation
 import JSON
+import KroEngine
 
 /// How much the server logs (`--log-level`).
 public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
@@ -22,7 +23,7 @@ public enum LogLevel: Int, Sendable, Comparable, CaseIterable {
 final class Logger: @unchecked Sendable {
     let level: LogLevel
     private let writer: FrameWriter
-    private let lock = NSLock()
+    private let lock = Lock()
     private var clientReady = false
 
     init(level: LogLevel, writer: FrameWriter) { self.level = level; self.writer = writer }

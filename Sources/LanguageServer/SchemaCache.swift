@@ -11,7 +11,7 @@ final class SchemaCache: @unchecked Sendable {
         var paths: [String]
         var catalog: Bool
     }
-    private let lock = NSLock()
+    private let lock = Lock()
     private var stores: [Key: SchemaStore] = [:]
     private var bundled: Result<SchemaStore, BundledSchemas.BundleError>?
     /// One catalog per server, so each API group is inflated at most once.

@@ -43,7 +43,7 @@ public final class Server: @unchecked Sendable {
     let schemas = SchemaCache()
     /// The `.kro-lsp.yaml` files governing open documents (Server+ProjectConfiguration.swift).
     let projects = ProjectConfigurationCache()
-    let lock = NSLock()
+    let lock = Lock()
     var state = State()
     /// Runs analyses and previews off the cooperative pool (AnalysisExecutor.swift): as many
     /// analyses at once as cores, at least two.

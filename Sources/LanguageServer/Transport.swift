@@ -1,12 +1,13 @@
 import Foundation
 import JSON
+import KroEngine
 
 /// Writes frames to a file descriptor, or hands messages to a closure (the in-memory
 /// transport of tests and benchmarks); safe to call from any task.
 final class FrameWriter: @unchecked Sendable {
     private let fd: Int32
     private let deliver: (@Sendable (JSONValue) -> Void)?
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(fd: Int32) { self.fd = fd; self.deliver = nil }
 

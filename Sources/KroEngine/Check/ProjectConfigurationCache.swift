@@ -24,7 +24,7 @@ public struct LoadedProjectConfiguration: Sendable {
 /// (the server calls it when a configuration file changes). Shared by `--check` and the
 /// server; safe to use from several threads.
 public final class ProjectConfigurationCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var nearest: [String: String?] = [:]
     private var loaded: [String: LoadedProjectConfiguration] = [:]
 

@@ -8,7 +8,7 @@ import YAMLSyntax
 /// one schema store: the caller drops it when the store changes (other options are checked).
 /// Safe to share between concurrent runs (the last to finish wins; every entry is valid).
 public final class AnalysisCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var options: OptionsKey?
     private var documents: [Int: RGDCacheEntry] = [:]
     /// The tree of the last text analysed: the next text is parsed against it

@@ -32,7 +32,7 @@ public final class CRDCatalog: @unchecked Sendable {
     }
 
     private let bytes: @Sendable () -> [UInt8]?
-    private let lock = NSLock()
+    private let lock = Lock()
     private var loaded: (bytes: [UInt8], index: Index)??
     private var groupKinds: [String: [String: (scope: ResourceScope, schema: OpenAPISchema)]] = [:]
 

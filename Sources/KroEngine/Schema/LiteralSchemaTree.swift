@@ -11,7 +11,7 @@ final class LiteralSchemaTree: @unchecked Sendable {
     let root: LiteralSchemaNode
     /// The kind's schema the tree was made from.
     let rootSchema: OpenAPISchema
-    private let lock = NSLock()
+    private let lock = Lock()
 
     init(root: OpenAPISchema, resolver: SchemaResolver) {
         self.resolver = resolver
@@ -59,7 +59,7 @@ final class LiteralSchemaTree: @unchecked Sendable {
 /// The `LiteralSchemaTree` of each kind by key, made on first use: a tree is a pure function
 /// of its root and the resolver, so every RGD analysed with one `SchemaStore` shares it.
 final class LiteralSchemaTrees: @unchecked Sendable {  // `trees` is read and written under `lock`
-    private let lock = NSLock()
+    private let lock = Lock()
     private var trees: [String: LiteralSchemaTree] = [:]
 
     /// The tree of `kind`: the shared one when its root is the first root seen for its key,

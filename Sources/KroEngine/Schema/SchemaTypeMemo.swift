@@ -4,7 +4,7 @@ import Foundation
 /// What a `SchemaTypeProvider` has already worked out, by type name (absent results
 /// included, as `.some(nil)`). One per provider, so per analysis: never global.
 final class SchemaTypeMemo: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     // Read and written under `lock` only, which keeps accesses apart: no runtime
     // exclusivity tracking on top (`@exclusivity(unchecked)`).
     @exclusivity(unchecked) private var schemas: [String: OpenAPISchema?] = [:]

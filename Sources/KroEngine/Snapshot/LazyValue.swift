@@ -4,7 +4,7 @@ import Foundation
 /// snapshot that only requests read (expression index, symbols) are not built on the
 /// edit → diagnostics path.
 final class LazyValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var value: Value?
     private let make: @Sendable () -> Value
 

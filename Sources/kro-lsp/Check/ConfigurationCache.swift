@@ -27,7 +27,7 @@ final class ConfigurationCache: @unchecked Sendable {
     /// The embedded Kubernetes kinds and CRD catalog, loaded once for the run.
     private let bundle: SchemaStore
     private let catalog = BundledCatalog.load()
-    private let lock = NSLock()
+    private let lock = Lock()
     private var contexts: [String: Context] = [:]
     private var crdProblems: [String] = []
 
