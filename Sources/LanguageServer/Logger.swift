@@ -32,7 +32,7 @@ final class Logger: @unchecked Sendable {
 
     func log(_ messageLevel: LogLevel, _ message: String) {
         guard messageLevel <= level else { return }
-        FileHandle.standardError.write(Data("kro-lsp [\(messageLevel)] \(message)\n".utf8))
+        StandardStreams.writeError("kro-lsp [\(messageLevel)] \(message)\n")
         if lock.withLock({ clientReady }) {
             writer.send(OutgoingMessage.notification("window/logMessage",
                 .tree(["type": .int(Int64(messageLevel.rawValue)), "message": .string(message)])))

@@ -35,21 +35,8 @@ final class FrameWriter: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         for bytes in [header] + body {
-            guard write(bytes) else { return }
-        }
-    }
-
-    /// Writes all of `bytes`; false when the client went away (the reader will see EOF).
-    private func write(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { return false }
-                offset += n
-            }
-            return true
+            // A failed write means the client went away; the reader will see EOF.
+            guard bytes.withUnsafeBytes({ StandardStreams.write($0, to: fd) }) else { return }
         }
     }
 }

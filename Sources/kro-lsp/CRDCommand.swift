@@ -47,7 +47,7 @@ struct CRDCommand: ParsableCommand {
 
         let findings = diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0) }
         if !findings.isEmpty {
-            FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))
+            StandardStreams.writeError(findings.map { $0.textLine + "\n" }.joined())
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
         if generated.isEmpty {
@@ -55,6 +55,6 @@ struct CRDCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let documents = generated.map { YAMLWriter.write($0.result.crd) }
-        FileHandle.standardOutput.write(Data(documents.joined(separator: "---\n").utf8))
+        StandardStreams.writeOutput(documents.joined(separator: "---\n"))
     }
 }

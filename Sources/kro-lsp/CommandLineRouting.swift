@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KroEngine
 
 /// Runs a command with the documented exit statuses: usage errors exit 2 with the error
 /// and a one-line hint (ArgumentParser's default is 64 and a full usage block).
@@ -41,7 +42,7 @@ enum CommandLineRouting {
     }
 
     static func usageError(_ message: String, hint: String) -> Never {
-        FileHandle.standardError.write(Data("kro-lsp: \(message)\nhint: \(hint)\n".utf8))
+        StandardStreams.writeError("kro-lsp: \(message)\nhint: \(hint)\n")
         Foundation.exit(2)
     }
 }

@@ -29,13 +29,13 @@ struct GraphCommand: ParsableCommand {
         let analysis = DocumentAnalyzer.analyze(source, options: options)
         let findings = analysis.diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0) }
         if !findings.isEmpty {
-            FileHandle.standardError.write(Data(findings.map { $0.textLine + "\n" }.joined().utf8))
+            StandardStreams.writeError(findings.map { $0.textLine + "\n" }.joined())
         }
         if analysis.rgds.isEmpty {
             CheckOutput.printError("no ResourceGraphDefinition in \(path)")
             throw ExitCode(1)
         }
-        FileHandle.standardOutput.write(Data(analysis.rgds.map { $0.renderGraph(format) }.joined(separator: "\n").utf8))
+        StandardStreams.writeOutput(analysis.rgds.map { $0.renderGraph(format) }.joined(separator: "\n"))
         if analysis.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

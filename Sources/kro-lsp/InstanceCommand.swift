@@ -33,7 +33,7 @@ struct InstanceCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.writeOutput(text)
         }
     }
 }

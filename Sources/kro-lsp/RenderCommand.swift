@@ -56,7 +56,7 @@ struct RenderCommand: ParsableCommand {
         var status: Int32 = 0
         func report(_ diagnostics: [Diagnostic], _ source: SourceText, _ path: String) {
             let lines = diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0).textLine + "\n" }
-            FileHandle.standardError.write(Data(lines.joined().utf8))
+            StandardStreams.writeError(lines.joined())
             if diagnostics.contains(where: { $0.severity == .error }) { status = 1 }
         }
         // The RGD's own infos (kinds typed dyn offline) are --check's business.
@@ -76,7 +76,7 @@ struct RenderCommand: ParsableCommand {
             report(result.diagnostics, rgdSource, rgdPath)
             if !result.admission.hasErrors {
                 switch output {
-                case .yaml: FileHandle.standardOutput.write(Data(RenderOutput.yaml(result).utf8))
+                case .yaml: StandardStreams.writeOutput(RenderOutput.yaml(result))
                 case .json: print((try? JSONSerializer(options: .init(indent: "  ")).string(RenderOutput.json(result))) ?? "{}")
                 }
             }

@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Testing
 @testable import KroEngine
 
@@ -31,5 +36,18 @@ import Testing
         #expect(throws: Failure.self) { try lock.withLock { () throws(Failure) -> Int in throw Failure() } }
         // The lock was released by the throw.
         #expect(lock.withLock { true })
+    }
+
+    @Test func standardStreamsWriteAllBytesOrReportFailure() {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let text = "kro-lsp: é ${x}\n"
+        #expect(StandardStreams.write(text, to: fds[1]))
+        close(fds[1])
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = read(fds[0], &buffer, buffer.count)
+        #expect(Array(buffer[..<max(n, 0)]) == Array(text.utf8))
+        #expect(!StandardStreams.write("lost", to: -1))
     }
 }

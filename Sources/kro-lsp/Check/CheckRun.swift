@@ -93,8 +93,8 @@ struct CheckRun {
 
         let findings = results.compactMap { $0 }.flatMap { $0 }.sorted(by: CheckFinding.ordered)
         let report = CheckReport(filesChecked: results.compactMap { $0 }.count, findings: findings)
-        FileHandle.standardOutput.write(Data(render(report).utf8))
-        FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+        StandardStreams.writeOutput(render(report))
+        StandardStreams.writeError(report.summary + "\n")
 
         if !selection.problems.isEmpty || !failures.isEmpty { return 2 }
         if report.count(.error) > 0 { return 1 }

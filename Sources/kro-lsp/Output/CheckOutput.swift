@@ -1,7 +1,8 @@
 import Foundation
+import KroEngine
 
 enum CheckOutput {
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("kro-lsp: \(message)\n".utf8))
+        StandardStreams.writeError("kro-lsp: \(message)\n")
     }
 }
