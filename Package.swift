@@ -29,6 +29,8 @@ let package = Package(
         ),
         // glibc's allocator settings (<malloc.h>), for the executable's start.
         .systemLibrary(name: "CMalloc"),
+        // The C library's directory walk (<fts.h>), as FileManager's enumerator used it.
+        .systemLibrary(name: "CFTS"),
         .target(
             name: "YAMLSyntax",
             dependencies: ["CYAML", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
@@ -50,7 +52,7 @@ let package = Package(
         .target(
             name: "KroEngine",
             dependencies: [
-                "YAMLSyntax", "CEL", "JSON", "EmbeddedResources", "CZlib",
+                "YAMLSyntax", "CEL", "JSON", "EmbeddedResources", "CZlib", "CFTS",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),

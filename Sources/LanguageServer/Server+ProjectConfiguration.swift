@@ -8,7 +8,7 @@ import KroEngine
 extension Server {
     /// Whether `uri` names a configuration file.
     static func isProjectConfiguration(_ uri: String) -> Bool {
-        filePath(fromURI: uri).map { ($0 as NSString).lastPathComponent == ProjectConfiguration.fileName } ?? false
+        filePath(fromURI: uri).map { FilePaths.lastComponent($0) == ProjectConfiguration.fileName } ?? false
     }
 
     /// The options `uri` is analysed with: the editor's settings (`configuration`), then the
@@ -17,7 +17,7 @@ extension Server {
     func documentOptions(_ uri: String, configuration: Configuration, root: String?) -> AnalysisOptions {
         var options = configuration.analysisOptions(root: root, store: schemas.bundledStore)
         if let path = filePath(fromURI: uri),
-           let configPath = projects.path(governing: (path as NSString).deletingLastPathComponent) {
+           let configPath = projects.path(governing: FilePaths.deletingLastComponent(path)) {
             let loaded = projects.load(configPath)
             options.adopt(loaded)
             reportProblems(of: loaded)

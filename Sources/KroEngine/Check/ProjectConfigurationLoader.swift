@@ -20,7 +20,7 @@ public enum ProjectConfigurationLoader {
 
     /// Reads one configuration file.
     public static func load(_ path: String) -> LoadedProjectConfiguration {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = FilePaths.deletingLastComponent(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             return LoadedProjectConfiguration(path: path, configuration: ProjectConfiguration(directory: directory),
                                               source: SourceText(""), problems: [], isReadable: false, crdPaths: [])
@@ -39,9 +39,9 @@ public enum ProjectConfigurationLoader {
             if entry.contains(where: { "*?[".contains($0) }) {
                 let glob = Glob(entry)
                 paths += files(under: config.directory).filter { glob.matches($0) }
-                    .map { (config.directory as NSString).appendingPathComponent($0) }
+                    .map { FilePaths.join(config.directory, $0) }
             } else {
-                paths.append(entry.hasPrefix("/") ? entry : (config.directory as NSString).appendingPathComponent(entry))
+                paths.append(entry.hasPrefix("/") ? entry : FilePaths.join(config.directory, entry))
             }
         }
         return paths
@@ -49,16 +49,12 @@ public enum ProjectConfigurationLoader {
 
     /// Files under `directory` as sorted relative paths, skipping `skippedFolders`.
     public static func files(under directory: String) -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: directory) else { return [] }
         var found: [String] = []
-        while let relative = walker.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(relative), isDirectory: &isDirectory)
-            if exists, isDirectory.boolValue {
-                if skippedFolders.contains(name) { walker.skipDescendants() }
-                continue
-            }
+        let entries = FilePaths.entries(under: directory) { !skippedFolders.contains(FilePaths.lastComponent($0)) }
+        for relative in entries {
+            var isDirectory = false
+            let exists = FileManager.default.fileExists(atPath: FilePaths.join(directory, relative), isDirectory: &isDirectory)
+            if exists, isDirectory { continue }
             found.append(relative)
         }
         return found.sorted()

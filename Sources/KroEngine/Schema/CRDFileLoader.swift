@@ -14,26 +14,22 @@ public enum CRDFileLoader {
     public static func load(paths: [String]) -> Result {
         var result = Result()
         for path in paths {
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 result.problems.append("\(path): no such file or directory")
                 continue
             }
-            let files = isDirectory.boolValue ? schemaFiles(under: path) : [path]
+            let files = isDirectory ? schemaFiles(under: path) : [path]
             for file in files { load(file: file, into: &result) }
         }
         return result
     }
 
     static func schemaFiles(under directory: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return [] }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") || relative.hasSuffix(".json") {
-                files.append((directory as NSString).appendingPathComponent(relative))
-            }
-        }
-        return files.sorted()
+        FilePaths.entries(under: directory)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+            .map { FilePaths.join(directory, $0) }
+            .sorted()
     }
 
     static func load(file: String, into result: inout Result) {

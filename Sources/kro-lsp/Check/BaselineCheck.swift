@@ -13,14 +13,14 @@ enum BaselineCheck {
 
     static func load(_ path: String) -> Loaded {
         var loaded = Loaded()
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             loaded.problems.append("--baseline \(path): no such file or directory")
             return loaded
         }
-        let files = isDirectory.boolValue
+        let files = isDirectory
             ? ProjectConfigurationLoader.files(under: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
-                .map { (path as NSString).appendingPathComponent($0) }
+                .map { FilePaths.join(path, $0) }
             : [path]
         for file in files {
             guard let bytes = FileBytes.read(file) else {

@@ -14,15 +14,15 @@ struct CheckSelection {
     init(paths: [String], configurations: ConfigurationCache) {
         for path in paths {
             if path == "-" { readsStdin = true; continue }
-            var isDirectory: ObjCBool = false
+            var isDirectory = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 problems.append("\(path): no such file or directory")
                 continue
             }
-            guard isDirectory.boolValue else { files.append(path); continue }
+            guard isDirectory else { files.append(path); continue }
             for relative in ProjectConfigurationLoader.files(under: path)
             where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-                if (relative as NSString).lastPathComponent == ProjectConfiguration.fileName { continue }
+                if FilePaths.lastComponent(relative) == ProjectConfiguration.fileName { continue }
                 let file = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 if configurations.selects(file) { files.append(file) }
             }

@@ -43,7 +43,7 @@ final class ConfigurationCache: @unchecked Sendable {
     /// The configuration file for `file` (nil: stdin, searched from the working folder).
     func configurationPath(for file: String?) -> String? {
         if let path = overrides.configPath { return path }
-        let directory = file.map { (absolute($0) as NSString).deletingLastPathComponent }
+        let directory = file.map { FilePaths.deletingLastComponent(absolute($0)) }
             ?? FileManager.default.currentDirectoryPath
         return files.path(governing: directory)
     }
@@ -83,12 +83,12 @@ final class ConfigurationCache: @unchecked Sendable {
     }
 
     private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        path.hasPrefix("/") ? path : FilePaths.join(FileManager.default.currentDirectoryPath, path)
     }
 
     private func relativePath(_ path: String, to directory: String) -> String {
-        let standardized = (path as NSString).standardizingPath
-        let base = ((directory as NSString).standardizingPath as String) + "/"
+        let standardized = FilePaths.standardized(path)
+        let base = FilePaths.standardized(directory) + "/"
         return standardized.hasPrefix(base) ? String(standardized.dropFirst(base.count)) : standardized
     }
 }

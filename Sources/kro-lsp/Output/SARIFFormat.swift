@@ -82,8 +82,8 @@ struct SARIFFormat {
 
     /// A path relative to `root` with `uriBaseId`, or an absolute `file:` URI outside it.
     private func artifact(_ path: String) -> JSONValue {
-        let absolute = path.hasPrefix("/") ? path : (root as NSString).appendingPathComponent(path)
-        let standardized = (absolute as NSString).standardizingPath
+        let absolute = path.hasPrefix("/") ? path : FilePaths.join(root, path)
+        let standardized = FilePaths.standardized(absolute)
         let base = root.hasSuffix("/") ? root : root + "/"
         if standardized.hasPrefix(base) {
             let relative = String(standardized.dropFirst(base.count))

@@ -1,0 +1,3 @@
+#include <sys/types.h>
+#include <sys/stat.h>
+#include <fts.h>
