@@ -37,7 +37,7 @@ struct LineContext {
             while content.first == " " { content = content.dropFirst(); column += 1 }
         }
         if let colon = Self.keyColon(content) {
-            self.key = String(content[..<colon]).trimmingCharacters(in: .whitespaces)
+            self.key = String(content[..<colon]).trimmingWhitespace()
             self.typed = String(content[content.index(after: colon)...]).drop { $0 == " " }.description
         } else {
             self.key = nil
@@ -101,8 +101,8 @@ struct LineContext {
             while content.first == " " { content = content.dropFirst(); column += 1 }
         }
         guard let colon = keyColon(content) else { return Shape(dash: dash, key: nil, keyColumn: column, value: nil) }
-        let key = content[..<colon].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        let value = content[content.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let key = content[..<colon].trimmingWhitespace().trimmingScalars { $0 == "\"" || $0 == "'" }
+        let value = content[content.index(after: colon)...].trimmingWhitespace()
         return Shape(dash: dash, key: key, keyColumn: column, value: value)
     }
 

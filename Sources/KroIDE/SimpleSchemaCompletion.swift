@@ -34,7 +34,7 @@ enum SimpleSchemaCompletion {
         if let q = typed.first, q == "\"" || q == "'" { typed = typed.dropFirst() }
         let customTypes = rgd?.instanceSchema.fields.filter { $0.block == .types && $0.path.count == 1 }.map { $0.path[0] } ?? []
         if let bar = typed.firstIndex(of: "|") {
-            let type = typed[..<bar].trimmingCharacters(in: .whitespaces)
+            let type = typed[..<bar].trimmingWhitespace()
             let tail = typed[typed.index(after: bar)...]
             // Inside a marker's value (after `=`), nothing to offer.
             if let lastEquals = tail.lastIndex(of: "="), !tail[lastEquals...].contains(" ") { return [] }

@@ -77,6 +77,6 @@ enum TemplateCompletion {
     }
 
     private static func unquote(_ s: String) -> String {
-        s.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+        s.trimmingScalars { $0 == "\"" || $0 == "'" || $0 == " " }
     }
 }

@@ -117,7 +117,7 @@ struct KroLSP: ParsableCommand {
     func parsedFeatureGates() throws -> [String: Bool] {
         var result: [String: Bool] = [:]
         for item in featureGates.flatMap({ $0.split(separator: ",") }) {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
             let value = parts.count == 2 ? parts[1].lowercased() : "true"
             guard FeatureGates.known.contains(parts[0]), value == "true" || value == "false" else {
                 throw ValidationError("--feature-gates expects \(FeatureGates.known.joined(separator: ", "))=true|false, got '\(item)'.")

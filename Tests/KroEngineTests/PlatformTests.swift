@@ -108,4 +108,16 @@ import Testing
         #expect(FilePaths.entries(under: root + "/top.yaml").isEmpty)
         #expect(FilePaths.entries(under: root + "/missing").isEmpty)
     }
+
+    // CharacterSet.whitespaces, listed from Foundation: tab, the Zs separators and U+200B.
+    @Test func trimmingWhitespaceTakesFoundationsBlanksScalarByScalar() {
+        #expect(" \t a b \u{3000}".trimmingWhitespace() == "a b")
+        #expect("\u{A0}\u{200B}x\u{202F}\u{205F}\u{1680}".trimmingWhitespace() == "x")
+        #expect("\na\n".trimmingWhitespace() == "\na\n")
+        #expect(" \u{301}a ".trimmingWhitespace().unicodeScalars.map(\.value) == [0x301, 0x61])
+        #expect("   ".trimmingWhitespace() == "")
+        #expect(" 'key' "[...].trimmingWhitespace().trimmingScalars { $0 == "'" } == "key")
+        let blanks = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init).filter { String($0).trimmingWhitespace().isEmpty }
+        #expect(blanks.map(\.value) == [0x09, 0x20, 0xA0, 0x1680] + Array(0x2000...0x200B) + [0x202F, 0x205F, 0x3000])
+    }
 }

@@ -17,7 +17,7 @@ public enum InstanceScaffold {
         let read = readSpecPaths(analysis)
         var body: [String] = []
         writeProperties(of: spec, path: [], indent: 2, read: read, into: &body)
-        let onlyComments = body.allSatisfy { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+        let onlyComments = body.allSatisfy { $0.trimmingWhitespace().hasPrefix("#") }
         lines.append(onlyComments ? "spec: {}" : "spec:")
         lines += body
         return lines.joined(separator: "\n") + "\n"
