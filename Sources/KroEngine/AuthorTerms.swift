@@ -9,12 +9,12 @@ enum AuthorTerms {
         guard mentions(message, "<EOF>") || mentions(message, "__") else { return message }
         var text = message
         if text.contains("<EOF>") {
-            text = text.replacingOccurrences(of: "mismatched input '<EOF>'", with: "the expression ended early,")
-                .replacingOccurrences(of: "'<EOF>'", with: "end of expression")
-                .replacingOccurrences(of: "<EOF>", with: "end of expression")
+            text = text.replacing("mismatched input '<EOF>'", with: "the expression ended early,")
+                .replacing("'<EOF>'", with: "end of expression")
+                .replacing("<EOF>", with: "end of expression")
         }
         if text.contains("__embedded_resource_metadata") {
-            text = text.replacingOccurrences(of: SchemaTypeProvider.embeddedMetadataTypeName, with: "metadata")
+            text = text.replacing(SchemaTypeProvider.embeddedMetadataTypeName, with: "metadata")
         }
         return text.contains("__type_") ? typeNames(in: text) : text
     }

@@ -61,8 +61,9 @@ public enum DocumentSymbols {
         -> [(uri: String, symbol: DocumentSymbol, container: String?)]
     {
         var out: [(uri: String, symbol: DocumentSymbol, container: String?)] = []
+        let lowered = query.lowercased()
         func visit(_ s: DocumentSymbol, container: String?, uri: String) {
-            if query.isEmpty || s.name.range(of: query, options: .caseInsensitive) != nil { out.append((uri, s, container)) }
+            if query.isEmpty || s.name.lowercased().contains(lowered) { out.append((uri, s, container)) }
             for c in s.children { visit(c, container: s.name, uri: uri) }
         }
         for file in files { for s in outline(file.snapshot) { visit(s, container: nil, uri: file.uri) } }

@@ -40,7 +40,7 @@ public struct OverloadDecl: Hashable, Sendable {
         let types = params.map(\.description)
         if let pattern = OperatorSyntax.pattern(name), !isMemberFunction {
             var text = pattern
-            for t in types { if let r = text.range(of: "_") { text.replaceSubrange(r, with: t) } }
+            for t in types { if let r = text.firstRange(of: "_") { text.replaceSubrange(r, with: t) } }
             return "\(text) -> \(result)"
         }
         if isMemberFunction, let receiver = types.first {

@@ -20,8 +20,8 @@ struct KroMetadata {
     var applySetID: String {
         let text = [instanceName, instanceNamespace ?? "", kind, group].joined(separator: ".")
         let digest = Data(SHA256.hash(Array(text.utf8))).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+            .replacing("+", with: "-").replacing("/", with: "_")
+            .replacing("=", with: "")
         return "applyset-\(digest)-v1"
     }
 
