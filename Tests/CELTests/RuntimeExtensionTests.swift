@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CEL
 
@@ -34,6 +35,14 @@ struct RuntimeExtensionTests {
         #expect(try f("%.3f", .double(1.2345)) == "1.234")
         #expect(try f("%.0f", .double(2.5)) == "2")
         #expect(try f("%e", .int(2)) == "2.000000e+00")
+        // C's printf, as Foundation's String(format:) was, up to the longest output.
+        for (verb, value) in [("f", Double.greatestFiniteMagnitude), ("f", -1e-300), ("e", -Double.leastNonzeroMagnitude), ("f", 0.125)] {
+            for precision in [0, 1, 17, 1000] {
+                let format = "%.\(precision)\(verb)"
+                #expect(try f(format, .double(value)) == String(format: format, value))
+            }
+        }
+        #expect(try f("%.1000f", .double(.greatestFiniteMagnitude)).utf8.count == 1310)
         #expect(try f("%b %o %x %X", .int(5), .int(11), .int(30), .uint(6000)) == "101 13 1e 1770")
         #expect(try f("%x", s("Hi")) == "4869")
         #expect(try f("%s", .list([s("abc"), .double(3.14), .null])) == "[abc, 3.14, null]")

@@ -256,6 +256,14 @@ enum StringFormatter {
         EvalError("error during formatting: \(what), was given \(v.typeValue.name)")
     }
 
+    /// C's `%.<precision>f` or `%.<precision>e` of a finite double (what String(format:) printed).
+    /// The longest, `%.1000f` of 1.8e308, is 1,310 bytes.
+    static func printf(_ verb: Unicode.Scalar, precision: Int, _ d: Double) -> String {
+        var buffer = [CChar](repeating: 0, count: 2048)
+        let n = withVaList([d]) { vsnprintf(&buffer, buffer.count, "%.\(precision)\(verb)", $0) }
+        return String(decoding: buffer[..<max(0, min(Int(n), buffer.count - 1))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static func clause(_ verb: Unicode.Scalar, _ precision: Int?, _ arg: Value) throws(EvalError) -> String {
         switch verb {
         case "s": return try stringClause(arg)
@@ -276,7 +284,7 @@ enum StringFormatter {
                 throw fail(verb == "f" ? "fixed-point clause can only be used on doubles" : "scientific clause can only be used on doubles", arg)
             }
             if !d.isFinite { return nonFinite(d) }
-            return String(format: "%.\(precision ?? 6)\(verb)", d)
+            return printf(verb, precision: precision ?? 6, d)
         case "b":
             switch arg {
             case .int(let i): return (i < 0 ? "-" : "") + String(i.magnitude, radix: 2)
