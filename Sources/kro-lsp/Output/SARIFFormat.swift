@@ -106,11 +106,23 @@ struct SARIFFormat {
         }
     }
 
+    /// Each UTF-8 byte outside Foundation's `CharacterSet.urlPathAllowed` (less `%`) as `%XX`.
     static func percentEncoded(_ path: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "%")
-        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            if urlPathAllowed.contains(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// `CharacterSet.urlPathAllowed` without `%` (all ASCII).
+    private static let urlPathAllowed = Set("!$&'()*+,-./0123456789:=@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~".utf8)
 
     static func level(_ severity: DiagnosticSeverity) -> String {
         switch severity {
