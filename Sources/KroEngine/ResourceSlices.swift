@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Runs one job per resource on several threads: the jobs are cut into contiguous slices,
 /// each slice runs in order on one thread with its own copy of the per-run state (the

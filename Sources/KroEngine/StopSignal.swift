@@ -1,5 +1,3 @@
-import Foundation
-
 /// A flag any thread may raise and read: how a caller tells an analysis running on other
 /// threads to stop (`AnalysisOptions.shouldStop = { signal.isRaised }`). `Task.isCancelled`
 /// cannot serve there: on a thread outside the task it is always false.

@@ -1,4 +1,3 @@
-import Foundation
 import YAMLSyntax
 
 /// The YAML context of a cursor read from indentation, so it works on the half-written

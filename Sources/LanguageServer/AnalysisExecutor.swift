@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 import KroEngine
 
 /// Where the server's blocking work runs: analyses and previews hold a thread for as long as

@@ -1,4 +1,3 @@
-import Foundation
 import KroEngine
 
 /// The schemas analyses are typed against: the embedded Kubernetes bundle and CRD catalog,

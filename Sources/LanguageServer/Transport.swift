@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JSON
 import KroEngine
 
@@ -52,7 +56,7 @@ struct ByteSource {
         while true {
             var n = 0, error: Int32 = 0
             let chunk = [UInt8](unsafeUninitializedCapacity: 65536) { buffer, count in
-                n = Foundation.read(fd, buffer.baseAddress, buffer.count)
+                n = systemRead(fd, buffer.baseAddress, buffer.count)
                 error = errno
                 count = max(n, 0)
             }
@@ -62,3 +66,9 @@ struct ByteSource {
         }
     }
 }
+
+#if canImport(Glibc)
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+private let systemRead = Darwin.read
+#endif

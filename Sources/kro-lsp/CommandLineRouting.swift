@@ -1,5 +1,9 @@
 import ArgumentParser
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import KroEngine
 
 /// Runs a command with the documented exit statuses: usage errors exit 2 with the error
@@ -14,7 +18,7 @@ enum CommandLineRouting {
             // The root command decides in `run()`: it may be the language server.
             if command != KroLSP.self { MemoryTuning.applyForOneShotRun() }
             try parsed.run()
-            Foundation.exit(0)
+            exitProcess(0)
         } catch {
             if command.exitCode(for: error) == .validationFailure {
                 let name = command == KroLSP.self ? "" : " " + command._commandName
@@ -38,11 +42,20 @@ enum CommandLineRouting {
                        hint: "commands: \(commandNames.joined(separator: ", "))")
         }
         print(text)
-        Foundation.exit(0)
+        exitProcess(0)
     }
 
     static func usageError(_ message: String, hint: String) -> Never {
         StandardStreams.writeError("kro-lsp: \(message)\nhint: \(hint)\n")
-        Foundation.exit(2)
+        exitProcess(2)
     }
+}
+
+/// exit(3) by a name ArgumentParser's `exit` does not shadow.
+private func exitProcess(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #elseif canImport(Darwin)
+    Darwin.exit(status)
+    #endif
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import KroEngine
 
 /// `kro-lsp instance RGD [-o FILE]`: an example instance of each RGD in the file that

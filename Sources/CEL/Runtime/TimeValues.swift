@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import FoundationInternationalization
 
 /// A point in time: seconds since the Unix epoch plus nanoseconds (0..<1e9), restricted
 /// to CEL's range 0001-01-01T00:00:00Z ... 9999-12-31T23:59:59.999999999Z.

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// RGD chaining over several inputs (the files of a `--check` run, an open document and
 /// its siblings): each input is analysed, then those whose RGDs name a kind another RGD

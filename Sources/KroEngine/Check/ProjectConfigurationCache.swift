@@ -1,4 +1,3 @@
-import Foundation
 import YAMLSyntax
 
 /// A `.kro-lsp.yaml` as read from disk, with what is wrong in it.

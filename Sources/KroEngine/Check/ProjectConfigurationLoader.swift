@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import YAMLSyntax
 
 /// Finds and reads `.kro-lsp.yaml` files (the file-system side of `ProjectConfiguration`).

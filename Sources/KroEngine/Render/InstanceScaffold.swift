@@ -1,5 +1,4 @@
 import CEL
-import Foundation
 import JSON
 import YAMLSyntax
 

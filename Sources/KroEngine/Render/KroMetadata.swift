@@ -1,5 +1,5 @@
 import CEL
-import Foundation
+import FoundationEssentials
 import JSON
 import OrderedCollections
 

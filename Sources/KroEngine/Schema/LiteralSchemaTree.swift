@@ -1,5 +1,3 @@
-import Foundation
-
 /// A kind's schema as template literal validation reads it (`TemplateLiteralValidator`):
 /// each node's `$ref` followed and its accepted JSON types worked out once, its children
 /// found by field name once, then shared by every resource of the kind (and, kept with the

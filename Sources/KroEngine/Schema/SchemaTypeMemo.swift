@@ -1,5 +1,4 @@
 import CEL
-import Foundation
 
 /// What a `SchemaTypeProvider` has already worked out, by type name (absent results
 /// included, as `.some(nil)`). One per provider, so per analysis: never global.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A value computed on first use and kept, safe to share between threads: the parts of a
 /// snapshot that only requests read (expression index, symbols) are not built on the
 /// edit → diagnostics path.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import KroEngine
 
 /// The `.kro-lsp.yaml` governing each checked file (the nearest one above it, or the one

@@ -1,5 +1,3 @@
-import Foundation
-
 /// GitHub Actions workflow commands, one per finding:
 /// `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=KROnnn::message`.
 /// Info findings are `::notice`.

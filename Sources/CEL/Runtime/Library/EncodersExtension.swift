@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// cel-go `ext.Encoders()`: `base64.encode(bytes) → string`, `base64.decode(string) → bytes`
 /// (decoding accepts padded and unpadded standard base64).

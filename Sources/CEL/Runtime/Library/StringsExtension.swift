@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// cel-go `ext.Strings()` (latest version): charAt, indexOf, lastIndexOf, lowerAscii,
 /// upperAscii, replace, split, substring, trim, reverse, join, format, strings.quote.
