@@ -9,10 +9,12 @@ struct SymbolIndexBuilder {
     let analysis: RGDAnalysis
     let expressions: SnapshotExpressions
     let source: SourceText
-    private var symbols: [SymbolID: Symbol] = [:]
+    /// Each symbol's number: its position in `symbols`.
+    private var numbers: [SymbolID: Int32] = [:]
+    private var symbols: [Symbol] = []
     /// Every definition and use, in the order found: one flat list the index sorts in place
     /// (lists per symbol were a second copy of every use while the index was built).
-    private var occurrences: [SymbolOccurrence] = []
+    private var occurrences: [SymbolIndex.Occurrence] = []
     /// SimpleSchema fields by qualified name (`spec.a.b`, `types.T.a`).
     private var fields: [String: SimpleSchemaField] = [:]
 
@@ -35,11 +37,13 @@ struct SymbolIndexBuilder {
 
     private mutating func define(_ kind: SymbolKind, _ qualifiedName: String, name: String, at range: TextRange?) {
         let id = SymbolID(kind: kind, qualifiedName: qualifiedName)
-        guard symbols[id] == nil else { return }  // the first definition wins, as for ids
+        guard numbers[id] == nil else { return }  // the first definition wins, as for ids
         let definition = range.map(unquoted)
-        symbols[id] = Symbol(id: id, name: name, definition: definition, uses: [])
-        if let definition {
-            occurrences.append(SymbolOccurrence(symbol: id, range: definition, isDefinition: true, expressionIndex: nil))
+        let number = Int32(truncatingIfNeeded: symbols.count)
+        numbers[id] = number
+        symbols.append(Symbol(id: id, name: name, definition: definition, uses: []))
+        if let definition, let o = SymbolIndex.Occurrence(symbol: number, range: definition, isDefinition: true, expression: nil) {
+            occurrences.append(o)
         }
     }
 
@@ -83,8 +87,9 @@ struct SymbolIndexBuilder {
     // MARK: Uses
 
     private mutating func addUse(_ id: SymbolID, at range: TextRange, expression: Int?) {
-        guard symbols[id] != nil else { return }
-        occurrences.append(SymbolOccurrence(symbol: id, range: range, isDefinition: false, expressionIndex: expression))
+        guard let number = numbers[id],
+              let o = SymbolIndex.Occurrence(symbol: number, range: range, isDefinition: false, expression: expression) else { return }
+        occurrences.append(o)
     }
 
     private mutating func collectUses(in e: SnapshotExpression) {
@@ -103,11 +108,13 @@ struct SymbolIndexBuilder {
             }
         }
         guard !schemaRoots.isEmpty, let parsed = e.parsed else { return }
-        // Found first, added after the walk: mutating `symbols` from inside the closure
+        // Found first, added after the walk: mutating the builder from inside the closure
         // copied the whole dictionary once per expression (quadratic in the RGD's size).
+        // The closure holds the fields alone: holding `self` copied the builder per expression.
         var found: [(field: String, name: SourceSpan)] = []
+        let fields = self.fields
         parsed.expr.walk { node, _ in
-            if let use = schemaFieldUse(node, roots: schemaRoots) { found.append(use) }
+            if let use = Self.schemaFieldUse(node, roots: schemaRoots, fields: fields) { found.append(use) }
             return true
         }
         for use in found {
@@ -120,8 +127,9 @@ struct SymbolIndexBuilder {
 
     /// The schema field a selection names (`schema.spec.a.b` → `spec.a.b`), with the
     /// span of its name; nil for anything else.
-    private func schemaFieldUse(_ node: Expr, roots: Set<Int>) -> (String, SourceSpan)? {
-        guard let steps = Self.chain(node, roots: roots), case .field(let root, _)? = steps.first, root == "spec",
+    private static func schemaFieldUse(_ node: Expr, roots: Set<Int>,
+                                       fields: [String: SimpleSchemaField]) -> (String, SourceSpan)? {
+        guard let steps = chain(node, roots: roots), case .field(let root, _)? = steps.first, root == "spec",
               case .field(_, let nameSpan)? = steps.last, steps.count > 1 else { return nil }
         var block = "spec"
         var path: [String] = []
@@ -134,13 +142,13 @@ struct SymbolIndexBuilder {
                 path.append(name)
                 if let t = f.typeText, fields["types.\(t)"] != nil { block = "types"; path = [t] }
             case .element:
-                guard let t = current?.typeText, let element = Self.elementType(t), fields["types.\(element)"] != nil else { return nil }
+                guard let t = current?.typeText, let element = elementType(t), fields["types.\(element)"] != nil else { return nil }
                 block = "types"
                 path = [element]
             }
         }
         guard let current else { return nil }
-        return (Self.fieldName(current), nameSpan)
+        return (fieldName(current), nameSpan)
     }
 
     /// The steps from `schema` to `node`, when `node` is a field selection (plain,

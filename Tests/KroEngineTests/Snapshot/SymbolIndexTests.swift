@@ -9,6 +9,26 @@ import YAMLSyntax
         return symbol?.uses.map { (s.source.string(in: $0.range), $0.range.start) } ?? []
     }
 
+    @Test func storedOccurrencesReadBackSortedAndPast4GiBAreLeftOut() {
+        let a = SymbolID(kind: .resource, qualifiedName: "a"), b = SymbolID(kind: .schemaField, qualifiedName: "spec.b")
+        let far = TextRange(start: 1 << 32, end: (1 << 32) + 1)
+        #expect(SymbolIndex.Occurrence(symbol: 0, range: far, isDefinition: false, expression: nil) == nil)
+        let symbols = [Symbol(id: a, name: "a", definition: TextRange(start: 5, end: 6), uses: []),
+                       Symbol(id: b, name: "b", definition: nil, uses: [])]
+        let found = [(1, 40, false, 3), (0, 20, false, 2), (0, 5, true, nil)].compactMap { (symbol: Int32, start: Int, isDefinition: Bool, expression: Int?) in
+            SymbolIndex.Occurrence(symbol: symbol, range: TextRange(start: start, end: start + 1),
+                                   isDefinition: isDefinition, expression: expression)
+        }
+        let index = SymbolIndex(symbols: symbols, occurrences: found)
+        #expect(index.occurrences == [
+            SymbolOccurrence(symbol: a, range: TextRange(start: 5, end: 6), isDefinition: true, expressionIndex: nil),
+            SymbolOccurrence(symbol: a, range: TextRange(start: 20, end: 21), isDefinition: false, expressionIndex: 2),
+            SymbolOccurrence(symbol: b, range: TextRange(start: 40, end: 41), isDefinition: false, expressionIndex: 3),
+        ])
+        #expect(index[a]?.uses.map(\.range.start) == [20] && index[b]?.uses.map(\.expressionIndex) == [3])
+        #expect(index.occurrence(at: 21)?.symbol == a && index.occurrence(at: 30) == nil && index.symbol(at: 40)?.id == b)
+    }
+
     @Test(arguments: [false, true]) func schemaFieldHasDefinitionAndUsesInStandaloneAndTemplates(crlf: Bool) throws {
         let (s, m) = SnapshotFixture.snapshot(crlf: crlf)
         let symbol = try #require(s.rgds.first?.symbols[SymbolID(kind: .schemaField, qualifiedName: "spec.name")])
