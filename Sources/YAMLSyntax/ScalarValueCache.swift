@@ -1,4 +1,5 @@
 import CYAML
+import JSON
 
 /// One string for each scalar value a part repeats. A value of 16 bytes or more is a heap
 /// string (shorter ones are stored inline): files repeat many of them — an apiVersion, a
@@ -27,7 +28,7 @@ final class ScalarValueCache {
             return String(decoding: bytes, as: UTF8.self)
         }
         if slots.isEmpty { slots = Array(repeating: "", count: slotCount) }
-        let slot = Self.hash(UnsafeRawPointer(base), count) & (slotCount - 1)
+        let slot = Self.hash(bytes) & (slotCount - 1)
         let held = slots[slot]
         // A string made from bytes that were not UTF-8 holds other bytes, so it never matches them.
         if held.utf8.count == count,
@@ -41,16 +42,17 @@ final class ScalarValueCache {
 
     /// Mixes the 8-byte words of a value of 16 bytes or more (the last word overlaps the
     /// one before it when the count is not a multiple of 8).
-    private static func hash(_ base: UnsafeRawPointer, _ count: Int) -> Int {
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let count = bytes.count
         let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
         var h = UInt64(truncatingIfNeeded: count) &* multiplier
         var i = 0
         while i + 8 <= count {
-            h = (h ^ base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* multiplier
+            h = (h ^ ByteWord.load(bytes, at: i)) &* multiplier
             h ^= h >> 29
             i += 8
         }
-        h = (h ^ base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* multiplier
+        h = (h ^ ByteWord.load(bytes, at: count - 8)) &* multiplier
         return Int(truncatingIfNeeded: h >> 32)
     }
 }
