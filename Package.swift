@@ -88,7 +88,7 @@ let package = Package(
         // Drives the built `kro-lsp` over stdio on generated RGDs; prints latencies (not a test).
         .executableTarget(name: "kro-lsp-bench", dependencies: ["CYAML", "JSON"],
                           path: "Benchmarks/KroLSPBench"),
-        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON"]),
+        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON", "KroTestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "KroTestSupport"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance/pass-rate-bar.txt", "Conformance/CheckVectors"]),
         // Shared by the test targets: marked fixtures and the in-process LSP client.

@@ -1,51 +1,69 @@
+import CYAML
+
 /// Re-reads a scalar token the way libyaml's scanner does and records, for every decoded
-/// byte, where it came from. The caller compares the result with libyaml's own value and
-/// falls back to a coarse map when they differ (e.g. NEL line breaks, which libyaml folds
-/// but this decoder copies), so the value itself is always libyaml's.
+/// byte, where it came from. It checks each byte it decodes against libyaml's own value
+/// and gives up when they differ (e.g. NEL line breaks, which libyaml folds but this
+/// decoder copies): the caller then falls back to a coarse map, so the value itself is
+/// always libyaml's. Nothing of the value is kept, and the map is packed as it grows: a
+/// 6 MB string of escapes took 295 MB when both were arrays.
 struct ScalarDecoder {
     private let b: ChunkBytes
     /// Exclusive limit of the bytes the decoder may read.
     private let limit: Int
-    private var value: [UInt8] = []
-    private var segments: [ScalarSourceMap.Segment] = []
+    /// libyaml's value, which the decoded bytes must match.
+    private let expected: UnsafeBufferPointer<UInt8>
+    /// How many value bytes were decoded (and matched) so far.
+    private var written = 0
+    private var mismatch = false
+    private var map = PackedSourceSegments.Builder()
 
     struct Result {
-        var value: [UInt8]
-        /// Segments with offsets relative to the decoder's byte array.
-        var segments: [ScalarSourceMap.Segment]
+        /// Offsets relative to the decoder's bytes.
+        var map: ScalarSourceMap
         /// Where the token ends (block scalars: end of the last content line).
         var end: Int
     }
 
-    init(bytes: ChunkBytes, limit: Int) {
+    init(bytes: ChunkBytes, limit: Int, expected: UnsafeBufferPointer<UInt8>) {
         self.b = bytes
         self.limit = min(limit, bytes.count)
+        self.expected = expected
     }
 
     // MARK: - Output
 
     private mutating func verbatim(_ from: Int, _ count: Int) {
-        guard count > 0 else { return }
-        if let last = segments.last, last.valueLength == last.sourceLength,
-           last.sourceOffset + last.sourceLength == from, last.valueOffset + last.valueLength == value.count {
-            segments[segments.count - 1].valueLength += count
-            segments[segments.count - 1].sourceLength += count
+        guard count > 0, !mismatch else { return }
+        guard written + count <= expected.count, b.withUnsafeBufferPointer({ source in
+            memcmp(source.baseAddress! + from, expected.baseAddress! + written, count) == 0
+        }) else { mismatch = true; return }
+        if let last = map.pending, last.valueLength == last.sourceLength,
+           last.sourceOffset + last.sourceLength == from, last.valueOffset + last.valueLength == written {
+            map.extendLast(value: count, source: count)
         } else {
-            segments.append(.init(valueOffset: value.count, sourceOffset: from, valueLength: count, sourceLength: count))
+            map.append(.init(valueOffset: written, sourceOffset: from, valueLength: count, sourceLength: count))
         }
-        value += b[from..<(from + count)]
+        written += count
     }
 
-    private mutating func replaced(_ bytes: [UInt8], _ source: Range<Int>) {
-        segments.append(.init(valueOffset: value.count, sourceOffset: source.lowerBound,
-                              valueLength: bytes.count, sourceLength: source.count))
-        value += bytes
+    /// The source bytes `source` decode to the character `scalar`.
+    private mutating func replaced(_ scalar: UInt32, _ source: Range<Int>) {
+        guard !mismatch else { return }
+        var utf8: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let length = Self.encode(scalar, into: &utf8)
+        let matches = written + length <= expected.count && withUnsafeBytes(of: &utf8) { bytes in
+            memcmp(bytes.baseAddress!, expected.baseAddress! + written, length) == 0
+        }
+        guard matches else { mismatch = true; return }
+        map.append(.init(valueOffset: written, sourceOffset: source.lowerBound,
+                         valueLength: length, sourceLength: source.count))
+        written += length
     }
 
-    private func result(end: Int, emptyAt: Int) -> Result {
-        var segs = segments
-        if segs.isEmpty { segs = [.init(valueOffset: 0, sourceOffset: emptyAt, valueLength: 0, sourceLength: 0)] }
-        return Result(value: value, segments: segs, end: end)
+    private mutating func result(end: Int, emptyAt: Int) -> Result? {
+        guard !mismatch, written == expected.count else { return nil }
+        if map.count == 0 { map.append(.init(valueOffset: 0, sourceOffset: emptyAt, valueLength: 0, sourceLength: 0)) }
+        return Result(map: ScalarSourceMap(finishing: &map), end: end)
     }
 
     // MARK: - Character classes
@@ -64,21 +82,21 @@ struct ScalarDecoder {
             guard stop - start >= 2 else { return nil }
             pos += 1; stop -= 1
         }
-        while pos < stop {
+        while pos < stop && !mismatch {
             var leadingBlanks = false
             var escapedBreak = false
             // Non-blank characters.
             while pos < stop && !isBlank(pos) && !isBreak(pos) {
                 if single && b[pos] == 0x27 && pos + 1 < stop && b[pos + 1] == 0x27 {
-                    replaced([0x27], pos..<(pos + 2)); pos += 2
+                    replaced(0x27, pos..<(pos + 2)); pos += 2
                 } else if double && b[pos] == 0x5C {
                     if pos + 1 < stop && isBreak(pos + 1) {
                         pos += 1 + breakLength(pos + 1)
                         leadingBlanks = true; escapedBreak = true
                         break
                     }
-                    guard let (bytes, length) = escape(at: pos, stop: stop) else { return nil }
-                    replaced(bytes, pos..<(pos + length)); pos += length
+                    guard let (scalar, length) = escape(at: pos, stop: stop) else { return nil }
+                    replaced(scalar, pos..<(pos + length)); pos += length
                 } else {
                     // A run of ordinary bytes (line breaks, blanks and quotes are ASCII,
                     // so multi-byte characters never split here).
@@ -101,18 +119,18 @@ struct ScalarDecoder {
             if !leadingBlanks {
                 verbatim(blankStart, pos - blankStart)
             } else if let lb = leadingBreak, !escapedBreak, trailingBreaks.isEmpty {
-                replaced([0x20], lb)
+                replaced(0x20, lb)
             } else {
-                for r in trailingBreaks { replaced([0x0A], r) }
+                for r in trailingBreaks { replaced(0x0A, r) }
             }
         }
         return result(end: end, emptyAt: single || double ? start + 1 : start)
     }
 
-    /// A double-quoted escape at `i` (the backslash): its bytes and source length.
-    private func escape(at i: Int, stop: Int) -> ([UInt8], Int)? {
+    /// A double-quoted escape at `i` (the backslash): its character and source length.
+    private func escape(at i: Int, stop: Int) -> (UInt32, Int)? {
         guard i + 1 < stop else { return nil }
-        if let v = Self.simpleEscapes[b[i + 1]] { return (Self.utf8(v), 2) }
+        if let v = Self.simpleEscapes[b[i + 1]] { return (v, 2) }
         let digits: Int
         switch b[i + 1] {
         case 0x78: digits = 2
@@ -127,7 +145,7 @@ struct ScalarDecoder {
             v = v &* 16 &+ d
         }
         guard v <= 0x10FFFF, !(0xD800...0xDFFF).contains(v) else { return nil }
-        return (Self.utf8(v), 2 + digits)
+        return (v, 2 + digits)
     }
 
     private static let simpleEscapes: [UInt8: UInt32] = [
@@ -145,15 +163,19 @@ struct ScalarDecoder {
         }
     }
 
-    static func utf8(_ v: UInt32) -> [UInt8] {
+    /// Writes the UTF-8 bytes of `v` into `bytes`; returns how many.
+    private static func encode(_ v: UInt32, into bytes: inout (UInt8, UInt8, UInt8, UInt8)) -> Int {
         switch v {
-        case 0..<0x80: [UInt8(v)]
-        case 0x80..<0x800: [UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F))]
+        case 0..<0x80:
+            bytes.0 = UInt8(v); return 1
+        case 0x80..<0x800:
+            bytes = (UInt8(0xC0 | (v >> 6)), UInt8(0x80 | (v & 0x3F)), 0, 0); return 2
         case 0x800..<0x10000:
-            [UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+            bytes = (UInt8(0xE0 | (v >> 12)), UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F)), 0); return 3
         default:
-            [UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)),
-             UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F))]
+            bytes = (UInt8(0xF0 | (v >> 18)), UInt8(0x80 | ((v >> 12) & 0x3F)),
+                     UInt8(0x80 | ((v >> 6) & 0x3F)), UInt8(0x80 | (v & 0x3F)))
+            return 4
         }
     }
 
@@ -208,15 +230,15 @@ struct ScalarDecoder {
 
         guard scanBreaks() else { return nil }
         var leadingBlank = false
-        while column == indent && pos < limit {
+        while column == indent && pos < limit && !mismatch {
             let trailingBlank = isBlank(pos)
             if !literal, let lb = leadingBreak, !leadingBlank, !trailingBlank {
-                if trailingBreaks.isEmpty { replaced([0x20], lb) }
+                if trailingBreaks.isEmpty { replaced(0x20, lb) }
             } else if let lb = leadingBreak {
-                replaced([0x0A], lb)
+                replaced(0x0A, lb)
             }
             leadingBreak = nil
-            for r in trailingBreaks { replaced([0x0A], r) }
+            for r in trailingBreaks { replaced(0x0A, r) }
             trailingBreaks = []
             leadingBlank = isBlank(pos)
             let lineStart = pos
@@ -230,10 +252,10 @@ struct ScalarDecoder {
             }
             guard scanBreaks() else { return nil }
         }
-        if chomping != -1, let lb = leadingBreak { replaced([0x0A], lb) }
+        if chomping != -1, let lb = leadingBreak { replaced(0x0A, lb) }
         var end = lastContentEnd
         if chomping == 1 {
-            for r in trailingBreaks { replaced([0x0A], r) }
+            for r in trailingBreaks { replaced(0x0A, r) }
             // Kept breaks belong to the value, so to the token too.
             end = max(end, trailingBreaks.last?.upperBound ?? leadingBreak?.upperBound ?? end)
         }

@@ -5,14 +5,18 @@ extension ScalarSourceMap {
     /// mapped text. The end of the last run maps to the end of the value (a cursor after
     /// the last character).
     public func valueOffset(forSourceOffset offset: Int) -> Int? {
-        for segment in segments where segment.sourceOffset <= offset && offset < segment.sourceOffset + segment.sourceLength {
-            let inside = offset - segment.sourceOffset
-            return segment.valueLength == segment.sourceLength ? segment.valueOffset + inside : segment.valueOffset
+        var found: Int?, afterRun: Int?
+        forEachSegment { segment in
+            if segment.sourceOffset <= offset && offset < segment.sourceOffset + segment.sourceLength {
+                let inside = offset - segment.sourceOffset
+                found = segment.valueLength == segment.sourceLength ? segment.valueOffset + inside : segment.valueOffset
+                return false
+            }
+            // A cursor right after a run (before a quote, an escape or a line break): the
+            // last such run counts, unless a run holds the offset.
+            if segment.sourceOffset + segment.sourceLength == offset { afterRun = segment.valueOffset + segment.valueLength }
+            return true
         }
-        // A cursor right after a run (before a quote, an escape or a line break).
-        if let segment = segments.last(where: { $0.sourceOffset + $0.sourceLength == offset }) {
-            return segment.valueOffset + segment.valueLength
-        }
-        return nil
+        return found ?? afterRun
     }
 }

@@ -255,26 +255,34 @@ public struct ScalarSourceMap: Sendable, Hashable {
     }
 
     /// Most scalars are one verbatim run (the value is its source text): that map is kept
-    /// inline, without an array. Canonical: a one-run map is always `.run`, so the
-    /// synthesized equality compares maps by their segments.
+    /// inline, without an array; any other is packed (PackedSourceSegments.swift). Canonical:
+    /// a one-run map is always `.run` and packing is canonical, so the synthesized equality
+    /// compares maps by their segments.
     private enum Storage: Sendable, Hashable {
         case run(start: UInt32, length: UInt32)
-        case segments([Segment])
+        case packed(PackedSourceSegments)
     }
     private var storage: Storage
 
     public init(segments: [Segment]) {
-        if segments.count == 1, let s = segments.first, s.valueOffset == 0, s.valueLength == s.sourceLength,
+        var builder = PackedSourceSegments.Builder()
+        for segment in segments { builder.append(segment) }
+        self.init(finishing: &builder)
+    }
+
+    /// The map of the segments `builder` holds (the builder is spent).
+    init(finishing builder: inout PackedSourceSegments.Builder) {
+        if builder.count == 1, let s = builder.pending, s.valueOffset == 0, s.valueLength == s.sourceLength,
            let start = UInt32(exactly: s.sourceOffset), let length = UInt32(exactly: s.valueLength) {
             storage = .run(start: start, length: length)
         } else {
-            storage = .segments(segments)
+            storage = .packed(builder.finish())
         }
     }
 
     /// A map of `length` decoded bytes copied verbatim from the file at `start`.
     public static func verbatim(start: Int, length: Int) -> ScalarSourceMap {
-        // What `init(segments:)` makes of this one run, without the array on the way.
+        // What `init(segments:)` makes of this one run, without the builder on the way.
         if let start = UInt32(exactly: start), let length = UInt32(exactly: length) {
             return ScalarSourceMap(storage: .run(start: start, length: length))
         }
@@ -287,15 +295,15 @@ public struct ScalarSourceMap: Sendable, Hashable {
         switch storage {
         case .run(let start, let length):
             [Segment(valueOffset: 0, sourceOffset: Int(start), valueLength: Int(length), sourceLength: Int(length))]
-        case .segments(let segments): segments
+        case .packed(let packed): Array(IteratorSequence(packed.makeIterator()))
         }
     }
 
     /// `segments.count`, without building the array.
-    var segmentCount: Int {
+    public var segmentCount: Int {
         switch storage {
         case .run: 1
-        case .segments(let segments): segments.count
+        case .packed(let packed): packed.count
         }
     }
 
@@ -304,20 +312,47 @@ public struct ScalarSourceMap: Sendable, Hashable {
         switch storage {
         case .run(let start, let length):
             Segment(valueOffset: 0, sourceOffset: Int(start), valueLength: Int(length), sourceLength: Int(length))
-        case .segments(let segments): segments[i]
+        case .packed(let packed): packed.segment(i)
+        }
+    }
+
+    /// The last segment, without building the array (nil when there is none).
+    var lastSegment: Segment? {
+        switch storage {
+        case .run: segment(0)
+        case .packed(let packed): packed.count > 0 ? packed.last : nil
+        }
+    }
+
+    /// The last segment starting at or before value offset `offset` (the first when none
+    /// does; nil when there is none).
+    func lastSegment(startingAtOrBefore offset: Int) -> Segment? {
+        switch storage {
+        case .run: segment(0)
+        case .packed(let packed): packed.count > 0 ? packed.lastSegment(startingAtOrBefore: offset) : nil
+        }
+    }
+
+    /// Calls `body` with each segment in order (without building the array) until it
+    /// returns false.
+    func forEachSegment(_ body: (Segment) -> Bool) {
+        switch storage {
+        case .run: _ = body(segment(0))
+        case .packed(let packed):
+            var it = packed.makeIterator()
+            while let segment = it.next(), body(segment) {}
         }
     }
 
     /// The map moved by `delta` bytes.
     public func shifted(by delta: Int) -> ScalarSourceMap {
-        if case .run(let start, let length) = storage, let moved = UInt32(exactly: Int(start) + delta) {
-            var map = self
-            map.storage = .run(start: moved, length: length)
-            return map
+        switch storage {
+        case .run(let start, let length):
+            if let moved = UInt32(exactly: Int(start) + delta) { return ScalarSourceMap(storage: .run(start: moved, length: length)) }
+            return ScalarSourceMap(segments: segments.map { var s = $0; s.sourceOffset += delta; return s })
+        case .packed(let packed):
+            return ScalarSourceMap(storage: .packed(packed.shifted(by: delta)))
         }
-        return ScalarSourceMap(segments: segments.map {
-            var s = $0; s.sourceOffset += delta; return s
-        })
     }
 }
 

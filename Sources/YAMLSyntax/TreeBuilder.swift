@@ -108,10 +108,8 @@ struct TreeBuilder {
         if verbatim {
             // The common case: the value is its source text.
             map = .verbatim(start: tokenStart + quote, length: value.count)
-        } else if let decoded = decode(style: style, local: local, end: end), decoded.value.elementsEqual(value) {
-            map = ScalarSourceMap(segments: decoded.segments.map {
-                var s = $0; s.sourceOffset += input.base; return s
-            })
+        } else if let decoded = decode(style: style, local: local, end: end, expected: value) {
+            map = decoded.map.shifted(by: input.base)
             if style == .literal || style == .folded { tokenEnd = input.base + decoded.end }
         } else {
             // Coarse fallback: the whole value spans the token's inside.
@@ -146,8 +144,8 @@ struct TreeBuilder {
     /// From this length on, a verbatim value is read from the source after libyaml's copy is freed.
     static let largeValueBytes = 64 << 10
 
-    private func decode(style: ScalarStyle, local: Int, end: Int) -> ScalarDecoder.Result? {
-        var decoder = ScalarDecoder(bytes: input.bytes, limit: input.bytes.count)
+    private func decode(style: ScalarStyle, local: Int, end: Int, expected: UnsafeBufferPointer<UInt8>) -> ScalarDecoder.Result? {
+        var decoder = ScalarDecoder(bytes: input.bytes, limit: input.bytes.count, expected: expected)
         switch style {
         case .literal, .folded: return decoder.block(start: local, parentIndent: parentIndent())
         case .plain, .singleQuoted, .doubleQuoted: return decoder.flow(style: style, start: local, end: end - input.base)

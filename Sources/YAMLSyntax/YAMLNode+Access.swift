@@ -213,10 +213,9 @@ extension ScalarSourceMap {
     /// line break this is where the escape starts; at or past the end of the value, the
     /// end of the last segment.
     public func sourceOffset(forValueOffset offset: Int) -> Int {
-        guard segmentCount > 0 else { return 0 }
-        let last = segment(segmentCount - 1)
+        guard let last = lastSegment else { return 0 }
         if offset >= last.valueOffset + last.valueLength { return last.sourceOffset + last.sourceLength }
-        let segment = self.segment(containing: offset)
+        let segment = lastSegment(startingAtOrBefore: offset)!
         let inside = offset - segment.valueOffset
         return segment.valueLength == segment.sourceLength ? segment.sourceOffset + inside : segment.sourceOffset
     }
@@ -226,24 +225,13 @@ extension ScalarSourceMap {
         let start = sourceOffset(forValueOffset: range.lowerBound)
         guard !range.isEmpty else { return TextRange(start: start, end: start) }
         let lastByte = range.upperBound - 1
-        guard segmentCount > 0, case let last = segment(segmentCount - 1),
-              lastByte < last.valueOffset + last.valueLength else {
+        guard let last = lastSegment, lastByte < last.valueOffset + last.valueLength else {
             return TextRange(start: start, end: max(start, sourceOffset(forValueOffset: range.upperBound)))
         }
-        let segment = self.segment(containing: lastByte)
+        let segment = lastSegment(startingAtOrBefore: lastByte)!
         let end = segment.valueLength == segment.sourceLength
             ? segment.sourceOffset + (lastByte - segment.valueOffset) + 1
             : segment.sourceOffset + segment.sourceLength
         return TextRange(start: start, end: max(start, end))
-    }
-
-    /// The last segment starting at or before `offset` (binary search).
-    private func segment(containing offset: Int) -> Segment {
-        var lo = 0, hi = segmentCount - 1
-        while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if segment(mid).valueOffset <= offset { lo = mid } else { hi = mid - 1 }
-        }
-        return segment(lo)
     }
 }

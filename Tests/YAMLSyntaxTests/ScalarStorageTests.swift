@@ -117,6 +117,9 @@ import YAMLSyntax
         #expect(MemoryLayout<YAMLNode>.stride == 32)
         #expect(MemoryLayout<YAMLNode?>.size == 32)
         #expect(MemoryLayout<YAMLMappingEntry>.stride == 64)
+        // Every expression keeps its scalar's map: one word and a case tag, whichever way
+        // it is stored (a packed map is a reference).
+        #expect(MemoryLayout<ScalarSourceMap>.size <= 9)
     }
 
     @Test func parsedVerbatimScalarsKeepStyleRangeAndMap() throws {

@@ -250,7 +250,7 @@ struct FieldString {
     }
 
     func range(_ span: CharSpan) -> TextRange {
-        guard !scalar.sourceMap.segments.isEmpty else { return scalar.range }
+        guard scalar.sourceMap.segmentCount > 0 else { return scalar.range }
         return scalar.sourceMap.sourceRange(forValueRange: text.offsets[span.lo]..<text.offsets[span.hi])
     }
 }
