@@ -77,4 +77,30 @@ import YAMLSyntax
             """
         #expect(Self.compare(text, "hidden") >= 7)
     }
+
+    /// The needle runs answer as the needles themselves would, give or take `gap` bytes:
+    /// every range holding a needle is met, and a range met has one within `gap` of it.
+    @Test func needleRunsMeetEveryRangeWithANeedle() throws {
+        var rng = SplitMix64(seed: 16)
+        let gap = NeedleRuns.gap
+        for round in 0..<40 {
+            let length = 50 + rng.next(below: 3_000)
+            let density = [2, 10, 40, 200][round % 4]
+            let bytes = (0..<length).map { _ in rng.next(below: density) == 0 ? Array("$\\*".utf8)[rng.next(below: 3)] : UInt8(ascii: "a") }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let source = SourceText(text)
+            let whole = TextRange(start: rng.next(below: 20), end: length - rng.next(below: 20))
+            let runs = try #require(NeedleRuns(in: source, whole))
+            func needle(_ i: Int) -> Bool { i >= whole.start && i < whole.end && bytes[i] != UInt8(ascii: "a") }
+            for _ in 0..<200 {
+                let start = rng.next(below: length), end = min(length, start + 1 + rng.next(below: 100))
+                let range = TextRange(start: start, end: end)
+                let holds = (start..<end).contains(where: needle)
+                let near = (max(0, start - gap)..<min(length, end + gap)).contains(where: needle)
+                let met = runs.any(in: range)
+                #expect(!holds || met, "round \(round): \(range) holds a needle")
+                #expect(!met || near, "round \(round): \(range) met with no needle near")
+            }
+        }
+    }
 }

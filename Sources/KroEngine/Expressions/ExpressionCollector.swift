@@ -20,10 +20,9 @@ struct ExpressionCollector {
     /// The text the resources are read from, when known: a template subtree whose source
     /// holds none of the bytes an expression needs is not walked (`mayHoldExpressions`).
     private let source: SourceText?
-    /// In the resource being collected, ascending: offsets of `$` (no `${` without one),
-    /// `\` (a double-quoted escape may decode to `$`) and `*` (an alias, walked as its
-    /// target elsewhere). Nil: not known, everything is walked.
-    private var needles: [Int]?
+    /// Where in the resource being collected an expression may be. Nil: not known,
+    /// everything is walked.
+    private var needles: NeedleRuns?
 
     init(maxPerResource: Int = AnalysisLimits().maxExpressionsPerResource, source: SourceText? = nil) {
         self.maxPerResource = maxPerResource
@@ -38,7 +37,7 @@ struct ExpressionCollector {
     /// The expressions of one resource (template or externalRef, forEach, includeWhen,
     /// readyWhen), in that order.
     mutating func collect(_ r: RGDResource) {
-        needles = source.map { Self.needles(in: $0, r.node.range) }
+        needles = source.flatMap { NeedleRuns(in: $0, r.node.range) }
         defer { needles = nil }
         let owner = (r.index, r.id?.value)
         if let t = r.template {
@@ -175,36 +174,7 @@ struct ExpressionCollector {
     /// their keys and values.
     private func mayHoldExpressions(_ range: TextRange) -> Bool {
         guard let needles, plainLeaves == nil else { return true }
-        var low = 0, high = needles.count
-        while low < high {
-            let mid = (low + high) / 2
-            if needles[mid] < range.start { low = mid + 1 } else { high = mid }
-        }
-        return low < needles.count && needles[low] < range.end
-    }
-
-    /// The offsets of `$`, `\` and `*` in `range` of `source`.
-    static func needles(in source: SourceText, _ range: TextRange) -> [Int] {
-        var found: [Int] = []
-        source.bytes.withUnsafeBufferPointer { buf in
-            let end = min(range.end, buf.count)
-            var i = max(range.start, 0)
-            while i < end {
-                // Eight bytes at a time: most words hold none.
-                if i + 8 <= end {
-                    let word = ByteWord.load(buf, at: i)
-                    if !ByteWord.contains(word, UInt8(ascii: "$")) && !ByteWord.contains(word, UInt8(ascii: "\\"))
-                        && !ByteWord.contains(word, UInt8(ascii: "*")) { i += 8; continue }
-                }
-                let stop = min(i + 8, end)
-                while i < stop {
-                    let b = buf[i]
-                    if b == UInt8(ascii: "$") || b == UInt8(ascii: "\\") || b == UInt8(ascii: "*") { found.append(i) }
-                    i += 1
-                }
-            }
-        }
-        return found
+        return needles.any(in: range)
     }
 
     /// KRO902: map keys are never evaluated.
