@@ -48,6 +48,18 @@ def huge_scalar(mb):
     return one_configmap("        big: \"" + "x" * (mb << 20) + "\"\n")
 
 
+def escaped_scalar(mb, style):
+    """One string of `mb` MB whose every other character is an escape (a source-map segment
+    every one or two bytes)."""
+    n = (mb << 20) // 3
+    return one_configmap("        big: " + ('"' + "x\\n" * n + '"' if style == "double" else "'" + "x''" * n + "'") + "\n")
+
+
+def block_scalar(mb):
+    """A literal block of `mb` MB in 40-byte lines."""
+    return one_configmap("        big: |\n" + ("          " + "y" * 40 + "\n") * ((mb << 20) // 51))
+
+
 def deep_flow_nesting(depth):
     return one_configmap("        k: " + "[" * depth + "]" * depth + "\n")
 
@@ -132,6 +144,10 @@ SHAPES = {
     "tiny-200000": (lambda: tiny_resources(200_000), 10),
     "wide-100000-keys": (lambda: wide_mapping(100_000), 2),
     "scalar-10MB": (lambda: huge_scalar(10), 2),
+    "escapes-10MB": (lambda: escaped_scalar(10, "double"), 2),
+    "quotes-10MB": (lambda: escaped_scalar(10, "single"), 2),
+    "escapes-48MB": (lambda: escaped_scalar(48, "double"), 10),
+    "block-10MB": (lambda: block_scalar(10), 2),
     "nesting-10000": (lambda: deep_flow_nesting(10_000), 2),
     "documents-5000": (lambda: many_documents(5_000), 2),
     "forEach-10000-items": (lambda: for_each_items(10_000), 2, True),
