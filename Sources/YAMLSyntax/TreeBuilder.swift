@@ -145,10 +145,13 @@ struct TreeBuilder {
     static let largeValueBytes = 64 << 10
 
     private func decode(style: ScalarStyle, local: Int, end: Int, expected: UnsafeBufferPointer<UInt8>) -> ScalarDecoder.Result? {
-        var decoder = ScalarDecoder(bytes: input.bytes, limit: input.bytes.count, expected: expected)
-        switch style {
-        case .literal, .folded: return decoder.block(start: local, parentIndent: parentIndent())
-        case .plain, .singleQuoted, .doubleQuoted: return decoder.flow(style: style, start: local, end: end - input.base)
+        let parentIndent = parentIndent()
+        return input.bytes.withUnsafeBufferPointer { bytes in
+            var decoder = ScalarDecoder(bytes: bytes, limit: bytes.count, expected: expected)
+            switch style {
+            case .literal, .folded: return decoder.block(start: local, parentIndent: parentIndent)
+            case .plain, .singleQuoted, .doubleQuoted: return decoder.flow(style: style, start: local, end: end - input.base)
+            }
         }
     }
 
