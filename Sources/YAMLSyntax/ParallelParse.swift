@@ -45,7 +45,8 @@ extension YAMLParser {
 
     public static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing) -> YAMLFile {
         let ranges = documentRanges(in: source)
-        guard parallel.threads > 1 else { return parse(source, limits: limits) }
+        // Over the document limit, the parts are read in order until it is reached.
+        guard parallel.threads > 1, ranges.count <= limits.maxDocuments else { return parse(source, limits: limits) }
         // The jobs: a whole document, or the skeleton or one group of items of a cut one.
         var jobs: [Job] = []
         var plans: [Plan] = []
@@ -89,6 +90,8 @@ extension YAMLParser {
             documents += part.documents
             streamErrors += part.leftoverErrors
         }
+        // Parts holding several `...`-separated documents went over the limit together.
+        guard documents.count <= limits.maxDocuments else { return parse(source, limits: limits) }
         let all = (documents.flatMap(\.errors) + streamErrors).sorted { $0.range < $1.range }
         return YAMLFile(source: source, documents: documents, errors: all)
     }

@@ -87,6 +87,9 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxAliasExpansion: Int
     /// Maximum size in bytes of one document.
     public var maxDocumentSize: Int
+    /// Maximum number of documents in a file: each costs a few hundred bytes however short,
+    /// and a file of a million `---` lines took 377 MB. The documents after it are not read.
+    public var maxDocuments: Int
     /// Over this many object items, a kro RGD's `spec.resources` keeps no tree for the object
     /// items past the first one over the limit (ResourceItemPruning.swift); nil keeps all.
     public var resourceList: ResourceListLimit?
@@ -94,9 +97,17 @@ public struct YAMLLimits: Sendable, Hashable {
     /// pruned): off for the rare document where that guess proved wrong.
     var dropsItemsEarly = true
     public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxDocumentSize: Int = 64 << 20,
-                resourceList: ResourceListLimit? = nil) {
+                maxDocuments: Int = 10_000, resourceList: ResourceListLimit? = nil) {
         self.maxDepth = maxDepth; self.maxAliasExpansion = maxAliasExpansion; self.maxDocumentSize = maxDocumentSize
-        self.resourceList = resourceList
+        self.maxDocuments = maxDocuments; self.resourceList = resourceList
+    }
+
+    /// The error where the first document over `maxDocuments` begins (on its `---`, if
+    /// `marker` says it starts with one).
+    func tooManyDocuments(at start: Int, marker: Bool) -> YAMLError {
+        YAMLError(message: "the file has more than \(maxDocuments) YAML documents, over kro-lsp's limit; "
+                            + "the documents from here on are not read",
+                         range: TextRange(start: start, end: start + (marker ? 3 : 0)), kind: .limit)
     }
     public static let `default` = YAMLLimits()
 }

@@ -26,6 +26,10 @@ import Testing
             ("deep-simpleschema-type", Array(header.replacingOccurrences(
                 of: "name: string", with: "name: \"" + String(repeating: "[]", count: 10_000) + "string\"").utf8),
              "type nesting too deep"),
+            ("documents-20000", h + Array(String(repeating: "---\n", count: 20_000).utf8), "more than 10000 YAML documents"),
+            // An escape every third byte (a source-map segment every 1.5), then an expression.
+            ("escapes-1MB", h + Array(("      data:\n        k: \"" + String(repeating: "x\\n", count: 350_000)
+                + "\"\n        k2: \"${schema.spec.nope}\"\n").utf8), "undefined field 'nope'"),
         ]
     }()
 

@@ -47,6 +47,39 @@ import YAMLSyntax
         #expect(file.documents[2].root?.mapping?.value(forKey: "c")?.scalar?.value == "3")
     }
 
+    /// Past `maxDocuments`, one document with the limit error covers the rest of the file,
+    /// read in order or in parallel.
+    @Test func documentCountIsLimitedPerFile() throws {
+        let limits = YAMLLimits(maxDocuments: 4)
+        let dashes = (0..<7).map { "---\nk: v\($0)\n" }.joined()
+        let cases = [("dashes", dashes, "---\nk: v4"), ("bare first", "k: a\n# note\n" + dashes, "---\nk: v3"),
+                     ("empty", String(repeating: "---\n", count: 7), nil)]
+        for (name, text, fifthText) in cases {
+            let source = SourceText(text)
+            for file in [YAMLParser.parse(source, limits: limits),
+                         YAMLParser.parse(source, limits: limits, parallel: .init(threads: 4, minimumDocumentBytes: 1))] {
+                #expect(file.documents.count == 5, "\(name)")
+                let last = try #require(file.documents.last)
+                #expect(last.root == nil && last.range.end == source.count, "\(name)")
+                #expect(Array(file.documents.map(\.range.start).dropFirst()) == Array(file.documents.map(\.range.end).dropLast()),
+                        "\(name): the documents tile the file")
+                let error = try #require(file.errors.first)
+                #expect(file.errors.count == 1 && error.kind == .limit, "\(name)")
+                #expect(error.message == "the file has more than 4 YAML documents, over kro-lsp's limit; the documents from here on are not read")
+                // On the fifth document's `---`.
+                let fifth = try #require(fifthText.map { source.offset(of: $0) } ?? 16)
+                #expect(error.range == TextRange(start: fifth, end: fifth + 3), "\(name)")
+                #expect(last.range.start == fifth, "\(name)")
+            }
+        }
+        let atTheLimit = YAMLParser.parse(SourceText((0..<4).map { "---\nk: v\($0)\n" }.joined()), limits: limits)
+        #expect(atTheLimit.documents.count == 4 && atTheLimit.errors.isEmpty)
+        // The default: 10,000 documents.
+        let many = YAMLParser.parse(SourceText(String(repeating: "---\n", count: 10_050)))
+        #expect(many.documents.count == 10_001 && many.errors.map(\.kind) == [.limit])
+        #expect(many.errors.first?.range.start == 4 * 10_000)
+    }
+
     @Test func largeFileIsParsed() {
         var text = "items:\n"
         for i in 0..<5_000 { text += "  - name: item-\(i)\n    value: \"\(i)\"\n" }
