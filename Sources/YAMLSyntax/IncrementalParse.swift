@@ -52,7 +52,8 @@ extension YAMLParser {
         let old = previous.source.bytes, new = source.bytes
         let delta = new.count - old.count
         // Document boundaries stay where they were (moved by the change after it).
-        let oldRanges = documentRanges(in: previous.source), newRanges = documentRanges(in: source)
+        let oldRanges = documentRanges(in: previous.source, limit: limits.maxDocuments)
+        let newRanges = documentRanges(in: source, limit: limits.maxDocuments)
         guard oldRanges.count == newRanges.count, previous.documents.map(\.range) == oldRanges,
               let d = oldRanges.firstIndex(where: { $0.start <= change.start && change.end <= $0.end }),
               change.end < oldRanges[d].end || d == oldRanges.count - 1 else { return nil }

@@ -44,7 +44,7 @@ extension YAMLParser {
     }
 
     public static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing) -> YAMLFile {
-        let ranges = documentRanges(in: source)
+        let ranges = documentRanges(in: source, limit: limits.maxDocuments)
         // Over the document limit, the parts are read in order until it is reached.
         guard parallel.threads > 1, ranges.count <= limits.maxDocuments else { return parse(source, limits: limits) }
         // The jobs: a whole document, or the skeleton or one group of items of a cut one.

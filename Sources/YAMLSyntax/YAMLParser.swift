@@ -14,7 +14,7 @@ public enum YAMLParser {
     public static func parse(_ source: SourceText, limits: YAMLLimits = .default) -> YAMLFile {
         var documents: [YAMLDocument] = []
         var streamErrors: [YAMLError] = []
-        for range in documentRanges(in: source) {
+        for range in documentRanges(in: source, limit: limits.maxDocuments) {
             // Past `maxDocuments` one document, with the error, covers the rest of the file.
             let budget = limits.maxDocuments - documents.count
             guard budget > 0 else {
@@ -71,12 +71,13 @@ public enum YAMLParser {
 
     /// The byte ranges of the stream's parts: the first starts at 0, every other one at a
     /// column-0 `---` line (pulled back over `%` directive lines right before it). They
-    /// tile the whole text.
-    public static func documentRanges(in source: SourceText) -> [TextRange] {
+    /// tile the whole text. At most `limit` + 1: the last one then holds the rest of the
+    /// text (the parts over `YAMLLimits.maxDocuments` are not read, nor listed).
+    public static func documentRanges(in source: SourceText, limit: Int = .max) -> [TextRange] {
         let bytes = source.bytes
         var starts = [0]
         source.lineStarts.forEachOffset { index, lineStart in
-            guard lineStart > 0, isDocumentStartLine(bytes, lineStart) else { return }
+            guard starts.count <= limit, lineStart > 0, isDocumentStartLine(bytes, lineStart) else { return }
             var boundary = lineStart
             var line = index
             while line > 0, source.lineStarts[line - 1] > starts[starts.count - 1],

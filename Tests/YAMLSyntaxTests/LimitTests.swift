@@ -72,6 +72,18 @@ import YAMLSyntax
                 #expect(last.range.start == fifth, "\(name)")
             }
         }
+        // Only the parts read are listed; an edit before or past the limit reads as a full parse.
+        let capped = YAMLParser.documentRanges(in: SourceText(dashes), limit: 4)
+        #expect(capped.count == 5 && capped.last?.end == dashes.utf8.count)
+        let before = YAMLParser.parse(SourceText(dashes), limits: limits)
+        for edited in [dashes.replacingOccurrences(of: "k: v1", with: "k: v1x"),
+                       dashes.replacingOccurrences(of: "k: v6", with: "k: v6x"),
+                       dashes.replacingOccurrences(of: "k: v2\n", with: "k: v2\n---\n")] {
+            let source = SourceText(edited)
+            let reparsed = YAMLParser.reparse(source, previous: before, limits: limits), full = YAMLParser.parse(source, limits: limits)
+            #expect(reparsed.documents == full.documents && reparsed.errors == full.errors)
+            #expect(full.documents.count == 5 && full.errors.count == 1)
+        }
         let atTheLimit = YAMLParser.parse(SourceText((0..<4).map { "---\nk: v\($0)\n" }.joined()), limits: limits)
         #expect(atTheLimit.documents.count == 4 && atTheLimit.errors.isEmpty)
         // The default: 10,000 documents.
