@@ -89,6 +89,15 @@ public struct JSONTextWriter {
         wrote()
     }
 
+    /// Hands over the full pieces written so far (each about `chunkBytes`) and forgets them;
+    /// the writer goes on where it was. A large text is written out as it is made, and
+    /// `finish()` then gives the rest.
+    public mutating func takePieces(_ body: ([UInt8]) -> Void) {
+        guard !chunks.isEmpty else { return }
+        for chunk in chunks { body(chunk) }
+        chunks = []
+    }
+
     /// The text written (one value, when the nesting was balanced).
     public consuming func finish() -> JSONFragment {
         JSONFragment(chunks: writer.output.isEmpty && !chunks.isEmpty ? chunks : chunks + [writer.output])

@@ -111,7 +111,8 @@ public enum DocumentAnalyzer {
         cache?.keepDocuments(below: yaml.documents.count)
         diagnostics += rgds.flatMap(\.diagnostics)
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
-        diagnostics = options.policy.apply(Suppressions.apply(diagnostics, yaml: yaml))
+        diagnostics = Suppressions.apply(diagnostics, yaml: yaml)
+        options.policy.apply(&diagnostics)
         return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
     }
 

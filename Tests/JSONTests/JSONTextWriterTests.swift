@@ -67,4 +67,25 @@ import Testing
         }
         #expect(written == (try serializer.serialize([part, part, 3, []])))
     }
+
+    /// `--check --format json` writes its document out as it goes: the pieces taken while
+    /// writing, then what `finish` gives, are the tree's bytes; nothing is taken twice.
+    @Test func piecesTakenWhileWritingAreTheTextInOrder() throws {
+        let items: [JSONValue] = (0..<30_000).map { ["n": .int(Int64($0)), "s": .string("é\($0)\n")] }
+        var writer = JSONTextWriter()
+        var out: [UInt8] = []
+        var taken = 0
+        writer.beginObject()
+        writer.key("items")
+        writer.beginArray()
+        for item in items {
+            writer.value(item)
+            writer.takePieces { out += $0; taken += 1 }
+        }
+        writer.endArray()
+        writer.endObject()
+        for piece in writer.finish().chunks { out += piece }
+        #expect(taken > 1)
+        #expect(out == (try serializer.serialize(["items": .array(items)])))
+    }
 }

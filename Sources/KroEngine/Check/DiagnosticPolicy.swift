@@ -36,15 +36,23 @@ public struct DiagnosticPolicy: Sendable, Hashable {
     public static let unknownKindCode = "KRO905"
 
     public func apply(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.compactMap { diagnostic in
-            var d = diagnostic
-            if strictSchemas && d.code == Self.unknownKindCode { d.severity = .error }
-            if let rule = severities[d.code] {
-                guard let severity = rule.severity else { return nil }
-                d.severity = severity
-            }
-            if warningsAsErrors && d.severity == .warning { d.severity = .error }
-            return d
+        var diagnostics = diagnostics
+        apply(&diagnostics)
+        return diagnostics
+    }
+
+    /// As `apply(_:)`, in place: no second array, and none touched when nothing is re-graded.
+    public func apply(_ diagnostics: inout [Diagnostic]) {
+        guard strictSchemas || warningsAsErrors || !severities.isEmpty else { return }
+        if severities.values.contains(where: { $0.severity == nil }) {
+            diagnostics.removeAll { severities[$0.code].map { $0.severity == nil } ?? false }
+        }
+        for i in diagnostics.indices {
+            var severity = diagnostics[i].severity
+            if strictSchemas && diagnostics[i].code == Self.unknownKindCode { severity = .error }
+            if let rule = severities[diagnostics[i].code], let regraded = rule.severity { severity = regraded }
+            if warningsAsErrors && severity == .warning { severity = .error }
+            if severity != diagnostics[i].severity { diagnostics[i].severity = severity }
         }
     }
 }

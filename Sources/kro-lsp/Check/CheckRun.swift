@@ -86,20 +86,23 @@ struct CheckRun {
         let analysed = analyses
         kept = analysed.compactMap { $0?.analysis }
         let rgds = analysed.compactMap { $0 }.flatMap(\.analysis.rgds)
-        var results = [[CheckFinding]?](repeating: nil, count: inputs.count)
+        var results = [CheckReport.FileFindings?](repeating: nil, count: inputs.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
                 guard let (file, analysis) = analysed[i] else { return }
-                slots[i] = fileFindings(file, analysis, context: contexts[i], rgds: rgds, baseline: baselineRGDs)
+                slots[i] = CheckReport.FileFindings(file: file, diagnostics: fileFindings(
+                    analysis, context: contexts[i], rgds: rgds, baseline: baselineRGDs))
             }
         }
         let failures = unreadable.compactMap { $0 }
         for failure in failures { CheckOutput.printError(failure) }
 
-        let findings = results.compactMap { $0 }.flatMap { $0 }.sorted(by: CheckFinding.ordered)
-        let report = CheckReport(filesChecked: results.compactMap { $0 }.count, findings: findings)
-        StandardStreams.writeOutput(render(report))
+        let report = CheckReport(filesChecked: results.lazy.filter { $0 != nil }.count, files: results.compactMap { $0 })
+        results = []
+        var out = OutputStream()
+        write(report, to: &out)
+        out.flush()
         StandardStreams.writeError(report.summary + "\n")
 
         if !selection.problems.isEmpty || !failures.isEmpty { return 2 }
@@ -113,30 +116,32 @@ struct CheckRun {
 
     /// One file's findings: analysis (suppressions and the severity policy included), the
     /// Helm-template skip, instance admission against the run's RGDs and breaking changes
-    /// against the baseline (graded by the same policy).
-    private func fileFindings(_ file: CheckedFile, _ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
-                          rgds: [RGDAnalysis], baseline: BaselineCheck.Loaded?) -> [CheckFinding] {
-        var diagnostics = analysis.diagnostics
-        var added: [Diagnostic] = []
+    /// against the baseline (graded by the same policy). The analysis's own list is not
+    /// copied when nothing is added to it.
+    private func fileFindings(_ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
+                              rgds: [RGDAnalysis], baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
+        var added: [Diagnostic]
         if let skipped = TemplateSkip.diagnostic(for: analysis) {
-            diagnostics = []
             added = [skipped]
-        } else {
-            added += Preview.instanceDiagnostics(analysis.yaml, rgds: rgds)
-            if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
+            context.options.policy.apply(&added)
+            return added
         }
-        return (diagnostics + context.options.policy.apply(added)).map { CheckFinding(file: file, diagnostic: $0) }
+        added = Preview.instanceDiagnostics(analysis.yaml, rgds: rgds)
+        if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
+        context.options.policy.apply(&added)
+        guard !added.isEmpty else { return analysis.diagnostics }
+        return analysis.diagnostics + added
     }
 
-    private func render(_ report: CheckReport) -> String {
+    private func write(_ report: CheckReport, to out: inout OutputStream) {
         switch format {
         case .text:
             let terminal = isatty(STDOUT_FILENO) == 1
             let colored = color == .always || (color == .auto && terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            return TextFormat(snippets: terminal || color == .always, color: colored).render(report)
-        case .json: return JSONFormat().render(report)
-        case .sarif: return SARIFFormat(root: SARIFFormat.repositoryRoot()).render(report)
-        case .github: return GitHubFormat().render(report)
+            TextFormat(snippets: terminal || color == .always, color: colored).write(report, to: &out)
+        case .json: JSONFormat().write(report, to: &out)
+        case .sarif: SARIFFormat(root: SARIFFormat.repositoryRoot()).write(report, to: &out)
+        case .github: GitHubFormat().write(report, to: &out)
         }
     }
 }

@@ -27,9 +27,9 @@ struct CheckFinding: Sendable {
         return "\(path):\(s.line):\(s.column): \(severityWord)[\(diagnostic.code)]: \(diagnostic.message)"
     }
 
-    /// Output order: path, then position, then code (deterministic whatever the threads did).
-    static func ordered(_ a: CheckFinding, _ b: CheckFinding) -> Bool {
-        (a.path, a.diagnostic.range.start, a.diagnostic.range.end, a.diagnostic.code, a.diagnostic.message)
-            < (b.path, b.diagnostic.range.start, b.diagnostic.range.end, b.diagnostic.code, b.diagnostic.message)
+    /// Output order within a file (files go by path): position, then code, then message
+    /// (deterministic whatever the threads did).
+    static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.range.start, a.range.end, a.code, a.message) < (b.range.start, b.range.end, b.code, b.message)
     }
 }

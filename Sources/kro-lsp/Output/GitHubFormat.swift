@@ -2,8 +2,8 @@
 /// `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=KROnnn::message`.
 /// Info findings are `::notice`.
 struct GitHubFormat {
-    func render(_ report: CheckReport) -> String {
-        report.findings.map(command).joined()
+    func write(_ report: CheckReport, to out: inout OutputStream) {
+        report.forEachFinding { out.write(command($0)) }
     }
 
     func command(_ f: CheckFinding) -> String {

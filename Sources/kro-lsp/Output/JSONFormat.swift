@@ -14,16 +14,28 @@ import YAMLSyntax
 /// A range is `{ "start": P, "end": P }`, P = `{ "line", "column" (1-based, Unicode
 /// scalars), "byteOffset", "utf16Offset" (0-based, from the start of the file) }`.
 struct JSONFormat {
-    func render(_ report: CheckReport) -> String {
-        let document: JSONValue = [
-            "version": 1,
-            "summary": [
-                "files": .int(Int64(report.filesChecked)), "errors": .int(Int64(report.count(.error))),
-                "warnings": .int(Int64(report.count(.warning))), "infos": .int(Int64(report.count(.information))),
-            ],
-            "diagnostics": .array(report.findings.map(object)),
-        ]
-        return document.jsonText + "\n"
+    /// Writes the document finding by finding: its text is handed to `out` in pieces as it
+    /// grows, never one tree or string of the whole (the bytes are the tree's).
+    func write(_ report: CheckReport, to out: inout OutputStream) {
+        var writer = JSONTextWriter()
+        writer.beginObject()
+        writer.key("version")
+        writer.value(1)
+        writer.key("summary")
+        writer.value([
+            "files": .int(Int64(report.filesChecked)), "errors": .int(Int64(report.count(.error))),
+            "warnings": .int(Int64(report.count(.warning))), "infos": .int(Int64(report.count(.information))),
+        ])
+        writer.key("diagnostics")
+        writer.beginArray()
+        report.forEachFinding { finding in
+            writer.value(object(finding))
+            writer.takePieces { out.write(bytes: $0) }
+        }
+        writer.endArray()
+        writer.endObject()
+        for piece in writer.finish().chunks { out.write(bytes: piece) }
+        out.write("\n")
     }
 
     private func object(_ f: CheckFinding) -> JSONValue {

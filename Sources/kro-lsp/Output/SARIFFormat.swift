@@ -15,27 +15,44 @@ struct SARIFFormat {
     var catalogue: DiagnosticCatalogue = .embedded
     static let documentation = "https://github.com/kro-run/kro-lsp/blob/main/docs/diagnostics.md"
 
-    func render(_ report: CheckReport) -> String {
+    /// Writes the log result by result: its text is handed to `out` in pieces as it grows,
+    /// never one tree or string of the whole (the bytes are the tree's).
+    func write(_ report: CheckReport, to out: inout OutputStream) {
         let rules = catalogue.entries
         var ruleIndex: [String: Int] = [:]
         for (i, rule) in rules.enumerated() { ruleIndex[rule.code] = i }
-        let run: JSONValue = [
-            "tool": ["driver": [
-                "name": .string(LanguageServerInfo.name),
-                "version": .string(LanguageServerInfo.version),
-                "informationUri": "https://github.com/kro-run/kro-lsp",
-                "rules": .array(rules.map(rule)),
-            ]],
-            "originalUriBaseIds": ["%SRCROOT%": ["uri": .string(URL(fileURLWithPath: root, isDirectory: true).absoluteString)]],
-            "columnKind": "utf16CodeUnits",
-            "results": .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.diagnostic.code]) }),
-        ]
-        let log: JSONValue = [
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [run],
-        ]
-        return log.jsonText + "\n"
+        var writer = JSONTextWriter()
+        writer.beginObject()
+        writer.key("$schema")
+        writer.value("https://json.schemastore.org/sarif-2.1.0.json")
+        writer.key("version")
+        writer.value("2.1.0")
+        writer.key("runs")
+        writer.beginArray()
+        writer.beginObject()  // the run
+        writer.key("tool")
+        writer.value(["driver": [
+            "name": .string(LanguageServerInfo.name),
+            "version": .string(LanguageServerInfo.version),
+            "informationUri": "https://github.com/kro-run/kro-lsp",
+            "rules": .array(rules.map(rule)),
+        ]])
+        writer.key("originalUriBaseIds")
+        writer.value(["%SRCROOT%": ["uri": .string(URL(fileURLWithPath: root, isDirectory: true).absoluteString)]])
+        writer.key("columnKind")
+        writer.value("utf16CodeUnits")
+        writer.key("results")
+        writer.beginArray()
+        report.forEachFinding { finding in
+            writer.value(result(finding, ruleIndex: ruleIndex[finding.diagnostic.code]))
+            writer.takePieces { out.write(bytes: $0) }
+        }
+        writer.endArray()
+        writer.endObject()
+        writer.endArray()
+        writer.endObject()
+        for piece in writer.finish().chunks { out.write(bytes: piece) }
+        out.write("\n")
     }
 
     private func rule(_ entry: DiagnosticCatalogue.Entry) -> JSONValue {

@@ -5,20 +5,20 @@ struct TextFormat {
     var snippets: Bool
     var color: Bool
 
-    func render(_ report: CheckReport) -> String {
-        var out = ""
-        for finding in report.findings {
-            out += headline(finding) + "\n"
-            guard snippets else { continue }
-            out += snippet(finding.file, from: finding.diagnostic.range.start, to: finding.diagnostic.range.end,
-                           tint: tint(finding.severityWord))
+    /// Writes finding by finding: the text is handed to `out` as it is made.
+    func write(_ report: CheckReport, to out: inout OutputStream) {
+        report.forEachFinding { finding in
+            out.write(headline(finding))
+            out.write("\n")
+            guard snippets else { return }
+            out.write(snippet(finding.file, from: finding.diagnostic.range.start, to: finding.diagnostic.range.end,
+                              tint: tint(finding.severityWord)))
             for related in finding.diagnostic.related {
                 let p = finding.file.position(of: related.range.start)
-                out += paint("  note", "1;36") + ": \(finding.path):\(p.line):\(p.column): \(related.message)\n"
-                out += snippet(finding.file, from: related.range.start, to: related.range.end, tint: "36")
+                out.write(paint("  note", "1;36") + ": \(finding.path):\(p.line):\(p.column): \(related.message)\n")
+                out.write(snippet(finding.file, from: related.range.start, to: related.range.end, tint: "36"))
             }
         }
-        return out
     }
 
     private func headline(_ f: CheckFinding) -> String {
