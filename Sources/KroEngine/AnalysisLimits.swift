@@ -14,10 +14,17 @@ public struct AnalysisLimits: Sendable, Hashable {
     /// expressions: a 35 MB file of one million took 8 s and 830 MB.
     public var maxExpressions: Int
 
-    public init(maxResources: Int = 10_000, maxExpressionsPerResource: Int = 10_000, maxExpressions: Int = 100_000) {
+    /// Findings of one RGD; over it, the first `maxFindings` (by position) are reported and
+    /// KRO921 at the first one left out. Each finding took ~1 KB while a hostile file's
+    /// line (`badN: 1`, an unknown field) is 17 bytes: 100,000 of them made 125 MB.
+    public var maxFindings: Int
+
+    public init(maxResources: Int = 10_000, maxExpressionsPerResource: Int = 10_000, maxExpressions: Int = 100_000,
+                maxFindings: Int = 10_000) {
         self.maxResources = maxResources
         self.maxExpressionsPerResource = maxExpressionsPerResource
         self.maxExpressions = maxExpressions
+        self.maxFindings = maxFindings
     }
 
     public static let code = "KRO921"
@@ -54,5 +61,19 @@ public struct AnalysisLimits: Sendable, Hashable {
             : "spec.resources has \(over.resources) resources, over kro-lsp's limit of \(maxResources) "
         return Diagnostic(code: Self.code, message: what + "per RGD; the resources and the status are not analysed",
                           range: over.firstOver)
+    }
+
+    /// Findings one resource keeps at most: one more than an RGD reports, so that going
+    /// over `maxFindings` is still seen (`FindingBudget`).
+    var findingsPerResource: Int { maxFindings < Int.max ? maxFindings + 1 : maxFindings }
+
+    /// Cuts an RGD's sorted findings to `maxFindings`, with KRO921 at the first one left out.
+    func capFindings(_ diagnostics: inout [Diagnostic], ordered: (Diagnostic, Diagnostic) -> Bool) {
+        guard diagnostics.count > maxFindings else { return }
+        let firstOut = diagnostics[maxFindings].range
+        diagnostics.removeSubrange(maxFindings...)
+        let notice = Diagnostic(code: Self.code, message: "the RGD has more than \(maxFindings) findings, over kro-lsp's limit "
+                                    + "of \(maxFindings) per RGD; this one and the rest are not reported", range: firstOut)
+        diagnostics.insert(notice, at: diagnostics.firstIndex { ordered(notice, $0) } ?? diagnostics.endIndex)
     }
 }

@@ -109,8 +109,15 @@ public enum DocumentAnalyzer {
             if let reuse { cache?.store(reuse.entry, document: i, options: options) }
         }
         cache?.keepDocuments(below: yaml.documents.count)
-        diagnostics += rgds.flatMap(\.diagnostics)
-        diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
+        // One RGD alone: its list (sorted already) is shared, not copied.
+        if diagnostics.isEmpty && rgds.count == 1 {
+            diagnostics = rgds[0].diagnostics
+        } else {
+            diagnostics.reserveCapacity(rgds.reduce(diagnostics.count) { $0 + $1.diagnostics.count })
+            for rgd in rgds { diagnostics += rgd.diagnostics }
+        }
+        let ordered = { (a: Diagnostic, b: Diagnostic) in (a.range.start, a.range.end, a.code) < (b.range.start, b.range.end, b.code) }
+        if zip(diagnostics, diagnostics.dropFirst()).contains(where: { ordered($1, $0) }) { diagnostics.sort(by: ordered) }
         diagnostics = Suppressions.apply(diagnostics, yaml: yaml)
         options.policy.apply(&diagnostics)
         return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)

@@ -258,13 +258,20 @@ public enum RGDAnalyzer {
         }
         var computed = 0
         let reuseSource = reuse?.source
+        // Without a cache nothing keeps the findings of the resources left out over the limit.
+        let budget = reuse == nil ? FindingBudget(resources: rgd.resources.count, limit: options.limits.maxFindings) : nil
         let analysed = slices.lanes(
             misses.count, state: (rules, typeCheck), shouldStop: options.shouldStop, finished: &computed
         ) { [misses, rgd, prepared] state, job -> (ResourceAnalysis, CachedResource?) in
             let k = misses[job], r = rgd.resources[k]
-            let analysis = analyzeResource(r, gvk: admission.gvks[k], admission: admission.resourceDiagnostics[k],
+            // A resource known to be left out is not searched for findings it cannot report.
+            var analysis = analyzeResource(r, gvk: admission.gvks[k], admission: admission.resourceDiagnostics[k],
                                            prepared: prepared?.take(k), source: source, rules: &state.0,
-                                           typeCheck: &state.1, options: options)
+                                           typeCheck: &state.1, options: options,
+                                           findingLimit: budget?.isPast(k) == true ? 0 : nil)
+            if let budget, !budget.keeps(k, findings: admission.resourceDiagnostics[k].count + analysis.diagnostics.count) {
+                analysis.diagnostics = []
+            }
             guard let source = reuseSource else { return (analysis, nil) }
             let place = Self.place(of: r.node, in: source)
             return (analysis, CachedResource(range: place.range, column: place.column,
@@ -327,7 +334,7 @@ public enum RGDAnalyzer {
         }
         var analysis = assemble(rgd: rgd, admission: admission, header: header, resources: resources,
                                 status: status, statusUnterminated: statusUnterminated, statusChecks: statusResults.checks,
-                                instance: instance, typeCheck: typeCheck, graph: graph)
+                                instance: instance, typeCheck: typeCheck, graph: graph, limits: options.limits)
         analysis.referencedKindKeys = kept.referencedKinds
         return analysis
     }
@@ -338,15 +345,19 @@ public enum RGDAnalyzer {
                                  resources: [ResourceAnalysis], status: [RGDExpression],
                                  statusUnterminated: [RGDExpression], statusChecks: [ExpressionCheck?],
                                  instance: SimpleSchemaResult, typeCheck: ExpressionTypeCheck,
-                                 graph: DependencyGraph) -> RGDAnalysis {
+                                 graph: DependencyGraph, limits: AnalysisLimits) -> RGDAnalysis {
+        // Over the findings limit, the resources after the one that went over it are left out
+        // (`FindingBudget`; their findings may be dropped already).
+        let counts = resources.indices.lazy.map { admission.resourceDiagnostics[$0].count + resources[$0].diagnostics.count }
+        let kept = FindingBudget.lastKept(counts, limit: limits.maxFindings).map { $0 + 1 } ?? resources.count
         var diagnostics = header
-        for (k, result) in resources.enumerated() {
-            diagnostics += admission.resourceDiagnostics[k].map {
-                var d = $0
+        diagnostics.reserveCapacity(header.count + counts.prefix(kept).reduce(0, +))
+        for k in 0..<kept {
+            for var d in admission.resourceDiagnostics[k] {
                 d.message = AuthorTerms.rewrite(d.message)
-                return d
+                diagnostics.append(d)
             }
-            diagnostics += result.diagnostics
+            diagnostics += resources[k].diagnostics
         }
         // Chunks per resource, then the status's; checks are numbered over `expressions`,
         // then `unterminated`.
@@ -362,11 +373,17 @@ public enum RGDAnalyzer {
             d.message = AuthorTerms.rewrite(d.message)
             return d
         }
-        diagnostics.sort { ($0.range.start, $0.range.end, $0.code, $0.message) < ($1.range.start, $1.range.end, $1.code, $1.message) }
+        diagnostics.sort(by: ordered)
+        limits.capFindings(&diagnostics, ordered: ordered)
         return RGDAnalysis(rgd: rgd, expressions: expressions, graph: graph, instanceSchema: instance,
                            statusSchemas: typeCheck.statusSchemas,
                            unterminatedExpressions: unterminated, checks: checks,
                            typeContext: keepsAll ? typeCheck.context : nil, diagnostics: diagnostics)
+    }
+
+    /// The order of an RGD's findings: position, code, message.
+    static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        (a.range.start, a.range.end, a.code, a.message) < (b.range.start, b.range.end, b.code, b.message)
     }
 
     /// The cache entry of resource `k` when its item is unchanged: as is when admission
@@ -453,11 +470,12 @@ public enum RGDAnalyzer {
     /// The per-resource pass: what one item holds, in the RGD's environment. `admission`:
     /// what admission found in the item (errors there keep expressions from being
     /// type-checked again, as elsewhere). `gvk`: `objectGVK(r)`. `prepared`: its
-    /// `prepareResource`, when done already.
+    /// `prepareResource`, when done already. `findingLimit`: the findings it keeps at most
+    /// (by default `AnalysisLimits.findingsPerResource`).
     static func analyzeResource(_ r: RGDResource, gvk: GroupVersionKind?, admission: [Diagnostic],
                                 prepared: consuming PreparedResource? = nil, source: SourceText? = nil,
                                 rules: inout ReferenceRules, typeCheck: inout ExpressionTypeCheck,
-                                options: AnalysisOptions) -> ResourceAnalysis {
+                                options: AnalysisOptions, findingLimit: Int? = nil) -> ResourceAnalysis {
         let store = options.schemaStore
         var prepared = (consume prepared)
             ?? prepareResource(r, gvk: gvk, rgd: rules.rgd, options: options, source: source, memo: &typeCheck.memo)
@@ -483,10 +501,17 @@ public enum RGDAnalyzer {
         typeCheck.run(expressions) { flagged.anyWithin($0.scalar.range) }
         let unterminated = prepared.unterminated
         typeCheck.checkSilently(unterminated, from: expressions.count)
-        typeCheck.validateTemplateLiterals(of: r)
+        // A resource keeps at most one finding more than an RGD reports: a template of
+        // 100,000 unknown fields stops being validated there.
+        let keep = findingLimit ?? options.limits.findingsPerResource
+        typeCheck.validateTemplateLiterals(of: r, limit: keep - diagnostics.count)
         let typed = typeCheck.takeResults()
         diagnostics += typed.diagnostics
         for i in diagnostics.indices { diagnostics[i].message = AuthorTerms.rewrite(diagnostics[i].message) }
+        if diagnostics.count > keep {
+            diagnostics.sort(by: ordered)
+            diagnostics.removeSubrange(keep...)
+        }
         // Without `.all` retention, what remains is what the global passes read.
         guard options.retention == .all else {
             return ResourceAnalysis(diagnostics: diagnostics, expressions: [], unterminated: [], checks: [],

@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 /// The 50 MB file, checked by the real binary: the one error near its end is found at
@@ -30,5 +31,34 @@ import Testing
         #expect(errors.first?.hasSuffix("large.yaml:50018:30: error[KRO333]: failed to compile template expression "
             + "\"schema.spec.nmae\" at path \"data.last\": undefined field 'nmae'; did you mean 'name'?") == true,
             "\(errors.prefix(5))")
+    }
+
+    /// A template of 30,000 unknown fields: `--check` reports the first 10,000 (the limit per
+    /// RGD) and KRO921 on the 10,001st, in the json summary and list alike.
+    @Test func thirtyThousandUnknownFieldsAreReportedUpToTheFindingsLimit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-findings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("unknown.yaml")
+        // The ConfigMap item, then `badN: 1` lines at its template's top level.
+        var text = LSPHostileDocumentTests.document(configMapName: "x")
+        for i in 0..<30_000 { text += "      bad\(i): 1\n" }
+        try Data(text.utf8).write(to: file)
+
+        let result = try CLIProcess.run(["--check", "--format", "json", file.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        let report = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(report["summary"]?["errors"] == 10_001)
+        let diagnostics = report["diagnostics"]?.arrayValue ?? []
+        #expect(diagnostics.count == 10_001)
+        #expect(diagnostics.dropLast().allSatisfy { $0["code"] == "KRO304" })
+        let notice = try #require(diagnostics.last)
+        #expect(notice["code"] == "KRO921")
+        #expect(notice["message"]?.stringValue == "the RGD has more than 10000 findings, over kro-lsp's limit of 10000 "
+            + "per RGD; this one and the rest are not reported")
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "      bad10000: 1"))
+        #expect(notice["range"]?["start"]?["line"] == .int(Int64(line + 1)))
+        #expect(notice["range"]?["start"]?["column"] == 7)
+        #expect(result.stderr.contains("checked 1 file: 10001 errors, 0 warnings, 0 infos"))
     }
 }

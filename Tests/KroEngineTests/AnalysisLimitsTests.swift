@@ -116,7 +116,7 @@ import YAMLSyntax
     /// The defaults documented in README "Limits".
     @Test func theDefaultsAreTenThousand() throws {
         #expect(AnalysisOptions.bundled.limits == AnalysisLimits(maxResources: 10_000, maxExpressionsPerResource: 10_000,
-                                                                 maxExpressions: 100_000))
+                                                                 maxExpressions: 100_000, maxFindings: 10_000))
         var text = rgd("  resources:\n")
         for i in 0...10_000 { text += "  - {id: r\(i), template: {apiVersion: v1, kind: ConfigMap, metadata: {name: n\(i)}}}\n" }
         let found = DocumentAnalyzer.analyze(SourceText(text), options: .bundled).diagnostics

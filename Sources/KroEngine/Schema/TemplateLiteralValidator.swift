@@ -29,19 +29,20 @@ public struct TemplateLiteralValidator: Sendable {
         validate(template: template, tree: LiteralSchemaTree(root: root, resolver: resolver))
     }
 
-    /// As `validate(template:root:)`, on a tree shared by the resources of one kind.
-    func validate(template: YAMLNode, tree: LiteralSchemaTree) -> [Finding] {
+    /// As `validate(template:root:)`, on a tree shared by the resources of one kind; the
+    /// walk stops once it has `limit` findings (the first ones, in document order).
+    func validate(template: YAMLNode, tree: LiteralSchemaTree, limit: Int = .max) -> [Finding] {
         var findings: [Finding] = []
         var path: [SchemaPathSegment] = []
-        walk(template, tree.root, in: tree, path: &path, keyRange: nil, into: &findings, depth: 0)
+        walk(template, tree.root, in: tree, path: &path, keyRange: nil, into: &findings, limit: limit, depth: 0)
         return findings
     }
 
     /// `path` is one stack for the whole walk (pushed and popped around each child),
     /// copied only into findings: most nodes have none.
     private func walk(_ node: YAMLNode, _ schema: LiteralSchemaNode, in tree: LiteralSchemaTree, path: inout [SchemaPathSegment],
-                      keyRange: TextRange?, into findings: inout [Finding], depth: Int) {
-        guard depth < 256 else { return }
+                      keyRange: TextRange?, into findings: inout [Finding], limit: Int, depth: Int) {
+        guard depth < 256, findings.count < limit else { return }
         let s = schema.shape
         // Formatted only for a finding: most nodes have none.
         var where_: String { TemplateFieldPath.format(path) }
@@ -63,13 +64,14 @@ public struct TemplateLiteralValidator: Sendable {
         let preserves = expected.preservesUnknownFields
         switch node {
         case .alias(let alias):
-            if let target = alias.target { walk(target, schema, in: tree, path: &path, keyRange: keyRange, into: &findings, depth: depth + 1) }
+            if let target = alias.target { walk(target, schema, in: tree, path: &path, keyRange: keyRange, into: &findings, limit: limit, depth: depth + 1) }
         case .mapping(let mapping):
             if preserves { return }
             guard accepts("object") || schema.allowsAdditionalProperties else { return mismatch("object") }
             // Through the buffer: a node is stored inline, and copying one retains its fields.
             mapping.effectiveEntries.withUnsafeBufferPointer { entries in
                 for e in entries.indices {
+                    if findings.count >= limit { return }
                     guard case .scalar(let keyScalar) = entries[e].key else { continue }
                     let key = keyScalar.value
                     guard let child = tree.child(key, of: schema) else {
@@ -84,7 +86,7 @@ public struct TemplateLiteralValidator: Sendable {
                         continue
                     }
                     path.append(.field(key))
-                    walk(entries[e].value, child, in: tree, path: &path, keyRange: keyScalar.range, into: &findings, depth: depth + 1)
+                    walk(entries[e].value, child, in: tree, path: &path, keyRange: keyScalar.range, into: &findings, limit: limit, depth: depth + 1)
                     path.removeLast()
                 }
             }
@@ -100,8 +102,9 @@ public struct TemplateLiteralValidator: Sendable {
             }
             sequence.items.withUnsafeBufferPointer { buffer in
                 for index in buffer.indices {
+                    if findings.count >= limit { return }
                     path.append(.index(index))
-                    walk(buffer[index], items, in: tree, path: &path, keyRange: nil, into: &findings, depth: depth + 1)
+                    walk(buffer[index], items, in: tree, path: &path, keyRange: nil, into: &findings, limit: limit, depth: depth + 1)
                     path.removeLast()
                 }
             }

@@ -289,8 +289,9 @@ struct ExpressionTypeCheck: Sendable {
     }
 
     /// rgd.md §7.6: literals of a managed template against its kind's schema. CRD
-    /// templates and externalRefs are schemaless.
-    mutating func validateTemplateLiterals(of r: RGDResource) {
+    /// templates and externalRefs are schemaless. `limit`: findings this resource may still
+    /// add (with those of this check since `takeResults`); the walk stops there.
+    mutating func validateTemplateLiterals(of r: RGDResource, limit: Int = .max) {
         guard let template = r.template, let kind = kinds[r.index], let tree = environment.literalTrees[r.index],
               !(kind.gvk.group == "apiextensions.k8s.io" && kind.gvk.kind == "CustomResourceDefinition") else { return }
         let validator = TemplateLiteralValidator(resolver: store.resolver) { text in
@@ -298,7 +299,9 @@ struct ExpressionTypeCheck: Sendable {
             if scan.isStandalone { return .standaloneExpression }
             return scan.hasExpressions ? .template : .literal
         }
-        for finding in validator.validate(template: template, tree: tree) {
+        let room = limit - diagnostics.count
+        guard room > 0 else { return }
+        for finding in validator.validate(template: template, tree: tree, limit: room) {
             let id = r.id?.value ?? ""
             diagnostics.append(Diagnostic(
                 code: finding.code,

@@ -1,0 +1,78 @@
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+/// Over `AnalysisLimits.maxFindings`, an RGD reports its first findings and KRO921 at the
+/// first one left out; the findings kept are those of an analysis without the limit.
+@Suite struct FindingLimitTests {
+    static func options(findings: Int, threads: Int = 1, retention: AnalysisRetention = .all) -> AnalysisOptions {
+        var options = AnalysisOptions.bundled
+        options.limits.maxFindings = findings
+        options.analysisThreads = threads
+        options.minimumParallelResources = 1
+        options.retention = retention
+        return options
+    }
+
+    /// A ConfigMap item whose template has `fields` unknown fields, each `marked` (or not).
+    static func configMap(_ id: String, fields: [String]) -> String {
+        "  - id: \(id)\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: {name: \(id)}\n"
+            + fields.map { "      \($0): 1\n" }.joined()
+    }
+
+    static let message = "the RGD has more than 3 findings, over kro-lsp's limit of 3 per RGD; this one and the rest are not reported"
+
+    @Test func overTheLimitKRO921IsOnTheFirstFindingLeftOut() throws {
+        let marked = MarkedText(rgd("  resources:\n" + Self.configMap("cm", fields: ["a1", "a2", "dataa", "«a4»", "a5"])))
+        let all = diagnostics(marked, options: Self.options(findings: .max))
+        #expect(all.map(\.code) == Array(repeating: "KRO304", count: 5))
+        let found = diagnostics(marked, options: Self.options(findings: 3))
+        #expect(found.map(\.code) == ["KRO304", "KRO304", "KRO304", "KRO921"])
+        #expect(found.last?.range == marked.ranges[0])
+        #expect(found.last?.message == Self.message)
+        #expect(found.last?.severity == .error)
+        // The ones kept are unchanged, the did-you-mean fix of `dataa` included.
+        #expect(Array(found.prefix(3)) == Array(all.prefix(3)))
+        #expect(found[2].fixes.first?.edits.first?.newText == "data")
+        #expect(diagnostics(marked.crlf, options: Self.options(findings: 3)).last?.range == marked.crlf.ranges[0])
+        // At the limit exactly, nothing is left out.
+        #expect(diagnostics(marked, options: Self.options(findings: 5)) == all)
+    }
+
+    /// Counted over the resources in order: the resources after the one where the count goes
+    /// over the limit report nothing, whatever the threads or what the analysis keeps.
+    @Test func resourcesAfterTheOneOverTheLimitReportNothing() throws {
+        let marked = MarkedText(rgd("  resources:\n" + Self.configMap("a", fields: ["a1", "a2"])
+            + Self.configMap("b", fields: ["b1", "«b2»", "b3"]) + Self.configMap("c", fields: ["c1", "c2"])
+            + "  - id: d\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: \"${nowhere.name}\"}}\n"))
+        let expected = diagnostics(marked, options: Self.options(findings: 3))
+        #expect(expected.map(\.code) == ["KRO304", "KRO304", "KRO304", "KRO921"])
+        #expect(expected.last?.range == marked.ranges[0])
+        #expect(expected.last?.message == Self.message)
+        for threads in [1, 2, 4] {
+            for retention in [AnalysisRetention.all, .findings] {
+                let found = diagnostics(marked, options: Self.options(findings: 3, threads: threads, retention: retention))
+                #expect(found == expected, "threads \(threads), \(retention)")
+            }
+        }
+        // Within the limit, `d`'s unknown resource is reported too.
+        #expect(diagnostics(marked, options: Self.options(findings: 8)).map(\.code).last == "KRO311")
+    }
+
+    /// The default limit, 10,000: a template of 30,000 unknown fields reports the first
+    /// 10,000 and KRO921 on the 10,001st.
+    @Test func thirtyThousandUnknownFieldsAreReportedUpToTheDefaultLimit() throws {
+        #expect(AnalysisLimits().maxFindings == 10_000)
+        let text = rgd("  resources:\n" + Self.configMap("cm", fields: (0..<30_000).map { "bad\($0)" }))
+        let source = SourceText(text)
+        let found = DocumentAnalyzer.analyze(source, options: .bundled).diagnostics
+        #expect(found.count == 10_001)
+        #expect(found.dropLast().allSatisfy { $0.code == "KRO304" })
+        let notice = try #require(found.last)
+        #expect(notice.code == "KRO921")
+        #expect(source.string(in: notice.range) == "bad10000")
+        #expect(notice.message == "the RGD has more than 10000 findings, over kro-lsp's limit of 10000 per RGD; "
+            + "this one and the rest are not reported")
+        #expect(found[9_999].message.hasSuffix("schema not found for field bad9999"))
+    }
+}
