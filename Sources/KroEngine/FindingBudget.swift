@@ -2,10 +2,11 @@
 /// threads finish them in (AnalysisLimits.maxFindings). Once the resources so far hold more
 /// than the limit, the resources after the one that went over report nothing: their
 /// findings come after those kept, which `AnalysisLimits.capFindings` cuts to the limit.
-/// `RGDAnalyzer.assemble` leaves them out by the same count (`lastKept`); a run that keeps
-/// no cache also drops them as soon as they are made (`keeps`), so a file of millions of
-/// findings never holds them all. Which resources are left out depends only on each
-/// resource's count: the findings are the same for any number of threads.
+/// `RGDAnalyzer.assemble` leaves them out by the same count (`lastKept`); the per-resource
+/// pass drops them as soon as they are made (`keeps`) and does not search a resource known
+/// to be left out (`isPast`), so a file of millions of findings never holds them all.
+/// Which resources are left out depends only on each resource's count: the findings are
+/// the same for any number of threads, with or without a cache.
 final class FindingBudget: @unchecked Sendable {
     private let lock = Lock()
     private var counts: [Int?]
@@ -15,9 +16,12 @@ final class FindingBudget: @unchecked Sendable {
     private var last: Int?
     let limit: Int
 
-    init(resources: Int, limit: Int) {
-        counts = Array(repeating: nil, count: resources)
+    /// `counts`: each resource's findings where known already (results taken from a
+    /// cache), nil for those the pass computes.
+    init(counts: [Int?], limit: Int) {
+        self.counts = counts
         self.limit = limit
+        count()
     }
 
     /// Records resource `k`'s findings; false when they are left out (`k` is after the
@@ -25,12 +29,17 @@ final class FindingBudget: @unchecked Sendable {
     func keeps(_ k: Int, findings: Int) -> Bool {
         lock.withLock {
             counts[k] = findings
-            while last == nil, counted < counts.count, let n = counts[counted] {
-                total += n
-                if total > limit { last = counted }
-                counted += 1
-            }
+            count()
             return last.map { k <= $0 } ?? true
+        }
+    }
+
+    /// Counts the resources recorded in order (under the lock, or in `init`).
+    private func count() {
+        while last == nil, counted < counts.count, let n = counts[counted] {
+            total += n
+            if total > limit { last = counted }
+            counted += 1
         }
     }
 

@@ -258,8 +258,13 @@ public enum RGDAnalyzer {
         }
         var computed = 0
         let reuseSource = reuse?.source
-        // Without a cache nothing keeps the findings of the resources left out over the limit.
-        let budget = reuse == nil ? FindingBudget(resources: rgd.resources.count, limit: options.limits.maxFindings) : nil
+        // Over the findings limit: the findings of the resources left out are dropped as they
+        // are made, and such a result is not cached (an edit that removes findings before it
+        // computes it again). The cache's results are counted as they are.
+        var known = rgd.resources.indices.map { Optional(admission.resourceDiagnostics[$0].count + resources[$0].diagnostics.count) }
+        for k in misses { known[k] = nil }
+        let budget = FindingBudget(counts: known, limit: options.limits.maxFindings)
+        known = []
         let analysed = slices.lanes(
             misses.count, state: (rules, typeCheck), shouldStop: options.shouldStop, finished: &computed
         ) { [misses, rgd, prepared] state, job -> (ResourceAnalysis, CachedResource?) in
@@ -268,11 +273,10 @@ public enum RGDAnalyzer {
             var analysis = analyzeResource(r, gvk: admission.gvks[k], admission: admission.resourceDiagnostics[k],
                                            prepared: prepared?.take(k), source: source, rules: &state.0,
                                            typeCheck: &state.1, options: options,
-                                           findingLimit: budget?.isPast(k) == true ? 0 : nil)
-            if let budget, !budget.keeps(k, findings: admission.resourceDiagnostics[k].count + analysis.diagnostics.count) {
-                analysis.diagnostics = []
-            }
-            guard let source = reuseSource else { return (analysis, nil) }
+                                           findingLimit: budget.isPast(k) ? 0 : nil)
+            let leftOut = !budget.keeps(k, findings: admission.resourceDiagnostics[k].count + analysis.diagnostics.count)
+            if leftOut { analysis.diagnostics = [] }
+            guard let source = reuseSource, !leftOut else { return (analysis, nil) }
             let place = Self.place(of: r.node, in: source)
             return (analysis, CachedResource(range: place.range, column: place.column,
                                              generation: generation, analysis: analysis,

@@ -59,6 +59,29 @@ import YAMLSyntax
         #expect(diagnostics(marked, options: Self.options(findings: 8)).map(\.code).last == "KRO311")
     }
 
+    /// With a cache (the server), the results of resources left out are not kept: an edit
+    /// that removes findings before them brings their findings back, as a fresh analysis has.
+    @Test func anEditBringsBackWhatTheLimitLeftOut() throws {
+        func text(_ aFields: [String]) -> String {
+            rgd("  resources:\n" + Self.configMap("a", fields: aFields) + Self.configMap("b", fields: ["b1", "b2"])
+                + Self.configMap("c", fields: ["c1"]))
+        }
+        for threads in [1, 4] {
+            let options = Self.options(findings: 3, threads: threads)
+            let cache = AnalysisCache()
+            let over = DocumentAnalyzer.analyze(SourceText(text(["a1", "a2", "a3"])), options: options, cache: cache)
+            #expect(over.diagnostics.map(\.code) == ["KRO304", "KRO304", "KRO304", "KRO921"])
+            for edit in [["a1"], [], ["a1", "a2", "a3", "a4"], ["a1"]] {
+                let source = SourceText(text(edit))
+                let cached = DocumentAnalyzer.analyze(source, options: options, cache: cache).diagnostics
+                #expect(cached == DocumentAnalyzer.analyze(source, options: options).diagnostics, "\(edit), threads \(threads)")
+            }
+            let last = DocumentAnalyzer.analyze(SourceText(text(["a1"])), options: options, cache: cache).diagnostics
+            #expect(last.map { SourceText(text(["a1"])).string(in: $0.range) } == ["a1", "b1", "b2", "c1"])
+            #expect(last.last?.code == "KRO921")
+        }
+    }
+
     /// The default limit, 10,000: a template of 30,000 unknown fields reports the first
     /// 10,000 and KRO921 on the 10,001st.
     @Test func thirtyThousandUnknownFieldsAreReportedUpToTheDefaultLimit() throws {
