@@ -60,6 +60,12 @@ def block_scalar(mb):
     return one_configmap("        big: |\n" + ("          " + "y" * 40 + "\n") * ((mb << 20) // 51))
 
 
+def unknown_fields(n):
+    """One ConfigMap template with `n` fields its schema does not have: a finding each."""
+    return HEADER + "  resources:\n  - id: cm\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n" \
+        "      metadata:\n        name: x\n" + "".join(f"      bad{i}: 1\n" for i in range(n))
+
+
 def deep_flow_nesting(depth):
     return one_configmap("        k: " + "[" * depth + "]" * depth + "\n")
 
@@ -150,6 +156,9 @@ SHAPES = {
     "block-10MB": (lambda: block_scalar(10), 2),
     "nesting-10000": (lambda: deep_flow_nesting(10_000), 2),
     "documents-5000": (lambda: many_documents(5_000), 2),
+    "empty-documents-1M": (lambda: "---\n" * 1_000_000, 2),
+    "unknown-fields-100000": (lambda: unknown_fields(100_000), 2),
+    "unknown-fields-1M": (lambda: unknown_fields(1_000_000), 10),
     "forEach-10000-items": (lambda: for_each_items(10_000), 2, True),
     "file-50MB": (fifty_mb, 10),
     "alias-bomb": (alias_bomb, 2),
