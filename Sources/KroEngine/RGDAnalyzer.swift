@@ -152,7 +152,8 @@ public enum RGDAnalyzer {
         let slices = ResourceSlices(threads: options.analysisThreads, minimumParallelJobs: options.minimumParallelResources)
         guard let admission = RGDParser.admit(root: document.root, source: source, reuse: earlier, slices: slices,
                                               maxResources: options.limits.maxResources,
-                                              maxExpressions: options.limits.maxExpressions) else { return nil }
+                                              maxExpressions: options.limits.maxExpressions,
+                                              maxFindings: options.limits.maxFindings) else { return nil }
         var rgd = admission.rgd
         var overLimit: [Diagnostic] = []
         if let over = admission.overLimit {

@@ -98,4 +98,34 @@ import YAMLSyntax
             + "this one and the rest are not reported")
         #expect(found[9_999].message.hasSuffix("schema not found for field bad9999"))
     }
+
+    /// Items of `spec.resources` that are not objects are reported (KRO016) only up to one
+    /// past the limit, as they are read: the findings are those the whole list gives, cut
+    /// at the limit, within the resource limit or over it, on one thread or four.
+    @Test func itemsThatAreNotObjectsStopBeingReportedPastTheLimit() throws {
+        let scalars = (0..<9).map { "  - \($0)\n" }.joined()
+        let objects = (0..<4).map { Self.configMap("c\($0)", fields: []) }.joined()
+        for (name, resources, maxResources) in [("within", scalars + objects + scalars, 10), ("over", objects + scalars, 3)] {
+            for threads in [1, 4] {
+                var unlimited = Self.options(findings: .max, threads: threads)
+                unlimited.limits.maxResources = maxResources
+                var limited = Self.options(findings: 3, threads: threads)
+                limited.limits.maxResources = maxResources
+                let marked = MarkedText(rgd("  resources:\n" + resources))
+                var expected = diagnostics(marked, options: unlimited)
+                #expect(expected.count > 4, "\(name)")
+                let firstOut = expected[3].range
+                expected.removeSubrange(3...)
+                let found = diagnostics(marked, options: limited)
+                #expect(Array(found.prefix(3)) == expected, "\(name), \(threads) threads")
+                #expect(found.count == 4 && found.last?.code == "KRO921" && found.last?.range == firstOut,
+                        "\(name), \(threads) threads: \(found.map(\.code))")
+            }
+        }
+        // Half a million would be: 10,000 of them and KRO921 on the 10,001st.
+        let source = SourceText(rgd("  resources:\n" + String(repeating: "  - 1\n", count: 30_000)))
+        let found = DocumentAnalyzer.analyze(source, options: .bundled).diagnostics
+        #expect(found.count == 10_001 && found.dropLast().allSatisfy { $0.code == "KRO016" })
+        #expect(found.last?.code == "KRO921" && found.last?.message.contains("more than 10000 findings") == true)
+    }
 }

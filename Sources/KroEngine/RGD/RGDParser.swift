@@ -37,7 +37,7 @@ public enum RGDParser {
     static func admit(root: YAMLNode?, source: SourceText? = nil,
                       reuse: ((Int, YAMLNode) -> AdmittedResource?)? = nil,
                       slices: ResourceSlices = ResourceSlices(threads: 1), maxResources: Int? = nil,
-                      maxExpressions: Int? = nil) -> Admission? {
+                      maxExpressions: Int? = nil, maxFindings: Int? = nil) -> Admission? {
         let renamed = LegacyFormats.resourceGroupKind(root)
         guard isRGD(root) || renamed != nil, let map = root?.mapping else { return nil }
         var reader = AdmissionReader()
@@ -46,6 +46,8 @@ public enum RGDParser {
         reader.slices = slices
         reader.maxResources = maxResources
         reader.maxExpressions = maxExpressions
+        // One more than the RGD reports, so its findings are still seen to be over the limit.
+        reader.maxNotObjects = maxFindings.map { $0 < Int.max ? $0 + 1 : $0 }
         if let renamed { reader.diagnostics.append(renamed) }
         let rgd = reader.readRGD(map)
         if let list = reader.overLimit?.list {
@@ -139,6 +141,11 @@ struct AdmissionReader {
     var slices = ResourceSlices(threads: 1)
     /// Over this many object items, `readRGD` reads none (`overLimit`).
     var maxResources: Int?
+    /// KRO016 for `spec.resources` items that are not objects, at most this many: past the
+    /// RGD's findings limit they are left out anyway, and half a million `- 1` items held
+    /// 280 MB of them.
+    var maxNotObjects: Int?
+    private var notObjects = 0
     /// Over this many `${` in the text of `spec.resources` (with `source`), likewise.
     var maxExpressions: Int?
     var overLimit: RGDParser.OverLimit?
@@ -356,9 +363,14 @@ struct AdmissionReader {
     /// Over a limit no item is read: an item that is not an object gets its KRO016 here,
     /// since it is reported outside resources.
     private mutating func reportItemsNotObjects() {
-        for i in items.indices where items[i].mapping == nil {
-            typeError(items[i], path: "spec.resources[\(i)]", expected: "object")
-        }
+        for i in items.indices where items[i].mapping == nil { reportNotObject(items[i], index: i) }
+    }
+
+    /// KRO016 for item `i`, which is not an object (while under `maxNotObjects`).
+    mutating func reportNotObject(_ item: YAMLNode, index i: Int) {
+        notObjects += 1
+        guard notObjects <= maxNotObjects ?? .max else { return }
+        typeError(item, path: "spec.resources[\(i)]", expected: "object")
     }
 
     /// One item read alone: what `readResource` found, and whether it needed other items.
@@ -376,16 +388,19 @@ struct AdmissionReader {
     /// are read again here, in order, so the result is the one-thread read's exactly.
     mutating func readResources(_ rgd: inout ResourceGraphDefinition) {
         let earlier = reuse.map { reuse in items.indices.map { reuse($0, items[$0]) } } ?? []
-        let misses = items.indices.filter { earlier.isEmpty || earlier[$0] == nil }
-        var alone: [ItemRead?] = []
+        // Items that are not objects are read here, in order (their KRO016 count toward
+        // `maxNotObjects`); the objects to read may be read on threads first.
+        let misses = items.indices.filter { (earlier.isEmpty || earlier[$0] == nil) && items[$0].mapping != nil }
+        var reads: [ItemRead]?
+        var jobOfItem: [Int32] = []
         if slices.threads > 1, misses.count >= slices.minimumParallelJobs * Self.readsPerResourceJob {
             var finished = 0
             let (items, source) = (items, source)
-            let reads = slices.map(misses.count, state: (), shouldStop: nil, finished: &finished) { _, job in
+            reads = slices.map(misses.count, state: (), shouldStop: nil, finished: &finished) { _, job in
                 Self.readAlone(items, misses[job], source: source)
             }
-            alone = [ItemRead?](repeating: nil, count: items.count)
-            for (job, i) in misses.enumerated() { alone[i] = reads?[job] }
+            jobOfItem = [Int32](repeating: -1, count: items.count)
+            for (job, i) in misses.enumerated() { jobOfItem[i] = Int32(job) }
         }
         rgd.resources.reserveCapacity(items.count)
         // Sized once: grown by doubling they peaked ~6 MB higher at 200,000 resources.
@@ -398,7 +413,7 @@ struct AdmissionReader {
                 append(earlier.resource, earlier.diagnostics, gvk: earlier.gvk, selfContained: true, taken: true, to: &rgd)
                 continue
             }
-            if !alone.isEmpty, let read = alone[i], read.selfContained {
+            if let reads, jobOfItem[i] >= 0, case let read = reads[Int(jobOfItem[i])], read.selfContained {
                 guard let r = read.resource else { diagnostics += read.diagnostics; continue }
                 append(r, read.diagnostics, gvk: read.gvk, selfContained: true, taken: false, to: &rgd)
                 continue
@@ -541,8 +556,8 @@ struct AdmissionReader {
     static let resourceFields: Set<String> = ["id", "template", "externalRef", "includeWhen", "readyWhen", "forEach"]
 
     mutating func readResource(_ item: YAMLNode, index i: Int) -> RGDResource? {
+        guard let map = item.mapping else { reportNotObject(item, index: i); return nil }
         let path = "spec.resources[\(i)]"
-        guard let map = item.mapping else { typeError(item, path: path, expected: "object"); return nil }
         if LegacyFormats.isBareObject(map),
            let legacy = withTakenIDs({ [source] in LegacyFormats.bareObjectResource(map, path: path, source: source, takenIDs: &$0) }) {
             // One error for the resource instead of a missing id, a missing template and
