@@ -3,8 +3,9 @@
 /// A scalar with an escape or a folded line every few bytes has a segment every few bytes:
 /// as 32-byte `Segment`s, a 6 MB double-quoted string of `x\n` took 128 MB (and the
 /// decoder's doubling array as much again). Packed, a segment that continues where the
-/// previous one ended, with both lengths under 16, is one byte (`valueLength << 4 |
-/// sourceLength`, the low nibble 15 never used there); any other is `longForm` followed by
+/// previous one ended, with a value length under 16 and a source length under 15, is one
+/// byte (`valueLength << 4 | sourceLength`: the low nibble 15 is never used there, so
+/// `longForm`, 0xFF, is free); any other is `longForm` followed by
 /// four zigzag varints (value gap, source gap, value length, source length). Offsets are
 /// relative to `base`, the first segment's source offset, so shifting the map moves `base`
 /// alone. Every `stride`-th segment's byte position and offsets are kept to find a segment
