@@ -73,14 +73,6 @@ struct LibYAMLReader {
                     case YAML_STREAM_END_EVENT:
                         return
                     case YAML_DOCUMENT_START_EVENT:
-                        if documents.count >= limits.maxDocuments {
-                            // The document made of the rest of the part carries the error.
-                            let local = start - input.base, bytes = input.bytes
-                            let marker = local >= 0 && local + 3 <= bytes.count
-                                && bytes[local] == 0x2D && bytes[local + 1] == 0x2D && bytes[local + 2] == 0x2D
-                            failure = limits.tooManyDocuments(at: start, marker: marker)
-                            return
-                        }
                         builder = TreeBuilder(input: input, limits: limits, documentStart: start, dropping: dropping, values: values)
                     case YAML_DOCUMENT_END_EVENT:
                         if let b = builder {

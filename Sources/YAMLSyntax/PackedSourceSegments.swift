@@ -13,7 +13,7 @@
 ///
 /// Canonical: the same segments always give the same bytes, so equality compares bytes.
 /// A class, so that a map holding it stays as small as one holding an array.
-final class PackedSourceSegments: Sendable {
+final class PackedSourceSegments: Sendable, Sequence {
     typealias Segment = ScalarSourceMap.Segment
 
     /// The source offset the relative offsets start from (the first segment's).
@@ -86,6 +86,7 @@ final class PackedSourceSegments: Sendable {
     }
 
     func makeIterator() -> Iterator { iterator(fromCheckpoint: 0) }
+    var underestimatedCount: Int { count }
 
     func segment(_ i: Int) -> Segment {
         precondition(i >= 0 && i < count)

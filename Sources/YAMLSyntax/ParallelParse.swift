@@ -45,7 +45,7 @@ extension YAMLParser {
 
     public static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing) -> YAMLFile {
         let ranges = documentRanges(in: source, limit: limits.maxDocuments)
-        // Over the document limit, the parts are read in order until it is reached.
+        // Over the document limit, the parts past it are left out as `parse` leaves them.
         guard parallel.threads > 1, ranges.count <= limits.maxDocuments else { return parse(source, limits: limits) }
         // The jobs: a whole document, or the skeleton or one group of items of a cut one.
         var jobs: [Job] = []
@@ -90,8 +90,6 @@ extension YAMLParser {
             documents += part.documents
             streamErrors += part.leftoverErrors
         }
-        // Parts holding several `...`-separated documents went over the limit together.
-        guard documents.count <= limits.maxDocuments else { return parse(source, limits: limits) }
         let all = (documents.flatMap(\.errors) + streamErrors).sorted { $0.range < $1.range }
         return YAMLFile(source: source, documents: documents, errors: all)
     }

@@ -295,7 +295,7 @@ public struct ScalarSourceMap: Sendable, Hashable {
         switch storage {
         case .run(let start, let length):
             [Segment(valueOffset: 0, sourceOffset: Int(start), valueLength: Int(length), sourceLength: Int(length))]
-        case .packed(let packed): Array(IteratorSequence(packed.makeIterator()))
+        case .packed(let packed): Array(packed)
         }
     }
 
@@ -339,8 +339,7 @@ public struct ScalarSourceMap: Sendable, Hashable {
         switch storage {
         case .run: _ = body(segment(0))
         case .packed(let packed):
-            var it = packed.makeIterator()
-            while let segment = it.next(), body(segment) {}
+            for segment in packed where !body(segment) { return }
         }
     }
 

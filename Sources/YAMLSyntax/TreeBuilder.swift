@@ -145,7 +145,7 @@ struct TreeBuilder {
     static let largeValueBytes = 64 << 10
 
     private func decode(style: ScalarStyle, local: Int, end: Int, expected: UnsafeBufferPointer<UInt8>) -> ScalarDecoder.Result? {
-        let parentIndent = parentIndent()
+        let parentIndent = style == .literal || style == .folded ? parentIndent() : -1  // block scalars only
         return input.bytes.withUnsafeBufferPointer { bytes in
             var decoder = ScalarDecoder(bytes: bytes, limit: bytes.count, expected: expected)
             switch style {

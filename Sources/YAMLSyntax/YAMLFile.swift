@@ -88,7 +88,8 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Maximum size in bytes of one document.
     public var maxDocumentSize: Int
     /// Maximum number of documents in a file: each costs a few hundred bytes however short,
-    /// and a file of a million `---` lines took 377 MB. The documents after it are not read.
+    /// and a file of a million `---` lines took 377 MB. The parts of the stream after it are
+    /// not read (`YAMLParser.documentRanges(in:limit:)`).
     public var maxDocuments: Int
     /// Over this many object items, a kro RGD's `spec.resources` keeps no tree for the object
     /// items past the first one over the limit (ResourceItemPruning.swift); nil keeps all.
@@ -102,12 +103,12 @@ public struct YAMLLimits: Sendable, Hashable {
         self.maxDocuments = maxDocuments; self.resourceList = resourceList
     }
 
-    /// The error where the first document over `maxDocuments` begins (on its `---`, if
-    /// `marker` says it starts with one).
-    func tooManyDocuments(at start: Int, marker: Bool) -> YAMLError {
-        YAMLError(message: "the file has more than \(maxDocuments) YAML documents, over kro-lsp's limit; "
+    /// The error where the first document over `maxDocuments` begins (on its `---`).
+    func tooManyDocuments(at start: Int, in source: SourceText) -> YAMLError {
+        let marker = YAMLParser.isDocumentStartLine(source.bytes, start) ? 3 : 0
+        return YAMLError(message: "the file has more than \(maxDocuments) YAML documents, over kro-lsp's limit; "
                             + "the documents from here on are not read",
-                         range: TextRange(start: start, end: start + (marker ? 3 : 0)), kind: .limit)
+                         range: TextRange(start: start, end: start + marker), kind: .limit)
     }
     public static let `default` = YAMLLimits()
 }

@@ -14,23 +14,16 @@ public enum YAMLParser {
     public static func parse(_ source: SourceText, limits: YAMLLimits = .default) -> YAMLFile {
         var documents: [YAMLDocument] = []
         var streamErrors: [YAMLError] = []
-        for range in documentRanges(in: source, limit: limits.maxDocuments) {
-            // Past `maxDocuments` one document, with the error, covers the rest of the file.
-            let budget = limits.maxDocuments - documents.count
-            guard budget > 0 else {
-                documents.append(YAMLDocument(root: nil, range: TextRange(start: range.start, end: source.count),
-                                              errors: [limits.tooManyDocuments(at: range.start, marker: isDocumentStartLine(source.bytes, range.start))]))
+        for (i, range) in documentRanges(in: source, limit: limits.maxDocuments).enumerated() {
+            // Past `maxDocuments` the last range holds the rest of the text: not read, one
+            // document carrying the error.
+            guard i < limits.maxDocuments else {
+                documents.append(YAMLDocument(root: nil, range: range, errors: [limits.tooManyDocuments(at: range.start, in: source)]))
                 break
             }
-            var partLimits = limits
-            partLimits.maxDocuments = budget
-            let part = parseDocuments(source, range: range, limits: partLimits)
+            let part = parseDocuments(source, range: range, limits: limits)
             documents += part.documents
             streamErrors += part.leftoverErrors
-            if part.documents.count > budget {  // the part's last document is that one
-                documents[documents.count - 1].range.end = source.count
-                break
-            }
         }
         let all = (documents.flatMap(\.errors) + streamErrors).sorted { $0.range < $1.range }
         return YAMLFile(source: source, documents: documents, errors: all)
