@@ -122,6 +122,17 @@ def custom_types(lines):
         + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n"
 
 
+def schema_fields(n):
+    # `n` plain fields in the instance schema's `spec`.
+    return HEADER + "".join(f"      f{i}: string\n" for i in range(1, n)) \
+        + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n"
+
+
+def object_types(n):
+    # `n` custom types of one field each, in `spec.schema.types`.
+    return custom_types([f"      T{i}: {{a: string}}\n" for i in range(n)])
+
+
 def type_chain(n, uses=1):
     # Each type uses the next (`uses` times: a type bomb when 2), inlined at each use.
     fields = lambda i: ", ".join(f"f{k}: T{i + 1}" for k in range(uses))
@@ -165,6 +176,9 @@ SHAPES = {
     "operators-7000": (lambda: operators(7000), 2),
     "expressions-1M": (lambda: dense_expressions(100, 9_999), 10),
     "long-expressions-300": (lambda: long_expressions(300), 10),
+    "schema-fields-100000": (lambda: schema_fields(100_000), 2),
+    "schema-fields-1M": (lambda: schema_fields(1_000_000), 10),
+    "schema-types-100000": (lambda: object_types(100_000), 2),
     "type-chain-10000": (lambda: type_chain(10_000), 2),
     "type-bomb-40": (lambda: type_chain(40, uses=2), 2),
     "type-ring-10000": (lambda: type_ring(10_000), 2),

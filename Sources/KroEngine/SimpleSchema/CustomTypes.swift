@@ -10,9 +10,19 @@ extension SchemaBuildState {
         var definitions: [(name: String, node: YAMLNode, keyRange: TextRange)] = []
         for entry in mapping.effectiveEntries {
             guard let name = entry.key.keyString else { continue }
+            // Each type is at least one field, so the types past the field limit could not be
+            // built anyway: they are only named (their uses are not "unknown type"), not read.
+            if definitions.count == Self.maxInlinedFields {
+                if definedTypes.isEmpty {
+                    report(AnalysisLimits.code, "spec.schema.types has more than \(Self.maxInlinedFields) types, over "
+                           + "kro-lsp's limit; this type and the ones after it are not checked", entry.key.range)
+                }
+                definedTypes.insert(name)
+                continue
+            }
             definitions.append((name, entry.value, entry.key.range))
         }
-        definedTypes = Set(definitions.map(\.name))
+        definedTypes.formUnion(definitions.map(\.name))
 
         var references: [String: [(name: String, range: TextRange)]] = [:]
         for d in definitions { references[d.name] = Self.typeReferences(d.node) }
@@ -53,6 +63,7 @@ extension SchemaBuildState {
 
         for name in Self.dependencyOrder(edges: edges, names: definitions.map(\.name)) {
             guard let d = byName[name] else { continue }
+            if isOverFieldLimit(at: d.keyRange, in: .types) { break }
             let dependsOnBroken = (edges[name] ?? []).contains { $0 != name && customTypes[$0] == nil }
             let before = inlinedFields
             if let built = buildCustomType(name, d.node, keyRange: d.keyRange),
@@ -112,6 +123,7 @@ extension SchemaBuildState {
         let context = FieldContext(block: .types, typeName: name)
         switch YAMLValueKind(node) {
         case .string(let scalar):
+            inlinedFields += 1  // an alias counts as the one field each use of it is
             var dummyParent: [String] = []
             guard let schema = buildFieldString(name, scalar, keyRange: keyRange, parentRequired: &dummyParent,
                                                 context: context) else { return nil }

@@ -11,15 +11,17 @@ public enum SimpleSchemaBuilder {
     public static func build(spec: YAMLNode?, types: YAMLNode?) -> SimpleSchemaResult {
         var builder = SchemaBuildState()
         builder.loadCustomTypes(types)
+        builder.inlinedFields = 0  // `spec` has a budget of its own
         var schema: JSONObject = ["type": "object", "properties": .object([:])]
         if case .mapping(let mapping)? = spec.map(YAMLValueKind.init) {
             schema = builder.buildObject(mapping, context: FieldContext(block: .spec))
         }
         let customTypes = builder.customTypes.mapValues { JSONValue.object($0.schema).sortedKeys() }
-        let diagnostics = builder.diagnostics.sorted { ($0.range, $0.code) < ($1.range, $1.code) }
-        let fields = builder.fields.sorted { ($0.keyRange ?? $0.valueRange) < ($1.keyRange ?? $1.valueRange) }
-        return SimpleSchemaResult(schema: JSONValue.object(schema).sortedKeys(), fields: fields,
-                                  customTypes: customTypes, diagnostics: diagnostics)
+        // Sorted in place: a sorted copy held every field twice.
+        builder.diagnostics.sort { ($0.range, $0.code) < ($1.range, $1.code) }
+        builder.fields.sort { ($0.keyRange ?? $0.valueRange) < ($1.keyRange ?? $1.valueRange) }
+        return SimpleSchemaResult(schema: JSONValue.object(schema).sortedKeys(), fields: builder.fields,
+                                  customTypes: customTypes, diagnostics: builder.diagnostics)
     }
 }
 
@@ -57,18 +59,35 @@ struct SchemaBuildState {
     var customTypes: [String: CustomTypeSchema] = [:]
     /// Names defined in `types` (built or not), so a failed type is not also "unknown".
     var definedTypes: Set<String> = []
-    /// Fields built so far, a custom type's use counted as all the fields it inlines:
-    /// what the schemas hold. Bounded by `maxInlinedFields`.
+    /// Fields built so far in the block (`types`, then `spec`), a custom type's use counted
+    /// as all the fields it inlines: what the schemas hold. Bounded by `maxInlinedFields`.
     var inlinedFields = 0
     /// Per built custom type, the fields one use of it inlines.
     var inlinedSize: [String: Int] = [:]
-    private var reportedInlineLimit = false
+    /// The blocks whose schemas are full: the first field left out has its KRO921, the
+    /// ones after it are not built.
+    private var fullBlocks: Set<SimpleSchemaField.Block> = []
 
     /// kro inlines a custom type at each use, and so do the schemas built here: a chain
     /// of types each using the next (a 1,500-type chain, 33 KB of text, took 1 GB) or
-    /// using it twice (a type bomb, exponential) would cost far more than its text. Far
-    /// above any real schema.
+    /// using it twice (a type bomb, exponential) would cost far more than its text, and a
+    /// million plain fields (21 MB) took 957 MB and 6 s. Far above any real schema.
     static let maxInlinedFields = 20_000
+
+    /// True when `adding` fields (a use of a custom type adds all it inlines) would take
+    /// the block past `maxInlinedFields`: the field or type at `range` and the ones after
+    /// it are left out, with KRO921 on the first.
+    mutating func isOverFieldLimit(at range: TextRange, in block: SimpleSchemaField.Block, adding: Int = 1) -> Bool {
+        guard fullBlocks.contains(block) || inlinedFields + adding > Self.maxInlinedFields else { return false }
+        if fullBlocks.insert(block).inserted {
+            let leftOut = block == .spec ? "this field and the ones after it are not checked"
+                : "this one and the types built after it (each after the types it uses, then by name) are not checked"
+            report(AnalysisLimits.code, "spec.schema.\(block == .spec ? "spec" : "types") has more than "
+                   + "\(Self.maxInlinedFields) fields (each use of a custom type counted as the fields it inlines), "
+                   + "over kro-lsp's limit; " + leftOut, range)
+        }
+        return true
+    }
 
     mutating func report(_ code: String, _ message: String, _ range: TextRange,
                          severity: DiagnosticSeverity = .error, related: [RelatedLocation] = [],
@@ -84,8 +103,10 @@ struct SchemaBuildState {
         var required: [String] = []
         var childHasDefault = false
         var children: [(name: String, fieldIndex: Int?)] = []
+        var cut = false
         for entry in mapping.effectiveEntries {
             guard let name = entry.key.keyString else { continue }
+            if isOverFieldLimit(at: entry.key.range, in: context.block) { cut = true; break }
             let before = fields.count
             let schema = buildField(name, entry.value, keyRange: entry.key.range,
                                     parentRequired: &required, context: context.child(name))
@@ -97,7 +118,9 @@ struct SchemaBuildState {
         }
         for child in children { if let i = child.fieldIndex { fields[i].isRequired = required.contains(child.name) } }
         var schema: JSONObject = ["type": "object", "properties": .object(properties)]
-        required.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        // Reading a field left out is not also "undefined field": it is not checked.
+        if cut { schema["x-kubernetes-preserve-unknown-fields"] = true }
+        required.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         if !required.isEmpty { schema["required"] = .array(required.map { .string($0) }) }
         else if childHasDefault { schema["default"] = .object([:]) }
         return schema
@@ -208,15 +231,7 @@ struct SchemaBuildState {
         case .custom(let name, let span):
             if let custom = customTypes[name] {
                 let size = inlinedSize[name] ?? 1
-                guard inlinedFields + size <= Self.maxInlinedFields else {
-                    if !reportedInlineLimit {
-                        reportedInlineLimit = true
-                        report(AnalysisLimits.code, "spec.schema: with each use of a custom type inlined, the schema has "
-                               + "more than \(Self.maxInlinedFields) fields here, over kro-lsp's limit; this field "
-                               + "and the uses of custom types after it are not checked", field.range(span))
-                    }
-                    return nil
-                }
+                if isOverFieldLimit(at: field.range(span), in: context.block, adding: size) { return nil }
                 inlinedFields += size
                 return custom.schema
             }
@@ -257,17 +272,33 @@ struct FieldString {
 
 extension JSONValue {
     /// The same value with every object's keys in byte order, as kro's serialised CRDs show them.
-    func sortedKeys() -> JSONValue {
+    func sortedKeys() -> JSONValue { reorderedKeys() ?? self }
+
+    /// nil when every object is in order already (each field's schema, built in order):
+    /// the value is then shared, not copied.
+    private func reorderedKeys() -> JSONValue? {
         switch self {
         case .object(let members):
-            let sorted = members.elements.sorted { Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
-            var out = OrderedDictionary<String, JSONValue>()
-            for (key, value) in sorted { out[key] = value.sortedKeys() }
+            let inOrder = zip(members.keys, members.keys.dropFirst()).allSatisfy { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            var changed: [Int: JSONValue] = [:]
+            for (i, value) in members.values.enumerated() {
+                if let reordered = value.reorderedKeys() { changed[i] = reordered }
+            }
+            if inOrder && changed.isEmpty { return nil }
+            var elements = members.elements.enumerated().map { (key: $0.element.key, value: changed[$0.offset] ?? $0.element.value) }
+            elements.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            var out = OrderedDictionary<String, JSONValue>(minimumCapacity: elements.count)
+            for (key, value) in elements { out[key] = value }
             return .object(out)
         case .array(let items):
-            return .array(items.map { $0.sortedKeys() })
+            var changed: [Int: JSONValue] = [:]
+            for (i, item) in items.enumerated() {
+                if let reordered = item.reorderedKeys() { changed[i] = reordered }
+            }
+            if changed.isEmpty { return nil }
+            return .array(items.enumerated().map { changed[$0.offset] ?? $0.element })
         default:
-            return self
+            return nil
         }
     }
 }
