@@ -78,9 +78,7 @@ public enum Flect {
 
         /// flect's word splitting (`toParts`): at separators and lower→upper case changes.
         static func parts(_ input: String) -> [String] {
-            let text = CharText(input)
-            let (lo, hi) = text.trimmed(0, text.count)
-            let s = text.string(lo, hi)
+            let s = CharText.trimSpace(input)
             guard !s.isEmpty else { return [] }
             if FlectTables.acronyms.contains(s.uppercased()) { return [s.uppercased()] }
             var parts: [String] = []

@@ -1,44 +1,78 @@
 /// A string as Unicode scalars with their UTF-8 offsets, so the SimpleSchema lexers can
 /// walk characters the way Go's `range` over a string does and still report byte ranges.
+///
+/// ASCII text (nearly every field string) is kept as its bytes, a character each; other
+/// text as its scalars and their 32-bit offsets. An array of scalars and one of `Int`
+/// offsets took 12 bytes a character, doubled while they grew: a field string of a
+/// million enum values (8 MB) held 100 MB.
 struct CharText {
-    let scalars: [Unicode.Scalar]
-    /// `offsets[i]` is the UTF-8 offset of `scalars[i]`; `offsets[scalars.count]` is the length.
-    let offsets: [Int]
+    private let ascii: [UInt8]
+    private let wideScalars: [Unicode.Scalar]
+    /// `wideOffsets[i]` is the UTF-8 offset of `wideScalars[i]`, then the length.
+    private let wideOffsets: [UInt32]
+    private let isASCII: Bool
+    let count: Int
 
     init(_ string: String) {
-        var scalars: [Unicode.Scalar] = []
-        var offsets: [Int] = []
-        var offset = 0
+        let utf8 = string.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            ascii = Array(utf8)
+            (wideScalars, wideOffsets, isASCII, count) = ([], [], true, ascii.count)
+            return
+        }
+        let scalarCount = string.unicodeScalars.count
+        var scalars: [Unicode.Scalar] = [], offsets: [UInt32] = []
+        scalars.reserveCapacity(scalarCount)
+        offsets.reserveCapacity(scalarCount + 1)
+        var offset: UInt32 = 0
         for u in string.unicodeScalars {
             scalars.append(u)
             offsets.append(offset)
-            offset += UTF8.width(u)
+            offset += UInt32(UTF8.width(u))
         }
         offsets.append(offset)
-        self.scalars = scalars
-        self.offsets = offsets
+        (ascii, wideScalars, wideOffsets, isASCII, count) = ([], scalars, offsets, false, scalarCount)
     }
 
-    var count: Int { scalars.count }
+    subscript(i: Int) -> Unicode.Scalar { isASCII ? Unicode.Scalar(ascii[i]) : wideScalars[i] }
+
+    /// The UTF-8 offset of character `i` (`count`: the text's length).
+    func offset(_ i: Int) -> Int { isASCII ? i : Int(wideOffsets[i]) }
+
+    func firstIndex(of scalar: Unicode.Scalar) -> Int? {
+        isASCII ? (scalar.isASCII ? ascii.firstIndex(of: UInt8(scalar.value)) : nil) : wideScalars.firstIndex(of: scalar)
+    }
 
     func string(_ lo: Int, _ hi: Int) -> String {
+        guard lo < hi else { return "" }
+        if isASCII { return String(decoding: ascii[lo..<hi], as: UTF8.self) }
         var s = String.UnicodeScalarView()
-        if lo < hi { s.append(contentsOf: scalars[lo..<hi]) }
+        s.append(contentsOf: wideScalars[lo..<hi])
         return String(s)
+    }
+
+    /// Go's `strings.TrimSpace`, without the arrays.
+    static func trimSpace<S: StringProtocol>(_ text: S) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        var trimmed = String.UnicodeScalarView()
+        trimmed.append(contentsOf: scalars[first...last])
+        return String(trimmed)
     }
 
     /// Shrinks `lo..<hi` past Go `unicode.IsSpace` characters on both sides (`strings.TrimSpace`).
     func trimmed(_ lo: Int, _ hi: Int) -> (Int, Int) {
         var a = lo, b = hi
-        while a < b, CharText.isSpace(scalars[a]) { a += 1 }
-        while b > a, CharText.isSpace(scalars[b - 1]) { b -= 1 }
+        while a < b, CharText.isSpace(self[a]) { a += 1 }
+        while b > a, CharText.isSpace(self[b - 1]) { b -= 1 }
         return (a, b)
     }
 
     func hasPrefix(_ prefix: String, at lo: Int, before hi: Int) -> Bool {
         var i = lo
         for u in prefix.unicodeScalars {
-            guard i < hi, scalars[i] == u else { return false }
+            guard i < hi, self[i] == u else { return false }
             i += 1
         }
         return true

@@ -194,9 +194,7 @@ struct MarkerApplication {
     private mutating func applyEnum(_ m: LexedMarker, type: String, to schema: inout JSONObject) {
         var values: [JSONValue] = []
         for item in m.value.split(separator: ",", omittingEmptySubsequences: false) {
-            let text = CharText(String(item))
-            let (lo, hi) = text.trimmed(0, text.count)
-            let v = text.string(lo, hi)
+            let v = CharText.trimSpace(item)
             guard !v.isEmpty else { fail("KRO121", "empty enum values are not allowed", m.valueSpan); return }
             switch type {
             case "string":

@@ -39,7 +39,7 @@ enum MarkerLexer {
         var bufFirst = -1, bufLast = -1
 
         func append(_ i: Int) {
-            buffer.append(text.scalars[i])
+            buffer.append(text[i])
             if bufFirst < 0 { bufFirst = i }
             bufLast = i
         }
@@ -59,11 +59,10 @@ enum MarkerLexer {
 
         var i = span.lo
         while i < span.hi {
-            let c = text.scalars[i]
+            let c = text[i]
             if c == "=" && current == nil && !inQuotes && openers.isEmpty {
                 let key = String(buffer)
-                let (klo, khi) = CharText(key).trimmed(0, CharText(key).count)
-                let trimmedKey = CharText(key).string(klo, khi)
+                let trimmedKey = CharText.trimSpace(key)
                 let keySpan = bufferSpan(orAt: i)
                 if trimmedKey.isEmpty {
                     return .failure(MarkerLexError(code: "KRO111", message: "empty marker key",
@@ -131,12 +130,12 @@ enum MarkerLexer {
     /// (`\"` → `"`, `\\` → `\`, other escapes kept as written); anything else is trimmed.
     /// nil for a lone `"`, which makes upstream panic (reported as an unclosed quote).
     static func processValue(_ raw: String) -> String? {
-        let scalars = Array(raw.unicodeScalars)
+        let scalars = raw.unicodeScalars
         if scalars.first == "\"" && scalars.last == "\"" {
             guard scalars.count >= 2 else { return nil }
             var out = String.UnicodeScalarView()
             var escaped = false
-            for u in scalars[1..<(scalars.count - 1)] {
+            for u in scalars.dropFirst().dropLast() {
                 if escaped {
                     if u != "\"" && u != "\\" { out.append("\\") }
                     out.append(u)
@@ -149,8 +148,6 @@ enum MarkerLexer {
             }
             return String(out)
         }
-        let text = CharText(raw)
-        let (lo, hi) = text.trimmed(0, text.count)
-        return text.string(lo, hi)
+        return CharText.trimSpace(raw)
     }
 }

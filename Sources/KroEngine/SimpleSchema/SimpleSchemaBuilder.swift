@@ -258,7 +258,7 @@ struct FieldString {
     init(_ scalar: YAMLScalar) {
         self.scalar = scalar
         text = CharText(scalar.value)
-        pipe = text.scalars.firstIndex(of: "|")
+        pipe = text.firstIndex(of: "|")
         let (lo, hi) = text.trimmed(0, pipe ?? text.count)
         typeSpan = CharSpan(lo: lo, hi: hi)
         typeText = text.string(lo, hi)
@@ -266,7 +266,7 @@ struct FieldString {
 
     func range(_ span: CharSpan) -> TextRange {
         guard scalar.sourceMap.segmentCount > 0 else { return scalar.range }
-        return scalar.sourceMap.sourceRange(forValueRange: text.offsets[span.lo]..<text.offsets[span.hi])
+        return scalar.sourceMap.sourceRange(forValueRange: text.offset(span.lo)..<text.offset(span.hi))
     }
 }
 
