@@ -52,14 +52,14 @@ struct CharText {
     }
 
     /// Go's `strings.TrimSpace`, without the arrays.
-    static func trimSpace<S: StringProtocol>(_ text: S) -> String {
+    static func trimSpace(_ text: Substring) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
               let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
-        var trimmed = String.UnicodeScalarView()
-        trimmed.append(contentsOf: scalars[first...last])
-        return String(trimmed)
+        return String(Substring(scalars[first...last]))
     }
+
+    static func trimSpace(_ text: String) -> String { trimSpace(text[...]) }
 
     /// Shrinks `lo..<hi` past Go `unicode.IsSpace` characters on both sides (`strings.TrimSpace`).
     func trimmed(_ lo: Int, _ hi: Int) -> (Int, Int) {

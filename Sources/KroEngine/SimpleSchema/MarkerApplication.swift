@@ -192,9 +192,16 @@ struct MarkerApplication {
     }
 
     private mutating func applyEnum(_ m: LexedMarker, type: String, to schema: inout JSONObject) {
+        // Split at comma bytes, as Go's `strings.Split` does, in place, with the values
+        // reserved once: the items as an array, then the values doubling, held a million
+        // enum values 2.5 times.
+        let utf8 = m.value.utf8
         var values: [JSONValue] = []
-        for item in m.value.split(separator: ",", omittingEmptySubsequences: false) {
-            let v = CharText.trimSpace(item)
+        values.reserveCapacity(utf8.reduce(1) { $1 == UInt8(ascii: ",") ? $0 + 1 : $0 })
+        var start = utf8.startIndex
+        while true {
+            let comma = utf8[start...].firstIndex(of: UInt8(ascii: ","))
+            let v = CharText.trimSpace(Substring(utf8[start..<(comma ?? utf8.endIndex)]))
             guard !v.isEmpty else { fail("KRO121", "empty enum values are not allowed", m.valueSpan); return }
             switch type {
             case "string":
@@ -215,6 +222,8 @@ struct MarkerApplication {
                 fail("KRO120", "enum values only supported for string and integer types, got type: \(type)", whole(m))
                 return
             }
+            guard let comma else { break }
+            start = utf8.index(after: comma)
         }
         if !values.isEmpty { schema["enum"] = .array(values) }
     }

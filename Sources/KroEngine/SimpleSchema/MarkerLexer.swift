@@ -35,20 +35,23 @@ enum MarkerLexer {
         var escaped = false
         var openers: [Int] = []      // indices of unclosed `[`/`{` (outside quotes)
         var quoteStart = -1
-        var buffer = String.UnicodeScalarView()
+        // UTF-8 bytes: appending to a `String.UnicodeScalarView` cost ~100 instructions a
+        // character, most of the time a field string of a million enum values took.
+        var buffer: [UInt8] = []
         var bufFirst = -1, bufLast = -1
 
         func append(_ i: Int) {
-            buffer.append(text[i])
+            let u = text[i]
+            if u.isASCII { buffer.append(UInt8(truncatingIfNeeded: u.value)) } else { buffer.append(contentsOf: UTF8.encode(u)!) }
             if bufFirst < 0 { bufFirst = i }
             bufLast = i
         }
-        func reset() { buffer.removeAll(); bufFirst = -1; bufLast = -1 }
+        func reset() { buffer.removeAll(keepingCapacity: true); bufFirst = -1; bufLast = -1 }
         func bufferSpan(orAt i: Int) -> CharSpan {
             bufFirst < 0 ? CharSpan(lo: i, hi: i) : CharSpan(lo: bufFirst, hi: bufLast + 1)
         }
         func emit(_ marker: (kind: MarkerKind, keySpan: CharSpan), at i: Int) -> MarkerLexError? {
-            let raw = String(buffer)
+            let raw = String(decoding: buffer, as: UTF8.self)
             guard let value = processValue(raw) else {
                 return MarkerLexError(code: "KRO114", message: "unclosed quote", span: bufferSpan(orAt: i))
             }
@@ -61,7 +64,7 @@ enum MarkerLexer {
         while i < span.hi {
             let c = text[i]
             if c == "=" && current == nil && !inQuotes && openers.isEmpty {
-                let key = String(buffer)
+                let key = String(decoding: buffer, as: UTF8.self)
                 let trimmedKey = CharText.trimSpace(key)
                 let keySpan = bufferSpan(orAt: i)
                 if trimmedKey.isEmpty {
@@ -111,7 +114,7 @@ enum MarkerLexer {
         if let marker = current {
             if !inQuotes, let error = emit(marker, at: span.hi) { return .failure(error) }
         } else {
-            let word = String(buffer)
+            let word = String(decoding: buffer, as: UTF8.self)
             let at = bufFirst < 0 ? CharSpan(lo: pipe, hi: pipe + 1) : bufferSpan(orAt: span.hi)
             return .failure(MarkerLexError(code: "KRO113", message: "marker key '\(word)' without a value", span: at))
         }
@@ -132,21 +135,23 @@ enum MarkerLexer {
     static func processValue(_ raw: String) -> String? {
         let scalars = raw.unicodeScalars
         if scalars.first == "\"" && scalars.last == "\"" {
-            guard scalars.count >= 2 else { return nil }
-            var out = String.UnicodeScalarView()
+            guard raw.utf8.count >= 2 else { return nil }
+            // Bytes, as kro walks them: `"` and `\\` are ASCII, so no character is split.
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.utf8.count)
             var escaped = false
-            for u in scalars.dropFirst().dropLast() {
+            for byte in raw.utf8.dropFirst().dropLast() {
                 if escaped {
-                    if u != "\"" && u != "\\" { out.append("\\") }
-                    out.append(u)
+                    if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
+                    out.append(byte)
                     escaped = false
-                } else if u == "\\" {
+                } else if byte == UInt8(ascii: "\\") {
                     escaped = true
                 } else {
-                    out.append(u)
+                    out.append(byte)
                 }
             }
-            return String(out)
+            return String(decoding: out, as: UTF8.self)
         }
         return CharText.trimSpace(raw)
     }
