@@ -2,10 +2,6 @@
 import Foundation
 import PackageDescription
 
-/// FoundationInternationalization's dynamic replacement key for `_timeZoneICUClass()`
-/// (`nm libFoundationInternationalization.a | grep _timeZoneICUClass_localized`; Swift 6.3).
-let timeZoneICUReplacementKey = "$s30FoundationInternationalization27_timeZoneICUClass_localized030_D1C6D9B4EE068CBB9A6CF9CCB92A8I1FLL0A10Essentials05_TimeD8Protocol_pXpSgyFTX"
-
 let package = Package(
     name: "kro-lsp",
     platforms: [.macOS(.v14)],
@@ -45,12 +41,12 @@ let package = Package(
         ),
         .target(
             name: "CEL",
-            dependencies: ["JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["JSON", "EmbeddedResources", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         // Data files linked into the executable (`#embed`, else `.incbin`), so a copied binary stands alone.
         .target(
             name: "EmbeddedResources",
-            exclude: ["kubernetes-schemas.json", "crd-catalog.bin"],
+            exclude: ["kubernetes-schemas.json", "crd-catalog.bin", "tzdata.bin"],
             cSettings: [.headerSearchPath(".")]
         ),
         .target(
@@ -69,16 +65,6 @@ let package = Package(
                 "KroEngine", "LanguageServer", "YAMLSyntax", "JSON", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
-            ],
-            // Named time zones: FoundationEssentials reaches ICU's TimeZone through a dynamic
-            // replacement whose key lives in FoundationInternationalization's first object file,
-            // which no code names. A static link (--static-swift-stdlib, scripts/install.sh) keeps
-            // only objects something refers to, so it dropped it and TimeZone(identifier:) knew
-            // only GMT. The key is named here as undefined, so the linker keeps that object (and
-            // what it uses); with the shared libraries this changes nothing. scripts/install.sh
-            // checks a named zone in the binary it installs.
-            linkerSettings: [
-                .unsafeFlags(["-Xlinker", "--undefined=" + timeZoneICUReplacementKey], .when(platforms: [.linux])),
             ]
         ),
         // One entry point per pipeline stage for fuzzers, and the invariants each run must keep.

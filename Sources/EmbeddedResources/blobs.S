@@ -25,6 +25,7 @@ SYMBOL(name##_end):                      \
 BLOB(kubernetes_schemas, "kubernetes-schemas.json")
 BLOB(crd_catalog, "crd-catalog.bin")
 BLOB(diagnostics_catalogue, "../../docs/diagnostics.md")
+BLOB(tzdata, "tzdata.bin")
 
 #endif
 

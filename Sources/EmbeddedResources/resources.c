@@ -17,12 +17,17 @@ static const unsigned char crd_catalog[] = {
 static const unsigned char diagnostics_catalogue[] = {
 #embed "../../docs/diagnostics.md"
 };
+// The IANA time zone database as TZif blocks (scripts/tzdata-blob.py), for CEL's zone names.
+static const unsigned char tzdata[] = {
+#embed "tzdata.bin"
+};
 #define BLOB(name, array) {name, array, array + sizeof array}
 #else
 // Symbols defined in blobs.S (one start/end pair per blob).
 extern const unsigned char kubernetes_schemas_start[], kubernetes_schemas_end[];
 extern const unsigned char crd_catalog_start[], crd_catalog_end[];
 extern const unsigned char diagnostics_catalogue_start[], diagnostics_catalogue_end[];
+extern const unsigned char tzdata_start[], tzdata_end[];
 #define BLOB(name, array) {name, array##_start, array##_end}
 #endif
 
@@ -36,6 +41,7 @@ static const struct kro_blob blobs[] = {
     BLOB("kubernetes-schemas.json", kubernetes_schemas),
     BLOB("crd-catalog.bin", crd_catalog),
     BLOB("diagnostics.md", diagnostics_catalogue),
+    BLOB("tzdata.bin", tzdata),
 };
 
 const unsigned char *kro_embedded_resource(const char *name, size_t *length) {

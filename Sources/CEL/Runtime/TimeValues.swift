@@ -1,6 +1,3 @@
-import FoundationEssentials
-import FoundationInternationalization
-
 /// A point in time: seconds since the Unix epoch plus nanoseconds (0..<1e9), restricted
 /// to CEL's range 0001-01-01T00:00:00Z ... 9999-12-31T23:59:59.999999999Z.
 public struct CELTimestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
@@ -295,8 +292,8 @@ struct CivilTime {
     }
 }
 
-/// Time zone offsets for the timestamp accessors: IANA names through Foundation's
-/// `TimeZone` (needs /usr/share/zoneinfo), or fixed offsets `+05:30`, `-02:30`, `02:00`.
+/// Time zone offsets for the timestamp accessors: IANA names from the zones linked into the
+/// executable (TimeZoneDatabase.swift), or fixed offsets `+05:30`, `-02:30`, `02:00`.
 enum TimeZoneResolver {
     static func offset(_ zone: String, at seconds: Int64) throws(EvalError) -> Int64 {
         if zone == "UTC" || zone == "Z" { return 0 }
@@ -313,8 +310,8 @@ enum TimeZoneResolver {
             }
             throw EvalError("invalid time zone offset: \(zone)")
         }
-        guard let tz = TimeZone(identifier: zone) else { throw EvalError("unknown time zone: \(zone)") }
-        return Int64(tz.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))))
+        guard let tz = TimeZoneDatabase.zone(named: zone) else { throw EvalError("unknown time zone: \(zone)") }
+        return tz.utcOffset(at: seconds)
     }
 }
 
