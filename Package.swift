@@ -31,9 +31,11 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // The C library's directory walk (<fts.h>), as FileManager's enumerator used it.
         .systemLibrary(name: "CFTS"),
+        // libyaml's buffer growth, by a quarter past 1 MiB instead of doubling (see its .c file).
+        .target(name: "YAMLBufferGrowth", dependencies: ["CYAML"]),
         .target(
             name: "YAMLSyntax",
-            dependencies: ["CYAML", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["CYAML", "YAMLBufferGrowth", "JSON", .product(name: "OrderedCollections", package: "swift-collections")]
         ),
         .target(
             name: "JSON",
@@ -65,6 +67,11 @@ let package = Package(
                 "KroEngine", "LanguageServer", "YAMLSyntax", "JSON", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            // libyaml calls the executable's `yaml_string_extend` only if it is in the dynamic
+            // symbol table.
+            linkerSettings: [
+                .unsafeFlags(["-Xlinker", "--export-dynamic-symbol=yaml_string_extend"], .when(platforms: [.linux])),
             ]
         ),
         // One entry point per pipeline stage for fuzzers, and the invariants each run must keep.
@@ -74,7 +81,7 @@ let package = Package(
         // Drives the built `kro-lsp` over stdio on generated RGDs; prints latencies (not a test).
         .executableTarget(name: "kro-lsp-bench", dependencies: ["CYAML", "JSON"],
                           path: "Benchmarks/KroLSPBench"),
-        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "JSON", "KroTestSupport"]),
+        .testTarget(name: "YAMLSyntaxTests", dependencies: ["YAMLSyntax", "YAMLBufferGrowth", "JSON", "KroTestSupport"]),
         .testTarget(name: "JSONTests", dependencies: ["JSON", "KroTestSupport"]),
         .testTarget(name: "CELTests", dependencies: ["CEL"], exclude: ["Conformance/pass-rate-bar.txt", "Conformance/CheckVectors"]),
         // Shared by the test targets: marked fixtures and the in-process LSP client.
