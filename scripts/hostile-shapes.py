@@ -128,6 +128,12 @@ def schema_fields(n):
         + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n"
 
 
+def enum_values(n):
+    # One field string whose `enum` marker lists `n` values.
+    return HEADER.replace("      name: string\n", "      name: string\n      e: 'string | enum=\"" + ",".join(f"v{i}" for i in range(n)) + "\"'\n") \
+        + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n"
+
+
 def object_types(n):
     # `n` custom types of one field each, in `spec.schema.types`.
     return custom_types([f"      T{i}: {{a: string}}\n" for i in range(n)])
@@ -179,6 +185,7 @@ SHAPES = {
     "schema-fields-100000": (lambda: schema_fields(100_000), 2),
     "schema-fields-1M": (lambda: schema_fields(1_000_000), 10),
     "schema-types-100000": (lambda: object_types(100_000), 2),
+    "enum-1M": (lambda: enum_values(1_000_000), 2),
     "type-chain-10000": (lambda: type_chain(10_000), 2),
     "type-bomb-40": (lambda: type_chain(40, uses=2), 2),
     "type-ring-10000": (lambda: type_ring(10_000), 2),
