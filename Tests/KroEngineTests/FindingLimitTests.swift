@@ -82,6 +82,18 @@ import YAMLSyntax
         }
     }
 
+    /// One cache, the same text under two limits: each answer is its own limit's.
+    @Test func aCachedResultIsNotReusedUnderAnotherLimit() throws {
+        let source = SourceText(rgd("  resources:\n" + Self.configMap("a", fields: ["a1", "a2", "a3", "a4"])))
+        let cache = AnalysisCache()
+        for findings in [2, 10, 3, 10] {
+            let options = Self.options(findings: findings)
+            let cached = DocumentAnalyzer.analyze(source, options: options, cache: cache).diagnostics
+            #expect(cached == DocumentAnalyzer.analyze(source, options: options).diagnostics, "limit \(findings)")
+            #expect(cached.count == min(findings, 4) + (findings < 4 ? 1 : 0))
+        }
+    }
+
     /// The default limit, 10,000: a template of 30,000 unknown fields reports the first
     /// 10,000 and KRO921 on the 10,001st.
     @Test func thirtyThousandUnknownFieldsAreReportedUpToTheDefaultLimit() throws {

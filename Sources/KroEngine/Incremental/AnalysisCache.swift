@@ -58,9 +58,11 @@ public final class AnalysisCache: @unchecked Sendable {
         var catalogEnabled: Bool
         var omitFunctionEnabled: Bool
         var chainedKinds: ChainedKinds
+        /// A result cut at one limit is not the answer under another.
+        var limits: AnalysisLimits
         init(_ o: AnalysisOptions) {
             crdPaths = o.crdPaths; catalogEnabled = o.catalogEnabled; omitFunctionEnabled = o.omitFunctionEnabled
-            chainedKinds = o.chainedKinds
+            chainedKinds = o.chainedKinds; limits = o.limits
         }
     }
 
