@@ -80,6 +80,28 @@ import Testing
         }
     }
 
+    /// The accessors' zone argument as cel-go reads it: with a `:`, Go's Atoi of hours and
+    /// minutes (a leading `-` subtracts both); else a name for Go's LoadLocation.
+    @Test func zoneArgumentsAsCelGoReadsThem() throws {
+        let at = try Self.seconds("2024-07-15T12:00:00Z")
+        func offset(_ zone: String) throws -> Int64 { try TimeZoneResolver.offset(zone, at: at) }
+        #expect(try offset("+05:30") == 19_800)
+        #expect(try offset("5:30") == 19_800)
+        #expect(try offset("02:00") == 7_200)
+        #expect(try offset("-02:30") == -9_000)
+        #expect(try offset("-00:30") == -1_800)
+        #expect(try offset("-00:00") == 0)
+        #expect(try offset("30:00") == 108_000)  // Go's FixedZone takes it as written
+        #expect(try offset("") == 0)
+        #expect(try offset("UTC") == 0)
+        #expect(try offset("Local") == 0)
+        #expect(try offset("America/New_York") == -14_400)
+        for zone in ["Z", "utc", "02:3x", ":30", "1:", "1:2:3", " 1:00", "99999999999999999999:00",
+                     "9999999999999:00", "../zoneinfo/UTC", "Mars/Olympus"] {
+            #expect(throws: EvalError.self, "\(zone)") { try offset(zone) }
+        }
+    }
+
     /// Every zone both know, at a spread of instants from 1970 to 2037, against ICU's
     /// `TimeZone` (whose tables may be of another tzdata release).
     @Test func theTableAgreesWithICU() throws {

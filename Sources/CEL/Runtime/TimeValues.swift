@@ -292,26 +292,51 @@ struct CivilTime {
     }
 }
 
-/// Time zone offsets for the timestamp accessors: IANA names from the zones linked into the
-/// executable (TimeZoneDatabase.swift), or fixed offsets `+05:30`, `-02:30`, `02:00`.
+/// Time zone offsets for the timestamp accessors, read as cel-go reads them: a string with
+/// a `:` is a fixed offset, Go's `Atoi` of the hours and of the minutes (`+05:30`, `02:00`,
+/// `-02:30`: a leading `-` subtracts the minutes too); any other is a zone name for Go's
+/// `time.LoadLocation`, from the zones linked into the executable (TimeZoneDatabase.swift),
+/// where "" and `UTC` are UTC and `Local` is the controller's zone (UTC: kro's image has none).
 enum TimeZoneResolver {
+    /// Offsets past this many seconds (31 million years) are refused rather than overflowing
+    /// a timestamp; Go would wrap around.
+    static let maxOffset: Int64 = 1 << 50
+
     static func offset(_ zone: String, at seconds: Int64) throws(EvalError) -> Int64 {
-        if zone == "UTC" || zone == "Z" { return 0 }
-        let b = Array(zone.utf8)
-        if let first = b.first, first == 43 || first == 45 || (first >= 48 && first <= 57) {
-            var i = 0
-            var sign: Int64 = 1
-            if first == 43 || first == 45 { sign = first == 45 ? -1 : 1; i = 1 }
-            let rest = Array(b[i...])
-            if rest.count == 5, rest[2] == 58,
-               let h = Int64(String(decoding: rest[0..<2], as: UTF8.self)),
-               let m = Int64(String(decoding: rest[3..<5], as: UTF8.self)), h < 24, m < 60 {
-                return sign * (h * 3600 + m * 60)
-            }
-            throw EvalError("invalid time zone offset: \(zone)")
+        if let colon = zone.utf8.firstIndex(of: UInt8(ascii: ":")) {
+            let invalid = EvalError("invalid time zone offset: \(zone)")
+            guard let hours = goAtoi(zone.utf8[..<colon]),
+                  let minutes = goAtoi(zone.utf8[zone.utf8.index(after: colon)...]) else { throw invalid }
+            let (hourMinutes, overflow) = hours.multipliedReportingOverflow(by: 60)
+            let total = zone.hasPrefix("-") ? hourMinutes.subtractingReportingOverflow(minutes)
+                : hourMinutes.addingReportingOverflow(minutes)
+            guard !overflow, !total.overflow, total.partialValue.magnitude <= UInt64(maxOffset / 60) else { throw invalid }
+            return total.partialValue * 60
         }
+        if zone.isEmpty || zone == "UTC" || zone == "Local" { return 0 }
         guard let tz = TimeZoneDatabase.zone(named: zone) else { throw EvalError("unknown time zone: \(zone)") }
         return tz.utcOffset(at: seconds)
+    }
+
+    /// Go's `strconv.Atoi`: an optional sign, then one or more decimal digits, in range.
+    private static func goAtoi(_ text: Substring.UTF8View) -> Int64? {
+        var digits = text[...]
+        var negative = false
+        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            negative = sign == UInt8(ascii: "-")
+            digits = digits.dropFirst()
+        }
+        guard !digits.isEmpty else { return nil }
+        var value: Int64 = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+            let (next, o2) = negative ? times10.subtractingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+                : times10.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
+            guard !o1, !o2 else { return nil }
+            value = next
+        }
+        return value
     }
 }
 
