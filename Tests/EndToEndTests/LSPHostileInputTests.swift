@@ -16,6 +16,9 @@ import Testing
             bomb += "        a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 10).joined(separator: ", ") + "]\n"
         }
         let operators = String(repeating: "1+", count: 100_000) + "1"
+        // Plain schema fields and one enum marker past any real schema.
+        let fields = (0..<25_000).map { "      f\($0): string\n" }.joined()
+        let values = (0..<200_000).map { "v\($0)" }.joined(separator: ",")
         return [
             ("alias-bomb", h + Array(bomb.utf8), "alias"),
             ("nesting-10000", h + Array(("      data: {k: " + String(repeating: "[", count: 10_000)
@@ -26,6 +29,11 @@ import Testing
             ("deep-simpleschema-type", Array(header.replacingOccurrences(
                 of: "name: string", with: "name: \"" + String(repeating: "[]", count: 10_000) + "string\"").utf8),
              "type nesting too deep"),
+            ("schema-fields-25000", Array(header.replacingOccurrences(of: "      name: string\n", with: "      name: string\n" + fields).utf8),
+             "spec.schema.spec has more than 20000 fields"),
+            ("enum-200000", Array((header.replacingOccurrences(of: "      name: string\n",
+                with: "      name: string\n      e: 'string | enum=\"\(values)\"'\n")
+                + "      data:\n        k: ${schema.spec.nope}\n").utf8), "undefined field 'nope'"),
             ("documents-20000", h + Array(String(repeating: "---\n", count: 20_000).utf8), "more than 10000 YAML documents"),
             // An escape every third byte (a source-map segment every 1.5), then an expression.
             ("escapes-1MB", h + Array(("      data:\n        k: \"" + String(repeating: "x\\n", count: 350_000)
