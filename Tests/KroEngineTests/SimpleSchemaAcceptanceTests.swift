@@ -111,4 +111,22 @@ import Testing
     func rejectsInvalidPatterns(_ pattern: String, _ reason: String) {
         #expect(RE2Syntax.check(pattern)?.contains(reason) == true, "\(pattern): \(RE2Syntax.check(pattern) ?? "nil")")
     }
+
+    /// Go refuses a parse tree over 1,000 nodes high: 1,000 nested capture groups around a
+    /// literal are 1,001 high, 999 are 1,000. Non-capturing groups are no nodes of their own.
+    @Test func captureGroupsNestedPastGosHeightAreRefused() {
+        func nested(_ depth: Int, open: String = "(") -> String {
+            String(repeating: open, count: depth) + "a" + String(repeating: ")", count: depth)
+        }
+        #expect(RE2Syntax.check(nested(999)) == nil)
+        #expect(RE2Syntax.check(nested(1_000)) == "error parsing regexp: expression nests too deeply: `\(nested(1_000))`")
+        #expect(RE2Syntax.check(nested(998, open: "(?P<n>") + "(" + "b)") == nil)
+        #expect(RE2Syntax.check(nested(1_000, open: "(?P<n>"))?.contains("expression nests too deeply") == true)
+        #expect(RE2Syntax.check(nested(5_000, open: "(?:")) == nil)
+        #expect(RE2Syntax.check(nested(100_000))?.contains("expression nests too deeply") == true)
+        // Side by side, groups do not add up.
+        #expect(RE2Syntax.check(String(repeating: nested(600), count: 3)) == nil)
+        // Another error comes first, as in Go.
+        #expect(RE2Syntax.check(String(repeating: "(", count: 1_000) + "a")?.contains("missing closing )") == true)
+    }
 }

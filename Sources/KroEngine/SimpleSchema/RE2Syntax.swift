@@ -1,12 +1,21 @@
 /// A syntax check for Go `regexp` (RE2) patterns, enough to flag what `regexp.Compile`
 /// rejects in practice: unbalanced groups and classes, dangling repetition, Perl-only
-/// syntax (look-around, backreferences), bad escapes and repeat counts. Error texts
-/// follow Go's `error parsing regexp: <reason>: `<fragment>``.
+/// syntax (look-around, backreferences), bad escapes and repeat counts, capture groups
+/// nested past Go's parse-tree height. Error texts follow Go's
+/// `error parsing regexp: <reason>: `<fragment>``.
 enum RE2Syntax {
+    /// Go refuses a parse tree more than 1,000 nodes high (`maxHeight`, "expression nests
+    /// too deeply"). Each capture group is a node above what it holds, so this many nested
+    /// groups are over it whatever they hold; other nodes (concatenations, repetitions)
+    /// are not counted, so a pattern reported here is one Go refuses.
+    static let maxCaptureDepth = 999
+
     static func check(_ pattern: String) -> String? {
         let s = Array(pattern.unicodeScalars)
         var i = 0
         var groupStarts: [Int] = []
+        var captures: [Bool] = []      // per open group: does it capture
+        var captureDepth = 0, deepest = 0
         var canRepeat = false          // something precedes that a repetition may apply to
         var lastWasRepeat = false
         func text(_ lo: Int, _ hi: Int) -> String {
@@ -62,10 +71,12 @@ enum RE2Syntax {
                         return err("invalid or unsupported Perl syntax", text(i, min(s.count, i + (rest.hasPrefix("(?<") ? 4 : 3))))
                     }
                     var j = i + 2
+                    var named = false
                     if j < s.count, s[j] == "P" || s[j] == "<" {
                         // named group (?P<name>…) / (?<name>…)
                         guard let close = s[j...].firstIndex(of: ">") else { return err("invalid named capture", text(i, s.count)) }
                         j = close + 1
+                        named = true
                     } else {
                         while j < s.count, "imsU-".unicodeScalars.contains(s[j]) { j += 1 }
                         guard j < s.count, s[j] == ")" || s[j] == ":" else {
@@ -74,13 +85,15 @@ enum RE2Syntax {
                         if s[j] == ")" { i = j + 1; canRepeat = false; lastWasRepeat = false; continue }
                         j += 1
                     }
-                    groupStarts.append(i); i = j
+                    groupStarts.append(i); captures.append(named); i = j
                 } else {
-                    groupStarts.append(i); i += 1
+                    groupStarts.append(i); captures.append(true); i += 1
                 }
+                if captures.last == true { captureDepth += 1; deepest = max(deepest, captureDepth) }
                 canRepeat = false; lastWasRepeat = false
             case ")":
                 guard groupStarts.popLast() != nil else { return err("unexpected )", pattern) }
+                if captures.removeLast() { captureDepth -= 1 }
                 i += 1; canRepeat = true; lastWasRepeat = false
             case "[":
                 var j = i + 1
@@ -147,6 +160,7 @@ enum RE2Syntax {
             }
         }
         if let open = groupStarts.last { _ = open; return err("missing closing )", pattern) }
+        if deepest > maxCaptureDepth { return err("expression nests too deeply", pattern) }
         return nil
     }
 }
