@@ -303,10 +303,11 @@ enum TimeZoneResolver {
     static let maxOffset: Int64 = 1 << 50
 
     static func offset(_ zone: String, at seconds: Int64) throws(EvalError) -> Int64 {
-        if let colon = zone.utf8.firstIndex(of: UInt8(ascii: ":")) {
+        let utf8 = zone.utf8
+        if let colon = utf8.firstIndex(of: UInt8(ascii: ":")) {  // bytes, as Go's strings.Index
             let invalid = EvalError("invalid time zone offset: \(zone)")
-            guard let hours = goAtoi(zone.utf8[..<colon]),
-                  let minutes = goAtoi(zone.utf8[zone.utf8.index(after: colon)...]) else { throw invalid }
+            guard let hours = Conversions.parseInt(String(Substring(utf8[..<colon]))),
+                  let minutes = Conversions.parseInt(String(Substring(utf8[utf8.index(after: colon)...]))) else { throw invalid }
             let (hourMinutes, overflow) = hours.multipliedReportingOverflow(by: 60)
             let total = zone.hasPrefix("-") ? hourMinutes.subtractingReportingOverflow(minutes)
                 : hourMinutes.addingReportingOverflow(minutes)
@@ -316,27 +317,6 @@ enum TimeZoneResolver {
         if zone.isEmpty || zone == "UTC" || zone == "Local" { return 0 }
         guard let tz = TimeZoneDatabase.zone(named: zone) else { throw EvalError("unknown time zone: \(zone)") }
         return tz.utcOffset(at: seconds)
-    }
-
-    /// Go's `strconv.Atoi`: an optional sign, then one or more decimal digits, in range.
-    private static func goAtoi(_ text: Substring.UTF8View) -> Int64? {
-        var digits = text[...]
-        var negative = false
-        if let sign = digits.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-            negative = sign == UInt8(ascii: "-")
-            digits = digits.dropFirst()
-        }
-        guard !digits.isEmpty else { return nil }
-        var value: Int64 = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            let (times10, o1) = value.multipliedReportingOverflow(by: 10)
-            let (next, o2) = negative ? times10.subtractingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-                : times10.addingReportingOverflow(Int64(byte - UInt8(ascii: "0")))
-            guard !o1, !o2 else { return nil }
-            value = next
-        }
-        return value
     }
 }
 

@@ -59,10 +59,9 @@ struct ByteReader {
     private let bytes: [UInt8]
     private(set) var position: Int
 
-    init(_ bytes: [UInt8], at position: Int = 0) { self.bytes = bytes; self.position = position }
+    init(_ bytes: [UInt8]) { self.bytes = bytes; self.position = 0 }
     init(_ slice: ArraySlice<UInt8>) { self.init(Array(slice)) }
 
-    var isAtEnd: Bool { position >= bytes.count }
     var remaining: ArraySlice<UInt8> { bytes[min(position, bytes.count)...] }
 
     mutating func take(_ count: Int) -> ArraySlice<UInt8>? {

@@ -6,18 +6,17 @@
 /// offsets took 12 bytes a character, doubled while they grew: a field string of a
 /// million enum values (8 MB) held 100 MB.
 struct CharText {
-    private let ascii: [UInt8]
-    private let wideScalars: [Unicode.Scalar]
-    /// `wideOffsets[i]` is the UTF-8 offset of `wideScalars[i]`, then the length.
-    private let wideOffsets: [UInt32]
-    private let isASCII: Bool
-    let count: Int
+    private enum Storage {
+        case ascii([UInt8])
+        /// The scalars, and the UTF-8 offset of each then the length.
+        case wide([Unicode.Scalar], offsets: [UInt32])
+    }
+    private let storage: Storage
 
     init(_ string: String) {
         let utf8 = string.utf8
         if utf8.allSatisfy({ $0 < 0x80 }) {
-            ascii = Array(utf8)
-            (wideScalars, wideOffsets, isASCII, count) = ([], [], true, ascii.count)
+            storage = .ascii(Array(utf8))
             return
         }
         let scalarCount = string.unicodeScalars.count
@@ -31,24 +30,48 @@ struct CharText {
             offset += UInt32(UTF8.width(u))
         }
         offsets.append(offset)
-        (ascii, wideScalars, wideOffsets, isASCII, count) = ([], scalars, offsets, false, scalarCount)
+        storage = .wide(scalars, offsets: offsets)
     }
 
-    subscript(i: Int) -> Unicode.Scalar { isASCII ? Unicode.Scalar(ascii[i]) : wideScalars[i] }
+    var count: Int {
+        switch storage {
+        case .ascii(let bytes): bytes.count
+        case .wide(let scalars, _): scalars.count
+        }
+    }
+
+    subscript(i: Int) -> Unicode.Scalar {
+        switch storage {
+        case .ascii(let bytes): Unicode.Scalar(bytes[i])
+        case .wide(let scalars, _): scalars[i]
+        }
+    }
 
     /// The UTF-8 offset of character `i` (`count`: the text's length).
-    func offset(_ i: Int) -> Int { isASCII ? i : Int(wideOffsets[i]) }
+    func offset(_ i: Int) -> Int {
+        switch storage {
+        case .ascii: i
+        case .wide(_, let offsets): Int(offsets[i])
+        }
+    }
 
     func firstIndex(of scalar: Unicode.Scalar) -> Int? {
-        isASCII ? (scalar.isASCII ? ascii.firstIndex(of: UInt8(scalar.value)) : nil) : wideScalars.firstIndex(of: scalar)
+        switch storage {
+        case .ascii(let bytes): scalar.isASCII ? bytes.firstIndex(of: UInt8(scalar.value)) : nil
+        case .wide(let scalars, _): scalars.firstIndex(of: scalar)
+        }
     }
 
     func string(_ lo: Int, _ hi: Int) -> String {
         guard lo < hi else { return "" }
-        if isASCII { return String(decoding: ascii[lo..<hi], as: UTF8.self) }
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: wideScalars[lo..<hi])
-        return String(s)
+        switch storage {
+        case .ascii(let bytes):
+            return String(decoding: bytes[lo..<hi], as: UTF8.self)
+        case .wide(let scalars, _):
+            var s = String.UnicodeScalarView()
+            s.append(contentsOf: scalars[lo..<hi])
+            return String(s)
+        }
     }
 
     /// Go's `strings.TrimSpace`, without the arrays.
