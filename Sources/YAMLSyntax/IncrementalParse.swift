@@ -252,20 +252,55 @@ extension YAMLNode {
     /// Whether the node or anything inside it carries an anchor (or, with `orAlias`, is an
     /// alias; aliases' targets are not entered).
     func holdsAnchor(orAlias: Bool) -> Bool {
-        var stack = [self]
-        while let node = stack.popLast() {
+        // Only collections go on the stack, each with a cursor: a mapping of a million
+        // scalars is read in place, not copied onto it.
+        var open: [ChildCursor] = []
+        var node = self
+        while true {
             switch node {
             case .alias: if orAlias { return true }
             case .scalar(let s): if s.anchor != nil { return true }
             case .mapping(let m):
                 if m.anchor != nil { return true }
-                for e in m.entries { stack.append(e.key); stack.append(e.value) }
+                open.append(ChildCursor(mapping: m))
             case .sequence(let s):
                 if s.anchor != nil { return true }
-                stack += s.items
+                open.append(ChildCursor(sequence: s))
             }
+            guard let next = ChildCursor.next(in: &open) else { return false }
+            node = next
         }
-        return false
+    }
+}
+
+/// A collection's children in order (a mapping's keys and values alternating), for walks
+/// that keep a stack of open collections rather than of nodes.
+private struct ChildCursor {
+    private let mapping: YAMLMapping?
+    private let sequence: YAMLSequence?
+    private var position = 0
+
+    init(mapping: YAMLMapping) { (self.mapping, sequence) = (mapping, nil) }
+    init(sequence: YAMLSequence) { (mapping, self.sequence) = (nil, sequence) }
+
+    private mutating func next() -> YAMLNode? {
+        defer { position += 1 }
+        if let mapping {
+            guard position < 2 * mapping.entries.count else { return nil }
+            let entry = mapping.entries[position / 2]
+            return position % 2 == 0 ? entry.key : entry.value
+        }
+        guard let sequence, position < sequence.items.count else { return nil }
+        return sequence.items[position]
+    }
+
+    /// The next child of the innermost collection that has one left, closing those done.
+    static func next(in open: inout [ChildCursor]) -> YAMLNode? {
+        while !open.isEmpty {
+            if let child = open[open.count - 1].next() { return child }
+            open.removeLast()
+        }
+        return nil
     }
 }
 
