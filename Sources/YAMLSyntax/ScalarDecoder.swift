@@ -6,14 +6,23 @@ import CYAML
 /// decoder copies): the caller then falls back to a coarse map, so the value itself is
 /// always libyaml's. Nothing of the value is kept, and the map is packed as it grows: a
 /// 6 MB string of escapes took 295 MB when both were arrays.
+///
+/// Once a value is known to match, a second pass can write it out instead (`Output.write`),
+/// so a large value is built after libyaml's copy is freed, never beside it.
 struct ScalarDecoder {
+    enum Output {
+        /// Compare with libyaml's value and record the map.
+        case check(UnsafeBufferPointer<UInt8>)
+        /// Write the value (which a check pass matched) here; no map.
+        case write(UnsafeMutableBufferPointer<UInt8>)
+    }
+
     /// The part's bytes, valid while the decoder runs (`TreeBuilder.decode` holds them).
     private let b: UnsafeBufferPointer<UInt8>
     /// Exclusive limit of the bytes the decoder may read.
     private let limit: Int
-    /// libyaml's value, which the decoded bytes must match.
-    private let expected: UnsafeBufferPointer<UInt8>
-    /// How many value bytes were decoded (and matched) so far.
+    private let output: Output
+    /// How many value bytes were decoded (and matched or written) so far.
     private var written = 0
     private var mismatch = false
     private var map = PackedSourceSegments.Builder()
@@ -25,25 +34,43 @@ struct ScalarDecoder {
         var end: Int
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, expected: UnsafeBufferPointer<UInt8>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, output: Output) {
         self.b = bytes
         self.limit = min(limit, bytes.count)
-        self.expected = expected
+        self.output = output
+    }
+
+    /// Takes the `count` decoded bytes at `bytes`: false when they do not match (or do not fit).
+    private mutating func take(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
+        switch output {
+        case .check(let expected):
+            guard written + count <= expected.count,
+                  memcmp(bytes, expected.baseAddress! + written, count) == 0 else { return false }
+        case .write(let out):
+            guard written + count <= out.count else { return false }
+            (out.baseAddress! + written).update(from: bytes.assumingMemoryBound(to: UInt8.self), count: count)
+        }
+        return true
+    }
+
+    private var buildsMap: Bool {
+        if case .check = output { return true }
+        return false
     }
 
     // MARK: - Output
 
     private mutating func verbatim(_ from: Int, _ count: Int) {
         guard count > 0, !mismatch else { return }
-        guard written + count <= expected.count,
-              memcmp(b.baseAddress! + from, expected.baseAddress! + written, count) == 0 else { mismatch = true; return }
+        guard take(b.baseAddress! + from, count) else { mismatch = true; return }
+        defer { written += count }
+        guard buildsMap else { return }
         if let last = map.pending, last.valueLength == last.sourceLength,
            last.sourceOffset + last.sourceLength == from, last.valueOffset + last.valueLength == written {
             map.extendLast(value: count, source: count)
         } else {
             map.append(.init(valueOffset: written, sourceOffset: from, valueLength: count, sourceLength: count))
         }
-        written += count
     }
 
     /// The source bytes `source` decode to the character `scalar`.
@@ -51,17 +78,21 @@ struct ScalarDecoder {
         guard !mismatch else { return }
         var utf8: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
         let length = Self.encode(scalar, into: &utf8)
-        let matches = written + length <= expected.count && withUnsafeBytes(of: &utf8) { bytes in
-            memcmp(bytes.baseAddress!, expected.baseAddress! + written, length) == 0
+        guard withUnsafeBytes(of: &utf8, { take($0.baseAddress!, length) }) else { mismatch = true; return }
+        if buildsMap {
+            map.append(.init(valueOffset: written, sourceOffset: source.lowerBound,
+                             valueLength: length, sourceLength: source.count))
         }
-        guard matches else { mismatch = true; return }
-        map.append(.init(valueOffset: written, sourceOffset: source.lowerBound,
-                         valueLength: length, sourceLength: source.count))
         written += length
     }
 
     private mutating func result(end: Int, emptyAt: Int) -> Result? {
-        guard !mismatch, written == expected.count else { return nil }
+        let count: Int
+        switch output {
+        case .check(let expected): count = expected.count
+        case .write(let out): count = out.count
+        }
+        guard !mismatch, written == count else { return nil }
         if map.count == 0 { map.append(.init(valueOffset: 0, sourceOffset: emptyAt, valueLength: 0, sourceLength: 0)) }
         return Result(map: ScalarSourceMap(finishing: &map), end: end)
     }

@@ -94,21 +94,23 @@ struct TreeBuilder {
 
     /// `value`: libyaml's decoded bytes (only valid during the call).
     /// `releaseValue` frees libyaml's copy of the value: a large value copied verbatim from
-    /// the source is then read from the source, so libyaml's buffer (grown by doubling, up to
-    /// twice the value) and the node's string are never alive together.
+    /// the source, or one `ScalarDecoder` matched, is then built from the source, so
+    /// libyaml's buffer and the node's string are never alive together.
     mutating func scalar(value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
                          start: Int, end: Int, releaseValue: () -> Void = {}) {
         let tokenStart = tag != nil || anchor != nil ? min(contentStart(after: start), end) : start
         let local = tokenStart - input.base
         var tokenEnd = end
         let map: ScalarSourceMap
+        var decodedLarge = false
         let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
         let verbatim = style != .literal && style != .folded
             && isVerbatim(value, from: local + quote, to: end - input.base - quote)
         if verbatim {
             // The common case: the value is its source text.
             map = .verbatim(start: tokenStart + quote, length: value.count)
-        } else if let decoded = decode(style: style, local: local, end: end, expected: value) {
+        } else if let decoded = decode(style: style, local: local, end: end, output: .check(value)) {
+            decodedLarge = value.count >= Self.largeValueBytes
             map = decoded.map.shifted(by: input.base)
             if style == .literal || style == .folded { tokenEnd = input.base + decoded.end }
         } else {
@@ -127,6 +129,12 @@ struct TreeBuilder {
             string = input.bytes.withUnsafeBufferPointer {
                 String(decoding: UnsafeBufferPointer(rebasing: $0[inside..<(inside + valueCount)]), as: UTF8.self)
             }
+        } else if decodedLarge {
+            // Our decoder matched libyaml's value: it writes it again once libyaml's is freed.
+            releaseValue()
+            string = String(unsafeUninitializedCapacity: valueCount) { out in
+                decode(style: style, local: local, end: end, output: .write(out)) != nil ? valueCount : 0
+            }
         } else {
             string = values.string(value)
         }
@@ -141,13 +149,14 @@ struct TreeBuilder {
         add(node, weight: 1)
     }
 
-    /// From this length on, a verbatim value is read from the source after libyaml's copy is freed.
+    /// From this length on, a value the decoder can read (verbatim or matched) is built from
+    /// the source after libyaml's copy is freed.
     static let largeValueBytes = 64 << 10
 
-    private func decode(style: ScalarStyle, local: Int, end: Int, expected: UnsafeBufferPointer<UInt8>) -> ScalarDecoder.Result? {
+    private func decode(style: ScalarStyle, local: Int, end: Int, output: ScalarDecoder.Output) -> ScalarDecoder.Result? {
         let parentIndent = style == .literal || style == .folded ? parentIndent() : -1  // block scalars only
         return input.bytes.withUnsafeBufferPointer { bytes in
-            var decoder = ScalarDecoder(bytes: bytes, limit: bytes.count, expected: expected)
+            var decoder = ScalarDecoder(bytes: bytes, limit: bytes.count, output: output)
             switch style {
             case .literal, .folded: return decoder.block(start: local, parentIndent: parentIndent)
             case .plain, .singleQuoted, .doubleQuoted: return decoder.flow(style: style, start: local, end: end - input.base)

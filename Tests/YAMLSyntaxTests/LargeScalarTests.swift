@@ -1,9 +1,10 @@
 import Testing
 @testable import YAMLSyntax
 
-/// From `TreeBuilder.largeValueBytes` on, a value libyaml copied verbatim is read back from
-/// the source after libyaml's buffer is freed; escaped or folded values still come from
-/// libyaml. Either way the node is what the value, range and map say.
+/// From `TreeBuilder.largeValueBytes` on, a value is built from the source after libyaml's
+/// buffer is freed: read back when libyaml copied it verbatim, written by `ScalarDecoder`
+/// when escaped or folded (after its check pass matched libyaml's). A value the decoder does
+/// not match stays libyaml's. Either way the node is what the value, range and map say.
 @Suite struct LargeScalarTests {
     static let threshold = TreeBuilder.largeValueBytes
 
@@ -51,6 +52,40 @@ import Testing
         #expect(try #require(folded.1).value == half + " " + half)
         let literal = Self.big("data:\n  big: |\n    " + half + "\n    " + half + "\n")
         #expect(try #require(literal.1).value == half + "\n" + half + "\n")
+    }
+
+    /// Every kind of escape, CRLF breaks, and a value made of escapes only: the second pass
+    /// writes the bytes the first one matched, and the map still points at each escape.
+    @Test func decodedLargeValuesAreWrittenFromTheSource() throws {
+        let half = Self.body(Self.threshold / 2)
+        let escapes = Self.big("data:\n  big: \"" + half + "\\x41\\u00e9\\U0001F600\\0\\\"\\/\\\n    " + half + "\"\n")
+        let s = try #require(escapes.1)
+        #expect(s.value == half + "A\u{e9}\u{1F600}\u{0}\"/" + half)
+        #expect(mapMismatches(s, escapes.0).isEmpty)
+        let emoji = try #require(escapes.0.offset(of: "\\U0001F600"))
+        #expect(s.sourceMap.sourceOffset(forValueOffset: half.utf8.count + 3) == emoji)
+
+        let crlf = Self.big("data:\r\n  big: >-\r\n    " + half + "\r\n\r\n    " + half + "\r\n")
+        #expect(try #require(crlf.1).value == half + "\n" + half)
+        #expect(mapMismatches(try #require(crlf.1), crlf.0).isEmpty)
+
+        let count = Self.threshold
+        let only = Self.big("data:\n  big: \"" + String(repeating: "\\t", count: count) + "\"\n")
+        let o = try #require(only.1)
+        #expect(o.value == String(repeating: "\t", count: count))
+        let open = try #require(only.0.offset(of: "\""))
+        #expect(o.sourceMap.sourceOffset(forValueOffset: count - 1) == open + 1 + 2 * (count - 1))
+    }
+
+    /// NEL (U+0085) is a line break to libyaml, which folds it; the decoder copies it, so it
+    /// does not match: the value is libyaml's, with the coarse map.
+    @Test func largeValuesTheDecoderDoesNotMatchStayLibyamls() throws {
+        let half = Self.body(Self.threshold)
+        let small = Self.big("data:\n  big: \"a\u{85}b\"\n")
+        let large = Self.big("data:\n  big: \"" + half + "\u{85}" + half + "\"\n")
+        let smallValue = try #require(small.1).value
+        #expect(smallValue != "a\u{85}b")
+        #expect(try #require(large.1).value == half + smallValue.dropFirst().dropLast() + half)
     }
 
     /// Items of a large `resources` list parse in groups on several threads; a group's
