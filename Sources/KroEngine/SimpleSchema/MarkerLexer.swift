@@ -35,14 +35,18 @@ enum MarkerLexer {
         var escaped = false
         var openers: [Int] = []      // indices of unclosed `[`/`{` (outside quotes)
         var quoteStart = -1
-        // UTF-8 bytes: appending to a `String.UnicodeScalarView` cost ~100 instructions a
-        // character, most of the time a field string of a million enum values took.
+        // A key's characters as UTF-8 bytes (appending to a `String.UnicodeScalarView` cost
+        // ~100 instructions a character). A value's characters are contiguous (a space
+        // outside quotes and brackets ends it), so it is only delimited and read at the end:
+        // an `enum=` of a million values is not copied character by character.
         var buffer: [UInt8] = []
         var bufFirst = -1, bufLast = -1
 
         func append(_ i: Int) {
-            let u = text[i]
-            if u.isASCII { buffer.append(UInt8(truncatingIfNeeded: u.value)) } else { buffer.append(contentsOf: UTF8.encode(u)!) }
+            if current == nil {
+                let u = text[i]
+                if u.isASCII { buffer.append(UInt8(truncatingIfNeeded: u.value)) } else { buffer.append(contentsOf: UTF8.encode(u)!) }
+            }
             if bufFirst < 0 { bufFirst = i }
             bufLast = i
         }
@@ -51,7 +55,7 @@ enum MarkerLexer {
             bufFirst < 0 ? CharSpan(lo: i, hi: i) : CharSpan(lo: bufFirst, hi: bufLast + 1)
         }
         func emit(_ marker: (kind: MarkerKind, keySpan: CharSpan), at i: Int) -> MarkerLexError? {
-            let raw = String(decoding: buffer, as: UTF8.self)
+            let raw = bufFirst < 0 ? "" : text.string(bufFirst, bufLast + 1)
             guard let value = processValue(raw) else {
                 return MarkerLexError(code: "KRO114", message: "unclosed quote", span: bufferSpan(orAt: i))
             }
@@ -137,21 +141,23 @@ enum MarkerLexer {
         if scalars.first == "\"" && scalars.last == "\"" {
             guard raw.utf8.count >= 2 else { return nil }
             // Bytes, as kro walks them: `"` and `\\` are ASCII, so no character is split.
-            var out: [UInt8] = []
-            out.reserveCapacity(raw.utf8.count)
-            var escaped = false
-            for byte in raw.utf8.dropFirst().dropLast() {
-                if escaped {
-                    if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { out.append(UInt8(ascii: "\\")) }
-                    out.append(byte)
-                    escaped = false
-                } else if byte == UInt8(ascii: "\\") {
-                    escaped = true
-                } else {
-                    out.append(byte)
+            // Unescaping only shortens, so the result is written in place of a copy.
+            return String(unsafeUninitializedCapacity: raw.utf8.count - 2) { out in
+                var n = 0
+                var escaped = false
+                for byte in raw.utf8.dropFirst().dropLast() {
+                    if escaped {
+                        if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { out[n] = UInt8(ascii: "\\"); n += 1 }
+                        out[n] = byte; n += 1
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else {
+                        out[n] = byte; n += 1
+                    }
                 }
+                return n
             }
-            return String(decoding: out, as: UTF8.self)
         }
         return CharText.trimSpace(raw)
     }
