@@ -58,11 +58,13 @@ struct CELCompletion {
             if context.kind == .condition { names.append("runtime") }
         }
         var seen: Set<String> = []
+        let dependents = rgd.graph.dependentsByNode()
         return names.compactMap { name in
             guard seen.insert(name).inserted else { return nil }
             let type = env.variables[name]?.type
             return CompletionItem(label: name, kind: .variable, detail: variableDetail(name, type),
-                                  documentation: variableDoc(name), range: context.replace, priority: 0)
+                                  documentation: variableDoc(name, dependents: dependents), range: context.replace,
+                                  priority: 0)
         }
     }
 
@@ -73,10 +75,12 @@ struct CELCompletion {
         return type.map(TypeDisplay.text)
     }
 
-    private func variableDoc(_ name: String) -> String? {
+    private func variableDoc(_ name: String, dependents: [String: [String]]) -> String? {
         if name == "schema" { return "The instance of this RGD's kind: `schema.spec` holds the fields the user sets, `schema.metadata` its metadata." }
         if name == "each" { return "One item of this collection, in its readyWhen." }
-        if let r = context.rgd.rgd.resource(withID: name) { return ResourceDocs.markdown(r, rgd: context.rgd) }
+        if let r = context.rgd.rgd.resource(withID: name) {
+            return ResourceDocs.markdown(r, rgd: context.rgd, dependentsByNode: dependents)
+        }
         if context.resource?.forEach.contains(where: { $0.name.value == name }) == true {
             return "forEach iterator: one element of the list it iterates."
         }

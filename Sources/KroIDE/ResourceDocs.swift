@@ -12,11 +12,9 @@ enum ResourceDocs {
         return apiVersion.map { "\($0) \(kind)" } ?? kind
     }
 
-    static func dependents(of id: String, in graph: DependencyGraph) -> [String] {
-        graph.nodes.filter { node in graph.edges[node]?.contains { $0.to == id } == true }
-    }
-
-    static func markdown(_ r: RGDResource, rgd: RGDSnapshot, source: SourceText? = nil) -> String {
+    /// `dependentsByNode`: the graph's, when the caller documents many resources.
+    static func markdown(_ r: RGDResource, rgd: RGDSnapshot, source: SourceText? = nil,
+                         dependentsByNode: [String: [String]]? = nil) -> String {
         let id = r.id?.value ?? "?"
         var lines = ["**\(id)**: " + (kindText(r).map { "`\($0)`" } ?? "unknown kind") + " (\(r.nodeType.rawValue))"]
         if let source, let range = r.id?.range {
@@ -24,7 +22,7 @@ enum ResourceDocs {
         }
         let dependsOn = (rgd.graph.edges[id] ?? []).map(\.to)
         lines.append("depends on: " + (dependsOn.isEmpty ? "nothing" : dependsOn.map { "`\($0)`" }.joined(separator: ", ")))
-        let dependents = dependents(of: id, in: rgd.graph)
+        let dependents = (dependentsByNode ?? rgd.graph.dependentsByNode())[id] ?? []
         lines.append("dependents: " + (dependents.isEmpty ? "none" : dependents.map { "`\($0)`" }.joined(separator: ", ")))
         return lines.joined(separator: "\n\n")
     }

@@ -39,6 +39,34 @@ import YAMLSyntax
         #expect(model.resources[1].forEach.map(\.name.value) == ["idx"])
     }
 
+    /// Lookups by id find the first resource of that id (a duplicate is KRO's error, but
+    /// the first one is what references resolve to), and none for an id not declared.
+    @Test func resourceByIDIsTheFirstOfThatID() throws {
+        let (rgd, _) = parse("""
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata: {name: demo}
+        spec:
+          schema: {apiVersion: v1alpha1, kind: Demo, spec: {name: string}}
+          resources:
+          - template: {apiVersion: v1, kind: ConfigMap, metadata: {name: noid}}
+          - id: a
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: first}}
+          - id: b
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}
+          - id: a
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: second}}
+        """)
+        let model = try #require(rgd)
+        func name(_ id: String) -> String? {
+            model.resource(withID: id)?.template?.mapping?.value(forKey: "metadata")?.mapping?.value(forKey: "name")?.scalar?.value
+        }
+        #expect(name("a") == "first")
+        #expect(name("b") == "b")
+        #expect(model.resource(withID: "c") == nil)
+        #expect(model.resource(withID: "a")?.index == 1)
+    }
+
     @Test func ignoresOtherDocuments() {
         let (rgd, diags) = parse("apiVersion: v1\nkind: ConfigMap\n")
         #expect(rgd == nil && diags.isEmpty)

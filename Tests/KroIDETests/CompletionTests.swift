@@ -77,6 +77,35 @@ import Testing
         checkCompletion(ready, contains: ["deployment"], excludes: ["schema"])
     }
 
+    /// Each resource id's documentation names its kind, what it reads and what reads it (the
+    /// dependents are found in one pass for all the items, in declaration order).
+    @Test func resourceIdsDocumentTheirDependents() {
+        let text = rgd(Self.deployment + "\n" + """
+            - id: service
+              template:
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: ${deployment.metadata.name}-${deployment.metadata.namespace}
+            - id: monitor
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: ${service.metadata.name}
+                data:
+                  a: ${deployment.metadata.name}
+                  b: ${«»$0}
+        """)
+        let items = checkCompletion(text, contains: ["deployment", "service"], excludes: ["monitor"])
+        let deployment = items.first { $0.label == "deployment" }?.documentation ?? ""
+        #expect(deployment.contains("depends on: nothing"))
+        #expect(deployment.contains("dependents: `service`, `monitor`"))
+        let service = items.first { $0.label == "service" }?.documentation ?? ""
+        #expect(service.contains("depends on: `deployment`"))
+        #expect(service.contains("dependents: `monitor`"))
+    }
+
     @Test func forEachIteratorsInTheirTemplate() {
         let text = rgd(Self.deployment + "\n" + """
             - id: configs

@@ -59,6 +59,19 @@ public struct DependencyGraph: Sendable {
 
     public func dependencies(of id: String) -> [String] { (edges[id] ?? []).map(\.to) }
 
+    /// Per node, the nodes that read it, in declaration order: one pass over the edges,
+    /// for a caller that asks about every node (a search per node was quadratic).
+    public func dependentsByNode() -> [String: [String]] {
+        var result: [String: [String]] = [:]
+        for node in nodes {
+            var targets: Set<String> = []
+            for edge in edges[node] ?? [] where targets.insert(edge.to).inserted {
+                result[edge.to, default: []].append(node)
+            }
+        }
+        return result
+    }
+
     /// A cycle through `start` following depends-on edges (`a -> b`: a depends on b),
     /// shortest first, as the list of nodes without repeating `start`.
     public func cyclePath(from start: String, within members: Set<String>) -> [String] {

@@ -222,11 +222,31 @@ public struct ResourceGraphDefinition: Sendable {
     /// The `spec` key, when present.
     public var specKeyRange: TextRange?
     public var schema: RGDSchema?
-    public var resources: [RGDResource]
+    /// In index order; added with `append`, which keeps `positionByID` in step.
+    public private(set) var resources: [RGDResource] = []
+    /// Each id's first resource, as a position in `resources`: lookups by id happen per
+    /// reference and per completion item, so a search was quadratic in 10,000 resources.
+    private var positionByID: [String: Int] = [:]
+
+    init(root: YAMLMapping, name: LocatedString?, annotations: [LocatedEntry]) {
+        self.root = root
+        self.name = name
+        self.annotations = annotations
+    }
+
+    mutating func reserveResources(_ count: Int) {
+        resources.reserveCapacity(count)
+        positionByID.reserveCapacity(count)
+    }
+
+    mutating func append(_ resource: RGDResource) {
+        if let id = resource.id?.value, positionByID[id] == nil { positionByID[id] = resources.count }
+        resources.append(resource)
+    }
 
     /// Resources with a valid-looking id, by id (the first occurrence wins).
     public func resource(withID id: String) -> RGDResource? {
-        resources.first { $0.id?.value == id }
+        positionByID[id].map { resources[$0] }
     }
 
     public var resourceIDs: [String] { resources.compactMap { $0.id?.value } }
