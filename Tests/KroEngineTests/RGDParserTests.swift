@@ -39,7 +39,7 @@ import YAMLSyntax
         #expect(model.resources[1].forEach.map(\.name.value) == ["idx"])
     }
 
-    /// Lookups by id find the first resource of that id (a duplicate is KRO's error, but
+    /// Lookups by id (one, or all at once) find the first resource of that id (a duplicate is KRO's error, but
     /// the first one is what references resolve to), and none for an id not declared.
     @Test func resourceByIDIsTheFirstOfThatID() throws {
         let (rgd, _) = parse("""
@@ -65,6 +65,8 @@ import YAMLSyntax
         #expect(name("b") == "b")
         #expect(model.resource(withID: "c") == nil)
         #expect(model.resource(withID: "a")?.index == 1)
+        let byID = model.resourcesByID()
+        #expect(byID.mapValues(\.index) == ["a": 1, "b": 2])
     }
 
     @Test func ignoresOtherDocuments() {

@@ -8,7 +8,8 @@ public enum GraphFormat: String, Sendable, CaseIterable {
 extension RGDAnalysis {
     public func renderGraph(_ format: GraphFormat) -> String {
         let name = rgd.name?.value ?? rgd.schema?.kind?.value ?? "rgd"
-        let nodes = graph.nodes.compactMap { id in rgd.resource(withID: id).map { (id, $0) } }
+        let resources = rgd.resourcesByID()
+        let nodes = graph.nodes.compactMap { id in resources[id].map { (id, $0) } }
         func label(_ id: String, _ r: RGDResource) -> [String] {
             var lines = [id, r.nodeType.rawValue]
             if let kind = r.objectNode?.mapping?.value(forKey: "kind")?.scalar?.value { lines[1] += " \(kind)" }

@@ -306,7 +306,8 @@ struct AdmissionReader {
                 annotations = stringMap(am, path: "metadata.annotations")
             }
         }
-        var rgd = ResourceGraphDefinition(root: root, name: name, annotations: annotations)
+        var rgd = ResourceGraphDefinition(root: root, name: name, annotations: annotations,
+                                          specKeyRange: nil, schema: nil, resources: [])
         let kindRange = root.entry(forKey: "kind")?.key.range ?? root.range
         guard let specEntry = root.entry(forKey: "spec") else {
             report("KRO004", "spec.schema: Required value", kindRange)
@@ -401,7 +402,7 @@ struct AdmissionReader {
             jobOfItem = [Int32](repeating: -1, count: items.count)
             for (job, i) in misses.enumerated() { jobOfItem[i] = Int32(job) }
         }
-        rgd.reserveResources(items.count)
+        rgd.resources.reserveCapacity(items.count)
         // Sized once: grown by doubling they peaked ~6 MB higher at 200,000 resources.
         resourceDiagnostics.reserveCapacity(items.count)
         selfContained.reserveCapacity(items.count)
@@ -430,7 +431,7 @@ struct AdmissionReader {
     private mutating func append(_ resource: RGDResource, _ itemDiagnostics: [Diagnostic], gvk: GroupVersionKind?,
                                  selfContained isSelfContained: Bool, taken isTaken: Bool,
                                  to rgd: inout ResourceGraphDefinition) {
-        rgd.append(resource)
+        rgd.resources.append(resource)
         resourceDiagnostics.append(itemDiagnostics)
         selfContained.append(isSelfContained)
         taken.append(isTaken)

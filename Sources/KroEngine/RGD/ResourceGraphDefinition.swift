@@ -222,34 +222,24 @@ public struct ResourceGraphDefinition: Sendable {
     /// The `spec` key, when present.
     public var specKeyRange: TextRange?
     public var schema: RGDSchema?
-    /// In index order; added with `append`, which keeps `positionByID` in step.
-    public private(set) var resources: [RGDResource] = []
-    /// Each id's first resource, as a position in `resources`: lookups by id happen per
-    /// reference and per completion item, so a search was quadratic in 10,000 resources.
-    private var positionByID: [String: Int] = [:]
-
-    init(root: YAMLMapping, name: LocatedString?, annotations: [LocatedEntry]) {
-        self.root = root
-        self.name = name
-        self.annotations = annotations
-    }
-
-    mutating func reserveResources(_ count: Int) {
-        resources.reserveCapacity(count)
-        positionByID.reserveCapacity(count)
-    }
-
-    mutating func append(_ resource: RGDResource) {
-        if let id = resource.id?.value, positionByID[id] == nil { positionByID[id] = resources.count }
-        resources.append(resource)
-    }
+    public var resources: [RGDResource]
 
     /// Resources with a valid-looking id, by id (the first occurrence wins).
     public func resource(withID id: String) -> RGDResource? {
-        positionByID[id].map { resources[$0] }
+        resources.first { $0.id?.value == id }
     }
 
     public var resourceIDs: [String] { resources.compactMap { $0.id?.value } }
+
+    /// `resource(withID:)` for every id at once, for a caller that looks up many (a search
+    /// each was quadratic in 10,000 resources). Not kept in the model: building it on
+    /// each edit cost more than the few lookups an edit makes.
+    public func resourcesByID() -> [String: RGDResource] {
+        var byID: [String: RGDResource] = [:]
+        byID.reserveCapacity(resources.count)
+        for r in resources { if let id = r.id?.value, byID[id] == nil { byID[id] = r } }
+        return byID
+    }
 
     /// The resource at `index` in `spec.resources` (nil when that item was not a
     /// resource). Resources are kept in index order, so a binary search finds it.

@@ -50,8 +50,9 @@ public struct InstanceRenderer {
         var scope = RenderScope()
         scope.bind("schema", RenderValues.cel(schemaObject, schema: kind.schema))
         var states: [String: NodeState] = [:]
+        let resources = analysis.rgd.resourcesByID()
         for id in order {
-            guard let resource = analysis.rgd.resource(withID: id) else { continue }
+            guard let resource = resources[id] else { continue }
             var node = NodeRendering(resource: resource, analysis: analysis, kind: kind, options: options,
                                      schemaStore: schemaStore, metadata: metadata,
                                      instanceNamespace: kind.namespaced ? metadata.instanceNamespace : nil)
