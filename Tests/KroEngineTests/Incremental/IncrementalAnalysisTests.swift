@@ -75,6 +75,51 @@ import YAMLSyntax
         #expect(snapshot.source.string(in: error.range).contains("nope"))
     }
 
+    /// A finding in an expression that reads a resource typed from the CRD catalog points
+    /// at that resource's kind. After an edit that moves the kinds but keeps the typing
+    /// environment, the kept notes are checked against the new positions (through one map
+    /// when there are many): a re-analysed reader points where a fresh analysis says.
+    @Test(arguments: [3, 20])
+    func catalogNotesFollowTheirKinds(buckets: Int) throws {
+        var resources = "  resources:\n"
+        for i in 0..<buckets {
+            resources += """
+              - id: b\(i)
+                template:
+                  apiVersion: s3.services.k8s.aws/v1alpha1
+                  kind: Bucket
+                  metadata:
+                    name: b\(i)
+
+            """
+        }
+        resources += """
+          - id: reader
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: reader
+              data:
+                x: ${b\(buckets - 1).spec.nope}
+        """
+        let text = rgd(resources)
+        let cache = AnalysisCache()
+        let options = AnalysisOptions(schemaStore: bundledSchemaStore.with(catalog: BundledCatalog.load()))
+        let first = Self.analyze(text, cache: cache, options: options)
+        let note = try #require(first.diagnostics.compactMap { $0.related.first }.first)
+        #expect(first.source.string(in: note.range) == "Bucket")
+        // b0 grows (every kind after it moves) and the reader changes (it is analysed again).
+        let moved = text.replacingOccurrences(of: "name: b0\n", with: "name: b0-é-longer\n")
+            .replacingOccurrences(of: "x: ${", with: "z: ${")
+        let snapshot = Self.analyze(moved, cache: cache, options: options)
+        let fresh = DocumentSnapshot.analyze(SourceText(moved), options: options)
+        #expect(snapshot.diagnostics == fresh.diagnostics)
+        let after = try #require(snapshot.diagnostics.compactMap { $0.related.first }.first)
+        #expect(after.range.start > note.range.start)
+        #expect(snapshot.source.string(in: after.range) == "Bucket")
+    }
+
     @Test func itemsThatDidNotChangeOrMoveAreNotReadAgain() {
         let cache = AnalysisCache()
         _ = Self.analyze(Self.text, cache: cache)
