@@ -63,7 +63,7 @@ struct CELCompletion {
         let dependents = rgd.graph.dependentsByNode()
         return names.compactMap { name in
             guard seen.insert(name).inserted else { return nil }
-            let type = env.variables[name]?.type
+            let type = env.variable(named: name)?.type
             return CompletionItem(label: name, kind: .variable, detail: variableDetail(resources[name], type),
                                   documentation: variableDoc(name, resources[name], dependents: dependents),
                                   range: context.replace, priority: 0)

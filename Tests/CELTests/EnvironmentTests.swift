@@ -19,6 +19,21 @@ import CEL
         #expect(env.lookupIdentifier("optional_type") == nil)
     }
 
+    /// Scope variables (a collection's iterators) shadow declared ones of the same name, are
+    /// found by the checker, and a later declaration of the name replaces them.
+    @Test func scopeVariablesShadowDeclaredOnes() throws {
+        let base = CELEnvironment.standard().adding(variables: [VariableDecl(name: "a", type: .int),
+                                                                 VariableDecl(name: "b", type: .string)])
+        let scoped = base.adding(scopeVariables: [VariableDecl(name: "a", type: .bool), VariableDecl(name: "i", type: .int)])
+        #expect(scoped.variable(named: "a")?.type == .bool)
+        #expect(scoped.variable(named: "b")?.type == .string)
+        #expect(scoped.lookupIdentifier("i")?.type == .int)
+        #expect(base.variable(named: "i") == nil && base.variable(named: "a")?.type == .int)
+        #expect(scoped.adding(variables: [VariableDecl(name: "a", type: .double)]).variable(named: "a")?.type == .double)
+        let checked = Checker.check(try #require(CELParser().parse("a && i > 0").parsed), in: scoped)
+        #expect(checked.issues.isEmpty && checked.type == .bool)
+    }
+
     @Test func kroDeclaresExactlyItsLibraries() {
         let env = CELEnvironment.kro()
         #expect(env.libraries == ["standard", "two-var-comprehensions", "lists", "strings", "bindings", "optional",

@@ -38,11 +38,10 @@ import YAMLSyntax
             if e.resourceID == "c", e.kind == .template || e.kind == .readyWhen {
                 own.append(e.celText)
                 #expect(check.box !== analysis.checks[0]?.box)
-                let variables = check.environment.variables
-                #expect(variables[e.kind == .template ? "item" : "each"] != nil, "\(e.celText)")
+                #expect(check.environment.variable(named: e.kind == .template ? "item" : "each") != nil, "\(e.celText)")
             } else {
                 shared.append(ObjectIdentifier(check.box))
-                #expect(check.environment.variables["item"] == nil && check.environment.variables["each"] == nil)
+                #expect(check.environment.variable(named: "item") == nil && check.environment.variable(named: "each") == nil)
             }
         }
         #expect(own == ["item", "each.metadata.name != ''"])

@@ -3,7 +3,12 @@
 public struct CELEnvironment: Sendable {
     /// Name resolution container (kro sets none).
     public private(set) var container: String = ""
-    public private(set) var variables: [String: VariableDecl] = [:]
+    /// Declared variables (`variable(named:)` reads both kinds).
+    private var variables: [String: VariableDecl] = [:]
+    /// Variables of a nested scope (a collection's iterators, its `each`): a few names over
+    /// a base that may declare thousands (one per resource), kept apart so adding them
+    /// neither copies the base nor leaves a copy with every expression of the scope.
+    private var scopeVariables: [String: VariableDecl] = [:]
     public private(set) var functions: [String: FunctionDecl] = [:]
     /// Identifiers that denote types (`int`, `list`, `google.protobuf.Timestamp`, …),
     /// mapped to the type they denote.
@@ -23,10 +28,25 @@ public struct CELEnvironment: Sendable {
         var copy = self
         for v in variables {
             copy.variables[v.name] = v
+            copy.scopeVariables[v.name] = nil
             if let root = dottedRoot(of: v.name) { copy.dottedIdentifierRoots.insert(root) }
         }
         return copy
     }
+
+    /// The environment with `variables` declared in a nested scope: they shadow the
+    /// declared ones of the same name and are added without copying those.
+    public func adding(scopeVariables variables: [VariableDecl]) -> CELEnvironment {
+        var copy = self
+        for v in variables {
+            copy.scopeVariables[v.name] = v
+            if let root = dottedRoot(of: v.name) { copy.dottedIdentifierRoots.insert(root) }
+        }
+        return copy
+    }
+
+    /// The variable declared as `name`, in the nested scope first.
+    public func variable(named name: String) -> VariableDecl? { scopeVariables[name] ?? variables[name] }
 
     /// Adds functions; overloads of an already declared name are merged (an overload id
     /// that is already present is replaced) and so are their docs.
@@ -104,7 +124,7 @@ public struct CELEnvironment: Sendable {
 
     /// A variable, or a type name (typed `type(T)`).
     public func lookupIdentifier(_ name: String) -> VariableDecl? {
-        if let v = variables[name] { return v }
+        if let v = variable(named: name) { return v }
         if let t = typeNames[name] { return VariableDecl(name: name, type: .type(t)) }
         if typeProvider.objectType(named: name) != nil { return VariableDecl(name: name, type: .type(.object(name))) }
         return nil

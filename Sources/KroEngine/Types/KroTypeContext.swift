@@ -57,7 +57,7 @@ public struct KroTypeContext: Sendable {
     /// `each` (cel.md §2.3).
     public func environment(adding extra: [String: CELType]) -> CELEnvironment {
         guard !extra.isEmpty else { return environment }
-        return environment.adding(variables: extra.sorted { $0.key < $1.key }.map { VariableDecl(name: $0.key, type: $0.value) })
+        return environment.adding(scopeVariables: extra.sorted { $0.key < $1.key }.map { VariableDecl(name: $0.key, type: $0.value) })
     }
 
     /// `__type_schema`: `apiVersion`, `kind`, `metadata` (ObjectMeta, without `namespace`
