@@ -11,18 +11,6 @@ import CEL
 struct BuiltinAPIs {
     let store: SchemaStore
 
-    /// What the bundle knows about a group: its kinds and, per kind, the versions served.
-    private var bundleKinds: [GroupVersionKind] {
-        store.builtinKindKeys.compactMap { key in
-            let parts = key.split(separator: "/").map(String.init)
-            switch parts.count {
-            case 2: return GroupVersionKind(group: "", version: parts[0], kind: parts[1])
-            case 3: return GroupVersionKind(group: parts[0], version: parts[1], kind: parts[2])
-            default: return nil
-            }
-        }
-    }
-
     /// Kinds and versions of Kubernetes 1.34 that exist but are not in the bundle (rare
     /// subresource-like kinds, feature-gated alpha/beta versions): never flagged.
     static let servedButNotBundled: Set<String> = [
@@ -49,10 +37,11 @@ struct BuiltinAPIs {
     /// kind when one is close; nil when a CRD or a feature gate could still serve it.
     func unservable(_ gvk: GroupVersionKind) -> (reason: String, suggestion: GroupVersionKind?)? {
         guard !Self.servedButNotBundled.contains(gvk.bundleKey) else { return nil }
-        let known = bundleKinds
-        let groupKnown = known.contains { $0.group == gvk.group }
         let dotless = !gvk.group.contains(".")
-        guard dotless || (groupKnown && gvk.group.hasSuffix(".k8s.io")) else { return nil }
+        guard dotless || gvk.group.hasSuffix(".k8s.io") else { return nil }  // a CRD may serve it
+        let known = store.builtinKinds
+        let groupKnown = known.contains { $0.group == gvk.group }
+        guard dotless || groupKnown else { return nil }
         let suggestion = nearest(to: gvk, in: known)
         let version = store.kubernetesVersion.map { "Kubernetes \($0)" } ?? "Kubernetes"
         let groupName = gvk.group.isEmpty ? "the core group" : "group \"\(gvk.group)\""

@@ -8,6 +8,8 @@ public struct SchemaStore: Sendable {
     public let resolver: SchemaResolver
     public let kubernetesVersion: String?
     private let bundleKinds: OrderedDictionary<String, String>
+    /// The bundled kinds, in bundle order, parsed once (asked for at each unknown kind).
+    let builtinKinds: [GroupVersionKind]
     private let crdKinds: [String: KindSchema]
     /// Consulted last, for kinds neither the user's CRDs nor the bundle know.
     public let catalog: CRDCatalog?
@@ -22,6 +24,14 @@ public struct SchemaStore: Sendable {
         self.catalog = catalog
         self.kubernetesVersion = kubernetesVersion
         self.bundleKinds = bundleKinds
+        builtinKinds = bundleKinds.keys.compactMap { key in
+            let parts = key.split(separator: "/").map(String.init)
+            switch parts.count {
+            case 2: return GroupVersionKind(group: "", version: parts[0], kind: parts[1])
+            case 3: return GroupVersionKind(group: parts[0], version: parts[1], kind: parts[2])
+            default: return nil
+            }
+        }
         var byKey: [String: KindSchema] = [:]
         for kind in crdKinds { byKey[kind.gvk.bundleKey] = kind }
         self.crdKinds = byKey
