@@ -29,6 +29,9 @@ struct AnalysisTracker {
     /// any generation since then still has its answer: the newest run's.
     private var textSince: [String: Int] = [:]
     private(set) var completed: [String: Completed] = [:]
+    /// Per document, the generation whose run has read what the other open documents
+    /// define (`Server.OpenRGDs`): a later change to them needs a new run only then.
+    private var readOpenRGDs: [String: Int] = [:]
     private var tasks: [String: Task<Void, Never>] = [:]
     private var waiters: [String: [CheckedContinuation<Outcome, Never>]] = [:]
     /// Per open document, what its analyses reuse (unchanged resources, the YAML tree).
@@ -78,6 +81,16 @@ struct AnalysisTracker {
         if current[uri] == generation { tasks[uri] = task } else { task.cancel() }
     }
 
+    /// The run of `generation` reads what the other open documents define now.
+    mutating func readsOpenRGDs(_ uri: String, generation: Int) { readOpenRGDs[uri] = generation }
+
+    /// True while the current run of `uri` has yet to read the other open documents: it
+    /// will see a change made to them now without being scheduled again.
+    func willReadOpenRGDs(_ uri: String) -> Bool {
+        guard let generation = current[uri] else { return false }
+        return readOpenRGDs[uri] != generation && completed[uri]?.generation != generation
+    }
+
     /// Records a finished run; false when it is no longer current.
     mutating func finish(_ uri: String, _ result: Completed) -> Bool {
         guard current[uri] == result.generation else { return false }
@@ -103,6 +116,7 @@ struct AnalysisTracker {
         current.removeValue(forKey: uri)
         textSince.removeValue(forKey: uri)
         completed.removeValue(forKey: uri)
+        readOpenRGDs.removeValue(forKey: uri)
         tasks.removeValue(forKey: uri)?.cancel()
         resumeWaiters(uri, with: .superseded)
     }

@@ -52,11 +52,22 @@ extension Server.State {
     func chainingSiblings(except uri: String) -> [[RGDChaining.Sibling]] {
         let others = instanceRGDsByURI.filter { $0.key != uri }.sorted { $0.key < $1.key }
         let recorded = min(others.map(\.value.rounds.count).max() ?? 0, RGDChaining.maxRounds)
+        let locations = others.map { filePath(fromURI: $0.key) ?? $0.key }  // once, not per round and RGD
         return [[]] + (0..<recorded).map { round in
-            others.flatMap { key, value in
-                value.rounds[min(round, value.rounds.count - 1)].map { (rgd: $0, location: filePath(fromURI: key) ?? key) }
+            others.indices.flatMap { k in
+                let rounds = others[k].value.rounds
+                return rounds[min(round, rounds.count - 1)].map { (rgd: $0, location: locations[k]) }
             }
         }
+    }
+
+    /// The GVK keys of the kinds `uri`'s RGDs define (as instance kinds or generated CRDs).
+    func definedKindKeys(of uri: String) -> Set<String> {
+        var keys = Set((instanceKindsByURI[uri] ?? []).map(\.bundleKey))
+        for round in instanceRGDsByURI[uri]?.rounds ?? [] {
+            for rgd in round { if let key = ChainedKinds.instanceKey(of: rgd) { keys.insert(key) } }
+        }
+        return keys
     }
 
     /// Records the RGDs of `uri`; true when the CRDs they generate, at any round, changed.

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import KroTestSupport
 import Testing
@@ -35,6 +36,44 @@ import Testing
 
         client.notify("textDocument/didClose", ["textDocument": ["uri": .string(db)]])
         #expect(codes(try await client.diagnostics(for: app)) == ["KRO905"])
+        #expect(try await client.result("shutdown") == .null)
+    }
+
+    /// Analyses started, per document.
+    final class AnalysisCount: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts: [String: Int] = [:]
+        func started(_ uri: String) { lock.withLock { counts[uri, default: 0] += 1 } }
+        subscript(uri: String) -> Int { lock.withLock { counts[uri] ?? 0 } }
+    }
+
+    /// When an RGD's CRD changes, the documents that name its kind (and those holding other
+    /// YAML, such as instances) are analysed again; an RGD that names none of its kinds is not.
+    @Test func onlyTheDocumentsThatMayReadAChangedKindAreAnalysedAgain() async throws {
+        let count = AnalysisCount()
+        let client = InProcessLSPClient(analysisWillStart: count.started)
+        try await client.initialize()
+        let app = "file:///ws/app.yaml", db = "file:///ws/database.yaml"
+        let other = "file:///ws/other.yaml", instance = "file:///ws/instance.yaml"
+        try await client.open(db, Self.database)
+        try await client.open(app, Self.app.text)
+        try await client.open(other, ChainingFixtures.reader("other", kind: "Other", id: "w", reads: "Widget"))
+        try await client.open(instance, "apiVersion: kro.run/v1alpha1\nkind: Database\nmetadata: {name: d}\nspec: {sise: 1}\n")
+        // Settled: each document's latest analysis is done (a request waits for it).
+        func settled(_ uri: String) async throws -> Int {
+            _ = try await client.result("textDocument/documentSymbol", ["textDocument": ["uri": .string(uri)]])
+            return count[uri]
+        }
+        let before = (app: try await settled(app), other: try await settled(other), instance: try await settled(instance))
+
+        let renamed = Self.database.replacingOccurrences(of: "size: integer", with: "sise: integer")
+        client.change(db, version: 2, [["text": .string(renamed)]])
+        _ = try await client.diagnostics(for: db)
+        #expect(codes(try await client.diagnostics(for: app)) == [])
+        _ = try await client.diagnostics(for: instance)
+        #expect(try await settled(app) > before.app)
+        #expect(try await settled(instance) > before.instance)
+        #expect(try await settled(other) == before.other)
         #expect(try await client.result("shutdown") == .null)
     }
 }
