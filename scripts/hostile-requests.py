@@ -5,7 +5,8 @@ usage: scripts/hostile-requests.py [--bin PATH] [--only NAME[,NAME…]]
 
 Opens each shape (built by hostile-shapes.py's generators) in `kro-lsp` over stdio, then
 sends each request the server advertises at a cursor inside an expression, and prints the
-seconds to its answer, the answer's size, and the server's peak RSS (VmHWM). Figures, not
+seconds to its answer, the answer's size, then one didChange of 1,000 edits, and the
+server's peak RSS (VmHWM). Figures, not
 pass/fail: a request over the issue's 2 s is a finding. This found completion after `${`
 in 10,000 resources taking 6.5 s (a search per resource id).
 """
@@ -86,6 +87,19 @@ def run(binary, text, at):
         answer = json.dumps(m.get("result", m.get("error")))
         error = " (error)" if "error" in m else ""
         print(f"  {method}: {time.monotonic() - start:.2f} s, {len(answer)} bytes{error}", flush=True)
+    # One didChange of 1,000 edits spread over the file, each applied to the text the one
+    # before left (a replace-all; each was a copy of the whole text: 36 s in 50 MB).
+    lines = text.split("\n")
+    changes = []
+    for k in range(500):
+        line = (k * 7919) % len(lines)
+        changes.append({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "#"})
+        changes.append({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""})
+    start = time.monotonic()
+    send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2}, "contentChanges": changes}})
+    until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == 2)
+    print(f"  didChange of {len(changes)} edits: {time.monotonic() - start:.2f} s to its diagnostics", flush=True)
     with open(f"/proc/{proc.pid}/status") as f:
         hwm = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
     send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})

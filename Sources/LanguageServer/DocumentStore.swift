@@ -61,7 +61,7 @@ struct DocumentStore: Sendable {
                 guard let range = conversion.byteRange(rangeValue, in: source) else {
                     throw ResponseError.invalidParams("malformed range in a content change")
                 }
-                source = source.replacing(range, with: Array(text.utf8))
+                source.replace(range, with: Array(text.utf8))  // in place after the first change
             } else {
                 source = SourceText(text)
             }

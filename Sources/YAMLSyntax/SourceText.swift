@@ -23,13 +23,13 @@ public struct TextPosition: Hashable, Sendable, Comparable, CustomStringConverti
 /// `bytes`; lines end at LF, CRLF or a lone CR. Invalid UTF-8 is kept as is and reported
 /// in `invalidUTF8Ranges`; in columns each invalid byte counts as one unit.
 public struct SourceText: Sendable, Equatable {
-    public let bytes: [UInt8]
+    public internal(set) var bytes: [UInt8]
     /// Byte offset where each line starts; the first entry is 0.
-    public let lineStarts: LineStarts
+    public internal(set) var lineStarts: LineStarts
     /// Maximal runs of bytes that are not well-formed UTF-8.
-    public let invalidUTF8Ranges: [TextRange]
+    public internal(set) var invalidUTF8Ranges: [TextRange]
     /// True when every byte is ASCII (columns are then byte counts in every encoding).
-    public let isASCII: Bool
+    public internal(set) var isASCII: Bool
 
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
@@ -131,11 +131,15 @@ public struct SourceText: Sendable, Equatable {
 
     /// The 0-based line that contains `offset` (clamped into the text).
     public func line(containing offset: Int) -> Int {
-        let target = min(max(offset, 0), bytes.count)
-        var lo = 0, hi = lineStarts.count - 1
+        Self.line(containing: min(max(offset, 0), bytes.count), in: lineStarts)
+    }
+
+    /// The last line of `starts` starting at or before `offset`.
+    static func line(containing offset: Int, in starts: LineStarts) -> Int {
+        var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
-            if lineStarts[mid] <= target { lo = mid } else { hi = mid - 1 }
+            if starts[mid] <= offset { lo = mid } else { hi = mid - 1 }
         }
         return lo
     }

@@ -1,7 +1,7 @@
 import Testing
 @testable import YAMLSyntax
 
-/// `SourceText.replacing` rescans only around the edit; it must give exactly what a scan
+/// `SourceText.replacing` (and `replace`, in place) rescans only around the edit; it must give exactly what a scan
 /// of the whole new text gives (line table, invalid UTF-8 runs, ASCII flag), across CR,
 /// LF, CRLF split by the edit, non-ASCII and invalid bytes.
 @Suite struct SourceTextEditTests {
@@ -47,6 +47,29 @@ import Testing
                 if edited.bytes != bytes || edited.lineStarts != SourceText(bytes: bytes).lineStarts { return }
                 text = edited
             }
+        }
+    }
+
+    /// In place (`replace`, the changes of one didChange): the same texts as `replacing`,
+    /// edit after edit on one uniquely held text, and a copy taken before is not touched.
+    @Test func inPlaceEditsEqualAFreshScanAndLeaveCopiesAlone() {
+        var random = Random(state: 0x1a_2b3c)
+        for round in 0..<1000 {
+            var text = SourceText(bytes: Self.randomBytes(&random, count: random.next(below: 60)))
+            let original = text
+            let originalBytes = text.bytes
+            var bytes = text.bytes
+            for step in 0..<8 {
+                let start = random.next(below: text.count + 1)
+                let end = start + random.next(below: min(6, text.count - start) + 1)
+                let replacement = Self.randomBytes(&random, count: random.next(below: 4))
+                text.replace(TextRange(start: start, end: end), with: replacement)
+                bytes.replaceSubrange(start..<end, with: replacement)
+                Self.expectSame(text, SourceText(bytes: bytes), "round \(round) step \(step)")
+                if text.lineStarts != SourceText(bytes: bytes).lineStarts { return }
+            }
+            #expect(original.bytes == originalBytes)
+            Self.expectSame(original, SourceText(bytes: originalBytes), "round \(round): the copy")
         }
     }
 
