@@ -29,7 +29,7 @@ def star(n):
 SHAPES = {
     "resources-10000": (lambda: shapes.tiny_resources(10_000), ('"c0-${', 6)),
     "star-10000": (lambda: star(10_000), ('"${r0.', 4)),
-    "expressions-99900": (lambda: shapes.dense_expressions(100, 999), ("k0: ${schema", 7)),
+    "expressions-99900": (lambda: shapes.dense_expressions(100, 999), ("k0: ${schema.spec.name", 19)),
     "resource-ring-10000": (lambda: shapes.resource_ring(10_000), ('"${r1.', 4)),
     "file-50MB": (shapes.fifty_mb, ("k0: \"${schema", 10)),
 }

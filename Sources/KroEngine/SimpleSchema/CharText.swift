@@ -74,6 +74,17 @@ struct CharText {
         }
     }
 
+    /// The UTF-8 bytes of characters `lo..<hi`, in place for ASCII text.
+    func withUTF8<R>(_ lo: Int, _ hi: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .ascii(let bytes):
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+        case .wide:
+            var text = string(lo, hi)
+            return text.withUTF8(body)
+        }
+    }
+
     /// Go's `strings.TrimSpace`, without the arrays.
     static func trimSpace(_ text: Substring) -> String {
         let scalars = text.unicodeScalars

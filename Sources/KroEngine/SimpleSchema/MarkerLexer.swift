@@ -55,8 +55,8 @@ enum MarkerLexer {
             bufFirst < 0 ? CharSpan(lo: i, hi: i) : CharSpan(lo: bufFirst, hi: bufLast + 1)
         }
         func emit(_ marker: (kind: MarkerKind, keySpan: CharSpan), at i: Int) -> MarkerLexError? {
-            let raw = bufFirst < 0 ? "" : text.string(bufFirst, bufLast + 1)
-            guard let value = processValue(raw) else {
+            let (lo, hi) = bufFirst < 0 ? (i, i) : (bufFirst, bufLast + 1)
+            guard let value = processValue(text, lo, hi) else {
                 return MarkerLexError(code: "KRO114", message: "unclosed quote", span: bufferSpan(orAt: i))
             }
             result.append(LexedMarker(kind: marker.kind, value: value, keySpan: marker.keySpan,
@@ -133,19 +133,24 @@ enum MarkerLexer {
         return .success(result)
     }
 
-    /// kro's `processValue`: a value written in double quotes is unquoted and unescaped
-    /// (`\"` → `"`, `\\` → `\`, other escapes kept as written); anything else is trimmed.
-    /// nil for a lone `"`, which makes upstream panic (reported as an unclosed quote).
-    static func processValue(_ raw: String) -> String? {
-        let scalars = raw.unicodeScalars
-        if scalars.first == "\"" && scalars.last == "\"" {
-            guard raw.utf8.count >= 2 else { return nil }
-            // Bytes, as kro walks them: `"` and `\\` are ASCII, so no character is split.
-            // Unescaping only shortens, so the result is written in place of a copy.
-            return String(unsafeUninitializedCapacity: raw.utf8.count - 2) { out in
+    /// kro's `processValue` of `text[lo..<hi]`: a value written in double quotes is
+    /// unquoted and unescaped (`\"` → `"`, `\\` → `\`, other escapes kept as written);
+    /// anything else is trimmed. nil for a lone `"`, which makes upstream panic (reported as
+    /// an unclosed quote). Read in place: a copy of the raw value first was one more copy of
+    /// a 10 MB description.
+    static func processValue(_ text: CharText, _ lo: Int, _ hi: Int) -> String? {
+        guard hi > lo, text[lo] == "\"", text[hi - 1] == "\"" else {
+            let (a, b) = text.trimmed(lo, hi)
+            return text.string(a, b)
+        }
+        guard hi - lo >= 2 else { return nil }
+        // Bytes, as kro walks them: `"` and `\\` are ASCII, so no character is split.
+        // Unescaping only shortens, so the result is written in place of a copy.
+        return text.withUTF8(lo + 1, hi - 1) { inner in
+            String(unsafeUninitializedCapacity: inner.count) { out in
                 var n = 0
                 var escaped = false
-                for byte in raw.utf8.dropFirst().dropLast() {
+                for byte in inner {
                     if escaped {
                         if byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") { out[n] = UInt8(ascii: "\\"); n += 1 }
                         out[n] = byte; n += 1
@@ -159,6 +164,5 @@ enum MarkerLexer {
                 return n
             }
         }
-        return CharText.trimSpace(raw)
     }
 }
