@@ -171,6 +171,7 @@ def backtracking_regex():
 
 
 SHAPES = {
+    "tiny-10000": (lambda: tiny_resources(10_000), 2, True),
     "tiny-20000": (lambda: tiny_resources(20_000), 2),
     "tiny-200000": (lambda: tiny_resources(200_000), 10),
     "wide-100000-keys": (lambda: wide_mapping(100_000), 2),

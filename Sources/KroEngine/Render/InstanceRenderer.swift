@@ -51,9 +51,12 @@ public struct InstanceRenderer {
         scope.bind("schema", RenderValues.cel(schemaObject, schema: kind.schema))
         var states: [String: NodeState] = [:]
         let resources = analysis.rgd.resourcesByID()
+        var expressionsByResource: [Int: [RGDExpression]] = [:]
+        for e in analysis.expressions { if let k = e.resourceIndex { expressionsByResource[k, default: []].append(e) } }
         for id in order {
             guard let resource = resources[id] else { continue }
-            var node = NodeRendering(resource: resource, analysis: analysis, kind: kind, options: options,
+            var node = NodeRendering(resource: resource, expressions: expressionsByResource[resource.index] ?? [],
+                                     analysis: analysis, kind: kind, options: options,
                                      schemaStore: schemaStore, metadata: metadata,
                                      instanceNamespace: kind.namespaced ? metadata.instanceNamespace : nil)
             let state = node.run(states: states, scope: scope)

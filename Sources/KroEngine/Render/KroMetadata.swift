@@ -8,21 +8,26 @@ import OrderedCollections
 /// Values only the cluster knows (UIDs, the controller's version) are reported as
 /// pending instead.
 struct KroMetadata {
-    var rgdName: String
-    var instanceName: String
-    var instanceNamespace: String?
-    var instanceUID: String?
-    var group: String
-    var version: String
-    var kind: String
-
+    let rgdName: String
+    let instanceName: String
+    let instanceNamespace: String?
+    let instanceUID: String?
+    let group: String
+    let version: String
+    let kind: String
     /// KEP-3659 applyset id of the instance: base64url(sha256(name.namespace.kind.group)).
-    var applySetID: String {
+    /// Computed once: every object of the instance carries it.
+    let applySetID: String
+
+    init(rgdName: String, instanceName: String, instanceNamespace: String?, instanceUID: String?,
+         group: String, version: String, kind: String) {
+        self.rgdName = rgdName; self.instanceName = instanceName; self.instanceNamespace = instanceNamespace
+        self.instanceUID = instanceUID; self.group = group; self.version = version; self.kind = kind
         let text = [instanceName, instanceNamespace ?? "", kind, group].joined(separator: ".")
         let digest = Data(SHA256.hash(Array(text.utf8))).base64EncodedString()
             .replacing("+", with: "-").replacing("/", with: "_")
             .replacing("=", with: "")
-        return "applyset-\(digest)-v1"
+        applySetID = "applyset-\(digest)-v1"
     }
 
     /// Labels and the apply-order annotation for one object of node `nodeID`.

@@ -13,21 +13,25 @@ struct NodeRendering {
     let metadata: KroMetadata
     /// The instance namespace (nil for a cluster-scoped instance).
     let instanceNamespace: String?
+    /// This resource's expressions (the renderer groups them once: a filter of every
+    /// expression of the RGD at each node made 10,000 resources quadratic, 5 s).
+    let ownExpressions: [RGDExpression]
 
     private(set) var rendered: RenderedNode
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(resource: RGDResource, analysis: RGDAnalysis, kind: InstanceKind, options: RenderOptions,
-         schemaStore: SchemaStore, metadata: KroMetadata, instanceNamespace: String?) {
+    init(resource: RGDResource, expressions: [RGDExpression], analysis: RGDAnalysis, kind: InstanceKind,
+         options: RenderOptions, schemaStore: SchemaStore, metadata: KroMetadata, instanceNamespace: String?) {
         self.resource = resource; self.analysis = analysis; self.kind = kind; self.options = options
         self.schemaStore = schemaStore; self.metadata = metadata; self.instanceNamespace = instanceNamespace
+        ownExpressions = expressions
         rendered = RenderedNode(id: resource.id?.value ?? "", outcome: .rendered, objects: [], pending: [], waitsFor: [], notReady: nil)
     }
 
     var id: String { rendered.id }
 
     private func expressions(_ match: (ExpressionKind) -> Bool) -> [RGDExpression] {
-        analysis.expressions.filter { $0.resourceIndex == resource.index && match($0.kind) }
+        ownExpressions.filter { match($0.kind) }
     }
 
     mutating func run(states: [String: InstanceRenderer.NodeState], scope: RenderScope) -> InstanceRenderer.NodeState {
