@@ -128,14 +128,13 @@ public enum YAMLWriter {
 
     static func needsQuotes(_ s: String) -> Bool {
         if reservedWords.contains(s) { return true }
-        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last else { return true }
-        if " \t".unicodeScalars.contains(first) || " \t".unicodeScalars.contains(last) { return true }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
-            // `-x`, `?x`, `:x` are plain in block context only when followed by a non-space;
-            // quoting them all keeps the rule simple and safe.
+        // By bytes: the characters looked for are ASCII, and no other character's bytes are.
+        guard let first = s.utf8.first, let last = s.utf8.last else { return true }
+        if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
             return true
         }
-        if s.hasSuffix(":") { return true }
+        if Self.indicators.contains(first) { return true }
+        if last == UInt8(ascii: ":") { return true }
         // `: ` and ` #` by bytes (String's `contains` was half of rendering 10,000 objects).
         var previous: UInt8 = 0
         for byte in s.utf8 {
@@ -152,17 +151,28 @@ public enum YAMLWriter {
         return looksNumericOrDate(s)
     }
 
-    /// Anything a YAML 1.1 or 1.2 resolver might take for a number or timestamp.
+    /// Characters that start a YAML indicator (`-x`, `?x`, `:x` are plain in block context
+    /// only when followed by a non-space; quoting them all keeps the rule simple and safe).
+    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+
+    /// Numbers, sexagesimals, dates and times are all built from these characters.
+    private static let numberish: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in "0123456789abcdefABCDEFxXoO_.:+-eEtTzZ ".utf8 { table[Int(c)] = true }
+        return table
+    }()
+
+    /// Anything a YAML 1.1 or 1.2 resolver might take for a number or timestamp. By bytes,
+    /// with the tables made once (making them at each call was a fifth of a render).
     private static func looksNumericOrDate(_ s: String) -> Bool {
-        let chars = Array(s.unicodeScalars)
-        var i = 0
-        if chars[0] == "+" || chars[0] == "-" { i = 1 }
-        guard i < chars.count else { return false }
-        let c = chars[i]
-        let startsNumeric = ("0"..."9").contains(c) || (c == "." && i + 1 < chars.count && ("0"..."9").contains(chars[i + 1]))
-        guard startsNumeric else { return false }
-        // Numbers, sexagesimals, dates and times are all built from these characters.
-        let numberish = Set("0123456789abcdefABCDEFxXoO_.:+-eEtTzZ ".unicodeScalars)
-        return chars.allSatisfy { numberish.contains($0) }
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            if b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-") { i = 1 }
+            guard i < b.count else { return false }
+            let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+            guard isDigit(b[i]) || (b[i] == UInt8(ascii: ".") && i + 1 < b.count && isDigit(b[i + 1])) else { return false }
+            return b.allSatisfy { numberish[Int($0)] }
+        }
     }
 }
