@@ -20,11 +20,25 @@ public struct SchemaStore: Sendable {
     public init(resolver: SchemaResolver = .empty, kubernetesVersion: String? = nil,
                 bundleKinds: OrderedDictionary<String, String> = [:], crdKinds: [KindSchema] = [],
                 catalog: CRDCatalog? = nil) {
+        self.init(resolver: resolver, kubernetesVersion: kubernetesVersion, bundleKinds: bundleKinds,
+                  builtinKinds: Self.parse(bundleKinds), crdKinds: crdKinds, catalog: catalog)
+    }
+
+    /// `builtinKinds`: `bundleKinds` parsed (a derived store passes its own on).
+    private init(resolver: SchemaResolver, kubernetesVersion: String?, bundleKinds: OrderedDictionary<String, String>,
+                 builtinKinds: [GroupVersionKind], crdKinds: [KindSchema], catalog: CRDCatalog?) {
         self.resolver = resolver
         self.catalog = catalog
         self.kubernetesVersion = kubernetesVersion
         self.bundleKinds = bundleKinds
-        builtinKinds = bundleKinds.keys.compactMap { key in
+        self.builtinKinds = builtinKinds
+        var byKey: [String: KindSchema] = [:]
+        for kind in crdKinds { byKey[kind.gvk.bundleKey] = kind }
+        self.crdKinds = byKey
+    }
+
+    private static func parse(_ bundleKinds: OrderedDictionary<String, String>) -> [GroupVersionKind] {
+        bundleKinds.keys.compactMap { key in
             let parts = key.split(separator: "/").map(String.init)
             switch parts.count {
             case 2: return GroupVersionKind(group: "", version: parts[0], kind: parts[1])
@@ -32,9 +46,6 @@ public struct SchemaStore: Sendable {
             default: return nil
             }
         }
-        var byKey: [String: KindSchema] = [:]
-        for kind in crdKinds { byKey[kind.gvk.bundleKey] = kind }
-        self.crdKinds = byKey
     }
 
     /// A store over a bundle in the shape of `k8s-schemas/kubernetes-*.json`
@@ -50,13 +61,13 @@ public struct SchemaStore: Sendable {
     /// The same store with more CRD kinds (later ones replace earlier ones of the same key).
     public func adding(crdKinds more: [KindSchema]) -> SchemaStore {
         SchemaStore(resolver: resolver, kubernetesVersion: kubernetesVersion, bundleKinds: bundleKinds,
-                    crdKinds: Array(crdKinds.values) + more, catalog: catalog)
+                    builtinKinds: builtinKinds, crdKinds: Array(crdKinds.values) + more, catalog: catalog)
     }
 
     /// The same store with `catalog` consulted last (nil: no catalog).
     public func with(catalog: CRDCatalog?) -> SchemaStore {
         SchemaStore(resolver: resolver, kubernetesVersion: kubernetesVersion, bundleKinds: bundleKinds,
-                    crdKinds: Array(crdKinds.values), catalog: catalog)
+                    builtinKinds: builtinKinds, crdKinds: Array(crdKinds.values), catalog: catalog)
     }
 
     /// The schema of `apiVersion`/`kind`; CRDs shadow built-ins of the same key, and both
