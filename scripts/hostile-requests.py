@@ -3,6 +3,9 @@
 
 usage: scripts/hostile-requests.py [--bin PATH] [--only NAME[,NAME…]]
 
+First, chained-100: 100 RGDs opened at once, each reading the kind of the one before
+(every open document used to be analysed again at each change: 23 s for 200).
+
 Opens each shape (built by hostile-shapes.py's generators) in `kro-lsp` over stdio, then
 sends each request the server advertises at a cursor inside an expression, and prints the
 seconds to its answer, the answer's size, then one didChange of 1,000 edits, and the
@@ -109,10 +112,54 @@ def run(binary, text, at):
     print(f"  server peak RSS {hwm:.0f} MB, exit {proc.wait()}", flush=True)
 
 
+def chained_documents(binary, n):
+    """Opens `n` RGDs at once, each reading the kind the one before defines: seconds until
+    every one has diagnostics, then until the server falls quiet (no publish for 3 s), and
+    how many analyses it published on the way (each document's rounds settle in turn)."""
+    import select
+    proc = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    send = lambda o: (proc.stdin.write(shapes.frame(o)), proc.stdin.flush())
+    send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    while (m := shapes.read_frame(proc.stdout)) is not None and m.get("id") != 0:
+        pass
+    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    start = time.monotonic()
+    for d in range(n):
+        reads = (f"  - id: up\n    template: {{apiVersion: kro.run/v1alpha1, kind: K{d - 1}, metadata: {{name: x}}, "
+                 "spec: {name: x}}\n") if d else ""
+        text = shapes.HEADER.replace("name: hostile", f"name: k{d}").replace("kind: Hostile", f"kind: K{d}") \
+            + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n" + reads
+        send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": f"file:///chain/k{d}.yaml", "languageId": "yaml", "version": 1, "text": text}}})
+    seen, publishes, everyone, last = set(), 0, None, start
+    while True:
+        ready, _, _ = select.select([proc.stdout], [], [], 3.0)
+        if not ready:
+            break
+        m = shapes.read_frame(proc.stdout)
+        if m is None:
+            break
+        if m.get("method") == "textDocument/publishDiagnostics":
+            seen.add(m["params"]["uri"])
+            publishes += 1
+            last = time.monotonic()
+            if everyone is None and len(seen) == n:
+                everyone = last - start
+    print(f"chained-{n}: every document's diagnostics after {everyone if everyone is None else round(everyone, 2)} s, "
+          f"quiet after {last - start:.2f} s, {publishes} publishes", flush=True)
+    send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})
+    send({"jsonrpc": "2.0", "method": "exit"})
+    proc.stdin.close()
+    proc.stdout.read()
+    proc.wait()
+
+
 def main():
     args = sys.argv[1:]
     binary = args[args.index("--bin") + 1] if "--bin" in args else ".build/release/kro-lsp"
     only = args[args.index("--only") + 1].split(",") if "--only" in args else None
+    if not only or "chained-100" in only:
+        chained_documents(binary, 100)
     for name, (make, at) in SHAPES.items():
         if only and name not in only:
             continue
