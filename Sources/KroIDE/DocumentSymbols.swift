@@ -42,15 +42,25 @@ public enum DocumentSymbols {
         }
     }
 
-    /// Fields whose path has `depth + 1` elements, each with its nested fields.
+    /// Fields whose path has `depth + 1` elements, each with its nested fields. The nested
+    /// ones are grouped under their ancestor's path in one pass (a search of every field for
+    /// each field took 20 s for 19,000 of them).
     private static func fields(_ all: [SimpleSchemaField], depth: Int, kind: DocumentSymbol.Kind = .field) -> [DocumentSymbol] {
-        let here = all.filter { $0.path.count == depth + 1 }
+        var here: [SimpleSchemaField] = []
+        var nested: [ArraySlice<String>: [SimpleSchemaField]] = [:]
+        for field in all {
+            if field.path.count == depth + 1 {
+                here.append(field)
+            } else if field.path.count > depth + 1 {
+                nested[field.path.prefix(depth + 1), default: []].append(field)
+            }
+        }
         return here.compactMap { field in
             guard let key = field.keyRange else { return nil }
-            let nested = all.filter { $0.path.count > depth + 1 && Array($0.path.prefix(depth + 1)) == field.path }
             let range = TextRange(start: key.start, end: max(key.end, field.valueRange.end))
             return DocumentSymbol(name: field.path[depth], detail: field.typeText, kind: depth == 0 ? kind : .field,
-                                  range: range, selectionRange: key, children: fields(nested, depth: depth + 1))
+                                  range: range, selectionRange: key,
+                                  children: fields(nested[field.path[...]] ?? [], depth: depth + 1))
         }
     }
 

@@ -140,4 +140,45 @@ import Testing
         let found = DocumentSymbols.workspace([("a", snapshot(m))], query: "DEPLOY")
         #expect(found.count == 2 && found.allSatisfy { $0.symbol.name == "deployment" })
     }
+
+    /// Name, then the children's outlines in brackets.
+    func shape(_ s: DocumentSymbol) -> String {
+        s.children.isEmpty ? s.name : s.name + "[" + s.children.map(shape).joined(separator: " ") + "]"
+    }
+
+    /// Each field's nested fields sit under it, in the order written, at every depth (they
+    /// are grouped under their ancestor in one pass).
+    @Test func nestedFieldsSitUnderTheirParentsInOrder() throws {
+        let text = rgd(schema: """
+            spec:
+              name: string
+              db:
+                size: integer
+                backup:
+                  enabled: boolean
+                  window: string
+                host: string
+              port: integer
+            types:
+              Port:
+                number: integer
+                proto:
+                  name: string
+        """, """
+          - id: config
+            template:
+              apiVersion: v1
+              kind: ConfigMap
+              metadata:
+                name: x
+        """)
+        let root = try #require(DocumentSymbols.outline(snapshot(MarkedText(text))).first)
+        #expect(root.children.map(shape) == [
+            "schema[name db[size backup[enabled window] host] port]",
+            "Port[number proto[name]]",
+            "config",
+        ])
+        #expect(root.children[0].children.first { $0.name == "db" }?.kind == .field)
+        #expect(root.children[1].kind == .type)
+    }
 }
