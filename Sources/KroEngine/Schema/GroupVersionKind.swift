@@ -27,5 +27,11 @@ public struct GroupVersionKind: Sendable, Hashable, CustomStringConvertible {
     /// The bundle's key: `apps/v1/Deployment`, `v1/ConfigMap`.
     public var bundleKey: String { "\(apiVersion)/\(kind)" }
 
+    /// The kind a `bundleKey` names; nil when it is not one.
+    public init?(bundleKey: String) {
+        guard let slash = bundleKey.lastIndex(of: "/") else { return nil }
+        self.init(apiVersion: String(bundleKey[..<slash]), kind: String(bundleKey[bundleKey.index(after: slash)...]))
+    }
+
     public var description: String { bundleKey }
 }

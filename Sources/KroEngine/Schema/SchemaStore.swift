@@ -21,7 +21,8 @@ public struct SchemaStore: Sendable {
                 bundleKinds: OrderedDictionary<String, String> = [:], crdKinds: [KindSchema] = [],
                 catalog: CRDCatalog? = nil) {
         self.init(resolver: resolver, kubernetesVersion: kubernetesVersion, bundleKinds: bundleKinds,
-                  builtinKinds: Self.parse(bundleKinds), crdKinds: crdKinds, catalog: catalog)
+                  builtinKinds: bundleKinds.keys.compactMap(GroupVersionKind.init(bundleKey:)),
+                  crdKinds: crdKinds, catalog: catalog)
     }
 
     /// `builtinKinds`: `bundleKinds` parsed (a derived store passes its own on).
@@ -35,17 +36,6 @@ public struct SchemaStore: Sendable {
         var byKey: [String: KindSchema] = [:]
         for kind in crdKinds { byKey[kind.gvk.bundleKey] = kind }
         self.crdKinds = byKey
-    }
-
-    private static func parse(_ bundleKinds: OrderedDictionary<String, String>) -> [GroupVersionKind] {
-        bundleKinds.keys.compactMap { key in
-            let parts = key.split(separator: "/").map(String.init)
-            switch parts.count {
-            case 2: return GroupVersionKind(group: "", version: parts[0], kind: parts[1])
-            case 3: return GroupVersionKind(group: parts[0], version: parts[1], kind: parts[2])
-            default: return nil
-            }
-        }
     }
 
     /// A store over a bundle in the shape of `k8s-schemas/kubernetes-*.json`
@@ -80,9 +70,6 @@ public struct SchemaStore: Sendable {
         return KindSchema(gvk: gvk, scope: .ofBuiltin(group: gvk.group, kind: gvk.kind), root: root,
                           origin: .kubernetes(version: kubernetesVersion ?? "unknown"))
     }
-
-    /// The bundled Kubernetes kind keys (`apps/v1/Deployment`), in bundle order.
-    public var builtinKindKeys: [String] { Array(bundleKinds.keys) }
 
     /// Every known kind key (`apps/v1/Deployment`), for completion.
     public var allKindKeys: [String] {
