@@ -431,11 +431,10 @@ public enum RGDAnalyzer {
     /// while they are still where they were.
     private static func catalogNotesHold(_ environment: TypeEnvironment, _ rgd: ResourceGraphDefinition) -> Bool {
         guard !environment.catalogNotes.isEmpty else { return true }
-        // Many notes: one map (a search each was quadratic, 60% of an edit in 5,000 catalog kinds).
-        let byID = environment.catalogNotes.count > 16 ? rgd.resourcesByID() : nil
+        // One map (a search per note was quadratic, 60% of an edit in 5,000 catalog kinds).
+        let resources = rgd.resourcesByID()
         return environment.catalogNotes.allSatisfy { id, note in
-            let resource = byID != nil ? byID?[id] : rgd.resource(withID: id)
-            return resource?.objectNode?.mapping?.value(forKey: "kind")?.scalar?.range == note.range
+            resources[id]?.objectNode?.mapping?.value(forKey: "kind")?.scalar?.range == note.range
         }
     }
 

@@ -61,12 +61,19 @@ extension Server {
         if kindsChanged { reanalyzeAll(except: uri) }
     }
 
-    /// After a configuration or CRD change: analyse every open document again, and ask a
-    /// pulling client to pull again.
+    /// After a configuration or CRD change: analyse every open document again.
     func reanalyzeAll(except skipped: String? = nil) {
-        let (uris, refresh) = withState { (Array($0.documents.documents.keys), $0.pullDiagnostics && $0.refreshSupport) }
-        for uri in uris where uri != skipped { scheduleAnalysis(uri, textChanged: false) }
-        if refresh { request("workspace/diagnostic/refresh", .null) { _ in } }
+        reanalyze { _, uri in uri != skipped }
+    }
+
+    /// Analyses again the open documents `affected` picks (under the lock), and asks a
+    /// pulling client to pull again.
+    func reanalyze(where affected: (State, String) -> Bool) {
+        let (uris, refresh) = withState { state in
+            (state.documents.documents.keys.filter { affected(state, $0) }, state.pullDiagnostics && state.refreshSupport)
+        }
+        for uri in uris { scheduleAnalysis(uri, textChanged: false) }
+        if refresh && !uris.isEmpty { request("workspace/diagnostic/refresh", .null) { _ in } }
     }
 
     /// Threads one analysis may use: every core. Read once: Foundation reads the cgroup
@@ -203,17 +210,12 @@ extension Server {
     /// read the open RGDs (it sees the change). Every document again, and again each
     /// time, made opening 100 chained RGDs 2,900 analyses; now 150.
     func reanalyze(affectedBy kinds: Set<String>, except skipped: String) {
-        let (uris, refresh) = withState { state -> ([String], Bool) in
-            let affected = state.documents.documents.keys.filter { uri in
-                guard uri != skipped, !state.analyses.willReadOpenRGDs(uri) else { return false }
-                guard let snapshot = state.analyses.completed[uri]?.snapshot else { return true }
-                return snapshot.yaml.documents.count > snapshot.rgds.count
-                    || snapshot.rgds.contains { !$0.analysis.referencedKindKeys.isDisjoint(with: kinds) }
-            }
-            return (affected, state.pullDiagnostics && state.refreshSupport)
+        reanalyze { state, uri in
+            guard uri != skipped, !state.analyses.willReadOpenRGDs(uri) else { return false }
+            guard let snapshot = state.analyses.completed[uri]?.snapshot else { return true }
+            return snapshot.yaml.documents.count > snapshot.rgds.count
+                || snapshot.rgds.contains { !$0.analysis.referencedKindKeys.isDisjoint(with: kinds) }
         }
-        for uri in uris { scheduleAnalysis(uri, textChanged: false) }
-        if refresh && !uris.isEmpty { request("workspace/diagnostic/refresh", .null) { _ in } }
     }
 
     /// What a publish replaces: the previous version's analysis.
