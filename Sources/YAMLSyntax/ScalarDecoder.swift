@@ -42,20 +42,27 @@ struct ScalarDecoder {
 
     /// Takes the `count` decoded bytes at `bytes`: false when they do not match (or do not fit).
     private mutating func take(_ bytes: UnsafeRawPointer, _ count: Int) -> Bool {
+        guard written + count <= valueCount else { return false }
         switch output {
         case .check(let expected):
-            guard written + count <= expected.count,
-                  memcmp(bytes, expected.baseAddress! + written, count) == 0 else { return false }
+            return memcmp(bytes, expected.baseAddress! + written, count) == 0
         case .write(let out):
-            guard written + count <= out.count else { return false }
             (out.baseAddress! + written).update(from: bytes.assumingMemoryBound(to: UInt8.self), count: count)
+            return true
         }
-        return true
     }
 
     private var buildsMap: Bool {
         if case .check = output { return true }
         return false
+    }
+
+    /// The value's length: libyaml's, or the room to write it.
+    private var valueCount: Int {
+        switch output {
+        case .check(let expected): expected.count
+        case .write(let out): out.count
+        }
     }
 
     // MARK: - Output
@@ -87,12 +94,7 @@ struct ScalarDecoder {
     }
 
     private mutating func result(end: Int, emptyAt: Int) -> Result? {
-        let count: Int
-        switch output {
-        case .check(let expected): count = expected.count
-        case .write(let out): count = out.count
-        }
-        guard !mismatch, written == count else { return nil }
+        guard !mismatch, written == valueCount else { return nil }
         if map.count == 0 { map.append(.init(valueOffset: 0, sourceOffset: emptyAt, valueLength: 0, sourceLength: 0)) }
         return Result(map: ScalarSourceMap(finishing: &map), end: end)
     }

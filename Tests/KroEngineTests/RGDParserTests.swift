@@ -1,3 +1,4 @@
+import KroTestSupport
 import Testing
 import YAMLSyntax
 @testable import KroEngine
@@ -39,24 +40,19 @@ import YAMLSyntax
         #expect(model.resources[1].forEach.map(\.name.value) == ["idx"])
     }
 
-    /// Lookups by id (one, or all at once) find the first resource of that id (a duplicate is KRO's error, but
-    /// the first one is what references resolve to), and none for an id not declared.
+    /// Lookups by id (one, or all at once) find the first resource of that id (a duplicate
+    /// is kro's error, but the first one is what references resolve to), and none for an id
+    /// not declared.
     @Test func resourceByIDIsTheFirstOfThatID() throws {
-        let (rgd, _) = parse("""
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata: {name: demo}
-        spec:
-          schema: {apiVersion: v1alpha1, kind: Demo, spec: {name: string}}
-          resources:
-          - template: {apiVersion: v1, kind: ConfigMap, metadata: {name: noid}}
-          - id: a
-            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: first}}
-          - id: b
-            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}
-          - id: a
-            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: second}}
-        """)
+        let (rgd, _) = parse(RGDFixture.text(name: "demo", kind: "Demo", spec: "name: string", resources: """
+            - template: {apiVersion: v1, kind: ConfigMap, metadata: {name: noid}}
+            - id: a
+              template: {apiVersion: v1, kind: ConfigMap, metadata: {name: first}}
+            - id: b
+              template: {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}
+            - id: a
+              template: {apiVersion: v1, kind: ConfigMap, metadata: {name: second}}
+            """))
         let model = try #require(rgd)
         func name(_ id: String) -> String? {
             model.resource(withID: id)?.template?.mapping?.value(forKey: "metadata")?.mapping?.value(forKey: "name")?.scalar?.value
