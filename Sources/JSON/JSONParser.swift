@@ -35,10 +35,13 @@ public struct JSONParser: Sendable {
     public init(options: Options = .init()) { self.options = options }
 
     public func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONValue in
-            var reader = JSONReader(buffer: buffer, options: options)
-            return try reader.document()
-        }
+        try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSONValue in try parse(buffer) }
+    }
+
+    /// Parses bytes where they lie (an embedded blob, a mapped file), without a copy.
+    public func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var reader = JSONReader(buffer: buffer, options: options)
+        return try reader.document()
     }
 
     public func parse(_ text: String) throws(JSONParseError) -> JSONValue {

@@ -21,6 +21,11 @@ func sharedDirectory() -> URL {
         #expect(bytes.count > 100_000)
         #expect(bytes.first == UInt8(ascii: "{") && bytes.last == UInt8(ascii: "}"))
         #expect(EmbeddedResource.bytes(named: "no-such-blob.json") == nil)
+        // Read in place, the same bytes.
+        let blob = try #require(EmbeddedResource.blob(named: "kubernetes-schemas.json"))
+        #expect(blob.count == bytes.count)
+        #expect(blob.withBytes { $0.elementsEqual(bytes) })
+        #expect(EmbeddedResource.blob(named: "no-such-blob.json") == nil)
     }
 
     @Test func aMissingOrBrokenBundleIsAnErrorNotAnEmptyStore() {

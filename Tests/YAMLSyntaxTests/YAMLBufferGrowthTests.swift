@@ -31,4 +31,25 @@ import Glibc
         #expect(sizes.contains(1 << 20 + 1 << 18))  // 1 MiB, then a quarter more
         #expect(zip(sizes, sizes.dropFirst()).allSatisfy { $0 < 1 << 20 ? $1 == 2 * $0 : $1 == $0 + $0 / 4 })
     }
+
+    /// The bytes added are zero also where the allocator hands back memory a freed block
+    /// wrote (the growth writes zeros only over bytes that are not zero already).
+    @Test func bytesAddedAreZeroOverReusedMemory() throws {
+        for size in [64, 4096, 100_000, 1 << 20, 3 << 20] {
+            // Leave bytes that are not zero where the grown block may land.
+            let garbage = try #require(malloc(2 * size))
+            memset(garbage, 0xAB, 2 * size)
+            free(garbage)
+            var start: UnsafeMutablePointer<yaml_char_t>? = try #require(malloc(size)?.assumingMemoryBound(to: yaml_char_t.self))
+            defer { free(start) }
+            memset(start!, 0x5A, size)
+            var pointer = start.map { $0 + size }, end = pointer
+            #expect(yaml_string_extend(&start, &pointer, &end) == 1)
+            let buffer = try #require(start)
+            let grown = end! - buffer
+            #expect(grown > size)
+            #expect((0..<size).allSatisfy { buffer[$0] == 0x5A })
+            #expect((size..<grown).allSatisfy { buffer[$0] == 0 })
+        }
+    }
 }

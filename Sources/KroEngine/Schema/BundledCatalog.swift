@@ -5,5 +5,5 @@ public enum BundledCatalog {
 
     /// A catalog over the embedded bytes. Callers make one per process or run and pass it
     /// in (`SchemaStore.with(catalog:)`), so each API group is inflated at most once.
-    public static func load() -> CRDCatalog { CRDCatalog { EmbeddedResource.bytes(named: resourceName) } }
+    public static func load() -> CRDCatalog { CRDCatalog(blob: EmbeddedResource.blob(named: resourceName)) }
 }

@@ -10,7 +10,7 @@ public enum BundledSchemas {
     /// global holds it. They must surface a failure loudly (the CLI exits 2, the server
     /// shows an error): without the bundle every built-in kind would silently be `dyn`.
     public static func load() -> Result<SchemaStore, BundleError> {
-        load(EmbeddedResource.bytes(named: resourceName))
+        load(EmbeddedResource.blob(named: resourceName))
     }
 
     public struct BundleError: Error, Sendable {
@@ -19,11 +19,15 @@ public enum BundledSchemas {
 
     /// Parses bundle bytes; a bundle without kinds counts as broken.
     static func load(_ bytes: [UInt8]?) -> Result<SchemaStore, BundleError> {
+        load(bytes.map(ByteBlob.init))
+    }
+
+    static func load(_ bytes: ByteBlob?) -> Result<SchemaStore, BundleError> {
         guard let bytes else {
             return .failure(BundleError(message: "the Kubernetes schema bundle (\(resourceName)) is not embedded in this executable"))
         }
         do {
-            let value = try JSONParser.parse(bytes)
+            let value = try bytes.withBytes { (buffer) throws(JSONParseError) in try JSONParser().parse(buffer) }
             guard let kinds = value["kinds"]?.objectValue, !kinds.isEmpty, value["definitions"]?.objectValue != nil else {
                 return .failure(BundleError(message: "the embedded Kubernetes schema bundle has no kinds or definitions"))
             }

@@ -30,13 +30,16 @@ public final class CRDCatalog: @unchecked Sendable {
         var chunksStart = 0
     }
 
-    private let bytes: @Sendable () -> [UInt8]?
+    private let bytes: @Sendable () -> ByteBlob?
     private let lock = Lock()
-    private var loaded: (bytes: [UInt8], index: Index)??
+    private var loaded: (bytes: ByteBlob, index: Index)??
     private var groupKinds: [String: [String: (scope: ResourceScope, schema: OpenAPISchema)]] = [:]
 
     /// A catalog over the bytes `load` returns when first needed (nil: no catalog).
-    public init(load: @escaping @Sendable () -> [UInt8]?) { self.bytes = load }
+    public init(load: @escaping @Sendable () -> [UInt8]?) { self.bytes = { load().map(ByteBlob.init) } }
+
+    /// A catalog over bytes read in place (the embedded blob; nil: no catalog).
+    public init(blob: ByteBlob?) { self.bytes = { blob } }
 
     private var readProblem: String?
 
@@ -82,7 +85,7 @@ public final class CRDCatalog: @unchecked Sendable {
         return loadedIndex()?.1.sources ?? []
     }
 
-    private func loadedIndex() -> ([UInt8], Index)? {
+    private func loadedIndex() -> (ByteBlob, Index)? {
         if let loaded { return loaded.map { ($0.bytes, $0.index) } }
         guard let data = bytes() else {
             loaded = .some(nil)
@@ -101,15 +104,19 @@ public final class CRDCatalog: @unchecked Sendable {
 
     struct FormatError: Error { var message: String }
 
-    private static func readIndex(_ data: [UInt8]) throws(FormatError) -> Index {
+    private static func readIndex(_ blob: ByteBlob) throws(FormatError) -> Index {
+        try blob.withBytes { (data) throws(FormatError) in try readIndex(data) }
+    }
+
+    private static func readIndex(_ data: UnsafeBufferPointer<UInt8>) throws(FormatError) -> Index {
         let headerEnd = magic.count + 4
-        guard data.count >= headerEnd, Array(data[0..<magic.count]) == magic else {
+        guard data.count >= headerEnd, data[0..<magic.count].elementsEqual(magic) else {
             throw FormatError(message: "not a catalog file (bad magic)")
         }
         let length = (0..<4).reduce(0) { $0 | Int(data[magic.count + $1]) << (8 * $1) }
         guard headerEnd + length <= data.count else { throw FormatError(message: "truncated index") }
         let json: JSONValue
-        do { json = try JSONParser.parse(Array(data[headerEnd..<(headerEnd + length)])) } catch {
+        do { json = try JSONParser().parse(UnsafeBufferPointer(rebasing: data[headerEnd..<(headerEnd + length)])) } catch {
             throw FormatError(message: "index: \(error)")
         }
         var index = Index(chunksStart: headerEnd + length)
@@ -130,9 +137,9 @@ public final class CRDCatalog: @unchecked Sendable {
         return index
     }
 
-    private func readGroup(_ name: String, _ group: Group, _ data: [UInt8], _ index: Index)
+    private func readGroup(_ name: String, _ group: Group, _ data: ByteBlob, _ index: Index)
         -> [String: (scope: ResourceScope, schema: OpenAPISchema)]? {
-        let inflated = data[group.range].withUnsafeBytes { Zlib.inflate($0, size: group.size) }
+        let inflated = data.withBytes { Zlib.inflate(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[group.range])), size: group.size) }
         guard let inflated, let json = try? JSONParser.parse(inflated), let members = json.objectValue else {
             readProblem = "the CRD catalog's group \(name) could not be read"
             return nil
