@@ -6,7 +6,10 @@
 /// previous one ended, with a value length under 16 and a source length under 15, is one
 /// byte (`valueLength << 4 | sourceLength`: the low nibble 15 is never used there, so
 /// `longForm`, 0xFF, is free); any other is `longForm` followed by
-/// four zigzag varints (value gap, source gap, value length, source length). Offsets are
+/// four zigzag varints (value gap, source gap, value length, source length). The other bytes
+/// with a low nibble of 15 stand for two segments, the commonest pair in an escaped string: a
+/// verbatim run of 1 to 15 bytes (high nibble + 1) and the two-byte escape of one byte after
+/// it (`\n`, `\"`, `''`), so a string of `x\n` takes a byte per escape, not two. Offsets are
 /// relative to `base`, the first segment's source offset, so shifting the map moves `base`
 /// alone. Every `stride`-th segment's byte position and offsets are kept to find a segment
 /// without decoding from the start.
@@ -40,22 +43,32 @@ final class PackedSourceSegments: Sendable, Sequence {
         /// Where the previous segment ended (value, and source relative to `base`).
         fileprivate var valueEnd: Int
         fileprivate var sourceEnd: Int
+        /// The byte just read was a pair: its escape comes next.
+        fileprivate var escapeNext = false
 
         mutating func next() -> Segment? {
             guard index < packed.count else { return nil }
             let bytes = packed.bytes
-            let first = bytes[position]
             var segment: Segment
-            if first != PackedSourceSegments.longForm {
-                position += 1
-                segment = Segment(valueOffset: valueEnd, sourceOffset: sourceEnd,
-                                  valueLength: Int(first >> 4), sourceLength: Int(first & 0x0F))
+            if escapeNext {
+                escapeNext = false
+                segment = Segment(valueOffset: valueEnd, sourceOffset: sourceEnd, valueLength: 1, sourceLength: 2)
             } else {
+                let first = bytes[position]
                 position += 1
-                let valueGap = Self.zigzag(bytes, &position), sourceGap = Self.zigzag(bytes, &position)
-                let valueLength = Self.zigzag(bytes, &position), sourceLength = Self.zigzag(bytes, &position)
-                segment = Segment(valueOffset: valueEnd + valueGap, sourceOffset: sourceEnd + sourceGap,
-                                  valueLength: valueLength, sourceLength: sourceLength)
+                if first == PackedSourceSegments.longForm {
+                    let valueGap = Self.zigzag(bytes, &position), sourceGap = Self.zigzag(bytes, &position)
+                    let valueLength = Self.zigzag(bytes, &position), sourceLength = Self.zigzag(bytes, &position)
+                    segment = Segment(valueOffset: valueEnd + valueGap, sourceOffset: sourceEnd + sourceGap,
+                                      valueLength: valueLength, sourceLength: sourceLength)
+                } else if first & 0x0F == 0x0F {
+                    let run = Int(first >> 4) + 1
+                    segment = Segment(valueOffset: valueEnd, sourceOffset: sourceEnd, valueLength: run, sourceLength: run)
+                    escapeNext = true
+                } else {
+                    segment = Segment(valueOffset: valueEnd, sourceOffset: sourceEnd,
+                                      valueLength: Int(first >> 4), sourceLength: Int(first & 0x0F))
+                }
             }
             valueEnd = segment.valueOffset + segment.valueLength
             sourceEnd = segment.sourceOffset + segment.sourceLength
@@ -130,8 +143,10 @@ final class PackedSourceSegments: Sendable, Sequence {
         private var encoded = 0
         private var valueEnd = 0, sourceEnd = 0
         private(set) var pending: Segment?
+        /// A short verbatim run, written as a pair with the escape after it if one follows.
+        private var held: Segment?
 
-        var count: Int { encoded + (pending == nil ? 0 : 1) }
+        var count: Int { encoded + (held == nil ? 0 : 1) + (pending == nil ? 0 : 1) }
 
         mutating func append(_ segment: Segment) {
             if let previous = pending { encode(previous) } else if encoded == 0 { base = segment.sourceOffset }
@@ -145,9 +160,43 @@ final class PackedSourceSegments: Sendable, Sequence {
         }
 
         private mutating func encode(_ segment: Segment) {
+            if let run = held {
+                held = nil
+                // A pair never splits at a checkpoint: reading starts there at a byte's first segment.
+                if segment.valueLength == 1, segment.sourceLength == 2, (encoded + 1) % PackedSourceSegments.stride != 0,
+                   segment.valueOffset == run.valueOffset + run.valueLength,
+                   segment.sourceOffset == run.sourceOffset + run.sourceLength {
+                    recordCheckpointIfDue()
+                    bytes.append(UInt8((run.valueLength - 1) << 4 | 0x0F))
+                    advance(past: run)
+                    advance(past: segment)
+                    return
+                }
+                write(run)
+            }
+            if (1...15).contains(segment.valueLength), segment.sourceLength == segment.valueLength,
+               segment.valueOffset == valueEnd, segment.sourceOffset - base == sourceEnd {
+                held = segment
+            } else {
+                write(segment)
+            }
+        }
+
+        private mutating func recordCheckpointIfDue() {
             if encoded > 0, encoded % PackedSourceSegments.stride == 0 {
                 checkpoints.append(bytes.count); checkpoints.append(valueEnd); checkpoints.append(sourceEnd)
             }
+        }
+
+        private mutating func advance(past segment: Segment) {
+            valueEnd = segment.valueOffset + segment.valueLength
+            sourceEnd = segment.sourceOffset - base + segment.sourceLength
+            encoded += 1
+        }
+
+        /// One segment, in a byte or in the long form.
+        private mutating func write(_ segment: Segment) {
+            recordCheckpointIfDue()
             let sourceOffset = segment.sourceOffset - base
             let valueGap = segment.valueOffset - valueEnd, sourceGap = sourceOffset - sourceEnd
             if valueGap == 0, sourceGap == 0, (0...15).contains(segment.valueLength), (0...14).contains(segment.sourceLength) {
@@ -156,9 +205,7 @@ final class PackedSourceSegments: Sendable, Sequence {
                 bytes.append(PackedSourceSegments.longForm)
                 for n in [valueGap, sourceGap, segment.valueLength, segment.sourceLength] { Self.appendZigzag(n, to: &bytes) }
             }
-            valueEnd = segment.valueOffset + segment.valueLength
-            sourceEnd = sourceOffset + segment.sourceLength
-            encoded += 1
+            advance(past: segment)
         }
 
         private static func appendZigzag(_ n: Int, to bytes: inout [UInt8]) {
@@ -173,7 +220,9 @@ final class PackedSourceSegments: Sendable, Sequence {
         /// The packed segments (the builder is spent).
         mutating func finish() -> PackedSourceSegments {
             if let last = pending { encode(last) }
+            if let run = held { write(run) }
             pending = nil
+            held = nil
             // The spare capacity doubling left is kept: never written, it is never resident,
             // and a trimmed copy would hold the bytes twice while it is made.
             return PackedSourceSegments(base: base, count: encoded, bytes: bytes, checkpoints: checkpoints)

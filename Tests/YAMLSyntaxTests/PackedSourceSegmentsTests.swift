@@ -7,16 +7,18 @@ import Testing
 @Suite struct PackedSourceSegmentsTests {
     typealias Segment = ScalarSourceMap.Segment
 
-    /// Segments in value order as the decoder makes them (mostly short, contiguous runs), with
-    /// long runs, gaps both ways, empty runs and offsets past 4 GiB mixed in.
+    /// Segments in value order as the decoder makes them (mostly short, contiguous runs, many
+    /// of them escapes), with long runs, gaps both ways, empty runs and offsets past 4 GiB mixed in.
     static func segments(count: Int, seed: UInt64) -> [Segment] {
         var rng = SplitMix64(seed: seed)
         var value = Int(rng.next() % 3), source = Int(rng.next() % 1000) + (seed % 5 == 0 ? 5_000_000_000 : 0)
         var result: [Segment] = []
         for _ in 0..<count {
             let long = rng.next() % 8 == 0
-            let valueLength = Int(rng.next() % (long ? 100_000 : 16))
-            let sourceLength = rng.next() % 2 == 0 ? valueLength : Int(rng.next() % (long ? 300 : 15))
+            var valueLength = Int(rng.next() % (long ? 100_000 : 16))
+            var sourceLength = rng.next() % 2 == 0 ? valueLength : Int(rng.next() % (long ? 300 : 15))
+            // A two-byte escape of one byte (packed with the verbatim run before it) a third of the time.
+            if !long, rng.next() % 3 == 0 { (valueLength, sourceLength) = (1, 2) }
             if rng.next() % 10 == 0 { value += Int(rng.next() % 4) }
             if rng.next() % 6 == 0 { source += Int(rng.next() % 40) - 5 }
             result.append(Segment(valueOffset: value, sourceOffset: source, valueLength: valueLength, sourceLength: sourceLength))
