@@ -15,5 +15,6 @@ func serveLanguageServer(logLevel: String?) throws -> Never {
         }
         level = parsed
     }
+    MemoryTuning.applyForServer()
     exit(Server.run(logLevel: level))
 }
