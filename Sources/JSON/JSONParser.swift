@@ -48,6 +48,14 @@ public struct JSONParser: Sendable {
         try parse(Array(text.utf8))
     }
 
+    /// The members of the object `buffer` holds, each with the byte range of its value, in
+    /// the order written. Every value is checked as `parse` checks it (with the same errors),
+    /// but none is kept: a caller parses the ones it needs, when it needs them.
+    public func members(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> [(key: String, value: Range<Int>)] {
+        var reader = JSONReader(buffer: buffer, options: options)
+        return try reader.memberRanges()
+    }
+
     /// Parses with the default options.
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
         try JSONParser().parse(bytes)
@@ -83,9 +91,35 @@ private struct JSONReader {
         return value
     }
 
+    /// The top-level object's members, as `JSONParser.members` describes.
+    mutating func memberRanges() throws(JSONParseError) -> [(key: String, value: Range<Int>)] {
+        guard buffer.count <= options.maxBytes else {
+            throw error(.sizeLimitExceeded(options.maxBytes), at: 0)
+        }
+        skipWhitespace()
+        guard try peek(context: "looking for beginning of value") == UInt8(ascii: "{") else {
+            throw error(.invalidCharacter(buffer[index], context: "looking for beginning of object"), at: index)
+        }
+        var ranges: [(key: String, value: Range<Int>)] = []
+        var seen: Set<String> = []
+        try members(depth: 1) { (reader, key, keyStart) throws(JSONParseError) in
+            if !seen.insert(key).inserted && reader.options.duplicateKeys == .reject {
+                throw reader.error(.duplicateKey(key), at: keyStart)
+            }
+            let start = reader.index
+            try reader.skipValue(depth: 1)
+            ranges.append((key, start..<reader.index))
+        }
+        skipWhitespace()
+        if index < buffer.count {
+            throw error(.invalidCharacter(buffer[index], context: "after top-level value"), at: index)
+        }
+        return ranges
+    }
+
     // MARK: values
 
-    private mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
+    fileprivate mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
         guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
         switch buffer[index] {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
@@ -101,13 +135,28 @@ private struct JSONReader {
     }
 
     private mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
+        var members = OrderedDictionary<String, JSONValue>()
+        try self.members(depth: depth) { (reader, key, keyStart) throws(JSONParseError) in
+            let member = try reader.value(depth: depth)
+            if members[key] != nil && reader.options.duplicateKeys == .reject {
+                throw reader.error(.duplicateKey(key), at: keyStart)
+            }
+            members[key] = member
+        }
+        return .object(members)
+    }
+
+    /// Reads an object from its `{` to past its `}`: each key, then `member` reads the value
+    /// (given the key and where it starts).
+    private mutating func members(
+        depth: Int, _ member: (inout JSONReader, String, Int) throws(JSONParseError) -> Void
+    ) throws(JSONParseError) {
         try checkDepth(depth)
         index += 1  // {
-        var members = OrderedDictionary<String, JSONValue>()
         skipWhitespace()
         if try peek(context: "looking for beginning of object key string") == UInt8(ascii: "}") {
             index += 1
-            return .object(members)
+            return
         }
         while true {
             let keyStart = index
@@ -118,15 +167,11 @@ private struct JSONReader {
             skipWhitespace()
             try expect(UInt8(ascii: ":"), context: "after object key")
             skipWhitespace()
-            let member = try value(depth: depth)
-            if members[key] != nil && options.duplicateKeys == .reject {
-                throw error(.duplicateKey(key), at: keyStart)
-            }
-            members[key] = member
+            try member(&self, key, keyStart)
             skipWhitespace()
             let next = try peek(context: "after object key:value pair")
             index += 1
-            if next == UInt8(ascii: "}") { return .object(members) }
+            if next == UInt8(ascii: "}") { return }
             guard next == UInt8(ascii: ",") else {
                 throw error(.invalidCharacter(next, context: "after object key:value pair"), at: index - 1)
             }
@@ -135,24 +180,43 @@ private struct JSONReader {
     }
 
     private mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
+        var items: [JSONValue] = []
+        try elements(depth: depth) { (reader) throws(JSONParseError) in items.append(try reader.value(depth: depth)) }
+        return .array(items)
+    }
+
+    /// Reads an array from its `[` to past its `]`, `element` reading each value.
+    private mutating func elements(depth: Int, _ element: (inout JSONReader) throws(JSONParseError) -> Void) throws(JSONParseError) {
         try checkDepth(depth)
         index += 1  // [
-        var items: [JSONValue] = []
         skipWhitespace()
         if try peek(context: "looking for beginning of value") == UInt8(ascii: "]") {
             index += 1
-            return .array(items)
+            return
         }
         while true {
-            items.append(try value(depth: depth))
+            try element(&self)
             skipWhitespace()
             let next = try peek(context: "after array element")
             index += 1
-            if next == UInt8(ascii: "]") { return .array(items) }
+            if next == UInt8(ascii: "]") { return }
             guard next == UInt8(ascii: ",") else {
                 throw error(.invalidCharacter(next, context: "after array element"), at: index - 1)
             }
             skipWhitespace()
+        }
+    }
+
+    /// Reads past a value, checking it as `value` does, without making it.
+    private mutating func skipValue(depth: Int) throws(JSONParseError) {
+        guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
+        switch buffer[index] {
+        case UInt8(ascii: "{"): try members(depth: depth + 1) { (reader, _, _) throws(JSONParseError) in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["): try elements(depth: depth + 1) { (reader) throws(JSONParseError) in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "\""):
+            index += 1
+            _ = try scanString()
+        default: _ = try value(depth: depth)  // a number or a literal: nothing allocated
         }
     }
 
@@ -436,7 +500,7 @@ private struct JSONReader {
         if depth > options.maxDepth { throw error(.depthLimitExceeded(options.maxDepth), at: index) }
     }
 
-    private func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
+    fileprivate func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
         var line = 1, lineStart = 0
         for i in 0..<min(offset, buffer.count) where buffer[i] == 0x0A {
             line += 1

@@ -111,6 +111,50 @@ import Testing
         #expect(try JSONParser.parse(JSONSerializer().serialize(value)) == value)
     }
 
+    /// `members` gives each member's value where it is written, and parses nothing it keeps.
+    @Test func membersAreTheRangesOfTheirValues() throws {
+        let text = #" { "a" : [1, {"x": "y\"z"}, -2.5e1, null] , "b":"s\u00e9", "c" : {}, "a": true } "#
+        let bytes = Array(text.utf8)
+        let members = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) in try JSONParser().members(buffer) }
+        #expect(members.map(\.key) == ["a", "b", "c", "a"])
+        #expect(members.map { String(decoding: bytes[$0.value], as: UTF8.self) }
+                == [#"[1, {"x": "y\"z"}, -2.5e1, null]"#, #""s\u00e9""#, "{}", "true"])
+        let whole = try JSONParser.parse(text)
+        // Each range parses to the member's value (the last of a duplicate key wins in both).
+        for (key, range) in members.reversed() where members.last(where: { $0.key == key })?.value == range {
+            #expect(try JSONParser.parse(Array(bytes[range])) == whole[key])
+        }
+    }
+
+    /// A bad value inside is found where `parse` finds it, with the same message; a document
+    /// that is not one object is an error.
+    @Test func membersCheckEveryValueAsParseDoes() {
+        let values = ["[1,]", "[1 2]", "{\"a\" 1}", "-a", "1.e3", "trUe", "\"a\nb\"", "\"\\x\"", "\"abc", "{\"a\":[[{\"b\":tru"]
+        for value in values {
+            let document = Array("{\"ok\": [1, \"s\"], \"bad\": \(value)}".utf8)
+            let expected = parseError(bytes: document)
+            #expect(expected != nil)
+            #expect(membersError(document)?.offset == expected?.offset, "\(value)")
+            #expect(membersError(document)?.message == expected?.message, "\(value)")
+        }
+        for document in ["[1]", "\"s\"", "", "{\"a\":1} x", "{\"a\":1"] {
+            #expect(membersError(Array(document.utf8)) != nil, "\(document)")
+        }
+        let deep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        #expect(membersError(Array("{\"a\":\(deep)}".utf8))?.message == parseError("{\"a\":\(deep)}")?.message)
+        let strict = JSONParser(options: .init(duplicateKeys: .reject))
+        #expect(membersError(Array(#"{"z":1,"z":3}"#.utf8), parser: strict)?.reason == .duplicateKey("z"))
+    }
+
+    private func membersError(_ bytes: [UInt8], parser: JSONParser = .init()) -> JSONParseError? {
+        do {
+            _ = try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) in try parser.members(buffer) }
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     private func parseError(_ text: String, parser: JSONParser = .init()) -> JSONParseError? {
         parseError(bytes: Array(text.utf8), parser: parser)
     }

@@ -1,4 +1,5 @@
 import CEL
+import JSON
 import Foundation
 import Testing
 @testable import KroEngine
@@ -35,6 +36,30 @@ func sharedDirectory() -> URL {
                 continue
             }
             #expect(error.message.contains("Kubernetes schema bundle"))
+        }
+    }
+
+    /// The embedded bundle's definitions are parsed when first used: each kind resolves to
+    /// the schema the whole bundle, parsed at once, gives.
+    @Test func definitionsParsedWhenUsedAreThoseOfTheWholeBundle() throws {
+        let lazy = try BundledSchemas.load().get()
+        let bytes = try #require(EmbeddedResource.bytes(named: "kubernetes-schemas.json"))
+        let eager = SchemaStore(bundle: try JSONParser.parse(bytes))
+        #expect(lazy.allKindKeys == eager.allKindKeys && lazy.kubernetesVersion == eager.kubernetesVersion)
+        for key in eager.allKindKeys {
+            let gvk = try #require(GroupVersionKind(bundleKey: key))
+            let kind = try #require(lazy.lookup(gvk))
+            #expect(kind == eager.lookup(gvk), "\(key)")
+            // Every definition a kind reaches, through its references.
+            var pending = [kind.root], seen = 0
+            while let schema = pending.popLast(), seen < 5_000 {
+                seen += 1
+                if let ref = schema.ref {
+                    #expect(lazy.resolver.resolveShape(schema) == eager.resolver.resolveShape(schema), "\(ref)")
+                    continue
+                }
+                pending += Array(schema.properties.values) + [schema.items].compactMap { $0 }
+            }
         }
     }
 

@@ -27,11 +27,28 @@ public enum BundledSchemas {
             return .failure(BundleError(message: "the Kubernetes schema bundle (\(resourceName)) is not embedded in this executable"))
         }
         do {
-            let value = try bytes.withBytes { (buffer) throws(JSONParseError) in try JSONParser().parse(buffer) }
-            guard let kinds = value["kinds"]?.objectValue, !kinds.isEmpty, value["definitions"]?.objectValue != nil else {
+            // Checked whole; the kinds parsed, the definitions left in the bytes until used.
+            let store = try bytes.withBytes { (buffer) throws(JSONParseError) -> SchemaStore? in
+                let parser = JSONParser()
+                let members = try parser.members(buffer)
+                func member(_ key: String) -> UnsafeBufferPointer<UInt8>? {
+                    members.last { $0.key == key }.map { UnsafeBufferPointer(rebasing: buffer[$0.value]) }
+                }
+                guard let kindsBytes = member("kinds"), let kinds = try parser.parse(kindsBytes).objectValue, !kinds.isEmpty,
+                      let definitionBytes = member("definitions"), definitionBytes.first == UInt8(ascii: "{")
+                else { return nil }
+                let offset = definitionBytes.baseAddress! - buffer.baseAddress!
+                var ranges: [String: Range<Int>] = [:]
+                for (name, range) in try parser.members(definitionBytes) {
+                    ranges[name] = (offset + range.lowerBound)..<(offset + range.upperBound)
+                }
+                return SchemaStore(bundleBytes: bytes, definitionRanges: ranges, kinds: kinds.compactMapValues(\.stringValue),
+                                   kubernetesVersion: try member("kubernetesVersion").map(parser.parse)?.stringValue)
+            }
+            guard let store else {
                 return .failure(BundleError(message: "the embedded Kubernetes schema bundle has no kinds or definitions"))
             }
-            return .success(SchemaStore(bundle: value))
+            return .success(store)
         } catch {
             return .failure(BundleError(message: "the embedded Kubernetes schema bundle could not be read: \(error)"))
         }

@@ -48,6 +48,14 @@ public struct SchemaStore: Sendable {
             crdKinds: crdKinds)
     }
 
+    /// A store over bundle bytes of that shape, its definitions parsed when first used
+    /// (`BundledSchemas.load` has checked them).
+    init(bundleBytes: ByteBlob, definitionRanges: [String: Range<Int>], kinds: OrderedDictionary<String, String>,
+         kubernetesVersion: String?) {
+        self.init(resolver: SchemaResolver(bytes: bundleBytes, ranges: definitionRanges),
+                  kubernetesVersion: kubernetesVersion, bundleKinds: kinds)
+    }
+
     /// The same store with more CRD kinds (later ones replace earlier ones of the same key).
     public func adding(crdKinds more: [KindSchema]) -> SchemaStore {
         SchemaStore(resolver: resolver, kubernetesVersion: kubernetesVersion, bundleKinds: bundleKinds,
