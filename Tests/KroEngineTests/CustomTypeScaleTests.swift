@@ -53,6 +53,11 @@ import YAMLSyntax
         #expect(cycles.first?.message == "cyclic dependency in type T0: graph contains a cycle: " + shown.joined(separator: " -> "))
         #expect(cycles.allSatisfy { $0.related.count == AnalysisLimits.cycleMembersShown })
         #expect(cycles.first.map(f.text(of:)) == "T1")
+        // All point at the cycle's first edges, from T0 on (one list, not one per type).
+        #expect(cycles.allSatisfy { $0.related == cycles[0].related })
+        #expect(cycles[0].related.prefix(2).map(\.message) == ["T0 uses T1", "T1 uses T2"])
+        #expect(cycles[0].related.last?.message == "T31 uses T32")
+        #expect(cycles[0].related.map { f.text(of: $0.range) } == (1...32).map { "T\($0)" })
     }
 
     /// The order types are built in and the cycles found are those of the plain

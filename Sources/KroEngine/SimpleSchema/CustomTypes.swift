@@ -44,19 +44,27 @@ extension SchemaBuildState {
         }
         let byName = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for cycle in Self.cycles(edges: edges, names: definitions.map(\.name).sorted()) {
-            for (i, name) in cycle.enumerated() {
-                // The cycle from `name` round to it again, read in place (a copy for each
-                // of its types would be quadratic in a long one).
-                let length = cycle.count + 1
+            /// The `count` edges of the cycle that follow the one out of `cycle[i]`.
+            func edges(after i: Int, count: Int) -> [RelatedLocation] {
                 func step(_ k: Int) -> String { cycle[(i + k) % cycle.count] }
-                let refRange = references[name]?.first { $0.name == step(1) }?.range
-                    ?? byName[name]?.keyRange ?? TextRange(start: 0, end: 0)
-                let related = (1..<min(length - 1, AnalysisLimits.cycleMembersShown + 1)).compactMap { k -> RelatedLocation? in
+                return (1..<count + 1).compactMap { k -> RelatedLocation? in
                     guard let r = references[step(k)]?.first(where: { $0.name == step(k + 1) })?.range else { return nil }
                     return RelatedLocation(range: r, message: "\(step(k)) uses \(step(k + 1))")
                 }
+            }
+            // A short cycle's types each point at the other edges; a long one's share the
+            // first edges from its first type (a list for each of 10,000 types was 30 MB).
+            let long = cycle.count > AnalysisLimits.cycleMembersShown + 1
+            let shared = long ? edges(after: cycle.count - 1, count: AnalysisLimits.cycleMembersShown) : []
+            for (i, name) in cycle.enumerated() {
+                // The cycle from `name` round to it again, read in place (a copy for each
+                // of its types would be quadratic in a long one).
+                func step(_ k: Int) -> String { cycle[(i + k) % cycle.count] }
+                let refRange = references[name]?.first { $0.name == step(1) }?.range
+                    ?? byName[name]?.keyRange ?? TextRange(start: 0, end: 0)
                 report("KRO110", "cyclic dependency in type \(name): graph contains a cycle: "
-                       + AnalysisLimits.cycleText(count: length, name: step), refRange, related: related)
+                       + AnalysisLimits.cycleText(count: cycle.count + 1, name: step), refRange,
+                       related: long ? shared : edges(after: i, count: cycle.count - 1))
                 broken.insert(name)
             }
         }
