@@ -14,8 +14,8 @@ public struct DiagnosticCatalogue: Sendable {
     public let entries: [Entry]
 
     /// The embedded catalogue (empty if the doc is not embedded, which a test rules out).
-    public static let embedded = DiagnosticCatalogue(markdown: EmbeddedResource.bytes(named: "diagnostics.md")
-        .map { String(decoding: $0, as: UTF8.self) } ?? "")
+    public static let embedded = DiagnosticCatalogue(markdown: EmbeddedResource.blob(named: "diagnostics.md")?
+        .withBytes { String(decoding: $0, as: UTF8.self) } ?? "")
 
     public init(markdown: String) {
         var entries: [Entry] = []
