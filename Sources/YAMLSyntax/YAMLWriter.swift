@@ -127,33 +127,42 @@ public enum YAMLWriter {
     ]
 
     static func needsQuotes(_ s: String) -> Bool {
-        if reservedWords.contains(s) { return true }
-        // By bytes: the characters looked for are ASCII, and no other character's bytes are.
-        guard let first = s.utf8.first, let last = s.utf8.last else { return true }
-        if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
-            return true
-        }
-        if Self.indicators.contains(first) { return true }
-        if last == UInt8(ascii: ":") { return true }
-        // `: ` and ` #` by bytes (String's `contains` was half of rendering 10,000 objects).
-        var previous: UInt8 = 0
-        for byte in s.utf8 {
-            if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
-                || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#")) { return true }
-            previous = byte
-        }
-        for u in s.unicodeScalars {
-            if u.value < 0x20 || u.value == 0x7F || (0x80...0x9F).contains(u.value) || u.value == 0xFEFF
-                || u.value == 0x2028 || u.value == 0x2029 || u == "\u{85}" {
+        // The reserved words are at most five bytes: most strings skip the hashing.
+        if s.utf8.count <= 5, reservedWords.contains(s) { return true }
+        var s = s
+        return s.withUTF8 { b in
+            // By bytes, in one pass: the characters looked for are ASCII, and no other
+            // character's bytes are (String's `contains`, then a set of indicators and a pass
+            // over the scalars, were half of rendering 10,000 objects).
+            guard let first = b.first, let last = b.last else { return true }
+            if first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") || last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
                 return true
             }
+            if indicators[Int(first)] || last == UInt8(ascii: ":") { return true }
+            var previous: UInt8 = 0
+            var ascii = true
+            for byte in b {
+                if byte < 0x20 || byte == 0x7F { return true }
+                if byte >= 0x80 { ascii = false }
+                // `: ` and ` #`.
+                if (previous == UInt8(ascii: ":") && byte == UInt8(ascii: " "))
+                    || (previous == UInt8(ascii: " ") && byte == UInt8(ascii: "#")) { return true }
+                previous = byte
+            }
+            if !ascii && String(decoding: b, as: UTF8.self).unicodeScalars.contains(where: {
+                (0x80...0x9F).contains($0.value) || $0.value == 0xFEFF || $0.value == 0x2028 || $0.value == 0x2029
+            }) { return true }
+            return looksNumericOrDate(b)
         }
-        return looksNumericOrDate(s)
     }
 
     /// Characters that start a YAML indicator (`-x`, `?x`, `:x` are plain in block context
     /// only when followed by a non-space; quoting them all keeps the rule simple and safe).
-    private static let indicators = Set("-?:,[]{}#&*!|>'\"%@`".utf8)
+    private static let indicators: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for c in "-?:,[]{}#&*!|>'\"%@`".utf8 { table[Int(c)] = true }
+        return table
+    }()
 
     /// Numbers, sexagesimals, dates and times are all built from these characters.
     private static let numberish: [Bool] = {
@@ -164,15 +173,12 @@ public enum YAMLWriter {
 
     /// Anything a YAML 1.1 or 1.2 resolver might take for a number or timestamp. By bytes,
     /// with the tables made once (making them at each call was a fifth of a render).
-    private static func looksNumericOrDate(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { b in
-            var i = 0
-            if b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-") { i = 1 }
-            guard i < b.count else { return false }
-            let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
-            guard isDigit(b[i]) || (b[i] == UInt8(ascii: ".") && i + 1 < b.count && isDigit(b[i + 1])) else { return false }
-            return b.allSatisfy { numberish[Int($0)] }
-        }
+    private static func looksNumericOrDate(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if b[0] == UInt8(ascii: "+") || b[0] == UInt8(ascii: "-") { i = 1 }
+        guard i < b.count else { return false }
+        let isDigit = { (c: UInt8) in c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+        guard isDigit(b[i]) || (b[i] == UInt8(ascii: ".") && i + 1 < b.count && isDigit(b[i + 1])) else { return false }
+        return b.allSatisfy { numberish[Int($0)] }
     }
 }

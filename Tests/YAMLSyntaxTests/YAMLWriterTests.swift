@@ -45,7 +45,8 @@ import YAMLSyntax
                       ">", "'q'", "\"q\"", "%p", "@x", "`x", "[a]", "{a}", "a,b", "?", ":", "? x", "multi\nline",
                       "tab\there", "trailing ", " leading", "caf\u{e9}", "\u{1F600}", "ctl\u{1}x", "back\\slash",
                       "<<", "=", "${schema.spec.name}", "^[a-z0-9./:-]+$", ".status.conditions[?(@.type==\"Ready\")].status",
-                      "self == oldSelf", "nginx:latest", "http://x"])
+                      "self == oldSelf", "nginx:latest", "http://x", "nel\u{85}x", "c1\u{9F}", "\u{FEFF}bom", "ls\u{2028}",
+                      "ps\u{2029}x", "del\u{7F}", "é: x", "ü #x", "+.INF", "yes!"])
     func stringsReadBackAsTheSameString(_ s: String) {
         _ = roundTrip(["k": .string(s), .init(stringLiteral: s.isEmpty ? "e" : s): "v", "l": [.string(s)]])
     }
