@@ -7,61 +7,72 @@ import OrderedCollections
 public enum YAMLWriter {
     /// The YAML text of `value`, ending with a newline.
     public static func write(_ value: JSONValue) -> String {
-        var out = ""
+        // Written as bytes, made a String once: appending to a String took 330 instructions a
+        // piece, a third of rendering 10,000 objects.
+        var out: [UInt8] = []
         switch value {
         case .object(let members) where !members.isEmpty:
             writeMembers(members, indent: 0, into: &out)
         case .array(let items) where !items.isEmpty:
             writeItems(items, indent: 0, into: &out)
         default:
-            out = inline(value) + "\n"
+            out += inline(value).utf8
+            out.append(UInt8(ascii: "\n"))
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func writeMembers(_ members: OrderedDictionary<String, JSONValue>, indent: Int,
-                                     into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+                                     into out: inout [UInt8]) {
         for (key, value) in members {
-            out += pad + scalarText(key) + ":"
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            out += scalarText(key).utf8
+            out.append(UInt8(ascii: ":"))
             writeNested(value, keyIndent: indent, into: &out)
         }
     }
 
     /// The value after `key:` (inline scalars on the same line, collections below).
-    private static func writeNested(_ value: JSONValue, keyIndent: Int, into out: inout String) {
+    private static func writeNested(_ value: JSONValue, keyIndent: Int, into out: inout [UInt8]) {
         switch value {
         case .object(let members) where !members.isEmpty:
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
             writeMembers(members, indent: keyIndent + 2, into: &out)
         case .array(let items) where !items.isEmpty:
-            out += "\n"
+            out.append(UInt8(ascii: "\n"))
             writeItems(items, indent: keyIndent, into: &out)
         default:
-            out += " " + inline(value) + "\n"
+            out.append(UInt8(ascii: " "))
+            out += inline(value).utf8
+            out.append(UInt8(ascii: "\n"))
         }
     }
 
-    private static func writeItems(_ items: [JSONValue], indent: Int, into out: inout String) {
-        let pad = String(repeating: " ", count: indent)
+    private static func writeItems(_ items: [JSONValue], indent: Int, into out: inout [UInt8]) {
         for item in items {
-            out += pad + "-"
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            out.append(UInt8(ascii: "-"))
             switch item {
             case .object(let members) where !members.isEmpty:
                 // The first member shares the dash's line; the rest align under it.
                 var first = true
                 for (key, value) in members {
-                    out += (first ? " " : pad + "  ") + scalarText(key) + ":"
+                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: first ? 1 : indent + 2))
+                    out += scalarText(key).utf8
+                    out.append(UInt8(ascii: ":"))
                     writeNested(value, keyIndent: indent + 2, into: &out)
                     first = false
                 }
             case .array(let inner) where !inner.isEmpty:
                 // `- - x`: the inner list's first dash shares this line.
-                var nested = ""
+                var nested: [UInt8] = []
                 writeItems(inner, indent: indent + 2, into: &nested)
-                out += " " + nested.dropFirst(indent + 2)
+                out.append(UInt8(ascii: " "))
+                out += nested.dropFirst(indent + 2)
             default:
-                out += " " + inline(item) + "\n"
+                out.append(UInt8(ascii: " "))
+                out += inline(item).utf8
+                out.append(UInt8(ascii: "\n"))
             }
         }
     }
