@@ -1,11 +1,16 @@
 import JSON
 
 /// The JSON parser: what it accepts serialises and parses back to the same value. The
-/// value written piece by piece with `JSONTextWriter` gives the serializer's bytes.
+/// value written piece by piece with `JSONTextWriter` gives the serializer's bytes. An
+/// object's members read as ranges (`members`) are its members, and a document `parse`
+/// rejects `members` rejects where `parse` does.
 enum JSONFuzz {
     static func run(_ input: [UInt8]) -> [String] {
         var v = Violations()
-        guard let value = try? JSONParser().parse(input) else { return [] }
+        let parsed: Result<JSONValue, JSONParseError>
+        do { parsed = .success(try JSONParser().parse(input)) } catch { parsed = .failure(error) }
+        checkMembers(input, parsed, &v)
+        guard case .success(let value) = parsed else { return v.list }
         guard let bytes = try? JSONSerializer(options: .init(nonFiniteNumbers: .null)).serialize(value) else {
             return ["a parsed value does not serialise"]
         }
@@ -19,6 +24,34 @@ enum JSONFuzz {
             v.expect(false, "the serialised value does not parse: \(error)")
         }
         return v.list
+    }
+
+    static func checkMembers(_ input: [UInt8], _ parsed: Result<JSONValue, JSONParseError>, _ v: inout Violations) {
+        let members: Result<[(key: String, value: Range<Int>)], JSONParseError>
+        do {
+            members = .success(try input.withUnsafeBufferPointer { (buffer) throws(JSONParseError) in try JSONParser().members(buffer) })
+        } catch {
+            members = .failure(error)
+        }
+        let opensObject = input.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "{")
+        switch (parsed, members) {
+        case (.success(.object(let object)), .success(let ranges)):
+            v.expect(ranges.count >= object.count && Set(ranges.map(\.key)) == Set(object.keys), "members names other keys than parse")
+            for (key, range) in ranges where ranges.last(where: { $0.key == key })?.value == range {
+                let member = try? JSONParser().parse(Array(input[range]))
+                v.expect(member.map { equivalent($0, object[key]!) } == true, "member \(key)'s range does not hold its value")
+            }
+        case (.success(.object), .failure(let error)):
+            v.expect(false, "members rejects an object parse accepts: \(error)")
+        case (.success, .success):
+            v.expect(false, "members accepts a document that is not an object")
+        case (.failure(let expected), .failure(let error)) where opensObject:
+            v.expect(error.offset == expected.offset && error.message == expected.message,
+                     "members rejects at \(error.offset) (\(error.message)), parse at \(expected.offset) (\(expected.message))")
+        case (.failure, .success):
+            v.expect(false, "members accepts a document parse rejects")
+        default: break
+        }
     }
 
     /// `value` through the writer's pieces: containers opened and closed, keys, integers and
