@@ -75,7 +75,14 @@ struct RenderCommand: ParsableCommand {
             report(result.diagnostics, rgdSource, rgdPath)
             if !result.admission.hasErrors {
                 switch output {
-                case .yaml: StandardStreams.writeOutput(RenderOutput.yaml(result))
+                case .yaml:
+                    // Printed as it is made, in blocks of 64 KB.
+                    var block = ""
+                    RenderOutput.yaml(result) { piece in
+                        block += piece
+                        if block.utf8.count >= 1 << 16 { StandardStreams.writeOutput(block); block = "" }
+                    }
+                    StandardStreams.writeOutput(block)
                 case .json: print((try? JSONSerializer(options: .init(indent: "  ")).string(RenderOutput.json(result))) ?? "{}")
                 }
             }

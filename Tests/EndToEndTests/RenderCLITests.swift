@@ -22,6 +22,40 @@ import Testing
         #expect((parsed?["resources"] as? [Any])?.count == 1)
     }
 
+    /// A render of many objects is printed in blocks as it is made: all of it, in order.
+    @Test func aLargeRenderIsPrintedWhole() throws {
+        let rgd = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        metadata:
+          name: many
+        spec:
+          schema:
+            apiVersion: v1alpha1
+            kind: Many
+            spec:
+              items: '[]string'
+          resources:
+          - id: cms
+            forEach:
+            - v: ${schema.spec.items}
+            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "c-${v}"}, data: {k: "${v}"}}
+
+        """
+        let count = 1_000
+        let instance = "apiVersion: kro.run/v1alpha1\nkind: Many\nmetadata: {name: x, namespace: default}\nspec:\n  items:\n"
+            + (0..<count).map { "  - i\($0)\n" }.joined()
+        let dir = try CLIProcess.directory(["rgd.yaml": rgd, "instance.yaml": instance])
+        let result = try CLIProcess.run(["render", "rgd.yaml", "--instance", "instance.yaml"], directory: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.utf8.count > 3 << 16)
+        let documents = result.stdout.components(separatedBy: "---\n")
+        let maps = documents.filter { $0.contains("kind: ConfigMap\n") }
+        #expect(maps.count == count)
+        #expect(maps.enumerated().allSatisfy { i, d in d.contains("  name: c-i\(i)\n") && d.contains("data:\n  k: i\(i)\n") })
+        #expect(documents.last?.contains("# instance (Many default/x)") == true)
+    }
+
     @Test func anInvalidInstanceExits1WithItsFieldErrorsAtLineAndColumn() throws {
         let dir = try CLIProcess.directory([
             "rgd.yaml": Self.rgd,

@@ -8,7 +8,21 @@ public enum RenderOutput {
     /// YAML: a header listing skipped, pending and failed nodes, then each created object
     /// headed by its id (creation order), then the instance with its status.
     public static func yaml(_ result: RenderResult) -> String {
-        var documents: [String] = []
+        var text = ""
+        yaml(result) { text += $0 }
+        return text
+    }
+
+    /// The same text in pieces, in order, handed to `write` as each document is made: a
+    /// caller that prints them never holds the whole text (with the list of documents and
+    /// their join, 100 MB of the 216 MB a render of 50,000 objects peaked at).
+    public static func yaml(_ result: RenderResult, write: (String) -> Void) {
+        var first = true
+        func append(document: String) {
+            if !first { write("---\n") }
+            first = false
+            write(document)
+        }
         var header: [String] = []
         for node in result.nodes {
             switch node.outcome {
@@ -25,7 +39,7 @@ public enum RenderOutput {
             controllerLabels.append(p.path)
             header.append("# every object also gets \(p.path) (needs \(p.needs))")
         }
-        if !header.isEmpty { documents.append(header.joined(separator: "\n") + "\n") }
+        if !header.isEmpty { append(document: header.joined(separator: "\n") + "\n") }
         for node in result.nodes where !node.objects.isEmpty {
             guard node.outcome == .rendered || node.outcome == .read else { continue }
             for (i, object) in node.objects.enumerated() {
@@ -37,7 +51,7 @@ public enum RenderOutput {
                 for p in node.pending where !p.expression.isEmpty && appliesTo(p, item: i, of: node) {
                     lines.append("# pending: \(stripItem(p.path)) = \(oneLine(p.expression)) (needs \(p.needs))")
                 }
-                documents.append(lines.joined(separator: "\n") + "\n" + YAMLWriter.write(object))
+                append(document: lines.joined(separator: "\n") + "\n" + YAMLWriter.write(object))
             }
         }
         if let instance = result.instance {
@@ -45,9 +59,8 @@ public enum RenderOutput {
             for p in result.statusPending {
                 lines.append("# pending: \(p.path) = \(oneLine(p.expression)) (needs \(p.needs))")
             }
-            documents.append(lines.joined(separator: "\n") + "\n" + YAMLWriter.write(instance))
+            append(document: lines.joined(separator: "\n") + "\n" + YAMLWriter.write(instance))
         }
-        return documents.joined(separator: "---\n")
     }
 
     /// JSON: `{resources, skipped, pending, failed, externals, instance, status, statusPending}`.
