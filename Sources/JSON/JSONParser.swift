@@ -119,7 +119,7 @@ private struct JSONReader {
 
     // MARK: values
 
-    fileprivate mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
+    private mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
         guard index < buffer.count else { throw error(.unexpectedEnd, at: index) }
         switch buffer[index] {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
@@ -500,7 +500,7 @@ private struct JSONReader {
         if depth > options.maxDepth { throw error(.depthLimitExceeded(options.maxDepth), at: index) }
     }
 
-    fileprivate func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
+    private func error(_ reason: JSONParseError.Reason, at offset: Int) -> JSONParseError {
         var line = 1, lineStart = 0
         for i in 0..<min(offset, buffer.count) where buffer[i] == 0x0A {
             line += 1
