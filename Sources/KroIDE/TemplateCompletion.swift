@@ -57,10 +57,7 @@ enum TemplateCompletion {
     /// `apiVersion` values (for the `kind` beside it, when written) and `kind` values (for
     /// the `apiVersion` beside it).
     static func kindValues(_ key: String, line: LineContext, store: SchemaStore) -> [CompletionItem] {
-        let kinds = store.allKindKeys.compactMap { key -> (apiVersion: String, kind: String)? in
-            guard let slash = key.lastIndex(of: "/") else { return nil }
-            return (String(key[..<slash]), String(key[key.index(after: slash)...]))
-        }
+        let kinds = store.allKindKeys.compactMap(GroupVersionKind.init(bundleKey:))
         var values: [String] = []
         if key == "kind" {
             let apiVersion = line.siblings["apiVersion"].map(unquote)

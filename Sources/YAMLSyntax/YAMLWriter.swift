@@ -25,7 +25,7 @@ public enum YAMLWriter {
     private static func writeMembers(_ members: OrderedDictionary<String, JSONValue>, indent: Int,
                                      into out: inout [UInt8]) {
         for (key, value) in members {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            spaces(indent, into: &out)
             out += scalarText(key).utf8
             out.append(UInt8(ascii: ":"))
             writeNested(value, keyIndent: indent, into: &out)
@@ -50,14 +50,14 @@ public enum YAMLWriter {
 
     private static func writeItems(_ items: [JSONValue], indent: Int, into out: inout [UInt8]) {
         for item in items {
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            spaces(indent, into: &out)
             out.append(UInt8(ascii: "-"))
             switch item {
             case .object(let members) where !members.isEmpty:
                 // The first member shares the dash's line; the rest align under it.
                 var first = true
                 for (key, value) in members {
-                    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: first ? 1 : indent + 2))
+                    spaces(first ? 1 : indent + 2, into: &out)
                     out += scalarText(key).utf8
                     out.append(UInt8(ascii: ":"))
                     writeNested(value, keyIndent: indent + 2, into: &out)
@@ -75,6 +75,10 @@ public enum YAMLWriter {
                 out.append(UInt8(ascii: "\n"))
             }
         }
+    }
+
+    private static func spaces(_ count: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count))
     }
 
     /// Scalars and empty collections, written on one line.

@@ -24,24 +24,12 @@ import Testing
 
     /// A render of many objects is printed in blocks as it is made: all of it, in order.
     @Test func aLargeRenderIsPrintedWhole() throws {
-        let rgd = """
-        apiVersion: kro.run/v1alpha1
-        kind: ResourceGraphDefinition
-        metadata:
-          name: many
-        spec:
-          schema:
-            apiVersion: v1alpha1
-            kind: Many
-            spec:
-              items: '[]string'
-          resources:
-          - id: cms
-            forEach:
-            - v: ${schema.spec.items}
-            template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "c-${v}"}, data: {k: "${v}"}}
-
-        """
+        let rgd = RGDFixture.text(name: "many", kind: "Many", spec: "items: '[]string'", resources: """
+            - id: cms
+              forEach:
+              - v: ${schema.spec.items}
+              template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "c-${v}"}, data: {k: "${v}"}}
+            """)
         let count = 1_000
         let instance = "apiVersion: kro.run/v1alpha1\nkind: Many\nmetadata: {name: x, namespace: default}\nspec:\n  items:\n"
             + (0..<count).map { "  - i\($0)\n" }.joined()
