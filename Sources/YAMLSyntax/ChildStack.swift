@@ -14,9 +14,13 @@ final class ChildStack<Element> {
         var end: Int { start + capacity }
     }
 
-    /// Segments up to this size are kept when emptied (their churn would cost more than
-    /// the ≤ 4,080 elements they hold); larger ones are freed as soon as a pop empties them.
-    static var largeSegment: Int { 4096 }
+    /// Segments below this size are kept when emptied (their churn would cost more than
+    /// the few elements they hold); the ones of this size are freed as soon as a pop
+    /// empties them. 512 KB each: blocks that large are mapped on their own (kro-lsp's
+    /// one-shot runs map from 256 KB, see MemoryTuning), so a freed one leaves the process.
+    /// At 4,096 elements, 24-byte nodes made 192 KB heap blocks: a mapping of 1M keys kept
+    /// its 48 MB of stack resident while its array filled (+24 MB peak).
+    static var largeSegment: Int { max(4096, (512 << 10) / MemoryLayout<Element>.stride) }
 
     private var segments: [Segment]
     /// The last segment's base and bounds, for `push`.

@@ -59,180 +59,211 @@ public enum ResolvedScalar: Sendable, Hashable {
 public struct YAMLScalar: Sendable, Hashable {
     /// The decoded value (escapes processed, folding and chomping applied).
     public var value: String {
-        get { storedValue }
-        set { keepingSourceMap { $0.storedValue = newValue } }
+        get {
+            switch storage {
+            case .inline(let value, _, _, _): value
+            case .rare(let rare): rare.value
+            }
+        }
+        set { update { $0.value = newValue } }
     }
     /// The whole token, quotes and block indicators included.
     public var range: TextRange {
-        get { extras?.wideRange ?? TextRange(start: Int(start32), end: Int(start32) + inlineLength) }
-        set { keepingSourceMap { $0.setRange(newValue) } }
+        get {
+            switch storage {
+            case .inline(_, let start, let lengthLow, let styleAndLengthHigh):
+                TextRange(start: Int(start), end: Int(start) + (Int(lengthLow) | Int(styleAndLengthHigh >> 3) << 16))
+            case .rare(let rare): rare.range
+            }
+        }
+        set { update { $0.range = newValue } }
     }
     public var style: ScalarStyle {
-        get { ScalarStyle(code: styleAndLengthHigh & 0b111) }
-        set { keepingSourceMap { $0.styleAndLengthHigh = $0.styleAndLengthHigh & ~0b111 | newValue.code } }
+        get {
+            switch storage {
+            case .inline(_, _, _, let styleAndLengthHigh): ScalarStyle(code: styleAndLengthHigh & 0b111)
+            case .rare(let rare): rare.style
+            }
+        }
+        set { update { $0.style = newValue } }
     }
     public var tag: String? {
-        get { extras?.tag }
-        set { updateExtras { $0.tag = newValue } }
+        get { if case .rare(let rare) = storage { rare.tag } else { nil } }
+        set { update { $0.tag = newValue } }
     }
     public var anchor: String? {
-        get { extras?.anchor }
-        set { updateExtras { $0.anchor = newValue } }
+        get { if case .rare(let rare) = storage { rare.anchor } else { nil } }
+        set { update { $0.anchor = newValue } }
     }
     /// Maps UTF-8 offsets inside `value` back to file offsets.
     public var sourceMap: ScalarSourceMap {
-        get { extras?.sourceMap ?? verbatimMap }
-        set { updateExtras { [verbatimMap] in $0.sourceMap = newValue == verbatimMap ? nil : newValue } }
+        get {
+            switch storage {
+            case .inline(let value, let start, _, let styleAndLengthHigh):
+                Self.verbatimMap(value: value, style: ScalarStyle(code: styleAndLengthHigh & 0b111), start: Int(start))
+            case .rare(let rare): rare.sourceMap
+            }
+        }
+        set { update { $0.sourceMap = newValue } }
     }
 
     public init(value: String, style: ScalarStyle, range: TextRange, tag: String? = nil,
                 anchor: String? = nil, sourceMap: ScalarSourceMap) {
-        storedValue = value
-        styleAndLengthHigh = style.code
-        setRange(range)
-        // Most scalars have no tag, no anchor and the verbatim map: then `extras` stays nil.
-        if tag != nil || anchor != nil { updateExtras { $0.tag = tag; $0.anchor = anchor } }
-        if extras != nil || sourceMap != verbatimMap { self.sourceMap = sourceMap }
+        storage = Self.storage(Fields(value: value, style: style, range: range, tag: tag, anchor: anchor, sourceMap: sourceMap))
     }
 
     /// A scalar without tag or anchor whose value is its source text right after the
     /// opening quote (the map `verbatimMap` derives): the parser's common case, without
     /// building the map to compare it.
     init(verbatimValue value: String, style: ScalarStyle, range: TextRange) {
-        storedValue = value
-        styleAndLengthHigh = style.code
-        setRange(range)
-    }
-
-    // Scalars are stored inline in their parent's arrays (only aliases are boxed), so the
-    // scalar's size decides the tree's memory: 31 bytes, which keeps a `YAMLNode` (with its
-    // case tag) at 32. The range is a 32-bit start and a 21-bit length (the length's top 5
-    // bits share a byte with the style), and the source map of a value copied verbatim
-    // from between the token's quotes (nearly every scalar) is not stored: `verbatimMap`
-    // derives it. Everything rare (tag, anchor, another map, a range past 4 GiB or longer
-    // than 2 MiB) lives in `extras`.
-    private var storedValue: String
-    private var extras: ScalarExtras?
-    private var start32: UInt32 = 0
-    private var lengthLow: UInt16 = 0
-    /// The style in the low 3 bits, the range length's bits 16–20 above them.
-    private var styleAndLengthHigh: UInt8
-    private static let maxInlineLength = 1 << 21 - 1
-
-    private var inlineLength: Int { Int(lengthLow) | Int(styleAndLengthHigh >> 3) << 16 }
-
-    /// The map of a value that is its source text, right after the opening quote.
-    private var verbatimMap: ScalarSourceMap {
-        let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
-        return .verbatim(start: range.start + quote, length: storedValue.utf8.count)
-    }
-
-    private mutating func setRange(_ range: TextRange) {
-        let length = range.length
-        if let start = UInt32(exactly: range.start), length >= 0, length <= Self.maxInlineLength {
-            start32 = start
-            lengthLow = UInt16(truncatingIfNeeded: length)
-            styleAndLengthHigh = styleAndLengthHigh & 0b111 | UInt8(length >> 16) << 3
-            if extras?.wideRange != nil { updateExtras { $0.wideRange = nil } }
+        if let inline = Self.inline(value, style, range) {
+            storage = inline
         } else {
-            (start32, lengthLow, styleAndLengthHigh) = (0, 0, styleAndLengthHigh & 0b111)
-            updateExtras { $0.wideRange = range }
+            storage = .rare(Fields(value: value, style: style, range: range, tag: nil, anchor: nil,
+                                   sourceMap: Self.verbatimMap(value: value, style: style, start: range.start)))
         }
     }
 
-    /// Changes a field the derived map depends on without changing the map.
-    private mutating func keepingSourceMap(_ change: (inout YAMLScalar) -> Void) {
-        let map = sourceMap
-        change(&self)
-        sourceMap = map
+    /// The same scalar moved by `delta` bytes (its range and its map).
+    public func shifted(by delta: Int) -> YAMLScalar {
+        if case .inline(let value, _, _, _) = storage, let moved = Self.inline(value, style, range.shifted(by: delta)) {
+            return YAMLScalar(storage: moved)
+        }
+        var s = self
+        s.update { $0.range = $0.range.shifted(by: delta); $0.sourceMap = $0.sourceMap.shifted(by: delta) }
+        return s
     }
 
-    private mutating func updateExtras(_ change: (inout ScalarExtras.Fields) -> Void) {
-        var fields = extras?.fields ?? ScalarExtras.Fields()
-        change(&fields)
-        extras = fields.isEmpty ? nil : ScalarExtras(fields)
+    // Scalars are stored inline in their parent's arrays (only aliases are boxed), so the
+    // scalar's size decides the tree's memory: 24 bytes, which keeps a `YAMLNode` (its case
+    // in the spare values of this enum's tag) at 24. The common scalar (no tag, no anchor,
+    // the map of a value copied verbatim from between its quotes, a range starting below
+    // 4 GiB and shorter than 2 MiB) is the value, a 32-bit start, a 16-bit length and a
+    // byte holding the style (low 3 bits) and the length's bits 16–20; its map is derived
+    // (`verbatimMap`). Any other scalar is boxed whole.
+    private enum Storage: Sendable {
+        case inline(String, start: UInt32, lengthLow: UInt16, styleAndLengthHigh: UInt8)
+        indirect case rare(Fields)
+    }
+    private var storage: Storage
+
+    /// Every field, stored plainly: a boxed scalar, and the scalar being changed.
+    private struct Fields: Sendable {
+        var value: String
+        var style: ScalarStyle
+        var range: TextRange
+        var tag: String?
+        var anchor: String?
+        var sourceMap: ScalarSourceMap
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    private static let maxInlineLength = 1 << 21 - 1
+
+    /// The inline storage of a common scalar (nil when the range does not fit).
+    private static func inline(_ value: String, _ style: ScalarStyle, _ range: TextRange) -> Storage? {
+        let length = range.length
+        guard let start = UInt32(exactly: range.start), length >= 0, length <= maxInlineLength else { return nil }
+        return .inline(value, start: start, lengthLow: UInt16(truncatingIfNeeded: length),
+                       styleAndLengthHigh: style.code | UInt8(length >> 16) << 3)
+    }
+
+    /// Inline when the fields allow it, boxed otherwise.
+    private static func storage(_ f: Fields) -> Storage {
+        if f.tag == nil, f.anchor == nil, let inline = inline(f.value, f.style, f.range),
+           f.sourceMap == verbatimMap(value: f.value, style: f.style, start: f.range.start) {
+            return inline
+        }
+        return .rare(f)
+    }
+
+    /// The map of a value that is its source text, right after the opening quote.
+    private static func verbatimMap(value: String, style: ScalarStyle, start: Int) -> ScalarSourceMap {
+        let quote = style == .singleQuoted || style == .doubleQuoted ? 1 : 0
+        return .verbatim(start: start + quote, length: value.utf8.count)
+    }
+
+    private var fields: Fields {
+        switch storage {
+        case .inline(let value, _, _, _):
+            Fields(value: value, style: style, range: range, tag: nil, anchor: nil, sourceMap: sourceMap)
+        case .rare(let fields): fields
+        }
+    }
+
+    /// Changes fields, the others (the map too) staying as they were.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var f = fields
+        change(&f)
+        storage = Self.storage(f)
     }
 
     public static func == (a: YAMLScalar, b: YAMLScalar) -> Bool {
-        a.storedValue == b.storedValue && a.style == b.style && a.range == b.range
+        a.value == b.value && a.style == b.style && a.range == b.range
             && a.tag == b.tag && a.anchor == b.anchor && a.sourceMap == b.sourceMap
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storedValue); hasher.combine(style); hasher.combine(range)
+        hasher.combine(value); hasher.combine(style); hasher.combine(range)
         hasher.combine(tag); hasher.combine(anchor); hasher.combine(sourceMap)
     }
 }
 
-/// The rare parts of a scalar, out of line and immutable (shared between copies).
-private final class ScalarExtras: Sendable {
-    struct Fields: Sendable {
-        var tag: String?
-        var anchor: String?
-        /// A map that is not the verbatim one (escapes, folding, block scalars).
-        var sourceMap: ScalarSourceMap?
-        /// A range whose start does not fit 32 bits or whose length does not fit 21.
-        var wideRange: TextRange?
-        var isEmpty: Bool { tag == nil && anchor == nil && sourceMap == nil && wideRange == nil }
-    }
-    let fields: Fields
-    init(_ fields: Fields) { self.fields = fields }
-    var tag: String? { fields.tag }
-    var anchor: String? { fields.anchor }
-    var sourceMap: ScalarSourceMap? { fields.sourceMap }
-    var wideRange: TextRange? { fields.wideRange }
-}
-
 /// A collection's range and its rarely present tag and anchor: the range as two 32-bit
-/// offsets, the rest (and a range past 4 GiB) out of line, in a box that is nil when
-/// everything fits, so that a `YAMLMapping` or `YAMLSequence` stays under the 31 bytes a
-/// 32-byte `YAMLNode` allows.
+/// offsets inline; a tag, an anchor or a range past 4 GiB boxes them all. Nine bytes, so
+/// that a `YAMLMapping` or `YAMLSequence` (its array, this, its style) stays under the 24
+/// bytes of a `YAMLNode`.
 struct CollectionHeader: Sendable, Hashable {
     private struct Rare: Sendable, Hashable {
-        var tag: String?, anchor: String?, wideRange: TextRange?
-        var isEmpty: Bool { tag == nil && anchor == nil && wideRange == nil }
+        var range: TextRange, tag: String?, anchor: String?
     }
-    private final class Box: Sendable {
-        let rare: Rare
-        init(_ rare: Rare) { self.rare = rare }
+    private enum Storage: Sendable {
+        case inline(start: UInt32, end: UInt32)
+        indirect case rare(Rare)
     }
-    private var box: Box?
-    private var start32: UInt32 = 0
-    private var end32: UInt32 = 0
+    private var storage: Storage
 
     init(range: TextRange, tag: String?, anchor: String?) {
-        update { $0.tag = tag; $0.anchor = anchor }
-        self.range = range
+        storage = Self.storage(Rare(range: range, tag: tag, anchor: anchor))
     }
-    var range: TextRange {
-        get { box?.rare.wideRange ?? TextRange(start: Int(start32), end: Int(end32)) }
-        set {
-            if let start = UInt32(exactly: newValue.start), let end = UInt32(exactly: newValue.end) {
-                (start32, end32) = (start, end)
-                if box?.rare.wideRange != nil { update { $0.wideRange = nil } }
-            } else {
-                (start32, end32) = (0, 0)
-                update { $0.wideRange = newValue }
-            }
+    private static func storage(_ rare: Rare) -> Storage {
+        if rare.tag == nil, rare.anchor == nil,
+           let start = UInt32(exactly: rare.range.start), let end = UInt32(exactly: rare.range.end) {
+            return .inline(start: start, end: end)
+        }
+        return .rare(rare)
+    }
+    private var all: Rare {
+        switch storage {
+        case .inline(let start, let end): Rare(range: TextRange(start: Int(start), end: Int(end)), tag: nil, anchor: nil)
+        case .rare(let rare): rare
         }
     }
+    private mutating func update(_ change: (inout Rare) -> Void) {
+        var rare = all
+        change(&rare)
+        storage = Self.storage(rare)
+    }
+    var range: TextRange {
+        get {
+            switch storage {
+            case .inline(let start, let end): TextRange(start: Int(start), end: Int(end))
+            case .rare(let rare): rare.range
+            }
+        }
+        set { update { $0.range = newValue } }
+    }
     var tag: String? {
-        get { box?.rare.tag }
+        get { if case .rare(let rare) = storage { rare.tag } else { nil } }
         set { update { $0.tag = newValue } }
     }
     var anchor: String? {
-        get { box?.rare.anchor }
+        get { if case .rare(let rare) = storage { rare.anchor } else { nil } }
         set { update { $0.anchor = newValue } }
     }
-    private mutating func update(_ change: (inout Rare) -> Void) {
-        var rare = box?.rare ?? Rare()
-        change(&rare)
-        box = rare.isEmpty ? nil : Box(rare)
-    }
-    static func == (a: CollectionHeader, b: CollectionHeader) -> Bool {
-        a.range == b.range && a.tag == b.tag && a.anchor == b.anchor
-    }
-    func hash(into hasher: inout Hasher) { hasher.combine(range); hasher.combine(tag); hasher.combine(anchor) }
+    static func == (a: CollectionHeader, b: CollectionHeader) -> Bool { a.all == b.all }
+    func hash(into hasher: inout Hasher) { hasher.combine(all) }
 }
 
 /// Piecewise map from offsets in a scalar's decoded value to offsets in the file.
@@ -428,8 +459,9 @@ public struct YAMLAlias: Sendable, Hashable {
     }
 }
 
-/// A node is stored inline (32 bytes: the largest payload, a scalar, is 31) in its
-/// parent's `entries` or `items`; only an alias, which holds a node, is boxed.
+/// A node is stored inline (24 bytes: the largest payload, a scalar, is 24, and the case
+/// goes in the unused values of the scalar's own tag byte) in its parent's `entries` or
+/// `items`; only an alias, which holds a node, is boxed.
 public enum YAMLNode: Sendable, Hashable {
     case scalar(YAMLScalar)
     case mapping(YAMLMapping)

@@ -84,10 +84,8 @@ extension YAMLNode {
     public func shifted(by delta: Int) -> YAMLNode {
         guard delta != 0 else { return self }
         switch self {
-        case .scalar(var s):
-            s.range = s.range.shifted(by: delta)
-            s.sourceMap = s.sourceMap.shifted(by: delta)
-            return .scalar(s)
+        case .scalar(let s):
+            return .scalar(s.shifted(by: delta))
         case .mapping(var m):
             m.range = m.range.shifted(by: delta)
             let known = m.entriesAreKnownEffective  // moving keys changes none of them

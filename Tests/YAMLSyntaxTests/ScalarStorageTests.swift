@@ -111,12 +111,13 @@ import YAMLSyntax
         #expect(narrowM != YAMLMapping(entries: narrowM.entries, style: .flow, range: TextRange(start: 3, end: 10)))
     }
 
-    @Test func aNodeIsStoredInlineIn32Bytes() {
+    @Test func aNodeIsStoredInlineIn24Bytes() {
         // The tree's memory is its nodes' inline size (only aliases are boxed): keep the
-        // payloads under 32 bytes so an entry (key and value) is 64.
-        #expect(MemoryLayout<YAMLNode>.stride == 32)
-        #expect(MemoryLayout<YAMLNode?>.size == 32)
-        #expect(MemoryLayout<YAMLMappingEntry>.stride == 64)
+        // payloads within 24 bytes so an entry (key and value) is 48.
+        #expect(MemoryLayout<YAMLScalar>.size == 24)
+        #expect(MemoryLayout<YAMLNode>.stride == 24)
+        #expect(MemoryLayout<YAMLNode?>.size == 24)
+        #expect(MemoryLayout<YAMLMappingEntry>.stride == 48)
         // Every expression keeps its scalar's map: one word and a case tag, whichever way
         // it is stored (a packed map is a reference).
         #expect(MemoryLayout<ScalarSourceMap>.size <= 9)

@@ -17,15 +17,6 @@ extension Diagnostic {
     }
 }
 
-extension YAMLScalar {
-    func shifted(by delta: Int) -> YAMLScalar {
-        var s = self
-        s.range = range.shifted(by: delta)
-        s.sourceMap = sourceMap.shifted(by: delta)
-        return s
-    }
-}
-
 extension RGDExpression {
     func shifted(by delta: Int) -> RGDExpression {
         guard delta != 0 else { return self }
