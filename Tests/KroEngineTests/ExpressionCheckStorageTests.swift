@@ -61,7 +61,7 @@ import YAMLSyntax
         #expect(e.parsed == nil && e.partial?.source == "schema.spec.")
         e.partial = nil
         #expect(e.partial == nil && e.partialStorage.isEmpty)
-        #expect(MemoryLayout<RGDExpression>.size <= 152)
+        #expect(MemoryLayout<RGDExpression>.size <= 144)
     }
 
     /// Expressions of one CEL text hold one parsed tree (boxed by the memo of their lane); the

@@ -129,7 +129,7 @@ public struct CELTextMap: Sendable, Hashable {
 /// Kept for every expression of a snapshot (65,000 at 10,000 resources), so its stored
 /// fields are laid out small: the fields are ordered so that one-byte ones fill the others'
 /// padding, the resource index is 32 bits, and the parsed tree is held by reference and
-/// shared by the expressions of one text (`ParsedTree`): 152 bytes instead of 256.
+/// shared by the expressions of one text (`ParsedTree`): 144 bytes instead of 256.
 public struct RGDExpression: Sendable {
     public var kind: ExpressionKind
     public var resourceID: String?
@@ -142,11 +142,11 @@ public struct RGDExpression: Sendable {
     public var celText: String
     /// The YAML scalar holding the expression(s).
     public var scalar: YAMLScalar
-    /// Stored right after the 31-byte scalar, in its last word.
-    public var form: ExpressionForm
     public var textMap: CELTextMap
     /// `resourceIndex`, `Int32.min` for nil: a resource list is far below 2^31 items.
     private var storedResourceIndex: Int32
+    /// Stored with the other one-byte fields, after the 32-bit index.
+    public var form: ExpressionForm
     /// True for a `${` that never closes (kro keeps it as literal text): recorded only so
     /// editors can complete and hover inside it while it is typed; no stage reports on it.
     public var isUnterminated = false
