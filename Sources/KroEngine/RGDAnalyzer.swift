@@ -465,7 +465,10 @@ public enum RGDAnalyzer {
         var expressions = collector.expressions
         collected += CRDTemplateRule.check(expressions, resource: r, gvk: gvk)
         let keepsAll = options.retention == .all
-        for i in expressions.indices { collected += parse(&expressions[i], memo: &memo, partial: keepsAll) }
+        for i in expressions.indices {
+            collected += parse(&expressions[i], memo: &memo, partial: keepsAll)
+            if keepsAll { expressions[i].path = memo.shared(expressions[i].path) }
+        }
         // Unterminated `${…` give no diagnostic here (the collector reported them): only an
         // editor reads their trees.
         var unterminated = keepsAll ? collector.unterminated : []

@@ -96,6 +96,20 @@ import YAMLSyntax
         #expect(e.parsedTree == nil && e.parsed == nil)
     }
 
+    /// Expressions at one place of resources of one lane keep one path array; other places
+    /// keep their own.
+    @Test func expressionsAtOnePlaceShareTheirPath() throws {
+        let analysis = try Self.analysis(rgd("""
+          resources:
+          - {id: a, template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.name}"}}}
+          - {id: b, template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "x-${schema.spec.name}", labels: {k: "${schema.spec.name}"}}}}
+        """), threads: 1)
+        let paths = analysis.expressions.map(\.path)
+        #expect(paths.map(TemplateFieldPath.format) == ["metadata.name", "metadata.name", "metadata.labels.k"])
+        let storage = paths.map { $0.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(storage[0] != nil && storage[0] == storage[1] && storage[2] != storage[0])
+    }
+
     /// A resource's checks are an array with a slot per expression (then per unterminated
     /// one), not a table keyed by index.
     @Test func checksAreOneSlotPerExpression() throws {
