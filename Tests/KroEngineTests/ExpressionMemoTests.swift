@@ -32,6 +32,22 @@ import YAMLSyntax
         return uses.values.filter { $0 > 1 }.count
     }
 
+    /// A memo that keeps only verdicts (a `--check` run) forgets what it holds once it holds
+    /// `verdictMemoCapacity` texts, then parses again what it meets again; one that keeps
+    /// everything (an editor's) remembers every text.
+    @Test(arguments: [true, false])
+    func aVerdictMemoIsBounded(keepsOnlyVerdicts: Bool) throws {
+        var memo = ExpressionMemo()
+        memo.keepsOnlyVerdicts = keepsOnlyVerdicts
+        let first = try #require(memo.parseShared("schema.spec.name", kroMacros: false).tree)
+        for i in 0..<ExpressionMemo.verdictMemoCapacity { _ = memo.parseShared("x + \(i)", kroMacros: false) }
+        let again = try #require(memo.parseShared("schema.spec.name", kroMacros: false).tree)
+        #expect((again === first) == !keepsOnlyVerdicts)
+        #expect(again.parsed.expr == first.parsed.expr)
+        // Until it is full again, what it met since is remembered.
+        #expect(try #require(memo.parseShared("schema.spec.name", kroMacros: false).tree) === again)
+    }
+
     @Test func everyCorpusExpressionHasTheTreeAndCheckOfItsTextAlone() throws {
         let root = sharedDirectory().appendingPathComponent("corpus")
         var repeated = 0
