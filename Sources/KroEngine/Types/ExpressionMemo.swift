@@ -32,7 +32,7 @@ struct ExpressionMemo: Sendable {
     /// analysed, so without a bound the memo alone kept every distinct text's tree and check
     /// to the end (12.5 MB at 10,000 resources); the texts an RGD repeats are met again soon
     /// after. An editor's analysis keeps every tree in its expressions anyway.
-    static let verdictMemoCapacity = 4096
+    static let verdictMemoCapacity = 1024
 
     /// `CELParser.parse` of `text` (kro macros enabled when `kroMacros`).
     mutating func parse(_ text: String, kroMacros: Bool) -> ParseResult {
