@@ -410,13 +410,13 @@ public enum RGDAnalyzer {
                                         instance: SimpleSchemaResult) -> TypeEnvironment {
         let store = options.schemaStore
         let ownKind = KroFileDetection.instanceKind(of: rgd)
-        var kinds: [Int: KindSchema] = [:]
+        var kinds = ResourceKinds()
         var unknownKinds: [Int: GroupVersionKind] = [:]
         var ambiguousKinds: [Int: [String]] = [:]
         for (r, gvk) in zip(rgd.resources, gvks) {
             guard let gvk else { continue }
             if let kind = options.kind(gvk, forRGDOf: ownKind) {
-                kinds[r.index] = kind
+                kinds.set(kind, forResource: r.index)
             } else if UnservableKindRule.check(r, gvk: gvk, store: store) == nil {
                 unknownKinds[r.index] = gvk
                 let definers = options.chainedKinds.definers(ofAmbiguous: gvk)

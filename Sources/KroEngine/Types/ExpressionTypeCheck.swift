@@ -8,7 +8,7 @@ import YAMLSyntax
 struct TypeEnvironment: Sendable {
     let context: KroTypeContext
     /// The schema of each resource whose kind is known (by resource index).
-    let kinds: [Int: KindSchema]
+    let kinds: ResourceKinds
     /// Valid kinds without a schema offline, typed `dyn` (KRO905).
     let unknownKinds: [Int: GroupVersionKind]
     /// The RGDs checked together that each define the kind differently (by resource index).
@@ -22,7 +22,7 @@ struct TypeEnvironment: Sendable {
     /// `context.environment`, boxed once: the checks made in it all hold this one.
     let sharedCheckEnvironment: CheckEnvironment
 
-    init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: [Int: KindSchema],
+    init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: ResourceKinds,
          unknownKinds: [Int: GroupVersionKind], ambiguousKinds: [Int: [String]] = [:], instanceSpec: JSONValue?) {
         var variables: [KroTypeContext.ResourceVariable] = []
         var notes: [String: RelatedLocation] = [:]
@@ -80,7 +80,7 @@ struct ExpressionTypeCheck: Sendable {
     var keepsChecks = true {
         didSet { memo.keepsOnlyVerdicts = !keepsChecks }
     }
-    private var kinds: [Int: KindSchema] { environment.kinds }
+    private var kinds: ResourceKinds { environment.kinds }
     private var catalogNotes: [String: RelatedLocation] { environment.catalogNotes }
 
     init(rgd: ResourceGraphDefinition, store: SchemaStore, environment: TypeEnvironment) {
