@@ -415,7 +415,8 @@ public enum RGDAnalyzer {
         var ambiguousKinds: [Int: [String]] = [:]
         for (r, gvk) in zip(rgd.resources, gvks) {
             guard let gvk else { continue }
-            if let kind = options.kind(gvk, forRGDOf: ownKind) {
+            // Looked up once per kind (an RGD's resources share a few).
+            if let kind = kinds.known(gvk) ?? options.kind(gvk, forRGDOf: ownKind) {
                 kinds.set(kind, forResource: r.index)
             } else if UnservableKindRule.check(r, gvk: gvk, store: store) == nil {
                 unknownKinds[r.index] = gvk

@@ -116,12 +116,9 @@ public struct YAMLScalar: Sendable, Hashable {
     /// opening quote (the map `verbatimMap` derives): the parser's common case, without
     /// building the map to compare it.
     init(verbatimValue value: String, style: ScalarStyle, range: TextRange) {
-        if let inline = Self.inline(value, style, range) {
-            storage = inline
-        } else {
-            storage = .rare(Fields(value: value, style: style, range: range, tag: nil, anchor: nil,
-                                   sourceMap: Self.verbatimMap(value: value, style: style, start: range.start)))
-        }
+        storage = Self.inline(value, style, range) ?? .rare(Fields(
+            value: value, style: style, range: range, tag: nil, anchor: nil,
+            sourceMap: Self.verbatimMap(value: value, style: style, start: range.start)))
     }
 
     /// The same scalar moved by `delta` bytes (its range and its map).

@@ -34,6 +34,9 @@ struct ExpressionMemo: Sendable {
     /// after. An editor's analysis keeps every tree in its expressions anyway.
     static let verdictMemoCapacity = 1024
 
+    /// Whether a table of `count` texts is to be emptied before it takes another.
+    private func isFull(_ count: Int) -> Bool { keepsOnlyVerdicts && count >= Self.verdictMemoCapacity }
+
     /// `CELParser.parse` of `text` (kro macros enabled when `kroMacros`).
     mutating func parse(_ text: String, kroMacros: Bool) -> ParseResult {
         let known = parseShared(text, kroMacros: kroMacros)
@@ -48,7 +51,7 @@ struct ExpressionMemo: Sendable {
         options.enableKroMacros = kroMacros
         let result = CELParser(options: options).parse(text)
         let parse = Parse(tree: result.parsed.map(ParsedTree.init), issues: result.issues)
-        if keepsOnlyVerdicts && parses.count >= Self.verdictMemoCapacity { parses.removeAll() }
+        if isFull(parses.count) { parses.removeAll() }
         parses[key] = parse
         return parse
     }
@@ -66,7 +69,7 @@ struct ExpressionMemo: Sendable {
         let key = Key(text: parsed.source, kroMacros: kroMacros)
         if let known = checks[key] { return known }
         let result = Checker.check(parsed, in: environment)
-        if keepsOnlyVerdicts && checks.count >= Self.verdictMemoCapacity { checks.removeAll() }
+        if isFull(checks.count) { checks.removeAll() }
         checks[key] = keepsOnlyVerdicts
             ? CheckResult(type: result.type, types: [:], references: [:], issues: result.issues) : result
         return result

@@ -21,6 +21,11 @@ struct ResourceKinds: Sendable {
         schemas.append(kind)
     }
 
+    /// The schema recorded for `gvk` (nil before a resource of that kind is recorded).
+    func known(_ gvk: GroupVersionKind) -> KindSchema? {
+        positions[gvk].map { schemas[$0] }
+    }
+
     subscript(index: Int) -> KindSchema? {
         slots[index].map { schemas[$0] }
     }
