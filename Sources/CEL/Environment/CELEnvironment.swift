@@ -26,6 +26,7 @@ public struct CELEnvironment: Sendable {
 
     public func adding(variables: [VariableDecl]) -> CELEnvironment {
         var copy = self
+        copy.variables.reserveCapacity(copy.variables.count + variables.count)
         for v in variables {
             copy.variables[v.name] = v
             copy.scopeVariables[v.name] = nil

@@ -23,6 +23,7 @@ public struct SchemaTypeProvider: TypeProvider {
         self.resolver = resolver
         self.roots = roots
         var shared: [String: String] = [:]
+        shared.reserveCapacity(sameSchema.reduce(0) { $0 + $1.count })
         for group in sameSchema {
             guard let first = group.first, let root = roots[first],
                   group.allSatisfy({ roots[$0] == root }) else { continue }

@@ -24,11 +24,9 @@ struct TypeEnvironment: Sendable {
 
     init(rgd: ResourceGraphDefinition, store: SchemaStore, kinds: ResourceKinds,
          unknownKinds: [Int: GroupVersionKind], ambiguousKinds: [Int: [String]] = [:], instanceSpec: JSONValue?) {
-        var variables: [KroTypeContext.ResourceVariable] = []
         var notes: [String: RelatedLocation] = [:]
         for r in rgd.resources {
             guard let id = r.id?.value else { continue }
-            variables.append(.init(id: id, isCollection: r.nodeType.isCollection, kind: kinds[r.index]))
             if let kind = kinds[r.index], let kindValue = r.objectNode?.mapping?.value(forKey: "kind")?.scalar {
                 switch kind.origin {
                 case .catalog(let source):
@@ -38,6 +36,9 @@ struct TypeEnvironment: Sendable {
                 case .kubernetes, .crd: break
                 }
             }
+        }
+        let variables = rgd.resources.lazy.compactMap { r in
+            r.id.map { KroTypeContext.ResourceVariable(id: $0.value, isCollection: r.nodeType.isCollection, kind: kinds[r.index]) }
         }
         self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
                                       instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
