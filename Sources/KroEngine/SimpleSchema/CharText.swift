@@ -1,13 +1,15 @@
 /// A string as Unicode scalars with their UTF-8 offsets, so the SimpleSchema lexers can
 /// walk characters the way Go's `range` over a string does and still report byte ranges.
 ///
-/// ASCII text (nearly every field string) is kept as its bytes, a character each; other
-/// text as its scalars and their 32-bit offsets. An array of scalars and one of `Int`
-/// offsets took 12 bytes a character, doubled while they grew: a field string of a
-/// million enum values (8 MB) held 100 MB.
+/// ASCII text (nearly every field string) is the string itself, a byte a character: it
+/// shares the YAML value's storage (a copy of its bytes was 8 MB more at the peak of a
+/// field string of a million enum values). Other text is kept as its scalars and their
+/// 32-bit offsets. An array of scalars and one of `Int` offsets took 12 bytes a
+/// character, doubled while they grew: that field string held 100 MB.
 struct CharText {
     private enum Storage {
-        case ascii([UInt8])
+        /// Native and all ASCII: its UTF-8 view is contiguous, a byte a character.
+        case ascii(String)
         /// The scalars, and the UTF-8 offset of each then the length.
         case wide([Unicode.Scalar], offsets: [UInt32])
     }
@@ -16,7 +18,9 @@ struct CharText {
     init(_ string: String) {
         let utf8 = string.utf8
         if utf8.allSatisfy({ $0 < 0x80 }) {
-            storage = .ascii(Array(utf8))
+            var native = string
+            native.makeContiguousUTF8()
+            storage = .ascii(native)
             return
         }
         let scalarCount = string.unicodeScalars.count
@@ -35,14 +39,14 @@ struct CharText {
 
     var count: Int {
         switch storage {
-        case .ascii(let bytes): bytes.count
+        case .ascii(let text): text.utf8.count
         case .wide(let scalars, _): scalars.count
         }
     }
 
     subscript(i: Int) -> Unicode.Scalar {
         switch storage {
-        case .ascii(let bytes): Unicode.Scalar(bytes[i])
+        case .ascii(let text): Unicode.Scalar(Self.bytes(of: text) { $0[i] })
         case .wide(let scalars, _): scalars[i]
         }
     }
@@ -57,7 +61,7 @@ struct CharText {
 
     func firstIndex(of scalar: Unicode.Scalar) -> Int? {
         switch storage {
-        case .ascii(let bytes): scalar.isASCII ? bytes.firstIndex(of: UInt8(scalar.value)) : nil
+        case .ascii(let text): scalar.isASCII ? Self.bytes(of: text) { $0.firstIndex(of: UInt8(scalar.value)) } : nil
         case .wide(let scalars, _): scalars.firstIndex(of: scalar)
         }
     }
@@ -65,8 +69,8 @@ struct CharText {
     func string(_ lo: Int, _ hi: Int) -> String {
         guard lo < hi else { return "" }
         switch storage {
-        case .ascii(let bytes):
-            return String(decoding: bytes[lo..<hi], as: UTF8.self)
+        case .ascii(let text):
+            return Self.bytes(of: text) { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
         case .wide(let scalars, _):
             var s = String.UnicodeScalarView()
             s.append(contentsOf: scalars[lo..<hi])
@@ -77,12 +81,19 @@ struct CharText {
     /// The UTF-8 bytes of characters `lo..<hi`, in place for ASCII text.
     func withUTF8<R>(_ lo: Int, _ hi: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch storage {
-        case .ascii(let bytes):
-            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
+        case .ascii(let text):
+            return Self.bytes(of: text) { body(UnsafeBufferPointer(rebasing: $0[lo..<hi])) }
         case .wide:
             var text = string(lo, hi)
             return text.withUTF8(body)
         }
+    }
+
+    /// The bytes of a native string, in place (a copy only if it were not contiguous).
+    @inline(__always)
+    private static func bytes<R>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Go's `strings.TrimSpace`, without the arrays.
