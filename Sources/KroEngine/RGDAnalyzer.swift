@@ -179,11 +179,14 @@ public enum RGDAnalyzer {
             // The instance schema: kept while `spec.schema` has the same text, column and start.
             let instance: SimpleSchemaResult
             let schemaStart = rgd.schema?.node.range.start
+            // Editors read the schema's fields (hover, symbols); the other runs only its schemas.
+            let keepsFields = options.retention == .all
             if let key, let cached = reuse?.entry.instance, cached.schemaStart == schemaStart,
-               cached.schemaColumn == key.schemaColumn, cached.schemaText == key.schemaText {
+               cached.schemaColumn == key.schemaColumn, cached.schemaText == key.schemaText,
+               cached.result.keepsFields || !keepsFields {
                 instance = cached.result
             } else {
-                instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types)
+                instance = SimpleSchemaBuilder.build(spec: rgd.schema?.spec, types: rgd.schema?.types, keepsFields: keepsFields)
                 if let key { reuse?.entry.instance = (schemaStart, key.schemaText, key.schemaColumn, instance) }
             }
             let kept: KeptEnvironment

@@ -29,6 +29,11 @@ import YAMLSyntax
                 #expect(a.topologicalOrder == b.topologicalOrder && a.graph.cycles == b.graph.cycles, "\(name): graph")
                 #expect(a.graph.nodes == b.graph.nodes && a.graph.edges == b.graph.edges, "\(name): graph")
                 #expect(a.generatedCRD?.result.crd == b.generatedCRD?.result.crd, "\(name): generated CRD")
+                #expect(a.instanceSchema.schema == b.instanceSchema.schema, "\(name): instance schema")
+                #expect(a.instanceSchema.customTypes == b.instanceSchema.customTypes, "\(name): custom types")
+                #expect(a.instanceSchema.diagnostics == b.instanceSchema.diagnostics, "\(name): schema diagnostics")
+                // The schema's fields are for editor requests only.
+                #expect(a.instanceSchema.keepsFields && !b.instanceSchema.keepsFields && b.instanceSchema.fields.isEmpty)
                 #expect(a.keepsEverything && !b.keepsEverything)
                 #expect(b.expressions.isEmpty && b.unterminatedExpressions.isEmpty && b.checks.count == 0)
             }

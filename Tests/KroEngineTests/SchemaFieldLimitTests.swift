@@ -109,3 +109,37 @@ import YAMLSyntax
         #expect(inOrder.sortedKeys() == inOrder)
     }
 }
+
+/// A build without field records (`--check`) makes the same schemas and findings as one
+/// with them, on the shapes that read and update the records: nested objects (their
+/// `required`), custom types (an alias marked required), markers, errors, the field limit.
+@Suite struct SchemaFieldRecordsTests {
+    static func both(_ yaml: String) -> (kept: SimpleSchemaResult, dropped: SimpleSchemaResult) {
+        let root = YAMLParser.parse(SourceText(yaml)).documents.first?.root?.mapping
+        let spec = root?.value(forKey: "spec"), types = root?.value(forKey: "types")
+        return (SimpleSchemaBuilder.build(spec: spec, types: types),
+                SimpleSchemaBuilder.build(spec: spec, types: types, keepsFields: false))
+    }
+
+    @Test(arguments: [
+        "spec:\n  name: string | required=true\n  outer:\n    inner: integer | default=3\n    list: '[]Port'\n"
+            + "types:\n  Port:\n    port: integer | minimum=1 maximum=65535\n  Name: string | required=true\n",
+        "spec:\n  a: Name\n  b: 'string | enum=\"x,y\" bogus=1'\n  c: map[string]Missing\ntypes:\n  Name: string | required=true\n",
+        "spec:\n" + SchemaFieldLimitTests.fields(0..<SchemaFieldLimitTests.limit + 2),
+        "spec:\n  top: T0\ntypes:\n" + (0..<30).map { "  T\($0): {a: T\($0 + 1), b: T\($0 + 1)}\n" }.joined() + "  T30: {leaf: string}\n",
+    ])
+    func sameSchemasAndFindingsWithoutFields(_ yaml: String) {
+        let (kept, dropped) = Self.both(yaml)
+        #expect(dropped.schema == kept.schema)
+        #expect(dropped.customTypes == kept.customTypes)
+        #expect(dropped.diagnostics == kept.diagnostics)
+        #expect(!kept.fields.isEmpty && kept.keepsFields)
+        #expect(dropped.fields.isEmpty && !dropped.keepsFields)
+    }
+
+    @Test func keptFieldsKnowWhetherTheyAreRequired() throws {
+        let (kept, _) = Self.both("spec:\n  a: Name\n  b: string\n  o:\n    c: string | required=true\ntypes:\n  Name: string | required=true\n")
+        let required = Dictionary(uniqueKeysWithValues: kept.fields.map { ($0.path.joined(separator: "."), $0.isRequired) })
+        #expect(required == ["a": true, "b": false, "o": false, "o.c": true, "Name": true])
+    }
+}

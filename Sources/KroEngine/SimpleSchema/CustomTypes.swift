@@ -135,18 +135,17 @@ extension SchemaBuildState {
             var dummyParent: [String] = []
             guard let schema = buildFieldString(name, scalar, keyRange: keyRange, parentRequired: &dummyParent,
                                                 context: context) else { return nil }
-            if let i = fields.lastIndex(where: { $0.block == .types && $0.path == [name] }) {
-                fields[i].isRequired = !dummyParent.isEmpty
+            fields.update(fields.lastIndex { $0.block == .types && $0.path == [name] }) {
+                $0.isRequired = !dummyParent.isEmpty
             }
             return CustomTypeSchema(schema: schema, required: !dummyParent.isEmpty)
         case .mapping(let mapping):
-            let index = fields.count
-            fields.append(SimpleSchemaField(block: .types, path: [name], typeText: nil, schema: nil, isRequired: false,
-                                            markers: [], typeReferences: [], keyRange: keyRange,
-                                            valueRange: mapping.range, typeRange: nil))
+            let index = fields.append(SimpleSchemaField(
+                block: .types, path: [name], typeText: nil, schema: nil, isRequired: false,
+                markers: [], typeReferences: [], keyRange: keyRange, valueRange: mapping.range, typeRange: nil))
             let before = diagnostics.count
             let schema = buildObject(mapping, context: context)
-            fields[index].schema = JSONValue.object(schema).sortedKeys()
+            fields.update(index) { $0.schema = JSONValue.object(schema).sortedKeys() }
             let failed = diagnostics[before...].contains { $0.severity == .error && !Self.isAcceptanceCode($0.code) }
             return failed ? nil : CustomTypeSchema(schema: schema, required: false)
         case .other(let goType, let range):

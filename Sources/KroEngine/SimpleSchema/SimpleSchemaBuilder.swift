@@ -8,8 +8,9 @@ typealias JSONObject = OrderedDictionary<String, JSONValue>
 /// `spec.schema.types` exactly as kro does (simpleschema.md), reporting every error at
 /// the token it concerns instead of stopping at the first.
 public enum SimpleSchemaBuilder {
-    public static func build(spec: YAMLNode?, types: YAMLNode?) -> SimpleSchemaResult {
-        var builder = SchemaBuildState()
+    /// `keepsFields`: whether the result lists the fields (for editor requests).
+    public static func build(spec: YAMLNode?, types: YAMLNode?, keepsFields: Bool = true) -> SimpleSchemaResult {
+        var builder = SchemaBuildState(fields: FieldRecords(keeps: keepsFields))
         builder.loadCustomTypes(types)
         builder.inlinedFields = 0  // `spec` has a budget of its own
         var schema: JSONObject = ["type": "object", "properties": .object([:])]
@@ -19,9 +20,9 @@ public enum SimpleSchemaBuilder {
         let customTypes = builder.customTypes.mapValues { JSONValue.object($0.schema).sortedKeys() }
         // Sorted in place: a sorted copy held every field twice.
         builder.diagnostics.sort { ($0.range, $0.code) < ($1.range, $1.code) }
-        builder.fields.sort { ($0.keyRange ?? $0.valueRange) < ($1.keyRange ?? $1.valueRange) }
-        return SimpleSchemaResult(schema: JSONValue.object(schema).sortedKeys(), fields: builder.fields,
-                                  customTypes: customTypes, diagnostics: builder.diagnostics)
+        builder.fields.sortBySource()
+        return SimpleSchemaResult(schema: JSONValue.object(schema).sortedKeys(), fields: builder.fields.all,
+                                  keepsFields: keepsFields, customTypes: customTypes, diagnostics: builder.diagnostics)
     }
 }
 
@@ -55,7 +56,7 @@ struct CustomTypeSchema {
 
 struct SchemaBuildState {
     var diagnostics: [Diagnostic] = []
-    var fields: [SimpleSchemaField] = []
+    var fields: FieldRecords
     var customTypes: [String: CustomTypeSchema] = [:]
     /// Names defined in `types` (built or not), so a failed type is not also "unknown".
     var definedTypes: Set<String> = []
@@ -67,6 +68,8 @@ struct SchemaBuildState {
     /// The blocks whose schemas are full: the first field left out has its KRO921, the
     /// ones after it are not built.
     private var fullBlocks: Set<SimpleSchemaField.Block> = []
+
+    init(fields: FieldRecords) { self.fields = fields }
 
     /// kro inlines a custom type at each use, and so do the schemas built here: a chain
     /// of types each using the next (a 1,500-type chain, 33 KB of text, took 1 GB) or
@@ -102,7 +105,7 @@ struct SchemaBuildState {
         var properties = JSONObject()
         var required: [String] = []
         var childHasDefault = false
-        var children: [(name: String, fieldIndex: Int?)] = []
+        var children: [(name: String, fieldIndex: Int)] = []
         var cut = false
         for entry in mapping.effectiveEntries {
             guard let name = entry.key.keyString else { continue }
@@ -110,13 +113,13 @@ struct SchemaBuildState {
             let before = fields.count
             let schema = buildField(name, entry.value, keyRange: entry.key.range,
                                     parentRequired: &required, context: context.child(name))
-            children.append((name, fields.count > before ? before : nil))
+            if fields.count > before { children.append((name, before)) }
             if let schema {
                 properties[name] = .object(schema)
                 if schema["default"] != nil { childHasDefault = true }
             }
         }
-        for child in children { if let i = child.fieldIndex { fields[i].isRequired = required.contains(child.name) } }
+        for child in children { fields.update(child.fieldIndex) { $0.isRequired = required.contains(child.name) } }
         var schema: JSONObject = ["type": "object", "properties": .object(properties)]
         // Reading a field left out is not also "undefined field": it is not checked.
         if cut { schema["x-kubernetes-preserve-unknown-fields"] = true }
@@ -131,12 +134,12 @@ struct SchemaBuildState {
         inlinedFields += 1
         switch YAMLValueKind(node) {
         case .mapping(let mapping):
-            let index = fields.count
-            fields.append(SimpleSchemaField(block: context.block, path: context.path, typeText: nil, schema: nil,
-                                            isRequired: false, markers: [], typeReferences: [],
-                                            keyRange: keyRange, valueRange: mapping.range, typeRange: nil))
+            let index = fields.append(SimpleSchemaField(
+                block: context.block, path: context.path, typeText: nil, schema: nil,
+                isRequired: false, markers: [], typeReferences: [],
+                keyRange: keyRange, valueRange: mapping.range, typeRange: nil))
             let schema = buildObject(mapping, context: context)
-            fields[index].schema = JSONValue.object(schema).sortedKeys()
+            fields.update(index) { $0.schema = JSONValue.object(schema).sortedKeys() }
             return schema
         case .string(let scalar):
             return buildFieldString(name, scalar, keyRange: keyRange, parentRequired: &parentRequired,
@@ -152,8 +155,7 @@ struct SchemaBuildState {
     mutating func buildFieldString(_ name: String, _ scalar: YAMLScalar, keyRange: TextRange?,
                                    parentRequired: inout [String], context: FieldContext) -> JSONObject? {
         let field = FieldString(scalar)
-        let index = fields.count
-        fields.append(SimpleSchemaField(
+        let index = fields.append(SimpleSchemaField(
             block: context.block, path: context.path,
             typeText: field.typeText, schema: nil, isRequired: false, markers: [], typeReferences: [],
             keyRange: keyRange, valueRange: scalar.range,
@@ -171,8 +173,10 @@ struct SchemaBuildState {
         case .success(let t):
             type = t
         }
-        fields[index].typeReferences = type.customReferences.map {
-            SimpleSchemaTypeReference(name: $0.name, range: field.range($0.span))
+        fields.update(index) {
+            $0.typeReferences = type.customReferences.map {
+                SimpleSchemaTypeReference(name: $0.name, range: field.range($0.span))
+            }
         }
 
         var markers: [LexedMarker] = []
@@ -189,9 +193,11 @@ struct SchemaBuildState {
                 markers = m
             }
         }
-        fields[index].markers = markers.map {
-            SimpleSchemaMarker(key: $0.kind.rawValue, value: $0.value, keyRange: field.range($0.keySpan),
-                               valueRange: field.range($0.valueSpan))
+        fields.update(index) {
+            $0.markers = markers.map {
+                SimpleSchemaMarker(key: $0.kind.rawValue, value: $0.value, keyRange: field.range($0.keySpan),
+                                   valueRange: field.range($0.valueSpan))
+            }
         }
 
         guard var schema = resolve(type, field: field, context: context) else { return nil }
@@ -210,7 +216,7 @@ struct SchemaBuildState {
             parentRequired.removeSubrange(requiredBefore...)
             return unmarked
         }
-        fields[index].schema = JSONValue.object(schema).sortedKeys()
+        fields.update(index) { $0.schema = JSONValue.object(schema).sortedKeys() }
         return schema
     }
 

@@ -46,8 +46,10 @@ public struct SimpleSchemaResult: Sendable {
     /// The instance `spec` OpenAPI schema (keys sorted as kro serialises them). Fields
     /// with errors are left out, so the schema is usable for further analysis.
     public var schema: JSONValue
-    /// Every field of `spec` and `types`, in source order.
+    /// Every field of `spec` and `types`, in source order; none when built without them.
     public var fields: [SimpleSchemaField]
+    /// Whether `fields` was filled (`SimpleSchemaBuilder.build(…, keepsFields:)`).
+    public var keepsFields: Bool
     /// The schemas of the custom types that built without error (keys sorted).
     public var customTypes: [String: JSONValue]
     /// SimpleSchema errors (KRO101–KRO137) and CRD-acceptance findings (KRO503–KRO509,
