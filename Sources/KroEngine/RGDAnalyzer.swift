@@ -466,7 +466,10 @@ public enum RGDAnalyzer {
         var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource, source: source)
         collector.collect(r)
         var collected = collector.diagnostics
+        // Taken out, so that `expressions` is their only reference and is changed in place
+        // (a copy from the collector's would copy each expression and retain its fields).
         var expressions = collector.expressions
+        collector.expressions = []
         collected += CRDTemplateRule.check(expressions, resource: r, gvk: gvk)
         let keepsAll = options.retention == .all
         for i in expressions.indices {
