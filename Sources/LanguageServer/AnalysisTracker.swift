@@ -71,6 +71,12 @@ struct AnalysisTracker {
         return nextGeneration
     }
 
+    /// The generation of the run begun last (of any document).
+    var latestGeneration: Int { nextGeneration }
+
+    /// True when no run is scheduled or going on (a finished or superseded run leaves `tasks`).
+    var isIdle: Bool { tasks.isEmpty }
+
     /// True while the text `generation` analysed is still the document's.
     func hasText(of generation: Int, _ uri: String) -> Bool {
         guard let since = textSince[uri] else { return false }

@@ -201,6 +201,7 @@ extension Server {
         }
         withExtendedLifetime(replaced) {}
         if let changedKinds { reanalyze(affectedBy: changedKinds, except: uri) }
+        scheduleIdleAction()
     }
 
     /// After what `uri` defines changed (`kinds`: the GVK keys it defined before or does

@@ -40,6 +40,8 @@ public final class Server: @unchecked Sendable {
         var inFlight: [RequestID: Task<Void, Never>?] = [:]
         var nextOutgoingID = 0
         var outgoing: [RequestID: @Sendable (Result<JSONValue, ResponseError>) -> Void] = [:]
+        /// The latest generation when the idle action last ran (Server+Idle.swift).
+        var idleActionRan: Int?
     }
 
     let writer: FrameWriter
@@ -54,11 +56,16 @@ public final class Server: @unchecked Sendable {
     let executor = AnalysisExecutor(limit: max(2, Server.analysisThreads))
     /// Called on an analysis's thread before it starts (tests hold analyses there).
     let analysisWillStart: (@Sendable (_ uri: String) -> Void)?
+    /// What to do once no analysis has run or been scheduled for `idleDelay` after one
+    /// finished (Server+Idle.swift): the executable hands the allocator's free memory back.
+    let whenIdle: IdleAction?
 
-    init(writer: FrameWriter, logLevel: LogLevel, analysisWillStart: (@Sendable (String) -> Void)? = nil) {
+    init(writer: FrameWriter, logLevel: LogLevel, analysisWillStart: (@Sendable (String) -> Void)? = nil,
+         whenIdle: IdleAction? = nil) {
         self.writer = writer
         self.logger = Logger(level: logLevel, writer: writer)
         self.analysisWillStart = analysisWillStart
+        self.whenIdle = whenIdle
     }
 
     func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
@@ -67,10 +74,12 @@ public final class Server: @unchecked Sendable {
         return try body(&state)
     }
 
-    /// Serves until `exit` or end of input; returns the process exit code.
-    public static func run(input: Int32 = 0, output: Int32 = 1, logLevel: LogLevel = .warning) -> Int32 {
+    /// Serves until `exit` or end of input; returns the process exit code. `whenIdle` runs
+    /// in each pause after analyses (Server+Idle.swift).
+    public static func run(input: Int32 = 0, output: Int32 = 1, logLevel: LogLevel = .warning,
+                           whenIdle: IdleAction? = nil) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
-        let server = Server(writer: FrameWriter(fd: output), logLevel: logLevel)
+        let server = Server(writer: FrameWriter(fd: output), logLevel: logLevel, whenIdle: whenIdle)
         let source = ByteSource(fd: input)
         var frames = FrameReader()
         while let chunk = source.read() {

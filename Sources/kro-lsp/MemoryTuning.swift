@@ -32,4 +32,14 @@ enum MemoryTuning {
         _ = mallopt(M_TRIM_THRESHOLD, serverMmapThreshold)
         #endif
     }
+
+    /// Hands the allocator's free memory back to the system: the server calls it when idle.
+    /// The top-of-heap trim above leaves what is free inside the heaps and in the other
+    /// threads' arenas: after 20 edits near the top of a 10,000-resource document the server
+    /// held 267 MB, 140 MB once this ran (`scripts/server-memory.py`).
+    static func releaseFreeMemory() {
+        #if os(Linux)
+        _ = malloc_trim(0)
+        #endif
+    }
 }

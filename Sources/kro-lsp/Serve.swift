@@ -16,5 +16,5 @@ func serveLanguageServer(logLevel: String?) throws -> Never {
         level = parsed
     }
     MemoryTuning.applyForServer()
-    exit(Server.run(logLevel: level))
+    exit(Server.run(logLevel: level, whenIdle: IdleAction { MemoryTuning.releaseFreeMemory() }))
 }

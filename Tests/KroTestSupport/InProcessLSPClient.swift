@@ -25,9 +25,11 @@ public final class InProcessLSPClient: @unchecked Sendable {
     /// for minutes (the server's tasks run on queues of their own).
     public static let timeout: TimeInterval = 300
 
-    /// `analysisWillStart`: see `InMemoryConnection.init`.
-    public init(analysisWillStart: (@Sendable (String) -> Void)? = nil) {
-        connection = InMemoryConnection(analysisWillStart: analysisWillStart) { [weak self] message in self?.record(message) }
+    /// `analysisWillStart`, `whenIdle`: see `InMemoryConnection.init`.
+    public init(analysisWillStart: (@Sendable (String) -> Void)? = nil, whenIdle: IdleAction? = nil) {
+        connection = InMemoryConnection(analysisWillStart: analysisWillStart, whenIdle: whenIdle) { [weak self] message in
+            self?.record(message)
+        }
     }
 
     /// How many analyses the server runs at once.
