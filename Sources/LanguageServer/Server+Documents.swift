@@ -59,6 +59,7 @@ extension Server {
             return state.recordInstanceKinds([], of: uri) || crdsChanged
         }
         if kindsChanged { reanalyzeAll(except: uri) }
+        scheduleIdleAction()  // the document's analysis is free now
     }
 
     /// After a configuration or CRD change: analyse every open document again.

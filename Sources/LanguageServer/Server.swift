@@ -40,8 +40,8 @@ public final class Server: @unchecked Sendable {
         var inFlight: [RequestID: Task<Void, Never>?] = [:]
         var nextOutgoingID = 0
         var outgoing: [RequestID: @Sendable (Result<JSONValue, ResponseError>) -> Void] = [:]
-        /// The latest generation when the idle action last ran (Server+Idle.swift).
-        var idleActionRan: Int?
+        /// Publishes and closes that found the analyses idle (Server+Idle.swift).
+        var idleEvents = 0
     }
 
     let writer: FrameWriter
@@ -56,8 +56,8 @@ public final class Server: @unchecked Sendable {
     let executor = AnalysisExecutor(limit: max(2, Server.analysisThreads))
     /// Called on an analysis's thread before it starts (tests hold analyses there).
     let analysisWillStart: (@Sendable (_ uri: String) -> Void)?
-    /// What to do once no analysis has run or been scheduled for `idleDelay` after one
-    /// finished (Server+Idle.swift): the executable hands the allocator's free memory back.
+    /// What to do in each pause after analyses or a close (Server+Idle.swift): the
+    /// executable hands the allocator's free memory back.
     let whenIdle: IdleAction?
 
     init(writer: FrameWriter, logLevel: LogLevel, analysisWillStart: (@Sendable (String) -> Void)? = nil,

@@ -5,7 +5,7 @@ import LanguageServer
 import Testing
 
 /// The server's idle action (the executable hands free memory back there) runs once in
-/// each pause after analyses, and never while an analysis is scheduled or going on.
+/// each pause after analyses or a close, and never while an analysis is scheduled or going on.
 @Suite struct IdleActionTests {
     final class Counter: @unchecked Sendable {
         private let lock = NSLock()
@@ -44,6 +44,21 @@ import Testing
 
             client.change("file:///a.yaml", version: 2, [["text": .string(Self.text + "\n")]])
             _ = try await client.diagnostics(for: "file:///a.yaml")
+            try await runs.wait(for: 2)
+            try await Task.sleep(nanoseconds: 10 * Self.delay)
+            #expect(runs.value == 2)
+        }
+    }
+
+    @Test func runsAfterADocumentIsClosed() async throws {
+        try await AnalysisThreadTests.offPool {
+            let runs = Counter()
+            let client = InProcessLSPClient(whenIdle: IdleAction(afterNanoseconds: Self.delay) { runs.increment() })
+            try await client.initialize(options: ["analysisDelayMs": 0])
+            try await client.open("file:///a.yaml", Self.text)
+            try await runs.wait(for: 1)
+            // Closing frees the document's analysis: a pause of its own.
+            client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///a.yaml"]])
             try await runs.wait(for: 2)
             try await Task.sleep(nanoseconds: 10 * Self.delay)
             #expect(runs.value == 2)

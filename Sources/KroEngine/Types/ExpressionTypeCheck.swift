@@ -37,8 +37,9 @@ struct TypeEnvironment: Sendable {
                 }
             }
         }
-        let variables = rgd.resources.lazy.compactMap { r in
-            r.id.map { KroTypeContext.ResourceVariable(id: $0.value, isCollection: r.nodeType.isCollection, kind: kinds[r.index]) }
+        // Filtered, then mapped: counting them (to size the context's tables) makes no variable.
+        let variables = rgd.resources.lazy.filter { $0.id != nil }.map { r in
+            KroTypeContext.ResourceVariable(id: r.id!.value, isCollection: r.nodeType.isCollection, kind: kinds[r.index])
         }
         self.context = KroTypeContext(store: store, instanceSpec: instanceSpec,
                                       instanceScope: rgd.schema?.effectiveScope ?? .namespaced, resources: variables)
