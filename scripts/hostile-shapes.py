@@ -66,6 +66,44 @@ def unknown_fields(n):
         "      metadata:\n        name: x\n" + "".join(f"      bad{i}: 1\n" for i in range(n))
 
 
+def repeated_key(mb):
+    """A flow mapping of one key written over and over: a duplicate key every 6 bytes."""
+    return one_configmap("        m: {" + "k: v, " * ((mb << 20) // 6) + "}\n")
+
+
+def flow_list(mb):
+    """A flow sequence of one-letter items: a node every 2 bytes."""
+    return one_configmap("        list: [" + "a," * ((mb << 20) // 2) + "a]\n")
+
+
+def fnv1a(h, text):
+    for byte in text.encode():
+        h = ((h ^ byte) * 16_777_619) & 0xFFFF_FFFF
+    return h
+
+
+def colliding_keys(doublings):
+    """2^doublings distinct keys of one 32-bit FNV-1a hash (the parser's duplicate-key check
+    sorts keys by it): a colliding pair of blocks from each state reached, then every
+    choice of one block per pair."""
+    import random
+    rng, alphabet, h, pairs = random.Random(1), "abcdefghijklmnopqrstuvwxyz0123456789", 2_166_136_261, []
+    for _ in range(doublings):
+        seen = {}
+        while True:
+            block = "".join(rng.choice(alphabet) for _ in range(6))
+            after = fnv1a(h, block)
+            if seen.get(after, block) != block:
+                pairs.append((seen[after], block))
+                h = after
+                break
+            seen[after] = block
+    keys = [""]
+    for a, b in pairs:
+        keys = [k + a for k in keys] + [k + b for k in keys]
+    return one_configmap("".join(f"        {k}: v\n" for k in keys))
+
+
 def deep_flow_nesting(depth):
     return one_configmap("        k: " + "[" * depth + "]" * depth + "\n")
 
@@ -180,6 +218,9 @@ SHAPES = {
     "quotes-10MB": (lambda: escaped_scalar(10, "single"), 2),
     "escapes-48MB": (lambda: escaped_scalar(48, "double"), 10),
     "block-10MB": (lambda: block_scalar(10), 2),
+    "repeated-key-10MB": (lambda: repeated_key(10), 2),
+    "flow-list-10MB": (lambda: flow_list(10), 2),
+    "colliding-keys-32768": (lambda: colliding_keys(15), 2),
     "nesting-10000": (lambda: deep_flow_nesting(10_000), 2),
     "documents-5000": (lambda: many_documents(5_000), 2),
     "empty-documents-1M": (lambda: "---\n" * 1_000_000, 2),

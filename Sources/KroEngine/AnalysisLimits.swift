@@ -45,9 +45,10 @@ public struct AnalysisLimits: Sendable, Hashable {
 
     /// What the parser is told: an RGD's resources list over `maxResources` keeps no tree
     /// for the object items after the first one over it, which admission never reads
-    /// (`ResourceListLimit`; the documents are those `RGDParser.admit` admits).
+    /// (`ResourceListLimit`; the documents are those `RGDParser.admit` admits); a document
+    /// lists one duplicate key more than it reports, so that going over is seen.
     public var yaml: YAMLLimits {
-        YAMLLimits(resourceList: ResourceListLimit(keepObjects: maxResources, documents: [
+        YAMLLimits(maxDuplicateKeys: findingsPerResource, resourceList: ResourceListLimit(keepObjects: maxResources, documents: [
             .init(apiVersion: RGDParser.apiVersion, kind: RGDParser.kind),
             .init(apiVersion: LegacyFormats.apiGroup, kind: LegacyFormats.oldKind),
         ]))

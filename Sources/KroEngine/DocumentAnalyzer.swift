@@ -96,7 +96,7 @@ public enum DocumentAnalyzer {
     static func analyze(_ parsed: AnalysisCache.Parsed, options: AnalysisOptions, cache: AnalysisCache?) -> DocumentAnalysis {
         let yaml = parsed.yaml
         let source = yaml.source
-        var diagnostics = yamlDiagnostics(yaml)
+        var diagnostics = yamlDiagnostics(yaml, maxFindings: options.limits.maxFindings)
         // A document with YAML errors holds a partial tree: RGD findings would be noise.
         var rgds: [RGDAnalysis] = []
         for (i, document) in yaml.documents.enumerated() where document.errors.isEmpty {
@@ -123,14 +123,22 @@ public enum DocumentAnalyzer {
         return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
     }
 
-    /// KRO001 for every YAML error (syntax, limit, encoding), KRO019 for duplicate keys.
-    public static func yamlDiagnostics(_ yaml: YAMLFile) -> [Diagnostic] {
+    /// KRO001 for every YAML error (syntax, limit, encoding), KRO019 for duplicate keys: a
+    /// document's first `maxFindings` by position, then KRO921 at the next one (the parser
+    /// lists one more than that: `AnalysisLimits.yaml`).
+    public static func yamlDiagnostics(_ yaml: YAMLFile, maxFindings: Int = AnalysisLimits().maxFindings) -> [Diagnostic] {
         let source = yaml.source
         let errors = yaml.errors.map { error in
             error.kind == .syntax ? YAMLErrorHints.diagnostic(for: error, in: source)
                 : Diagnostic(code: "KRO001", severity: .error, message: error.message, range: error.range)
         }
-        let duplicates = yaml.documents.flatMap(\.duplicateKeys).map { d in
+        let overLimit = yaml.documents.compactMap { document in
+            document.duplicateKeys.count > maxFindings ? document.duplicateKeys[maxFindings].duplicate : nil
+        }.map { firstOut in
+            Diagnostic(code: AnalysisLimits.code, message: "the document has more than \(maxFindings) duplicate keys, over "
+                           + "kro-lsp's limit of \(maxFindings) findings; this one and the rest are not reported", range: firstOut)
+        }
+        let duplicates = yaml.documents.flatMap { $0.duplicateKeys.prefix(maxFindings) }.map { d in
             // `apiVersion`/`kind` twice at the start of a line: two manifests, no `---`.
             let pasted = ["apiVersion", "kind"].contains(d.key)
                 && source.lineRange(source.line(containing: d.duplicate.start)).start == d.duplicate.start
@@ -140,6 +148,6 @@ public enum DocumentAnalyzer {
                               range: d.duplicate,
                               related: [RelatedLocation(range: d.first, message: "first \"\(d.key)\" here")])
         }
-        return errors + duplicates
+        return errors + duplicates + overLimit
     }
 }

@@ -62,7 +62,9 @@ extension YAMLParser {
             guard b == expected else { return nil }
         }
         let document = previous.documents[d]
+        // A full list may have left out duplicate keys the edit brings within the limit.
         guard document.errors.isEmpty, let root = document.root, newRanges[d].length <= limits.maxDocumentSize,
+              document.duplicateKeys.count < limits.maxDuplicateKeys,
               old[document.range.start] != UInt8(ascii: "%"),  // directives change how tags read
               let target = item(containing: change, in: root, source: previous.source, documentEnd: document.range.end)
         else { return nil }
@@ -86,6 +88,7 @@ extension YAMLParser {
         spliced.duplicateKeys = document.duplicateKeys.filter { $0.duplicate.start < oldItem.start }
             + parsed.documents[0].duplicateKeys
             + document.duplicateKeys.filter { $0.duplicate.start >= target.chunk.end }.map { $0.shifted(by: delta) }
+        spliced.duplicateKeys = spliced.duplicateKeys.firstByPosition(limits.maxDuplicateKeys)
         // The edit may drop the new item, or keep one dropped before (then: a full parse).
         guard ResourceItemPruning.prune(&spliced, limit: limits.resourceList) else { return nil }
         var documents = previous.documents

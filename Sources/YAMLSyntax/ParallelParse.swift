@@ -363,7 +363,7 @@ extension ItemCut {
         let list = YAMLNode.sequence(YAMLSequence(items: items, style: .block,
                                                   range: TextRange(start: listStart, end: max(listStart, listEnd))))
         var assembled = YAMLDocument(root: Self.replacing(root, at: path[...], with: list), range: document, errors: [],
-                                     duplicateKeys: duplicates)
+                                     duplicateKeys: duplicates.firstByPosition(limits.maxDuplicateKeys))
         // The groups dropped the items the rule surely drops, if this list is the rule's.
         assembled.droppedItems = dropped
         return ResourceItemPruning.prune(&assembled, limit: limits.resourceList) ? assembled : nil

@@ -43,6 +43,15 @@ public struct DuplicateKey: Sendable, Hashable {
     }
 }
 
+extension [DuplicateKey] {
+    /// The first `limit` by position (of the later occurrence), in that order.
+    func firstByPosition(_ limit: Int) -> [DuplicateKey] {
+        let sorted = zip(self, dropFirst()).allSatisfy({ $0.duplicate.start < $1.duplicate.start })
+            ? self : self.sorted { $0.duplicate.start < $1.duplicate.start }
+        return count > limit ? Array(sorted.prefix(limit)) : sorted
+    }
+}
+
 /// One `---` document of a stream. When the document has errors, `root` holds what was
 /// parsed before the first error (open collections closed at the error), or nil.
 public struct YAMLDocument: Sendable, Hashable {
@@ -50,6 +59,7 @@ public struct YAMLDocument: Sendable, Hashable {
     /// From the document's first byte (its `---` when present) to its end.
     public var range: TextRange
     public var errors: [YAMLError]
+    /// In order of position (of the later occurrence), at most `YAMLLimits.maxDuplicateKeys`.
     public var duplicateKeys: [DuplicateKey]
     /// How many `spec.resources` object items the tree holds as placeholders
     /// (`YAMLMapping.isDroppedItem`; `YAMLLimits.resourceList`).
@@ -94,13 +104,16 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Over this many object items, a kro RGD's `spec.resources` keeps no tree for the object
     /// items past the first one over the limit (ResourceItemPruning.swift); nil keeps all.
     public var resourceList: ResourceListLimit?
+    /// Duplicate keys a document lists, at most: the first ones by position. A 10 MB flow
+    /// mapping of one key repeated has 1.7 million of them.
+    public var maxDuplicateKeys: Int
     /// Whether the tree builder drops items as they close (else only the finished tree is
     /// pruned): off for the rare document where that guess proved wrong.
     var dropsItemsEarly = true
     public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxDocumentSize: Int = 64 << 20,
-                maxDocuments: Int = 10_000, resourceList: ResourceListLimit? = nil) {
+                maxDocuments: Int = 10_000, maxDuplicateKeys: Int = 10_001, resourceList: ResourceListLimit? = nil) {
         self.maxDepth = maxDepth; self.maxAliasExpansion = maxAliasExpansion; self.maxDocumentSize = maxDocumentSize
-        self.maxDocuments = maxDocuments; self.resourceList = resourceList
+        self.maxDocuments = maxDocuments; self.maxDuplicateKeys = max(0, maxDuplicateKeys); self.resourceList = resourceList
     }
 
     /// The error where the first document over `maxDocuments` begins (on its `---`).

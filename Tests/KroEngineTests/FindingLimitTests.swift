@@ -140,4 +140,25 @@ import YAMLSyntax
         #expect(found.count == 10_001 && found.dropLast().allSatisfy { $0.code == "KRO016" })
         #expect(found.last?.code == "KRO921" && found.last?.message.contains("more than 10000 findings") == true)
     }
+    /// A document's duplicate keys (KRO019) are reported up to the limit, the first by
+    /// position, and KRO921 on the first left out: a 10 MB flow mapping of one key written
+    /// over and over reported 1.7 million warnings.
+    @Test func duplicateKeysStopBeingReportedPastTheLimit() throws {
+        let marked = MarkedText(rgd("  resources:\n" + Self.configMap("cm", fields: [])
+            + "      data: {k: a, k: b, m: c, k: d, m: e, «k»: f}\n"))
+        let all = diagnostics(marked, options: Self.options(findings: .max))
+        #expect(all.map(\.code) == Array(repeating: "KRO019", count: 4))
+        let found = diagnostics(marked, options: Self.options(findings: 3))
+        #expect(Array(found.prefix(3)) == Array(all.prefix(3)))
+        #expect(found.count == 4 && found.last?.code == "KRO921" && found.last?.range == marked.ranges[0])
+        #expect(found.last?.message == "the document has more than 3 duplicate keys, over kro-lsp's limit of 3 findings; "
+            + "this one and the rest are not reported")
+        #expect(diagnostics(marked, options: Self.options(findings: 4)) == all)
+        // With the default limit: 10,000 warnings and the notice on the 10,001st repeat.
+        let source = SourceText(rgd("  resources:\n" + Self.configMap("cm", fields: [])
+            + "      data: {" + String(repeating: "k: v, ", count: 30_000) + "}\n"))
+        let defaults = DocumentAnalyzer.analyze(source, options: .bundled).diagnostics
+        #expect(defaults.count == 10_001 && defaults.dropLast().allSatisfy { $0.code == "KRO019" })
+        #expect(defaults.last?.code == "KRO921")
+    }
 }
