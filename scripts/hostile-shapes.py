@@ -104,6 +104,25 @@ def colliding_keys(doublings):
     return one_configmap("".join(f"        {k}: v\n" for k in keys))
 
 
+def near_field_names(n):
+    """n schema fields of one long length and n expressions each reading a field one
+    letter off: each did-you-mean search is near every field."""
+    pad = "x" * 50
+    fields = "".join(f"      f{i:05d}{pad}: string\n" for i in range(n))
+    return HEADER.replace("      name: string\n", "      name: string\n" + fields) + \
+        "  resources:\n  - id: cm\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n" \
+        "      metadata:\n        name: x\n      data:\n" + \
+        "".join(f"        k{i}: ${{schema.spec.g{i:05d}{pad}}}\n" for i in range(n))
+
+
+def near_resource_ids(n):
+    """n resources of long, similar ids, each reading an id one letter off."""
+    ids = [f"r{i:05d}" + "q" * 50 for i in range(n)]
+    return HEADER + "  resources:\n" + "".join(
+        f"  - id: {x}\n    template: {{apiVersion: v1, kind: ConfigMap, metadata: {{name: \"${{z{x[1:]}.metadata.name}}\"}}}}\n"
+        for x in ids)
+
+
 def deep_flow_nesting(depth):
     return one_configmap("        k: " + "[" * depth + "]" * depth + "\n")
 
@@ -221,6 +240,8 @@ SHAPES = {
     "repeated-key-10MB": (lambda: repeated_key(10), 2),
     "flow-list-10MB": (lambda: flow_list(10), 2),
     "colliding-keys-32768": (lambda: colliding_keys(15), 2),
+    "near-field-names-5000": (lambda: near_field_names(5_000), 2),
+    "near-resource-ids-10000": (lambda: near_resource_ids(10_000), 2),
     "nesting-10000": (lambda: deep_flow_nesting(10_000), 2),
     "documents-5000": (lambda: many_documents(5_000), 2),
     "empty-documents-1M": (lambda: "---\n" * 1_000_000, 2),

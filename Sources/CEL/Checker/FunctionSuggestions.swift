@@ -14,7 +14,7 @@ public enum FunctionSuggestions {
     /// The function `name` most likely meant among those `env` declares; nil when none.
     public static func suggestion(for name: String, in env: CELEnvironment) -> String? {
         if let familiar = familiarNames[name], env.lookupFunction(familiar) != nil { return familiar }
-        let candidates = env.functions.keys.filter { n in
+        let candidates = env.functions.keys.lazy.filter { n in
             !(n.hasPrefix("_") || n.hasPrefix("@") || n == "!_" || n == "-_")
         }
         return DidYouMean.closest(to: name, among: candidates, maxDistance: 2, ignoringCase: true)

@@ -63,7 +63,7 @@ struct BuiltinAPIs {
         let inGroup = known.filter { $0.group == gvk.group }
         for pool in [inGroup, known] where !pool.isEmpty {
             let maxDistance = max(1, gvk.kind.count / 3)
-            if let name = DidYouMean.closest(to: gvk.kind, among: pool.map(\.kind), maxDistance: maxDistance, ignoringCase: true) {
+            if let name = DidYouMean.closest(to: gvk.kind, among: pool.lazy.map(\.kind), maxDistance: maxDistance, ignoringCase: true) {
                 let matches = pool.filter { $0.kind == name }
                 return matches.first { $0.version == gvk.version } ?? matches.last
             }

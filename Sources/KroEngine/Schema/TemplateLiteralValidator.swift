@@ -76,7 +76,7 @@ public struct TemplateLiteralValidator: Sendable {
                     let key = keyScalar.value
                     guard let child = tree.child(key, of: schema) else {
                         let parent = where_
-                        let suggestion = DidYouMean.closest(to: key, among: s.properties.map(\.key),
+                        let suggestion = DidYouMean.closest(to: key, among: s.properties.lazy.map(\.key),
                                                             maxDistance: max(1, key.count / 3), ignoringCase: true)
                         findings.append(Finding(
                             code: "KRO304",
