@@ -9,7 +9,9 @@ struct ExpressionCollector {
     /// Unterminated `${…` (no stage reports on them; see `recordUnterminated`).
     var unterminated: [RGDExpression] = []
     var diagnostics: [Diagnostic] = []
-    private let maxDepth = 200
+    /// The parser nests no deeper, so no expression is left out (it stopped at 200 levels,
+    /// silently).
+    private let maxDepth = YAMLLimits.default.maxDepth
     /// Expressions recorded per resource index (-1: the status block), for the limit.
     private let maxPerResource: Int
     private var counts: [Int: Int] = [:]

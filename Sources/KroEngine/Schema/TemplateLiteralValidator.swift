@@ -42,7 +42,8 @@ public struct TemplateLiteralValidator: Sendable {
     /// copied only into findings: most nodes have none.
     private func walk(_ node: YAMLNode, _ schema: LiteralSchemaNode, in tree: LiteralSchemaTree, path: inout [SchemaPathSegment],
                       keyRange: TextRange?, into findings: inout [Finding], limit: Int, depth: Int) {
-        guard depth < 256, findings.count < limit else { return }
+        // The parser nests no deeper: nothing is left unchecked.
+        guard depth < YAMLLimits.default.maxDepth, findings.count < limit else { return }
         let s = schema.shape
         // Formatted only for a finding: most nodes have none.
         var where_: String { TemplateFieldPath.format(path) }
