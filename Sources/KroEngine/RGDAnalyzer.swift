@@ -463,18 +463,21 @@ public enum RGDAnalyzer {
         let ownKind = KroFileDetection.instanceKind(of: rgd)
         leading += ResourceStructureRules.check(r, instanceScope: instanceScope,
                                                 scopeOf: { options.kind($0, forRGDOf: ownKind)?.scope })
-        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource, source: source)
+        let keepsAll = options.retention == .all
+        // An editor's analysis keeps the expressions: their paths are interned in the memo.
+        var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource, source: source,
+                                            paths: keepsAll ? memo.paths : SharedPathBuilder())
+        if keepsAll { memo.paths = SharedPathBuilder() }  // the collector's the only reference
         collector.collect(r)
+        if keepsAll { memo.paths = collector.paths }
         var collected = collector.diagnostics
         // Taken out, so that `expressions` is their only reference and is changed in place
         // (a copy from the collector's would copy each expression and retain its fields).
         var expressions = collector.expressions
         collector.expressions = []
         collected += CRDTemplateRule.check(expressions, resource: r, gvk: gvk)
-        let keepsAll = options.retention == .all
         for i in expressions.indices {
             collected += parse(&expressions[i], memo: &memo, partial: keepsAll)
-            if keepsAll { expressions[i].path = memo.shared(expressions[i].path) }
         }
         // Unterminated `${…` give no diagnostic here (the collector reported them): only an
         // editor reads their trees.

@@ -96,8 +96,8 @@ import YAMLSyntax
         #expect(e.parsedTree == nil && e.parsed == nil)
     }
 
-    /// Expressions at one place of resources of one lane keep one path array; other places
-    /// keep their own.
+    /// Expressions at one place of resources of one lane keep one path; other places keep
+    /// their own, sharing the links to their common mapping.
     @Test func expressionsAtOnePlaceShareTheirPath() throws {
         let analysis = try Self.analysis(rgd("""
           resources:
@@ -106,8 +106,9 @@ import YAMLSyntax
         """), threads: 1)
         let paths = analysis.expressions.map(\.path)
         #expect(paths.map(TemplateFieldPath.format) == ["metadata.name", "metadata.name", "metadata.labels.k"])
-        let storage = paths.map { $0.withUnsafeBufferPointer { $0.baseAddress } }
-        #expect(storage[0] != nil && storage[0] == storage[1] && storage[2] != storage[0])
+        let tails = try analysis.expressions.map { try #require($0.sharedPath.tail) }
+        #expect(tails[0] === tails[1] && tails[2] !== tails[0])
+        #expect(tails[2].parent?.parent === tails[0].parent)
     }
 
     /// A resource's checks are an array with a slot per expression (then per unterminated

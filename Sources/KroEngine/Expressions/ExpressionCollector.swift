@@ -14,6 +14,9 @@ struct ExpressionCollector {
     private let maxDepth = YAMLLimits.default.maxDepth
     /// Expressions recorded per resource index (-1: the status block), for the limit.
     private let maxPerResource: Int
+    /// The recorded paths, sharing their prefixes (a copy of the walk's stack each was most
+    /// of the memory of deep templates).
+    private(set) var paths: SharedPathBuilder
     private var counts: [Int: Int] = [:]
     /// While walking the status block: its leaves without an expression (KRO404). Nil
     /// elsewhere, so template walks copy no paths for them.
@@ -26,9 +29,11 @@ struct ExpressionCollector {
     /// everything is walked.
     private var needles: NeedleRuns?
 
-    init(maxPerResource: Int = AnalysisLimits().maxExpressionsPerResource, source: SourceText? = nil) {
+    init(maxPerResource: Int = AnalysisLimits().maxExpressionsPerResource, source: SourceText? = nil,
+         paths: SharedPathBuilder = SharedPathBuilder()) {
         self.maxPerResource = maxPerResource
         self.source = source
+        self.paths = paths
     }
 
     mutating func collect(_ rgd: ResourceGraphDefinition) {
@@ -231,17 +236,12 @@ struct ExpressionCollector {
         let standalone = scan.isStandalone
         let built = StringTemplate.celText(value: s.value, matches: scan.matches, standalone: standalone)
         expressions.append(RGDExpression(
-            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: Self.kept(path),
+            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: paths.path(for: path),
             form: standalone ? .standalone : .stringTemplate, scalar: s, matches: scan.matches,
             celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap)))
         return true
     }
 
-    /// A recorded path: a copy of exactly its length. Holding the walk's stack instead kept
-    /// its room to grow in every expression, and the walk's next pop copied the stack.
-    private static func kept(_ path: [SchemaPathSegment]) -> [SchemaPathSegment] {
-        path.withUnsafeBufferPointer { Array($0) }
-    }
 
     /// Counts one more expression of `owner`; false (and KRO921 once, at `range`) past the limit.
     private mutating func withinLimit(_ owner: (Int?, String?), at range: TextRange) -> Bool {
@@ -270,7 +270,7 @@ struct ExpressionCollector {
                                     text: String(decoding: bytes[(start + 2)...], as: UTF8.self))
         let built = StringTemplate.celText(value: s.value, matches: [match], standalone: true)
         var e = RGDExpression(
-            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: Self.kept(path), form: .standalone, scalar: s,
+            kind: kind, resourceIndex: owner.0, resourceID: owner.1, path: paths.path(for: path), form: .standalone, scalar: s,
             matches: [match],
             celText: built.text, textMap: CELTextMap(pieces: built.pieces, scalarMap: s.sourceMap))
         e.isUnterminated = true

@@ -133,9 +133,8 @@ public struct CELTextMap: Sendable, Hashable {
 public struct RGDExpression: Sendable {
     public var kind: ExpressionKind
     public var resourceID: String?
-    /// The field path inside the template / externalRef / status (rgd.md §8.7), or the
-    /// list position for includeWhen/readyWhen/forEach/conditions.
-    public var path: [SchemaPathSegment]
+    /// `path`, its prefix shared with the other expressions under the same mapping.
+    private(set) var sharedPath: SharedPath
     /// `matches`, unless `matchIsImplied`.
     private var storedMatches: [ExpressionMatch]
     /// The CEL text kro compiles: the inner text, or the generated concatenation.
@@ -163,11 +162,11 @@ public struct RGDExpression: Sendable {
     var partialStorage: [ParsedExpr] = []
     public var references: [ExpressionReference] = []
 
-    init(kind: ExpressionKind, resourceIndex: Int?, resourceID: String?, path: [SchemaPathSegment],
+    init(kind: ExpressionKind, resourceIndex: Int?, resourceID: String?, path: SharedPath,
          form: ExpressionForm, scalar: YAMLScalar, matches: [ExpressionMatch], celText: String, textMap: CELTextMap) {
         self.kind = kind
         self.resourceID = resourceID
-        self.path = path
+        sharedPath = path
         storedMatches = []
         self.celText = celText
         self.scalar = scalar
@@ -175,6 +174,13 @@ public struct RGDExpression: Sendable {
         self.textMap = textMap
         storedResourceIndex = Self.store(resourceIndex)
         self.matches = matches
+    }
+
+    /// The field path inside the template / externalRef / status (rgd.md §8.7), or the
+    /// list position for includeWhen/readyWhen/forEach/conditions.
+    public var path: [SchemaPathSegment] {
+        get { sharedPath.segments }
+        set { sharedPath = SharedPath(newValue) }
     }
 
     /// The `${…}` pieces, each with its file range (from `$` to `}`).
