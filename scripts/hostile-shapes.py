@@ -123,6 +123,23 @@ def near_resource_ids(n):
         for x in ids)
 
 
+def deep_expressions(resources, depth, per_resource):
+    """Resources of a kind without a schema, each with `per_resource` expressions in one
+    mapping `depth` levels down (every expression's path that long)."""
+    inner = "{" + ", ".join(f"k{i}: '${{schema.spec.name}}'" for i in range(per_resource)) + "}"
+    nested = "{a: " * depth + inner + "}" * depth
+    return HEADER + "  resources:\n" + "".join(
+        f"  - id: r{r}\n    template:\n      apiVersion: example.com/v1\n      kind: Foo\n"
+        f"      metadata: {{name: x{r}}}\n      spec:\n        deep: {nested}\n" for r in range(resources))
+
+
+def expression_issues(expressions, fields):
+    """Expressions each reading `fields` unknown schema fields in one list: a finding per
+    field, every one quoting the expression."""
+    text = "string([" + ", ".join(f"schema.spec.a{i}" for i in range(fields)) + "])"
+    return one_configmap("".join(f"        k{j}: '${{{text}}}'\n" for j in range(expressions)))
+
+
 def deep_flow_nesting(depth):
     return one_configmap("        k: " + "[" * depth + "]" * depth + "\n")
 
@@ -242,6 +259,8 @@ SHAPES = {
     "colliding-keys-32768": (lambda: colliding_keys(15), 2),
     "near-field-names-5000": (lambda: near_field_names(5_000), 2),
     "near-resource-ids-10000": (lambda: near_resource_ids(10_000), 2),
+    "deep-expressions-90000": (lambda: deep_expressions(10, 500, 9_000), 2),
+    "expression-issues-100000": (lambda: expression_issues(20, 5_000), 2),
     "nesting-10000": (lambda: deep_flow_nesting(10_000), 2),
     "documents-5000": (lambda: many_documents(5_000), 2),
     "empty-documents-1M": (lambda: "---\n" * 1_000_000, 2),

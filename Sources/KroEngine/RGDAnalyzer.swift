@@ -517,13 +517,16 @@ public enum RGDAnalyzer {
 
         // Expressions already flagged are not type-checked again (no duplicate noise).
         let flagged = FlaggedRanges((admission + diagnostics).filter { $0.severity == .error }.map(\.range))
+        // A resource keeps at most one finding more than an RGD reports: a template of
+        // 100,000 unknown fields stops being validated there, and the type check holds no
+        // more than twice as many.
+        let keep = findingLimit ?? options.limits.findingsPerResource
+        typeCheck.findingLimit = keep
+        defer { typeCheck.findingLimit = .max }
         typeCheck.reportUnknownKind(of: r)
         typeCheck.run(expressions) { flagged.anyWithin($0.scalar.range) }
         let unterminated = prepared.unterminated
         typeCheck.checkSilently(unterminated, from: expressions.count)
-        // A resource keeps at most one finding more than an RGD reports: a template of
-        // 100,000 unknown fields stops being validated there.
-        let keep = findingLimit ?? options.limits.findingsPerResource
         typeCheck.validateTemplateLiterals(of: r, limit: keep - diagnostics.count)
         let typed = typeCheck.takeResults()
         diagnostics += typed.diagnostics

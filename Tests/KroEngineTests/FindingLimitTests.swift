@@ -161,4 +161,32 @@ import YAMLSyntax
         #expect(defaults.count == 10_001 && defaults.dropLast().allSatisfy { $0.code == "KRO019" })
         #expect(defaults.last?.code == "KRO921")
     }
+    /// The type check keeps at most twice a resource's limit, cut back to the first by
+    /// position as it goes: the findings are still the first of an analysis without the
+    /// limit, whatever order the expressions are checked in (the readyWhen written first
+    /// is checked after the template).
+    @Test func typeCheckIssuesPastTheLimitAreNotKept() throws {
+        let fields = (0..<12).map { "schema.spec.a\($0)" }.joined(separator: ", ")
+        let marked = MarkedText(rgd("""
+              resources:
+              - id: cm
+                readyWhen: ["${string([cm.metadata.x1, cm.metadata.x2]) == ''}"]
+                template:
+                  apiVersion: v1
+                  kind: ConfigMap
+                  metadata: {name: x}
+                  data:
+                    a: "${string([\(fields)])}"
+                    b: "${string([\(fields)])}"
+
+            """))
+        let all = diagnostics(marked, options: Self.options(findings: .max))
+        #expect(all.count == 29 && all.allSatisfy { $0.code == "KRO333" || $0.code == "KRO341" })
+        for limit in [1, 3, 14, 28] {
+            let found = diagnostics(marked, options: Self.options(findings: limit))
+            #expect(Array(found.prefix(limit)) == Array(all.prefix(limit)), "limit \(limit)")
+            #expect(found.count == limit + 1 && found.last?.code == "KRO921" && found.last?.range == all[limit].range,
+                    "limit \(limit)")
+        }
+    }
 }

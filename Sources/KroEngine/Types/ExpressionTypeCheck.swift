@@ -60,7 +60,19 @@ struct ExpressionTypeCheck: Sendable {
     let store: SchemaStore
     let environment: TypeEnvironment
     var context: KroTypeContext { environment.context }
-    private(set) var diagnostics: [Diagnostic] = []
+    /// Cut back to the first `findingLimit` by position whenever it holds twice as many: an
+    /// expression of 5,000 unknown fields gives 5,000 findings, twenty of them 100,000.
+    private(set) var diagnostics: [Diagnostic] = [] {
+        didSet {
+            if diagnostics.count / 2 >= findingLimit {
+                diagnostics.sort(by: RGDAnalyzer.ordered)
+                diagnostics.removeSubrange(findingLimit...)
+            }
+        }
+    }
+    /// The findings a resource keeps at most (`AnalysisLimits.findingsPerResource`): those
+    /// past it by position are not kept in `diagnostics`.
+    var findingLimit = Int.max
     /// The inferred type of each status field, by path (for the generated CRD).
     private(set) var statusTypes: [(path: [SchemaPathSegment], type: CELType)] = []
 
@@ -200,6 +212,8 @@ struct ExpressionTypeCheck: Sendable {
             case .status: ("KRO406", "failed to type-check status expression \"\(text)\" at path \"\(e.pathText)\": ")
             case .condition: ("KRO418", "failed to type-check condition \"\(text)\": ")
             }
+            // Once for all the issues: an expression of 5,000 unknown fields made it each time.
+            let related = catalogNotes(for: e, own: false)
             for issue in result.issues {
                 var range = e.fileRange(issue.span)
                 if range.length == 0 {
@@ -208,7 +222,7 @@ struct ExpressionTypeCheck: Sendable {
                 }
                 let fixes = issue.suggestion.map { [DiagnosticFix.replace(range, with: $0)] } ?? []
                 diagnostics.append(Diagnostic(code: code, message: prefix + issue.message, range: range,
-                                              related: catalogNotes(for: e, own: false), fixes: fixes))
+                                              related: related, fixes: fixes))
             }
             return
         }
