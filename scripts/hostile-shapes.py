@@ -140,6 +140,13 @@ def expression_issues(expressions, fields):
     return one_configmap("".join(f"        k{j}: '${{{text}}}'\n" for j in range(expressions)))
 
 
+def suppressed_fields(n):
+    """n unknown fields, each suppressed on its line: past the finding limit, the
+    suppressions' findings are not looked for."""
+    return HEADER + "  resources:\n  - id: cm\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n" \
+        "      metadata: {name: x}\n" + "".join(f"      bad{i}: 1 # kro-lsp: ignore KRO304\n" for i in range(n))
+
+
 def deep_flow_nesting(depth):
     return one_configmap("        k: " + "[" * depth + "]" * depth + "\n")
 
@@ -261,6 +268,7 @@ SHAPES = {
     "near-resource-ids-10000": (lambda: near_resource_ids(10_000), 2),
     "deep-expressions-90000": (lambda: deep_expressions(10, 500, 9_000), 2),
     "expression-issues-100000": (lambda: expression_issues(20, 5_000), 2),
+    "suppressed-fields-100000": (lambda: suppressed_fields(100_000), 2),
     "nesting-10000": (lambda: deep_flow_nesting(10_000), 2),
     "documents-5000": (lambda: many_documents(5_000), 2),
     "empty-documents-1M": (lambda: "---\n" * 1_000_000, 2),

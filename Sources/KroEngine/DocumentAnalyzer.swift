@@ -118,7 +118,7 @@ public enum DocumentAnalyzer {
         }
         let ordered = { (a: Diagnostic, b: Diagnostic) in (a.range.start, a.range.end, a.code) < (b.range.start, b.range.end, b.code) }
         if zip(diagnostics, diagnostics.dropFirst()).contains(where: { ordered($1, $0) }) { diagnostics.sort(by: ordered) }
-        diagnostics = Suppressions.apply(diagnostics, yaml: yaml)
+        diagnostics = Suppressions.apply(diagnostics, yaml: yaml, maxFindings: options.limits.maxFindings)
         options.policy.apply(&diagnostics)
         return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
     }

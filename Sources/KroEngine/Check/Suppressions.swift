@@ -21,26 +21,43 @@ public enum Suppressions {
         var codes: [(code: String, range: TextRange)]
     }
 
-    public static func apply(_ diagnostics: [Diagnostic], yaml: YAMLFile) -> [Diagnostic] {
+    /// `diagnostics` without the suppressed ones, with KRO919 for each code that
+    /// suppressed nothing: the first `maxFindings` of them by position, then KRO921.
+    /// Where a limit cut the findings short (KRO921), the suppressions from there on are not
+    /// called unused: the findings they would suppress were not looked for.
+    public static func apply(_ diagnostics: [Diagnostic], yaml: YAMLFile,
+                             maxFindings: Int = AnalysisLimits().maxFindings) -> [Diagnostic] {
         let directives = self.directives(in: yaml)
         guard !directives.isEmpty else { return diagnostics }
+        // By line, so that a finding looks at its line's directives and the few whole-document
+        // ones, not at every directive of the file.
+        var byLine: [Int: [Int]] = [:]
+        var wholeDocument: [Int] = []
+        for (index, directive) in directives.enumerated() {
+            switch directive.scope {
+            case .line(let l): byLine[l, default: []].append(index)
+            case .document: wholeDocument.append(index)
+            }
+        }
         var used = Set<TextRange>()
         let source = yaml.source
         let kept = diagnostics.filter { diagnostic in
             let line = source.line(containing: diagnostic.range.start)
-            for directive in directives {
-                let applies: Bool = switch directive.scope {
-                case .line(let l): l == line
-                case .document(let range): range.touches(diagnostic.range.start)
-                }
-                guard applies, let hit = directive.codes.first(where: { $0.code == diagnostic.code }) else { continue }
+            let onLine = byLine[line] ?? []
+            // In the order they are written, as one list.
+            let candidates = wholeDocument.isEmpty ? onLine : (onLine + wholeDocument).sorted()
+            for index in candidates {
+                let directive = directives[index]
+                if case .document(let range) = directive.scope, !range.touches(diagnostic.range.start) { continue }
+                guard let hit = directive.codes.first(where: { $0.code == diagnostic.code }) else { continue }
                 used.insert(hit.range)
                 return false
             }
             return true
         }
-        let unused = directives.flatMap { directive in
-            directive.codes.filter { !used.contains($0.range) }.map { code in
+        let cut = diagnostics.lazy.filter { $0.code == AnalysisLimits.code }.map(\.range.start).min() ?? Int.max
+        var unused = directives.flatMap { directive in
+            directive.codes.filter { !used.contains($0.range) && $0.range.start < cut }.map { code in
                 let place = switch directive.scope {
                 case .line(let l): "on line \(l + 1)"
                 case .document: "in this document"
@@ -48,6 +65,13 @@ public enum Suppressions {
                 return Diagnostic(code: unusedCode, severity: .warning,
                                   message: "unused suppression: no \(code.code) finding \(place)", range: code.range)
             }
+        }
+        if unused.count > maxFindings {
+            let firstOut = unused[maxFindings].range
+            unused.removeSubrange(maxFindings...)
+            unused.append(Diagnostic(code: AnalysisLimits.code, message: "more than \(maxFindings) unused suppressions, over "
+                                         + "kro-lsp's limit of \(maxFindings) findings; this one and the rest are not reported",
+                                     range: firstOut))
         }
         return (kept + unused).sorted { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
     }
