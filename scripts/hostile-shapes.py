@@ -147,6 +147,14 @@ def suppressed_fields(n):
         "      metadata: {name: x}\n" + "".join(f"      bad{i}: 1 # kro-lsp: ignore KRO304\n" for i in range(n))
 
 
+def hub_resource(n):
+    """n resources and one more reading each of them once."""
+    return HEADER + "  resources:\n" + "".join(
+        f"  - id: r{i}\n    template: {{apiVersion: v1, kind: ConfigMap, metadata: {{name: x{i}}}}}\n" for i in range(n)) + \
+        "  - id: hub\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n      metadata: {name: hub}\n" \
+        "      data:\n" + "".join(f"        k{i}: '${{r{i}.metadata.name}}'\n" for i in range(n))
+
+
 def deep_flow_nesting(depth):
     return one_configmap("        k: " + "[" * depth + "]" * depth + "\n")
 
@@ -269,6 +277,7 @@ SHAPES = {
     "deep-expressions-90000": (lambda: deep_expressions(10, 500, 9_000), 2),
     "expression-issues-100000": (lambda: expression_issues(20, 5_000), 2),
     "suppressed-fields-100000": (lambda: suppressed_fields(100_000), 2),
+    "hub-9000": (lambda: hub_resource(9_000), 2),
     "nesting-10000": (lambda: deep_flow_nesting(10_000), 2),
     "documents-5000": (lambda: many_documents(5_000), 2),
     "empty-documents-1M": (lambda: "---\n" * 1_000_000, 2),

@@ -303,7 +303,7 @@ public enum RGDAnalyzer {
         // Status and conditions: the header's expressions.
         var collector = ExpressionCollector(maxPerResource: options.limits.maxExpressionsPerResource)
         collector.collectStatus(of: rgd)
-        rules.diagnostics = []
+        rules.startResource()
         header += collector.diagnostics
         var status = collector.expressions
         for i in status.indices {
@@ -507,8 +507,7 @@ public enum RGDAnalyzer {
         diagnostics += prepared.collected
         var expressions = prepared.expressions
         prepared.expressions = []  // `expressions` is then the only reference: mutated in place
-        rules.diagnostics = []
-        rules.dependencies = [:]
+        rules.startResource()
         for i in expressions.indices { rules.check(&expressions[i]) }
         rules.checkIdentity(r, expressions: expressions)
         diagnostics += rules.diagnostics

@@ -27,6 +27,28 @@ import YAMLSyntax
         #expect(c.graph.dependencies(of: "a") == ["b"])
     }
 
+    /// One edge per resource read, at its first reference, in the order first read.
+    @Test func eachResourceReadIsOneEdgeAtItsFirstReference() throws {
+        let a = try Self.graph([("p", []), ("q", []), ("s", []), ("hub", ["q", "p", "q", "s", "p"])])
+        #expect(a.graph.dependencies(of: "hub") == ["q", "p", "s"])
+        let edges = try #require(a.graph.edges["hub"])
+        try #require(edges.count == 3)
+        #expect(edges.allSatisfy { $0.from == "hub" })
+        #expect(edges[0].range.start < edges[1].range.start && edges[1].range.start < edges[2].range.start)
+        // Across the template and the resource's other expressions.
+        let text = rgd("""
+              resources:
+              - id: x
+                template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}
+              - id: hub
+                includeWhen: ["${x.metadata.name != ''}"]
+                template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${x.metadata.name}"}}
+
+            """)
+        let b = try #require(rgdAnalysis(text))
+        #expect(b.graph.dependencies(of: "hub") == ["x"])
+    }
+
     @Test func cycleIsReportedOnEveryMemberWithEdges() throws {
         let a = try Self.graph([("x", []), ("b", ["c"]), ("c", ["b"])])
         let cycle = a.diagnostics.filter { $0.code == "KRO319" }
