@@ -71,6 +71,20 @@ def repeated_key(mb):
     return one_configmap("        m: {" + "k: v, " * ((mb << 20) // 6) + "}\n")
 
 
+def repeated_key_utf8(mb):
+    """`repeated_key` with a key of two 2-byte characters: the findings' columns in UTF-16
+    differ from their byte offsets all along the one line."""
+    return one_configmap("        m: {" + "éé: v, " * ((mb << 20) // 9) + "}\n")
+
+
+def spread_findings_utf8(n, width):
+    """One flow mapping line of n unknown fields, each a `width`-character string of é: a
+    finding every 2 * width bytes along a line of non-ASCII text."""
+    pad = "é" * width
+    return HEADER + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, " + \
+        ", ".join(f'bad{i}: "{pad}"' for i in range(n)) + "}\n"
+
+
 def flow_list(mb):
     """A flow sequence of one-letter items: a node every 2 bytes."""
     return one_configmap("        list: [" + "a," * ((mb << 20) // 2) + "a]\n")
@@ -270,6 +284,8 @@ SHAPES = {
     "escapes-48MB": (lambda: escaped_scalar(48, "double"), 10),
     "block-10MB": (lambda: block_scalar(10), 2),
     "repeated-key-10MB": (lambda: repeated_key(10), 2),
+    "repeated-key-utf8-10MB": (lambda: repeated_key_utf8(10), 2),
+    "spread-findings-utf8-10MB": (lambda: spread_findings_utf8(10_000, 500), 2),
     "flow-list-10MB": (lambda: flow_list(10), 2),
     "colliding-keys-32768": (lambda: colliding_keys(15), 2),
     "near-field-names-5000": (lambda: near_field_names(5_000), 2),

@@ -39,6 +39,16 @@ extension SourceText {
         if ascii && !isASCII {
             ascii = Self.allASCII(bytes, 0..<scanStart) && (!synced || Self.allASCII(bytes, scan.end..<bytes.count))
         }
+        if ascii {
+            longLines = LongLineMarks()
+        } else if isASCII {
+            longLines = LongLineMarks(bytes: bytes, lineStarts: starts, lines: 0..<starts.count)
+        } else {
+            // The lines scanned again are measured again; those after them only moved.
+            let rescannedEnd = synced ? Self.line(containing: scan.end, in: starts) : starts.count
+            longLines = longLines.edited(bytes: bytes, lineStarts: starts, keptBefore: scanStart,
+                                         rescanned: firstLine..<rescannedEnd, oldFrom: synced ? oldSync : nil, delta: delta)
+        }
         lineStarts = starts
         invalidUTF8Ranges = invalid
         isASCII = ascii

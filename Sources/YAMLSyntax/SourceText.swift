@@ -30,6 +30,8 @@ public struct SourceText: Sendable, Equatable {
     public internal(set) var invalidUTF8Ranges: [TextRange]
     /// True when every byte is ASCII (columns are then byte counts in every encoding).
     public internal(set) var isASCII: Bool
+    /// Column counts along the long lines, when not all ASCII.
+    var longLines: LongLineMarks
 
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
@@ -44,6 +46,7 @@ public struct SourceText: Sendable, Equatable {
         self.lineStarts = lineStarts
         self.invalidUTF8Ranges = invalidUTF8Ranges
         self.isASCII = isASCII
+        longLines = isASCII ? LongLineMarks() : LongLineMarks(bytes: bytes, lineStarts: lineStarts, lines: 0..<lineStarts.count)
     }
 
     /// What a scan of `buf[start...]` finds: line starts after `start`, invalid UTF-8 runs,
@@ -169,9 +172,10 @@ public struct SourceText: Sendable, Equatable {
         let start = lineStarts[line]
         let end = min(target, lineRange(line).end)
         if encoding == .utf8 || isASCII { return TextPosition(line: line, column: end - start) }
-        var column = 0
+        let mark = longLines.mark(lineStart: start, atOrBefore: end - start)
+        var column = mark?.units(encoding) ?? 0
         bytes.withUnsafeBufferPointer { buf in
-            var i = start
+            var i = start + (mark?.byte ?? 0)
             while i < end {
                 let (len, units) = Self.unitWidth(buf, at: i, encoding: encoding)
                 if i + len > end { break }
@@ -192,9 +196,10 @@ public struct SourceText: Sendable, Equatable {
         let column = max(position.column, 0)
         if encoding == .utf8 || isASCII { return min(range.start + column, range.end) }
         var result = range.end
+        let mark = longLines.mark(lineStart: range.start, atOrBeforeColumn: column, encoding: encoding)
         bytes.withUnsafeBufferPointer { buf in
-            var i = range.start
-            var units = 0
+            var i = range.start + (mark?.byte ?? 0)
+            var units = mark?.units(encoding) ?? 0
             while i < range.end {
                 if units >= column { result = i; return }
                 let (len, w) = Self.unitWidth(buf, at: i, encoding: encoding)

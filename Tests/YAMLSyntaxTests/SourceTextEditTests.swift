@@ -30,6 +30,7 @@ import Testing
         #expect(edited.lineStarts == fresh.lineStarts, "\(context)")
         #expect(edited.invalidUTF8Ranges == fresh.invalidUTF8Ranges, "\(context)")
         #expect(edited.isASCII == fresh.isASCII, "\(context)")
+        #expect(edited.longLines == fresh.longLines, "\(context)")
     }
 
     @Test func randomEditsEqualAFreshScan() {
