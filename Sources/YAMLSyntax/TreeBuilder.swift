@@ -332,9 +332,9 @@ struct TreeBuilder {
         }
     }
 
-    /// One pass over a closed mapping's keys: records the keys written twice (each
-    /// against its first occurrence) and returns whether the
-    /// entries are what kubectl sees as written (no merge key, every key a scalar, none twice).
+    /// One pass over a closed mapping's keys: records the keys written twice (each against
+    /// its first occurrence) and returns whether the entries are what kubectl sees as
+    /// written (no merge key, every key a scalar, none twice).
     private mutating func checkKeys(_ entries: [YAMLMappingEntry]) -> Bool {
         guard entries.count <= 8 else { return checkManyKeys(entries) }
         keys.removeAll(keepingCapacity: true)
@@ -366,11 +366,11 @@ struct TreeBuilder {
         return repeats
     }
 
-    /// `checkKeys` for a mapping of more than 8 entries, without a dictionary of all its keys and without
-    /// holding the keys' strings (a mapping of 100,000 keys held 2.4 MB of them beside its
-    /// entries): the entries' positions sorted by a cheap hash of their key (position in the
-    /// low 32 bits, so equal hashes stay in order), and only keys of equal hash compared,
-    /// their strings made again. Repeats are recorded as found, not gathered: a flow
+    /// `checkKeys` for a mapping of more than 8 entries, without a dictionary of all its
+    /// keys and without holding the keys' strings (a mapping of 100,000 keys held 2.4 MB of
+    /// them beside its entries): the entries' positions sorted by a cheap hash of their key
+    /// (position in the low 32 bits, so equal hashes stay in order), and only keys of equal
+    /// hash compared, their strings made again. Repeats are recorded as found, not gathered: a flow
     /// mapping of one key written 1.7 million times gathered 116 MB of them.
     private mutating func checkManyKeys(_ entries: [YAMLMappingEntry]) -> Bool {
         var asWritten = true
