@@ -70,11 +70,17 @@ public struct AnalysisLimits: Sendable, Hashable {
 
     /// Cuts an RGD's sorted findings to `maxFindings`, with KRO921 at the first one left out.
     func capFindings(_ diagnostics: inout [Diagnostic], ordered: (Diagnostic, Diagnostic) -> Bool) {
-        guard diagnostics.count > maxFindings else { return }
-        let firstOut = diagnostics[maxFindings].range
-        diagnostics.removeSubrange(maxFindings...)
-        let notice = Diagnostic(code: Self.code, message: "the RGD has more than \(maxFindings) findings, over kro-lsp's limit "
-                                    + "of \(maxFindings) per RGD; this one and the rest are not reported", range: firstOut)
+        let over = "the RGD has more than \(maxFindings) findings, over kro-lsp's limit of \(maxFindings) per RGD"
+        guard let notice = Self.cut(&diagnostics, to: maxFindings, over: over) else { return }
         diagnostics.insert(notice, at: diagnostics.firstIndex { ordered(notice, $0) } ?? diagnostics.endIndex)
+    }
+
+    /// Cuts `findings` (in order of position) to their first `limit`; returns KRO921 at the
+    /// first one left out, its message `over` (what went over which limit) and the rest.
+    static func cut(_ findings: inout [Diagnostic], to limit: Int, over: String) -> Diagnostic? {
+        guard findings.count > limit else { return nil }
+        let firstOut = findings[limit].range
+        findings.removeSubrange(limit...)
+        return Diagnostic(code: code, message: over + "; this one and the rest are not reported", range: firstOut)
     }
 }

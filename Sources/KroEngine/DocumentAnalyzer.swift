@@ -132,22 +132,25 @@ public enum DocumentAnalyzer {
             error.kind == .syntax ? YAMLErrorHints.diagnostic(for: error, in: source)
                 : Diagnostic(code: "KRO001", severity: .error, message: error.message, range: error.range)
         }
-        let overLimit = yaml.documents.compactMap { document in
-            document.duplicateKeys.count > maxFindings ? document.duplicateKeys[maxFindings].duplicate : nil
-        }.map { firstOut in
-            Diagnostic(code: AnalysisLimits.code, message: "the document has more than \(maxFindings) duplicate keys, over "
-                           + "kro-lsp's limit of \(maxFindings) findings; this one and the rest are not reported", range: firstOut)
+        let over = "the document has more than \(maxFindings) duplicate keys, over kro-lsp's limit of \(maxFindings) findings"
+        var duplicates: [Diagnostic] = []
+        for document in yaml.documents where !document.duplicateKeys.isEmpty {
+            var found = document.duplicateKeys.map { duplicateKey($0, in: source) }
+            if let notice = AnalysisLimits.cut(&found, to: maxFindings, over: over) { found.append(notice) }
+            duplicates += found
         }
-        let duplicates = yaml.documents.flatMap { $0.duplicateKeys.prefix(maxFindings) }.map { d in
-            // `apiVersion`/`kind` twice at the start of a line: two manifests, no `---`.
-            let pasted = ["apiVersion", "kind"].contains(d.key)
-                && source.lineRange(source.line(containing: d.duplicate.start)).start == d.duplicate.start
-            return Diagnostic(code: "KRO019", severity: .warning,
-                              message: "duplicate key \"\(d.key)\": the last value wins"
-                                  + (pasted ? "; two manifests pasted without a \"---\" line between them?" : ""),
-                              range: d.duplicate,
-                              related: [RelatedLocation(range: d.first, message: "first \"\(d.key)\" here")])
-        }
-        return errors + duplicates + overLimit
+        return errors + duplicates
+    }
+
+    /// KRO019 for a key written twice.
+    private static func duplicateKey(_ d: DuplicateKey, in source: SourceText) -> Diagnostic {
+        // `apiVersion`/`kind` twice at the start of a line: two manifests, no `---`.
+        let pasted = ["apiVersion", "kind"].contains(d.key)
+            && source.lineRange(source.line(containing: d.duplicate.start)).start == d.duplicate.start
+        return Diagnostic(code: "KRO019", severity: .warning,
+                          message: "duplicate key \"\(d.key)\": the last value wins"
+                              + (pasted ? "; two manifests pasted without a \"---\" line between them?" : ""),
+                          range: d.duplicate,
+                          related: [RelatedLocation(range: d.first, message: "first \"\(d.key)\" here")])
     }
 }

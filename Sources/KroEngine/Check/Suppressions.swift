@@ -66,13 +66,8 @@ public enum Suppressions {
                                   message: "unused suppression: no \(code.code) finding \(place)", range: code.range)
             }
         }
-        if unused.count > maxFindings {
-            let firstOut = unused[maxFindings].range
-            unused.removeSubrange(maxFindings...)
-            unused.append(Diagnostic(code: AnalysisLimits.code, message: "more than \(maxFindings) unused suppressions, over "
-                                         + "kro-lsp's limit of \(maxFindings) findings; this one and the rest are not reported",
-                                     range: firstOut))
-        }
+        let over = "more than \(maxFindings) unused suppressions, over kro-lsp's limit of \(maxFindings) findings"
+        if let notice = AnalysisLimits.cut(&unused, to: maxFindings, over: over) { unused.append(notice) }
         return (kept + unused).sorted { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
     }
 

@@ -242,7 +242,6 @@ struct ExpressionCollector {
         return true
     }
 
-
     /// Counts one more expression of `owner`; false (and KRO921 once, at `range`) past the limit.
     private mutating func withinLimit(_ owner: (Int?, String?), at range: TextRange) -> Bool {
         let key = owner.0 ?? -1

@@ -22,11 +22,12 @@ public struct KroTypeContext: Sendable {
     /// The object type of one item of each resource (the element type for collections).
     public let itemTypes: [String: CELType]
 
-    /// `resources` is read once, in order: a lazy collection over the RGD's resources
-    /// spares a copy of every variable's kind (3 MB at 10,000 resources, at the run's peak).
+    /// `resources` is counted (to size the tables), then read once in order: a lazy
+    /// collection over the RGD's resources spares a copy of every variable's kind (3 MB at
+    /// 10,000 resources, at the run's peak).
     public init(store: SchemaStore, instanceSpec: JSONValue?, instanceScope: ResourceScope,
-                resources: some Sequence<ResourceVariable>) {
-        let count = resources.underestimatedCount
+                resources: some Collection<ResourceVariable>) {
+        let count = resources.count
         var roots: [String: OpenAPISchema] = [
             SchemaTypeProvider.rootTypeName(forVariable: "schema"):
                 Self.instanceRoot(spec: instanceSpec, scope: instanceScope, resolver: store.resolver),
