@@ -18,7 +18,8 @@ public enum DidYouMean {
     /// did-you-mean of the project.
     public static func closest(to name: String, among candidates: some Sequence<String>,
                                maxDistance: Int = 2, ignoringCase: Bool = false) -> String? {
-        let target = scalars(name, ignoringCase: ignoringCase)
+        var target: [UInt32] = []
+        fold(name, ignoringCase: ignoringCase, into: &target)
         var limit = min(maxDistance, target.count - 1)
         guard limit >= 0, target.count <= maxNameLength else { return nil }
         // A comparison computes at most a band of `2 × limit + 1` cells in each of the
@@ -36,8 +37,7 @@ public enum DidYouMean {
         var table = DistanceTable()
         var candidate: [UInt32] = []
         for option in near {
-            candidate.removeAll(keepingCapacity: true)
-            candidate.append(contentsOf: (ignoringCase ? option.lowercased() : option).unicodeScalars.lazy.map(\.value))
+            fold(option, ignoringCase: ignoringCase, into: &candidate)
             let d = table.distance(target, candidate, limit: limit)
             guard d <= limit else { continue }
             // Only as close as the best so far can still win, ties going to the first by name.
@@ -48,8 +48,10 @@ public enum DidYouMean {
         return best
     }
 
-    static func scalars(_ text: String, ignoringCase: Bool) -> [UInt32] {
-        (ignoringCase ? text.lowercased() : text).unicodeScalars.map(\.value)
+    /// `text`'s scalars, case-folded with `ignoringCase`, in place of what `buffer` held.
+    private static func fold(_ text: String, ignoringCase: Bool, into buffer: inout [UInt32]) {
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: (ignoringCase ? text.lowercased() : text).unicodeScalars.lazy.map(\.value))
     }
 
     /// Edit distance counting insertions, deletions, substitutions and swaps of adjacent
