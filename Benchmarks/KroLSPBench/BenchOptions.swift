@@ -75,7 +75,11 @@ struct BenchOptions {
         return path
     }
 
+    /// Removes a file `write` made, and its folder once empty (unless the run keeps them).
     func discard(_ path: String) {
-        if keepDirectory == nil { try? FileManager.default.removeItem(atPath: path) }
+        guard keepDirectory == nil else { return }
+        try? FileManager.default.removeItem(atPath: path)
+        // Fails while another file of the run is still there, which is what we want.
+        _ = rmdir((path as NSString).deletingLastPathComponent)
     }
 }

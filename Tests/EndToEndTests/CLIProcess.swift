@@ -75,9 +75,17 @@ struct CLIProcess {
                       stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self), timedOut: timedOut)
     }
 
+    /// Where `directory` makes its folders: one per test process, removed when it exits,
+    /// so a test that forgets its folder leaves nothing behind in the system's /tmp.
+    private static let scratchRoot: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kro-lsp-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: CLIProcess.scratchRoot) }
+        return root
+    }()
+
     /// A fresh temporary directory holding `files` (relative path → content).
     static func directory(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-cli-\(UUID().uuidString)")
+        let dir = scratchRoot.appendingPathComponent("kro-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (path, content) in files {
             let url = dir.appendingPathComponent(path)
