@@ -47,10 +47,16 @@ public enum KroFileDetection {
 
     /// The cheap check for text that does not parse: some document has top-level
     /// `apiVersion: kro.run/…` and `kind: ResourceGraphDefinition` lines (quotes allowed).
+    /// Reads the lines in place: a file of a million short lines must not become a million
+    /// strings.
     static func textLooksLikeRGD(_ source: SourceText) -> Bool {
         var apiVersion = "", kind = ""
-        for line in source.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            if line.hasPrefix("---") {
+        let bytes = source.bytes
+        var start = bytes.startIndex
+        while true {
+            let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.endIndex
+            let line = bytes[start..<end]
+            if line.starts(with: "---".utf8) {
                 apiVersion = ""; kind = ""
             } else if let value = topLevelValue(line, key: "apiVersion") {
                 apiVersion = value
@@ -58,19 +64,22 @@ public enum KroFileDetection {
                 kind = value
             }
             if isRGDHeader(apiVersion: apiVersion, kind: kind) { return true }
+            guard end < bytes.endIndex else { return false }
+            start = end + 1
         }
-        return false
     }
 
     /// The value of `key: value` written at column 0, without a comment, blanks or quotes.
-    static func topLevelValue(_ line: Substring, key: String) -> String? {
-        guard line.hasPrefix(key + ":") else { return nil }
-        var value = line.dropFirst(key.count + 1).prefix { $0 != "#" }
-        while let c = value.first, c == " " || c == "\t" { value.removeFirst() }
-        while let c = value.last, c == " " || c == "\t" { value.removeLast() }
-        if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'", value.last == quote {
+    static func topLevelValue(_ line: ArraySlice<UInt8>, key: String) -> String? {
+        guard line.starts(with: key.utf8), line.dropFirst(key.utf8.count).first == UInt8(ascii: ":") else { return nil }
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        var value = line.dropFirst(key.utf8.count + 1).prefix { $0 != UInt8(ascii: "#") }
+        while let c = value.first, blank(c) { value.removeFirst() }
+        while let c = value.last, blank(c) { value.removeLast() }
+        if value.count >= 2, let quote = value.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
+           value.last == quote {
             value = value.dropFirst().dropLast()
         }
-        return String(value)
+        return String(decoding: value, as: UTF8.self)
     }
 }

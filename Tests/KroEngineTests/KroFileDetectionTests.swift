@@ -45,6 +45,9 @@ import YAMLSyntax
         let broken = "apiVersion: kro.run/v1alpha1 # the API\r\nkind: \"ResourceGraphDefinition\"\r\nspec: [\r\n"
         #expect(!YAMLParser.parse(SourceText(broken)).errors.isEmpty)
         #expect(claimed(broken))
+        #expect(claimed("apiVersion: 'kro.run/v1alpha1'\rkind:\tResourceGraphDefinition  \rspec: [\r"))
+        #expect(claimed("x: 1\n---\napiVersion: kro.run/v1\nkind: ResourceGraphDefinition # it is\nspec: ["))
+        #expect(!claimed("apiVersionX: kro.run/v1alpha1\nkind: ResourceGraphDefinition\nspec: [\n"))
         // The two lines must belong to one document.
         #expect(!claimed("apiVersion: kro.run/v1alpha1\n---\nkind: ResourceGraphDefinition\nspec: [\n"))
         // Nested keys are a resource's, not the document's.
