@@ -14,7 +14,9 @@ import YAMLSyntax
 public final class AnalysisCache: @unchecked Sendable {
     private let lock = Lock()
     private var options: OptionsKey?
-    private var documents: [Int: RGDCacheEntry] = [:]
+    /// Boxed: an entry is large (over a kilobyte), and a file of many documents would
+    /// otherwise hold that for each slot of the table, used or not.
+    private var documents: [Int: CopyOnWriteBox<RGDCacheEntry>] = [:]
     /// The tree of the last text analysed: the next text is parsed against it
     /// (`YAMLParser.reparse`: only the edited list item when the structure holds).
     private var yaml: YAMLFile?
@@ -71,14 +73,15 @@ public final class AnalysisCache: @unchecked Sendable {
         lock.withLock {
             let key = OptionsKey(options)
             if self.options != key { self.options = key; documents = [:] }
-            return documents[document] ?? RGDCacheEntry()
+            return documents[document]?.value ?? RGDCacheEntry()
         }
     }
 
     func store(_ entry: RGDCacheEntry, document: Int, options: AnalysisOptions) {
         lock.withLock {
             guard self.options == OptionsKey(options) else { return }
-            documents[document] = entry
+            // An entry that keeps nothing (a document that is not an RGD) is not stored.
+            documents[document] = entry.isEmpty ? nil : CopyOnWriteBox(entry)
         }
     }
 
@@ -90,14 +93,14 @@ public final class AnalysisCache: @unchecked Sendable {
     /// How many resources the last analyses took from the cache and computed (for tests
     /// and the benchmark's sanity checks).
     public var statistics: (reused: Int, computed: Int) {
-        lock.withLock { documents.values.reduce((0, 0)) { ($0.0 + $1.reused, $0.1 + $1.computed) } }
+        lock.withLock { documents.values.reduce((0, 0)) { ($0.0 + $1.value.reused, $0.1 + $1.value.computed) } }
     }
 
     /// Every document's entry (tests compare caches filled in different ways).
-    var entries: [Int: RGDCacheEntry] { lock.withLock { documents } }
+    var entries: [Int: RGDCacheEntry] { lock.withLock { documents.mapValues(\.value) } }
 
     /// How many items the last analyses did not read again (admission kept).
-    public var admissionsReused: Int { lock.withLock { documents.values.reduce(0) { $0 + $1.admissionsReused } } }
+    public var admissionsReused: Int { lock.withLock { documents.values.reduce(0) { $0 + $1.value.admissionsReused } } }
 }
 
 /// The cache of one RGD document: a value, copied out at the start of an analysis and
@@ -122,6 +125,12 @@ struct RGDCacheEntry {
     /// The text `resources` were computed from: their ranges are in it (it shares its bytes
     /// with the snapshot of that text; the entries keep no copy of their items).
     var source: SourceText?
+
+    /// Keeps nothing a later analysis could use, nor a count to report.
+    var isEmpty: Bool {
+        environment == nil && instance == nil && resources.isEmpty && graph == nil
+            && reused == 0 && computed == 0 && admissionsReused == 0
+    }
 }
 
 /// The typing environment and what else is a function of the environment key alone, built
