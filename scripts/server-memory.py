@@ -79,8 +79,7 @@ def main():
     print(f"after a pause: {memory(proc.pid)}", flush=True)
     send({"jsonrpc": "2.0", "id": 2, "method": "shutdown"})
     send({"jsonrpc": "2.0", "method": "exit"})
-    proc.stdin.close()
-    proc.wait()
+    proc.communicate()  # reads what is left: a server blocked on a full pipe cannot exit
 
 
 if __name__ == "__main__":
