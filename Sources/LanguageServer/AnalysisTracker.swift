@@ -10,8 +10,9 @@ struct AnalysisTracker {
         var version: Int { snapshot.version }
         /// What every request on this version reads.
         var snapshot: DocumentSnapshot
-        /// The snapshot's diagnostics, converted once for publishing and pulls.
-        var diagnostics: [JSONValue]
+        /// The snapshot's diagnostics, converted once for publishing and pulls: the text of
+        /// an LSP `Diagnostic[]`.
+        var diagnostics: JSONFragment
         /// False for YAML that is not kro's: no diagnostics, no features (KroFileDetection).
         var isKroFile = true
     }

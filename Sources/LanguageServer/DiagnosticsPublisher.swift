@@ -16,35 +16,71 @@ struct DiagnosticsConversion: Sendable {
     /// Related places sent per finding, at most.
     static let maxRelated = 32
 
-    func lspDiagnostics(_ snapshot: DocumentSnapshot, uri: String) -> [JSONValue] {
-        let all = snapshot.diagnostics
-        var shown = all.prefix(Self.maxPublished).map { lspDiagnostic($0, source: snapshot.source, uri: uri) }
-        if all.count > Self.maxPublished {
-            let notice = Diagnostic(code: AnalysisLimits.code, severity: .information,
-                                    message: "kro-lsp shows the first \(Self.maxPublished) of the \(all.count) findings of "
-                                        + "this file; kro-lsp --check lists them all",
-                                    range: all[Self.maxPublished].range)
-            shown.append(lspDiagnostic(notice, source: snapshot.source, uri: uri))
-        }
-        return shown
+    /// A snapshot's findings (the first `maxPublished`, then a notice of the rest) and then
+    /// `more`, as the text of an LSP `Diagnostic[]`. Text, not a tree: a list of a thousand
+    /// findings with related places is megabytes of JSON, and it is kept for pulls.
+    func lspDiagnostics(_ snapshot: DocumentSnapshot, uri: String, more: [Diagnostic] = []) -> JSONFragment {
+        lspDiagnostics(snapshot.diagnostics, source: snapshot.source, uri: uri, more: more)
     }
 
-    func lspDiagnostic(_ diagnostic: Diagnostic, source: SourceText, uri: String) -> JSONValue {
-        var object: JSONValue = [
-            "range": conversion.range(diagnostic.range, in: source),
-            "severity": .int(Self.severity(diagnostic.severity)),
-            "code": .string(diagnostic.code),
-            "codeDescription": ["href": .string(documentationURL + "#" + diagnostic.code.lowercased())],
-            "source": "kro",
-            "message": .string(diagnostic.message),
-        ]
-        if !diagnostic.related.isEmpty && relatedInformationSupported {
-            object.set("relatedInformation", .array(diagnostic.related.prefix(Self.maxRelated).map { related in
-                ["location": ["uri": .string(uri), "range": conversion.range(related.range, in: source)],
-                 "message": .string(related.message)]
-            }))
+    /// `diagnostics`, at most `maxPublished` of them, and then `more`, as the text of an
+    /// LSP `Diagnostic[]`.
+    func lspDiagnostics(_ diagnostics: [Diagnostic], source: SourceText, uri: String,
+                        more: [Diagnostic] = []) -> JSONFragment {
+        var writer = JSONTextWriter()
+        writer.beginArray()
+        for diagnostic in diagnostics.prefix(Self.maxPublished) {
+            write(diagnostic, source: source, uri: uri, to: &writer)
         }
-        return object
+        if diagnostics.count > Self.maxPublished {
+            let notice = Diagnostic(code: AnalysisLimits.code, severity: .information,
+                                    message: "kro-lsp shows the first \(Self.maxPublished) of the \(diagnostics.count) findings of "
+                                        + "this file; kro-lsp --check lists them all",
+                                    range: diagnostics[Self.maxPublished].range)
+            write(notice, source: source, uri: uri, to: &writer)
+        }
+        for diagnostic in more { write(diagnostic, source: source, uri: uri, to: &writer) }
+        writer.endArray()
+        return writer.finish()
+    }
+
+    /// One LSP `Diagnostic`.
+    func write(_ diagnostic: Diagnostic, source: SourceText, uri: String, to writer: inout JSONTextWriter) {
+        writer.beginObject()
+        writer.key("range")
+        conversion.write(range: diagnostic.range, in: source, to: &writer)
+        writer.key("severity")
+        writer.int(Int(Self.severity(diagnostic.severity)))
+        writer.key("code")
+        writer.string(diagnostic.code)
+        writer.key("codeDescription")
+        writer.beginObject()
+        writer.key("href")
+        writer.string(documentationURL + "#" + diagnostic.code.lowercased())
+        writer.endObject()
+        writer.key("source")
+        writer.string("kro")
+        writer.key("message")
+        writer.string(diagnostic.message)
+        if !diagnostic.related.isEmpty && relatedInformationSupported {
+            writer.key("relatedInformation")
+            writer.beginArray()
+            for related in diagnostic.related.prefix(Self.maxRelated) {
+                writer.beginObject()
+                writer.key("location")
+                writer.beginObject()
+                writer.key("uri")
+                writer.string(uri)
+                writer.key("range")
+                conversion.write(range: related.range, in: source, to: &writer)
+                writer.endObject()
+                writer.key("message")
+                writer.string(related.message)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        writer.endObject()
     }
 
     static func severity(_ severity: DiagnosticSeverity) -> Int64 {

@@ -138,9 +138,8 @@ extension Server {
             // A `.kro-lsp.yaml` is not kro's file; its diagnostics are its own mistakes.
             let snapshot = DocumentSnapshot.analyze(document.source, version: document.version,
                                                     options: job.configuration.analysisOptions(root: job.root, store: schemas.bundledStore))
-            let problems = ProjectConfiguration.diagnostics(document.source).map {
-                converter.lspDiagnostic($0, source: document.source, uri: uri)
-            }
+            let problems = converter.lspDiagnostics(ProjectConfiguration.diagnostics(document.source),
+                                                    source: document.source, uri: uri)
             return publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot,
                                                           diagnostics: problems, isKroFile: false))
         }
@@ -169,13 +168,11 @@ extension Server {
         let snapshot = chaining.results[0]!
         guard !stop.isRaised else { return }
         let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: open.instanceKinds)
-        var diagnostics = isKroFile ? converter.lspDiagnostics(snapshot, uri: uri) : []
-        if isKroFile {
-            // Instance documents are admitted against the open RGDs' generated CRDs.
-            diagnostics += options.policy.apply(Self.instanceFindings(snapshot, openRGDs: open.otherRGDs)).map {
-                converter.lspDiagnostic($0, source: snapshot.source, uri: uri)
-            }
-        }
+        // Instance documents are admitted against the open RGDs' generated CRDs.
+        let diagnostics = isKroFile
+            ? converter.lspDiagnostics(snapshot, uri: uri,
+                                       more: options.policy.apply(Self.instanceFindings(snapshot, openRGDs: open.otherRGDs)))
+            : JSONFragment(.array([]))
         publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot,
                                                diagnostics: diagnostics, isKroFile: isKroFile),
                 defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }),
@@ -192,8 +189,16 @@ extension Server {
             let replaced = Replaced(result: state.analyses.completed[uri], rgds: state.instanceRGDsByURI[uri])
             guard state.analyses.finish(uri, result) else { return (nil, nil) }
             if !state.pullDiagnostics {
-                notify("textDocument/publishDiagnostics",
-                       ["uri": .string(uri), "version": .int(Int64(result.version)), "diagnostics": .array(result.diagnostics)])
+                var params = JSONTextWriter()
+                params.beginObject()
+                params.key("uri")
+                params.string(uri)
+                params.key("version")
+                params.int(result.version)
+                params.key("diagnostics")
+                params.fragment(result.diagnostics)
+                params.endObject()
+                notify("textDocument/publishDiagnostics", .text(params.finish()))
             }
             let before = state.definedKindKeys(of: uri)
             let crdsChanged = state.recordInstanceRGDs(rgds, of: uri)
@@ -248,7 +253,9 @@ extension Server {
             case .superseded:
                 return .failure(Server.contentModified)
             case .done(let result):
-                return .success(.tree(Self.report(result, previousResultId: previous)))
+                var writer = JSONTextWriter()
+                Self.write(report: result, previousResultId: previous, to: &writer)
+                return .success(.text(writer.finish()))
             }
         }
     }
@@ -260,21 +267,41 @@ extension Server {
         }
         let uris = withState { $0.documents.documents.keys.sorted() }
         return .later { [self, previous] in
-            var items: [JSONValue] = []
+            var writer = JSONTextWriter()
+            writer.beginObject()
+            writer.key("items")
+            writer.beginArray()
             for uri in uris {
                 guard case .done(let result) = await analysis(uri) else { continue }
-                var report = Self.report(result, previousResultId: previous[uri])
-                report.set("uri", .string(uri))
-                report.set("version", .int(Int64(result.version)))
-                items.append(report)
+                Self.write(report: result, previousResultId: previous[uri], uri: uri, to: &writer)
             }
-            return .success(.tree(["items": .array(items)]))
+            writer.endArray()
+            writer.endObject()
+            return .success(.text(writer.finish()))
         }
     }
 
-    static func report(_ result: AnalysisTracker.Completed, previousResultId: String?) -> JSONValue {
+    /// A document diagnostic report: "unchanged" when the client has `result`'s id, else
+    /// "full" with its diagnostics; with `uri`, the workspace report's `uri` and `version`.
+    static func write(report result: AnalysisTracker.Completed, previousResultId: String?, uri: String? = nil,
+                      to writer: inout JSONTextWriter) {
         let resultId = String(result.generation)
-        if previousResultId == resultId { return ["kind": "unchanged", "resultId": .string(resultId)] }
-        return ["kind": "full", "resultId": .string(resultId), "items": .array(result.diagnostics)]
+        let unchanged = previousResultId == resultId
+        writer.beginObject()
+        writer.key("kind")
+        writer.string(unchanged ? "unchanged" : "full")
+        writer.key("resultId")
+        writer.string(resultId)
+        if !unchanged {
+            writer.key("items")
+            writer.fragment(result.diagnostics)
+        }
+        if let uri {
+            writer.key("uri")
+            writer.string(uri)
+            writer.key("version")
+            writer.int(result.version)
+        }
+        writer.endObject()
     }
 }

@@ -1,0 +1,47 @@
+import JSON
+import KroTestSupport
+import Testing
+
+/// `textDocument/diagnostic` and `workspace/diagnostic` answer with the list that was
+/// published, and "unchanged" to a client that has the current result id.
+@Suite struct PullDiagnosticsTests {
+    static let uri = "file:///pull.yaml"
+    static let rgd = RGDFixture.text(name: "pull", kind: "Pull", spec: "name: string",
+                                     resources: RGDFixture.configMap("cm", data: "k: ${nope.x}"))
+
+    @Test func aDocumentReportIsThePublishedListThenUnchanged() async throws {
+        let client = InProcessLSPClient()
+        try await client.initialize()
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(Self.uri), "languageId": "yaml",
+                                                                "version": 1, "text": .string(Self.rgd)]])
+        let published = try await client.diagnostics(for: Self.uri)["diagnostics"]
+        #expect(published?.arrayValue?.map { $0["code"] } == ["KRO311"])
+
+        let full = try await client.result("textDocument/diagnostic", ["textDocument": ["uri": .string(Self.uri)]])
+        #expect(full["kind"] == "full")
+        #expect(full["items"] == published)
+        let id = try #require(full["resultId"]?.stringValue)
+
+        let again = try await client.result("textDocument/diagnostic", ["textDocument": ["uri": .string(Self.uri)],
+                                                                        "previousResultId": .string(id)])
+        #expect(again == ["kind": "unchanged", "resultId": .string(id)])
+        #expect(try await client.result("shutdown") == .null)
+    }
+
+    @Test func aWorkspaceReportNamesEachDocumentAndItsVersion() async throws {
+        let client = InProcessLSPClient()
+        try await client.initialize()
+        try await client.open(Self.uri, Self.rgd, version: 7)
+        let full = try await client.result("workspace/diagnostic", ["previousResultIds": []])
+        let item = try #require(full["items"]?.arrayValue?.first)
+        #expect(full["items"]?.arrayValue?.count == 1)
+        #expect(item["uri"] == .string(Self.uri) && item["version"] == 7 && item["kind"] == "full")
+        #expect(item["items"]?.arrayValue?.map { $0["code"] } == ["KRO311"])
+        let id = try #require(item["resultId"])
+
+        let again = try await client.result("workspace/diagnostic",
+                                            ["previousResultIds": [["uri": .string(Self.uri), "value": id]]])
+        #expect(again["items"] == [["kind": "unchanged", "resultId": id, "uri": .string(Self.uri), "version": 7]])
+        #expect(try await client.result("shutdown") == .null)
+    }
+}
