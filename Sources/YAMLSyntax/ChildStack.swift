@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A stack of nodes that hands out its top elements as an array of exactly their count,
 /// moving them (no retain, no release): `TreeBuilder` keeps the children of the open
 /// collections on it, so each collection's array is allocated once, at its final size.
@@ -11,15 +17,19 @@ final class ChildStack<Element> {
         var base: UnsafeMutablePointer<Element>
         var start: Int
         var capacity: Int
+        /// Pages mapped for it alone (a large segment), not a heap block.
+        var mapped = false
         var end: Int { start + capacity }
     }
 
     /// Segments below this size are kept when emptied (their churn would cost more than
     /// the few elements they hold); the ones of this size are freed as soon as a pop
-    /// empties them. 512 KB each: blocks that large are mapped on their own (kro-lsp's
-    /// one-shot runs map from 256 KB, see MemoryTuning), so a freed one leaves the process.
-    /// At 4,096 elements, 24-byte nodes made 192 KB heap blocks: a mapping of 1M keys kept
-    /// its 48 MB of stack resident while its array filled (+24 MB peak).
+    /// empties them. 512 KB each, mapped on their own, so a freed one leaves the process
+    /// whatever the allocator keeps: the server's keeps blocks under 4 MB in its heap
+    /// (MemoryTuning), and a flow list of 5 million items (10 MB) peaked at 269 MB there,
+    /// its stack still resident while its array filled. At 4,096 elements, 24-byte nodes
+    /// made 192 KB heap blocks: a mapping of 1M keys kept its 48 MB of stack resident while
+    /// its array filled (+24 MB peak).
     static var largeSegment: Int { max(4096, (512 << 10) / MemoryLayout<Element>.stride) }
 
     private var segments: [Segment]
@@ -38,7 +48,7 @@ final class ChildStack<Element> {
     deinit {
         for s in segments {
             if count > s.start { s.base.deinitialize(count: min(count, s.end) - s.start) }
-            s.base.deallocate()
+            Self.free(s)
         }
     }
 
@@ -55,7 +65,7 @@ final class ChildStack<Element> {
         }
         let last = segments[segments.count - 1]
         let capacity = min(last.capacity * 2, Self.largeSegment)
-        let s = Segment(base: .allocate(capacity: capacity), start: last.end, capacity: capacity)
+        let s = Self.segment(start: last.end, capacity: capacity)
         segments.append(s)
         (top, topStart, topEnd) = (s.base, s.start, s.end)
     }
@@ -91,7 +101,7 @@ final class ChildStack<Element> {
                 // The first one emptied stays, as a spare: a stack going back and forth
                 // across its start does not allocate it each time.
                 if kept == segments.count { kept = j + 1; continue }
-                s.base.deallocate()  // emptied: freed before the next segment moves
+                Self.free(s)  // emptied: freed before the next segment moves
             }
         }
         if kept < segments.count { segments.removeSubrange(kept...) }
@@ -99,6 +109,26 @@ final class ChildStack<Element> {
         let now = segments[segment(containing: start)]  // where the next push goes (or ends)
         (top, topStart, topEnd) = (now.base, now.start, now.end)
         return array
+    }
+
+    /// A new segment: mapped pages when large, a heap block otherwise (or if mapping fails).
+    private static func segment(start: Int, capacity: Int) -> Segment {
+        if capacity >= largeSegment,
+           let pages = mmap(nil, capacity * MemoryLayout<Element>.stride, PROT_READ | PROT_WRITE,
+                            MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+           pages != UnsafeMutableRawPointer(bitPattern: -1) {
+            return Segment(base: pages.bindMemory(to: Element.self, capacity: capacity), start: start,
+                           capacity: capacity, mapped: true)
+        }
+        return Segment(base: .allocate(capacity: capacity), start: start, capacity: capacity)
+    }
+
+    private static func free(_ s: Segment) {
+        if s.mapped {
+            munmap(UnsafeMutableRawPointer(s.base), s.capacity * MemoryLayout<Element>.stride)
+        } else {
+            s.base.deallocate()
+        }
     }
 
     /// The segment holding position `i` (the last one when `i` is past them all).
