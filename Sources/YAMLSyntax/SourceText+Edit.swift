@@ -54,6 +54,24 @@ extension SourceText {
         isASCII = ascii
     }
 
+    /// The text with every edit made, given last first: each range ends at or before the
+    /// start of the one before it, all in this text's offsets (none moves another). One pass
+    /// and one scan of the new text, however many edits.
+    public func replacing(descending edits: [(range: TextRange, replacement: [UInt8])]) -> SourceText {
+        var new: [UInt8] = []
+        new.reserveCapacity(edits.reduce(bytes.count) { $0 + $1.replacement.count - $1.range.length })
+        var from = 0
+        for edit in edits.reversed() {
+            precondition(edit.range.start >= from && edit.range.start <= edit.range.end && edit.range.end <= bytes.count,
+                         "edits out of order or outside the text")
+            new.append(contentsOf: bytes[from..<edit.range.start])
+            new.append(contentsOf: edit.replacement)
+            from = edit.range.end
+        }
+        new.append(contentsOf: bytes[from...])
+        return SourceText(bytes: new)
+    }
+
     private static func allASCII(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         bytes.withUnsafeBytes { raw in
             var i = range.lowerBound

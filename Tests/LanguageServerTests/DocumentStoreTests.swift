@@ -36,6 +36,46 @@ import YAMLSyntax
         #expect(try edit("😀b", range(0, 1, 0, 3), "") == "")
     }
 
+    /// The text after `changes` (each `(range, text)`), in one didChange.
+    func edits(_ text: String, _ changes: [(JSONValue, String)]) throws -> String {
+        var store = DocumentStore()
+        _ = store.open(uri: "u", languageId: "yaml", version: 1, text: text)
+        try store.change(uri: "u", version: 2, changes: changes.map { ["range": $0.0, "text": .string($0.1)] },
+                         conversion: PositionConversion(encoding: .utf16))
+        return try #require(store["u"]?.source).text
+    }
+
+    /// A multi-cursor edit as VS Code sends it, last first, is made in one pass; the same
+    /// edits one per didChange, or in another order, give the same text, line table and all.
+    @Test func editsSentLastFirstGiveTheTextOfOneAtATime() throws {
+        let lines = (0..<40).map { "  k\($0): é😀 ${x}\($0 % 3 == 0 ? "\r" : "")" }
+        let text = lines.joined(separator: "\n") + "\n"
+        // Per line: a replacement of `é😀` (UTF-16 columns 6..<9), an insertion at the line's
+        // start, and on some lines a line break put in or a CR taken out.
+        var changes: [(JSONValue, String)] = []
+        for line in (0..<40).reversed() {
+            changes.append((range(line, 6, line, 9), line % 5 == 0 ? "a\nb" : "ü"))
+            changes.append((range(line, 0, line, 0), "#"))
+        }
+        #expect(changes.count >= DocumentStore.editsMadeInOnePass)
+        var oneByOne = DocumentStore()
+        _ = oneByOne.open(uri: "u", languageId: "yaml", version: 1, text: text)
+        for (k, change) in changes.enumerated() {
+            try oneByOne.change(uri: "u", version: 2 + k, changes: [["range": change.0, "text": .string(change.1)]],
+                                conversion: PositionConversion(encoding: .utf16))
+        }
+        let expected = try #require(oneByOne["u"]?.source)
+        let batched = try edits(text, changes)
+        #expect(batched == expected.text)
+        #expect(SourceText(batched).lineCount == expected.lineCount)
+        #expect(batched.hasPrefix("#  k0: a\nb ${x}\r\n#  k1: ü ${x}\n"))
+        // Two insertions at one place, last first: the later one ends up in front.
+        #expect(try edits("ab", [(range(0, 1, 0, 1), "y"), (range(0, 1, 0, 1), "x")]) == "axyb")
+        // Edits in increasing order (each on the text the one before left) are made one by one.
+        #expect(try edits("abc\ndef\n", [(range(0, 0, 0, 1), "AA"), (range(0, 3, 0, 4), "C"), (range(1, 0, 1, 1), "D")])
+                == "AAbC\nDef\n")
+    }
+
     @Test func fullTextChangesReplaceEverything() throws {
         #expect(try edit("old", nil, "new é") == "new é")
     }
