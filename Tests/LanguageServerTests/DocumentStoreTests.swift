@@ -45,35 +45,108 @@ import YAMLSyntax
         return try #require(store["u"]?.source).text
     }
 
+    /// The text after `changes` sent one per didChange (each then made alone).
+    func editsOneByOne(_ text: String, _ changes: [(JSONValue, String)]) throws -> SourceText {
+        var store = DocumentStore()
+        _ = store.open(uri: "u", languageId: "yaml", version: 1, text: text)
+        for (k, change) in changes.enumerated() {
+            try store.change(uri: "u", version: 2 + k, changes: [["range": change.0, "text": .string(change.1)]],
+                             conversion: PositionConversion(encoding: .utf16))
+        }
+        return try #require(store["u"]?.source)
+    }
+
+    /// Forty lines, some ending in CRLF, with non-ASCII text.
+    static let lines = (0..<40).map { "  k\($0): é😀 ${x}\($0 % 3 == 0 ? "\r" : "")" }.joined(separator: "\n") + "\n"
+
     /// A multi-cursor edit as VS Code sends it, last first, is made in one pass; the same
-    /// edits one per didChange, or in another order, give the same text, line table and all.
+    /// edits one per didChange give the same text, line table and all.
     @Test func editsSentLastFirstGiveTheTextOfOneAtATime() throws {
-        let lines = (0..<40).map { "  k\($0): é😀 ${x}\($0 % 3 == 0 ? "\r" : "")" }
-        let text = lines.joined(separator: "\n") + "\n"
-        // Per line: a replacement of `é😀` (UTF-16 columns 6..<9), an insertion at the line's
-        // start, and on some lines a line break put in or a CR taken out.
+        // Per line: a replacement of `é😀` (UTF-16 columns 6..<9), some with a line break,
+        // and an insertion at the line's start.
         var changes: [(JSONValue, String)] = []
         for line in (0..<40).reversed() {
             changes.append((range(line, 6, line, 9), line % 5 == 0 ? "a\nb" : "ü"))
             changes.append((range(line, 0, line, 0), "#"))
         }
-        #expect(changes.count >= DocumentStore.editsMadeInOnePass)
-        var oneByOne = DocumentStore()
-        _ = oneByOne.open(uri: "u", languageId: "yaml", version: 1, text: text)
-        for (k, change) in changes.enumerated() {
-            try oneByOne.change(uri: "u", version: 2 + k, changes: [["range": change.0, "text": .string(change.1)]],
-                                conversion: PositionConversion(encoding: .utf16))
-        }
-        let expected = try #require(oneByOne["u"]?.source)
-        let batched = try edits(text, changes)
-        #expect(batched == expected.text)
+        #expect(changes.count >= EditRun.madeInOnePass)
+        var run = EditRun(SourceText(Self.lines))
+        let conversion = PositionConversion(encoding: .utf16)
+        #expect(changes.allSatisfy { run.add($0.0, Array($0.1.utf8), conversion: conversion) })
+        let expected = try editsOneByOne(Self.lines, changes)
+        let batched = try edits(Self.lines, changes)
+        #expect(batched == expected.text && run.made().text == batched)
         #expect(SourceText(batched).lineCount == expected.lineCount)
         #expect(batched.hasPrefix("#  k0: a\nb ${x}\r\n#  k1: ü ${x}\n"))
         // Two insertions at one place, last first: the later one ends up in front.
         #expect(try edits("ab", [(range(0, 1, 0, 1), "y"), (range(0, 1, 0, 1), "x")]) == "axyb")
-        // Edits in increasing order (each on the text the one before left) are made one by one.
-        #expect(try edits("abc\ndef\n", [(range(0, 0, 0, 1), "AA"), (range(0, 3, 0, 4), "C"), (range(1, 0, 1, 1), "D")])
-                == "AAbC\nDef\n")
+    }
+
+    /// Neovim's order, first first, each on the text the last one left: lines added or
+    /// removed by one edit move the lines of the next.
+    @Test func editsSentFirstFirstGiveTheTextOfOneAtATime() throws {
+        var changes: [(JSONValue, String)] = []
+        var line = 0
+        for k in 0..<40 {
+            // `é😀` replaced; every third edit adds two lines, every fifth joins the line
+            // with the next one.
+            let text = k % 3 == 0 ? "a\nb\nc" : "ü"
+            if k % 5 == 4 {
+                changes.append((range(line, 6, line + 1, 9), text))
+            } else {
+                changes.append((range(line, 6, line, 9), text))
+            }
+            // The next edit is on the line after the one where this one's text ends.
+            line += (k % 3 == 0 ? 2 : 0) + 1
+            if line >= 30 { break }
+        }
+        #expect(changes.count >= EditRun.madeInOnePass)
+        // All in one run: each is put in the offsets of the text they started from.
+        var run = EditRun(SourceText(Self.lines))
+        let conversion = PositionConversion(encoding: .utf16)
+        #expect(changes.allSatisfy { run.add($0.0, Array($0.1.utf8), conversion: conversion) })
+        let expected = try editsOneByOne(Self.lines, changes)
+        #expect(run.made().text == expected.text)
+        let batched = try edits(Self.lines, changes)
+        #expect(batched == expected.text)
+        #expect(SourceText(batched).lineCount == expected.lineCount)
+        // Two on one line, then one further down, then one back up: made as they come.
+        let mixed: [(JSONValue, String)] = [(range(0, 0, 0, 1), "AA"), (range(0, 3, 0, 4), "C"), (range(1, 0, 1, 1), "D"),
+                                            (range(0, 0, 0, 0), ">")]
+        #expect(try edits("abc\ndef\n", mixed) == ">AAbC\nDef\n")
+        // A CR and an LF brought together: the lines after are counted again.
+        let joined: [(JSONValue, String)] = [(range(0, 2, 0, 2), "\r"), (range(2, 0, 2, 1), "X"), (range(3, 0, 3, 1), "Y")]
+        #expect(try edits("ab\ncd\nef\ngh\n", joined) == (try editsOneByOne("ab\ncd\nef\ngh\n", joined)).text)
+    }
+
+    /// Random edits, mostly in runs down or up the text as editors send them, with line
+    /// breaks of every kind in the text and the edits: one didChange gives the text of one
+    /// change at a time.
+    @Test func randomEditsInOneChangeGiveTheTextOfOneAtATime() throws {
+        var seed: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "é", "😀", "\n", "\r\n", "\r", " ", "x: 1"]
+        func text(_ count: Int) -> String { (0..<count).map { _ in pieces[next(pieces.count)] }.joined() }
+        for _ in 0..<300 {
+            let start = text(10 + next(60))
+            var current = SourceText(start)
+            var changes: [(JSONValue, String)] = []
+            let down = next(2) == 0
+            var line = down ? current.lineCount : 0
+            for _ in 0..<(1 + next(24)) {
+                // Mostly the next line down or up the text; now and then anywhere.
+                line = next(5) == 0 ? next(current.lineCount + 1) : max(0, down ? line - 1 - next(2) : line + 1 + next(2))
+                let (c1, c2) = (next(6), next(6))
+                let endLine = next(4) == 0 ? line + 1 : line
+                let change = (range(line, c1, endLine, endLine == line ? max(c1, c2) : c2), text(next(4)))
+                changes.append(change)
+                current = try editsOneByOne(current.text, [change])
+            }
+            #expect(try edits(start, changes) == current.text, "\(changes.map { ($0.0.jsonText, $0.1) }) on \(start.debugDescription)")
+        }
     }
 
     @Test func fullTextChangesReplaceEverything() throws {
