@@ -35,6 +35,13 @@ for e in sorted(expressions):
         put(target, e)
 for s in sorted(field_strings):
     put("simpleschema", s)
+# Edits: an RGD's text, then five-byte edits (see EditFuzz), one per line down and up.
+for k, p in enumerate(rgds[:30]):
+    text = p.read_bytes()[:4000].replace(b"\xff", b"")
+    lines = text.count(b"\n")
+    down = b"".join(bytes([l % 32, 2, 0, 4, 1]) + b"x" for l in range(min(lines, 31), -1, -1))
+    up = b"".join(bytes([l % 32, 0, 0, 0, 2]) + b"#\n" for l in range(0, min(lines, 31), 3))
+    put("edits", bytes([k % 3]) + text + b"\xff" + (down if k % 2 else up))
 for p in rgds[:50]:
     body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen",
                        "params": {"textDocument": {"uri": "file:///" + p.name, "text": p.read_text(errors="replace")}}})

@@ -15,6 +15,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case jsonRPC = "jsonrpc"
     case render
     case ide
+    case edits
 
     /// Runs the stage on `input`; returns the broken invariants, each as one sentence.
     public func run(_ input: [UInt8]) -> [String] {
@@ -29,6 +30,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .jsonRPC: JSONRPCFuzz.run(input)
         case .render: RenderFuzz.run(input)
         case .ide: IDEFuzz.run(input)
+        case .edits: EditFuzz.run(input)
         }
     }
 }

@@ -112,3 +112,33 @@ struct EditRun {
         return count
     }
 }
+
+/// One didChange's range edits made both ways, for the fuzz target: together (`EditRun`)
+/// and one per didChange. The two texts must be the same.
+public enum EditAgreement {
+    /// `changes`: LSP ranges as (start line, start character, end line, end character) and
+    /// their new text. nil when the document store refuses them.
+    public static func texts(_ text: String, _ changes: [(range: (Int, Int, Int, Int), text: String)],
+                             encoding: PositionEncoding) -> (together: SourceText, oneByOne: SourceText)? {
+        let conversion = PositionConversion(encoding: encoding)
+        let json: [JSONValue] = changes.map { change in
+            let (l1, c1, l2, c2) = change.range
+            return ["range": ["start": ["line": .int(Int64(l1)), "character": .int(Int64(c1))],
+                              "end": ["line": .int(Int64(l2)), "character": .int(Int64(c2))]],
+                    "text": .string(change.text)]
+        }
+        var together = DocumentStore(), oneByOne = DocumentStore()
+        _ = together.open(uri: "u", languageId: "yaml", version: 0, text: text)
+        _ = oneByOne.open(uri: "u", languageId: "yaml", version: 0, text: text)
+        do {
+            try together.change(uri: "u", version: 1, changes: json, conversion: conversion)
+            for (k, change) in json.enumerated() {
+                try oneByOne.change(uri: "u", version: 1 + k, changes: [change], conversion: conversion)
+            }
+        } catch {
+            return nil
+        }
+        guard let a = together["u"]?.source, let b = oneByOne["u"]?.source else { return nil }
+        return (a, b)
+    }
+}
