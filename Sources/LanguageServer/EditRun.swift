@@ -36,8 +36,8 @@ struct EditRun {
     /// (make the run and start another from its text) or the range is malformed.
     mutating func add(_ range: JSONValue, _ replacement: [UInt8], conversion: PositionConversion) -> Bool {
         guard let previous = edits.last?.range else {
-            guard let start = conversion.byteRange(range, in: base) else { return false }
-            append(start, replacement)
+            guard let converted = conversion.byteRange(range, in: base) else { return false }
+            append(converted, replacement)
             return true
         }
         // Strictly before: a position past its line's end is clamped to it, and in `base`
