@@ -13,7 +13,7 @@ import YAMLSyntax
 /// them in an 11 MB document took six seconds.
 struct EditRun {
     /// The text the run started from: every range is in its offsets.
-    let base: SourceText
+    private(set) var base: SourceText
     /// As sent.
     private var edits: [(range: TextRange, replacement: [UInt8])] = []
     private enum Order { case lastFirst, firstFirst }
@@ -56,12 +56,15 @@ struct EditRun {
         return false
     }
 
-    /// The text with every edit made.
-    func made() -> SourceText {
+    /// The text with every edit made. The run hands its text over (it is left empty), so
+    /// that the edits are made in place when no one else holds the text: a copy of a
+    /// 50 MB text for each edit of a run of one made 1,000 such runs take 16 s.
+    mutating func made() -> SourceText {
+        var text = SourceText(bytes: [])
+        swap(&text, &base)
         if edits.count >= Self.madeInOnePass {
-            return base.replacing(descending: order == .firstFirst ? edits.reversed() : edits)
+            return text.replacing(descending: order == .firstFirst ? edits.reversed() : edits)
         }
-        var text = base
         // From the last in the text to the first: each in `base`'s offsets still.
         for edit in order == .firstFirst ? edits.reversed() : edits {
             text.replace(edit.range, with: edit.replacement)  // in place after the first
