@@ -169,6 +169,12 @@ import YAMLSyntax
         #expect(fails("u", ["range": ["start": 1], "text": "x"]))
         #expect(fails("u", ["range": .null]))
         #expect(store["u"]?.source.text == "x")
+        // A malformed change after good ones: none is made, however the good ones were gathered.
+        let good: [JSONValue] = (0..<10).reversed().map { ["range": range(0, $0, 0, $0), "text": "y"] }
+        #expect(throws: ResponseError.self) {
+            try store.change(uri: "u", version: 3, changes: good + [["range": ["start": 1], "text": "x"]], conversion: conversion)
+        }
+        #expect(store["u"]?.source.text == "x" && store["u"]?.version == 1)
     }
 
     @Test func refusesDocumentsPastTheOpenLimitsAndCountsEditsAndCloses() throws {
