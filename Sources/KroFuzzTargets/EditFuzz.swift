@@ -35,6 +35,8 @@ enum EditFuzz {
         }
         v.expect(made.together.bytes == made.oneByOne.bytes,
                  "edits made together give \(made.together.text.debugDescription), one by one \(made.oneByOne.text.debugDescription)")
+        v.expect(made.chunked.bytes == made.oneByOne.bytes,
+                 "edits made in chunks give \(made.chunked.text.debugDescription), one by one \(made.oneByOne.text.debugDescription)")
         for source in [made.together, made.oneByOne] {
             let fresh = SourceText(bytes: source.bytes)
             v.expect(source.lineCount == fresh.lineCount && (0..<fresh.lineCount).allSatisfy { source.lineRange($0) == fresh.lineRange($0) },

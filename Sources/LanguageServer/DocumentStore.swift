@@ -45,6 +45,12 @@ struct DocumentStore: Sendable {
         return closed
     }
 
+    /// After this many runs of one didChange were made without gathering the edits that
+    /// follow, the rest are made in a `ChunkedText`: edits far apart, back and forth, each
+    /// moved the whole text (10,000 of them: 6.7 s in an 11 MB document).
+    var runsBeforeChunks = 16
+    var chunkSize = 4 << 10
+
     /// Applies `contentChanges` in order: a change with a `range` replaces that range
     /// (clamped into the text), one without replaces the whole text. Range edits are made
     /// together where they allow it (`EditRun`).
@@ -54,22 +60,36 @@ struct DocumentStore: Sendable {
             throw ResponseError.invalidParams("didChange for a document that is not open: \(uri)")
         }
         var run = EditRun(document.source)
+        var chunked: ChunkedText?
+        var runsMade = 0
         for change in changes {
             guard let text = change["text"]?.stringValue else {
                 throw ResponseError.invalidParams("a content change needs a text")
             }
             if let range = change["range"], range != .null {
                 let replacement = Array(text.utf8)
-                if run.add(range, replacement, conversion: conversion) { continue }
-                run = EditRun(run.made())
-                guard run.add(range, replacement, conversion: conversion) else {
+                if chunked == nil {
+                    if run.add(range, replacement, conversion: conversion) { continue }
+                    runsMade += 1
+                    if runsMade <= runsBeforeChunks {
+                        run = EditRun(run.made())
+                        guard run.add(range, replacement, conversion: conversion) else {
+                            throw ResponseError.invalidParams("malformed range in a content change")
+                        }
+                        continue
+                    }
+                    chunked = ChunkedText(run.made().bytes, chunkSize: chunkSize)
+                }
+                guard let byteRange = conversion.byteRange(range, in: chunked!) else {
                     throw ResponseError.invalidParams("malformed range in a content change")
                 }
+                chunked!.replace(byteRange, with: replacement)
             } else {
+                chunked = nil
                 run = EditRun(SourceText(text))
             }
         }
-        let source = run.made()
+        let source = chunked.map { SourceText(bytes: $0.bytes) } ?? run.made()
         totalBytes += source.bytes.count - document.source.bytes.count
         document.source = source
         document.version = version

@@ -116,13 +116,15 @@ struct EditRun {
     }
 }
 
-/// One didChange's range edits made both ways, for the fuzz target: together (`EditRun`)
-/// and one per didChange. The two texts must be the same.
+/// One didChange's range edits made every way, for the fuzz target: together (`EditRun`),
+/// together in a `ChunkedText` of small chunks from the first edit not gathered, and one
+/// per didChange. The texts must be the same.
 public enum EditAgreement {
     /// `changes`: LSP ranges as (start line, start character, end line, end character) and
     /// their new text. nil when the document store refuses them.
     public static func texts(_ text: String, _ changes: [(range: (Int, Int, Int, Int), text: String)],
-                             encoding: PositionEncoding) -> (together: SourceText, oneByOne: SourceText)? {
+                             encoding: PositionEncoding, chunkSize: Int = 5)
+        -> (together: SourceText, chunked: SourceText, oneByOne: SourceText)? {
         let conversion = PositionConversion(encoding: encoding)
         let json: [JSONValue] = changes.map { change in
             let (l1, c1, l2, c2) = change.range
@@ -130,18 +132,22 @@ public enum EditAgreement {
                               "end": ["line": .int(Int64(l2)), "character": .int(Int64(c2))]],
                     "text": .string(change.text)]
         }
-        var together = DocumentStore(), oneByOne = DocumentStore()
+        var together = DocumentStore(), chunked = DocumentStore(), oneByOne = DocumentStore()
+        chunked.runsBeforeChunks = 0
+        chunked.chunkSize = chunkSize
         _ = together.open(uri: "u", languageId: "yaml", version: 0, text: text)
+        _ = chunked.open(uri: "u", languageId: "yaml", version: 0, text: text)
         _ = oneByOne.open(uri: "u", languageId: "yaml", version: 0, text: text)
         do {
             try together.change(uri: "u", version: 1, changes: json, conversion: conversion)
+            try chunked.change(uri: "u", version: 1, changes: json, conversion: conversion)
             for (k, change) in json.enumerated() {
                 try oneByOne.change(uri: "u", version: 1 + k, changes: [change], conversion: conversion)
             }
         } catch {
             return nil
         }
-        guard let a = together["u"]?.source, let b = oneByOne["u"]?.source else { return nil }
-        return (a, b)
+        guard let a = together["u"]?.source, let b = chunked["u"]?.source, let c = oneByOne["u"]?.source else { return nil }
+        return (a, b, c)
     }
 }

@@ -1,0 +1,59 @@
+import JSON
+import Testing
+import YAMLSyntax
+@testable import LanguageServer
+
+/// A `ChunkedText` finds positions and makes edits as a `SourceText` of the same bytes
+/// does, whatever its chunks' size, CRLFs at their seams included.
+@Suite struct ChunkedTextTests {
+    @Test func randomEditsAndPositionsMatchASourceText() {
+        var seed: UInt64 = 0xC4C4
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "é", "😀", "\n", "\r\n", "\r", "xy", "\u{FFFD}"]
+        func text(_ count: Int) -> [UInt8] { Array((0..<count).map { _ in pieces[next(pieces.count)] }.joined().utf8) }
+        let encodings: [PositionEncoding] = [.utf8, .utf16, .unicodeScalars]
+        for round in 0..<200 {
+            var source = SourceText(bytes: text(next(40)))
+            var chunked = ChunkedText(source.bytes, chunkSize: 1 + next(8))
+            for _ in 0..<30 {
+                let encoding = encodings[next(3)]
+                let (line, column) = (next(source.lineCount + 2) - 1, next(8) - 1)
+                let expected = source.offset(of: TextPosition(line: line, column: column), encoding: encoding)
+                #expect(chunked.offset(line: line, column: column, encoding: encoding) == expected,
+                        "round \(round): line \(line) column \(column) in \(source.text.debugDescription)")
+                let end = min(source.bytes.count, expected + next(6))
+                let replacement = text(next(4))
+                source.replace(TextRange(start: expected, end: end), with: replacement)
+                chunked.replace(TextRange(start: expected, end: end), with: replacement)
+                #expect(chunked.bytes == source.bytes, "round \(round)")
+            }
+        }
+    }
+
+    /// The store makes the edits it cannot gather in chunks: the text is the one of making
+    /// them one per didChange.
+    @Test func editsBackAndForthInOneChangeGiveTheTextOfOneAtATime() throws {
+        let text = (0..<50).map { "k\($0): é😀\($0 % 4 == 0 ? "\r" : "")" }.joined(separator: "\n") + "\n"
+        // Top, bottom, top, bottom…: no run gathers two of them.
+        let changes: [JSONValue] = (0..<60).map { k in
+            let line = k % 2 == 0 ? k / 2 % 7 : 49 - k / 2 % 5
+            return ["range": ["start": ["line": .int(Int64(line)), "character": 1], "end": ["line": .int(Int64(line)), "character": 5]],
+                    "text": .string(k % 3 == 0 ? "\r\n" : "Z")]
+        }
+        let conversion = PositionConversion(encoding: .utf16)
+        var oneByOne = DocumentStore()
+        _ = oneByOne.open(uri: "u", languageId: "yaml", version: 1, text: text)
+        for change in changes { try oneByOne.change(uri: "u", version: 2, changes: [change], conversion: conversion) }
+        for chunkSize in [3, 64, 64 << 10] {
+            var store = DocumentStore()
+            store.runsBeforeChunks = 2
+            store.chunkSize = chunkSize
+            _ = store.open(uri: "u", languageId: "yaml", version: 1, text: text)
+            try store.change(uri: "u", version: 2, changes: changes, conversion: conversion)
+            #expect(store["u"]?.source.bytes == oneByOne["u"]?.source.bytes, "chunks of \(chunkSize)")
+        }
+    }
+}
