@@ -6,9 +6,11 @@ import YAMLSyntax
 /// edit cost a chunk and a walk over the chunks' counts, not the whole text. Positions
 /// mean what they mean in a `SourceText` of the same bytes.
 ///
-/// A CRLF is never cut between two chunks: its CR and LF are always in one.
+/// A CRLF is never cut between two chunks: its CR and LF are always in one. Chunks are
+/// slices: those no edit touched share the bytes of the text the chunked text was made
+/// from, so making it copies nothing.
 struct ChunkedText {
-    private var chunks: [[UInt8]]
+    private var chunks: [ArraySlice<UInt8>]
     /// The line breaks in each chunk (LF, CRLF and a lone CR each one), and its length:
     /// kept beside the chunks, so that a walk over them reads two arrays of integers.
     private var breaks: [Int]
@@ -26,6 +28,19 @@ struct ChunkedText {
 
     var bytes: [UInt8] { Array(chunks.joined()) }
 
+    /// The text's bytes, each chunk freed once copied (the text and its copy are not both
+    /// held whole); the chunked text is left empty.
+    mutating func takeBytes() -> [UInt8] {
+        var all: [UInt8] = []
+        all.reserveCapacity(lengths.reduce(0, +))
+        for k in chunks.indices {
+            all += chunks[k]
+            chunks[k] = []
+        }
+        (chunks, breaks, lengths) = ([[]], [0], [0])
+        return all
+    }
+
     /// The byte offset of an LSP position, clamped as `SourceText.offset(of:encoding:)` clamps.
     func offset(line: Int, column: Int, encoding: PositionEncoding) -> Int {
         if line < 0 { return 0 }
@@ -39,7 +54,7 @@ struct ChunkedText {
         scan: while k < chunks.count && text.count < needed {
             let chunk = chunks[k]
             while i < chunk.count && text.count < needed {
-                let b = chunk[i]
+                let b = chunk[chunk.startIndex + i]
                 if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break scan }
                 text.append(b)
                 i += 1
@@ -53,9 +68,9 @@ struct ChunkedText {
     mutating func replace(_ range: TextRange, with replacement: [UInt8]) {
         let (first, from) = location(of: range.start)
         let (last, to) = location(of: range.end)
-        var joined = Array(chunks[first][..<from])
+        var joined = Array(chunks[first].prefix(from))
         joined += replacement
-        joined += chunks[last][to...]
+        joined += chunks[last].dropFirst(to)
         var pieces = Self.cut(joined[...], size: chunkSize)
         if pieces.isEmpty && chunks.count == last - first + 1 { pieces = [[]] }
         chunks.replaceSubrange(first...last, with: pieces)
@@ -75,8 +90,8 @@ struct ChunkedText {
             offset += lengths[k]
             k += 1
         }
-        if k < chunks.count {
-            let chunk = chunks[k]
+        guard k < chunks.count else { return nil }
+        return chunks[k].withUnsafeBufferPointer { chunk -> Int? in
             var i = 0
             while i < chunk.count {
                 let b = chunk[i]
@@ -87,8 +102,8 @@ struct ChunkedText {
                     if seen == line { return offset + i }
                 }
             }
+            return nil
         }
-        return nil
     }
 
     /// The chunk holding `offset` and the index in it (the end of the last chunk for the
@@ -121,23 +136,23 @@ struct ChunkedText {
     }
 
     /// `bytes` in pieces of equal length, at most about `size`, none ending between a CR
-    /// and its LF.
-    private static func cut(_ bytes: ArraySlice<UInt8>, size: Int) -> [[UInt8]] {
+    /// and its LF: slices of it.
+    private static func cut(_ bytes: ArraySlice<UInt8>, size: Int) -> [ArraySlice<UInt8>] {
         let count = (bytes.count + size - 1) / size
         guard count > 0 else { return [] }
         let length = (bytes.count + count - 1) / count
-        var pieces: [[UInt8]] = []
+        var pieces: [ArraySlice<UInt8>] = []
         var start = bytes.startIndex
         while start < bytes.endIndex {
             var end = min(start + length, bytes.endIndex)
             if end < bytes.endIndex && bytes[end - 1] == UInt8(ascii: "\r") && bytes[end] == UInt8(ascii: "\n") { end += 1 }
-            pieces.append(Array(bytes[start..<end]))
+            pieces.append(bytes[start..<end])
             start = end
         }
         return pieces
     }
 
-    private static func lineBreaks(_ chunk: [UInt8]) -> Int { EditRun.lineBreaks(in: chunk) }
+    private static func lineBreaks(_ chunk: ArraySlice<UInt8>) -> Int { EditRun.lineBreaks(in: chunk) }
 }
 
 extension PositionConversion {

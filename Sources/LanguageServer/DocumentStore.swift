@@ -45,10 +45,12 @@ struct DocumentStore: Sendable {
         return closed
     }
 
-    /// After this many runs of one didChange were made without gathering the edits that
-    /// follow, the rest are made in a `ChunkedText`: edits far apart, back and forth, each
-    /// moved the whole text (10,000 of them: 6.7 s in an 11 MB document).
-    var runsBeforeChunks = 16
+    /// A didChange of at least this many changes makes its edits in a `ChunkedText` from the
+    /// first one no `EditRun` gathers: edits far apart, back and forth, each moved the whole
+    /// text (10,000 of them: 6.7 s in an 11 MB document). Made from the document's text,
+    /// not from an edited copy, it holds no third copy of a large text. Fewer changes cost
+    /// at most that many moves, and keep the line table of the edited text.
+    var chunkedFrom = 64
     var chunkSize = 4 << 10
 
     /// Applies `contentChanges` in order: a change with a `range` replaces that range
@@ -61,7 +63,7 @@ struct DocumentStore: Sendable {
         }
         var run = EditRun(document.source)
         var chunked: ChunkedText?
-        var runsMade = 0
+        let chunks = changes.count >= chunkedFrom
         for change in changes {
             guard let text = change["text"]?.stringValue else {
                 throw ResponseError.invalidParams("a content change needs a text")
@@ -70,15 +72,14 @@ struct DocumentStore: Sendable {
                 let replacement = Array(text.utf8)
                 if chunked == nil {
                     if run.add(range, replacement, conversion: conversion) { continue }
-                    runsMade += 1
-                    if runsMade <= runsBeforeChunks {
+                    if !chunks {
                         run = EditRun(run.made())
                         guard run.add(range, replacement, conversion: conversion) else {
                             throw ResponseError.invalidParams("malformed range in a content change")
                         }
                         continue
                     }
-                    chunked = ChunkedText(run.made().bytes, chunkSize: chunkSize)
+                    chunked = run.madeInChunks(chunkSize: chunkSize)
                 }
                 guard let byteRange = conversion.byteRange(range, in: chunked!) else {
                     throw ResponseError.invalidParams("malformed range in a content change")
@@ -89,7 +90,13 @@ struct DocumentStore: Sendable {
                 run = EditRun(SourceText(text))
             }
         }
-        let source = chunked.map { SourceText(bytes: $0.bytes) } ?? run.made()
+        let source: SourceText
+        if var text = chunked {
+            chunked = nil  // `text` the only holder: its chunks are freed as they are copied
+            source = SourceText(bytes: text.takeBytes())
+        } else {
+            source = run.made()
+        }
         totalBytes += source.bytes.count - document.source.bytes.count
         document.source = source
         document.version = version

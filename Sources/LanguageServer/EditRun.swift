@@ -72,6 +72,19 @@ struct EditRun {
         return text
     }
 
+    /// The text with every edit made, in a `ChunkedText` made from the run's text (handed
+    /// over, not copied first: a 50 MB document would be held three times).
+    mutating func madeInChunks(chunkSize: Int) -> ChunkedText {
+        var text = SourceText(bytes: [])
+        swap(&text, &base)
+        var chunked = ChunkedText(text.bytes, chunkSize: chunkSize)
+        // From the last in the text to the first: each in `base`'s offsets still.
+        for edit in order == .firstFirst ? edits.reversed() : edits {
+            chunked.replace(edit.range, with: edit.replacement)
+        }
+        return chunked
+    }
+
     /// `range` on the lines of `base`, when both its ends are on lines after the last edit.
     private func inBase(_ range: JSONValue) -> JSONValue? {
         guard let startLine = range["start"]?["line"]?.intValue, let endLine = range["end"]?["line"]?.intValue,
@@ -101,16 +114,13 @@ struct EditRun {
     }
 
     /// Line breaks in `bytes`: LF, CRLF and a lone CR each one.
-    static func lineBreaks(in bytes: [UInt8]) -> Int {
-        var count = 0, i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "\n") {
-                count += 1
-            } else if bytes[i] == UInt8(ascii: "\r") {
-                count += 1
-                if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
-            }
-            i += 1
+    static func lineBreaks(in bytes: some Collection<UInt8>) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for b in bytes {
+            // A CR counts at once; the LF after it then does not.
+            if b == UInt8(ascii: "\r") || (b == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")) { count += 1 }
+            previous = b
         }
         return count
     }
@@ -133,7 +143,7 @@ public enum EditAgreement {
                     "text": .string(change.text)]
         }
         var together = DocumentStore(), chunked = DocumentStore(), oneByOne = DocumentStore()
-        chunked.runsBeforeChunks = 0
+        chunked.chunkedFrom = 0
         chunked.chunkSize = chunkSize
         _ = together.open(uri: "u", languageId: "yaml", version: 0, text: text)
         _ = chunked.open(uri: "u", languageId: "yaml", version: 0, text: text)

@@ -49,7 +49,7 @@ import YAMLSyntax
         for change in changes { try oneByOne.change(uri: "u", version: 2, changes: [change], conversion: conversion) }
         for chunkSize in [3, 64, 64 << 10] {
             var store = DocumentStore()
-            store.runsBeforeChunks = 2
+            store.chunkedFrom = 0
             store.chunkSize = chunkSize
             _ = store.open(uri: "u", languageId: "yaml", version: 1, text: text)
             try store.change(uri: "u", version: 2, changes: changes, conversion: conversion)
