@@ -18,7 +18,7 @@ struct ChunkedText {
     /// Chunks hold about this many bytes at most: a longer one is cut in equal pieces.
     let chunkSize: Int
 
-    init(_ bytes: [UInt8], chunkSize: Int = 64 << 10) {
+    init(_ bytes: [UInt8], chunkSize: Int = 4 << 10) {
         self.chunkSize = max(chunkSize, 2)
         chunks = Self.cut(bytes[...], size: self.chunkSize)
         if chunks.isEmpty { chunks = [[]] }  // a text has a chunk, empty or not
@@ -28,8 +28,8 @@ struct ChunkedText {
 
     var bytes: [UInt8] { Array(chunks.joined()) }
 
-    /// The text's bytes, each chunk freed once copied (the text and its copy are not both
-    /// held whole); the chunked text is left empty.
+    /// The text's bytes, each chunk let go once copied (the edited chunks and the copy are
+    /// not both held whole); the chunked text is left empty.
     mutating func takeBytes() -> [UInt8] {
         var all: [UInt8] = []
         all.reserveCapacity(lengths.reduce(0, +))
