@@ -43,6 +43,26 @@ import Testing
         #expect(counter.freed == made)
     }
 
+    /// Past the doubling segments the stack maps large ones of their own: filled, emptied
+    /// by pops (unmapped as they empty, but one spare) and filled again, it still hands out
+    /// exactly what was pushed, and releases every element once.
+    @Test func largeSegmentsAreMappedAndHandedBack() {
+        let counter = Counter()
+        let large = ChildStack<Token>.largeSegment
+        do {
+            let stack = ChildStack<Token>()
+            for i in 0..<(5 * large) { stack.push(Token(i, counter)) }
+            let top = stack.popArray(from: 2 * large + 7)
+            #expect(top.map(\.value) == Array((2 * large + 7)..<(5 * large)))
+            for i in 0..<large { stack.push(Token(-i, counter)) }
+            #expect(stack.element(2 * large + 6).value == 2 * large + 6 && stack.element(2 * large + 7).value == 0)
+            let all = stack.popArray(from: 0)
+            #expect(all.count == 3 * large + 7 && all.last?.value == -(large - 1))
+            #expect(stack.count == 0)
+        }
+        #expect(counter.freed == 6 * large)
+    }
+
     /// The duplicates a naive pairwise look finds, and the mark of keys as written.
     static func naive(_ m: YAMLMapping) -> (duplicates: [DuplicateKey], asWritten: Bool) {
         var seen: [(String, TextRange)] = []
