@@ -51,11 +51,9 @@ public enum KroFileDetection {
     /// strings.
     static func textLooksLikeRGD(_ source: SourceText) -> Bool {
         var apiVersion = "", kind = ""
-        let bytes = source.bytes
-        var start = bytes.startIndex
-        while true {
-            let end = bytes[start...].firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? bytes.endIndex
-            let line = bytes[start..<end]
+        for index in 0..<source.lineCount {
+            let range = source.lineRange(index)
+            let line = source.bytes[range.start..<range.end]
             if line.starts(with: "---".utf8) {
                 apiVersion = ""; kind = ""
             } else if let value = topLevelValue(line, key: "apiVersion") {
@@ -64,9 +62,8 @@ public enum KroFileDetection {
                 kind = value
             }
             if isRGDHeader(apiVersion: apiVersion, kind: kind) { return true }
-            guard end < bytes.endIndex else { return false }
-            start = end + 1
         }
+        return false
     }
 
     /// The value of `key: value` written at column 0, without a comment, blanks or quotes.
