@@ -1,4 +1,3 @@
-import JSON
 import YAMLSyntax
 
 /// A text taking many edits that `EditRun` cannot gather (far apart, back and forth): kept
@@ -41,8 +40,9 @@ struct ChunkedText {
         return all
     }
 
-    /// The byte offset of an LSP position, clamped as `SourceText.offset(of:encoding:)` clamps.
-    func offset(line: Int, column: Int, encoding: PositionEncoding) -> Int {
+    /// The byte offset of a position, clamped as `SourceText.offset(of:encoding:)` clamps.
+    func offset(of position: TextPosition, encoding: PositionEncoding) -> Int {
+        let (line, column) = (position.line, position.column)
         if line < 0 { return 0 }
         guard let start = lineStart(line) else { return lengths.reduce(0, +) }
         // The line's text, up to its break, as a line of its own gives the column's offset;
@@ -153,16 +153,4 @@ struct ChunkedText {
     }
 
     private static func lineBreaks(_ chunk: ArraySlice<UInt8>) -> Int { EditRun.lineBreaks(in: chunk) }
-}
-
-extension PositionConversion {
-    /// `byteRange(_:in:)` in a chunked text.
-    func byteRange(_ range: JSONValue?, in text: ChunkedText) -> TextRange? {
-        func offset(_ position: JSONValue?) -> Int? {
-            guard let line = position?["line"]?.intValue, let character = position?["character"]?.intValue else { return nil }
-            return text.offset(line: line, column: character, encoding: encoding)
-        }
-        guard let start = offset(range?["start"]), let end = offset(range?["end"]) else { return nil }
-        return TextRange(start: min(start, end), end: max(start, end))
-    }
 }

@@ -68,26 +68,25 @@ struct DocumentStore: Sendable {
             guard let text = change["text"]?.stringValue else {
                 throw ResponseError.invalidParams("a content change needs a text")
             }
-            if let range = change["range"], range != .null {
-                let replacement = Array(text.utf8)
-                if chunked == nil {
-                    if run.add(range, replacement, conversion: conversion) { continue }
-                    if !chunks {
-                        run = EditRun(run.made())
-                        guard run.add(range, replacement, conversion: conversion) else {
-                            throw ResponseError.invalidParams("malformed range in a content change")
-                        }
-                        continue
-                    }
+            guard let range = change["range"], range != .null else {
+                (run, chunked) = (EditRun(SourceText(text)), nil)
+                continue
+            }
+            guard let positions = PositionConversion.positions(range) else {
+                throw ResponseError.invalidParams("malformed range in a content change")
+            }
+            let replacement = Array(text.utf8)
+            if chunked == nil, !run.add(positions, replacement, conversion: conversion) {
+                if chunks {
                     chunked = run.madeInChunks(chunkSize: chunkSize)
+                } else {
+                    run = EditRun(run.made())
+                    run.add(positions, replacement, conversion: conversion)
                 }
-                guard let byteRange = conversion.byteRange(range, in: chunked!) else {
-                    throw ResponseError.invalidParams("malformed range in a content change")
-                }
-                chunked!.replace(byteRange, with: replacement)
-            } else {
-                chunked = nil
-                run = EditRun(SourceText(text))
+            }
+            if chunked != nil {
+                let place = conversion.byteRange(positions) { chunked!.offset(of: $0, encoding: conversion.encoding) }
+                chunked!.replace(place, with: replacement)
             }
         }
         let source: SourceText

@@ -32,23 +32,26 @@ struct EditRun {
 
     init(_ base: SourceText) { self.base = base }
 
-    /// Adds an edit of the LSP `range`; false when it cannot be put in `base`'s offsets
-    /// (make the run and start another from its text) or the range is malformed.
-    mutating func add(_ range: JSONValue, _ replacement: [UInt8], conversion: PositionConversion) -> Bool {
+    /// Adds an edit of the LSP range `positions`; false when it cannot be put in `base`'s
+    /// offsets (make the run and start another from its text). The first edit always can.
+    @discardableResult
+    mutating func add(_ positions: (start: TextPosition, end: TextPosition), _ replacement: [UInt8],
+                      conversion: PositionConversion) -> Bool {
+        let base = self.base
+        let inBase = { conversion.byteRange($0) { base.offset(of: $0, encoding: conversion.encoding) } }
         guard let previous = edits.last?.range else {
-            guard let converted = conversion.byteRange(range, in: base) else { return false }
-            append(converted, replacement)
+            append(inBase(positions), replacement)
             return true
         }
         // Strictly before: a position past its line's end is clamped to it, and in `base`
         // that end may be where the last edit put text the position is in.
-        if order != .firstFirst, let converted = conversion.byteRange(range, in: base), converted.end < previous.start {
+        if order != .firstFirst, case let converted = inBase(positions), converted.end < previous.start {
             order = .lastFirst
             edits.append((converted, replacement))
             return true
         }
-        if order != .lastFirst, linesMap, let moved = inBase(range),
-           let converted = conversion.byteRange(moved, in: base), converted.start >= previous.end {
+        if order != .lastFirst, linesMap, let moved = onBaseLines(positions),
+           case let converted = inBase(moved), converted.start >= previous.end {
             order = .firstFirst
             append(converted, replacement)
             return true
@@ -85,13 +88,11 @@ struct EditRun {
         return chunked
     }
 
-    /// `range` on the lines of `base`, when both its ends are on lines after the last edit.
-    private func inBase(_ range: JSONValue) -> JSONValue? {
-        guard let startLine = range["start"]?["line"]?.intValue, let endLine = range["end"]?["line"]?.intValue,
-              startLine > lastEditLine, endLine > lastEditLine,
-              let startCharacter = range["start"]?["character"], let endCharacter = range["end"]?["character"] else { return nil }
-        return ["start": ["line": .int(Int64(startLine - addedLines)), "character": startCharacter],
-                "end": ["line": .int(Int64(endLine - addedLines)), "character": endCharacter]]
+    /// The positions on the lines of `base`, when both are on lines after the last edit.
+    private func onBaseLines(_ p: (start: TextPosition, end: TextPosition)) -> (start: TextPosition, end: TextPosition)? {
+        guard p.start.line > lastEditLine, p.end.line > lastEditLine else { return nil }
+        return (TextPosition(line: p.start.line - addedLines, column: p.start.column),
+                TextPosition(line: p.end.line - addedLines, column: p.end.column))
     }
 
     private mutating func append(_ range: TextRange, _ replacement: [UInt8]) {

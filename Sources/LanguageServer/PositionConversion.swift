@@ -38,15 +38,31 @@ struct PositionConversion: Sendable {
         writer.endObject()
     }
 
+    /// An LSP position as read; nil when malformed.
+    static func textPosition(_ position: JSONValue?) -> TextPosition? {
+        guard let line = position?["line"]?.intValue, let character = position?["character"]?.intValue else { return nil }
+        return TextPosition(line: line, column: character)
+    }
+
+    /// An LSP range's two positions as read (not put in order); nil when malformed.
+    static func positions(_ range: JSONValue?) -> (start: TextPosition, end: TextPosition)? {
+        guard let start = textPosition(range?["start"]), let end = textPosition(range?["end"]) else { return nil }
+        return (start, end)
+    }
+
     /// The byte offset of an LSP position, clamped into the text; nil when malformed.
     func offset(_ position: JSONValue?, in source: SourceText) -> Int? {
-        guard let line = position?["line"]?.intValue, let character = position?["character"]?.intValue else { return nil }
-        return source.offset(of: TextPosition(line: line, column: character), encoding: encoding)
+        Self.textPosition(position).map { source.offset(of: $0, encoding: encoding) }
     }
 
     /// A byte range of an LSP range (start ≤ end, clamped); nil when malformed.
     func byteRange(_ range: JSONValue?, in source: SourceText) -> TextRange? {
-        guard let start = offset(range?["start"], in: source), let end = offset(range?["end"], in: source) else { return nil }
+        Self.positions(range).map { byteRange($0) { source.offset(of: $0, encoding: encoding) } }
+    }
+
+    /// The byte range between two positions, start ≤ end, each placed by `offset`.
+    func byteRange(_ positions: (start: TextPosition, end: TextPosition), offset: (TextPosition) -> Int) -> TextRange {
+        let (start, end) = (offset(positions.start), offset(positions.end))
         return TextRange(start: min(start, end), end: max(start, end))
     }
 }

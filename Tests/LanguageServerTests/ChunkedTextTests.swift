@@ -22,7 +22,7 @@ import YAMLSyntax
                 let encoding = encodings[next(3)]
                 let (line, column) = (next(source.lineCount + 2) - 1, next(8) - 1)
                 let expected = source.offset(of: TextPosition(line: line, column: column), encoding: encoding)
-                #expect(chunked.offset(line: line, column: column, encoding: encoding) == expected,
+                #expect(chunked.offset(of: TextPosition(line: line, column: column), encoding: encoding) == expected,
                         "round \(round): line \(line) column \(column) in \(source.text.debugDescription)")
                 let end = min(source.bytes.count, expected + next(6))
                 let replacement = text(next(4))

@@ -72,7 +72,7 @@ import YAMLSyntax
         #expect(changes.count >= EditRun.madeInOnePass)
         var run = EditRun(SourceText(Self.lines))
         let conversion = PositionConversion(encoding: .utf16)
-        #expect(changes.allSatisfy { run.add($0.0, Array($0.1.utf8), conversion: conversion) })
+        #expect(changes.allSatisfy { run.add(PositionConversion.positions($0.0)!, Array($0.1.utf8), conversion: conversion) })
         let expected = try editsOneByOne(Self.lines, changes)
         let batched = try edits(Self.lines, changes)
         #expect(batched == expected.text && run.made().text == batched)
@@ -104,7 +104,7 @@ import YAMLSyntax
         // All in one run: each is put in the offsets of the text they started from.
         var run = EditRun(SourceText(Self.lines))
         let conversion = PositionConversion(encoding: .utf16)
-        #expect(changes.allSatisfy { run.add($0.0, Array($0.1.utf8), conversion: conversion) })
+        #expect(changes.allSatisfy { run.add(PositionConversion.positions($0.0)!, Array($0.1.utf8), conversion: conversion) })
         let expected = try editsOneByOne(Self.lines, changes)
         #expect(run.made().text == expected.text)
         let batched = try edits(Self.lines, changes)
