@@ -180,16 +180,13 @@ struct SizeRun {
     }
 
     func check(_ path: String, into result: inout SizeResult) throws {
-        let clock = ContinuousClock()
-        let started = clock.now
-        let process = try Subprocess(options.binary, ["--check", path], pipeIO: false)
-        let (status, rss, cpu) = process.wait()
-        result.check = (clock.now - started).seconds
-        result.checkCPU = cpu
-        result.checkPeakRSS = rss
-        result.checkStatus = status
+        let run = try MeasuredRun.run(options.binary, ["--check", path])
+        result.check = run.wall
+        result.checkCPU = run.cpu
+        result.checkPeakRSS = run.peakRSS
+        result.checkStatus = run.status
         // The generated RGD is clean: any finding is a false positive (or a crash).
-        if status != 0 { result.problems.append("--check exited with status \(status) on a clean RGD") }
+        if run.status != 0 { result.problems.append("--check exited with status \(run.status) on a clean RGD") }
     }
 }
 
@@ -204,12 +201,9 @@ struct TinyRun {
         let libyaml = LibYAMLBaseline.best(bytes, runs: 3)
         let path = try options.write(text, name: "tiny-\(count).yaml")
         defer { options.discard(path) }
-        let clock = ContinuousClock()
-        let started = clock.now
-        let (status, rss, cpu) = try Subprocess(options.binary, ["--check", path], pipeIO: false).wait()
-        let seconds = (clock.now - started).seconds
+        let run = try MeasuredRun.run(options.binary, ["--check", path])
         say(String(format: "== tiny %d one-line ConfigMaps: %.1f MB; libyaml %.1f ms; --check %.3f s, CPU %.3f s (%.1f× libyaml), exit %d, peak RSS %.1f MB (%.1f× file)",
-                     count, Double(bytes.count) / 1_048_576, libyaml * 1000, seconds, cpu, cpu / libyaml, status,
-                     Double(rss) / 1_048_576, Double(rss) / Double(bytes.count)))
+                     count, Double(bytes.count) / 1_048_576, libyaml * 1000, run.wall, run.cpu, run.cpu / libyaml, run.status,
+                     Double(run.peakRSS) / 1_048_576, Double(run.peakRSS) / Double(bytes.count)))
     }
 }

@@ -59,7 +59,8 @@ final class Subprocess {
     }
 
     /// Waits for exit; the exit status, the peak resident set (ru_maxrss) in bytes and the
-    /// CPU seconds used.
+    /// CPU seconds used. The peak is at least this process's own when it spawned the child
+    /// (`MeasuredRun` says why and measures around it).
     func wait() -> (status: Int32, peakRSS: Int, cpu: Double) {
         var status: Int32 = 0
         var usage = rusage()

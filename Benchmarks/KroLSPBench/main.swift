@@ -4,6 +4,9 @@
 // Not a test: it prints figures.
 import Foundation
 
+if CommandLine.arguments.count > 1, CommandLine.arguments[1] == MeasuredRun.launchFlag {
+    MeasuredRun.launch(Array(CommandLine.arguments.dropFirst(2)))
+}
 let options: BenchOptions
 do { options = try BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) } catch {
     FileHandle.standardError.write(Data("kro-lsp-bench: \(error)\n\(BenchOptions.usage)\n".utf8))
