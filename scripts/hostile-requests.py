@@ -14,7 +14,7 @@ pass/fail: a request over the issue's 2 s is a finding. This found completion af
 in 10,000 resources taking 6.5 s (a search per resource id), and documentSymbol over
 19,000 schema fields taking 20 s.
 """
-import importlib.util, json, os, subprocess, sys, tempfile, time
+import argparse, importlib.util, json, os, subprocess, sys, tempfile, time
 
 here = os.path.dirname(os.path.abspath(__file__))
 spec = importlib.util.spec_from_file_location("shapes", os.path.join(here, "hostile-shapes.py"))
@@ -164,9 +164,15 @@ def chained_documents(binary, n):
 
 
 def main():
-    args = sys.argv[1:]
-    binary = args[args.index("--bin") + 1] if "--bin" in args else ".build/release/kro-lsp"
-    only = args[args.index("--only") + 1].split(",") if "--only" in args else None
+    names = ["chained-100", *SHAPES]
+    parser = argparse.ArgumentParser(description="Requests on hostile documents against the real server.")
+    parser.add_argument("--bin", default=".build/release/kro-lsp", help="the kro-lsp binary")
+    parser.add_argument("--only", type=lambda v: v.split(","), metavar="NAME[,NAME…]",
+                        help="these cases only: " + ", ".join(names))
+    options = parser.parse_args()
+    binary, only = options.bin, options.only
+    if only and (unknown := [name for name in only if name not in names]):
+        parser.error("no case named " + ", ".join(unknown))
     if not only or "chained-100" in only:
         chained_documents(binary, 100)
     for name, (make, at) in SHAPES.items():

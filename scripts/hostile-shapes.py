@@ -12,7 +12,7 @@ peak memory under 1 GB and at most 4x the file) are printed next to them. Peak R
 binary's own (a launcher keeps this script's memory out of it), also shown above the peak of
 a small RGD (the process's fixed cost).
 """
-import json, os, subprocess, sys, tempfile, time
+import argparse, json, os, subprocess, sys, tempfile, time
 
 HEADER = """apiVersion: kro.run/v1alpha1
 kind: ResourceGraphDefinition
@@ -414,13 +414,15 @@ def run_lsp(binary, text):
 
 
 def main():
-    args = sys.argv[1:]
-    binary = ".build/release/kro-lsp"
-    only, lsp = None, "--lsp" in args
-    if "--bin" in args:
-        binary = args[args.index("--bin") + 1]
-    if "--only" in args:
-        only = args[args.index("--only") + 1].split(",")
+    parser = argparse.ArgumentParser(description="Degenerate and hostile files against the real binary.")
+    parser.add_argument("--bin", default=".build/release/kro-lsp", help="the kro-lsp binary")
+    parser.add_argument("--only", type=lambda v: v.split(","), metavar="NAME[,NAME…]",
+                        help="these shapes only: " + ", ".join(SHAPES))
+    parser.add_argument("--lsp", action="store_true", help="also open each shape in the server")
+    options = parser.parse_args()
+    binary, only, lsp = options.bin, options.only, options.lsp
+    if only and (unknown := [name for name in only if name not in SHAPES]):
+        parser.error("no shape named " + ", ".join(unknown))
     with tempfile.TemporaryDirectory() as tmp:
         # The fixed cost of the process (runtime, libraries, embedded schemas): a small RGD's peak.
         small = os.path.join(tmp, "small.yaml")
