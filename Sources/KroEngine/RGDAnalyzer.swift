@@ -475,6 +475,9 @@ public enum RGDAnalyzer {
         // (a copy from the collector's would copy each expression and retain its fields).
         var expressions = collector.expressions
         collector.expressions = []
+        // Kept with the snapshot, so sized to fit: collected one by one, the array had up to
+        // twice the room.
+        if keepsAll, expressions.capacity > expressions.count { expressions = expressions.withUnsafeBufferPointer { Array($0) } }
         collected += CRDTemplateRule.check(expressions, resource: r, gvk: gvk)
         for i in expressions.indices {
             collected += parse(&expressions[i], memo: &memo, partial: keepsAll)
