@@ -212,25 +212,37 @@ extension YAMLParser {
         let rest = path.dropFirst()
         switch node {
         case .mapping(var m):
-            for j in i..<m.entries.count {
-                if j == i {
-                    m.entries[j].value = splice(m.entries[j].value, path: rest, item: item, delta: delta)
-                } else {
-                    m.entries[j] = YAMLMappingEntry(key: m.entries[j].key.shifted(by: delta), value: m.entries[j].value.shifted(by: delta))
-                }
+            m.entries = rebuilt(m.entries, at: i) {
+                YAMLMappingEntry(key: $0.key, value: splice($0.value, path: rest, item: item, delta: delta))
+            } moving: {
+                YAMLMappingEntry(key: $0.key.shifted(by: delta), value: $0.value.shifted(by: delta))
             }
             // Block collections end at their last child, flow ones at their bracket.
             m.range.end = m.style == .block
                 ? m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) } : m.range.end + delta
             return .mapping(m)
         case .sequence(var s):
-            for j in i..<s.items.count {
-                s.items[j] = j == i ? splice(s.items[j], path: rest, item: item, delta: delta) : s.items[j].shifted(by: delta)
-            }
+            s.items = rebuilt(s.items, at: i) { splice($0, path: rest, item: item, delta: delta) } moving: { $0.shifted(by: delta) }
             s.range.end = s.style == .block ? s.items.reduce(s.range.start) { max($0, $1.range.end) } : s.range.end + delta
             return .sequence(s)
         case .scalar, .alias:
             return node
+        }
+    }
+
+    /// `elements` with the `i`-th changed by `change` and each later one by `move`, as a new
+    /// array: written in place, the array (shared with the previous tree) would first be
+    /// copied whole, then most of it replaced.
+    private static func rebuilt<Element>(_ elements: [Element], at i: Int, change: (Element) -> Element,
+                                         moving move: (Element) -> Element) -> [Element] {
+        elements.withUnsafeBufferPointer { old in
+            Array(unsafeUninitializedCapacity: old.count) { new, count in
+                let base = new.baseAddress!
+                for j in 0..<i { (base + j).initialize(to: old[j]) }
+                (base + i).initialize(to: change(old[i]))
+                for j in (i + 1)..<old.count { (base + j).initialize(to: move(old[j])) }
+                count = old.count
+            }
         }
     }
 }
