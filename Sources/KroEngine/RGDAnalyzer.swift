@@ -245,17 +245,34 @@ public enum RGDAnalyzer {
             let previous = reuse?.entry.resources ?? []
             let change = reuse?.change
             // By index: a loop over the resources would copy each one.
-            for k in rgd.resources.indices {
+            let candidates = rgd.resources.indices.filter { k in
                 let index = rgd.resources[k].index
-                if let hit = index < previous.count ? previous[index] : nil, hit.generation == generation,
-                   !hit.analysis.hasAliases,
-                   let kept = reused(hit, k, rgd.resources[k].node.range, admission: admission, source: source,
-                                     previous: previousSource, change: change, generation: generation, keyPart: key?.resources[k]) {
-                    cached[index] = kept
-                    resources[k] = kept.analysis
+                guard index < previous.count, let hit = previous[index] else { return false }
+                return hit.generation == generation && !hit.analysis.hasAliases
+            }
+            // Moving the results of the items after an edit (every resource, for an edit near
+            // the top) is most of an edit's work: on several threads when many.
+            var moves = slices
+            moves.minimumParallelJobs = slices.minimumParallelJobs * Self.movesPerParallelJob
+            var done = 0
+            // Without `shouldStop`, every job runs.
+            let kept = moves.map(candidates.count, state: (), shouldStop: nil, finished: &done) {
+                [rgd, admission, key] _, c -> CachedResource? in
+                let k = candidates[c]
+                return reused(previous[rgd.resources[k].index]!, k, rgd.resources[k].node.range, admission: admission,
+                              source: source, previous: previousSource, change: change, generation: generation,
+                              keyPart: key?.resources[k])
+            }!
+            var next = 0  // the next candidate
+            for k in rgd.resources.indices {
+                let isCandidate = next < candidates.count && candidates[next] == k
+                if isCandidate, let hit = kept[next] {
+                    cached[rgd.resources[k].index] = hit
+                    resources[k] = hit.analysis
                 } else {
                     misses.append(k)
                 }
+                if isCandidate { next += 1 }
             }
         } else {
             misses = Array(rgd.resources.indices)
@@ -388,6 +405,10 @@ public enum RGDAnalyzer {
                            unterminatedExpressions: unterminated, checks: checks,
                            typeContext: keepsAll ? typeCheck.context : nil, diagnostics: diagnostics)
     }
+
+    /// Moving a resource's cached results is microseconds, analysing it a millisecond: cache
+    /// hits go on threads from this many times the resources that would.
+    static let movesPerParallelJob = 32
 
     /// The order of an RGD's findings: position, code, message.
     static func ordered(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

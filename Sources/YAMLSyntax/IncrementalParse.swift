@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Re-parsing after an edit: when the change between two texts of a file lies inside one
 /// item of a block sequence (in kro files, one `spec.resources` entry) and keeps the
 /// structure around it, only that item's lines are parsed again and the new item is
@@ -12,12 +14,13 @@ extension YAMLParser {
 
     /// `reparse`, and what changed between the two texts (callers that keep results per
     /// byte range tell from it which ranges kept their text, without comparing them).
-    /// `threads`: for the full parse when one is needed (`parse(_:limits:threads:)`).
+    /// `threads`: for the full parse when one is needed (`parse(_:limits:threads:)`), and for
+    /// moving what follows a spliced item.
     public static func reparseReportingChange(_ source: SourceText, previous: YAMLFile, limits: YAMLLimits = .default,
                                               threads: Int = 1) -> (file: YAMLFile, change: TextChange) {
         let candidates = changes(from: previous.source.bytes, to: source.bytes)
         let change = TextChange(covering: candidates, oldCount: previous.source.bytes.count, newCount: source.bytes.count)
-        let file = incrementalParse(source, previous: previous, candidates: candidates, limits: limits)
+        let file = incrementalParse(source, previous: previous, candidates: candidates, limits: limits, threads: threads)
             ?? parse(source, limits: limits, threads: threads)
         return (file, change)
     }
@@ -30,7 +33,7 @@ extension YAMLParser {
 
     /// `candidates`: `changes(from:to:)` of the two texts.
     static func incrementalParse(_ source: SourceText, previous: YAMLFile, candidates: [TextRange],
-                                 limits: YAMLLimits) -> YAMLFile? {
+                                 limits: YAMLLimits, threads: Int = 1) -> YAMLFile? {
         if candidates.isEmpty {
             // The same text: the same trees, unless they were pruned by another rule.
             var documents = previous.documents
@@ -42,13 +45,15 @@ extension YAMLParser {
         // Where an insertion goes is ambiguous when its text repeats what surrounds it
         // (a new line after a line): try it leftmost and rightmost.
         for change in candidates {
-            if let file = incrementalParse(source, previous: previous, change: change, limits: limits) { return file }
+            if let file = incrementalParse(source, previous: previous, change: change, limits: limits, threads: threads) {
+                return file
+            }
         }
         return nil
     }
 
     static func incrementalParse(_ source: SourceText, previous: YAMLFile, change: TextRange,
-                                 limits: YAMLLimits) -> YAMLFile? {
+                                 limits: YAMLLimits, threads: Int = 1) -> YAMLFile? {
         let old = previous.source.bytes, new = source.bytes
         let delta = new.count - old.count
         // Document boundaries stay where they were (moved by the change after it).
@@ -81,7 +86,7 @@ extension YAMLParser {
                                                documentEnd: newRanges[d].end)
 
         var spliced = document
-        spliced.root = splice(root, path: target.path[...], item: newItem, delta: delta)
+        spliced.root = splice(root, path: target.path[...], item: newItem, delta: delta, threads: threads)
         if case .mapping(let old) = target.item, old.isDroppedItem { spliced.droppedItems -= 1 }
         spliced.range = newRanges[d]
         let oldItem = target.item.range
@@ -206,14 +211,15 @@ extension YAMLParser {
         return sawDash && afterDash > 0
     }
 
-    /// `node` with the child at `path` replaced by `item`; what follows moved by `delta`.
-    static func splice(_ node: YAMLNode, path: ArraySlice<Int>, item: YAMLNode, delta: Int) -> YAMLNode {
+    /// `node` with the child at `path` replaced by `item`; what follows moved by `delta` (on up
+    /// to `threads` threads where much follows).
+    static func splice(_ node: YAMLNode, path: ArraySlice<Int>, item: YAMLNode, delta: Int, threads: Int = 1) -> YAMLNode {
         guard let i = path.first else { return item }
         let rest = path.dropFirst()
         switch node {
         case .mapping(var m):
-            m.entries = rebuilt(m.entries, at: i) {
-                YAMLMappingEntry(key: $0.key, value: splice($0.value, path: rest, item: item, delta: delta))
+            m.entries = rebuilt(m.entries, at: i, threads: threads) {
+                YAMLMappingEntry(key: $0.key, value: splice($0.value, path: rest, item: item, delta: delta, threads: threads))
             } moving: {
                 YAMLMappingEntry(key: $0.key.shifted(by: delta), value: $0.value.shifted(by: delta))
             }
@@ -222,7 +228,9 @@ extension YAMLParser {
                 ? m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) } : m.range.end + delta
             return .mapping(m)
         case .sequence(var s):
-            s.items = rebuilt(s.items, at: i) { splice($0, path: rest, item: item, delta: delta) } moving: { $0.shifted(by: delta) }
+            s.items = rebuilt(s.items, at: i, threads: threads) {
+                splice($0, path: rest, item: item, delta: delta, threads: threads)
+            } moving: { $0.shifted(by: delta) }
             s.range.end = s.style == .block ? s.items.reduce(s.range.start) { max($0, $1.range.end) } : s.range.end + delta
             return .sequence(s)
         case .scalar, .alias:
@@ -232,19 +240,35 @@ extension YAMLParser {
 
     /// `elements` with the `i`-th changed by `change` and each later one by `move`, as a new
     /// array: written in place, the array (shared with the previous tree) would first be
-    /// copied whole, then most of it replaced.
-    private static func rebuilt<Element>(_ elements: [Element], at i: Int, change: (Element) -> Element,
-                                         moving move: (Element) -> Element) -> [Element] {
+    /// copied whole, then most of it replaced. Many later elements (an edit early in 10,000
+    /// resources) are moved on up to `threads` threads, in parts.
+    private static func rebuilt<Element>(_ elements: [Element], at i: Int, threads: Int, change: (Element) -> Element,
+                                         moving move: @escaping @Sendable (Element) -> Element) -> [Element] {
         elements.withUnsafeBufferPointer { old in
             Array(unsafeUninitializedCapacity: old.count) { new, count in
                 let base = new.baseAddress!
                 for j in 0..<i { (base + j).initialize(to: old[j]) }
                 (base + i).initialize(to: change(old[i]))
-                for j in (i + 1)..<old.count { (base + j).initialize(to: move(old[j])) }
+                let moved = (i + 1)..<old.count
+                let parts = moved.count >= minimumParallelMoves ? max(1, threads) : 1
+                if parts == 1 {
+                    for j in moved { (base + j).initialize(to: move(old[j])) }
+                } else {
+                    // Each part initializes its own slots.
+                    nonisolated(unsafe) let (old, base) = (old, base)
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        let start = moved.lowerBound + moved.count * part / parts
+                        let end = moved.lowerBound + moved.count * (part + 1) / parts
+                        for j in start..<end { (base + j).initialize(to: move(old[j])) }
+                    }
+                }
                 count = old.count
             }
         }
     }
+
+    /// Later elements worth threads: moving a resource item is a few microseconds.
+    static let minimumParallelMoves = 256
 }
 
 extension YAMLMapping {

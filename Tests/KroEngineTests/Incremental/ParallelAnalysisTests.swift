@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import YAMLSyntax
+@testable import YAMLSyntax
 import KroTestSupport
 @testable import KroEngine
 
@@ -92,6 +92,31 @@ import KroTestSupport
             #expect(manyCache.statistics == expected[version], "version \(version)")
             let cacheDifferences = ParallelComparison.differences(oneCache, manyCache)
             #expect(cacheDifferences.isEmpty, "version \(version): \(cacheDifferences.prefix(5).joined(separator: "\n"))")
+        }
+    }
+
+    /// An edit near the top moves every later resource: the YAML items after it and their
+    /// cached results are moved on several threads (from 256 items, and here from 32 cache
+    /// hits: every RGD is split) and equal a sequential analysis without cache.
+    @Test func resourcesMovedByAnEditAreMovedTheSameInParallel() {
+        let generated = GeneratedRGD(resources: 300)
+        let longer = generated.text.replacingOccurrences(of: "\"${schema.spec.name}-r0\"", with: "\"${schema.spec.name}-r0-é-longer\"")
+        let versions = [generated.text, longer, generated.text,
+                        generated.text.replacingOccurrences(of: "name: ${schema.spec.name}-r1\n", with: "name: ${schema.spec.name}-r1-x\n")]
+        #expect(Set(versions).count == 3)
+        let cache = AnalysisCache()
+        let expected: [(reused: Int, computed: Int)] = [(0, 300), (299, 1), (299, 1), (299, 1)]
+        for (version, text) in versions.enumerated() {
+            let source = SourceText(text)
+            if version > 0 {  // the edit is inside one item: the parse splices it
+                let previous = Self.snapshot(versions[version - 1], Self.sequential).yaml
+                #expect(YAMLParser.incrementalParse(source, previous: previous, limits: .default) != nil, "version \(version)")
+            }
+            let many = DocumentSnapshot.analyze(source, options: Self.parallel, cache: cache)
+            let fresh = Self.snapshot(text, Self.sequential)
+            let differences = SnapshotComparison.differences(many, fresh) + ParallelComparison.differences(many, fresh)
+            #expect(differences.isEmpty, "version \(version): \(differences.prefix(5).joined(separator: "\n"))")
+            #expect(cache.statistics == expected[version], "version \(version)")
         }
     }
 
