@@ -120,6 +120,26 @@ import KroTestSupport
         }
     }
 
+    /// Random edits of the same large RGD (inserts, deletions, lines doubled or removed):
+    /// each version analysed in parallel with the cache equals a fresh sequential analysis,
+    /// and most versions moved hundreds of cached results on threads.
+    @Test func randomEditsOfALargeRGDAnalyseTheSameInParallel() {
+        var random = SplitMix64(seed: 0x6d6f7665)
+        let cache = AnalysisCache()
+        var text = GeneratedRGD(resources: 300).text
+        _ = DocumentSnapshot.analyze(SourceText(text), options: Self.parallel, cache: cache)
+        var movedMany = 0
+        for version in 1...24 {
+            text = RandomEdit.apply(to: text, random: &random)
+            let many = DocumentSnapshot.analyze(SourceText(text), options: Self.parallel, cache: cache)
+            let fresh = Self.snapshot(text, Self.sequential)
+            let differences = SnapshotComparison.differences(many, fresh) + ParallelComparison.differences(many, fresh)
+            #expect(differences.isEmpty, "version \(version): \(differences.prefix(5).joined(separator: "\n"))")
+            if cache.statistics.reused >= 256 { movedMany += 1 }
+        }
+        #expect(movedMany >= 12)
+    }
+
     /// Asked before each resource on every thread: once it says stop, no slice starts
     /// another resource, so exactly the resources asked about before are analysed. A first
     /// analysis asks before each resource's environment-free part too (60 asks here, all
