@@ -120,14 +120,24 @@ import YAMLSyntax
         #expect(analysis.checks.count == 5 && analysis.checks[5] == nil)
     }
 
-    /// A reference keeps its file range and CEL span as 32-bit offsets (32 bytes, not 48),
-    /// reading back what was stored, also far past 16 bits.
-    @Test func referencesKeepTheirOffsetsIn32Bytes() {
-        #expect(MemoryLayout<ExpressionReference>.stride == 32)
-        var r = ExpressionReference(name: "schema", range: TextRange(start: 67_000_000, end: 67_000_006),
-                                    span: SourceSpan(start: 70_000, end: 70_006))
-        #expect(r.range == TextRange(start: 67_000_000, end: 67_000_006) && r.span == SourceSpan(start: 70_000, end: 70_006))
-        r.range = r.range.shifted(by: -66_999_990)
-        #expect(r.range == TextRange(start: 10, end: 16) && r.name == "schema")
+    /// A reference keeps its CEL span as 32-bit offsets (24 bytes), reading back what was
+    /// stored, also far past 16 bits. Its file range is its expression's to give, so an
+    /// expression moved by an edit before it moves its references without copying them.
+    @Test func referencesKeepTheirSpanIn24BytesAndMoveWithTheirExpression() throws {
+        #expect(MemoryLayout<ExpressionReference>.stride == 24)
+        let far = ExpressionReference(name: "schema", span: SourceSpan(start: 70_000, end: 70_006))
+        #expect(far.span == SourceSpan(start: 70_000, end: 70_006) && far.name == "schema")
+        let analysis = try Self.analysis(Self.text, threads: 1)
+        let source = SourceText(Self.text)
+        // The status's `${a.metadata.name}`, the text's first.
+        let e = try #require(analysis.expressions.first { $0.celText == "a.metadata.name" })
+        let reference = try #require(e.references.first)
+        let range = e.fileRange(reference.span)
+        let written = try #require(Self.text.range(of: "${a.metadata.name}"))
+        #expect(range == TextRange(start: Self.text.utf8.distance(from: Self.text.startIndex, to: written.lowerBound) + 2,
+                                   end: Self.text.utf8.distance(from: Self.text.startIndex, to: written.lowerBound) + 3))
+        #expect(source.string(in: range) == "a")
+        let moved = e.shifted(by: 7)
+        #expect(moved.references == e.references && moved.fileRange(reference.span) == range.shifted(by: 7))
     }
 }

@@ -245,32 +245,27 @@ final class ParsedTree: Sendable {
     init(_ parsed: ParsedExpr) { self.parsed = parsed }
 }
 
-/// An identifier the expression reads (after shadowing), with its file range.
+/// An identifier the expression reads (after shadowing), by its place in the CEL text.
 ///
-/// Kept per reference of every expression, so its offsets are stored as `Int32` (a
-/// document is at most 64 MiB): 32 bytes instead of 48.
+/// Kept per reference of every expression, so small: the span as `Int32`s (a document is at
+/// most 64 MiB), 24 bytes. The file range is the expression's to give
+/// (`RGDExpression.fileRange(_:)`): stored, it moved with every edit before the expression,
+/// a new array of references for each expression moved.
 public struct ExpressionReference: Sendable, Hashable {
     public var name: String
-    private var rangeStart: Int32
-    private var rangeEnd: Int32
     private var spanStart: Int32
     private var spanEnd: Int32
 
-    public init(name: String, range: TextRange, span: SourceSpan) {
+    public init(name: String, span: SourceSpan) {
         self.name = name
-        rangeStart = Int32(truncatingIfNeeded: range.start)
-        rangeEnd = Int32(truncatingIfNeeded: range.end)
         spanStart = Int32(truncatingIfNeeded: span.start)
         spanEnd = Int32(truncatingIfNeeded: span.end)
     }
 
-    public var range: TextRange {
-        get { TextRange(start: Int(rangeStart), end: Int(rangeEnd)) }
-        set { rangeStart = Int32(truncatingIfNeeded: newValue.start); rangeEnd = Int32(truncatingIfNeeded: newValue.end) }
-    }
     /// Offsets in the CEL text.
     public var span: SourceSpan {
         get { SourceSpan(start: Int(spanStart), end: Int(spanEnd)) }
         set { spanStart = Int32(truncatingIfNeeded: newValue.start); spanEnd = Int32(truncatingIfNeeded: newValue.end) }
     }
 }
+

@@ -23,9 +23,6 @@ extension RGDExpression {
         var e = self
         e.scalar = scalar.shifted(by: delta)
         e.textMap.scalarMap = textMap.scalarMap.shifted(by: delta)
-        e.references = references.map {
-            ExpressionReference(name: $0.name, range: $0.range.shifted(by: delta), span: $0.span)
-        }
         return e
     }
 }

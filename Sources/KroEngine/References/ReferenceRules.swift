@@ -64,9 +64,7 @@ struct ReferenceRules: Sendable {
     mutating func check(_ expression: inout RGDExpression) {
         guard let parsed = expression.parsed else { return }
         let scan = ReferenceWalker(isDeclaredFunction: isDeclaredFunction).scan(parsed.expr)
-        expression.references = scan.identifiers.map {
-            ExpressionReference(name: $0.name, range: expression.fileRange($0.span), span: $0.span)
-        }
+        expression.references = scan.identifiers.map { ExpressionReference(name: $0.name, span: $0.span) }
         let resource = expression.resourceIndex.flatMap(rgd.resource(atIndex:))
         let ownID = resource?.id?.value
         let iterators = Set(resource?.forEach.map(\.name.value) ?? [])
@@ -77,33 +75,34 @@ struct ReferenceRules: Sendable {
 
         for ref in expression.references {
             let name = ref.name
+            let range = expression.fileRange(ref.span)
             switch expression.kind {
             case .template, .externalRef, .forEach, .includeWhen:
                 if name == "schema" { continue }
                 if name == ownID {
                     // With a duplicated id (KRO204) the name may mean the other resource:
                     // the duplicate is the one root cause reported.
-                    if !duplicatedIDs.contains(name) { report("KRO318", "self references are not allowed", ref.range) }
+                    if !duplicatedIDs.contains(name) { report("KRO318", "self references are not allowed", range) }
                 } else if ids.contains(name) {
-                    addDependency(from: expression.resourceIndex, ownID: ownID, to: name, range: ref.range)
+                    addDependency(from: expression.resourceIndex, ownID: ownID, to: name, range: range)
                 } else if iterators.contains(name) {
                     if case .forEach(let it) = expression.kind {
-                        report("KRO315", "node \"\(rid)\": forEach iterator \"\(it)\" cannot reference other iterators [\(name)] - forEach iterators are independent (cartesian product)", ref.range)
+                        report("KRO315", "node \"\(rid)\": forEach iterator \"\(it)\" cannot reference other iterators [\(name)] - forEach iterators are independent (cartesian product)", range)
                     } else if expression.kind == .includeWhen {
-                        unknown(ref, prefix: "", code: "KRO311", candidates: [["schema"], idList].joined())
+                        unknown(ref, at: range, prefix: "", code: "KRO311", candidates: [["schema"], idList].joined())
                     }
                 } else if name == "each" {
-                    report("KRO317", "node each does not exist", ref.range)
+                    report("KRO317", "node each does not exist", range)
                 } else if name == "runtime" {
-                    report("KRO313", "runtime is only available in status.conditions expressions", ref.range)
+                    report("KRO313", "runtime is only available in status.conditions expressions", range)
                 } else {
                     let visible = expression.kind == .template ? Array(iterators) : []
-                    unknown(ref, prefix: "", code: "KRO311", candidates: [["schema"], idList, visible].joined())
+                    unknown(ref, at: range, prefix: "", code: "KRO311", candidates: [["schema"], idList, visible].joined())
                 }
             case .readyWhen:
                 let allowed = resource?.nodeType == .collection ? "each" : ownID
                 if name != allowed {
-                    unknown(ref, prefix: "resource \"\(rid)\" readyWhen: ", code: "KRO338",
+                    unknown(ref, at: range, prefix: "resource \"\(rid)\" readyWhen: ", code: "KRO338",
                             candidates: [allowed].compactMap { $0 })
                 }
             case .status, .condition:
@@ -112,7 +111,7 @@ struct ReferenceRules: Sendable {
                 let code = expression.kind == .status ? "KRO405" : "KRO417"
                 let prefix = expression.kind == .status
                     ? "status field \"\(expression.pathText)\" expression \"\(e)\": " : "condition \"\(e)\": "
-                unknown(ref, prefix: prefix, code: code, candidates: [["schema"], idList].joined())
+                unknown(ref, at: range, prefix: prefix, code: code, candidates: [["schema"], idList].joined())
                 hasUnknownReference = true
             }
         }
@@ -167,12 +166,12 @@ struct ReferenceRules: Sendable {
 
     /// `candidates` are read in place: a copy of 10,000 ids for each unknown name was most
     /// of a check's time.
-    private mutating func unknown(_ ref: ExpressionReference, prefix: String, code: String,
+    private mutating func unknown(_ ref: ExpressionReference, at range: TextRange, prefix: String, code: String,
                                   candidates: some Sequence<String>) {
         var message = prefix + "references unknown identifiers: [\(ref.name)]"
         let suggestion = DidYouMean.closest(to: ref.name, among: candidates, maxDistance: max(1, ref.name.count / 3))
         if let suggestion { message += " (did you mean \"\(suggestion)\"?)" }
-        report(code, message, ref.range, fixes: suggestion.map { [DiagnosticFix.replace(ref.range, with: $0)] } ?? [])
+        report(code, message, range, fixes: suggestion.map { [DiagnosticFix.replace(range, with: $0)] } ?? [])
     }
 
     /// The first reference of each resource to each other one. Appended in place, and

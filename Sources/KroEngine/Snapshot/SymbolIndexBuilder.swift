@@ -100,11 +100,12 @@ struct SymbolIndexBuilder {
         var schemaRoots: Set<Int> = []
         for reference in expression.references {
             if reference.name == "schema" { schemaRoots.insert(reference.span.start) }
+            let range = expression.fileRange(reference.span)
             if expression.kind == .template, iterators.contains(reference.name), let rid = resource?.id?.value {
                 addUse(SymbolID(kind: .iterator, qualifiedName: Self.iteratorName(rid, reference.name)),
-                       at: reference.range, expression: e.index)
+                       at: range, expression: e.index)
             } else {
-                addUse(SymbolID(kind: .resource, qualifiedName: reference.name), at: reference.range, expression: e.index)
+                addUse(SymbolID(kind: .resource, qualifiedName: reference.name), at: range, expression: e.index)
             }
         }
         guard !schemaRoots.isEmpty, let parsed = e.parsed else { return }
