@@ -42,6 +42,15 @@ for k, p in enumerate(rgds[:30]):
     down = b"".join(bytes([l % 32, 2, 0, 4, 1]) + b"x" for l in range(min(lines, 31), -1, -1))
     up = b"".join(bytes([l % 32, 0, 0, 0, 2]) + b"#\n" for l in range(0, min(lines, 31), 3))
     put("edits", bytes([k % 3]) + text + b"\xff" + (down if k % 2 else up))
+# Re-parses: an RGD's text, then four-byte edits (see ReparseFuzz) inside its resources and
+# around them; and a list of 300 items, so that an edit near its top moves them on threads.
+for k, p in enumerate(rgds[:30]):
+    text = p.read_bytes()[:6000].replace(b"\xff", b"")
+    at = max(text.find(b"resources:"), 0)
+    edits = b"".join(bytes([(at + d) >> 8 & 0xFF, (at + d) & 0xFF, d % 3, 1]) + b"x" for d in (40, 90, 160, 260))
+    put("reparse", text + b"\xff" + edits)
+items = b"spec:\n  resources:\n" + b"".join(b"  - id: r%d\n    template: {kind: ConfigMap}\n" % i for i in range(300))
+put("reparse", items + b"\xff" + bytes([0, 40, 0, 2]) + b"yy" + bytes([0, 40, 2, 0]))
 for p in rgds[:50]:
     body = json.dumps({"jsonrpc": "2.0", "method": "textDocument/didOpen",
                        "params": {"textDocument": {"uri": "file:///" + p.name, "text": p.read_text(errors="replace")}}})

@@ -2,7 +2,7 @@
 # Fuzzes one pipeline stage with libFuzzer + AddressSanitizer for SECONDS seconds.
 #   scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]
 #   scripts/fuzz.sh TARGET minimise [KB] [FILES]   (the committed corpus, see below)
-# TARGET: yaml cel-parse cel-check cel-eval simpleschema engine json jsonrpc render ide edits
+# TARGET: yaml cel-parse cel-check cel-eval simpleschema engine json jsonrpc render ide edits reparse
 # KRO_FUZZ_TIMEOUT: seconds one input may take before it counts as a hang (default 10; raise it
 # on a loaded machine, where a starved process is slow without being stuck).
 # KRO_FUZZ_FRESH=1: fuzz from a new working corpus holding only the committed replay corpus

@@ -16,6 +16,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case render
     case ide
     case edits
+    case reparse
 
     /// Runs the stage on `input`; returns the broken invariants, each as one sentence.
     public func run(_ input: [UInt8]) -> [String] {
@@ -31,6 +32,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .render: RenderFuzz.run(input)
         case .ide: IDEFuzz.run(input)
         case .edits: EditFuzz.run(input)
+        case .reparse: ReparseFuzz.run(input)
         }
     }
 }
