@@ -24,14 +24,7 @@ struct MeasuredRun {
     static func run(_ executable: String, _ arguments: [String]) throws -> MeasuredRun {
         let launcher = try Subprocess("/proc/self/exe", [launchFlag, executable] + arguments, pipeIO: true)
         close(launcher.stdinFD)
-        var output: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while true {
-            let n = read(launcher.stdoutFD, &buffer, buffer.count)
-            if n > 0 { output += buffer[..<n]; continue }
-            if n < 0 && errno == EINTR { continue }
-            break
-        }
+        let output = FileHandle(fileDescriptor: launcher.stdoutFD, closeOnDealloc: false).readDataToEndOfFile()
         let launched = launcher.wait()
         let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: \.isWhitespace)
         guard launched.status == 0, fields.count == 4, let status = Int32(fields[0]), let rss = Int(fields[1]),

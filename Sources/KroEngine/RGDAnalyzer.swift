@@ -263,16 +263,15 @@ public enum RGDAnalyzer {
                               source: source, previous: previousSource, change: change, generation: generation,
                               keyPart: key?.resources[k])
             }!
-            var next = 0  // the next candidate
+            var hits = [CachedResource?](repeating: nil, count: rgd.resources.count)
+            for (c, k) in candidates.enumerated() { hits[k] = kept[c] }
             for k in rgd.resources.indices {
-                let isCandidate = next < candidates.count && candidates[next] == k
-                if isCandidate, let hit = kept[next] {
+                if let hit = hits[k] {
                     cached[rgd.resources[k].index] = hit
                     resources[k] = hit.analysis
                 } else {
                     misses.append(k)
                 }
-                if isCandidate { next += 1 }
             }
         } else {
             misses = Array(rgd.resources.indices)
