@@ -12,12 +12,15 @@ import YAMLSyntax
             seed = seed &* 6364136223846793005 &+ 1442695040888963407
             return Int((seed >> 33) % UInt64(bound))
         }
-        let pieces = ["a", "é", "😀", "\n", "\r\n", "\r", "xy", "\u{FFFD}"]
+        // Half the rounds without CR: chunks without one are searched for LFs another way.
+        let allPieces = ["a", "é", "😀", "\n", "\r\n", "\r", "xy", "\u{FFFD}"]
+        var pieces = allPieces
         func text(_ count: Int) -> [UInt8] { Array((0..<count).map { _ in pieces[next(pieces.count)] }.joined().utf8) }
         let encodings: [PositionEncoding] = [.utf8, .utf16, .unicodeScalars]
-        for round in 0..<200 {
-            var source = SourceText(bytes: text(next(40)))
-            var chunked = ChunkedText(source.bytes, chunkSize: 1 + next(8))
+        for round in 0..<400 {
+            pieces = round % 2 == 0 ? allPieces : allPieces.filter { !$0.utf8.contains(UInt8(ascii: "\r")) }
+            var source = SourceText(bytes: text(next(round % 4 == 1 ? 400 : 40)))
+            var chunked = ChunkedText(source.bytes, chunkSize: 1 + next(round % 4 == 1 ? 64 : 8))
             for _ in 0..<30 {
                 let encoding = encodings[next(3)]
                 let (line, column) = (next(source.lineCount + 2) - 1, next(8) - 1)
