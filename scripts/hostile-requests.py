@@ -4,7 +4,8 @@
 usage: scripts/hostile-requests.py [--bin PATH] [--only NAME[,NAME…]]
 
 First, chained-100: 100 RGDs opened at once, each reading the kind of the one before
-(every open document used to be analysed again at each change: 23 s for 200).
+(every open document used to be analysed again at each change: 23 s for 200). Then
+long-line-edits-*: one didChange of many edits at both ends of a 10 MB line.
 
 Opens each shape (built by hostile-shapes.py's generators) in `kro-lsp` over stdio, then
 sends each request the server advertises at a cursor inside an expression, and prints the
@@ -175,8 +176,53 @@ def chained_documents(binary, n):
     proc.wait()
 
 
+def long_line_edits(binary, edits, accented):
+    """One didChange of `edits` inserts alternately near the start and near the end of one
+    10 MB line (with an accented letter every 1,000 bytes when `accented`): seconds to its
+    diagnostics. Each position far into the line was read from the line's start (200 such
+    edits: 11.5 s)."""
+    text = shapes.huge_scalar(10)
+    if accented:
+        text = text.replace("x" * 1000, "é" + "x" * 999)
+    lines = text.split("\n")
+    line = max(range(len(lines)), key=lambda i: len(lines[i]))
+    length = len(lines[line].encode("utf-16-le")) // 2
+    proc = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    send = lambda o: (proc.stdin.write(shapes.frame(o)), proc.stdin.flush())
+    def until(test):
+        while (m := shapes.read_frame(proc.stdout)) is not None and not test(m):
+            pass
+        return m
+    send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
+    until(lambda m: m.get("id") == 0)
+    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    uri = "file:///long-line.yaml"
+    send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
+    until(lambda m: m.get("method") == "textDocument/publishDiagnostics")
+    changes = []
+    for k in range(edits):
+        column = 20 + k % 7 if k % 2 == 0 else length - 100 - k % 7
+        at = {"line": line, "character": column}
+        changes.append({"range": {"start": at, "end": at}, "text": "y"})
+    start = time.monotonic()
+    send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2}, "contentChanges": changes}})
+    until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == 2)
+    print(f"long-line-edits-{edits}{'-accented' if accented else ''}: a didChange of {edits} edits at both ends of a "
+          f"{len(lines[line].encode()) / (1 << 20):.0f} MB line, {time.monotonic() - start:.2f} s to its diagnostics", flush=True)
+    send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})
+    send({"jsonrpc": "2.0", "method": "exit"})
+    proc.stdin.close()
+    proc.stdout.read()
+    proc.wait()
+
+
+LONG_LINES = {f"long-line-edits-{n}{suffix}": (n, bool(suffix)) for n in (200, 100_000) for suffix in ("", "-accented")}
+
+
 def main():
-    names = ["chained-100", *SHAPES]
+    names = ["chained-100", *LONG_LINES, *SHAPES]
     parser = argparse.ArgumentParser(description="Requests on hostile documents against the real server.")
     parser.add_argument("--bin", default=".build/release/kro-lsp", help="the kro-lsp binary")
     parser.add_argument("--only", type=lambda v: v.split(","), metavar="NAME[,NAME…]",
@@ -187,6 +233,9 @@ def main():
         parser.error("no case named " + ", ".join(unknown))
     if not only or "chained-100" in only:
         chained_documents(binary, 100)
+    for name, (edits, accented) in LONG_LINES.items():
+        if not only or name in only:
+            long_line_edits(binary, edits, accented)
     for name, (make, at) in SHAPES.items():
         if only and name not in only:
             continue

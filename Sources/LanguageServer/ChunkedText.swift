@@ -22,6 +22,23 @@ struct ChunkedText {
     /// each of 100,000 edits three walks over the 2,900 chunks of an 11 MB text.
     private var ends: [Int]
     private var lineEnds: [Int]
+    /// The units of a chunk that a column can pass without reading it: one without a line
+    /// break whose characters are all its own (none begun in the chunk before, none cut
+    /// at its end). nil for the others. A position far into a long line skips them.
+    private var passable: [Units?]
+
+    /// A chunk's length in UTF-16 code units and in Unicode scalars (in UTF-8: its bytes).
+    private struct Units {
+        var utf16: Int
+        var scalars: Int
+        func count(_ encoding: PositionEncoding, bytes: Int) -> Int {
+            switch encoding {
+            case .utf8: bytes
+            case .utf16: utf16
+            case .unicodeScalars: scalars
+            }
+        }
+    }
     /// Chunks hold about this many bytes at most: a longer one is cut in equal pieces.
     let chunkSize: Int
 
@@ -29,7 +46,7 @@ struct ChunkedText {
         self.chunkSize = max(chunkSize, 2)
         chunks = Self.cut(bytes[...], size: self.chunkSize)
         if chunks.isEmpty { chunks = [[]] }  // a text has a chunk, empty or not
-        (ends, lineEnds) = ([], [])
+        (ends, lineEnds, passable) = ([], [], [])
         setTotals(chunks.indices)
     }
 
@@ -44,32 +61,58 @@ struct ChunkedText {
             all += chunks[k]
             chunks[k] = []
         }
-        (chunks, ends, lineEnds) = ([[]], [0], [0])
+        (chunks, ends, lineEnds, passable) = ([[]], [0], [0], [Units(utf16: 0, scalars: 0)])
         return all
     }
 
     /// The byte offset of a position, clamped as `SourceText.offset(of:encoding:)` clamps.
     func offset(of position: TextPosition, encoding: PositionEncoding) -> Int {
-        let (line, column) = (position.line, position.column)
+        let (line, column) = (position.line, max(position.column, 0))
         if line < 0 { return 0 }
         guard let start = lineStart(line) else { return ends[ends.count - 1] }
         // The line's text, up to its break, as a line of its own gives the column's offset;
-        // only as much as `column` units can span (4 bytes each at most, and the next
-        // character), so that a long line costs what the column reaches into it.
-        let needed = column <= 0 ? 0 : 4 * min(column, Int.max / 8) + 8
-        var text: [UInt8] = []
+        // only as much as the units left can span (4 bytes each at most, and the next
+        // character), so that a long line costs what the column reaches into it. A chunk
+        // of ASCII without a break that the column passes is counted by its length, not
+        // read: `text` then starts after it (an ASCII byte never continues a character).
+        var (text, textStart, left) = ([UInt8](), start, column)
         var (k, i) = location(of: start)
-        scan: while k < chunks.count && text.count < needed {
-            let chunk = chunks[k]
-            while i < chunk.count && text.count < needed {
-                let b = chunk[chunk.startIndex + i]
-                if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break scan }
-                text.append(b)
-                i += 1
+        while k < chunks.count && text.count < Self.bytes(spanning: left) {
+            if i == 0, let units = passable[k]?.count(encoding, bytes: length(k)) {
+                let counted = Self.units(text, encoding)
+                if counted >= left { break }  // the column is in `text`
+                if counted + units >= left {  // or in this chunk, which needs no byte after it
+                    text += chunks[k]
+                    break
+                }
+                (text, textStart, left) = ([], textStart + text.count, left - counted)
+                while k < chunks.count, let units = passable[k]?.count(encoding, bytes: length(k)), units < left {
+                    (textStart, left, k) = (textStart + length(k), left - units, k + 1)
+                }
+                continue
             }
+            let chunk = chunks[k]
+            let from = chunk.startIndex + i
+            let rest = chunk[from..<min(chunk.endIndex, from + Self.bytes(spanning: left) - text.count)]
+            if let lineEnd = Self.firstLineBreak(in: rest) {
+                text += rest[..<lineEnd]
+                break
+            }
+            text += rest
             (k, i) = (k + 1, 0)
         }
-        return start + SourceText(bytes: text).offset(of: TextPosition(line: 0, column: column), encoding: encoding)
+        return textStart + text.withUnsafeBufferPointer { SourceText.offset(ofColumn: left, inLine: $0, encoding: encoding) }
+    }
+
+    private func length(_ k: Int) -> Int { ends[k] - (k == 0 ? 0 : ends[k - 1]) }
+
+    /// Bytes that `units` units of any encoding can span, with the character after them.
+    private static func bytes(spanning units: Int) -> Int { units <= 0 ? 0 : 4 * min(units, Int.max / 8) + 8 }
+
+    /// The units of `encoding` in `text`, a part of one line.
+    private static func units(_ text: some Collection<UInt8>, _ encoding: PositionEncoding) -> Int {
+        text.withContiguousStorageIfAvailable { SourceText.columns(inLine: $0, encoding: encoding) }
+            ?? units(Array(text), encoding)
     }
 
     /// Replaces the bytes of `range` with `replacement`.
@@ -86,6 +129,7 @@ struct ChunkedText {
         let removed = (ends[last], lineEnds[last])
         ends.replaceSubrange(first...last, with: repeatElement(removed.0, count: pieces.count))
         lineEnds.replaceSubrange(first...last, with: repeatElement(removed.1, count: pieces.count))
+        passable.replaceSubrange(first...last, with: repeatElement(nil, count: pieces.count))
         recount(first..<first + pieces.count, before: removed)
         // Every CRLF in one chunk, at the two seams (the later first: mending may remove a chunk).
         mend(after: first + pieces.count - 1)
@@ -124,6 +168,7 @@ struct ChunkedText {
             chunks.remove(at: k + 1)
             ends.remove(at: k + 1)
             lineEnds.remove(at: k + 1)
+            passable.remove(at: k + 1)
             recount(k..<k + 1, before: before)
         } else {
             recount(k..<k + 2, before: before)
@@ -150,9 +195,17 @@ struct ChunkedText {
         var end = changed.lowerBound == 0 ? 0 : ends[changed.lowerBound - 1]
         var lines = changed.lowerBound == 0 ? 0 : lineEnds[changed.lowerBound - 1]
         for k in changed {
+            let breaks = Self.lineBreaks(chunks[k])
+            let units = breaks == 0 ? Self.passableUnits(chunks[k]) : nil
             end += chunks[k].count
-            lines += Self.lineBreaks(chunks[k])
-            if k < ends.count { (ends[k], lineEnds[k]) = (end, lines) } else { ends.append(end); lineEnds.append(lines) }
+            lines += breaks
+            if k < ends.count {
+                (ends[k], lineEnds[k], passable[k]) = (end, lines, units)
+            } else {
+                ends.append(end)
+                lineEnds.append(lines)
+                passable.append(units)
+            }
         }
     }
 
@@ -184,7 +237,36 @@ struct ChunkedText {
         return pieces
     }
 
+    /// The index of the first LF or CR in `bytes` (memchr for each: the rest of a long
+    /// line's first chunk is searched at each position on it).
+    private static func firstLineBreak(in bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            let found = [UInt8(ascii: "\n"), UInt8(ascii: "\r")].compactMap { byte in
+                memchr(base, Int32(byte), buffer.count).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+            }
+            return found.min().map { bytes.startIndex + $0 }
+        }
+    }
+
     private static func lineBreaks(_ chunk: ArraySlice<UInt8>) -> Int { breaks(in: chunk, upTo: .max).found }
+
+    /// The units of a chunk without a line break, nil when a character may cross one of
+    /// its ends: it starts with a continuation byte, or ends within the bytes a lead byte
+    /// announces. Another character is read the same alone as in the line (an invalid
+    /// sequence is one unit per byte either way).
+    private static func passableUnits(_ chunk: ArraySlice<UInt8>) -> Units? {
+        if chunk.withUnsafeBufferPointer({ $0.reduce(0, |) < 0x80 }) { return Units(utf16: chunk.count, scalars: chunk.count) }
+        let isContinuation = { (b: UInt8) in b & 0xC0 == 0x80 }
+        guard let first = chunk.first, !isContinuation(first) else { return nil }
+        // The last byte that is not a continuation, among the last four.
+        if let lead = chunk.suffix(4).lastIndex(where: { !isContinuation($0) }) {
+            let b = chunk[lead]
+            let announced = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+            if chunk.endIndex - lead < announced { return nil }
+        }
+        return Units(utf16: units(chunk, .utf16), scalars: units(chunk, .unicodeScalars))
+    }
 
     /// The first `limit` line breaks of `chunk` (LF, CRLF, a lone CR): how many there are
     /// and the index right after the last of them. A chunk without a CR, the common case,

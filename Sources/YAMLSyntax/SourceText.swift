@@ -195,21 +195,63 @@ public struct SourceText: Sendable, Equatable {
         let range = lineRange(position.line)
         let column = max(position.column, 0)
         if encoding == .utf8 || isASCII { return min(range.start + column, range.end) }
-        var result = range.end
         let mark = longLines.mark(lineStart: range.start, atOrBeforeColumn: column, encoding: encoding)
-        bytes.withUnsafeBufferPointer { buf in
-            var i = range.start + (mark?.byte ?? 0)
-            var units = mark?.units(encoding) ?? 0
-            while i < range.end {
-                if units >= column { result = i; return }
-                let (len, w) = Self.unitWidth(buf, at: i, encoding: encoding)
-                if units + w > column { result = i; return }
-                units += w
-                i += len
-            }
-            result = range.end
+        let from = range.start + (mark?.byte ?? 0)
+        // A character never reaches past the line's end (its break is ASCII), so the line
+        // read alone from the mark gives the same offset.
+        return from + bytes.withUnsafeBufferPointer { buf in
+            Self.offset(ofColumn: column - (mark?.units(encoding) ?? 0),
+                        inLine: UnsafeBufferPointer(rebasing: buf[from..<range.end]), encoding: encoding)
         }
-        return result
+    }
+
+    /// The offset of `column` in `line`, the bytes of one line without its break, as
+    /// `offset(of:encoding:)` finds it: a column past the end gives the end; one in the
+    /// middle of a character (half a surrogate pair) that character's start, except in
+    /// UTF-8, where it is the byte it names.
+    public static func offset(ofColumn column: Int, inLine line: UnsafeBufferPointer<UInt8>,
+                              encoding: PositionEncoding) -> Int {
+        if encoding == .utf8 { return min(max(column, 0), line.count) }
+        var (i, units) = (0, 0)
+        while i < line.count {
+            let ascii = asciiRun(line, from: i, atMost: column - units)
+            (i, units) = (i + ascii, units + ascii)
+            guard i < line.count else { break }
+            if units >= column { return i }
+            let (len, w) = unitWidth(line, at: i, encoding: encoding)
+            if units + w > column { return i }
+            units += w
+            i += len
+        }
+        return line.count
+    }
+
+    /// The units of `encoding` in `line`, the bytes of one line without its break: its
+    /// end's column (an invalid byte is one unit, as everywhere).
+    public static func columns(inLine line: UnsafeBufferPointer<UInt8>, encoding: PositionEncoding) -> Int {
+        if encoding == .utf8 { return line.count }
+        var (i, units) = (0, 0)
+        while i < line.count {
+            let ascii = asciiRun(line, from: i, atMost: line.count)
+            (i, units) = (i + ascii, units + ascii)
+            guard i < line.count else { break }
+            let (len, w) = unitWidth(line, at: i, encoding: encoding)
+            units += w
+            i += len
+        }
+        return units
+    }
+
+    /// How many bytes from `i` on are ASCII, counted eight at a time (a multiple of eight,
+    /// and at most `limit`): the long ASCII stretches of a line cost a word each.
+    private static func asciiRun(_ line: UnsafeBufferPointer<UInt8>, from i: Int, atMost limit: Int) -> Int {
+        guard let base = line.baseAddress else { return 0 }
+        var n = 0
+        while n + 8 <= limit, i + n + 8 <= line.count,
+              UnsafeRawPointer(base + i + n).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            n += 8
+        }
+        return n
     }
 
     /// Length in bytes of the character at `i` and its width in `encoding` units.

@@ -36,6 +36,34 @@ import YAMLSyntax
         }
     }
 
+    /// A column far into a long line passes chunks of ASCII unread: the offsets are a
+    /// `SourceText`'s, with characters of every width (and bytes that start none) between
+    /// the ASCII stretches, in every encoding.
+    @Test func positionsFarIntoALongLineMatchASourceText() {
+        var seed: UInt64 = 0x10C6
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let rare: [[UInt8]] = [Array("é".utf8), Array("😀".utf8), Array("€".utf8), [0xE2], [0xF0, 0x9F], [0xFF]]
+        for round in 0..<40 {
+            var line: [UInt8] = []
+            while line.count < 6_000 {
+                line += next(3) == 0 ? rare[next(rare.count)] : Array(repeating: UInt8(ascii: "x"), count: next(200))
+            }
+            let bytes = Array("top\n".utf8) + line + Array((round % 2 == 0 ? "\r\nend" : "\nend").utf8)
+            let source = SourceText(bytes: bytes)
+            let chunked = ChunkedText(bytes, chunkSize: 8 + next(100))
+            for encoding in [PositionEncoding.utf8, .utf16, .unicodeScalars] {
+                for _ in 0..<60 {
+                    let position = TextPosition(line: 1, column: next(6_500))
+                    #expect(chunked.offset(of: position, encoding: encoding) == source.offset(of: position, encoding: encoding),
+                            "round \(round), \(encoding), column \(position.column)")
+                }
+            }
+        }
+    }
+
     /// The store makes the edits it cannot gather in chunks: the text is the one of making
     /// them one per didChange.
     @Test func editsBackAndForthInOneChangeGiveTheTextOfOneAtATime() throws {

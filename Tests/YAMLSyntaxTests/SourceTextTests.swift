@@ -47,8 +47,12 @@ import YAMLSyntax
         #expect(text.position(of: 3, encoding: .utf16) == TextPosition(line: 0, column: 2))
     }
 
-    @Test func roundTripsEveryOffsetOfMixedText() {
-        let text = SourceText("naïve: \"日本\"\r\n😀: [ü, 𝄞]\rlast")
+    /// Also with ASCII stretches of every length around the other characters (columns
+    /// count ASCII eight bytes at a time).
+    @Test(arguments: ["naïve: \"日本\"\r\n😀: [ü, 𝄞]\rlast",
+                      (0..<40).map { String(repeating: "a", count: $0) + ["é", "😀", "日"][$0 % 3] }.joined() + "\nb"])
+    func roundTripsEveryOffsetOfMixedText(_ string: String) {
+        let text = SourceText(string)
         for encoding in [PositionEncoding.utf8, .utf16, .unicodeScalars] {
             var offset = 0
             for scalar in text.text.unicodeScalars {
