@@ -37,6 +37,13 @@ def schema_fields(n):
         + "data: {a: \"${schema.spec.f2}\"}}\n"
 
 
+def long_line(mb):
+    """One string of `mb` MB with an accented letter every 1,000 bytes, and an expression at
+    its end, far into its line."""
+    body = ("é" + "x" * 998) * ((mb << 20) // 1000)
+    return shapes.one_configmap(f'        big: "{body}${{schema.spec.name}}"\n')
+
+
 # name: (text, the cursor: a substring of the text and the offset in it)
 SHAPES = {
     "schema-fields-19000": (lambda: schema_fields(19_000), ("${schema.spec.f1", 14)),
@@ -45,6 +52,7 @@ SHAPES = {
     "expressions-99900": (lambda: shapes.dense_expressions(100, 999), ("k0: ${schema.spec.name", 19)),
     "resource-ring-10000": (lambda: shapes.resource_ring(10_000), ('"${r1.', 4)),
     "file-50MB": (shapes.fifty_mb, ("k0: \"${schema", 10)),
+    "long-line-10MB": (lambda: long_line(10), ("${schema.spec.name", 10)),
 }
 
 
@@ -90,7 +98,7 @@ def run(binary, text, at):
     print(f"  open: {time.monotonic() - start:.2f} s, {len(m['params']['diagnostics'])} diagnostics", flush=True)
     before = text[:text.index(at[0]) + at[1]]
     line = before.count("\n")
-    # UTF-16 column: the shapes are ASCII.
+    # UTF-16 column: the shapes' characters are all in the BMP.
     cursor = {"line": line, "character": len(before) - (before.rfind("\n") + 1)}
     end = {"line": text.count("\n"), "character": 0}
     for i, (method, params) in enumerate(requests(uri, cursor, end), 1):
