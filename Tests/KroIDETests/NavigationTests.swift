@@ -139,6 +139,10 @@ import Testing
         #expect(String(decoding: Array(m.text.utf8)[schema.start..<schema.end], as: UTF8.self).hasPrefix("schema:\n"))
         let found = DocumentSymbols.workspace([("a", snapshot(m))], query: "DEPLOY")
         #expect(found.count == 2 && found.allSatisfy { $0.symbol.name == "deployment" })
+        // The whole name matches; a query longer than every name matches nothing.
+        #expect(DocumentSymbols.workspace([("a", snapshot(m))], query: "Deployment").count == 2)
+        #expect(DocumentSymbols.workspace([("a", snapshot(m))], query: "deployment!").isEmpty)
+        #expect(DocumentSymbols.workspace([("a", snapshot(m))], query: String(repeating: "é", count: 100_000)).isEmpty)
     }
 
     /// Name, then the children's outlines in brackets.
