@@ -56,19 +56,24 @@ extension Server {
             }
         case "textDocument/selectionRange":
             guard let positions = params["positions"]?.arrayValue else { throw ResponseError.invalidParams("selectionRange needs positions") }
-            return try snapshotRequest(params, notKro: []) { r throws(ResponseError) in
-                var answers: [JSONValue] = []
-                for position in positions {
-                    let offset = try r.offset(position)
+            // One answer per position, however many: written as text as they come.
+            return try snapshotRequest(params, notKro: []) { r, writer throws(ResponseError) in
+                var offsets: [Int] = []
+                for position in positions { offsets.append(try r.offset(position)) }
+                writer.beginArray()
+                for offset in offsets {
+                    // Innermost first, each the child of the next; a position outside every node gets itself.
                     let chain = SelectionRanges.ranges(r.snapshot, at: offset)
-                    // Outermost first, each the parent of the next; a position outside every node gets itself.
-                    var selection: JSONValue = .null
-                    for range in (chain.isEmpty ? [TextRange(start: offset, end: offset)] : chain).reversed() {
-                        selection = selection == .null ? ["range": r.range(range)] : ["range": r.range(range), "parent": selection]
+                    let ranges = chain.isEmpty ? [TextRange(start: offset, end: offset)] : chain
+                    for (k, range) in ranges.enumerated() {
+                        if k > 0 { writer.key("parent") }
+                        writer.beginObject()
+                        writer.key("range")
+                        r.write(range, to: &writer)
                     }
-                    answers.append(selection)
+                    for _ in ranges { writer.endObject() }
                 }
-                return .array(answers)
+                writer.endArray()
             }
         case "textDocument/inlayHint":
             let enabled = withState { $0.configuration.inlayHints }

@@ -31,25 +31,43 @@ extension YAMLNode {
         return steps
     }
 
+    /// Entries and items are in the order written, each ending where or before the next
+    /// starts, so the last one starting at or before the offset is the only one that can
+    /// hold it (found by a binary search: a list of 10,000 resources is searched at every
+    /// position a request names).
     private static func child(of node: YAMLNode, at offset: Int) -> YAMLPathStep? {
         switch node {
         case .mapping(let m):
-            for entry in m.entries.reversed() {
-                if holds(entry.key, offset) {
-                    return YAMLPathStep(key: .key(entry.key.keyString ?? ""), keyNode: entry.key, node: entry.value, isOnKey: true)
-                }
-                if holds(entry.value, offset), entry.value.range.length > 0 {
-                    return YAMLPathStep(key: .key(entry.key.keyString ?? ""), keyNode: entry.key, node: entry.value, isOnKey: false)
-                }
+            let entries = m.entries
+            let i = lastStarting(atOrBefore: offset, count: entries.count) { entries[$0].key.range.start }
+            guard i >= 0 else { return nil }
+            let entry = entries[i]
+            if holds(entry.key, offset) {
+                return YAMLPathStep(key: .key(entry.key.keyString ?? ""), keyNode: entry.key, node: entry.value, isOnKey: true)
+            }
+            if holds(entry.value, offset), entry.value.range.length > 0 {
+                return YAMLPathStep(key: .key(entry.key.keyString ?? ""), keyNode: entry.key, node: entry.value, isOnKey: false)
             }
         case .sequence(let s):
-            for (i, item) in s.items.enumerated().reversed() where holds(item, offset) {
-                return YAMLPathStep(key: .index(i), keyNode: nil, node: item, isOnKey: false)
+            let items = s.items
+            let i = lastStarting(atOrBefore: offset, count: items.count) { items[$0].range.start }
+            if i >= 0 && holds(items[i], offset) {
+                return YAMLPathStep(key: .index(i), keyNode: nil, node: items[i], isOnKey: false)
             }
         case .scalar, .alias:
             break
         }
         return nil
+    }
+
+    /// The last index whose start (ascending) is at or before `offset`; -1 when none is.
+    private static func lastStarting(atOrBefore offset: Int, count: Int, start: (Int) -> Int) -> Int {
+        var (low, high) = (0, count)  // the answer + 1 lies in low...high
+        while low < high {
+            let mid = (low + high) / 2
+            if start(mid) <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low - 1
     }
 
     private static func holds(_ node: YAMLNode, _ offset: Int) -> Bool {

@@ -8,7 +8,7 @@ import YAMLSyntax
 @testable import LanguageServer
 
 /// The results written as text (semantic tokens, the outline, folding ranges, code lenses,
-/// inlay hints, workspace symbols)
+/// inlay hints, workspace symbols, selection ranges)
 /// are the bytes their `JSONValue` trees serialize to: the trees below are how the server
 /// built those answers before, kept here as the reference. Non-ASCII text, CRLF line ends,
 /// several RGDs in a file, both position encodings.
@@ -49,6 +49,12 @@ import YAMLSyntax
         return (one + "\n---\n" + two + "\n").replacingOccurrences(of: "\n", with: lineEnd)
     }
 
+    /// In an expression after non-ASCII text, at the start, past the end, on a key, in the second RGD.
+    static let selectionPositions: JSONValue = [
+        ["line": 14, "character": 24], ["line": 0, "character": 0], ["line": 999, "character": 3],
+        ["line": 12, "character": 9], ["line": 33, "character": 20],
+    ]
+
     /// From the middle of the first RGD's resources to the end.
     static let tail: JSONValue = ["start": ["line": 14, "character": 3], "end": ["line": 999, "character": 0]]
 
@@ -66,7 +72,7 @@ import YAMLSyntax
             ("textDocument/semanticTokens/full", [:]), ("textDocument/semanticTokens/range", ["range": Self.tail]),
             ("textDocument/documentSymbol", [:]), ("textDocument/foldingRange", [:]), ("textDocument/codeLens", [:]),
             ("textDocument/inlayHint", ["range": ["start": ["line": 0, "character": 0], "end": ["line": 999, "character": 0]]]),
-            ("workspace/symbol", ["query": ""]),
+            ("workspace/symbol", ["query": ""]), ("textDocument/selectionRange", ["positions": Self.selectionPositions]),
         ]
         var out: [String: JSONFragment] = [:]
         for (method, extra) in methods {
@@ -112,6 +118,15 @@ import YAMLSyntax
                 ]
                 if let container = entry.container { info.set("containerName", .string(container)) }
                 return info
+            }),
+            "textDocument/selectionRange": .array(try Self.selectionPositions.arrayValue!.map { position -> JSONValue in
+                let offset = try r.offset(position)
+                let chain = SelectionRanges.ranges(r.snapshot, at: offset)
+                var selection: JSONValue = .null
+                for range in (chain.isEmpty ? [TextRange(start: offset, end: offset)] : chain).reversed() {
+                    selection = selection == .null ? ["range": r.range(range)] : ["range": r.range(range), "parent": selection]
+                }
+                return selection
             }),
         ]
         for (method, tree) in trees {
