@@ -33,6 +33,30 @@ import Testing
             "\(errors.prefix(5))")
     }
 
+    /// A folder from a pull request may hold a link to a device: the walk passes over it
+    /// (and a pipe); named on its own, a file without an end is read up to the file limit
+    /// and refused with a message naming it (exit 2), as is a `--crd` one.
+    @Test func filesWithoutAnEndAreNotReadOn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-endless-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("zero.yaml").path, withDestinationPath: "/dev/zero")
+        #expect(mkfifo(dir.appendingPathComponent("pipe.yaml").path, 0o600) == 0)
+        try Data(LSPHostileDocumentTests.document(configMapName: "x").utf8).write(to: dir.appendingPathComponent("rgd.yaml"))
+
+        let walked = try CLIProcess.run(["--check", dir.path])
+        #expect(walked.status == 0, "\(walked.stdout) \(walked.stderr)")
+        #expect((walked.stdout + walked.stderr).contains("checked 1 file: 0 errors"), "\(walked.stdout) \(walked.stderr)")
+
+        let limit = "larger than 128 MiB, kro-lsp's limit for a file (or without an end); not read"
+        let named = try CLIProcess.run(["--check", "/dev/zero"])
+        #expect(named.status == 2)
+        #expect(named.stderr.contains("/dev/zero: " + limit), "\(named.stderr)")
+        let crd = try CLIProcess.run(["--check", "--crd", "/dev/zero", dir.appendingPathComponent("rgd.yaml").path])
+        #expect(crd.status == 2)
+        #expect(crd.stderr.contains("/dev/zero: " + limit), "\(crd.stderr)")
+    }
+
     /// A template of 30,000 unknown fields: `--check` reports the first 10,000 (the limit per
     /// RGD) and KRO921 on the 10,001st, in the json summary and list alike.
     @Test func thirtyThousandUnknownFieldsAreReportedUpToTheFindingsLimit() throws {

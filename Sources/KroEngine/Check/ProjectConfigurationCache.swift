@@ -7,14 +7,16 @@ public struct LoadedProjectConfiguration: Sendable {
     /// The file's text (positions of `problems`).
     public var source: SourceText
     public var problems: [ProjectConfiguration.Problem]
-    public var isReadable: Bool
+    /// Why the file was not read (nil when it was).
+    public var failure: FileBytes.Failure?
+    public var isReadable: Bool { failure == nil }
     /// The file's `crds` as absolute paths, globs expanded when the file was read (so an
     /// analysis does not walk the folder tree again).
     public var crdPaths: [String]
 
     /// One line per problem: `PATH:LINE:COLUMN: message` (or `PATH: cannot be read`).
     public var messages: [String] {
-        guard isReadable else { return ["\(path): cannot be read"] }
+        if let failure { return [failure.message(path)] }
         return problems.map { "\(path):\($0.description(in: source))" }
     }
 }

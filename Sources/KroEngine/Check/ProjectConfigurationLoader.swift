@@ -21,14 +21,16 @@ public enum ProjectConfigurationLoader {
     /// Reads one configuration file.
     public static func load(_ path: String) -> LoadedProjectConfiguration {
         let directory = FilePaths.deletingLastComponent(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let source: SourceText
+        switch FileBytes.read(path) {
+        case .success(let bytes): source = SourceText(bytes: bytes)
+        case .failure(let failure):
             return LoadedProjectConfiguration(path: path, configuration: ProjectConfiguration(directory: directory),
-                                              source: SourceText(""), problems: [], isReadable: false, crdPaths: [])
+                                              source: SourceText(""), problems: [], failure: failure, crdPaths: [])
         }
-        let source = SourceText(bytes: [UInt8](data))
         let (config, problems) = ProjectConfiguration.parse(source, directory: directory)
         return LoadedProjectConfiguration(path: path, configuration: config, source: source, problems: problems,
-                                          isReadable: true, crdPaths: crdPaths(of: config))
+                                          failure: nil, crdPaths: crdPaths(of: config))
     }
 
     /// The configuration's `crds` as absolute paths: plain entries are joined to the
@@ -47,7 +49,8 @@ public enum ProjectConfigurationLoader {
         return paths
     }
 
-    /// Files under `directory` as sorted relative paths, skipping `skippedFolders`.
+    /// Files under `directory` as sorted relative paths, skipping `skippedFolders` and what
+    /// is neither a file nor a folder (devices, pipes, sockets, or links to them).
     public static func files(under directory: String) -> [String] {
         var found: [String] = []
         let entries = FilePaths.entries(under: directory) { !skippedFolders.contains(FilePaths.lastComponent($0)) }
@@ -55,6 +58,7 @@ public enum ProjectConfigurationLoader {
             var isDirectory = false
             let exists = FileManager.default.fileExists(atPath: FilePaths.join(directory, relative), isDirectory: &isDirectory)
             if exists, isDirectory { continue }
+            if FilePaths.isSpecialFile(FilePaths.join(directory, relative)) { continue }
             found.append(relative)
         }
         return found.sorted()

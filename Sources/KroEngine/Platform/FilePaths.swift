@@ -97,6 +97,15 @@ public enum FilePaths {
 
     private static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// True for a device, a pipe or a socket, or a link to one: what a folder walk passes
+    /// over (reading a link to /dev/zero never ends; a pipe may never open).
+    public static func isSpecialFile(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        let type = status.st_mode & S_IFMT
+        return type != S_IFREG && type != S_IFDIR
+    }
+
     /// `~` and `~user` at the start replaced by the home folder (a trailing slash dropped).
     private static func tildeExpanded(_ path: String) -> String {
         guard path.hasPrefix("~") else { return path }

@@ -29,15 +29,19 @@ public enum CRDFileLoader {
         FilePaths.entries(under: directory)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
             .map { FilePaths.join(directory, $0) }
+            .filter { !FilePaths.isSpecialFile($0) }
             .sorted()
     }
 
     static func load(file: String, into result: inout Result) {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            result.problems.append("\(file): cannot be read")
+        let bytes: [UInt8]
+        switch FileBytes.read(file) {
+        case .success(let read): bytes = read
+        case .failure(let failure):
+            result.problems.append(failure.message(file))
             return
         }
-        let yaml = YAMLParser.parse(SourceText(bytes: [UInt8](data)))
+        let yaml = YAMLParser.parse(SourceText(bytes: bytes))
         if let error = yaml.errors.first {
             let position = yaml.source.position(of: error.range.start, encoding: .unicodeScalars)
             result.problems.append("\(file):\(position.line + 1):\(position.column + 1): \(error.message)")

@@ -23,8 +23,11 @@ enum BaselineCheck {
                 .map { FilePaths.join(path, $0) }
             : [path]
         for file in files {
-            guard let bytes = FileBytes.read(file) else {
-                loaded.problems.append("--baseline \(file): cannot be read")
+            let bytes: [UInt8]
+            switch FileBytes.read(file) {
+            case .success(let read): bytes = read
+            case .failure(let failure):
+                loaded.problems.append("--baseline " + failure.message(file))
                 continue
             }
             let yaml = YAMLParser.parse(SourceText(bytes: bytes))

@@ -56,18 +56,19 @@ struct CheckRun {
             return 2
         }
 
-        let stdinBytes = selection.readsStdin ? FileBytes.read(descriptor: STDIN_FILENO) ?? [] : []
+        let stdinBytes = selection.readsStdin ? (try? FileBytes.read(descriptor: STDIN_FILENO).get()) ?? [] : []
         // Phase 1: analyse every file, then again those whose RGDs use the kind another
         // RGD of the run defines (RGD chaining). Phase 2 needs all of them: instance files
         // are admitted against the CRDs of every RGD of the run.
         var unreadable = [String?](repeating: nil, count: inputs.count)
         let files: [CheckedFile?] = inputs.enumerated().map { i, input in
             if input.display == nil { return CheckedFile(path: input.path, source: SourceText(bytes: stdinBytes)) }
-            guard let bytes = FileBytes.read(input.path) else {
-                unreadable[i] = "\(input.path): cannot be read"
+            switch FileBytes.read(input.path) {
+            case .success(let bytes): return CheckedFile(path: input.path, source: SourceText(bytes: bytes))
+            case .failure(let failure):
+                unreadable[i] = failure.message(input.path)
                 return nil
             }
-            return CheckedFile(path: input.path, source: SourceText(bytes: bytes))
         }
         // Read once: Foundation reads the cgroup files on each call.
         let threads = ProcessInfo.processInfo.activeProcessorCount
