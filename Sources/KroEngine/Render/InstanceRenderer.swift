@@ -53,13 +53,17 @@ public struct InstanceRenderer {
         let resources = analysis.rgd.resourcesByID()
         var expressionsByResource: [Int: [RGDExpression]] = [:]
         for e in analysis.expressions { if let k = e.resourceIndex { expressionsByResource[k, default: []].append(e) } }
+        var objects = 0
         for id in order {
             guard let resource = resources[id] else { continue }
             var node = NodeRendering(resource: resource, expressions: expressionsByResource[resource.index] ?? [],
                                      analysis: analysis, kind: kind, options: options,
                                      schemaStore: schemaStore, metadata: metadata,
-                                     instanceNamespace: kind.namespaced ? metadata.instanceNamespace : nil)
+                                     instanceNamespace: kind.namespaced ? metadata.instanceNamespace : nil,
+                                     objectsBefore: objects)
             let state = node.run(states: states, scope: scope)
+            // Past the limit once, every later node sees more objects before it than the limit.
+            objects = node.wentOverPreviewLimit ? options.maxPreviewObjects + 1 : objects + node.rendered.objects.count
             states[id] = state
             scope.bind(id, state.observed)
             result.nodes.append(node.rendered)

@@ -16,13 +16,19 @@ struct NodeRendering {
     /// This resource's expressions (the renderer groups them once: a filter of every
     /// expression of the RGD at each node made 10,000 resources quadratic, 5 s).
     let ownExpressions: [RGDExpression]
+    /// The objects the nodes before this one rendered (`RenderOptions.maxPreviewObjects`).
+    let objectsBefore: Int
 
     private(set) var rendered: RenderedNode
     private(set) var diagnostics: [Diagnostic] = []
+    /// This node's objects would take the preview over `maxPreviewObjects`.
+    private(set) var wentOverPreviewLimit = false
 
     init(resource: RGDResource, expressions: [RGDExpression], analysis: RGDAnalysis, kind: InstanceKind,
-         options: RenderOptions, schemaStore: SchemaStore, metadata: KroMetadata, instanceNamespace: String?) {
+         options: RenderOptions, schemaStore: SchemaStore, metadata: KroMetadata, instanceNamespace: String?,
+         objectsBefore: Int = 0) {
         self.resource = resource; self.analysis = analysis; self.kind = kind; self.options = options
+        self.objectsBefore = objectsBefore
         self.schemaStore = schemaStore; self.metadata = metadata; self.instanceNamespace = instanceNamespace
         ownExpressions = expressions
         rendered = RenderedNode(id: resource.id?.value ?? "", outcome: .rendered, objects: [], pending: [], waitsFor: [], notReady: nil)
@@ -97,11 +103,26 @@ struct NodeRendering {
         return InstanceRenderer.NodeState(observed: nil, notReady: "in error")
     }
 
+    /// KRO921 on the node whose `count` objects take the preview over its limit; a node
+    /// after one that went over is skipped.
+    private mutating func overPreviewLimit(adding count: Int) -> InstanceRenderer.NodeState? {
+        let limit = options.maxPreviewObjects
+        if objectsBefore > limit {
+            rendered.outcome = .skipped(reason: "the preview is over kro-lsp's limit of \(limit) objects")
+            return InstanceRenderer.NodeState(observed: nil, notReady: "not rendered")
+        }
+        guard objectsBefore + count > limit else { return nil }
+        wentOverPreviewLimit = true
+        return fail(nil, "the preview would hold \(objectsBefore + count) objects, over kro-lsp's limit of \(limit); "
+                    + "this node and the ones after it are not rendered", code: AnalysisLimits.code)
+    }
+
     // MARK: Resources and collections (kro: hardResolveSingleResource / hardResolveCollection)
 
     private var templateJSON: JSONValue { resource.template?.jsonValue ?? .object([:]) }
 
     private mutating func renderResource(scope: RenderScope) -> InstanceRenderer.NodeState {
+        if let over = overPreviewLimit(adding: 1) { return over }
         let t = TemplateRendering(template: templateJSON, expressions: expressions { $0 == .template }, scope: scope)
         if let f = t.failure { return fail(f.expression, f.message, code: f.code) }
         var object = t.object
@@ -139,6 +160,7 @@ struct NodeRendering {
             }
         }
         if dimensions.contains(where: { $0.values.isEmpty }) { total = 0 }
+        if let over = overPreviewLimit(adding: total) { return over }
         var combos: [[(String, Value)]] = total == 0 ? [] : [[]]
         for d in dimensions { combos = combos.flatMap { c in d.values.map { c + [(d.name, $0)] } } }
 

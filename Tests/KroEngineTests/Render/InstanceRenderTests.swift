@@ -174,6 +174,38 @@ import YAMLSyntax
         #expect(over.node("shards")?.objects.isEmpty == true)
     }
 
+    /// Collections within kro's size each, but too many objects together for one preview:
+    /// the node going over kro-lsp's limit is an error naming it, the nodes after it are
+    /// skipped, and those before it keep their objects.
+    @Test func aPreviewOverTheObjectLimitStopsAtTheNodeGoingOverIt() throws {
+        let collection = { (id: String) in
+            "- id: \(id)\n  forEach:\n    - entry: ${schema.spec.names}\n"
+                + "  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: \"\(id)-${entry}\"}}\n"
+        }
+        let rgd = demoRGD(schema: "spec:\n  names: \"[]string\"", resources: collection("a") + collection("b")
+            + "- id: single\n  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: one}}\n" + collection("c"))
+        let names = "[" + (0..<300).map { "n\($0)" }.joined(separator: ", ") + "]"
+        let instance = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  names: \(names)\n"
+        var options = RenderOptions()
+        options.maxPreviewObjects = 601
+        let result = try #require(renderPreview(rgd, instance, options: options))
+        #expect(result.nodes.map(\.id) == ["a", "b", "single", "c"])
+        #expect(result.node("a")?.objects.count == 300 && result.node("b")?.objects.count == 300)
+        #expect(result.node("single")?.objects.count == 1)
+        let message = "the preview would hold 901 objects, over kro-lsp's limit of 601; this node and the ones after it are not rendered"
+        #expect(result.node("c")?.outcome == .failed(reason: message))
+        #expect(result.diagnostics.map(\.code) == ["KRO921"])
+
+        options.maxPreviewObjects = 450
+        let early = try #require(renderPreview(rgd, instance, options: options))
+        #expect(early.node("a")?.objects.count == 300)
+        #expect(early.node("b")?.outcome == .failed(reason: "the preview would hold 600 objects, over kro-lsp's limit of 450; "
+            + "this node and the ones after it are not rendered"))
+        #expect(early.node("single")?.outcome == .skipped(reason: "the preview is over kro-lsp's limit of 450 objects"))
+        #expect(early.node("c")?.outcome == .skipped(reason: "the preview is over kro-lsp's limit of 450 objects"))
+        #expect(early.diagnostics.map(\.code) == ["KRO921"])
+    }
+
     @Test func duplicateCollectionIdentitiesAreAnError() throws {
         let rgd = demoRGD(schema: """
                 spec:
