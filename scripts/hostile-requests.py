@@ -79,17 +79,53 @@ def requests(uri, cursor, end):
     ]
 
 
-def run(binary, text, at):
+def launch(binary, initialization_options=None):
+    """A server, initialized: the process, a send and a read-until (the message `test` accepts)."""
     proc = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     send = lambda o: (proc.stdin.write(shapes.frame(o)), proc.stdin.flush())
     def until(test):
         while (m := shapes.read_frame(proc.stdout)) is not None and not test(m):
             pass
         return m
-    send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
-        "processId": None, "rootUri": None, "capabilities": {}, "initializationOptions": {"analysisDelayMs": 0}}})
+    params = {"processId": None, "rootUri": None, "capabilities": {}}
+    if initialization_options:
+        params["initializationOptions"] = initialization_options
+    send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": params})
     until(lambda m: m.get("id") == 0)
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    return proc, send, until
+
+
+def shut_down(proc, send):
+    """Shuts the server down and waits for it to exit; its exit status."""
+    send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})
+    send({"jsonrpc": "2.0", "method": "exit"})
+    proc.stdin.close()
+    proc.stdout.read()
+    return proc.wait()
+
+
+def inserted_and_deleted(lines):
+    """A `#` inserted at the start of each line, each followed by its deletion."""
+    changes = []
+    for line in lines:
+        at = {"line": line, "character": 0}
+        changes.append({"range": {"start": at, "end": at}, "text": "#"})
+        changes.append({"range": {"start": at, "end": {"line": line, "character": 1}}, "text": ""})
+    return changes
+
+
+def change_and_wait(send, until, uri, version, changes):
+    """Sends one didChange of `changes`: seconds until its diagnostics are published."""
+    start = time.monotonic()
+    send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": version}, "contentChanges": changes}})
+    until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == version)
+    return time.monotonic() - start
+
+
+def run(binary, text, at):
+    proc, send, until = launch(binary, {"analysisDelayMs": 0})
     uri = "file:///shape.yaml"
     start = time.monotonic()
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
@@ -111,35 +147,17 @@ def run(binary, text, at):
     # One didChange of 1,000 edits spread over the file, each applied to the text the one
     # before left (a replace-all; each was a copy of the whole text: 36 s in 50 MB).
     lines = text.split("\n")
-    changes = []
-    for k in range(500):
-        line = (k * 7919) % len(lines)
-        changes.append({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "#"})
-        changes.append({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""})
-    start = time.monotonic()
-    send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-        "textDocument": {"uri": uri, "version": 2}, "contentChanges": changes}})
-    until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == 2)
-    print(f"  didChange of {len(changes)} edits: {time.monotonic() - start:.2f} s to its diagnostics", flush=True)
+    changes = inserted_and_deleted((k * 7919) % len(lines) for k in range(500))
+    seconds = change_and_wait(send, until, uri, 2, changes)
+    print(f"  didChange of {len(changes)} edits: {seconds:.2f} s to its diagnostics", flush=True)
     # One of 100,000 edits back and forth, near the top then near the end: no run gathers
     # them, so they are made in chunks (a walk over every chunk per edit: 1.7 s in 11 MB).
-    changes = []
-    for k in range(50_000):
-        line = 1 + k % 50 if k % 2 == 0 else len(lines) - 2 - k % 50
-        changes.append({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 0}}, "text": "#"})
-        changes.append({"range": {"start": {"line": line, "character": 0}, "end": {"line": line, "character": 1}}, "text": ""})
-    start = time.monotonic()
-    send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-        "textDocument": {"uri": uri, "version": 3}, "contentChanges": changes}})
-    until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == 3)
-    print(f"  didChange of {len(changes)} edits back and forth: {time.monotonic() - start:.2f} s to its diagnostics", flush=True)
+    changes = inserted_and_deleted(1 + k % 50 if k % 2 == 0 else len(lines) - 2 - k % 50 for k in range(50_000))
+    seconds = change_and_wait(send, until, uri, 3, changes)
+    print(f"  didChange of {len(changes)} edits back and forth: {seconds:.2f} s to its diagnostics", flush=True)
     with open(f"/proc/{proc.pid}/status") as f:
         hwm = next(int(l.split()[1]) for l in f if l.startswith("VmHWM:")) / 1024
-    send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})
-    send({"jsonrpc": "2.0", "method": "exit"})
-    proc.stdin.close()
-    proc.stdout.read()
-    print(f"  server peak RSS {hwm:.0f} MB, exit {proc.wait()}", flush=True)
+    print(f"  server peak RSS {hwm:.0f} MB, exit {shut_down(proc, send)}", flush=True)
 
 
 def chained_documents(binary, n):
@@ -177,11 +195,7 @@ def chained_documents(binary, n):
                 everyone = last - start
     print(f"chained-{n}: every document's diagnostics after {everyone if everyone is None else round(everyone, 2)} s, "
           f"quiet after {last - start:.2f} s, {publishes} publishes", flush=True)
-    send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})
-    send({"jsonrpc": "2.0", "method": "exit"})
-    proc.stdin.close()
-    proc.stdout.read()
-    proc.wait()
+    shut_down(proc, send)
 
 
 def long_line_edits(binary, edits, accented):
@@ -195,15 +209,7 @@ def long_line_edits(binary, edits, accented):
     lines = text.split("\n")
     line = max(range(len(lines)), key=lambda i: len(lines[i]))
     length = len(lines[line].encode("utf-16-le")) // 2
-    proc = subprocess.Popen([binary], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    send = lambda o: (proc.stdin.write(shapes.frame(o)), proc.stdin.flush())
-    def until(test):
-        while (m := shapes.read_frame(proc.stdout)) is not None and not test(m):
-            pass
-        return m
-    send({"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}})
-    until(lambda m: m.get("id") == 0)
-    send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    proc, send, until = launch(binary)
     uri = "file:///long-line.yaml"
     send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
         "uri": uri, "languageId": "yaml", "version": 1, "text": text}}})
@@ -213,17 +219,10 @@ def long_line_edits(binary, edits, accented):
         column = 20 + k % 7 if k % 2 == 0 else length - 100 - k % 7
         at = {"line": line, "character": column}
         changes.append({"range": {"start": at, "end": at}, "text": "y"})
-    start = time.monotonic()
-    send({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
-        "textDocument": {"uri": uri, "version": 2}, "contentChanges": changes}})
-    until(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"].get("version") == 2)
+    seconds = change_and_wait(send, until, uri, 2, changes)
     print(f"long-line-edits-{edits}{'-accented' if accented else ''}: a didChange of {edits} edits at both ends of a "
-          f"{len(lines[line].encode()) / (1 << 20):.0f} MB line, {time.monotonic() - start:.2f} s to its diagnostics", flush=True)
-    send({"jsonrpc": "2.0", "id": 999, "method": "shutdown"})
-    send({"jsonrpc": "2.0", "method": "exit"})
-    proc.stdin.close()
-    proc.stdout.read()
-    proc.wait()
+          f"{len(lines[line].encode()) / (1 << 20):.0f} MB line, {seconds:.2f} s to its diagnostics", flush=True)
+    shut_down(proc, send)
 
 
 LONG_LINES = {f"long-line-edits-{n}{suffix}": (n, bool(suffix)) for n in (200, 100_000) for suffix in ("", "-accented")}
