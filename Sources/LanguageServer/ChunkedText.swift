@@ -72,9 +72,10 @@ struct ChunkedText {
         guard let start = lineStart(line) else { return ends[ends.count - 1] }
         // The line's text, up to its break, as a line of its own gives the column's offset;
         // only as much as the units left can span (4 bytes each at most, and the next
-        // character), so that a long line costs what the column reaches into it. A chunk
-        // of ASCII without a break that the column passes is counted by its length, not
-        // read: `text` then starts after it (an ASCII byte never continues a character).
+        // character), so that a long line costs what the column reaches into it. A
+        // passable chunk the column goes past is counted by its units, not read: `text`
+        // then starts after it (it starts with no continuation byte, so the characters
+        // before it end where they end in the line).
         var (text, textStart, left) = ([UInt8](), start, column)
         var (k, i) = location(of: start)
         while k < chunks.count && text.count < Self.bytes(spanning: left) {
