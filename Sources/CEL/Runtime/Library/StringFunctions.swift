@@ -24,19 +24,25 @@ enum StringFunctions {
 
     /// Byte offset of the first occurrence of `needle` in `hay` (UTF-8 is
     /// self-synchronising, so byte search finds whole code points).
+    /// The first byte offset at or after `start` where `needle` occurs in `hay`, by
+    /// Knuth–Morris–Pratt: linear in both (a naive search of a 30,000-byte needle in 1 MB
+    /// took 39 s).
     static func find(_ needle: [UInt8], in hay: [UInt8], from start: Int = 0) -> Int? {
         if needle.isEmpty { return start <= hay.count ? start : nil }
-        guard hay.count >= needle.count, start <= hay.count - needle.count else { return nil }
-        let first = needle[0]
-        var i = start
-        let last = hay.count - needle.count
-        while i <= last {
-            if hay[i] == first {
-                var k = 1
-                while k < needle.count, hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
+        guard start >= 0, hay.count >= needle.count, start <= hay.count - needle.count else { return nil }
+        // fallback[k]: the length of the longest proper prefix of needle[...k] that is also its suffix.
+        var fallback = [Int](repeating: 0, count: needle.count)
+        var length = 0
+        for k in 1..<needle.count {
+            while length > 0 && needle[k] != needle[length] { length = fallback[length - 1] }
+            if needle[k] == needle[length] { length += 1 }
+            fallback[k] = length
+        }
+        var matched = 0
+        for i in start..<hay.count {
+            while matched > 0 && hay[i] != needle[matched] { matched = fallback[matched - 1] }
+            if hay[i] == needle[matched] { matched += 1 }
+            if matched == needle.count { return i - needle.count + 1 }
         }
         return nil
     }
