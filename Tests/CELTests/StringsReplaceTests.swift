@@ -61,6 +61,37 @@ import Testing
         }
     }
 
+    /// `split` by a separator finds it in the bytes: the parts are those of a split over
+    /// code points (Go's `strings.SplitN`), for every limit.
+    @Test func splitGivesTheCodePointParts() {
+        var seed: UInt64 = 0x5B117
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let pieces = ["a", "b", "é", "😀", "ab"]
+        func text(_ n: Int) -> String { (0..<n).map { _ in pieces[next(pieces.count)] }.joined() }
+        func expected(_ s: String, _ sep: String, _ limit: Int) -> [String] {
+            let hay = Array(s.unicodeScalars), needle = Array(sep.unicodeScalars)
+            var parts: [String] = [], start = 0, i = 0
+            while i + needle.count <= hay.count, !(limit > 0 && parts.count == limit - 1) {
+                if Array(hay[i..<(i + needle.count)]) == needle {
+                    parts.append(String(String.UnicodeScalarView(hay[start..<i])))
+                    i += needle.count
+                    start = i
+                } else { i += 1 }
+            }
+            return parts + [String(String.UnicodeScalarView(hay[start...]))]
+        }
+        for _ in 0..<1_000 {
+            let s = text(next(20)), sep = text(1 + next(2)), limit = next(5) - 1
+            guard limit != 0 else { continue }
+            #expect(StringsExtension.split(s, sep, limit: Int64(limit)) == expected(s, sep, limit), "\(s).split(\(sep), \(limit))")
+        }
+        let long = String(repeating: "a", count: 30_000) + "b"
+        #expect(StringsExtension.split(String(repeating: "a", count: 1_000_000), long, limit: -1).count == 1)
+    }
+
     /// A 30,001-byte needle in a megabyte that almost matches everywhere (39 s with a naive search).
     @Test func aLongNeedleThatAlmostMatchesEverywhere() throws {
         let hay = String(repeating: "a", count: 1_000_000), needle = String(repeating: "a", count: 30_000) + "b"

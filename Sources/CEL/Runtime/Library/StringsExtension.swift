@@ -193,16 +193,16 @@ public struct StringsExtension: RuntimeLibrary {
             }
             return out
         }
-        var start = 0, i = 0
-        while i + needle.count <= hay.count {
-            if limit > 0, Int64(out.count) == limit - 1 { break }
-            if hay[i..<(i + needle.count)].elementsEqual(needle) {
-                out.append(text(hay[start..<i]))
-                i += needle.count
-                start = i
-            } else { i += 1 }
+        // The separator's UTF-8 bytes found by `StringFunctions.find` (linear; a valid
+        // separator matches bytes only where it matches code points).
+        let bytes = Array(s.utf8), separator = Array(sep.utf8)
+        var start = 0
+        while !(limit > 0 && Int64(out.count) == limit - 1),
+              let found = StringFunctions.find(separator, in: bytes, from: start) {
+            out.append(String(decoding: bytes[start..<found], as: UTF8.self))
+            start = found + separator.count
         }
-        out.append(text(hay[start...]))
+        out.append(String(decoding: bytes[start...], as: UTF8.self))
         return out
     }
 
