@@ -34,6 +34,19 @@ struct RuntimeLimitTests {
         #expect(run(b.comprehension(short)).isValue(.int(16)))
     }
 
+    /// A regular expression's search is charged before it runs, by the text's length
+    /// times the pattern's: a long pattern over a long text stops at the limit at once.
+    @Test func costChargesARegexSearchBeforeItRuns() {
+        let text = b.ident("text"), vars: [String: Value] = ["text": .string(String(repeating: "a", count: 1_000_000))]
+        let long = b.str(String(repeating: "a", count: 30_000) + "b")
+        let limited = EvalOptions(costLimit: 1_000_000)
+        #expect(run(b.member(text, "matches", long), vars, options: limited).isError(containing: "cost limit"))
+        // A 2-character pattern over the 1 MB text: 100,001 × 1, within the limit.
+        #expect(run(b.member(text, "matches", b.str("^a")), vars, options: limited).isValue(.bool(true)))
+        #expect(Interpreter.regexCost("matches", [.string(String(repeating: "a", count: 100_000)), .string("^a")]) == 10_001)
+        #expect(Interpreter.regexCost("size", [.string("a"), .string("b")]) == nil)
+    }
+
     @Test func costIsReported() {
         let p = Program(parsed: ParsedExpr(expr: b.call("_+_", b.int(1), b.int(2)), source: ""))
         let (r, cost) = p.evaluateWithCost()
