@@ -106,7 +106,8 @@ public struct StringsExtension: RuntimeLibrary {
     }
 
     /// The code point index of `sub` in `s` at or after `from`, or -1. Searched as UTF-8
-    /// bytes (a valid needle matches bytes only where it matches code points) by memmem.
+    /// bytes (a valid needle matches bytes only where it matches code points) with
+    /// `StringFunctions.find`.
     static func indexOf(_ s: String, _ sub: String, from: Int64) throws(EvalError) -> Int64 {
         let hay = Array(s.utf8), needle = Array(sub.utf8)
         guard from >= 0, from <= Int64(s.unicodeScalars.count) else { throw outOfRange(from) }
@@ -166,27 +167,25 @@ public struct StringsExtension: RuntimeLibrary {
             if replaces() { out += replacement }
             return String(decoding: out, as: UTF8.self)
         }
+        // Each match found by `StringFunctions.find` (linear, as for `split` and `indexOf`).
         let hay = Array(s.utf8), needle = Array(old.utf8)
-        var i = 0
-        while i < hay.count {
-            if replaces(), hay[i] == needle[0], i + needle.count <= hay.count, hay[i..<(i + needle.count)].elementsEqual(needle) {
-                out += replacement
-                i += needle.count
-                count += 1
-            } else {
-                out.append(hay[i])
-                i += 1
-            }
+        var start = 0
+        while replaces(), let found = StringFunctions.find(needle, in: hay, from: start) {
+            out += hay[start..<found]
+            out += replacement
+            start = found + needle.count
+            count += 1
         }
+        out += hay[start...]
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Go `strings.SplitN`.
     static func split(_ s: String, _ sep: String, limit: Int64) -> [String] {
         if limit == 0 { return [] }
-        let hay = Array(s.unicodeScalars), needle = Array(sep.unicodeScalars)
         var out: [String] = []
-        if needle.isEmpty {
+        if sep.isEmpty {
+            let hay = Array(s.unicodeScalars)
             for (k, c) in hay.enumerated() {
                 if limit > 0, Int64(out.count) == limit - 1 { out.append(text(hay[k...])); return out }
                 out.append(String(c))
