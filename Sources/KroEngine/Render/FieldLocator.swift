@@ -31,72 +31,81 @@ public struct APIFieldPath: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Where each field of a YAML document was written, by API field path, so admission
-/// errors (computed on JSON) point at the instance file. Both a key's range and its
-/// value's range are kept: "Required value" points at the parent, "Invalid value" at
-/// the value.
+/// errors (computed on JSON) point at the instance file. A path is followed down the tree
+/// when an error asks for it: most instances have no error, and a table of every path took
+/// the square of the depth and most of the time of admitting a large instance. Both a
+/// key's range and its value's range are answered: "Required value" points at the parent,
+/// "Invalid value" at the value.
 struct FieldLocator {
-    private var values: [APIFieldPath: TextRange] = [:]
-    private var keys: [APIFieldPath: TextRange] = [:]
-    /// The mappings written, for fixes that add a field to one.
-    private var mappings: [APIFieldPath: YAMLMapping] = [:]
+    private let root: YAMLNode?
     let documentRange: TextRange
     /// The file's text; nil: no fixes.
     let source: SourceText?
+    /// Key → entry of the large mappings looked into, by the mapping's range: an instance
+    /// of 100,000 unknown fields asks for each of them in one mapping.
+    private let indexes = MappingIndexes()
 
     init(root: YAMLNode?, documentRange: TextRange, source: SourceText? = nil) {
+        self.root = root
         self.documentRange = documentRange
         self.source = source
-        if let root { walk(root, APIFieldPath(), depth: 0) }
     }
 
     /// Edits adding `name: value` to the mapping written at `path` (first: required fields
     /// read first); nil when it is not
     /// written as a mapping there (a default supplied it) or without the text.
     func insertion(_ name: String, value: JSONValue, into path: APIFieldPath) -> [SourceEdit]? {
-        guard let source, let mapping = mappings[Self.normalized(path)],
+        let found = follow(path)
+        guard let source, found.depth == path.segments.count, let mapping = found.node?.mapping,
               mapping.entry(forKey: name) == nil else { return nil }  // written as null: left to the author
         return MappingEdits.insertFirst(key: name, value: value, into: mapping, source: source)
     }
 
-    /// Map keys are recorded as fields; lookups spell `[key]` the same way (only the
-    /// schema knows which a mapping key is).
-    private static func normalized(_ path: APIFieldPath) -> APIFieldPath {
-        APIFieldPath(path.segments.map { if case .key(let k) = $0 { .field(k) } else { $0 } })
-    }
-
-    private mutating func walk(_ node: YAMLNode, _ path: APIFieldPath, depth: Int) {
-        guard depth < 200 else { return }
-        values[path] = node.range
-        switch node.resolvedNode {
-        case .mapping(let m)?:
-            mappings[path] = m
-            for entry in m.effectiveEntries {
-                guard let key = entry.key.keyString else { continue }
-                keys[path.child(key)] = entry.key.range
-                walk(entry.value, path.child(key), depth: depth + 1)
-            }
-        case .sequence(let s)?:
-            for (i, item) in s.items.enumerated() {
-                keys[path.index(i)] = item.range
-                walk(item, path.index(i), depth: depth + 1)
-            }
-        default:
-            break
-        }
-    }
-
     /// The value written at `path`, or the nearest written ancestor.
-    func valueRange(_ path: APIFieldPath) -> TextRange { nearest(values, path) }
+    func valueRange(_ path: APIFieldPath) -> TextRange { follow(path).node?.range ?? documentRange }
 
     /// The key naming `path` (the value for list items), or the nearest written ancestor's.
-    func keyRange(_ path: APIFieldPath) -> TextRange { nearest(keys, path) }
+    func keyRange(_ path: APIFieldPath) -> TextRange { follow(path).key ?? documentRange }
 
-    private func nearest(_ table: [APIFieldPath: TextRange], _ path: APIFieldPath) -> TextRange {
-        var p: APIFieldPath? = Self.normalized(path)
-        while let cur = p {
-            if let r = table[cur] { return r }
-            p = cur.parent
+    /// The node at the longest written prefix of `path`, how many segments it took, and
+    /// the key naming it (nil at the root). Map keys are looked up as fields: only the
+    /// schema knows which a mapping key is.
+    private func follow(_ path: APIFieldPath) -> (node: YAMLNode?, depth: Int, key: TextRange?) {
+        guard var node = root else { return (nil, 0, nil) }
+        var key: TextRange?
+        var depth = 0
+        for segment in path.segments {
+            let next: (node: YAMLNode, key: TextRange)?
+            switch (segment, node.resolvedNode) {
+            case (.field(let name), .mapping(let m)?), (.key(let name), .mapping(let m)?):
+                next = indexes.entry(name, in: m).map { ($0.value, $0.key.range) }
+            case (.index(let i), .sequence(let s)?):
+                next = s.items.indices.contains(i) ? (s.items[i], s.items[i].range) : nil
+            default:
+                next = nil
+            }
+            guard let next else { break }
+            (node, key) = next
+            depth += 1
         }
-        return documentRange
+        return (node, depth, key)
+    }
+}
+
+/// The entry kubectl keeps for a key, found through a dictionary for mappings too large
+/// to search each time.
+private final class MappingIndexes {
+    private static let indexedFrom = 32
+    private var byRange: [TextRange: [String: YAMLMappingEntry]] = [:]
+
+    func entry(_ key: String, in mapping: YAMLMapping) -> YAMLMappingEntry? {
+        guard mapping.entries.count >= Self.indexedFrom else { return mapping.entry(forKey: key) }
+        if let index = byRange[mapping.range] { return index[key] }
+        var index: [String: YAMLMappingEntry] = [:]
+        for entry in mapping.effectiveEntries {
+            if let name = entry.key.keyString { index[name] = entry }
+        }
+        byRange[mapping.range] = index
+        return index[key]
     }
 }

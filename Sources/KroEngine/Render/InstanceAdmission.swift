@@ -40,10 +40,12 @@ public struct InstanceKind: Sendable {
 /// validate, reporting field errors in the API server's wording at the instance's
 /// line and column.
 public enum InstanceAdmission {
-    /// `source`: the file's text, for the fixes of missing required fields.
-    public static func admit(_ document: YAMLDocument, kind: InstanceKind, source: SourceText? = nil) -> AdmittedInstance {
+    /// `source`: the file's text, for the fixes of missing required fields. Findings past
+    /// `maxFindings` are left out, with KRO921 at the first of them.
+    public static func admit(_ document: YAMLDocument, kind: InstanceKind, source: SourceText? = nil,
+                             maxFindings: Int = AnalysisLimits().maxFindings) -> AdmittedInstance {
         let locator = FieldLocator(root: document.root, documentRange: document.range, source: source)
-        var report = FieldErrorReport(locator: locator)
+        var report = FieldErrorReport(locator: locator, limit: maxFindings)
         guard let root = document.root, case .object(var object) = root.jsonValue else {
             report.error(APIFieldPath(), "Invalid value: \"\(typeName(document.root?.jsonValue ?? .null))\": the instance must be an object", at: .value)
             return AdmittedInstance(object: .object([:]), diagnostics: report.diagnostics)

@@ -27,12 +27,12 @@ import YAMLSyntax
               name: ${schema.spec.name}
         """)
 
-    func admit(_ marked: MarkedText) throws -> AdmittedInstance {
+    func admit(_ marked: MarkedText, maxFindings: Int = AnalysisLimits().maxFindings) throws -> AdmittedInstance {
         let analysis = try #require(DocumentAnalyzer.analyze(SourceText(Self.rgd), options: .bundled).rgds.first)
         let crd = try #require(analysis.generatedCRD?.result.crd)
         let kind = try #require(InstanceKind(crd: crd))
         let document = try #require(YAMLParser.parse(marked.source).documents.first)
-        return InstanceAdmission.admit(document, kind: kind)
+        return InstanceAdmission.admit(document, kind: kind, maxFindings: maxFindings)
     }
 
     @Test func violationsNameTheFieldAtItsPosition() throws {
@@ -89,6 +89,54 @@ import YAMLSyntax
         #expect(admitted.diagnostics.first?.severity == .warning)
         #expect(admitted.diagnostics.first?.range.start == marked.offsets[1]!)
         #expect(admitted.object["spec"]?.sortedKeys() == yamlObject("{name: ok, replicas: 1, mode: safe}").sortedKeys())
+    }
+
+    /// Fields of a mapping too large to search each time, a repeated key (the last one
+    /// counts) and fields merged from an anchored mapping are each found where written.
+    @Test func fieldsAreFoundThroughLargeMappingsRepeatedKeysAndMerges() throws {
+        let unknown = (0..<40).map { "  «u\($0)»: 1\n" }.joined()
+        let marked = MarkedText("""
+            apiVersion: kro.run/v1alpha1
+            kind: Demo
+            metadata:
+              name: demo
+            2️⃣x-base: &base {replicas: 3️⃣"three"}
+            spec:
+              <<: *base
+              name: Bad
+              name: 4️⃣BAD
+            \(unknown)
+            """)
+        let admitted = try admit(marked)
+        let byMessage = Dictionary(admitted.diagnostics.map { ($0.message, $0.range.start) }, uniquingKeysWith: { a, _ in a })
+        #expect(byMessage["unknown field \"x-base\""] == marked.offsets[2])
+        #expect(byMessage["spec.replicas: Invalid value: \"string\": spec.replicas in body must be of type integer: \"string\""] == marked.offsets[3])
+        #expect(byMessage["spec.name: Invalid value: \"BAD\": spec.name in body should match '^[a-z]+$'"] == marked.offsets[4])
+        for i in 0..<40 {
+            #expect(byMessage["unknown field \"spec.u\(i)\""] == marked.ranges[i].start)
+        }
+        #expect(admitted.diagnostics.count == 43)
+    }
+
+    /// Past the limit, findings are left out and KRO921 marks the first one left out: a
+    /// warning while only warnings were left out (the instance still renders), an error
+    /// once an error was.
+    @Test func findingsPastTheLimitAreLeftOutWithKRO921() throws {
+        let unknown = (0..<6).map { "  u\($0): 1\n" }.joined()
+        let head = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  name: ok\n" + unknown
+        let warnings = try admit(MarkedText(head + "  1️⃣v: 1\n"), maxFindings: 6)
+        #expect(warnings.diagnostics.count == 7)
+        #expect(warnings.diagnostics.prefix(6).allSatisfy { $0.code == "KRO601" })
+        let notice = try #require(warnings.diagnostics.last)
+        #expect(notice.code == "KRO921" && notice.severity == .warning)
+        #expect(notice.message == "the instance has more than 6 findings, over kro-lsp's limit of 6; this one and the rest are not reported")
+        #expect(notice.range.start == MarkedText(head + "  1️⃣v: 1\n").offsets[1])
+        #expect(!warnings.hasErrors)
+
+        let errors = try admit(MarkedText(head + "  v: 1\n  replicas: 99\n"), maxFindings: 6)
+        #expect(errors.diagnostics.count == 7)
+        #expect(errors.diagnostics.last?.code == "KRO921" && errors.diagnostics.last?.severity == .error)
+        #expect(errors.hasErrors)
     }
 
     @Test func crlfAndWrongKindAreReported() throws {
