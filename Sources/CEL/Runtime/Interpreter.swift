@@ -39,30 +39,6 @@ struct Interpreter {
         }
     }
 
-    /// A regular expression's search, as cel-go and Kubernetes charge it: a tenth of the
-    /// text's length times a quarter of the pattern's. Charged before the search, so that a
-    /// long pattern over a long text stops at the limit rather than running (a
-    /// 30,001-character pattern over 1 MB ran for minutes).
-    static func regexCost(_ function: String, _ values: [Value]) -> Int64? {
-        guard ["matches", "find", "findAll"].contains(function), values.count >= 2,
-              case .string(let text) = values[0], case .string(let pattern) = values[1] else { return nil }
-        let textCost = (Int64(text.unicodeScalars.count) + 1 + 9) / 10
-        let patternCost = (Int64(pattern.unicodeScalars.count) + 3) / 4
-        let (cost, overflow) = textCost.multipliedReportingOverflow(by: patternCost)
-        return overflow ? Int64.max / 4 : cost  // over any limit, without wrapping the total
-    }
-
-    /// Size-proportional cost of consuming or producing a value.
-    static func sizeCost(_ v: Value) -> Int64 {
-        switch v {
-        case .string(let s): return Int64(s.utf8.count / 10)
-        case .bytes(let b): return Int64(b.count / 10)
-        case .list(let l): return Int64(l.count / 10)
-        case .map(let m): return Int64(m.count / 10)
-        default: return 0
-        }
-    }
-
     // MARK: evaluation
 
     mutating func eval(_ e: Expr) throws(EvalFailure) -> Value {
@@ -386,10 +362,9 @@ struct Interpreter {
             }
         }
         let values = try evalStrictArgs(argExprs)
-        var sizes: Int64 = 0
-        for v in values { sizes &+= Self.sizeCost(v) }
-        try charge(sizes)
+        try charge(argumentsCost(name, values))
         if let regexCost = Self.regexCost(name, values) { try charge(regexCost) }
+        if let resultCost = Self.resultCostBeforehand(name, values) { try charge(resultCost) }
         let result: Value
         do {
             switch name {
@@ -423,28 +398,35 @@ struct Interpreter {
         default: return
         }
         var visited: Int64 = 0
-        let depth = Self.nesting(v, limit: options.maxValueDepth, visited: &visited)
+        let depth = Self.nesting(v, limit: options.maxValueDepth, visited: &visited, stopAbove: unitsBeforeLimit)
         try charge(visited / 10)
         if depth > options.maxValueDepth {
             throw .error(EvalError("value nesting exceeds the limit of \(options.maxValueDepth)", exprID: e.id))
         }
     }
 
-    /// Nesting depth of a value, counting at most `limit + 1` levels.
-    static func nesting(_ v: Value, limit: Int, visited: inout Int64) -> Int {
+    /// Nesting depth of a value, counting at most `limit + 1` levels; the walk stops once
+    /// it has visited more than `stopAbove` values (what it charges is then over the limit).
+    static func nesting(_ v: Value, limit: Int, visited: inout Int64, stopAbove: Int64 = .max) -> Int {
         visited += 1
         if limit < 0 { return 1 }
         switch v {
         case .list(let l):
             var d = 0
-            for x in l { d = max(d, nesting(x, limit: limit - 1, visited: &visited)); if d > limit { break } }
+            for x in l where visited <= stopAbove {
+                d = max(d, nesting(x, limit: limit - 1, visited: &visited, stopAbove: stopAbove))
+                if d > limit { break }
+            }
             return d + 1
         case .map(let m):
             var d = 0
-            for x in m.storage.values { d = max(d, nesting(x.value, limit: limit - 1, visited: &visited)); if d > limit { break } }
+            for x in m.storage.values where visited <= stopAbove {
+                d = max(d, nesting(x.value, limit: limit - 1, visited: &visited, stopAbove: stopAbove))
+                if d > limit { break }
+            }
             return d + 1
         case .optional(let o?):
-            return nesting(o, limit: limit - 1, visited: &visited) + 1
+            return nesting(o, limit: limit - 1, visited: &visited, stopAbove: stopAbove) + 1
         default:
             return 0
         }

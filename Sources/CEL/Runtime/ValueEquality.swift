@@ -7,7 +7,7 @@ extension Value {
         switch (self, other) {
         case (.null, .null): return true
         case let (.bool(a), .bool(b)): return a == b
-        case let (.string(a), .string(b)): return a.utf8.elementsEqual(b.utf8)
+        case let (.string(a), .string(b)): return Self.sameStorage(a, b) || a.utf8.elementsEqual(b.utf8)
         case let (.bytes(a), .bytes(b)): return a == b
         case let (.list(a), .list(b)):
             guard a.count == b.count else { return false }
@@ -33,6 +33,16 @@ extension Value {
             if case .ordered(0)? = Value.numericOrder(self, other) { return true }
             return false
         }
+    }
+
+    /// Whether two strings are one text referenced twice, known equal without reading
+    /// them: sorting or deduplicating a thousand references to one 1 MB string compared it
+    /// byte by byte ten thousand times.
+    static func sameStorage(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count, a.utf8.count > 64 else { return false }
+        return a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.baseAddress == y.baseAddress } ?? false
+        } ?? false
     }
 
     /// The result of comparing two values for `<` and friends.
@@ -94,7 +104,7 @@ extension Value {
         func cmp<T: Comparable>(_ x: T, _ y: T) -> Order { .ordered(x < y ? -1 : x > y ? 1 : 0) }
         switch (a, b) {
         case let (.string(x), .string(y)):
-            if x.utf8.elementsEqual(y.utf8) { return .ordered(0) }
+            if sameStorage(x, y) || x.utf8.elementsEqual(y.utf8) { return .ordered(0) }
             return .ordered(x.utf8.lexicographicallyPrecedes(y.utf8) ? -1 : 1)
         case let (.bytes(x), .bytes(y)):
             if x == y { return .ordered(0) }

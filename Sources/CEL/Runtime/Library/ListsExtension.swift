@@ -25,11 +25,7 @@ public struct ListsExtension: RuntimeLibrary {
             guard n <= 1_000_000 else { throw EvalError("lists.range: \(n) elements exceed the size limit") }
             return .list(n <= 0 ? [] : (0..<n).map { Value.int($0) })
         }])
-        t.register("distinct", [Overload("list_distinct", member: true, [.list]) { a in
-            var out: [Value] = []
-            for v in a[0].asList where !out.contains(where: { $0.celEquals(v) }) { out.append(v) }
-            return .list(out)
-        }])
+        t.register("distinct", [Overload("list_distinct", member: true, [.list]) { a in .list(Self.distinct(a[0].asList)) }])
         t.register("reverse", [Overload("list_reverse", member: true, [.list]) { a in .list(a[0].asList.reversed()) }])
         t.register("sort", [Overload("list_sort", member: true, [.list]) { a in
             .list(try Self.sorted(a[0].asList, keys: a[0].asList))
@@ -43,6 +39,21 @@ public struct ListsExtension: RuntimeLibrary {
             Overload("list_sort_by_associated_keys", member: true, [.list, .list], sortByKeys),
             Overload("list_sort_by_associated_keys_global", [.list, .list], sortByKeys),
         ])
+    }
+
+    /// The first of each run of equal elements, in order. Each element is compared only
+    /// with those kept in its bucket (equal values share one), not with every one kept:
+    /// 100,000 distinct strings took minutes.
+    static func distinct(_ list: [Value]) -> [Value] {
+        var out: [Value] = []
+        var kept: [DistinctBucket: [Int]] = [:]
+        for v in list {
+            let bucket = DistinctBucket(v)
+            if kept[bucket]?.contains(where: { out[$0].celEquals(v) }) == true { continue }
+            kept[bucket, default: []].append(out.count)
+            out.append(v)
+        }
+        return out
     }
 
     static func flatten(_ l: [Value], depth: Int64) -> [Value] {
@@ -73,5 +84,29 @@ public struct ListsExtension: RuntimeLibrary {
         }
         if let failure { throw failure }
         return order.map { values[$0] }
+    }
+}
+
+/// Where `distinct` looks for an element's equals: values equal under CEL's equality fall
+/// in one bucket. Numbers of any kind go by their value as a double (cel-go compares an int
+/// with a double as doubles); a NaN is equal to nothing, so it has a bucket of its own
+/// kind that never finds an equal. Lists, maps and other values share a bucket per kind.
+private enum DistinctBucket: Hashable {
+    case number(Double)
+    case string(String)
+    case bytes([UInt8])
+    case bool(Bool)
+    case other(ValueKind)
+
+    init(_ v: Value) {
+        switch v {
+        case .int(let i): self = .number(Double(i))
+        case .uint(let u): self = .number(Double(u))
+        case .double(let d): self = d.isNaN ? .other(.double) : .number(d == 0 ? 0 : d)
+        case .string(let s): self = .string(s)
+        case .bytes(let b): self = .bytes(b)
+        case .bool(let b): self = .bool(b)
+        default: self = .other(v.kind)
+        }
     }
 }

@@ -180,6 +180,24 @@ public struct StringsExtension: RuntimeLibrary {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// How many replacements `replace(s, old, _, limit)` makes: what its result's growth is
+    /// charged for before it is built.
+    static func replacements(in s: String, of old: String, limit: Int64) -> Int64 {
+        if limit == 0 { return 0 }
+        var count: Int64 = 0
+        if old.isEmpty {
+            count = Int64(s.unicodeScalars.count) + 1
+        } else {
+            let hay = Array(s.utf8), needle = Array(old.utf8)
+            var start = 0
+            while limit < 0 || count < limit, let found = StringFunctions.find(needle, in: hay, from: start) {
+                count += 1
+                start = found + needle.count
+            }
+        }
+        return limit < 0 ? count : min(count, limit)
+    }
+
     /// Go `strings.SplitN`.
     static func split(_ s: String, _ sep: String, limit: Int64) -> [String] {
         if limit == 0 { return [] }
