@@ -12,6 +12,9 @@ struct FieldErrorReport {
     private var reported: Set<Diagnostic> = []
     /// Findings reported at most; the one going over gets KRO921 and the rest are dropped.
     let limit: Int
+    /// What the instance's `x-kubernetes-validations` rules may still cost together (the
+    /// API server's budget per object); negative once spent, when no rule runs any more.
+    var ruleCostLeft = ValidationRules.costBudget
 
     init(locator: FieldLocator, limit: Int = AnalysisLimits().maxFindings) {
         self.locator = locator

@@ -41,11 +41,14 @@ public struct InstanceKind: Sendable {
 /// line and column.
 public enum InstanceAdmission {
     /// `source`: the file's text, for the fixes of missing required fields. Findings past
-    /// `maxFindings` are left out, with KRO921 at the first of them.
+    /// `maxFindings` are left out, with KRO921 at the first of them; validation rules stop
+    /// once they have cost `ruleCostBudget` together.
     public static func admit(_ document: YAMLDocument, kind: InstanceKind, source: SourceText? = nil,
-                             maxFindings: Int = AnalysisLimits().maxFindings) -> AdmittedInstance {
+                             maxFindings: Int = AnalysisLimits().maxFindings,
+                             ruleCostBudget: Int64 = ValidationRules.costBudget) -> AdmittedInstance {
         let locator = FieldLocator(root: document.root, documentRange: document.range, source: source)
         var report = FieldErrorReport(locator: locator, limit: maxFindings)
+        report.ruleCostLeft = ruleCostBudget
         guard let root = document.root, case .object(var object) = root.jsonValue else {
             report.error(APIFieldPath(), "Invalid value: \"\(typeName(document.root?.jsonValue ?? .null))\": the instance must be an object", at: .value)
             return AdmittedInstance(object: .object([:]), diagnostics: report.diagnostics)

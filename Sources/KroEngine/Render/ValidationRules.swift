@@ -3,17 +3,26 @@ import JSON
 
 /// `x-kubernetes-validations` rules evaluated with `self` bound to the value, as the API
 /// server does on create (transition rules, which read `oldSelf`, do not run on create).
-enum ValidationRules {
+public enum ValidationRules {
+    /// The cost all rules of one object may spend together, as the API server allows
+    /// (`RuntimeCELCostBudget`); each rule alone stops at cel-go's per-call limit.
+    public static let costBudget: Int64 = 10_000_000
+
     static func check(_ value: JSONValue, schema: JSONValue, path: APIFieldPath, report: inout FieldErrorReport) {
-        guard let rules = schema["x-kubernetes-validations"]?.arrayValue, !rules.isEmpty else { return }
+        guard let rules = schema["x-kubernetes-validations"]?.arrayValue, !rules.isEmpty,
+              report.ruleCostLeft >= 0 else { return }
         let type = schema["type"]?.stringValue ?? InstanceAdmission.typeName(value)
+        guard report.ruleCostLeft > 0 else { return outOfBudget(path, type, &report) }
         var activation = Activation()
         activation.bind("self", RenderValues.cel(value, schema: schema))
         for rule in rules {
             guard let text = rule["rule"]?.stringValue, !text.contains("oldSelf"),
                   let parsed = CELParser().parse(text).parsed else { continue }
             let target = fieldPath(rule["fieldPath"]?.stringValue, under: path)
-            switch Program(parsed: parsed, functions: .kro).evaluate(activation) {
+            let (result, cost) = Program(parsed: parsed, functions: .kro).evaluateWithCost(activation)
+            guard cost <= report.ruleCostLeft else { return outOfBudget(path, type, &report) }
+            report.ruleCostLeft -= cost
+            switch result {
             case .value(.bool(true)):
                 continue
             case .value(.bool(false)):
@@ -32,6 +41,12 @@ enum ValidationRules {
                 continue
             }
         }
+    }
+
+    /// The API server's error once the rules have spent the budget; no rule runs after it.
+    private static func outOfBudget(_ path: APIFieldPath, _ type: String, _ report: inout FieldErrorReport) {
+        report.ruleCostLeft = -1
+        report.error(path, "Invalid value: \"\(type)\": validation failed due to running out of cost budget, no further validation rules will be run", at: .value)
     }
 
     /// `message`, else the string `messageExpression` yields.

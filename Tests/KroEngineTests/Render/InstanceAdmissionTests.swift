@@ -139,6 +139,43 @@ import YAMLSyntax
         #expect(errors.hasErrors)
     }
 
+    /// Validation rules share the API server's cost budget per object: once spent, one
+    /// error says so where the rule that went over was, and no rule runs after it.
+    @Test func validationRulesStopWhenTheirBudgetIsSpent() throws {
+        let rgd = demoRGD(kind: "Ruled", schema: """
+            types:
+              Item:
+                count: integer | validation="self >= 0"
+            spec:
+              items: "[]Item"
+            """, resources: """
+            - id: cm
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: ruled
+            """)
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(rgd), options: .bundled).rgds.first)
+        let crd = try #require(analysis.generatedCRD?.result.crd)
+        let kind = try #require(InstanceKind(crd: crd))
+        let items = (0..<20).map { "  - count: «\($0 == 19 ? -1 : $0)»\n" }.joined()
+        let marked = MarkedText("apiVersion: kro.run/v1alpha1\nkind: Ruled\nmetadata:\n  name: r\nspec:\n  items:\n" + items)
+        let document = try #require(YAMLParser.parse(marked.source).documents.first)
+
+        let full = InstanceAdmission.admit(document, kind: kind)
+        #expect(full.diagnostics.map(\.message) == ["spec.items[19].count: Invalid value: \"integer\": validation failed"])
+
+        let spent = InstanceAdmission.admit(document, kind: kind, ruleCostBudget: 20)
+        let outOfBudget = "Invalid value: \"integer\": validation failed due to running out of cost budget, no further validation rules will be run"
+        #expect(spent.diagnostics.count == 1)
+        let error = try #require(spent.diagnostics.first)
+        #expect(error.message.hasSuffix(outOfBudget) && error.severity == .error)
+        let index = try #require(Int(error.message.dropFirst("spec.items[".count).prefix { $0 != "]" }))
+        #expect(index > 0 && index < 19)
+        #expect(error.range.start == marked.ranges[index].start)
+    }
+
     @Test func crlfAndWrongKindAreReported() throws {
         let marked = MarkedText("apiVersion: kro.run/v1alpha1\r\nkind: 1️⃣Other\r\nmetadata:\r\n  name: demo\r\nspec:\r\n  name: 2️⃣ABC\r\n")
         let admitted = try admit(marked)
