@@ -8,6 +8,28 @@ enum EvaluationOutcome {
     case pending(needs: String)
     /// An expression error (kro marks the node ERROR).
     case failed(String)
+    /// The preview's expressions have spent `RenderOptions.maxPreviewCost`: this one and
+    /// those after it are not evaluated.
+    case overBudget
+}
+
+/// What the expressions of one preview may still cost together, shared by every scope of
+/// the preview (kro-lsp's limit; cel-go's limit holds for each expression alone): a
+/// thousand resources of one expression each at that limit took a minute.
+final class EvaluationBudget {
+    let total: Int64
+    private(set) var left: Int64
+    init(_ total: Int64) { self.total = total; left = total }
+
+    var isSpent: Bool { left <= 0 }
+    func spend(_ cost: Int64) { left -= cost }
+    func spendAll() { left = 0 }
+
+    /// KRO921's text, at the node whose expression spent the rest.
+    var message: String {
+        "the preview's expressions cost more than \(total) together, over kro-lsp's limit of \(total); "
+            + "this node and the ones after it are not rendered"
+    }
 }
 
 /// The variables an expression sees during a preview: `schema`, every node observed so
@@ -16,6 +38,10 @@ struct RenderScope {
     var activation = Activation()
     /// Nodes the preview cannot observe offline (unsupplied externalRefs, unrenderable nodes).
     var unknown: Set<String> = []
+    /// Shared by the copies of the scope: one preview, one budget.
+    let budget: EvaluationBudget
+
+    init(budget: EvaluationBudget) { self.budget = budget }
 
     mutating func bind(_ name: String, _ value: Value?) {
         if let value {
@@ -29,7 +55,18 @@ struct RenderScope {
 
     func evaluate(_ e: RGDExpression) -> EvaluationOutcome {
         guard let parsed = e.parsed else { return .failed("expression does not parse") }
-        switch Program(parsed: parsed, functions: .kro).evaluate(activation) {
+        guard !budget.isSpent else { return .overBudget }
+        // Stopped at what is left of the budget when that is below cel-go's limit.
+        let limit = min(EvalOptions.defaultCostLimit, budget.left)
+        let (result, cost) = Program(parsed: parsed, functions: .kro, options: EvalOptions(costLimit: limit))
+            .evaluateWithCost(activation)
+        budget.spend(cost)
+        if limit < EvalOptions.defaultCostLimit, case .error(let error) = result,
+           error.message == EvalError.costLimitExceeded.message {
+            budget.spendAll()
+            return .overBudget
+        }
+        switch result {
         case .value(let v):
             return .value(v)
         case .unknown:
@@ -68,6 +105,9 @@ struct TemplateRendering {
                 pendingPaths.append(e.path)
             case .failed(let message):
                 failure = (e, "eval \"\(e.quotedCELText)\": \(message)", "KRO603")
+                return
+            case .overBudget:
+                failure = (e, scope.budget.message, AnalysisLimits.code)
                 return
             }
         }

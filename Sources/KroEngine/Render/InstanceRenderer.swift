@@ -47,7 +47,7 @@ public struct InstanceRenderer {
             instanceUID: schemaObject["metadata"]?["uid"]?.stringValue,
             group: kind.group, version: kind.version, kind: kind.kind)
 
-        var scope = RenderScope()
+        var scope = RenderScope(budget: EvaluationBudget(options.maxPreviewCost))
         scope.bind("schema", RenderValues.cel(schemaObject, schema: kind.schema))
         var states: [String: NodeState] = [:]
         let resources = analysis.rgd.resourcesByID()

@@ -15,6 +15,8 @@ struct InstanceStatus {
     private(set) var object: JSONValue = .object([:])
     private(set) var pending: [PendingField] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// KRO921 once, and here only when the status or its conditions spent the budget.
+    private var overBudgetReported = false
 
     init(analysis: RGDAnalysis, scope: RenderScope, schemaObject: JSONValue = .object([:]), schemaSchema: JSONValue? = nil) {
         self.analysis = analysis
@@ -27,6 +29,7 @@ struct InstanceStatus {
 
     mutating func compute(nodes: [RenderedNode], states: [String: InstanceRenderer.NodeState]) {
         var failed = false
+        overBudgetReported = scope.budget.isSpent
         for e in analysis.expressions where e.kind == .status {
             switch scope.evaluate(e) {
             case .value(let v):
@@ -41,6 +44,9 @@ struct InstanceStatus {
             case .failed(let message):
                 failed = true
                 diagnostics.append(Diagnostic(code: "KRO603", message: "status field \"\(e.pathText)\": eval \"\(e.quotedCELText)\": \(message)", range: e.range))
+            case .overBudget:
+                failed = true
+                reportOverBudget("status field \"\(e.pathText)\"", e)
             }
         }
         object = JSONPathWriter.removeOmitted(object)
@@ -61,6 +67,12 @@ struct InstanceStatus {
             ? .array(builtins) : .array(conditions(authorConditions, builtins: builtins, degraded: &degraded))
         members["state"] = .string(degraded ? "ERROR" : state)
         object = .object(members)
+    }
+
+    private mutating func reportOverBudget(_ what: String, _ e: RGDExpression) {
+        guard !overBudgetReported else { return }
+        overBudgetReported = true
+        diagnostics.append(Diagnostic(code: AnalysisLimits.code, message: "\(what): \(scope.budget.message)", range: e.range))
     }
 
     /// kro's built-in conditions (rgd.md §17.2).
@@ -99,6 +111,9 @@ struct InstanceStatus {
             case .failed(let message):
                 degraded = true
                 diagnostics.append(Diagnostic(code: "KRO603", message: "condition \"\(e.quotedCELText)\": eval: \(message)", range: e.range))
+            case .overBudget:
+                degraded = true
+                reportOverBudget("condition \"\(e.quotedCELText)\"", e)
             }
         }
         var counts: [String: Int] = [:]

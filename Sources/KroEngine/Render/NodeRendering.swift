@@ -41,6 +41,10 @@ struct NodeRendering {
     }
 
     mutating func run(states: [String: InstanceRenderer.NodeState], scope: RenderScope) -> InstanceRenderer.NodeState {
+        if scope.budget.isSpent {
+            rendered.outcome = .skipped(reason: "the preview's expressions are over kro-lsp's limit of \(scope.budget.total) cost")
+            return InstanceRenderer.NodeState(observed: nil, notReady: "not rendered")
+        }
         let deps = analysis.graph.dependencies(of: id).filter { states[$0] != nil }
         if let skippedDep = deps.first(where: { states[$0]?.ignored == true }) {
             rendered.outcome = .skipped(reason: "depends on \"\(skippedDep)\", which is skipped")
@@ -91,6 +95,8 @@ struct NodeRendering {
                 return fail(e, "includeWhen \"\(e.quotedCELText)\": no such key: \(needs)", code: "KRO603")
             case .failed(let message):
                 return fail(e, "includeWhen \"\(e.quotedCELText)\": \(message)", code: "KRO603")
+            case .overBudget:
+                return fail(e, scope.budget.message, code: AnalysisLimits.code)
             }
         }
         return nil
@@ -133,7 +139,7 @@ struct NodeRendering {
         let observedValue = RenderValues.cel(observed)
         var state = InstanceRenderer.NodeState(observed: observedValue)
         if !t.pending.isEmpty { state.notReady = Self.waitingFor(t.pending.map(\.needs)) }
-        state.notReady = state.notReady ?? readiness(items: [observedValue], each: false)
+        state.notReady = state.notReady ?? readiness(items: [observedValue], each: false, budget: scope.budget)
         return state
     }
 
@@ -149,6 +155,7 @@ struct NodeRendering {
                 rendered.outcome = .pending(reason: "forEach \(dim.name.value) needs \(needs) from the cluster")
                 return InstanceRenderer.NodeState(observed: nil, notReady: "collection not expanded offline")
             case .failed(let message): return fail(e, "forEach \"\(dim.name.value)\": \(message)", code: "KRO603")
+            case .overBudget: return fail(e, scope.budget.message, code: AnalysisLimits.code)
             }
         }
         // Cartesian product, first dimension outermost; an empty dimension empties it.
@@ -192,7 +199,7 @@ struct NodeRendering {
         rendered.objects = objects
         var state = InstanceRenderer.NodeState(observed: .list(observed))
         if !pendingNeeds.isEmpty { state.notReady = Self.waitingFor(pendingNeeds) }
-        state.notReady = state.notReady ?? readiness(items: observed, each: true)
+        state.notReady = state.notReady ?? readiness(items: observed, each: true, budget: scope.budget)
         return state
     }
 
@@ -233,11 +240,11 @@ struct NodeRendering {
     // MARK: Readiness (kro: checkObservedReadiness)
 
     /// nil when ready; else why not (offline).
-    private mutating func readiness(items: [Value], each: Bool) -> String? {
+    private mutating func readiness(items: [Value], each: Bool, budget: EvaluationBudget) -> String? {
         let rules = expressions { $0 == .readyWhen }
         guard !rules.isEmpty else { return nil }
         for (i, item) in items.enumerated() {
-            var scope = RenderScope()
+            var scope = RenderScope(budget: budget)
             scope.bind(each ? "each" : id, item)
             for e in rules {
                 let label = each ? "readyWhen \(e.scalar.value) (item \(i))" : "readyWhen \(e.scalar.value)"
@@ -255,6 +262,9 @@ struct NodeRendering {
                 case .failed(let message):
                     diagnostics.append(Diagnostic(code: "KRO603", message: "node \"\(id)\": readyWhen \"\(e.quotedCELText)\": \(message)", range: e.range))
                     return "\(label) fails: \(message)"
+                case .overBudget:
+                    diagnostics.append(Diagnostic(code: AnalysisLimits.code, message: "node \"\(id)\": \(budget.message)", range: e.range))
+                    return "\(label) is not evaluated: over kro-lsp's limit"
                 }
             }
         }
@@ -291,7 +301,7 @@ struct NodeRendering {
             rendered.outcome = .read
             rendered.objects = matching
             let items = matching.map { RenderValues.cel($0) }
-            return InstanceRenderer.NodeState(observed: .list(items), notReady: readiness(items: items, each: true))
+            return InstanceRenderer.NodeState(observed: .list(items), notReady: readiness(items: items, each: true, budget: scope.budget))
         }
         if scoped && namespace.isEmpty { namespace = instanceNamespace ?? "" }
         let name = t.object["metadata"]?["name"]?.stringValue ?? ""
@@ -307,6 +317,6 @@ struct NodeRendering {
         rendered.outcome = .read
         rendered.objects = [found]
         let value = RenderValues.cel(found)
-        return InstanceRenderer.NodeState(observed: value, notReady: readiness(items: [value], each: false))
+        return InstanceRenderer.NodeState(observed: value, notReady: readiness(items: [value], each: false, budget: scope.budget))
     }
 }

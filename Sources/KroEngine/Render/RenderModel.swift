@@ -12,6 +12,10 @@ public struct RenderOptions: Sendable {
     /// kro-lsp's limit on the objects of one preview (KRO921 at the node going over it; the
     /// nodes after it are skipped): 1,000 collections of 1,000 made 683 MB in 37 s.
     public var maxPreviewObjects = 20_000
+    /// kro-lsp's limit on what the expressions of one preview cost together (cel-go's cost
+    /// model; about a second): KRO921 at the node whose expression goes over it, the nodes
+    /// after it skipped.
+    public var maxPreviewCost: Int64 = 20_000_000
     /// Whether kro's `omit()` feature gate is on.
     public var omitFunctionEnabled = false
     public init() {}

@@ -1,3 +1,4 @@
+import CEL
 import JSON
 import Testing
 import YAMLSyntax
@@ -204,6 +205,37 @@ import YAMLSyntax
         #expect(early.node("single")?.outcome == .skipped(reason: "the preview is over kro-lsp's limit of 450 objects"))
         #expect(early.node("c")?.outcome == .skipped(reason: "the preview is over kro-lsp's limit of 450 objects"))
         #expect(early.diagnostics.map(\.code) == ["KRO921"])
+    }
+
+    /// The expressions of one preview share a cost budget: the node whose expression
+    /// spends the rest gets KRO921, the nodes after it are skipped, and the status is not
+    /// evaluated (nor reported a second time).
+    @Test func expressionsShareTheCostBudgetOfThePreview() throws {
+        let expression = "string(lists.range(1000).filter(i, i >= 0).size())"
+        func resource(_ id: String) -> String {
+            "- id: \(id)\n  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: \(id)}, data: {count: '${\(expression)}'}}\n"
+        }
+        let rgd = demoRGD(schema: "spec:\n  name: string\nstatus:\n  count: ${a.data.count}",
+                          resources: resource("a") + resource("b") + resource("c") + resource("d"))
+        let instance = "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: demo\nspec:\n  name: x\n"
+        let unlimited = try #require(renderPreview(rgd, instance))
+        #expect(unlimited.nodes.allSatisfy { $0.objects.first?["data"]?["count"] == "1000" })
+        #expect(unlimited.diagnostics.isEmpty)
+
+        // Room for two of the four expressions and half of the third.
+        let cost = Program(parsed: try #require(CELParser().parse(expression).parsed), functions: .kro).evaluateWithCost().cost
+        var options = RenderOptions()
+        options.maxPreviewCost = cost * 5 / 2
+        let result = try #require(renderPreview(rgd, instance, options: options))
+        #expect(result.node("a")?.outcome == .rendered && result.node("b")?.outcome == .rendered)
+        let limit = options.maxPreviewCost
+        let message = "the preview's expressions cost more than \(limit) together, over kro-lsp's limit of \(limit); "
+            + "this node and the ones after it are not rendered"
+        #expect(result.node("c")?.outcome == .failed(reason: message))
+        #expect(result.node("d")?.outcome == .skipped(reason: "the preview's expressions are over kro-lsp's limit of \(limit) cost"))
+        #expect(result.diagnostics.map(\.message) == ["node \"c\": " + message])
+        #expect(result.diagnostics.map(\.code) == ["KRO921"])
+        #expect(result.instance?["status"]?["state"] == "ERROR")
     }
 
     @Test func duplicateCollectionIdentitiesAreAnError() throws {
