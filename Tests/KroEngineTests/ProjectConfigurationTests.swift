@@ -57,6 +57,35 @@ import YAMLSyntax
         #expect(ProjectConfiguration.parse(SourceText("# only a comment\n"), directory: "/p").1 == [])
     }
 
+    /// A list longer than the limit is read up to it, with a problem at the first entry
+    /// left out.
+    @Test func listsAreReadUpToTheirLimit() {
+        let limit = ProjectConfiguration.maxListEntries
+        let entries = (0...limit).map { $0 == limit ? "- «x\($0)/**»\n" : "- x\($0)/**\n" }.joined()
+        let marked = MarkedText("exclude:\n" + entries)
+        let (config, problems) = ProjectConfiguration.parse(marked.source, directory: "/p")
+        #expect(config.exclude.count == limit)
+        #expect(config.exclude.last?.pattern == "x\(limit - 1)/**")
+        #expect(problems.map(\.message) == ["exclude: more than \(limit) entries, kro-lsp's limit; the entries from here on are not read"])
+        #expect(problems.first?.range == marked.ranges.first)
+    }
+
+    /// `crds` globs are matched against one walk of the folder.
+    @Test func crdGlobsShareOneWalk() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kro-crd-globs-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for name in ["a/one.yaml", "a/two.yml", "b/three.yaml"] {
+            let url = directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: url)
+        }
+        var config = ProjectConfiguration(directory: directory.path)
+        config.crds = ["a/*.yaml", "**/*.yml", "plain.yaml", "b/**"]
+        #expect(ProjectConfigurationLoader.crdPaths(of: config) == [
+            directory.path + "/a/one.yaml", directory.path + "/a/two.yml", directory.path + "/plain.yaml", directory.path + "/b/three.yaml",
+        ])
+    }
+
     @Test func theFileReplacesWhatItStatesAndAddsItsCRDsFirst() {
         var options = AnalysisOptions.bundled
         options.crdPaths = ["/editor/crds"]

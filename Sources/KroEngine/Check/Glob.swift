@@ -38,9 +38,18 @@ public struct Glob: Sendable, Hashable {
             .map { $0 == "**" ? .anySegments : .pattern(Self.tokens($0)) }
     }
 
-    public func matches(_ relativePath: String) -> Bool {
-        let parts = relativePath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
-        return Self.matchInOrder(segments, parts, isStar: { $0 == .anySegments }) { segment, part in
+    /// A relative path split once for the globs it is matched against.
+    public struct Path: Sendable {
+        fileprivate let parts: [[Unicode.Scalar]]
+        public init(_ relativePath: String) {
+            parts = relativePath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+        }
+    }
+
+    public func matches(_ relativePath: String) -> Bool { matches(Path(relativePath)) }
+
+    public func matches(_ path: Path) -> Bool {
+        Self.matchInOrder(segments, path.parts, isStar: { $0 == .anySegments }) { segment, part in
             guard case .pattern(let tokens) = segment else { return false }
             return Self.matchInOrder(tokens, part, isStar: { $0 == .anyScalars }, Self.token(_:matches:))
         }

@@ -37,11 +37,14 @@ public enum ProjectConfigurationLoader {
     /// configuration's folder, globs are expanded under it (sorted).
     public static func crdPaths(of config: ProjectConfiguration) -> [String] {
         var paths: [String] = []
+        // The folder is walked once for all the globs.
+        var walked: [(relative: String, path: Glob.Path)]?
         for entry in config.crds {
             if entry.contains(where: { "*?[".contains($0) }) {
                 let glob = Glob(entry)
-                paths += files(under: config.directory).filter { glob.matches($0) }
-                    .map { FilePaths.join(config.directory, $0) }
+                let found = walked ?? files(under: config.directory).map { ($0, Glob.Path($0)) }
+                walked = found
+                paths += found.filter { glob.matches($0.path) }.map { FilePaths.join(config.directory, $0.relative) }
             } else {
                 paths.append(entry.hasPrefix("/") ? entry : FilePaths.join(config.directory, entry))
             }

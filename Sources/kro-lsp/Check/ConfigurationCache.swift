@@ -54,7 +54,7 @@ final class ConfigurationCache: @unchecked Sendable {
     func selects(_ file: String) -> Bool {
         guard let path = configurationPath(for: file) else { return true }
         let config = configuration(at: path)
-        let relative = relativePath(absolute(file), to: config.directory)
+        let relative = Glob.Path(relativePath(absolute(file), to: config.directory))
         if config.exclude.contains(where: { $0.matches(relative) }) { return false }
         return config.include.isEmpty || config.include.contains { $0.matches(relative) }
     }
