@@ -33,6 +33,27 @@ import Testing
         #expect(found > 1_000)
     }
 
+    /// `YAMLEntryLookup` answers through a dictionary for large mappings: the same entries
+    /// as `entry(forKey:)`, duplicates and merge keys included.
+    @Test func theLookupOfLargeMappingsFindsTheSameEntries() {
+        var rng = FuzzTests.Generator(state: 0x10_0C_0B)
+        var indexed = 0
+        for _ in 0..<300 {
+            let text = ParsedMappingFlagTests.randomDocument(&rng, maxKeys: 60)
+            let file = YAMLParser.parse(SourceText(text))
+            let lookup = YAMLEntryLookup()
+            for m in ParsedMappingFlagTests.mappings(file.documents.first?.root) {
+                if m.entries.count >= YAMLEntryLookup.indexedFrom { indexed += 1 }
+                for _ in 0..<2 {  // the second round reads the dictionary built by the first
+                    for key in Self.queries {
+                        #expect(lookup.entry(key, in: m) == m.entry(forKey: key), "\(key) in \(text)")
+                    }
+                }
+            }
+        }
+        #expect(indexed > 100)
+    }
+
     @Test func wordsThatReadAsThemselves() {
         #expect(YAMLMapping.readsAsItself("apiVersion"))
         #expect(YAMLMapping.readsAsItself("NaN"))

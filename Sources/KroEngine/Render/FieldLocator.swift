@@ -41,9 +41,8 @@ struct FieldLocator {
     let documentRange: TextRange
     /// The file's text; nil: no fixes.
     let source: SourceText?
-    /// Key → entry of the large mappings looked into, by the mapping's range: an instance
-    /// of 100,000 unknown fields asks for each of them in one mapping.
-    private let indexes = MappingIndexes()
+    /// An instance of 100,000 unknown fields asks for each of them in one mapping.
+    private let lookup = YAMLEntryLookup()
 
     init(root: YAMLNode?, documentRange: TextRange, source: SourceText? = nil) {
         self.root = root
@@ -78,7 +77,7 @@ struct FieldLocator {
             let next: (node: YAMLNode, key: TextRange)?
             switch (segment, node.resolvedNode) {
             case (.field(let name), .mapping(let m)?), (.key(let name), .mapping(let m)?):
-                next = indexes.entry(name, in: m).map { ($0.value, $0.key.range) }
+                next = lookup.entry(name, in: m).map { ($0.value, $0.key.range) }
             case (.index(let i), .sequence(let s)?):
                 next = s.items.indices.contains(i) ? (s.items[i], s.items[i].range) : nil
             default:
@@ -89,23 +88,5 @@ struct FieldLocator {
             depth += 1
         }
         return (node, depth, key)
-    }
-}
-
-/// The entry kubectl keeps for a key, found through a dictionary for mappings too large
-/// to search each time.
-private final class MappingIndexes {
-    private static let indexedFrom = 32
-    private var byRange: [TextRange: [String: YAMLMappingEntry]] = [:]
-
-    func entry(_ key: String, in mapping: YAMLMapping) -> YAMLMappingEntry? {
-        guard mapping.entries.count >= Self.indexedFrom else { return mapping.entry(forKey: key) }
-        if let index = byRange[mapping.range] { return index[key] }
-        var index: [String: YAMLMappingEntry] = [:]
-        for entry in mapping.effectiveEntries {
-            if let name = entry.key.keyString { index[name] = entry }
-        }
-        byRange[mapping.range] = index
-        return index[key]
     }
 }

@@ -45,10 +45,11 @@ enum BaselineCheck {
             let rgd = rgdAnalysis.rgd
             guard let name = rgd.name?.value, let old = baseline.crds[name], !allowsBreakingChanges(rgd),
                   let new = RGDCRDReader.generate(rgd: rgd, simpleSchema: rgdAnalysis.instanceSchema) else { return [] }
+            let lookup = YAMLEntryLookup()  // a schema of 19,000 changed fields searched its mapping for each
             return BreakingChanges.compare(old: old, new: new.source).map { change in
                 Diagnostic(code: BreakingChanges.code, severity: .error,
                            message: "cannot update CRD \(new.result.name): breaking changes detected: \(change.detail)",
-                           range: place(of: change, in: rgd))
+                           range: place(of: change, in: rgd, lookup: lookup))
             }
         }
     }
@@ -59,7 +60,8 @@ enum BaselineCheck {
 
     /// The changed field's key in `spec.schema.spec` or `.status` (its nearest surviving
     /// parent when removed), or the `kind`/`apiVersion`/`group`/`scope` value.
-    static func place(of change: BreakingChanges.Change, in rgd: ResourceGraphDefinition) -> TextRange {
+    static func place(of change: BreakingChanges.Change, in rgd: ResourceGraphDefinition,
+                      lookup: YAMLEntryLookup = YAMLEntryLookup()) -> TextRange {
         let schema = rgd.schema
         let fallback = schema?.keyRange ?? rgd.specKeyRange ?? rgd.root.range
         switch change.kind {
@@ -73,7 +75,7 @@ enum BaselineCheck {
         var best = schema?.node.entry(forKey: section)?.key.range ?? fallback
         var node = section == "status" ? schema?.status : schema?.spec
         for segment in change.path.dropFirst() {
-            guard let entry = node?.resolvedNode?.mapping?.entry(forKey: segment) else { break }
+            guard let mapping = node?.resolvedNode?.mapping, let entry = lookup.entry(segment, in: mapping) else { break }
             best = entry.key.range
             node = entry.value
         }
