@@ -419,6 +419,8 @@ def main():
     parser.add_argument("--only", type=lambda v: v.split(","), metavar="NAME[,NAME…]",
                         help="these shapes only: " + ", ".join(SHAPES))
     parser.add_argument("--lsp", action="store_true", help="also open each shape in the server")
+    parser.add_argument("--commands", action="store_true",
+                        help="also run `crd`, `graph` and `instance` on each shape (they print findings their own way)")
     options = parser.parse_args()
     binary, only, lsp = options.bin, options.only, options.lsp
     if only and (unknown := [name for name in only if name not in SHAPES]):
@@ -450,6 +452,11 @@ def main():
                 wall, cpu, rss, code, findings = run_check(binary, path, ["render", path, "--instance", instance])
                 print(f"  render: {wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {rss:.0f} MB, exit {code}; "
                       f"first: {[f[-160:] for f in findings[:2]]}", flush=True)
+            if options.commands:
+                for command in ("crd", "graph", "instance"):
+                    wall, cpu, rss, code, findings = run_check(binary, path, [command, path])
+                    print(f"  {command}: {wall:.2f} s wall, {cpu:.2f} s CPU (target {target} s), peak RSS {rss:.0f} MB, "
+                          f"exit {code}", flush=True)
             if lsp:
                 seconds, count, answered, hwm, code = run_lsp(binary, text)
                 print(f"  lsp: diagnostics after {seconds if seconds is None else round(seconds, 2)} s ({count}), "

@@ -44,7 +44,8 @@ struct CRDCommand: ParsableCommand {
         diagnostics = diagnostics.filter { seen.insert($0).inserted }
         diagnostics.sort { ($0.range.start, $0.range.end, $0.code) < ($1.range.start, $1.range.end, $1.code) }
 
-        let findings = diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0) }
+        let file = CheckedFile(path: path, source: source)  // once: it counts the lines of the file
+        let findings = diagnostics.map { CheckFinding(file: file, diagnostic: $0) }
         if !findings.isEmpty {
             StandardStreams.writeError(findings.map { $0.textLine + "\n" }.joined())
         }

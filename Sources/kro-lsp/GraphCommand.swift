@@ -26,7 +26,8 @@ struct GraphCommand: ParsableCommand {
         options.retention = .findings  // the graph and the model are all it reads
         let (source, path) = try SingleInput.read(file)
         let analysis = DocumentAnalyzer.analyze(source, options: options)
-        let findings = analysis.diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0) }
+        let file = CheckedFile(path: path, source: source)  // once: it counts the lines of the file
+        let findings = analysis.diagnostics.map { CheckFinding(file: file, diagnostic: $0) }
         if !findings.isEmpty {
             StandardStreams.writeError(findings.map { $0.textLine + "\n" }.joined())
         }

@@ -54,7 +54,8 @@ struct RenderCommand: ParsableCommand {
         let instanceYAML = YAMLParser.parse(instanceSource)
         var status: Int32 = 0
         func report(_ diagnostics: [Diagnostic], _ source: SourceText, _ path: String) {
-            let lines = diagnostics.map { CheckFinding(file: CheckedFile(path: path, source: source), diagnostic: $0).textLine + "\n" }
+            let file = CheckedFile(path: path, source: source)  // once: it counts the lines of the file
+            let lines = diagnostics.map { CheckFinding(file: file, diagnostic: $0).textLine + "\n" }
             StandardStreams.writeError(lines.joined())
             if diagnostics.contains(where: { $0.severity == .error }) { status = 1 }
         }
