@@ -15,6 +15,8 @@ struct FieldErrorReport {
     /// What the instance's `x-kubernetes-validations` rules may still cost together (the
     /// API server's budget per object); negative once spent, when no rule runs any more.
     var ruleCostLeft = ValidationRules.costBudget
+    /// The schema's large enums as sets, built once for all the values checked against them.
+    let enums = EnumLookup()
 
     init(locator: FieldLocator, limit: Int = AnalysisLimits().maxFindings) {
         self.locator = locator
@@ -71,5 +73,43 @@ struct FieldErrorReport {
         } else if severity == .error {
             diagnostics[limit].severity = .error
         }
+    }
+}
+
+/// Whether a value is one of an enum's, and the enum's values as a message lists them:
+/// for large enums, worked out once per enum (20,000 values checked against an enum of
+/// 100,000 compared each with every one).
+final class EnumLookup {
+    private static let setFrom = 16
+    private struct Known {
+        /// Kept, so that the storage's address stays this enum's.
+        let values: [JSONValue]
+        let set: Set<JSONValue>
+        var choices: String?
+    }
+    /// By the address of the enum's storage.
+    private var known: [UnsafeRawPointer: Known] = [:]
+
+    func allows(_ value: JSONValue, _ allowed: [JSONValue]) -> Bool {
+        guard let key = key(allowed) else { return allowed.contains(value) }
+        if let k = known[key] { return k.set.contains(value) }
+        let k = Known(values: allowed, set: Set(allowed))
+        known[key] = k
+        return k.set.contains(value)
+    }
+
+    func choices(_ allowed: [JSONValue], _ text: ([JSONValue]) -> String) -> String {
+        guard let key = key(allowed), known[key] != nil else { return text(allowed) }
+        if let choices = known[key]?.choices { return choices }
+        let choices = text(allowed)
+        known[key]?.choices = choices
+        return choices
+    }
+
+    private func key(_ allowed: [JSONValue]) -> UnsafeRawPointer? {
+        guard allowed.count >= Self.setFrom,
+              let address = allowed.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) else { return nil }
+        if let k = known[address], k.values.count != allowed.count { return nil }
+        return address
     }
 }

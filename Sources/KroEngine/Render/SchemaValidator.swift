@@ -14,9 +14,8 @@ enum SchemaValidator {
             return
         }
         guard checkType(value, schema: schema, path: path, report: &report) else { return }
-        if let allowed = schema["enum"]?.arrayValue, !allowed.contains(value) {
-            let choices = allowed.map(goText).joined(separator: ", ")
-            report.error(path, "Unsupported value: \(goText(value)): supported values: \(choices)", at: .value)
+        if let allowed = schema["enum"]?.arrayValue, !report.enums.allows(value, allowed) {
+            report.error(path, "Unsupported value: \(goText(value)): supported values: \(report.enums.choices(allowed, choices))", at: .value)
         }
         switch value {
         case .string(let s): validateString(s, schema: schema, path: path, report: &report)
@@ -118,21 +117,20 @@ enum SchemaValidator {
             report.error(path, "Invalid value: \(items.count): \(path) in body should have at least \(min) items", at: .value)
         }
         let listType = schema["x-kubernetes-list-type"]?.stringValue
+        // Sets, not lists, of what was seen: 200,000 distinct items searched a list for each.
         if listType == "set" || schema["uniqueItems"] == .bool(true) {
-            var seen: [JSONValue] = []
-            for (i, item) in items.enumerated() {
-                if seen.contains(item) { report.error(path.index(i), "Duplicate value: \(goText(item))", at: .value) }
-                seen.append(item)
+            var seen: Set<JSONValue> = []
+            for (i, item) in items.enumerated() where !seen.insert(item).inserted {
+                report.error(path.index(i), "Duplicate value: \(goText(item))", at: .value)
             }
         } else if listType == "map", let keys = schema["x-kubernetes-list-map-keys"]?.arrayValue?.compactMap(\.stringValue) {
-            var seen: [[JSONValue]] = []
+            var seen: Set<[JSONValue]> = []
             for (i, item) in items.enumerated() {
                 let key = keys.map { item[$0] ?? .null }
-                if seen.contains(key) {
+                if !seen.insert(key).inserted {
                     let shown = zip(keys, key).map { "\"\($0.0)\":\($0.1.jsonText)" }.joined(separator: ",")
                     report.error(path.index(i), "Duplicate value: map[string]interface {}{\(shown)}", at: .value)
                 }
-                seen.append(key)
             }
         }
     }
@@ -159,6 +157,20 @@ enum SchemaValidator {
     }
 
     /// A value as Go's `%#v`/`%q` shows it in field errors: strings quoted, numbers plain.
+    /// The allowed values as the API server lists them, up to what a message keeps (an
+    /// enum of 100,000 values made each finding's text 1 MB before it was cut).
+    static func choices(_ allowed: [JSONValue]) -> String {
+        var out = ""
+        for (i, v) in allowed.enumerated() {
+            if i > 0 { out += ", " }
+            out += goText(v)
+            if out.utf8.count > Diagnostic.maxMessageBytes {
+                return out + ", … (\(allowed.count - i - 1) more)"
+            }
+        }
+        return out
+    }
+
     static func goText(_ v: JSONValue) -> String {
         switch v {
         case .string(let s): GoQuote.quote(s)

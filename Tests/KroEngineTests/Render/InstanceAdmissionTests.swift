@@ -176,6 +176,46 @@ import YAMLSyntax
         #expect(error.range.start == marked.ranges[index].start)
     }
 
+    /// Large enums and long unique lists: each value is checked against a set, and the
+    /// choices a message lists stop at what the message keeps.
+    @Test func largeEnumsAndUniqueListsAreCheckedThroughSets() throws {
+        let values = (0..<3_000).map { "v\($0)" }
+        let rgd = demoRGD(kind: "Big", schema: """
+            spec:
+              small: 'string | enum="\(values.prefix(40).joined(separator: ","))"'
+              large: 'string | enum="\(values.joined(separator: ","))"'
+              tags: "[]string | uniqueItems=true"
+            """, resources: """
+            - id: cm
+              template:
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: big
+            """)
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(rgd), options: .bundled).rgds.first)
+        let crd = try #require(analysis.generatedCRD?.result.crd)
+        let kind = try #require(InstanceKind(crd: crd))
+        func admit(_ spec: String) throws -> [String] {
+            let text = "apiVersion: kro.run/v1alpha1\nkind: Big\nmetadata:\n  name: b\nspec:\n" + spec
+            let document = try #require(YAMLParser.parse(SourceText(text)).documents.first)
+            return InstanceAdmission.admit(document, kind: kind).diagnostics.map(\.message)
+        }
+        #expect(try admit("  small: v39\n  large: v2999\n").isEmpty)
+        let small = try admit("  small: v40\n")
+        #expect(small == ["spec.small: Unsupported value: \"v40\": supported values: "
+            + values.prefix(40).map { "\"\($0)\"" }.joined(separator: ", ")])
+        let large = try #require(try admit("  large: nope\n").first)
+        #expect(large.hasPrefix("spec.large: Unsupported value: \"nope\": supported values: \"v0\", \"v1\", "))
+        #expect(large.hasSuffix(" more)"))
+
+        let tags = (0..<5_000).map { "  - t\($0 % 4_000)\n" }.joined()
+        let duplicates = try admit("  tags:\n" + tags)
+        #expect(duplicates.count == 1_000)
+        #expect(duplicates.first == "spec.tags[4000]: Duplicate value: \"t0\"")
+        #expect(duplicates.last == "spec.tags[4999]: Duplicate value: \"t999\"")
+    }
+
     @Test func crlfAndWrongKindAreReported() throws {
         let marked = MarkedText("apiVersion: kro.run/v1alpha1\r\nkind: 1️⃣Other\r\nmetadata:\r\n  name: demo\r\nspec:\r\n  name: 2️⃣ABC\r\n")
         let admitted = try admit(marked)
