@@ -1,3 +1,4 @@
+import CEL
 import JSON
 import YAMLSyntax
 
@@ -17,6 +18,9 @@ struct FieldErrorReport {
     var ruleCostLeft = ValidationRules.costBudget
     /// The schema's large enums as sets, built once for all the values checked against them.
     let enums = EnumLookup()
+    /// The schema's `pattern`s, compiled once for all the values they check (a list of
+    /// 100,000 names compiled its pattern for each).
+    let patterns = PatternCache()
 
     init(locator: FieldLocator, limit: Int = AnalysisLimits().maxFindings) {
         self.locator = locator
@@ -111,5 +115,17 @@ final class EnumLookup {
               let address = allowed.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) else { return nil }
         if let k = known[address], k.values.count != allowed.count { return nil }
         return address
+    }
+}
+
+/// Compiled `pattern`s by their text; nil for one RE2 rejects (the value is not checked).
+final class PatternCache {
+    private var compiled: [String: RE2Regex?] = [:]
+
+    func regex(_ pattern: String) -> RE2Regex? {
+        if let known = compiled[pattern] { return known }
+        let regex = try? RE2Regex(pattern)
+        compiled[pattern] = regex
+        return regex
     }
 }

@@ -84,7 +84,7 @@ enum SchemaValidator {
         if let min = schema["minLength"].flatMap(intValue), length < min {
             report.error(path, "Invalid value: \(goText(.string(s))): \(path) in body should be at least \(min) chars long", at: .value)
         }
-        if let pattern = schema["pattern"]?.stringValue, let regex = try? RE2Regex(pattern), !regex.matches(s) {
+        if let pattern = schema["pattern"]?.stringValue, let regex = report.patterns.regex(pattern), !regex.matches(s) {
             report.error(path, "Invalid value: \(goText(.string(s))): \(path) in body should match '\(pattern)'", at: .value)
         }
     }
