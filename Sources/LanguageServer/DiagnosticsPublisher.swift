@@ -23,23 +23,23 @@ struct DiagnosticsConversion: Sendable {
         lspDiagnostics(snapshot.diagnostics, source: snapshot.source, uri: uri, more: more)
     }
 
-    /// `diagnostics`, at most `maxPublished` of them, and then `more`, as the text of an
-    /// LSP `Diagnostic[]`.
+    /// `diagnostics` and then `more` (an instance's admission findings), at most
+    /// `maxPublished` of them together, as the text of an LSP `Diagnostic[]`.
     func lspDiagnostics(_ diagnostics: [Diagnostic], source: SourceText, uri: String,
                         more: [Diagnostic] = []) -> JSONFragment {
         var writer = JSONTextWriter()
         writer.beginArray()
-        for diagnostic in diagnostics.prefix(Self.maxPublished) {
+        let all = more.isEmpty ? diagnostics : diagnostics + more
+        for diagnostic in all.prefix(Self.maxPublished) {
             write(diagnostic, source: source, uri: uri, to: &writer)
         }
-        if diagnostics.count > Self.maxPublished {
+        if all.count > Self.maxPublished {
             let notice = Diagnostic(code: AnalysisLimits.code, severity: .information,
-                                    message: "kro-lsp shows the first \(Self.maxPublished) of the \(diagnostics.count) findings of "
+                                    message: "kro-lsp shows the first \(Self.maxPublished) of the \(all.count) findings of "
                                         + "this file; kro-lsp --check lists them all",
-                                    range: diagnostics[Self.maxPublished].range)
+                                    range: all[Self.maxPublished].range)
             write(notice, source: source, uri: uri, to: &writer)
         }
-        for diagnostic in more { write(diagnostic, source: source, uri: uri, to: &writer) }
         writer.endArray()
         return writer.finish()
     }

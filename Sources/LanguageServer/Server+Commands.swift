@@ -99,7 +99,13 @@ extension Server {
             let pending = result.nodes.flatMap { node in
                 node.pending.filter { !$0.expression.isEmpty }.map { JSONValue.string("\(node.id): \($0.path) needs \($0.needs)") }
             } + result.statusPending.map { .string("instance: \($0.path) needs \($0.needs)") }
-            let problems = (result.admission.diagnostics + result.diagnostics).map { JSONValue.string("\($0.code): \($0.message)") }
+            // As many as a file's published findings: 20,000 admission errors of 2 KB each made an 80 MB answer.
+            let all = result.admission.diagnostics + result.diagnostics
+            let limit = DiagnosticsConversion.maxPublished
+            var problems = all.prefix(limit).map { JSONValue.string("\($0.code): \($0.message)") }
+            if all.count > limit {
+                problems.append(.string("\(AnalysisLimits.code): kro-lsp shows the first \(limit) of the \(all.count) problems; kro-lsp render lists them all"))
+            }
             return .success([
                 "yaml": .string(result.admission.hasErrors ? problems.compactMap(\.stringValue).map { "# " + $0 }.joined(separator: "\n") + "\n"
                                                            : RenderOutput.yaml(result)),

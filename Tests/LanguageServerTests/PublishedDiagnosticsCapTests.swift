@@ -24,4 +24,26 @@ import Testing
         #expect(notice["message"] == "kro-lsp shows the first 1000 of the 1200 findings of this file; kro-lsp --check lists them all")
         #expect(try await client.result("shutdown") == .null)
     }
+
+    /// An instance's admission findings count toward the cap too.
+    @Test func anInstanceOfThousandsOfFindingsIsCappedToo() async throws {
+        let rgd = RGDFixture.head(name: "small", kind: "Small", schema: "spec:\n  name: string") + "\n  resources: []\n"
+        let instance = "apiVersion: kro.run/v1alpha1\nkind: Small\nmetadata:\n  name: s\nspec:\n  name: x\n"
+            + (0..<1_500).map { "  u\($0): 1\n" }.joined()
+        let client = InProcessLSPClient()
+        try await client.initialize()
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///small.yaml", "languageId": "yaml",
+                                                                "version": 1, "text": .string(rgd)]])
+        _ = try await client.diagnostics(for: "file:///small.yaml")
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///s.yaml", "languageId": "yaml",
+                                                                "version": 1, "text": .string(instance)]])
+        var diagnostics: [JSONValue] = []
+        for _ in 0..<5 where diagnostics.count < 1_001 {  // a first publish may come before the RGD is known
+            diagnostics = try await client.diagnostics(for: "file:///s.yaml")["diagnostics"]?.arrayValue ?? []
+        }
+        #expect(diagnostics.count == 1_001)
+        #expect(diagnostics.prefix(1_000).allSatisfy { $0["code"] == "KRO601" })
+        #expect(diagnostics.last?["message"] == "kro-lsp shows the first 1000 of the 1500 findings of this file; kro-lsp --check lists them all")
+        #expect(try await client.result("shutdown") == .null)
+    }
 }
