@@ -57,6 +57,27 @@ import Testing
         #expect(crd.stderr.contains("/dev/zero: " + limit), "\(crd.stderr)")
     }
 
+    /// Every file's analysis is kept until the run's findings are known: past 384 MiB of
+    /// files in all, the rest are not checked, with one message naming the first of them.
+    @Test func aRunStopsReadingPastItsTotalLimit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-total-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(LSPHostileDocumentTests.document(configMapName: "x").utf8).write(to: dir.appendingPathComponent("a.yaml"))
+        for name in ["b", "c", "d", "e", "f"] {  // 110 MB each, sparse: nothing is written to disk
+            let url = dir.appendingPathComponent(name + ".yaml")
+            #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
+            let handle = try FileHandle(forWritingTo: url)
+            try handle.truncate(atOffset: 110_000_000)
+            try handle.close()
+        }
+        let result = try CLIProcess.run(["--check", dir.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("/e.yaml: the files of this run add up to more than 384 MiB, kro-lsp's limit for one run; "
+            + "this file and the 1 after it are not checked"), "\(result.stderr)")
+        #expect(result.stderr.contains("checked 4 files"), "\(result.stderr)")
+    }
+
     /// A template of 30,000 unknown fields: `--check` reports the first 10,000 (the limit per
     /// RGD) and KRO921 on the 10,001st, in the json summary and list alike.
     @Test func thirtyThousandUnknownFieldsAreReportedUpToTheFindingsLimit() throws {

@@ -20,6 +20,12 @@ struct CheckRun {
     var maxWarnings: Int?
     var baseline: String?
 
+    /// The most one run reads, all files together: every file's analysis is kept until the
+    /// run's findings are known (instance files are admitted against every RGD of the run),
+    /// so memory grows with the total (twelve 48 MB files peaked at 1.3 GB). Three times
+    /// the limit for one file.
+    static let maxTotalBytes = 3 * FileBytes.maxFileSize
+
     /// Runs the check and exits with its status while the analyses are still referenced:
     /// the process hands their memory back at once instead of freeing a large analysis
     /// object by object (3–5 % of a 10,000-resource check).
@@ -61,14 +67,29 @@ struct CheckRun {
         // RGD of the run defines (RGD chaining). Phase 2 needs all of them: instance files
         // are admitted against the CRDs of every RGD of the run.
         var unreadable = [String?](repeating: nil, count: inputs.count)
+        var total = stdinBytes.count
+        var firstOver: Int?
         let files: [CheckedFile?] = inputs.enumerated().map { i, input in
             if input.display == nil { return CheckedFile(path: input.path, source: SourceText(bytes: stdinBytes)) }
+            guard firstOver == nil else { return nil }
             switch FileBytes.read(input.path) {
-            case .success(let bytes): return CheckedFile(path: input.path, source: SourceText(bytes: bytes))
+            case .success(let bytes):
+                total += bytes.count
+                guard total <= Self.maxTotalBytes else {
+                    firstOver = i
+                    return nil
+                }
+                return CheckedFile(path: input.path, source: SourceText(bytes: bytes))
             case .failure(let failure):
                 unreadable[i] = failure.message(input.path)
                 return nil
             }
+        }
+        if let i = firstOver {
+            let rest = inputs[i...].filter { $0.display != nil }.count - 1
+            unreadable[i] = "\(inputs[i].path): the files of this run add up to more than \(Self.maxTotalBytes >> 20) MiB, "
+                + "kro-lsp's limit for one run; this file and the \(rest) after it are not checked "
+                + "(check fewer files at once, or exclude some in .kro-lsp.yaml)"
         }
         // Read once: Foundation reads the cgroup files on each call.
         let threads = ProcessInfo.processInfo.activeProcessorCount
