@@ -193,6 +193,20 @@ import Testing
         #expect(try GoJSONText.decode(#"{"a":1,"a":2}"#) == .object(["a": .double(2)]))
     }
 
+    /// Long arrays and objects, nested: each element is appended in place (a copy of the
+    /// array at each element made 20,000 numbers take 3 s).
+    @Test func decodesLongArraysAndObjects() throws {
+        let n = 200_000
+        let numbers = "[" + (0..<n).map(String.init).joined(separator: ",") + "]"
+        let members = "{" + (0..<n).map { "\"k\($0)\": [\($0), {\"v\": \($0)}]" }.joined(separator: ",") + "}"
+        guard case .array(let items) = try GoJSONText.decode(numbers) else { Issue.record("not an array"); return }
+        #expect(items.count == n && items.last == .double(Double(n - 1)))
+        guard case .object(let object) = try GoJSONText.decode(members) else { Issue.record("not an object"); return }
+        #expect(object.count == n)
+        #expect(object["k77"] == .array([.double(77), .object(["v": .double(77)])]))
+        #expect(object.keys.last == "k\(n - 1)")
+    }
+
     @Test func syntaxErrorsMatchGo() {
         func err(_ s: String) -> String? {
             do { _ = try GoJSONText.decode(s); return nil } catch { return error.message }
