@@ -57,6 +57,22 @@ import Testing
         #expect(StringsExtension.replacements(in: "aaaa", of: "aa", limit: -1) == 2)
     }
 
+    /// Calls that build many elements are charged a unit for each before building them:
+    /// `split`'s parts, `lists.range`'s numbers, and twice the values of `json.unmarshal`.
+    @Test func manyElementsAreChargedBeforeTheyAreBuilt() throws {
+        let vars: [String: Value] = ["s": .string(long), "json": .string("[" + Array(repeating: "1", count: 500_000).joined(separator: ",") + "]")]
+        #expect(try evaluate("size(s.split(''))", vars).isError(containing: "cost limit"))
+        #expect(try evaluate("size(lists.range(1000000))").isError(containing: "cost limit"))
+        #expect(try evaluate("size(json.unmarshal(json))", vars).isError(containing: "cost limit"))
+        #expect(try evaluate("'a,b,c'.split(',') == ['a', 'b', 'c'] && size(lists.range(1000)) == 1000 "
+            + "&& json.unmarshal('{\"a\": [1, 2]}') == {'a': [1.0, 2.0]} && size(s.split('', 10)) == 10", vars).isValue(.bool(true)))
+        #expect(Interpreter.resultCostBeforehand("split", [.string("a,b,,c"), .string(",")]) == 4)
+        #expect(Interpreter.resultCostBeforehand("split", [.string("a,b,,c"), .string(","), .int(2)]) == 2)
+        #expect(Interpreter.resultCostBeforehand("split", [.string("héllo"), .string("")]) == 5)
+        #expect(Interpreter.resultCostBeforehand("lists.range", [.int(-3)]) == 0)
+        #expect(Interpreter.jsonValues(in: #"{"a": [1, 2], "b": "x,y"}"#) == 6)
+    }
+
     /// A walk that reads what it charges stops once over the limit: the nesting check of a
     /// value built from a million shared items charges (and reads) no more than the limit.
     @Test func walksStopOnceOverTheLimit() {
