@@ -1,4 +1,5 @@
 import JSON
+import KroTestSupport
 import Testing
 import YAMLSyntax
 @testable import KroEngine
@@ -139,26 +140,24 @@ import YAMLSyntax
         #expect(errors.hasErrors)
     }
 
+    /// The instance kind of an RGD of `schema` with one ConfigMap.
+    static func instanceKind(_ kind: String, schema: String) throws -> InstanceKind {
+        let rgd = demoRGD(kind: kind, schema: schema, resources: RGDFixture.configMap("cm", name: "x"))
+        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(rgd), options: .bundled).rgds.first)
+        let crd = try #require(analysis.generatedCRD?.result.crd)
+        return try #require(InstanceKind(crd: crd))
+    }
+
     /// Validation rules share the API server's cost budget per object: once spent, one
     /// error says so where the rule that went over was, and no rule runs after it.
     @Test func validationRulesStopWhenTheirBudgetIsSpent() throws {
-        let rgd = demoRGD(kind: "Ruled", schema: """
+        let kind = try Self.instanceKind("Ruled", schema: """
             types:
               Item:
                 count: integer | validation="self >= 0"
             spec:
               items: "[]Item"
-            """, resources: """
-            - id: cm
-              template:
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: ruled
             """)
-        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(rgd), options: .bundled).rgds.first)
-        let crd = try #require(analysis.generatedCRD?.result.crd)
-        let kind = try #require(InstanceKind(crd: crd))
         let items = (0..<20).map { "  - count: «\($0 == 19 ? -1 : $0)»\n" }.joined()
         let marked = MarkedText("apiVersion: kro.run/v1alpha1\nkind: Ruled\nmetadata:\n  name: r\nspec:\n  items:\n" + items)
         let document = try #require(YAMLParser.parse(marked.source).documents.first)
@@ -180,22 +179,12 @@ import YAMLSyntax
     /// choices a message lists stop at what the message keeps.
     @Test func largeEnumsAndUniqueListsAreCheckedThroughSets() throws {
         let values = (0..<3_000).map { "v\($0)" }
-        let rgd = demoRGD(kind: "Big", schema: """
+        let kind = try Self.instanceKind("Big", schema: """
             spec:
               small: 'string | enum="\(values.prefix(40).joined(separator: ","))"'
               large: 'string | enum="\(values.joined(separator: ","))"'
               tags: "[]string | uniqueItems=true"
-            """, resources: """
-            - id: cm
-              template:
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: big
             """)
-        let analysis = try #require(DocumentAnalyzer.analyze(SourceText(rgd), options: .bundled).rgds.first)
-        let crd = try #require(analysis.generatedCRD?.result.crd)
-        let kind = try #require(InstanceKind(crd: crd))
         func admit(_ spec: String) throws -> [String] {
             let text = "apiVersion: kro.run/v1alpha1\nkind: Big\nmetadata:\n  name: b\nspec:\n" + spec
             let document = try #require(YAMLParser.parse(SourceText(text)).documents.first)
