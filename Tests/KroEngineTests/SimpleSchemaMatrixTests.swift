@@ -459,6 +459,18 @@ import YAMLSyntax
         #expect(d.message.hasSuffix(MarkerApplication.acceptanceNote))
     }
 
+    /// Thousands of required fields: each is in `required` once, read as required, and
+    /// only a field written required twice is a duplicate.
+    @Test func thousandsOfRequiredFields() {
+        let n = 3_000
+        let f = SchemaFixture("spec:\n" + (0..<n).map { "  f\($0): string | required=true\n" }.joined()
+                              + "  twice: string | required=true required=true\n")
+        let required = f.schema["required"]?.arrayValue ?? []
+        #expect(required.count == n + 2)
+        #expect(Set(required.compactMap(\.stringValue)).count == n + 1)
+        #expect(f.diagnostics.map(\.code) == ["KRO507"])
+    }
+
     @Test func customTypeUsesAreDeepCopies() {
         let f = SchemaFixture("""
         types:

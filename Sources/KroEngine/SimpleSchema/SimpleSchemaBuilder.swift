@@ -119,7 +119,8 @@ struct SchemaBuildState {
                 if schema["default"] != nil { childHasDefault = true }
             }
         }
-        for child in children { fields.update(child.fieldIndex) { $0.isRequired = required.contains(child.name) } }
+        let requiredNames = Set(required)
+        for child in children { fields.update(child.fieldIndex) { $0.isRequired = requiredNames.contains(child.name) } }
         var schema: JSONObject = ["type": "object", "properties": .object(properties)]
         // Reading a field left out is not also "undefined field": it is not checked.
         if cut { schema["x-kubernetes-preserve-unknown-fields"] = true }
