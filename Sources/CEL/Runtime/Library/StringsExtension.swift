@@ -167,17 +167,28 @@ public struct StringsExtension: RuntimeLibrary {
             if replaces() { out += replacement }
             return String(decoding: out, as: UTF8.self)
         }
-        // Each match found by `StringFunctions.find` (linear, as for `split` and `indexOf`).
         let hay = Array(s.utf8), needle = Array(old.utf8)
         var start = 0
-        while replaces(), let found = StringFunctions.find(needle, in: hay, from: start) {
+        forEachMatch(of: needle, in: hay, limit: limit) { found in
             out += hay[start..<found]
             out += replacement
             start = found + needle.count
-            count += 1
         }
         out += hay[start...]
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The starts of the first `limit` (all when negative) non-overlapping occurrences of
+    /// `needle` in `hay`, left to right, each found by `StringFunctions.find` (linear): the
+    /// one search of `replace`, `split` and what they are charged. A valid UTF-8 needle
+    /// matches the bytes only where it matches the code points.
+    static func forEachMatch(of needle: [UInt8], in hay: [UInt8], limit: Int64, _ body: (Int) -> Void) {
+        var start = 0, count: Int64 = 0
+        while limit < 0 || count < limit, let found = StringFunctions.find(needle, in: hay, from: start) {
+            body(found)
+            start = found + needle.count
+            count += 1
+        }
     }
 
     /// How many replacements `replace(s, old, _, limit)` makes: what its result's growth is
@@ -188,12 +199,7 @@ public struct StringsExtension: RuntimeLibrary {
         if old.isEmpty {
             count = Int64(s.unicodeScalars.count) + 1
         } else {
-            let hay = Array(s.utf8), needle = Array(old.utf8)
-            var start = 0
-            while limit < 0 || count < limit, let found = StringFunctions.find(needle, in: hay, from: start) {
-                count += 1
-                start = found + needle.count
-            }
+            forEachMatch(of: Array(old.utf8), in: Array(s.utf8), limit: limit) { _ in count += 1 }
         }
         return limit < 0 ? count : min(count, limit)
     }
@@ -210,12 +216,9 @@ public struct StringsExtension: RuntimeLibrary {
             }
             return out
         }
-        // The separator's UTF-8 bytes found by `StringFunctions.find` (linear; a valid
-        // separator matches bytes only where it matches code points).
         let bytes = Array(s.utf8), separator = Array(sep.utf8)
         var start = 0
-        while !(limit > 0 && Int64(out.count) == limit - 1),
-              let found = StringFunctions.find(separator, in: bytes, from: start) {
+        forEachMatch(of: separator, in: bytes, limit: limit > 0 ? limit - 1 : -1) { found in
             out.append(String(decoding: bytes[start..<found], as: UTF8.self))
             start = found + separator.count
         }
