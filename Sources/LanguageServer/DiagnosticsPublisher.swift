@@ -29,15 +29,19 @@ struct DiagnosticsConversion: Sendable {
                         more: [Diagnostic] = []) -> JSONFragment {
         var writer = JSONTextWriter()
         writer.beginArray()
-        let all = more.isEmpty ? diagnostics : diagnostics + more
-        for diagnostic in all.prefix(Self.maxPublished) {
+        // Both lists read in place: the snapshot's is not copied on each publish.
+        let shown = diagnostics.prefix(Self.maxPublished) + more.prefix(max(0, Self.maxPublished - diagnostics.count))
+        for diagnostic in shown {
             write(diagnostic, source: source, uri: uri, to: &writer)
         }
-        if all.count > Self.maxPublished {
+        let total = diagnostics.count + more.count
+        if total > Self.maxPublished {
+            let firstLeftOut = Self.maxPublished < diagnostics.count
+                ? diagnostics[Self.maxPublished] : more[Self.maxPublished - diagnostics.count]
             let notice = Diagnostic(code: AnalysisLimits.code, severity: .information,
-                                    message: "kro-lsp shows the first \(Self.maxPublished) of the \(all.count) findings of "
+                                    message: "kro-lsp shows the first \(Self.maxPublished) of the \(total) findings of "
                                         + "this file; kro-lsp --check lists them all",
-                                    range: all[Self.maxPublished].range)
+                                    range: firstLeftOut.range)
             write(notice, source: source, uri: uri, to: &writer)
         }
         writer.endArray()
