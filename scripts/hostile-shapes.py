@@ -90,6 +90,16 @@ def flow_list(mb):
     return one_configmap("        list: [" + "a," * ((mb << 20) // 2) + "a]\n")
 
 
+def empty_collections(mb):
+    """A flow sequence of empty flow mappings: a node every 3 bytes."""
+    return one_configmap("        list: [" + "{}," * ((mb << 20) // 3) + "{}]\n")
+
+
+def comment_lines(mb):
+    """An RGD followed by nothing but one-character comment lines: a line every 2 bytes."""
+    return one_configmap("        k: v\n") + "#\n" * ((mb << 20) // 2)
+
+
 def fnv1a(h, text):
     for byte in text.encode():
         h = ((h ^ byte) * 16_777_619) & 0xFFFF_FFFF
@@ -287,6 +297,9 @@ SHAPES = {
     "repeated-key-utf8-10MB": (lambda: repeated_key_utf8(10), 2),
     "spread-findings-utf8-10MB": (lambda: spread_findings_utf8(10_000, 500), 2),
     "flow-list-10MB": (lambda: flow_list(10), 2),
+    "flow-list-60MB": (lambda: flow_list(60), 10),
+    "empty-maps-60MB": (lambda: empty_collections(60), 10),
+    "comment-lines-60MB": (lambda: comment_lines(60), 10),
     "colliding-keys-32768": (lambda: colliding_keys(15), 2),
     "near-field-names-5000": (lambda: near_field_names(5_000), 2),
     "near-resource-ids-10000": (lambda: near_resource_ids(10_000), 2),

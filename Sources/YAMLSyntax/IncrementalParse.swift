@@ -85,7 +85,20 @@ extension YAMLParser {
         let newItem = PartEnd.movingEmptyValue(list.items[0], partEnd: chunk.end, in: source.bytes,
                                                documentEnd: newRanges[d].end)
 
+        // The old item's nodes give way to the new one's (its list aside); over the limit, the
+        // full parse says where.
+        var nodes = document.nodeCount + parsed.documents[0].nodeCount - 1
+        if case .mapping(let old) = target.item, old.isDroppedItem {
+            let before = parseDocuments(previous.source, range: target.chunk, limits: chunkLimits)
+            guard before.documents.count == 1 else { return nil }
+            nodes -= before.documents[0].nodeCount - 1
+        } else {
+            nodes -= target.item.nodeCount
+        }
+        guard nodes <= limits.maxNodes else { return nil }
+
         var spliced = document
+        spliced.nodeCount = nodes
         spliced.root = splice(root, path: target.path[...], item: newItem, delta: delta, threads: threads)
         if case .mapping(let old) = target.item, old.isDroppedItem { spliced.droppedItems -= 1 }
         spliced.range = newRanges[d]
@@ -287,6 +300,24 @@ extension YAMLNode {
     /// True when the node or anything below it carries an anchor or is an alias (their
     /// meaning reaches outside the node).
     public var hasAnchorsOrAliases: Bool { holdsAnchor(orAlias: true) }
+
+    /// The nodes of the tree: the node, and each key, value and item below it (an alias is one
+    /// node; its target is not entered).
+    var nodeCount: Int {
+        var open: [ChildCursor] = []
+        var node = self
+        var count = 0
+        while true {
+            count += 1
+            switch node {
+            case .alias, .scalar: break
+            case .mapping(let m): open.append(ChildCursor(mapping: m))
+            case .sequence(let s): open.append(ChildCursor(sequence: s))
+            }
+            guard let next = ChildCursor.next(in: &open) else { return count }
+            node = next
+        }
+    }
 
     /// Whether the node or anything inside it carries an anchor (or, with `orAlias`, is an
     /// alias; aliases' targets are not entered).

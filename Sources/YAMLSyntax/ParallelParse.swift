@@ -333,6 +333,8 @@ extension ItemCut {
         items.reserveCapacity(itemLines.count)
         var duplicates: [DuplicateKey] = []
         var dropped = 0
+        // The skeleton's empty value gives way to the list, and each group's own list to its items.
+        var nodes = shape.nodeCount
         var listEnd = 0
         var listStart: Int?
         let parts = self.groups(count: groups.count)
@@ -358,14 +360,16 @@ extension ItemCut {
             items += groupItems
             duplicates += document.duplicateKeys
             dropped += document.droppedItems
+            nodes += document.nodeCount - 1
         }
-        guard let listStart else { return nil }
+        // Over the limit, the one-thread parse says where.
+        guard let listStart, nodes <= limits.maxNodes else { return nil }
         let list = YAMLNode.sequence(YAMLSequence(items: items, style: .block,
                                                   range: TextRange(start: listStart, end: max(listStart, listEnd))))
         var assembled = YAMLDocument(root: Self.replacing(root, at: path[...], with: list), range: document, errors: [],
                                      duplicateKeys: duplicates.firstByPosition(limits.maxDuplicateKeys))
         // The groups dropped the items the rule surely drops, if this list is the rule's.
-        assembled.droppedItems = dropped
+        (assembled.droppedItems, assembled.nodeCount) = (dropped, nodes)
         return ResourceItemPruning.prune(&assembled, limit: limits.resourceList) ? assembled : nil
     }
 

@@ -67,6 +67,8 @@ struct TreeBuilder {
     private var keyEntries: [Int] = []
     private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     private var aliasExpansion = 0
+    /// Nodes built so far (`YAMLDocument.nodeCount`).
+    private var builtNodes = 0
     private var root: YAMLNode?
     private var errors: [YAMLError] = []
     private var duplicates: [DuplicateKey] = []
@@ -98,6 +100,7 @@ struct TreeBuilder {
     /// libyaml's buffer and the node's string are never alive together.
     mutating func scalar(value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
                          start: Int, end: Int, releaseValue: () -> Void = {}) {
+        guard countsNode(at: TextRange(start: start, end: end)) else { return }
         let tokenStart = tag != nil || anchor != nil ? min(contentStart(after: start), end) : start
         let local = tokenStart - input.base
         var tokenEnd = end
@@ -167,6 +170,7 @@ struct TreeBuilder {
     mutating func alias(name: String, start: Int, end: Int) {
         sawAnchorsOrAliases = true
         let range = TextRange(start: start, end: end)
+        guard countsNode(at: range) else { return }
         guard let anchored = anchors[name] else {
             errors.append(YAMLError(message: "unknown anchor '\(name)' referenced", range: range, kind: .syntax))
             add(.alias(YAMLAlias(name: name, range: range, target: nil)), weight: 1)
@@ -188,6 +192,7 @@ struct TreeBuilder {
                                   range: TextRange(start: start, end: start + 1), kind: .limit)
             return
         }
+        guard countsNode(at: TextRange(start: start, end: start + 1)) else { return }
         let content = tag != nil || anchor != nil ? contentStart(after: start) : start
         if anchor != nil { sawAnchorsOrAliases = true }
         frames.append(Frame(isMapping: isMapping, flow: flow, tag: tag, anchor: anchor, start: content,
@@ -242,6 +247,7 @@ struct TreeBuilder {
                                     errors: builder.errors.sorted { $0.range < $1.range },
                                     duplicateKeys: builder.duplicates.firstByPosition(limits.maxDuplicateKeys))
         document.droppedItems = builder.droppedEarly
+        document.nodeCount = builder.builtNodes
         if case .document(let limit, _) = dropping, !ResourceItemPruning.prune(&document, limit: limit) {
             return (document, true)
         }
@@ -304,6 +310,16 @@ struct TreeBuilder {
     }
 
     // MARK: - Helpers
+
+    /// Counts one more node; false, with the stop error set, when that is over the limit.
+    private mutating func countsNode(at range: TextRange) -> Bool {
+        builtNodes += 1
+        guard builtNodes > limits.maxNodes else { return true }
+        builtNodes -= 1
+        stopError = YAMLError(message: "the document has more than \(limits.maxNodes) YAML nodes, over kro-lsp's limit; "
+                                + "the rest of it is not read", range: range, kind: .limit)
+        return false
+    }
 
     /// True when `value` is exactly the (non-empty) bytes `[start, end)` of the input.
     private func isVerbatim(_ value: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {

@@ -64,6 +64,9 @@ public struct YAMLDocument: Sendable, Hashable {
     /// How many `spec.resources` object items the tree holds as placeholders
     /// (`YAMLMapping.isDroppedItem`; `YAMLLimits.resourceList`).
     public internal(set) var droppedItems = 0
+    /// The nodes its text builds (scalars, collections and aliases, each once; the items
+    /// later dropped included): what `YAMLLimits.maxNodes` bounds.
+    public internal(set) var nodeCount = 0
     public init(root: YAMLNode?, range: TextRange, errors: [YAMLError] = [], duplicateKeys: [DuplicateKey] = []) {
         self.root = root; self.range = range; self.errors = errors; self.duplicateKeys = duplicateKeys
     }
@@ -73,7 +76,7 @@ public struct YAMLDocument: Sendable, Hashable {
         var moved = YAMLDocument(root: root?.shifted(by: delta), range: range.shifted(by: delta),
                                  errors: errors.map { $0.shifted(by: delta) },
                                  duplicateKeys: duplicateKeys.map { $0.shifted(by: delta) })
-        moved.droppedItems = droppedItems
+        (moved.droppedItems, moved.nodeCount) = (droppedItems, nodeCount)
         return moved
     }
 }
@@ -107,13 +110,21 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Duplicate keys a document lists, at most: the first ones by position. A 10 MB flow
     /// mapping of one key repeated has 1.7 million of them.
     public var maxDuplicateKeys: Int
+    /// Maximum number of nodes one document builds (`YAMLDocument.nodeCount`). A node costs
+    /// about 26 bytes of tree and 280 ns of parsing however short its text: a 60 MB flow
+    /// sequence of one-letter items built 31 million, 800 MB, in 8.6 s (1.6 GB in the server
+    /// while an edit was parsed). An RGD the API server can store has fewer than 1.6 million
+    /// (etcd's 1.5 MiB, at least one byte of JSON each).
+    public var maxNodes: Int
     /// Whether the tree builder drops items as they close (else only the finished tree is
     /// pruned): off for the rare document where that guess proved wrong.
     var dropsItemsEarly = true
     public init(maxDepth: Int = 512, maxAliasExpansion: Int = 100_000, maxDocumentSize: Int = 64 << 20,
-                maxDocuments: Int = 10_000, maxDuplicateKeys: Int = 10_001, resourceList: ResourceListLimit? = nil) {
+                maxDocuments: Int = 10_000, maxDuplicateKeys: Int = 10_001, maxNodes: Int = 8_000_000,
+                resourceList: ResourceListLimit? = nil) {
         self.maxDepth = maxDepth; self.maxAliasExpansion = maxAliasExpansion; self.maxDocumentSize = maxDocumentSize
-        self.maxDocuments = maxDocuments; self.maxDuplicateKeys = max(0, maxDuplicateKeys); self.resourceList = resourceList
+        self.maxDocuments = maxDocuments; self.maxDuplicateKeys = max(0, maxDuplicateKeys); self.maxNodes = maxNodes
+        self.resourceList = resourceList
     }
 
     /// The error where the first document over `maxDocuments` begins (on its `---`).

@@ -106,4 +106,24 @@ import Testing
         #expect(notice["range"]?["start"]?["column"] == 7)
         #expect(result.stderr.contains("checked 1 file: 10001 errors, 0 warnings, 0 infos"))
     }
+
+    /// A flow sequence of one-letter items (a node every two bytes) stops at the node limit:
+    /// one KRO001 on the first node over it, exact to the column, and nothing else.
+    @Test func aDenseFlowSequenceStopsAtTheNodeLimit() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-nodes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("flow.yaml")
+        // The header builds 36 nodes, `data:` 2, `list` and its sequence 2: the items are
+        // nodes 41 on, so the 8,000,001st is item 7,999,960, at column 16 + 2 × that.
+        let text = LSPHostileDocumentTests.document(configMapName: "x") + "      data:\n        list: ["
+            + String(repeating: "a,", count: 8_500_000) + "a]\n"
+        try Data(text.utf8).write(to: file)
+
+        let result = try CLIProcess.run(["--check", file.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n") == [
+            "\(file.path):19:\(16 + 2 * 7_999_960): error[KRO001]: the document has more than 8000000 YAML nodes, "
+                + "over kro-lsp's limit; the rest of it is not read"])
+    }
 }

@@ -1,0 +1,93 @@
+import Testing
+@testable import YAMLSyntax
+
+/// `YAMLLimits.maxNodes`: a document builds at most so many nodes. The count is the text's,
+/// whichever way the tree was built (one thread, cut into groups of items, or an item
+/// re-parsed after an edit), and the error stands on the first node over the limit.
+@Suite struct NodeLimitTests {
+    static let resources = """
+        apiVersion: kro.run/v1alpha1
+        kind: ResourceGraphDefinition
+        spec:
+          resources:
+          - id: a
+            template: {kind: ConfigMap, data: [1, 2]}
+          - id: b
+            template: {kind: ConfigMap, data: [3, 4, 5]}
+          - id: c
+            template: {kind: ConfigMap}
+
+        """
+
+    static func treeNodes(_ file: YAMLFile) -> Int { file.documents.compactMap(\.root).reduce(0) { $0 + $1.nodeCount } }
+
+    @Test func theCountIsTheTreesNodes() throws {
+        let cases = ["a: 1\n", "[a, [b, {c: d}], *x]\n", "a: &x [1]\nb: *x\n", Self.resources, "", "--- x\n--- [1, 2]\n"]
+        for text in cases {
+            let file = YAMLParser.parse(SourceText(text))
+            #expect(file.documents.reduce(0) { $0 + $1.nodeCount } == Self.treeNodes(file), "\(text)")
+        }
+        // An alias is one node, however much it stands for.
+        #expect(YAMLParser.parse(SourceText("a: &x [1, 2, 3]\nb: *x\n")).documents[0].nodeCount == 8)
+    }
+
+    @Test func theFirstNodeOverTheLimitGetsTheError() throws {
+        let source = SourceText("a: [1, 2, 3]\n")
+        // The mapping, `a`, the list and `1` fit; `2` is the fifth.
+        let file = YAMLParser.parse(source, limits: YAMLLimits(maxNodes: 4))
+        let error = try #require(file.errors.first)
+        #expect(file.errors.count == 1)
+        #expect(error.kind == .limit)
+        #expect(error.message == "the document has more than 4 YAML nodes, over kro-lsp's limit; the rest of it is not read")
+        #expect(error.range == TextRange(start: 7, end: 8))
+        // What was read before it stays, closed at the error.
+        #expect(file.documents[0].root?.mapping?.value(forKey: "a")?.sequence?.items.count == 1)
+        #expect(YAMLParser.parse(source, limits: YAMLLimits(maxNodes: 6)).errors.isEmpty)
+        // A collection counts where it opens; the limit is per document.
+        let two = YAMLParser.parse(SourceText("[1]\n---\n[2, [3]]\n"), limits: YAMLLimits(maxNodes: 2))
+        #expect(two.errors.map(\.range) == [TextRange(start: 12, end: 13)])
+        #expect(two.documents[0].errors.isEmpty)
+    }
+
+    /// The groups of a cut document each stay under the limit while the whole does not:
+    /// the assembly gives way to the one-thread parse, which says where.
+    @Test func theCutDocumentCountsAllItsGroups() throws {
+        let source = SourceText(Self.resources)
+        let total = YAMLParser.parse(source).documents[0].nodeCount
+        #expect(total == Self.treeNodes(YAMLParser.parse(source)))
+        for limit in [total - 1, total, total + 1, 30] {
+            let limits = YAMLLimits(maxNodes: limit)
+            ParallelParseTests.expectSame(Array(Self.resources.utf8), limits: limits, "limit \(limit)")
+            #expect(ParallelParseTests.assembles(Array(Self.resources.utf8), limits: limits, groups: 3) == (limit >= total),
+                    "limit \(limit)")
+            let one = YAMLParser.parse(source, limits: limits)
+            #expect(one.errors.map(\.kind) == (limit >= total ? [] : [.limit]), "limit \(limit)")
+        }
+    }
+
+    /// An edit inside one item moves the count by the item's change, whether the old item
+    /// was kept or dropped; an edit taking the document over the limit is parsed whole.
+    @Test func anEditedItemMovesTheCount() throws {
+        let before = SourceText(Self.resources)
+        let total = YAMLParser.parse(before).documents[0].nodeCount
+        let edits = [("[3, 4, 5]", "[3]", -2), ("[3, 4, 5]", "[3, 4, 5, 6]", 1), ("{kind: ConfigMap}\n", "{}\n", -2)]
+        for (marker, replacement, change) in edits {
+            let after = SourceText(IncrementalParseTests.edit(Self.resources, marker, replacement))
+            for limit in [total + change - 1, total + change, 1_000] {
+                for keep in [0, 5] {
+                    var limits = YAMLLimits(maxNodes: limit, resourceList: ResourceItemPruningTests.limits(keep).resourceList)
+                    limits.maxDepth = 12
+                    let previous = YAMLParser.parse(before, limits: YAMLLimits(maxDepth: 12, maxNodes: 1_000,
+                                                                                resourceList: limits.resourceList))
+                    let full = YAMLParser.parse(after, limits: limits)
+                    let label = "\(replacement), limit \(limit), keep \(keep)"
+                    #expect(full.errors.isEmpty == (limit >= total + change), "\(label)")
+                    #expect(YAMLParser.reparse(after, previous: previous, limits: limits).documents == full.documents, "\(label)")
+                    let spliced = YAMLParser.incrementalParse(after, previous: previous, limits: limits)
+                    #expect((spliced != nil) == (limit >= total + change), "\(label)")
+                    if let spliced { #expect(spliced.documents[0].nodeCount == total + change, "\(label)") }
+                }
+            }
+        }
+    }
+}
