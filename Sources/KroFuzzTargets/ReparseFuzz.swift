@@ -6,13 +6,16 @@ import YAMLSyntax
 ///
 /// Input: the text, up to a 0xFF byte (never in UTF-8); then edits of four bytes each (the
 /// position as two bytes, the bytes deleted there, the length of the new text) and their
-/// new text.
+/// new text. An input of odd length is parsed under a node limit of 8–71 (by its length), so
+/// that edits cross it.
 enum ReparseFuzz {
     static func run(_ input: [UInt8]) -> [String] {
         var v = Violations()
+        var limits = YAMLLimits.default
+        if input.count % 2 == 1 { limits.maxNodes = 8 + input.count / 2 % 64 }
         let separator = input.firstIndex(of: 0xFF) ?? input.endIndex
         var text = Array(input[..<separator])
-        var previous = YAMLParser.parse(SourceText(bytes: text))
+        var previous = YAMLParser.parse(SourceText(bytes: text), limits: limits)
         var i = separator == input.endIndex ? input.endIndex : separator + 1
         var step = 0
         while i + 4 <= input.endIndex, step < 16 {
@@ -25,8 +28,8 @@ enum ReparseFuzz {
             // Kept valid UTF-8, as an editor's text is: decoding repairs a cut character.
             text = Array(String(decoding: text, as: UTF8.self).utf8)
             let source = SourceText(bytes: text)
-            let reparsed = YAMLParser.reparseReportingChange(source, previous: previous, threads: 2).file
-            let fresh = YAMLParser.parse(source)
+            let reparsed = YAMLParser.reparseReportingChange(source, previous: previous, limits: limits, threads: 2).file
+            let fresh = YAMLParser.parse(source, limits: limits)
             v.expect(reparsed.documents == fresh.documents,
                      "edit \(step): the re-parsed tree differs from a full parse of \(String(decoding: text.prefix(300), as: UTF8.self).debugDescription)")
             v.expect(reparsed.errors == fresh.errors, "edit \(step): the re-parse's errors differ from a full parse's")

@@ -33,7 +33,24 @@ enum YAMLFuzz {
         v.expect(cut.documents == file.documents && cut.errors == file.errors,
                  "the parse cut at the resources items differs from the one-thread parse")
         checkResourceListLimit(source, unlimited: file, &v)
+        checkNodeLimit(source, unlimited: file, &v)
         return v.list
+    }
+
+    /// A document's node count is its tree's when nothing was cut short; under a limit just
+    /// below a document's count the one-thread and the cut parse stop at the same node.
+    static func checkNodeLimit(_ source: SourceText, unlimited: YAMLFile, _ v: inout Violations) {
+        for document in unlimited.documents where document.errors.isEmpty {
+            v.expect(document.nodeCount == (document.root?.nodeCount ?? 0), "a document's node count is not its tree's")
+        }
+        guard let largest = unlimited.documents.map(\.nodeCount).max(), largest > 1 else { return }
+        var limits = YAMLLimits.default
+        limits.maxNodes = largest - 1 - source.bytes.count % min(largest - 1, 4)
+        let one = YAMLParser.parse(source, limits: limits)
+        let cut = YAMLParser.parse(source, limits: limits, parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
+        v.expect(cut.documents == one.documents && cut.errors == one.errors,
+                 "over the node limit, the cut parse differs from the one-thread parse")
+        v.expect(one.errors.contains { $0.kind == .limit }, "a document over the node limit has no limit error")
     }
 
     /// Over a resource limit (0–2 objects kept, by the input's length) the one-thread and the

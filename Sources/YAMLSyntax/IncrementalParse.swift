@@ -303,7 +303,7 @@ extension YAMLNode {
 
     /// The nodes of the tree: the node, and each key, value and item below it (an alias is one
     /// node; its target is not entered).
-    var nodeCount: Int {
+    public var nodeCount: Int {
         var open: [ChildCursor] = []
         var node = self
         var count = 0
