@@ -36,7 +36,9 @@ public struct SourceText: Sendable, Equatable {
     public init(_ string: String) { self.init(bytes: Array(string.utf8)) }
 
     public init(bytes: [UInt8]) {
-        var scan = bytes.withUnsafeBufferPointer { Self.scan($0, from: 0, syncAfter: nil, firstLineStart: 0) }
+        var scan = bytes.withUnsafeBufferPointer {
+            Self.scan($0, from: 0, syncAfter: nil, firstLineStart: 0, reserving: LineStarts.lineCount(of: $0))
+        }
         scan.lineStarts.shrinkToFit()
         self.init(bytes: bytes, lineStarts: scan.lineStarts, invalidUTF8Ranges: scan.invalid, isASCII: scan.isASCII)
     }
@@ -62,9 +64,11 @@ public struct SourceText: Sendable, Equatable {
 
     /// `firstLineStart`, when given, is the table's first entry (the whole text's 0), so the
     /// caller need not copy the table to put it in front.
+    /// `reserving`: the lines expected in all (`LineStarts.lineCount(of:)`).
     static func scan(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, syncAfter: Int?,
-                     firstLineStart: Int? = nil) -> Scan {
+                     firstLineStart: Int? = nil, reserving: Int = 0) -> Scan {
         var out = Scan()
+        if reserving > 0 { out.lineStarts.reserveCapacity(reserving) }
         if let firstLineStart { out.lineStarts.append(firstLineStart) }
         let n = buf.count
         let sync = syncAfter ?? Int.max

@@ -52,4 +52,21 @@ import Testing
             }
         }
     }
+
+    /// The count a whole text's table is reserved at is the table's size: CRLF pairs split
+    /// across words, CRs and LFs at every offset of a word, and a CR at the very end.
+    @Test func theLineCountIsTheTablesSize() {
+        var rng = FuzzTests.Generator(state: 0xC0_FFEE)
+        var texts: [[UInt8]] = (0..<500).map { _ in Self.denseText(&rng) }
+        for shift in 0..<17 {
+            let pad = [UInt8](repeating: UInt8(ascii: "x"), count: shift)
+            texts += [pad + [0x0D, 0x0A] + pad, pad + [0x0D], pad + [0x0D, 0x0D, 0x0A, 0x0A], pad + [0x0A, 0x0D] + pad + [0x0A]]
+        }
+        texts.append([])
+        for bytes in texts {
+            let count = bytes.withUnsafeBufferPointer { LineStarts.lineCount(of: $0) }
+            #expect(count == SourceText(bytes: bytes).lineStarts.count, "\(bytes)")
+            #expect(count == 1 + Self.reference(bytes, from: 0, sync: nil).starts.count, "\(bytes)")
+        }
+    }
 }
