@@ -1,6 +1,7 @@
 import Foundation
 import CEL
 import JSON
+import KroTestSupport
 import Testing
 @testable import KroEngine
 
@@ -107,6 +108,28 @@ import Testing
         #expect(CELFieldName.escape("___x") == "__underscores___x")
         #expect(CELFieldName.escape("-a") == "__dash__a")
         #expect(CELFieldName.escape("é") == nil)
+    }
+
+    /// Reading a CEL field name back gives the one property that escapes to it, for every
+    /// name made of escapes' pieces (underscores next to escapes, words that spell one), and
+    /// nothing for a field no property escapes to.
+    @Test func aFieldNameReadsBackToItsProperty() {
+        let pieces = ["_", "__", ".", "-", "/", "dot", "dash", "slash", "underscores", "a", "in", "namespace", "1"]
+        var names: Set<String> = ["namespace", "in", "true", "__in__", "__namespace__"]
+        var random = SplitMix64(seed: 0xE5CA9E)
+        for _ in 0..<20_000 {
+            names.insert((0..<Int.random(in: 1...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined())
+        }
+        var escaped = 0
+        for name in names {
+            guard let field = CELFieldName.escape(name) else { continue }
+            escaped += 1
+            #expect(CELFieldName.property(named: field) == name, "\(name) → \(field)")
+            // A name that is not an escape's result reads back to nothing, or to the property it is.
+            if let back = CELFieldName.property(named: name) { #expect(CELFieldName.escape(back) == name, "\(name)") }
+        }
+        #expect(escaped > 5_000)
+        for field in ["a-b", "1abc", "namespace", "__x__", "a__dot", "", "__"] { #expect(CELFieldName.property(named: field) == nil, "\(field)") }
     }
 
     /// The byte scan equals the rule as Kubernetes states it (four replacements in

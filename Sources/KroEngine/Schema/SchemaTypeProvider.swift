@@ -118,12 +118,7 @@ public struct SchemaTypeProvider: TypeProvider {
             guard case .schema(let value) = node.additionalProperties else { return nil }
             next = value
         default:
-            // Most names escape to themselves: a direct lookup, then the escaped scan.
-            if CELFieldName.escape(segment) == segment, let direct = node.property(segment) {
-                next = direct
-            } else {
-                next = node.properties.first(where: { CELFieldName.escape($0.key) == segment })?.value
-            }
+            next = CELFieldName.property(named: segment).flatMap { node.property($0) }
         }
         return next.map(resolver.resolve)
     }
