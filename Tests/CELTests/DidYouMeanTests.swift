@@ -70,17 +70,19 @@ import Testing
         }
     }
 
-    /// Too many candidates of a length that could be close, or a name too long: no
-    /// suggestion, whatever the candidates hold.
+    /// Too many candidates of a length that could be close, too many candidates, or a name
+    /// too long: no suggestion, whatever the candidates hold.
     @Test func aSearchThatCouldCostTooMuchSuggestsNothing() {
         let name = "field" + String(repeating: "x", count: 20) + "0000"  // 29 scalars: 145 cells a candidate
         let near = (0..<1000).map { "field" + String(repeating: "x", count: 20) + String(1000 + $0) }
         let fits = DidYouMean.maxCells / (name.count * 5)
         #expect(DidYouMean.closest(to: name, among: near.prefix(fits)) == "fieldxxxxxxxxxxxxxxxxxxxx1000")
         #expect(DidYouMean.closest(to: name, among: near.prefix(fits + 1)) == nil)
-        // Candidates of other lengths cost nothing.
-        let others = (0..<100_000).map { String(repeating: "y", count: $0 % 7) }
+        // Candidates of other lengths cost no comparison, up to the count read at most.
+        let others = (0..<(DidYouMean.maxCandidates - 10)).map { String(repeating: "y", count: $0 % 7) }
         #expect(DidYouMean.closest(to: name, among: others + near.prefix(10)) == "fieldxxxxxxxxxxxxxxxxxxxx1000")
+        #expect(DidYouMean.closest(to: name, among: others + near.prefix(11)) == nil)
+        #expect(DidYouMean.closest(to: name, among: near.prefix(11) + others) == nil)
         let long = String(repeating: "n", count: DidYouMean.maxNameLength - 1)
         #expect(DidYouMean.closest(to: long + "e", among: [long + "ee"]) == long + "ee")
         #expect(DidYouMean.closest(to: long + "ee", among: [long + "eee"]) == nil)

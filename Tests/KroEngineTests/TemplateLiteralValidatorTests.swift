@@ -1,3 +1,4 @@
+@testable import CEL
 import JSON
 import Testing
 import YAMLSyntax
@@ -86,6 +87,23 @@ import YAMLSyntax
                 == ["KRO306@broken: invalid array schema for path spec.broken: neither Items.Schema nor Properties are defined"])
         #expect(findings("spec:\n  weird: 1\n")
                 == ["KRO305@weird: schema at path spec.weird has no valid type, OneOf, AnyOf, or AdditionalProperties"])
+    }
+
+    /// An unknown field is suggested among the properties that are schemas (not a malformed
+    /// entry), and among at most `DidYouMean.maxCandidates` of them.
+    @Test func suggestionsComeFromTheObjectsProperties() {
+        func schema(_ count: Int) -> OpenAPISchema {
+            var properties: JSONObject = ["replicas": ["type": "integer"], "replicaz": "not a schema"]
+            for i in 0..<count { properties["p\(i)"] = ["type": "string"] }
+            return OpenAPISchema(json: ["type": "object", "properties": .object(properties)])!
+        }
+        let template = YAMLParser.parse(SourceText("replicaq: 1\n")).documents[0].root!
+        let validator = TemplateLiteralValidator(resolver: .empty) { _ in .literal }
+        for (count, suggested) in [(0, true), (DidYouMean.maxCandidates - 1, true), (DidYouMean.maxCandidates, false)] {
+            let messages = validator.validate(template: template, root: schema(count)).map(\.message)
+            #expect(messages == ["error getting field schema for path .replicaq: schema not found for field replicaq"
+                                 + (suggested ? " (did you mean \"replicas\"?)" : "")], "\(count) more properties")
+        }
     }
 
     @Test func followsMergeKeysAndAliases() {

@@ -34,6 +34,11 @@ public struct OpenAPISchema: Sendable, Hashable {
         return result
     }
 
+    /// The names `properties` holds, read in place (not a schema made for each).
+    public var propertyNames: some Sequence<String> {
+        (raw["properties"]?.objectValue ?? [:]).lazy.filter { if case .object = $0.value { true } else { false } }.map(\.key)
+    }
+
     public func property(_ name: String) -> OpenAPISchema? {
         raw["properties"]?[name].flatMap { OpenAPISchema(json: $0) }
     }

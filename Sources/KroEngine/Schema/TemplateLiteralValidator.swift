@@ -77,7 +77,7 @@ public struct TemplateLiteralValidator: Sendable {
                     let key = keyScalar.value
                     guard let child = tree.child(key, of: schema) else {
                         let parent = where_
-                        let suggestion = DidYouMean.closest(to: key, among: s.properties.lazy.map(\.key),
+                        let suggestion = DidYouMean.closest(to: key, among: s.propertyNames,
                                                             maxDistance: max(1, key.count / 3), ignoringCase: true)
                         findings.append(Finding(
                             code: "KRO304",
