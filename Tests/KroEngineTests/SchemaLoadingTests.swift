@@ -3,6 +3,7 @@ import JSON
 import Foundation
 import Testing
 @testable import KroEngine
+import YAMLSyntax
 
 /// `../shared` beside the package root.
 func sharedDirectory() -> URL {
@@ -113,6 +114,36 @@ func sharedDirectory() -> URL {
         let types = SchemaTypeProvider(resolver: store.resolver, roots: ["__type_vpc": vpc.root])
         #expect(types.objectType(named: "__type_vpc.metadata")?.fields["name"] == .string, "ObjectMeta injected")
         #expect(types.objectType(named: "__type_vpc.status")?.fields["vpcID"] == .string)
+    }
+
+    /// A JSON CRD is read by the JSON reader (no YAML tree beside it): the same kinds as the
+    /// YAML it was written from. A JSON file the reader refuses is read as YAML, whose
+    /// error says where.
+    @Test func jsonCRDsLoadAsTheirYAML() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-json-crds-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yamlFiles = CRDFileLoader.schemaFiles(under: sharedDirectory().appendingPathComponent("crds").path)
+            .filter { !$0.hasSuffix(".json") }
+        var compared = 0
+        for (i, path) in yamlFiles.enumerated() {
+            let fromYAML = CRDFileLoader.load(paths: [path])
+            let documents = YAMLParser.parse(SourceText(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path))))).documents
+            guard fromYAML.problems.isEmpty, documents.count == 1, let value = documents[0].root?.jsonValue else { continue }
+            let json = dir.appendingPathComponent("\(i).json")
+            try Data(("\n  " + value.jsonText).utf8).write(to: json)
+            let fromJSON = CRDFileLoader.load(paths: [json.path])
+            #expect(fromJSON.problems.isEmpty, "\(path)")
+            #expect(fromJSON.kinds.map(\.gvk) == fromYAML.kinds.map(\.gvk), "\(path)")
+            #expect(fromJSON.kinds.map(\.root) == fromYAML.kinds.map(\.root), "\(path)")
+            compared += fromYAML.kinds.count
+        }
+        #expect(compared > 20)
+        let broken = dir.appendingPathComponent("broken.json")
+        try Data("{\"apiVersion\": \"apiextensions.k8s.io/v1\",\n \"kind\": [}\n".utf8).write(to: broken)
+        let refused = CRDFileLoader.load(paths: [broken.path])
+        #expect(refused.kinds.isEmpty)
+        #expect(refused.problems.count == 1 && refused.problems[0].hasPrefix(broken.path + ":2:"), "\(refused.problems)")
     }
 
     @Test func missingCRDPathsAreReportedNotFatal() {
