@@ -48,17 +48,25 @@ struct LineContext {
 
         let lines = Self.precedingLines(source, before: line)
         var level = column
-        if let dash = itemDash { parents.append("-"); level = dash }
+        // Whether `level` is a sequence's dash column: the key holding the sequence may then
+        // stand at that same column (`resources:` over `- id: …`, the style most RGDs use).
+        var levelIsDash = false
+        if let dash = itemDash { parents.append("-"); (level, levelIsDash) = (dash, true) }
         for l in lines {
             guard let shape = Self.shape(l) else { continue }
-            if shape.keyColumn < level, let key = shape.key {
+            if let key = shape.key, shape.keyColumn < level || (levelIsDash && shape.dash == nil && shape.keyColumn == level) {
                 parents.append(key)
-                if let dash = shape.dash { parents.append("-"); level = dash } else { level = shape.keyColumn }
+                if let dash = shape.dash {
+                    parents.append("-")
+                    (level, levelIsDash) = (dash, true)
+                } else {
+                    (level, levelIsDash) = (shape.keyColumn, false)
+                }
             } else if let dash = shape.dash, dash < level {
                 parents.append("-")
-                level = dash
+                (level, levelIsDash) = (dash, true)
             }
-            if level == 0 { break }
+            if level == 0 && !levelIsDash { break }
         }
         self.parents = parents.reversed()
         self.siblings = Self.siblings(source, line: line, column: column)

@@ -1,5 +1,5 @@
 import KroEngine
-import KroIDE
+@testable import KroIDE
 import KroTestSupport
 import Testing
 
@@ -133,6 +133,34 @@ import Testing
                         excludes: ["minItems"])
         checkCompletion(rgd(schema: "    spec:\n      count: integer | «mi»$0", ""), contains: ["minimum", "default"], excludes: ["pattern"])
         checkCompletion(rgd(schema: "    spec:\n      tags: \"[]string | «»$0\"", ""), contains: ["minItems", "uniqueItems"])
+    }
+
+    /// `resources:` over `- id:` at the same column (the style most RGDs use): the item's
+    /// keys are read as the template's, as with the items indented further.
+    @Test func templateKeysUnderACompactResourceList() {
+        let compact = """
+            apiVersion: kro.run/v1alpha1
+            kind: ResourceGraphDefinition
+            metadata:
+              name: compact
+            spec:
+              schema:
+                apiVersion: v1alpha1
+                kind: Compact
+                spec:
+                  name: string
+              resources:
+              - id: deployment
+                template:
+                  apiVersion: apps/v1
+                  kind: Deployment
+                  spec:
+                    replicas: 2
+                    «»$0
+            """
+        checkCompletion(compact, contains: ["selector", "template", "strategy"], excludes: ["replicas"])
+        let top = "resources:\n- id: x\n  «»$0\n"
+        #expect(LineContext(source: MarkedText(top).source, offset: MarkedText(top).position)?.parents == ["resources", "-"])
     }
 
     @Test func templateKeysRequiredFirstAndResourceKeys() {
