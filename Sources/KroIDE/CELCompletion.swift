@@ -95,7 +95,8 @@ struct CELCompletion {
         if case .optional(let inner) = type { fieldsOf = inner }
         if case .object(let name) = fieldsOf, let object = env.typeProvider.objectType(named: name) {
             let fieldDocs = FieldDocs(types: context.rgd.typeContext.types, typeName: name)
-            for (field, fieldType) in object.fields.sorted(by: { $0.key < $1.key }) {
+            for field in CompletionLimit.names(object.fields.keys, typed: context.partial).sorted() {
+                guard let fieldType = object.fields[field] else { continue }
                 let required = fieldDocs.isRequired(field)
                 items.append(CompletionItem(
                     label: field, kind: .field,

@@ -43,8 +43,9 @@ enum TemplateCompletion {
         }
         schema = resolver.resolve(schema)
         let required = Set(schema.required)
-        return schema.properties.compactMap { name, child in
-            guard line.siblings[name] == nil, name != "status" || p.count > 4 else { return nil }
+        let names = schema.propertyNames.filter { line.siblings[$0] == nil && ($0 != "status" || p.count > 4) }
+        return CompletionLimit.names(names, typed: line.typed).compactMap { name in
+            guard let child = schema.property(name) else { return nil }
             let resolved = resolver.resolve(child)
             return CompletionItem(
                 label: name, kind: .property,

@@ -93,8 +93,8 @@ extension Server {
         let openRGDs = withState { $0.instanceRGDs(except: uri) }
         return try snapshotRequest(params) { [self] r throws(ResponseError) in
             let store = documentOptions(uri, configuration: configuration, root: root).schemaStore
-            let items = Completion.items(r.snapshot, at: try r.offset(ofPositionIn: params), store: store, openRGDs: openRGDs)
-            return ["isIncomplete": false, "items": .array(items.map { r.completionItem($0, snippets: snippets) })]
+            let list = Completion.list(r.snapshot, at: try r.offset(ofPositionIn: params), store: store, openRGDs: openRGDs)
+            return ["isIncomplete": .bool(list.isIncomplete), "items": .array(list.items.map { r.completionItem($0, snippets: snippets) })]
         }
     }
 
