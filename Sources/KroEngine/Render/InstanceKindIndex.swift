@@ -4,23 +4,32 @@ struct TypeMeta: Hashable {
     var kind: String
 }
 
-/// The instance kinds of some RGDs by type, the first RGD (in order) winning, built only
-/// for the types in `wanted`. The CRD of an RGD is generated only when its schema names
-/// a wanted type: generation is the expensive part, and the CRD's group, version and kind
-/// are the schema's (`group` defaulted as `CRDSource.effectiveGroup` does).
-struct InstanceKindIndex {
-    private var kinds: [TypeMeta: InstanceKind] = [:]
+/// The RGDs that define each instance type, in order: built once for a `--check` run (or
+/// an editor request) and read for every file. An instance's kind is the first of them
+/// whose generated CRD gives one. The CRD is generated only when a document of the type
+/// asks: generation is the expensive part, and the CRD's group, version and kind are the
+/// schema's (`group` defaulted as `CRDSource.effectiveGroup` does). Before, each file
+/// looked through every RGD of the run: 4,000 RGD files took 6 s, 20,000 took 220 s.
+public struct InstanceKindIndex: Sendable {
+    private let rgds: [RGDAnalysis]
+    private var byType: [TypeMeta: [Int]] = [:]
 
-    init(rgds: [RGDAnalysis], wanted: Set<TypeMeta>) {
-        for rgd in rgds {
-            guard let schema = rgd.rgd.schema, let kind = schema.kind?.value, let version = schema.apiVersion?.value,
-                  wanted.contains(TypeMeta(apiVersion: schema.effectiveGroup + "/" + version, kind: kind)),
-                  let crd = rgd.generatedCRD, let instance = InstanceKind(crd: crd.result.crd) else { continue }
-            let type = TypeMeta(apiVersion: instance.apiVersion, kind: instance.kind)
-            if kinds[type] == nil { kinds[type] = instance }
+    public init(rgds: [RGDAnalysis]) {
+        self.rgds = rgds
+        for (i, rgd) in rgds.enumerated() {
+            guard let schema = rgd.rgd.schema, let kind = schema.kind?.value, let version = schema.apiVersion?.value else { continue }
+            byType[TypeMeta(apiVersion: schema.effectiveGroup + "/" + version, kind: kind), default: []].append(i)
         }
     }
 
-    subscript(type: TypeMeta) -> InstanceKind? { kinds[type] }
-    var isEmpty: Bool { kinds.isEmpty }
+    func kind(_ type: TypeMeta) -> InstanceKind? {
+        for i in byType[type] ?? [] {
+            guard let crd = rgds[i].generatedCRD, let instance = InstanceKind(crd: crd.result.crd),
+                  TypeMeta(apiVersion: instance.apiVersion, kind: instance.kind) == type else { continue }
+            return instance
+        }
+        return nil
+    }
+
+    func defines(_ type: TypeMeta) -> Bool { byType[type] != nil }
 }

@@ -40,17 +40,19 @@ public enum Preview {
     /// document's read again only when some RGD defines a type named: no list of every
     /// document and its type is held.
     public static func instanceDiagnostics(_ file: YAMLFile, rgds: [RGDAnalysis]) -> [Diagnostic] {
-        var wanted: Set<TypeMeta> = []
-        for document in file.documents where document.errors.isEmpty {
-            if let type = typeMeta(of: document) { wanted.insert(TypeMeta(apiVersion: type.apiVersion, kind: type.kind)) }
-        }
-        guard !wanted.isEmpty else { return [] }
-        let kinds = InstanceKindIndex(rgds: rgds, wanted: wanted)
-        guard !kinds.isEmpty else { return [] }
+        instanceDiagnostics(file, kinds: InstanceKindIndex(rgds: rgds))
+    }
+
+    /// The same against an index built once for many files.
+    public static func instanceDiagnostics(_ file: YAMLFile, kinds: InstanceKindIndex) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        var found: [TypeMeta: InstanceKind?] = [:]
         for document in file.documents where document.errors.isEmpty {
-            guard let type = typeMeta(of: document),
-                  let kind = kinds[TypeMeta(apiVersion: type.apiVersion, kind: type.kind)] else { continue }
+            guard let written = typeMeta(of: document) else { continue }
+            let type = TypeMeta(apiVersion: written.apiVersion, kind: written.kind)
+            guard kinds.defines(type) else { continue }
+            if found[type] == nil { found[type] = kinds.kind(type) }
+            guard let kind = found[type] ?? nil else { continue }
             diagnostics += InstanceAdmission.admit(document, kind: kind, source: file.source).diagnostics
         }
         return diagnostics

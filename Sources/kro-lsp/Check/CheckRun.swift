@@ -107,14 +107,14 @@ struct CheckRun {
         }
         let analysed = analyses
         kept = analysed.compactMap { $0?.analysis }
-        let rgds = analysed.compactMap { $0 }.flatMap(\.analysis.rgds)
+        let kinds = InstanceKindIndex(rgds: analysed.compactMap { $0 }.flatMap(\.analysis.rgds))
         var results = [CheckReport.FileFindings?](repeating: nil, count: inputs.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
                 guard let (file, analysis) = analysed[i] else { return }
                 slots[i] = CheckReport.FileFindings(file: file, diagnostics: fileFindings(
-                    analysis, context: contexts[i], rgds: rgds, baseline: baselineRGDs))
+                    analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs))
             }
         }
         let failures = unreadable.compactMap { $0 }
@@ -141,14 +141,14 @@ struct CheckRun {
     /// against the baseline (graded by the same policy). The analysis's own list is not
     /// copied when nothing is added to it.
     private func fileFindings(_ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
-                              rgds: [RGDAnalysis], baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
+                              kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
         var added: [Diagnostic]
         if let skipped = TemplateSkip.diagnostic(for: analysis) {
             added = [skipped]
             context.options.policy.apply(&added)
             return added
         }
-        added = Preview.instanceDiagnostics(analysis.yaml, rgds: rgds)
+        added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds)
         if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         context.options.policy.apply(&added)
         guard !added.isEmpty else { return analysis.diagnostics }

@@ -78,6 +78,13 @@ import YAMLSyntax
             let file = YAMLParser.parse(SourceText(documents.joined(separator: "---\n")))
             let expected = Self.reference(file, rgds: rgds)
             #expect(Preview.instanceDiagnostics(file, rgds: rgds) == expected)
+            // One index read for several files, as a `--check` run reads it.
+            let index = InstanceKindIndex(rgds: rgds)
+            #expect(Preview.instanceDiagnostics(file, kinds: index) == expected)
+            for text in documents {
+                let alone = YAMLParser.parse(SourceText(text))
+                #expect(Preview.instanceDiagnostics(alone, kinds: index) == Self.reference(alone, rgds: rgds))
+            }
             compared += 1
             admitted += expected.isEmpty ? 0 : 1
         }
