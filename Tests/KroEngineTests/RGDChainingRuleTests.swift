@@ -100,4 +100,30 @@ import YAMLSyntax
         }
         #expect(chained >= 5, "too few runs chained to compare: \(chained)")
     }
+
+    /// A view keeps, in order, every definition whose CRD defines one of the keys (found by
+    /// key, the rule it replaced read every CRD): duplicates of one RGD, several RGDs of one
+    /// kind, and keys no RGD defines.
+    @Test func aViewKeepsTheDefinitionsOfItsKeys() {
+        var random = SplitMix64(seed: 0x5EED_C4A1)
+        var compared = 0
+        for round in 0..<20 {
+            let rgds = (0..<(2 + random.next(below: 6))).flatMap { i in
+                DocumentAnalyzer.analyze(SourceText(Self.rgd("v\(round)-\(i % 3)", &random)), options: .bundled).rgds
+                    .map { (rgd: $0, location: "file\(random.next(below: 3)).yaml") }
+            }
+            let all = ChainedKinds(rgds: rgds + rgds.prefix(random.next(below: 2)))
+            let keys = all.definitions.flatMap { CRDSchemas.kinds(in: $0.crd, path: "").map(\.gvk.bundleKey) }
+            for _ in 0..<5 {
+                let wanted = Set(keys.filter { _ in random.next(below: 2) == 0 } + ["kro.run/v1alpha1/Nothing"])
+                let expected = ChainedKinds(definitions: all.definitions.filter { definition in
+                    CRDSchemas.kinds(in: definition.crd, path: "").contains { wanted.contains($0.gvk.bundleKey) }
+                })
+                let view = all.restricted(to: wanted)
+                #expect(view.definitions == expected.definitions, "round \(round)")
+                compared += view.definitions.isEmpty ? 0 : 1
+            }
+        }
+        #expect(compared >= 30)
+    }
 }

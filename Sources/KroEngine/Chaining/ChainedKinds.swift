@@ -27,6 +27,8 @@ public struct ChainedKinds: Sendable, Hashable {
     private let unique: [String: (kind: KindSchema, rgdName: String)]
     /// Kinds several RGDs define differently: the RGDs' labels, sorted. They stay untyped.
     public let ambiguous: [String: [String]]
+    /// The positions in `definitions` of the CRDs defining each GVK key, ascending.
+    private let positions: [String: [Int]]
 
     public static let none = ChainedKinds(definitions: [])
 
@@ -36,13 +38,16 @@ public struct ChainedKinds: Sendable, Hashable {
             .sorted { ($0.0.rgdName, $0.0.location, $0.1) < ($1.0.rgdName, $1.0.location, $1.1) }.map(\.0)
         self.definitions = sorted
         var byKey: [String: [(kind: KindSchema, definition: Definition)]] = [:]
-        for definition in sorted {
+        var positions: [String: [Int]] = [:]
+        for (position, definition) in sorted.enumerated() {
             for kind in CRDSchemas.kinds(in: definition.crd, path: "") {
                 var kind = kind
                 kind.origin = .rgd(name: definition.rgdName)
                 byKey[kind.gvk.bundleKey, default: []].append((kind, definition))
+                if positions[kind.gvk.bundleKey]?.last != position { positions[kind.gvk.bundleKey, default: []].append(position) }
             }
         }
+        self.positions = positions
         var unique: [String: (kind: KindSchema, rgdName: String)] = [:]
         var ambiguous: [String: [String]] = [:]
         for (key, entries) in byKey {
@@ -86,11 +91,12 @@ public struct ChainedKinds: Sendable, Hashable {
 
 extension ChainedKinds {
     /// Only the definitions that generate one of `keys` (GVK keys): what an RGD reading
-    /// those kinds depends on, so an unrelated RGD's edit does not re-analyse it.
+    /// those kinds depends on, so an unrelated RGD's edit does not re-analyse it. Found by
+    /// key: reading every definition's CRD for each RGD made a `--check` of 2,000 chained
+    /// RGDs take 47 s.
     public func restricted(to keys: Set<String>) -> ChainedKinds {
-        ChainedKinds(definitions: definitions.filter { definition in
-            CRDSchemas.kinds(in: definition.crd, path: "").contains { keys.contains($0.gvk.bundleKey) }
-        })
+        let kept = Set(keys.flatMap { positions[$0] ?? [] }).sorted()
+        return ChainedKinds(definitions: kept.map { definitions[$0] })
     }
 
     /// The GVK key of the kind `rgd`'s generated CRD defines (nil when it has no CRD),
