@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Degenerate and hostile files against the real binary: time, memory, first findings.
 
-usage: scripts/hostile-shapes.py [--bin PATH] [--only NAME[,NAME…]] [--lsp]
+usage: scripts/hostile-shapes.py [--bin PATH] [--only NAME[,NAME…]] [--lsp] [--folders]
 
 Writes each shape to a temporary folder, runs `kro-lsp --check FILE` (wall and CPU seconds,
 peak RSS from wait4, RSS ÷ file size, exit status, the first two findings), and with
@@ -331,6 +331,22 @@ SHAPES = {
 }
 
 
+def rgd_of_kind(kind, resource_kind="ConfigMap", api_version="v1"):
+    """An RGD defining `kind` whose one resource is a `resource_kind`, its status read from it."""
+    return HEADER.replace("name: hostile", f"name: {kind.lower()}").replace("kind: Hostile", f"kind: {kind}") + \
+        f"    status:\n      n: ${{r.metadata.name}}\n  resources:\n  - id: r\n    template:\n" \
+        f"      apiVersion: {api_version}\n      kind: {resource_kind}\n      metadata:\n        name: ${{schema.spec.name}}\n"
+
+
+# Folders checked in one run: files of RGDs that do not chain, and a chain of RGDs each
+# creating an instance of the one before.
+FOLDERS = {
+    "files-20000": (lambda: {f"f{i}.yaml": rgd_of_kind(f"K{i}") for i in range(20_000)}, 10),
+    "chain-2000": (lambda: {f"f{i}.yaml": rgd_of_kind(f"K{i}", *(("ConfigMap", "v1") if i == 0 else (f"K{i - 1}", "kro.run/v1alpha1")))
+                            for i in range(2_000)}, 10),
+}
+
+
 INSTANCE = "apiVersion: kro.run/v1alpha1\nkind: Hostile\nmetadata: {name: x, namespace: default}\nspec: {name: demo}\n"
 
 
@@ -432,6 +448,8 @@ def main():
     parser.add_argument("--only", type=lambda v: v.split(","), metavar="NAME[,NAME…]",
                         help="these shapes only: " + ", ".join(SHAPES))
     parser.add_argument("--lsp", action="store_true", help="also open each shape in the server")
+    parser.add_argument("--folders", action="store_true",
+                        help="also check folders of many RGD files in one run: " + ", ".join(FOLDERS))
     parser.add_argument("--commands", action="store_true",
                         help="also run `crd`, `graph` and `instance` on each shape (they print findings their own way)")
     options = parser.parse_args()
@@ -475,6 +493,15 @@ def main():
                 print(f"  lsp: diagnostics after {seconds if seconds is None else round(seconds, 2)} s ({count}), "
                       f"next request answered: {answered}, server peak RSS {hwm:.0f} MB, exit {code}", flush=True)
             os.remove(path)
+        for name, (make, target) in FOLDERS.items() if options.folders else []:
+            folder = os.path.join(tmp, name)
+            os.mkdir(folder)
+            for file, text in make().items():
+                with open(os.path.join(folder, file), "w") as f:
+                    f.write(text)
+            wall, cpu, rss, code, findings = run_check(binary, folder)
+            print(f"{name}: --check {wall:.2f} s wall, {cpu:.2f} s CPU (target {target} s), peak RSS {rss:.0f} MB, "
+                  f"exit {code}; first: {[f[-160:] for f in findings[:2]]}", flush=True)
 
 
 if __name__ == "__main__":
