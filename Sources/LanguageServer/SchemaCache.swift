@@ -12,6 +12,11 @@ final class SchemaCache: @unchecked Sendable {
     }
     private let lock = Lock()
     private var stores: [Key: SchemaStore] = [:]
+    /// The keys of `stores`, least recently used first: past `maxStores`, the first goes.
+    /// Each configuration change, or each project's `.kro-lsp.yaml`, may name other CRD
+    /// folders, and a store of large CRDs holds hundreds of megabytes.
+    private var recent: [Key] = []
+    static let maxStores = 8
     private var bundled: Result<SchemaStore, BundledSchemas.BundleError>?
     /// One catalog per server, so each API group is inflated at most once.
     private let catalog = BundledCatalog.load()
@@ -39,12 +44,29 @@ final class SchemaCache: @unchecked Sendable {
     /// load problems (unreadable files…).
     func store(for crdPaths: [String], catalog: Bool, report: (String) -> Void) -> SchemaStore {
         let key = Key(paths: crdPaths, catalog: catalog)
-        if let hit = lock.withLock({ stores[key] }) { return hit }
+        if let hit = lock.withLock({ () -> SchemaStore? in
+            guard let hit = stores[key] else { return nil }
+            used(key)
+            return hit
+        }) { return hit }
         let loaded = SchemaStore.loading(crdPaths: crdPaths, onto: bundledStore, catalog: catalog ? self.catalog : nil)
         loaded.problems.forEach(report)
-        lock.withLock { stores[key] = loaded.store }
+        lock.withLock {
+            stores[key] = loaded.store
+            used(key)
+            while recent.count > Self.maxStores { stores[recent.removeFirst()] = nil }
+        }
         return loaded.store
     }
+
+    /// Marks `key` the most recently used (under the lock).
+    private func used(_ key: Key) {
+        recent.removeAll { $0 == key }
+        recent.append(key)
+    }
+
+    /// How many stores are kept (for tests).
+    var storeCount: Int { lock.withLock { stores.count } }
 
     /// Whether a loaded store read `path` (one of its CRD files or a folder above it).
     func uses(_ path: String) -> Bool {
@@ -52,5 +74,5 @@ final class SchemaCache: @unchecked Sendable {
         return lists.contains { $0.contains { crd in path == crd || path.hasPrefix(crd.hasSuffix("/") ? crd : crd + "/") } }
     }
 
-    func invalidate() { lock.withLock { stores = [:] } }
+    func invalidate() { lock.withLock { (stores, recent) = ([:], []) } }
 }
