@@ -98,6 +98,18 @@ import Testing
         if case .success = Rename.prepare(snapshot(m), at: m.position) { Issue.record("a YAML key is not renamable") }
     }
 
+    /// A name over `Rename.maxNameLength` is refused before any use is looked up (the
+    /// answer would hold it once per use); one at the limit is accepted.
+    @Test func refusesNamesOverTheLengthLimit() {
+        let m = MarkedText(Self.text)
+        let long = String(repeating: "a", count: Rename.maxNameLength + 1)
+        #expect(Rename.edits(snapshot(m), at: m.position, newName: long)
+                == .failure(.tooLong(Rename.maxNameLength + 1)))
+        #expect(Rename.Refusal.tooLong(257).description == "a name of 257 characters is over kro-lsp's limit of 256")
+        let atLimit = String(repeating: "a", count: Rename.maxNameLength)
+        #expect((try? Rename.edits(snapshot(m), at: m.position, newName: atLimit).get())?.allSatisfy { $0.newText == atLimit } == true)
+    }
+
     @Test func schemaFieldInExpressionsAndDefinition() {
         let text = rgd(schema: "    spec:\n      name: string\n      other: string", """
             - id: config
