@@ -16,6 +16,10 @@ struct DocumentStore: Sendable {
     struct Limits: Sendable {
         var maxDocuments = 2000
         var maxTotalBytes = 1 << 30
+        /// A file URI of the longest Linux path, every byte percent-encoded, is about 12 KiB.
+        /// Each analysis reads the other documents' URIs as paths: 20 documents of 10 MB URIs
+        /// kept the server busy for minutes.
+        var maxURIBytes = 16 << 10
     }
 
     private(set) var documents: [String: OpenDocument] = [:]
@@ -26,6 +30,10 @@ struct DocumentStore: Sendable {
 
     /// Opens (or reopens) a document; returns why it was refused when a limit is reached.
     mutating func open(uri: String, languageId: String, version: Int, text: String) -> String? {
+        if uri.utf8.count > limits.maxURIBytes {
+            return "a document URI of \(uri.utf8.count) bytes is over the limit of \(limits.maxURIBytes); "
+                + "not analysed: \(uri.prefix(80))…"
+        }
         let previous = documents[uri]?.source.bytes.count ?? 0
         if previous == 0 && documents[uri] == nil && documents.count >= limits.maxDocuments {
             return "\(documents.count) documents are open, the limit is \(limits.maxDocuments); close some to analyse \(uri)"

@@ -22,6 +22,9 @@ struct InstanceRGDs: Sendable {
     /// ones equal: the other documents see round `r` at their round `r + 1`.
     var rounds: [[RGDAnalysis]]
     var roundCRDs: [[CRDFingerprint]]
+    /// The document's path (its URI when not a file), as other documents' messages name it:
+    /// read from the URI once, not by every other document's analysis.
+    var location = ""
 
     init(_ analyses: [RGDAnalysis]) { self.init(rounds: [analyses]) }
 
@@ -52,7 +55,7 @@ extension Server.State {
     func chainingSiblings(except uri: String) -> [[RGDChaining.Sibling]] {
         let others = instanceRGDsByURI.filter { $0.key != uri }.sorted { $0.key < $1.key }
         let recorded = min(others.map(\.value.rounds.count).max() ?? 0, RGDChaining.maxRounds)
-        let locations = others.map { filePath(fromURI: $0.key) ?? $0.key }  // once, not per round and RGD
+        let locations = others.map(\.value.location)
         return [[]] + (0..<recorded).map { round in
             others.indices.flatMap { k in
                 let rounds = others[k].value.rounds
@@ -73,6 +76,8 @@ extension Server.State {
     /// Records the RGDs of `uri`; true when the CRDs they generate, at any round, changed.
     mutating func recordInstanceRGDs(_ rgds: InstanceRGDs, of uri: String) -> Bool {
         let before = (instanceRGDsByURI[uri] ?? InstanceRGDs([])).roundCRDs
+        var rgds = rgds
+        rgds.location = filePath(fromURI: uri) ?? uri
         instanceRGDsByURI[uri] = rgds.analyses.isEmpty ? nil : rgds
         return before != rgds.roundCRDs
     }

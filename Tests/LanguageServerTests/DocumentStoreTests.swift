@@ -195,4 +195,18 @@ import YAMLSyntax
         #expect(refused.contains("would hold 11 bytes, the limit is 10"))
         #expect(store.open(uri: "d", languageId: "yaml", version: 1, text: "12") == nil)
     }
+
+    /// A URI over the limit is refused with a message that names the limit and quotes only
+    /// the URI's start; one at the limit opens.
+    @Test func refusesURIsOverTheLengthLimit() {
+        var store = DocumentStore()
+        let limit = store.limits.maxURIBytes
+        let atLimit = "file:///" + String(repeating: "a", count: limit - 8)
+        #expect(store.open(uri: atLimit, languageId: "yaml", version: 1, text: "a: 1\n") == nil)
+        let over = atLimit + "b"
+        let refusal = store.open(uri: over, languageId: "yaml", version: 1, text: "a: 1\n") ?? ""
+        #expect(refusal.hasPrefix("a document URI of \(limit + 1) bytes is over the limit of \(limit); not analysed: file:///aaa"))
+        #expect(refusal.utf8.count < 200)
+        #expect(store[over] == nil)
+    }
 }
