@@ -13,16 +13,7 @@ import Testing
     /// An RGD whose `spec` has `fieldCount` fields `f0…`, with the cursor where `cursor` says.
     static func wideSchema(_ cursor: String) -> MarkedText {
         let fields = (0..<fieldCount).map { "      f\($0): string\n" }.joined()
-        return MarkedText(rgd(schema: "    spec:\n" + fields, """
-              - id: config
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: app
-                  data:
-                    key: \(cursor)
-            """))
+        return MarkedText(CompletionTests().template(cursor, schema: "    spec:\n" + fields))
     }
 
     @Test func fieldsPastTheLimitAreCutToThoseTypedFirst() {
@@ -43,14 +34,7 @@ import Testing
     }
 
     @Test func aShortListIsWholeAndComplete() {
-        let m = MarkedText(rgd("""
-              - id: config
-                template:
-                  apiVersion: v1
-                  kind: ConfigMap
-                  metadata:
-                    name: ${schema.spec.$0}
-            """))
+        let m = MarkedText(CompletionTests().template("${schema.spec.$0}"))
         let list = Completion.list(snapshot(m), at: m.position)
         #expect(!list.isIncomplete)
         #expect(list.items == Completion.items(snapshot(m), at: m.position))

@@ -15,8 +15,8 @@ import Testing
               replicas: ${schema.spec.replicas}
     """
 
-    func template(_ expression: String) -> String {
-        rgd(Self.deployment + "\n" + """
+    func template(_ expression: String, schema: String = defaultSchema) -> String {
+        rgd(schema: schema, Self.deployment + "\n" + """
             - id: config
               template:
                 apiVersion: v1
@@ -135,45 +135,31 @@ import Testing
         checkCompletion(rgd(schema: "    spec:\n      tags: \"[]string | «»$0\"", ""), contains: ["minItems", "uniqueItems"])
     }
 
+    /// A Deployment item whose `spec` has `replicas` and the cursor on the next line, its
+    /// lines indented by `indent` (the `rgd` text puts `resources:` at column 2).
+    static func deploymentSpec(indent: Int) -> String {
+        """
+        - id: deployment
+          template:
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              replicas: 2
+              «»$0
+        """.split(separator: "\n").map { String(repeating: " ", count: indent) + $0 }.joined(separator: "\n")
+    }
+
     /// `resources:` over `- id:` at the same column (the style most RGDs use): the item's
     /// keys are read as the template's, as with the items indented further.
     @Test func templateKeysUnderACompactResourceList() {
-        let compact = """
-            apiVersion: kro.run/v1alpha1
-            kind: ResourceGraphDefinition
-            metadata:
-              name: compact
-            spec:
-              schema:
-                apiVersion: v1alpha1
-                kind: Compact
-                spec:
-                  name: string
-              resources:
-              - id: deployment
-                template:
-                  apiVersion: apps/v1
-                  kind: Deployment
-                  spec:
-                    replicas: 2
-                    «»$0
-            """
-        checkCompletion(compact, contains: ["selector", "template", "strategy"], excludes: ["replicas"])
+        checkCompletion(rgd(Self.deploymentSpec(indent: 2)), contains: ["selector", "template", "strategy"], excludes: ["replicas"])
         let top = "resources:\n- id: x\n  «»$0\n"
         #expect(LineContext(source: MarkedText(top).source, offset: MarkedText(top).position)?.parents == ["resources", "-"])
     }
 
     @Test func templateKeysRequiredFirstAndResourceKeys() {
-        let text = rgd("""
-            - id: deployment
-              template:
-                apiVersion: apps/v1
-                kind: Deployment
-                spec:
-                  replicas: 2
-                  «»$0
-        """)
-        let items = checkCompletion(text, contains: ["selector", "template", "strategy"], excludes: ["replicas"])
+        let items = checkCompletion(rgd(Self.deploymentSpec(indent: 4)), contains: ["selector", "template", "strategy"],
+                                    excludes: ["replicas"])
         #expect(items.first { $0.label == "selector" }?.priority == 0 && items.first { $0.label == "strategy" }?.priority == 1)
         checkCompletion(rgd("""
             - id: deployment
