@@ -101,9 +101,12 @@ extension ChainedKinds {
 
     /// The GVK key of the kind `rgd`'s generated CRD defines (nil when it has no CRD),
     /// read from its schema as `RGDCRDReader.generate` writes it, without generating it.
+    /// Read through the optional in place: binding the schema copied it (a retain per
+    /// field), and chaining asks this of every open RGD on each analysis.
     public static func instanceKey(of rgd: RGDAnalysis) -> String? {
-        guard let schema = rgd.rgd.schema, let version = schema.apiVersion?.value, let kind = schema.kind?.value else { return nil }
-        return GroupVersionKind(group: schema.effectiveGroup, version: version, kind: kind).bundleKey
+        guard let version = rgd.rgd.schema?.apiVersion?.value, let kind = rgd.rgd.schema?.kind?.value,
+              let group = rgd.rgd.schema?.effectiveGroup else { return nil }
+        return GroupVersionKind(group: group, version: version, kind: kind).bundleKey
     }
 
     /// The GVK keys the resources of `rgds` name (`kro.run/v1alpha1/WebApp`).
