@@ -19,7 +19,7 @@ public enum Rename {
 
         public var description: String {
             switch self {
-            case .tooLong(let count): "a name of \(count) characters is over kro-lsp's limit of \(Rename.maxNameLength)"
+            case .tooLong(let bytes): "a name of \(bytes) bytes is over kro-lsp's limit of \(Rename.maxNameLength) bytes"
             case .notRenamable: "only resource ids and schema fields can be renamed"
             case .invalidName(let n): "\"\(n)\" is not a valid name here"
             case .reserved(let n): "\"\(n)\" is a reserved word"
@@ -36,12 +36,12 @@ public enum Rename {
         return .success((occurrence.range, symbol.name))
     }
 
-    /// Longer new names are refused: the answer holds the name once per use, and a
+    /// Longer new names (in UTF-8 bytes) are refused: the answer holds the name once per use, and a
     /// 1 MB name over 1,000 uses made a 1 GB answer.
     public static let maxNameLength = 256
 
     public static func edits(_ snapshot: DocumentSnapshot, at offset: Int, newName: String) -> Result<[Edit], Refusal> {
-        guard newName.utf8.count <= maxNameLength else { return .failure(.tooLong(newName.count)) }
+        guard newName.utf8.count <= maxNameLength else { return .failure(.tooLong(newName.utf8.count)) }
         let at = snapshot.lookup(at: offset)
         guard let rgd = at.rgd, let symbol = at.symbol, let definition = symbol.definition,
               symbol.kind == .resource || symbol.kind == .schemaField else { return .failure(.notRenamable) }

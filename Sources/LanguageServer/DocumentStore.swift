@@ -17,8 +17,8 @@ struct DocumentStore: Sendable {
         var maxDocuments = 2000
         var maxTotalBytes = 1 << 30
         /// A file URI of the longest Linux path, every byte percent-encoded, is about 12 KiB.
-        /// Each analysis reads the other documents' URIs as paths: 20 documents of 10 MB URIs
-        /// kept the server busy for minutes.
+        /// The URI is kept, and read as a path by other documents' analyses: 20 documents
+        /// of 10 MB URIs held 257 MB, outside the limit on their text.
         var maxURIBytes = 16 << 10
     }
 

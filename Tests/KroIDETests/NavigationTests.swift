@@ -105,7 +105,9 @@ import Testing
         let long = String(repeating: "a", count: Rename.maxNameLength + 1)
         #expect(Rename.edits(snapshot(m), at: m.position, newName: long)
                 == .failure(.tooLong(Rename.maxNameLength + 1)))
-        #expect(Rename.Refusal.tooLong(257).description == "a name of 257 characters is over kro-lsp's limit of 256")
+        #expect(Rename.Refusal.tooLong(257).description == "a name of 257 bytes is over kro-lsp's limit of 256 bytes")
+        let accented = String(repeating: "é", count: Rename.maxNameLength / 2 + 1)  // 258 bytes
+        #expect(Rename.edits(snapshot(m), at: m.position, newName: accented) == .failure(.tooLong(258)))
         let atLimit = String(repeating: "a", count: Rename.maxNameLength)
         #expect((try? Rename.edits(snapshot(m), at: m.position, newName: atLimit).get())?.allSatisfy { $0.newText == atLimit } == true)
     }

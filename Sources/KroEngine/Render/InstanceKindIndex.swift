@@ -30,6 +30,4 @@ public struct InstanceKindIndex: Sendable {
         }
         return nil
     }
-
-    func defines(_ type: TypeMeta) -> Bool { byType[type] != nil }
 }

@@ -36,9 +36,8 @@ public enum Preview {
     /// Each document's type is read from its `apiVersion`/`kind` alone, and a CRD is
     /// generated only for the RGDs whose kind some document names: a file of RGDs (and a
     /// run of many files) pays neither a whole-document conversion nor a CRD per RGD.
-    /// The types named are collected first (a file of 5,000 RGDs names one), and each
-    /// document's read again only when some RGD defines a type named: no list of every
-    /// document and its type is held.
+    /// Each type's kind is found once per file, in an index of the RGDs by the type they
+    /// define (`InstanceKindIndex`).
     public static func instanceDiagnostics(_ file: YAMLFile, rgds: [RGDAnalysis]) -> [Diagnostic] {
         instanceDiagnostics(file, kinds: InstanceKindIndex(rgds: rgds))
     }
@@ -50,7 +49,6 @@ public enum Preview {
         for document in file.documents where document.errors.isEmpty {
             guard let written = typeMeta(of: document) else { continue }
             let type = TypeMeta(apiVersion: written.apiVersion, kind: written.kind)
-            guard kinds.defines(type) else { continue }
             if found[type] == nil { found[type] = kinds.kind(type) }
             guard let kind = found[type] ?? nil else { continue }
             diagnostics += InstanceAdmission.admit(document, kind: kind, source: file.source).diagnostics

@@ -156,7 +156,6 @@ enum SchemaValidator {
         return v.jsonText
     }
 
-    /// A value as Go's `%#v`/`%q` shows it in field errors: strings quoted, numbers plain.
     /// The allowed values as the API server lists them, up to what a message keeps (an
     /// enum of 100,000 values made each finding's text 1 MB before it was cut).
     static func choices(_ allowed: [JSONValue]) -> String {
@@ -171,6 +170,7 @@ enum SchemaValidator {
         return out
     }
 
+    /// A value as Go's `%#v`/`%q` shows it in field errors: strings quoted, numbers plain.
     static func goText(_ v: JSONValue) -> String {
         switch v {
         case .string(let s): GoQuote.quote(s)
