@@ -94,12 +94,12 @@ public enum Hover {
                 return "**\(name)**: not declared in the schema"
             }
             var text = "**schema.\(name)**"
-            if let t = field.typeText { text += ": `\(t)`" }
+            if let t = field.typeText { text += ": " + SchemaDocs.code(t) }
             if let schema = field.schema.flatMap(OpenAPISchema.init(json:)) {
                 text += "\n\n" + SchemaDocs.markdown(schema, required: field.isRequired)
             }
             if !field.markers.isEmpty {
-                text += "\n\nmarkers: " + field.markers.map { "`\($0.key)=\($0.value)`" }.joined(separator: " ")
+                text += "\n\nmarkers: " + field.markers.map { SchemaDocs.code("\($0.key)=\($0.value)") }.joined(separator: " ")
             }
             return text
         }

@@ -1,3 +1,4 @@
+import JSON
 import CEL
 import KroEngine
 
@@ -39,19 +40,46 @@ struct FieldDocs {
     }
 }
 
-/// One OpenAPI schema node as Markdown.
+/// One OpenAPI schema node as Markdown. Every part is bounded (`Limits`): a schema may list
+/// a million enum values or carry a megabyte description, and each hover and completion item
+/// would repeat all of it (24 MB for one hover on an enum of 1,000,000 values).
 enum SchemaDocs {
+    enum Limits {
+        /// Enum values listed; the others are counted.
+        static let enumValues = 50
+        /// Characters of one value (a default, an enum value, a bound or a pattern).
+        static let valueCharacters = 200
+        /// Characters of the description; longer than any in Kubernetes 1.35 (4,258).
+        static let descriptionCharacters = 20_000
+    }
+
     static func markdown(_ schema: OpenAPISchema, required: Bool, title: String? = nil) -> String {
         var facts: [String] = []
         facts.append("type: `\(typeText(schema))`" + (required ? ", required" : ""))
-        if let d = schema.defaultValue { facts.append("default: `\(d.jsonText)`") }
-        if let e = schema.enumValues { facts.append("enum: " + e.map { "`\($0.jsonText)`" }.joined(separator: ", ")) }
+        if let d = schema.defaultValue { facts.append("default: \(code(d.jsonText))") }
+        if let e = schema.enumValues { facts.append("enum: " + enumText(e)) }
         for key in ["minimum", "maximum", "minLength", "maxLength", "minItems", "maxItems", "pattern"] {
-            if let v = schema.raw[key] { facts.append("\(key): `\(v.stringValue ?? v.jsonText)`") }
+            if let v = schema.raw[key] { facts.append("\(key): \(code(v.stringValue ?? v.jsonText))") }
         }
         var text = (title.map { "**\($0)**\n\n" } ?? "") + facts.joined(separator: " · ")
-        if let d = schema.description, !d.isEmpty { text += "\n\n" + d }
+        if let d = schema.description, !d.isEmpty { text += "\n\n" + clipped(d, to: Limits.descriptionCharacters) }
         return text
+    }
+
+    /// The first values in code spans, then how many there are in all.
+    static func enumText(_ values: [JSONValue]) -> String {
+        let shown = values.prefix(Limits.enumValues).map { code($0.jsonText) }.joined(separator: ", ")
+        return values.count > Limits.enumValues ? shown + ", … (\(values.count) values)" : shown
+    }
+
+    /// `text` in a code span, clipped.
+    static func code(_ text: String) -> String { "`" + clipped(text, to: Limits.valueCharacters) + "`" }
+
+    /// The first `limit` characters of `text`, and an ellipsis when there were more.
+    static func clipped(_ text: String, to limit: Int) -> String {
+        // Counting stops at the limit: a long text is not walked to its end.
+        guard let cut = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), cut < text.endIndex else { return text }
+        return text[..<cut] + "…"
     }
 
     static func typeText(_ schema: OpenAPISchema) -> String {

@@ -54,6 +54,24 @@ import Testing
         checkHover(rgd(schema: "    spec:\n      count: integer | «defa$0ult»=3", ""), contains: ["SimpleSchema marker", "omitted"])
     }
 
+    /// A schema may list a million enum values or carry a megabyte description: the hover
+    /// shows the first values and characters, and says how many values there are.
+    @Test func hugeEnumAndDescriptionAreClipped() throws {
+        let values = (0..<100).map { "v\($0)" }.joined(separator: ",")
+        let description = String(repeating: "d", count: 30_000)
+        let schema = "    spec:\n      color: string | enum=\"\(values)\" description=\"\(description)\""
+        let info = try #require(checkHover(rgd(schema: schema, """
+                - id: cm
+                  template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.co$0lor}"}}
+            """), contains: ["enum: `\"v0\"`, `\"v1\"`", "`\"v49\"`, … (100 values)"]))
+        #expect(!info.markdown.contains("`\"v50\"`"))
+        let paragraphs = info.markdown.components(separatedBy: "\n\n")
+        #expect(paragraphs.contains(String(repeating: "d", count: 20_000) + "…"))
+        // The marker line quotes the marker, clipped too.
+        #expect(!info.markdown.contains("v99"))
+        #expect(info.markdown.utf8.count < 25_000)
+    }
+
     @Test func crlfAndNonASCIIKeepRanges() {
         let m = MarkedText(at("${schema.spec.replicas}", "${schema.spec.«repl$0icas»}").replacingOccurrences(of: "web-app", with: "wéb-äpp")).crlf
         let info = Hover.info(snapshot(m), at: m.position)
