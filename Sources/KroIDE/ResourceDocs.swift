@@ -21,9 +21,9 @@ enum ResourceDocs {
             lines.append("declared on line \(source.position(of: range.start, encoding: .utf8).line + 1)")
         }
         let dependsOn = (rgd.graph.edges[id] ?? []).map(\.to)
-        lines.append("depends on: " + (dependsOn.isEmpty ? "nothing" : dependsOn.map { "`\($0)`" }.joined(separator: ", ")))
+        lines.append("depends on: " + (dependsOn.isEmpty ? "nothing" : MarkdownText.codeList(dependsOn, count: dependsOn.count)))
         let dependents = (dependentsByNode ?? rgd.graph.dependentsByNode())[id] ?? []
-        lines.append("dependents: " + (dependents.isEmpty ? "none" : dependents.map { "`\($0)`" }.joined(separator: ", ")))
+        lines.append("dependents: " + (dependents.isEmpty ? "none" : MarkdownText.codeList(dependents, count: dependents.count)))
         return lines.joined(separator: "\n\n")
     }
 }

@@ -45,8 +45,6 @@ struct FieldDocs {
 /// would repeat all of it (24 MB for one hover on an enum of 1,000,000 values).
 enum SchemaDocs {
     enum Limits {
-        /// Enum values listed; the others are counted.
-        static let enumValues = 50
         /// Characters of one value (a default, an enum value, a bound or a pattern).
         static let valueCharacters = 200
         /// Characters of the description; longer than any in Kubernetes 1.35 (4,258).
@@ -62,25 +60,15 @@ enum SchemaDocs {
             if let v = schema.raw[key] { facts.append("\(key): \(code(v.stringValue ?? v.jsonText))") }
         }
         var text = (title.map { "**\($0)**\n\n" } ?? "") + facts.joined(separator: " · ")
-        if let d = schema.description, !d.isEmpty { text += "\n\n" + clipped(d, to: Limits.descriptionCharacters) }
+        if let d = schema.description, !d.isEmpty { text += "\n\n" + MarkdownText.clipped(d, to: Limits.descriptionCharacters) }
         return text
     }
 
-    /// The first values in code spans, then how many there are in all.
     static func enumText(_ values: [JSONValue]) -> String {
-        let shown = values.prefix(Limits.enumValues).map { code($0.jsonText) }.joined(separator: ", ")
-        return values.count > Limits.enumValues ? shown + ", … (\(values.count) values)" : shown
+        MarkdownText.codeList(values.lazy.map(\.jsonText), count: values.count, limit: Limits.valueCharacters)
     }
 
-    /// `text` in a code span, clipped.
-    static func code(_ text: String) -> String { "`" + clipped(text, to: Limits.valueCharacters) + "`" }
-
-    /// The first `limit` characters of `text`, and an ellipsis when there were more.
-    static func clipped(_ text: String, to limit: Int) -> String {
-        // Counting stops at the limit: a long text is not walked to its end.
-        guard let cut = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex), cut < text.endIndex else { return text }
-        return text[..<cut] + "…"
-    }
+    static func code(_ text: String) -> String { MarkdownText.code(text, limit: Limits.valueCharacters) }
 
     static func typeText(_ schema: OpenAPISchema) -> String {
         if schema.isIntOrString { return "int-or-string" }

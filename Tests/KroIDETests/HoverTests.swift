@@ -63,13 +63,23 @@ import Testing
         let info = try #require(checkHover(rgd(schema: schema, """
                 - id: cm
                   template: {apiVersion: v1, kind: ConfigMap, metadata: {name: "${schema.spec.co$0lor}"}}
-            """), contains: ["enum: `\"v0\"`, `\"v1\"`", "`\"v49\"`, … (100 values)"]))
+            """), contains: ["enum: `\"v0\"`, `\"v1\"`", "`\"v49\"`, … (100 in all)"]))
         #expect(!info.markdown.contains("`\"v50\"`"))
         let paragraphs = info.markdown.components(separatedBy: "\n\n")
         #expect(paragraphs.contains(String(repeating: "d", count: 20_000) + "…"))
         // The marker line quotes the marker, clipped too.
         #expect(!info.markdown.contains("v99"))
         #expect(info.markdown.utf8.count < 25_000)
+    }
+
+    /// A resource read by 60 others: the hover names the first 50 and counts them all.
+    @Test func manyDependentsAreCounted() throws {
+        let readers = (0..<60).map { "    - id: r\($0)\n      template: {apiVersion: v1, kind: ConfigMap, metadata: {name: \"${hub.metadata.name}-\($0)\"}}" }
+        let hub = "    - id: hub\n      template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}"
+        let text = rgd(([hub] + readers).joined(separator: "\n"))
+        let marked = text.replacingOccurrences(of: "name: \"${hub.metadata.name}-0\"", with: "name: \"${«h$0ub».metadata.name}-0\"")
+        let info = try #require(checkHover(marked, contains: ["dependents: `r0`, `r1`", "`r49`, … (60 in all)"]))
+        #expect(!info.markdown.contains("`r50`"))
     }
 
     @Test func crlfAndNonASCIIKeepRanges() {
