@@ -19,18 +19,27 @@ struct Configuration: Sendable, Equatable {
     /// The catalogue doc in the repository; the one place that names it.
     static let defaultDiagnosticsDocumentationURL = "https://github.com/kro-run/kro-lsp/blob/main/docs/diagnostics.md"
 
-    /// Reads a settings object, either `{ "kro": {...} }` or the `kro` section itself.
-    mutating func update(from settings: JSONValue?) {
-        guard let settings, settings != .null else { return }
+    /// Reads a settings object, either `{ "kro": {...} }` or the `kro` section itself; the
+    /// problems found, for the user (`crdPaths` is read up to the `.kro-lsp.yaml` lists'
+    /// limit: each path is resolved and hashed on every analysis).
+    @discardableResult
+    mutating func update(from settings: JSONValue?) -> [String] {
+        guard let settings, settings != .null else { return [] }
+        var problems: [String] = []
         let section = settings["kro"] ?? settings
         if let paths = section["crdPaths"]?.arrayValue {
-            crdPaths = paths.compactMap(\.stringValue)
+            let limit = ProjectConfiguration.maxListEntries
+            if paths.count > limit {
+                problems.append("kro.crdPaths: more than \(limit) entries, kro-lsp's limit; the entries from here on are not read")
+            }
+            crdPaths = paths.prefix(limit).compactMap(\.stringValue)
         }
         if let omit = section["omitFunction"]?.boolValue { omitFunction = omit }
         if let catalog = section["catalog"]?.boolValue { self.catalog = catalog }
         if let delay = section["analysisDelayMs"]?.intValue, delay >= 0 { analysisDelayMilliseconds = min(delay, 60_000) }
         if let url = section["diagnosticsDocumentationURL"]?.stringValue, !url.isEmpty { diagnosticsDocumentationURL = url }
         if let hints = section["inlayHints"]?.boolValue { inlayHints = hints }
+        return problems
     }
 
     /// The CRD paths, relative ones resolved against the workspace root.
@@ -51,11 +60,7 @@ struct Configuration: Sendable, Equatable {
     }
 
     /// True when a watched file is one of the configured CRD files.
-    func isCRDFile(_ path: String, root: String?) -> Bool {
-        resolvedCRDPaths(root: root).contains { crd in
-            path == crd || path.hasPrefix(crd.hasSuffix("/") ? crd : crd + "/")
-        }
-    }
+    func crdFiles(root: String?) -> CRDPathSet { CRDPathSet(resolvedCRDPaths(root: root)) }
 }
 
 /// A `file://` URI's path (percent-decoded), nil for other schemes.

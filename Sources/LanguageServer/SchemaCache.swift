@@ -68,11 +68,8 @@ final class SchemaCache: @unchecked Sendable {
     /// How many stores are kept (for tests).
     var storeCount: Int { lock.withLock { stores.count } }
 
-    /// Whether a loaded store read `path` (one of its CRD files or a folder above it).
-    func uses(_ path: String) -> Bool {
-        let lists = lock.withLock { stores.keys.map(\.paths) }
-        return lists.contains { $0.contains { crd in path == crd || path.hasPrefix(crd.hasSuffix("/") ? crd : crd + "/") } }
-    }
+    /// The CRD files and folders the loaded stores read.
+    func usedPaths() -> CRDPathSet { CRDPathSet(lock.withLock { stores.keys.flatMap(\.paths) }) }
 
     func invalidate() { lock.withLock { (stores, recent) = ([:], []) } }
 }

@@ -23,7 +23,7 @@ extension Server {
             state.watchedFilesRegistration =
                 capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
             state.rootPath = root
-            state.configuration.update(from: params["initializationOptions"])
+            state.configurationProblems = state.configuration.update(from: params["initializationOptions"])
         }
         var serverCapabilities: JSONValue = [
             "positionEncoding": .string(PositionConversion(encoding: encoding).name),
@@ -43,6 +43,11 @@ extension Server {
 
     func initialized() {
         logger.clientIsReady()
+        let problems = withState { state in
+            defer { state.configurationProblems = [] }
+            return state.configurationProblems
+        }
+        problems.forEach(showConfigurationProblem)
         // Without the bundle every built-in kind is `dyn`: say so loudly, once.
         if let problem = schemas.bundleProblem {
             logger.log(.error, problem)
@@ -70,11 +75,12 @@ extension Server {
     }
 
     func applyConfiguration(_ settings: JSONValue) {
-        let changed = withState { state -> Bool in
+        let (changed, problems) = withState { state -> (Bool, [String]) in
             let old = state.configuration
-            state.configuration.update(from: settings)
-            return old != state.configuration
+            let problems = state.configuration.update(from: settings)
+            return (old != state.configuration, problems)
         }
+        problems.forEach(showConfigurationProblem)
         if changed {
             schemasChanged()
             reanalyzeAll()
@@ -90,9 +96,9 @@ extension Server {
         let uris = params["changes"]?.arrayValue?.compactMap { $0["uri"]?.stringValue } ?? []
         if uris.contains(where: Self.isProjectConfiguration) { return projectConfigurationChanged() }
         let paths = uris.compactMap(filePath(fromURI:))
-        let relevant = withState { state in
-            paths.contains { state.configuration.isCRDFile($0, root: state.rootPath) }
-        } || paths.contains(where: schemas.uses)
+        let configured = withState { $0.configuration.crdFiles(root: $0.rootPath) }
+        let used = schemas.usedPaths()
+        let relevant = paths.contains { configured.contains($0) || used.contains($0) }
         if relevant {
             schemasChanged()
             reanalyzeAll()
@@ -103,5 +109,11 @@ extension Server {
     func schemasChanged() {
         schemas.invalidate()
         withState { $0.analyses.dropCaches() }
+    }
+
+    /// A settings problem, shown to the user and logged.
+    func showConfigurationProblem(_ problem: String) {
+        logger.log(.warning, problem)
+        notify("window/showMessage", ["type": 2, "message": .string("kro-lsp: \(problem)")])
     }
 }

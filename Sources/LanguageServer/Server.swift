@@ -26,6 +26,8 @@ public final class Server: @unchecked Sendable {
         var refreshSupport = false
         var watchedFilesRegistration = false
         var rootPath: String?
+        /// Problems of the initialization options, shown once the client is ready.
+        var configurationProblems: [String] = []
         var configuration = Configuration()
         var documents = DocumentStore()
         var analyses = AnalysisTracker()
