@@ -14,7 +14,7 @@ enum CommandLineRouting {
 
     static func run<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) -> Never {
         do {
-            var parsed = try command.parseAsRoot(arguments)
+            var parsed = try parse(command, arguments)
             // The root command decides in `run()`: it may be the language server.
             if command != KroLSP.self { MemoryTuning.applyForOneShotRun() }
             try parsed.run()
@@ -26,6 +26,19 @@ enum CommandLineRouting {
             }
             command.exit(withError: error)
         }
+    }
+
+    /// The command `arguments` describe; a command that gathers its array values
+    /// (`GathersArguments`) receives them after the parser has read the rest, and is
+    /// validated again with them.
+    static func parse<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) throws -> ParsableCommand {
+        guard let gathering = command as? any GathersArguments.Type else { return try command.parseAsRoot(arguments) }
+        let gathered = GatheredArguments(arguments, valueOptions: gathering.valueOptions, gathered: gathering.gatheredOptions)
+        let parsed = try command.parseAsRoot(gathered.parserArguments)
+        guard var receiver = parsed as? any GathersArguments else { return parsed }
+        receiver.receive(gathered)
+        try receiver.validate()
+        return receiver
     }
 
     /// `kro-lsp help [COMMAND]`.

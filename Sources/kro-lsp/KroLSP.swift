@@ -143,3 +143,17 @@ struct KroLSP: ParsableCommand {
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
+
+extension KroLSP: GathersArguments {
+    static let valueOptions: Set<String> = [
+        "--crd", "--format", "--color", "--config", "--max-warnings", "--severity", "--feature-gates", "--baseline", "--log-level",
+    ]
+    static let gatheredOptions: Set<String> = ["--crd", "--severity", "--feature-gates"]
+
+    mutating func receive(_ gathered: GatheredArguments) {
+        paths = gathered.positionals
+        crdPaths = gathered.values["--crd"] ?? []
+        severities = gathered.values["--severity"] ?? []
+        featureGates = gathered.values["--feature-gates"] ?? []
+    }
+}
