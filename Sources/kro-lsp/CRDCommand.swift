@@ -58,3 +58,12 @@ struct CRDCommand: ParsableCommand {
         StandardStreams.writeOutput(documents.joined(separator: "---\n"))
     }
 }
+
+extension CRDCommand: GathersArguments {
+    static let valueOptions: Set<String> = ["--crd"]
+    static let gatheredOptions: Set<String> = ["--crd"]
+
+    mutating func receive(_ gathered: GatheredArguments) {
+        crdPaths = gathered.values["--crd"] ?? []
+    }
+}

@@ -33,7 +33,8 @@ enum CommandLineRouting {
     /// validated again with them.
     static func parse<C: ParsableCommand>(_ command: C.Type, _ arguments: [String]) throws -> ParsableCommand {
         guard let gathering = command as? any GathersArguments.Type else { return try command.parseAsRoot(arguments) }
-        let gathered = GatheredArguments(arguments, valueOptions: gathering.valueOptions, gathered: gathering.gatheredOptions)
+        let gathered = GatheredArguments(arguments, valueOptions: gathering.valueOptions, gathered: gathering.gatheredOptions,
+                                         gatherPositionals: gathering.gathersPositionals)
         let parsed = try command.parseAsRoot(gathered.parserArguments)
         guard var receiver = parsed as? any GathersArguments else { return parsed }
         receiver.receive(gathered)

@@ -14,12 +14,14 @@ struct GatheredArguments: Equatable {
     var values: [String: [String]] = [:]
 
     /// `valueOptions`: every option that takes a value (so the argument after it is not
-    /// positional); `gathered`: the repeatable ones among them whose values are gathered.
-    init(_ arguments: [String], valueOptions: Set<String>, gathered: Set<String>) {
+    /// positional); `gathered`: the repeatable ones among them whose values are gathered;
+    /// `gatherPositionals`: whether the positional arguments are gathered too (else the
+    /// parser sees them all, and says when there are too many).
+    init(_ arguments: [String], valueOptions: Set<String>, gathered: Set<String>, gatherPositionals: Bool = true) {
         var afterTerminator = false
         var i = 0
         func positional(_ argument: String) {
-            if positionals.isEmpty { parserArguments.append(argument) }
+            if positionals.isEmpty || !gatherPositionals { parserArguments.append(argument) }
             positionals.append(argument)
         }
         func value(_ name: String, _ value: String, spelled: [String]) {
@@ -60,6 +62,12 @@ protocol GathersArguments: ParsableCommand {
     static var valueOptions: Set<String> { get }
     /// The repeatable options whose values are gathered.
     static var gatheredOptions: Set<String> { get }
+    /// Whether the positional arguments are gathered (an array of them).
+    static var gathersPositionals: Bool { get }
     /// Takes every value gathered (the parser set the first of each).
     mutating func receive(_ gathered: GatheredArguments)
+}
+
+extension GathersArguments {
+    static var gathersPositionals: Bool { false }
 }

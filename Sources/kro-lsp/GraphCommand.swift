@@ -39,3 +39,12 @@ struct GraphCommand: ParsableCommand {
         if analysis.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }
+
+extension GraphCommand: GathersArguments {
+    static let valueOptions: Set<String> = ["--crd", "--format"]
+    static let gatheredOptions: Set<String> = ["--crd"]
+
+    mutating func receive(_ gathered: GatheredArguments) {
+        crdPaths = gathered.values["--crd"] ?? []
+    }
+}

@@ -149,6 +149,7 @@ extension KroLSP: GathersArguments {
         "--crd", "--format", "--color", "--config", "--max-warnings", "--severity", "--feature-gates", "--baseline", "--log-level",
     ]
     static let gatheredOptions: Set<String> = ["--crd", "--severity", "--feature-gates"]
+    static let gathersPositionals = true
 
     mutating func receive(_ gathered: GatheredArguments) {
         paths = gathered.positionals

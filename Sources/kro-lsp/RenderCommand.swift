@@ -91,3 +91,13 @@ struct RenderCommand: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 }
+
+extension RenderCommand: GathersArguments {
+    static let valueOptions: Set<String> = ["--instance", "-o", "--output", "--external", "--namespace", "--crd"]
+    static let gatheredOptions: Set<String> = ["--external", "--crd"]
+
+    mutating func receive(_ gathered: GatheredArguments) {
+        externals = gathered.values["--external"] ?? []
+        crdPaths = gathered.values["--crd"] ?? []
+    }
+}

@@ -41,15 +41,39 @@ import Testing
         #expect(g.values == ["--crd": ["x", "y"]])
     }
 
-    /// Every option the help lists with a value is one whose next argument is its value.
-    @Test func valueOptionsAreThoseTheHelpShowsWithAValue() throws {
-        let help = KroLSP.helpMessage(columns: 200)
-        let regex = try NSRegularExpression(pattern: #"^\s+(--[a-z-]+) <"#, options: .anchorsMatchLines)
-        let listed = regex.matches(in: help, range: NSRange(help.startIndex..., in: help)).map {
-            String(help[Range($0.range(at: 1), in: help)!])
+    @Test func subcommandsGatherTheirRepeatableOptions() throws {
+        func render(_ c: RenderCommand) -> String {
+            "\(c.rgd) \(c.instance) \(c.output) \(c.externals) \(c.namespace) \(c.crdPaths) \(c.omit)"
         }
-        #expect(Set(listed) == KroLSP.valueOptions, "\(listed)")
-        #expect(KroLSP.gatheredOptions.isSubset(of: KroLSP.valueOptions))
+        for arguments in [["r.yaml", "--instance", "i.yaml", "--external", "e1", "-o", "json", "--external=e2", "--crd", "c/", "--omit"],
+                          ["--crd=a", "--namespace", "ns", "r.yaml", "--crd", "b", "--instance", "-", "--output", "yaml"]] {
+            let alone = try RenderCommand.parseAsRoot(arguments) as! RenderCommand
+            let gathered = try CommandLineRouting.parse(RenderCommand.self, arguments) as! RenderCommand
+            #expect(render(gathered) == render(alone), "\(arguments)")
+        }
+        let graph = try CommandLineRouting.parse(GraphCommand.self, ["--crd", "a", "f.yaml", "--format", "mermaid", "--crd=b"]) as! GraphCommand
+        #expect(graph.crdPaths == ["a", "b"] && graph.file == "f.yaml" && graph.format == .mermaid)
+        let crd = try CommandLineRouting.parse(CRDCommand.self, ["--crd", "a", "f.yaml", "--crd", "b"]) as! CRDCommand
+        #expect(crd.crdPaths == ["a", "b"] && crd.file == "f.yaml")
+        // A command of one file still refuses two: its positionals are not gathered.
+        #expect(throws: (any Error).self) { try CommandLineRouting.parse(CRDCommand.self, ["f.yaml", "g.yaml"]) }
+    }
+
+    /// Every option a command's help lists with a value is one whose next argument is its
+    /// value (by each of its names).
+    @Test func valueOptionsAreThoseTheHelpShowsWithAValue() throws {
+        let regex = try NSRegularExpression(pattern: #"^\s+(?:(-[a-z]), )?(--[a-z-]+) <"#, options: .anchorsMatchLines)
+        func listed(_ help: String) -> Set<String> {
+            Set(regex.matches(in: help, range: NSRange(help.startIndex..., in: help)).flatMap { match in
+                [1, 2].compactMap { Range(match.range(at: $0), in: help).map { String(help[$0]) } }
+            })
+        }
+        let commands: [any GathersArguments.Type] = [KroLSP.self, CRDCommand.self, GraphCommand.self, RenderCommand.self]
+        for command in commands {
+            let help = command == KroLSP.self ? KroLSP.helpMessage(columns: 200) : KroLSP.helpMessage(for: command, columns: 200)
+            #expect(listed(help) == command.valueOptions, "\(command): \(listed(help).sorted())")
+            #expect(command.gatheredOptions.isSubset(of: command.valueOptions))
+        }
     }
 
     /// Values past the first are still validated.
