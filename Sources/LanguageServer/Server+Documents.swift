@@ -52,10 +52,12 @@ extension Server {
         let kindsChanged = withState { state -> Bool in
             guard state.documents.close(uri: uri) != nil else { return false }
             state.analyses.forget(uri)
+            state.unpublishedReaders.remove(uri)
+            state.openRGDs.recordReads(nil, of: uri)
             if !state.pullDiagnostics {
                 notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
             }
-            let crdsChanged = state.recordInstanceRGDs(InstanceRGDs([]), of: uri)
+            let crdsChanged = state.openRGDs.record(InstanceRGDs([]), of: uri)
             return state.recordInstanceKinds([], of: uri) || crdsChanged
         }
         if kindsChanged { reanalyzeAll(except: uri) }
@@ -73,6 +75,11 @@ extension Server {
         let (uris, refresh) = withState { state in
             (state.documents.documents.keys.filter { affected(state, $0) }, state.pullDiagnostics && state.refreshSupport)
         }
+        scheduleAnalyses(uris, refresh: refresh)
+    }
+
+    /// Schedules `uris` again (their text unchanged), then asks a pulling client to pull.
+    private func scheduleAnalyses(_ uris: some Collection<String>, refresh: Bool) {
         for uri in uris { scheduleAnalysis(uri, textChanged: false) }
         if refresh && !uris.isEmpty { request("workspace/diagnostic/refresh", .null) { _ in } }
     }
@@ -119,13 +126,11 @@ extension Server {
     }
 
     /// What the other open documents define, taken under the lock when a run starts, not
-    /// when it is scheduled: each is a pass over every open document, and after one changes
-    /// what it defines every other one is scheduled again, most of them superseded before
-    /// they run (opening 100 chained RGDs spent a fifth of its time here).
+    /// when it is scheduled: after one changes what it defines, the documents reading it
+    /// are scheduled again, most of them superseded before they run.
     struct OpenRGDs: Sendable {
         var instanceKinds: Set<GroupVersionKind>
-        var otherRGDs: [RGDAnalysis]
-        var siblings: [[RGDChaining.Sibling]]
+        var others: OpenSiblings
     }
 
     /// Runs `job` on the calling (analysis) thread and publishes it, unless `stop` is raised
@@ -147,8 +152,8 @@ extension Server {
         guard !stop.isRaised else { return }
         let open = withState { state in
             state.analyses.readsOpenRGDs(uri, generation: job.generation)
-            return OpenRGDs(instanceKinds: state.knownInstanceKinds, otherRGDs: state.instanceRGDs(except: uri),
-                            siblings: state.chainingSiblings(except: uri))
+            if state.analyses.completed[uri] == nil { state.unpublishedReaders.insert(uri) }
+            return OpenRGDs(instanceKinds: state.knownInstanceKinds, others: state.openRGDs.others(than: uri))
         }
         // RGD chaining: kinds the other open RGDs (and this file's own) define.
         var analysisOptions = options
@@ -156,7 +161,7 @@ extension Server {
         analysisOptions.shouldStop = { stop.isRaised }
         analysisOptions.analysisThreads = Self.analysisThreads
         // The rounds a `--check` run over every open document would give this one.
-        let chaining = RGDChaining.analyzeByRound(count: 1, siblingsByRound: open.siblings,
+        let chaining = RGDChaining.analyzeByRound(count: 1, siblings: open.others.chaining,
                                                   location: { _ in filePath(fromURI: uri) ?? uri },
                                                   rgds: { $0.rgds.map(\.analysis) }) { [analysisOptions] _, chained in
             var options = analysisOptions
@@ -171,7 +176,7 @@ extension Server {
         // Instance documents are admitted against the open RGDs' generated CRDs.
         let diagnostics = isKroFile
             ? converter.lspDiagnostics(snapshot, uri: uri,
-                                       more: options.policy.apply(Self.instanceFindings(snapshot, openRGDs: open.otherRGDs)))
+                                       more: options.policy.apply(Self.instanceFindings(snapshot, openRGDs: open.others.rgds)))
             : JSONFragment(.array([]))
         publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot,
                                                diagnostics: diagnostics, isKroFile: isKroFile),
@@ -186,8 +191,10 @@ extension Server {
                  rgds: InstanceRGDs = InstanceRGDs([])) {
         let (changedKinds, replaced) = withState { state -> (Set<String>?, Replaced?) in
             // Taken out to be freed after the lock: the next edit need not wait for that.
-            let replaced = Replaced(result: state.analyses.completed[uri], rgds: state.instanceRGDsByURI[uri])
+            let replaced = Replaced(result: state.analyses.completed[uri], rgds: state.openRGDs.rgdsByURI[uri])
             guard state.analyses.finish(uri, result) else { return (nil, nil) }
+            state.unpublishedReaders.remove(uri)
+            state.openRGDs.recordReads(result.snapshot, of: uri)
             if !state.pullDiagnostics {
                 var params = JSONTextWriter()
                 params.beginObject()
@@ -201,7 +208,7 @@ extension Server {
                 notify("textDocument/publishDiagnostics", .text(params.finish()))
             }
             let before = state.definedKindKeys(of: uri)
-            let crdsChanged = state.recordInstanceRGDs(rgds, of: uri)
+            let crdsChanged = state.openRGDs.record(rgds, of: uri)
             guard state.recordInstanceKinds(defines, of: uri) || crdsChanged else { return (nil, replaced) }
             return (before.union(state.definedKindKeys(of: uri)), replaced)
         }
@@ -213,16 +220,19 @@ extension Server {
     /// After what `uri` defines changed (`kinds`: the GVK keys it defined before or does
     /// now): analyses again the documents that may read them, those whose RGDs name one of
     /// them and those holding other YAML (instance files, whose detection and admission
-    /// read the open RGDs), and those not analysed yet, unless their next run is still to
-    /// read the open RGDs (it sees the change). Every document again, and again each
-    /// time, made opening 100 chained RGDs 2,900 analyses; now 150.
+    /// read the open RGDs), and those not analysed yet whose run has read them, unless
+    /// their next run is still to read the open RGDs (it sees the change). Every document
+    /// again, and again each time, made opening 100 chained RGDs 2,900 analyses; now 150.
+    /// The documents come from the index, not a pass over every open one.
     func reanalyze(affectedBy kinds: Set<String>, except skipped: String) {
-        reanalyze { state, uri in
-            guard uri != skipped, !state.analyses.willReadOpenRGDs(uri) else { return false }
-            guard let snapshot = state.analyses.completed[uri]?.snapshot else { return true }
-            return snapshot.yaml.documents.count > snapshot.rgds.count
-                || snapshot.rgds.contains { !$0.analysis.referencedKindKeys.isDisjoint(with: kinds) }
+        let (uris, refresh) = withState { state in
+            let candidates = state.openRGDs.readers(of: kinds).union(state.openRGDs.withOtherYAML).union(state.unpublishedReaders)
+            let uris = candidates.filter { $0 != skipped && state.documents[$0] != nil && !state.analyses.willReadOpenRGDs($0) }
+            // Their next runs read the open RGDs again; until then they need no other.
+            state.unpublishedReaders.subtract(uris)
+            return (uris, state.pullDiagnostics && state.refreshSupport)
         }
+        scheduleAnalyses(uris, refresh: refresh)
     }
 
     /// What a publish replaces: the previous version's analysis.

@@ -54,9 +54,13 @@ public final class Server: @unchecked Sendable {
             }
             return changed
         }
-        /// The RGDs of each open document, with their generated CRDs: instance documents are
-        /// admitted against them (issue 12).
-        var instanceRGDsByURI: [String: InstanceRGDs] = [:]
+        /// The RGDs of each open document, with their generated CRDs (instance documents are
+        /// admitted against them), indexed by the kinds they define and read.
+        var openRGDs = OpenRGDIndex()
+        /// Open documents never published whose running analysis has read the open RGDs:
+        /// any change to those may concern them (the others will read it). Only those: the
+        /// documents waiting for a first analysis were each looked at on every publish.
+        var unpublishedReaders: Set<String> = []
         /// `.kro-lsp.yaml` files whose problems were shown (once per version of the file).
         var reportedConfigurations: Set<String> = []
         /// Requests received and not yet answered (cancellable).
