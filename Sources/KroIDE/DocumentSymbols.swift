@@ -64,15 +64,22 @@ public enum DocumentSymbols {
         }
     }
 
+    /// Symbols a workspace search answers at most: an editor asks again as the query
+    /// grows, and every symbol of 2,000 open files was a 38 MB answer taking 2.3 s.
+    public static let maxWorkspaceSymbols = 1_000
+
     /// The symbols across files whose name contains `query` (case-insensitive), flattened,
-    /// with the file each is in.
-    public static func workspace(_ files: [(uri: String, snapshot: DocumentSnapshot)], query: String)
+    /// with the file each is in: the first `limit`, in the order of the files and outlines
+    /// (the files after the limit are not outlined).
+    public static func workspace(_ files: [(uri: String, snapshot: DocumentSnapshot)], query: String,
+                                 limit: Int = maxWorkspaceSymbols)
         -> [(uri: String, symbol: DocumentSymbol, container: String?)]
     {
         var out: [(uri: String, symbol: DocumentSymbol, container: String?)] = []
         let lowered = query.lowercased()
         let loweredBytes = lowered.utf8.count
         func visit(_ s: DocumentSymbol, container: String?, uri: String) {
+            guard out.count < limit else { return }
             // A name shorter than the query cannot hold it: not searched (a search costs the
             // query's length, and a query of 1 MB against 30,000 names took minutes).
             if query.isEmpty || Self.name(s.name.lowercased(), holds: lowered, of: loweredBytes) {
@@ -80,7 +87,10 @@ public enum DocumentSymbols {
             }
             for c in s.children { visit(c, container: s.name, uri: uri) }
         }
-        for file in files { for s in outline(file.snapshot) { visit(s, container: nil, uri: file.uri) } }
+        for file in files {
+            guard out.count < limit else { break }
+            for s in outline(file.snapshot) { visit(s, container: nil, uri: file.uri) }
+        }
         return out
     }
 

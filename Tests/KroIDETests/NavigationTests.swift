@@ -157,6 +157,12 @@ import Testing
         #expect(DocumentSymbols.workspace([("a", snapshot(m))], query: "Deployment").count == 2)
         #expect(DocumentSymbols.workspace([("a", snapshot(m))], query: "deployment!").isEmpty)
         #expect(DocumentSymbols.workspace([("a", snapshot(m))], query: String(repeating: "é", count: 100_000)).isEmpty)
+        // The answer stops at the limit, in the order of the files.
+        let all = DocumentSymbols.workspace([("a", snapshot(m)), ("b", snapshot(m))], query: "")
+        let first = DocumentSymbols.workspace([("a", snapshot(m)), ("b", snapshot(m))], query: "", limit: all.count / 2 + 1)
+        #expect(first.count == all.count / 2 + 1)
+        #expect(first.map { "\($0.uri) \($0.symbol.name)" } == all.prefix(first.count).map { "\($0.uri) \($0.symbol.name)" })
+        #expect(first.last?.uri == "b")
     }
 
     /// Name, then the children's outlines in brackets.
