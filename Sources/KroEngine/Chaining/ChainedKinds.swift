@@ -33,9 +33,7 @@ public struct ChainedKinds: Sendable, Hashable {
     public static let none = ChainedKinds(definitions: [])
 
     public init(definitions: [Definition]) {
-        let text = { (d: Definition) in (try? JSONSerializer().string(d.crd)) ?? "" }
-        let sorted = definitions.map { ($0, text($0)) }
-            .sorted { ($0.0.rgdName, $0.0.location, $0.1) < ($1.0.rgdName, $1.0.location, $1.1) }.map(\.0)
+        let sorted = Self.sorted(definitions)
         self.definitions = sorted
         var byKey: [String: [(kind: KindSchema, definition: Definition)]] = [:]
         var positions: [String: [Int]] = [:]
@@ -52,7 +50,7 @@ public struct ChainedKinds: Sendable, Hashable {
         var ambiguous: [String: [String]] = [:]
         for (key, entries) in byKey {
             // The same RGD seen twice (one file named twice) is one definition.
-            if Set(entries.map(\.definition.crd)).count == 1, let first = entries.first {
+            if let first = entries.first, entries.allSatisfy({ $0.definition.crd == first.definition.crd }) {
                 unique[key] = (first.kind, first.definition.rgdName)
             } else {
                 ambiguous[key] = Array(Set(entries.map(\.definition.label))).sorted()
@@ -60,6 +58,25 @@ public struct ChainedKinds: Sendable, Hashable {
         }
         self.unique = unique
         self.ambiguous = ambiguous
+    }
+
+    /// By RGD name and location, then (only among those sharing both) by CRD text: the
+    /// text is made for ties alone, not for every definition of every analysis.
+    private static func sorted(_ definitions: [Definition]) -> [Definition] {
+        var sorted = definitions.sorted { ($0.rgdName, $0.location) < ($1.rgdName, $1.location) }
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].rgdName == sorted[start].rgdName, sorted[end].location == sorted[start].location {
+                end += 1
+            }
+            if end - start > 1 {
+                let text = { (d: Definition) in (try? JSONSerializer().string(d.crd)) ?? "" }
+                sorted[start..<end] = ArraySlice(sorted[start..<end].map { ($0, text($0)) }.sorted { $0.1 < $1.1 }.map(\.0))
+            }
+            start = end
+        }
+        return sorted
     }
 
     /// The definitions of `rgds` found at their locations (those without a generatable

@@ -2,11 +2,6 @@ import JSON
 import YAMLSyntax
 
 extension RGDAnalysis {
-    /// The CRD kro generates for this RGD: the very object `kro-lsp crd` prints.
-    public var generatedCRD: GeneratedCRD? {
-        RGDCRDReader.generate(rgd: rgd, simpleSchema: instanceSchema, status: statusSchemas)
-    }
-
     /// Whether the RGD has errors kro would reject it for.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 }

@@ -1,0 +1,39 @@
+import JSON
+import KroTestSupport
+import Testing
+import YAMLSyntax
+@testable import KroEngine
+
+/// An RGD analysis makes its CRD once, and again after a change; chained kinds made from
+/// the same definitions in any order are equal.
+@Suite struct GeneratedCRDMemoTests {
+    func analysis(_ text: String) throws -> RGDAnalysis {
+        try #require(DocumentAnalyzer.analyze(SourceText(text), options: .bundled).rgds.first)
+    }
+
+    func crdName(_ a: RGDAnalysis) -> String? { a.generatedCRD?.result.crd["metadata"]?["name"]?.stringValue }
+
+    @Test func aChangedAnalysisMakesItsCRDAgain() throws {
+        let database = try analysis(ChainingFixtures.database())
+        let widget = try analysis(ChainingFixtures.database().replacingOccurrences(of: "kind: Database", with: "kind: Widget"))
+        #expect(crdName(database) == "databases.kro.run")
+        var changed = database
+        changed.rgd = widget.rgd
+        changed.instanceSchema = widget.instanceSchema
+        #expect(crdName(changed) == "widgets.kro.run")
+        // The copy it was made from keeps its own.
+        #expect(crdName(database) == "databases.kro.run")
+        #expect(changed.generatedCRD?.result.crd == widget.generatedCRD?.result.crd)
+    }
+
+    /// Two RGDs of one name at one location (a file checked twice, then edited) are ordered
+    /// by their CRDs' text, whatever order they come in.
+    @Test func tiesAreOrderedByTheCRDs() throws {
+        let a = ChainedKinds.Definition(rgdName: "x", location: "f.yaml", crd: ["kind": "CustomResourceDefinition", "spec": ["a": 1]])
+        let b = ChainedKinds.Definition(rgdName: "x", location: "f.yaml", crd: ["kind": "CustomResourceDefinition", "spec": ["b": 1]])
+        let c = ChainedKinds.Definition(rgdName: "w", location: "g.yaml", crd: ["kind": "CustomResourceDefinition"])
+        let orders = [[a, b, c], [b, c, a], [c, b, a]].map { ChainedKinds(definitions: $0) }
+        #expect(orders.allSatisfy { $0 == orders[0] })
+        #expect(orders.allSatisfy { $0.definitions.map(\.crd) == [c.crd, a.crd, b.crd] })
+    }
+}
