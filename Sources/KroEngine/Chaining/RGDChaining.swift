@@ -64,8 +64,13 @@ public enum RGDChaining {
     ) -> (results: [Result?], rounds: [[[RGDAnalysis]]]) {
         let initial = ChainedKinds(rgds: siblings.lookup(0, nil))
         var results = run(Array(0..<count), parallel: parallel) { analyze($0, initial) }
-        var views = results.map { result in
-            result.map { initial.restricted(to: ChainedKinds.referencedKeys(of: rgds($0))) } ?? .none
+        var initialViews: [Set<String>: ChainedKinds] = [:]
+        var views = results.map { result -> ChainedKinds in
+            guard let result else { return .none }
+            let keys = ChainedKinds.referencedKeys(of: rgds(result))
+            let view = initialViews[keys] ?? initial.restricted(to: keys)
+            initialViews[keys] = view
+            return view
         }
         var rounds = results.map { [$0.map(rgds) ?? []] }
         for round in 1...maxRounds {
@@ -82,8 +87,12 @@ public enum RGDChaining {
             let all = ChainedKinds(rgds: siblings.lookup(round, wanted) + found)
             var stale: [Int] = []
             var next = views
+            // Inputs naming the same kinds share one view: 500 copies of one RGD each made
+            // the same view of 500 definitions (13 s for a `--check`).
+            var viewsByKeys: [Set<String>: ChainedKinds] = [:]
             for i in 0..<count where results[i] != nil && !referenced[i].isEmpty {
-                let view = all.restricted(to: referenced[i])
+                let view = viewsByKeys[referenced[i]] ?? all.restricted(to: referenced[i])
+                viewsByKeys[referenced[i]] = view
                 if view != views[i] { stale.append(i); next[i] = view }
             }
             // Settled, and the siblings stay as they are: the later rounds are this one.
