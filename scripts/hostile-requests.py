@@ -5,7 +5,8 @@ usage: scripts/hostile-requests.py [--bin PATH] [--only NAME[,NAME…]]
 
 First, chained-100: 100 RGDs opened at once, each reading the kind of the one before
 (every open document used to be analysed again at each change: 23 s for 200), then
-open-2000 and chained-2000, with the time of an edit while they are open. Then
+open-2000, chained-2000 and copies-200 (copies of one RGD reading its own kind), with the
+time of an edit while they are open. Then
 long-line-edits-*: one didChange of many edits at both ends of a 10 MB line.
 
 Opens each shape (built by hostile-shapes.py's generators) in `kro-lsp` over stdio, then
@@ -161,8 +162,19 @@ def run(binary, text, at):
     print(f"  server peak RSS {hwm:.0f} MB, exit {shut_down(proc, send)}", flush=True)
 
 
-def open_documents(binary, n, chained=True):
-    """Opens `n` RGDs at once, each reading the kind the one before defines when `chained`:
+def chain_of(n, chained=True):
+    """`n` RGDs K0…, each reading the kind the one before defines when `chained`."""
+    texts = []
+    for d in range(n):
+        reads = (f"  - id: up\n    template: {{apiVersion: kro.run/v1alpha1, kind: K{d - 1}, metadata: {{name: x}}, "
+                 "spec: {name: x}}\n") if d and chained else ""
+        texts.append(shapes.HEADER.replace("name: hostile", f"name: k{d}").replace("kind: Hostile", f"kind: K{d}")
+                     + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n" + reads)
+    return texts
+
+
+def open_documents(binary, name, texts):
+    """Opens the RGDs `texts` at once (a chain, unrelated ones, or copies of one):
     seconds until every one has diagnostics, then until the server falls quiet (no publish
     for 3 s), and how many analyses it published on the way (each document's rounds settle
     in turn). Then 60 one-character edits to the first document, each awaited: the seconds
@@ -190,13 +202,8 @@ def open_documents(binary, n, chained=True):
         pass
     send({"jsonrpc": "2.0", "method": "initialized", "params": {}})
     start = time.monotonic()
-    texts = []
-    for d in range(n):
-        reads = (f"  - id: up\n    template: {{apiVersion: kro.run/v1alpha1, kind: K{d - 1}, metadata: {{name: x}}, "
-                 "spec: {name: x}}\n") if d and chained else ""
-        text = shapes.HEADER.replace("name: hostile", f"name: k{d}").replace("kind: Hostile", f"kind: K{d}") \
-            + "  resources:\n  - id: cm\n    template: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}}\n" + reads
-        texts.append(text)
+    n = len(texts)
+    for d, text in enumerate(texts):
         send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
             "uri": f"file:///chain/k{d}.yaml", "languageId": "yaml", "version": 1, "text": text}}})
     seen, publishes, everyone, last = set(), 0, None, start
@@ -207,7 +214,6 @@ def open_documents(binary, n, chained=True):
             last = time.monotonic()
             if everyone is None and len(seen) == n:
                 everyone = last - start
-    name = f"chained-{n}" if chained else f"open-{n}"
     print(f"{name}: every document's diagnostics after {everyone if everyone is None else round(everyone, 2)} s, "
           f"quiet after {last - start:.2f} s, {publishes} publishes", flush=True)
     # The edits type into and delete from the first document's `name: string` line.
@@ -264,7 +270,8 @@ LONG_LINES = {f"long-line-edits-{n}{suffix}": (n, bool(suffix)) for n in (200, 1
 
 
 def main():
-    opened = {"chained-100": (100, True), "open-2000": (2000, False), "chained-2000": (2000, True)}
+    opened = {"chained-100": lambda: chain_of(100), "open-2000": lambda: chain_of(2000, chained=False),
+              "chained-2000": lambda: chain_of(2000), "copies-200": lambda: [shapes.copy_of_same(i) for i in range(200)]}
     names = [*opened, *LONG_LINES, *SHAPES]
     parser = argparse.ArgumentParser(description="Requests on hostile documents against the real server.")
     parser.add_argument("--bin", default=".build/release/kro-lsp", help="the kro-lsp binary")
@@ -274,9 +281,9 @@ def main():
     binary, only = options.bin, options.only
     if only and (unknown := [name for name in only if name not in names]):
         parser.error("no case named " + ", ".join(unknown))
-    for name, (n, chained) in opened.items():
+    for name, texts in opened.items():
         if not only or name in only:
-            open_documents(binary, n, chained)
+            open_documents(binary, name, texts())
     for name, (edits, accented) in LONG_LINES.items():
         if not only or name in only:
             long_line_edits(binary, edits, accented)

@@ -338,12 +338,19 @@ def rgd_of_kind(kind, resource_kind="ConfigMap", api_version="v1"):
         f"      apiVersion: {api_version}\n      kind: {resource_kind}\n      metadata:\n        name: ${{schema.spec.name}}\n"
 
 
-# Folders checked in one run: files of RGDs that do not chain, and a chain of RGDs each
-# creating an instance of the one before.
+def copy_of_same(i):
+    """RGD `same{i}`, defining kind Same and creating an instance of it: copies of one RGD."""
+    return rgd_of_kind("Same", "Same", "kro.run/v1alpha1").replace("name: same\n", f"name: same{i}\n")
+
+
+# Folders checked in one run: files of RGDs that do not chain, a chain of RGDs each
+# creating an instance of the one before, and copies of one RGD reading its own kind (each
+# input built the same view of every copy: 500 took 13.6 s).
 FOLDERS = {
     "files-20000": (lambda: {f"f{i}.yaml": rgd_of_kind(f"K{i}") for i in range(20_000)}, 10),
     "chain-2000": (lambda: {f"f{i}.yaml": rgd_of_kind(f"K{i}", *(("ConfigMap", "v1") if i == 0 else (f"K{i - 1}", "kro.run/v1alpha1")))
                             for i in range(2_000)}, 10),
+    "copies-500": (lambda: {f"f{i}.yaml": copy_of_same(i) for i in range(500)}, 2),
 }
 
 
