@@ -107,7 +107,8 @@ extension Server {
             let task = Task.onOwnQueue("kro-lsp.schedule") { [self] in
                 if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
                 guard !Task.isCancelled else { return }
-                _ = await executor.run("kro-lsp.analysis") { [self] stop in analyze(job, stop: stop) }
+                // An edit's own analysis goes before those it (or another edit) caused.
+                _ = await executor.run("kro-lsp.analysis", urgent: textChanged) { [self] stop in analyze(job, stop: stop) }
             }
             state.analyses.attach(task, to: uri, generation: job.generation)
         }

@@ -181,6 +181,37 @@ import YAMLSyntax
         }
     }
 
+    /// An urgent run (an edited document's) waiting for its turn goes before the others
+    /// waiting (analyses another document's edit caused); a cancelled one passes its turn on.
+    @Test func anUrgentRunGoesBeforeTheOthersWaiting() async throws {
+        try await Self.offPool {
+            let executor = AnalysisExecutor(limit: 1)
+            let hold = Hold(["first"])
+            let order = Locked<[String]>([])
+            func run(_ name: String, urgent: Bool) -> Task<Int?, Never> {
+                Task.onOwnQueue("test.\(name)") {
+                    await executor.run("test.\(name)", urgent: urgent) { _ in
+                        hold.enter(name)
+                        order.set(order.value + [name])
+                        return 0
+                    }
+                }
+            }
+            let first = run("first", urgent: false)
+            try await hold.waitUntilHolding(1)
+            let background = run("background", urgent: false)
+            try await Task.sleep(nanoseconds: 20_000_000)
+            let cancelled = run("cancelled", urgent: true)
+            let urgent = run("urgent", urgent: true)
+            try await Task.sleep(nanoseconds: 20_000_000)
+            cancelled.cancel()
+            #expect(await cancelled.value == nil)
+            hold.release()
+            _ = await (first.value, background.value, urgent.value)
+            #expect(order.value == ["first", "urgent", "background"])
+        }
+    }
+
     @Test func cancellingARunningTaskRaisesItsStopSignal() async throws {
         try await Self.offPool {
             let executor = AnalysisExecutor(limit: 2)
