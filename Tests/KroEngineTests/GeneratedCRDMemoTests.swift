@@ -36,4 +36,14 @@ import YAMLSyntax
         #expect(orders.allSatisfy { $0 == orders[0] })
         #expect(orders.allSatisfy { $0.definitions.map(\.crd) == [c.crd, a.crd, b.crd] })
     }
+
+    /// A view's copies share its identity; an equal view made apart has another.
+    @Test func copiesShareAnIdentityEqualValuesMadeApartDoNot() {
+        let d = ChainedKinds.Definition(rgdName: "x", location: "f.yaml", crd: ["kind": "CustomResourceDefinition"])
+        let view = ChainedKinds(definitions: [d])
+        let copy = view
+        let apart = ChainedKinds(definitions: [d])
+        #expect(copy.identity == view.identity)
+        #expect(apart == view && apart.identity != view.identity)
+    }
 }

@@ -29,6 +29,13 @@ public struct ChainedKinds: Sendable, Hashable {
     public let ambiguous: [String: [String]]
     /// The positions in `definitions` of the CRDs defining each GVK key, ascending.
     private let positions: [String: [Int]]
+    /// Shared by this value's copies and by no other value: two views with one identity
+    /// are equal without comparing their definitions (not part of equality).
+    private let token = Token()
+    private final class Token: Sendable {}
+
+    /// The same for this value and its copies, different for any value made apart.
+    public var identity: ObjectIdentifier { ObjectIdentifier(token) }
 
     public static let none = ChainedKinds(definitions: [])
 
