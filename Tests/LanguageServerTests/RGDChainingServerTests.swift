@@ -74,6 +74,15 @@ import Testing
         #expect(try await settled(app) > before.app)
         #expect(try await settled(instance) > before.instance)
         #expect(try await settled(other) == before.other)
+
+        // Closing the RGD that defines the kind: the same documents again, and only them.
+        let beforeClose = (app: try await settled(app), other: try await settled(other), instance: try await settled(instance))
+        client.notify("textDocument/didClose", ["textDocument": ["uri": .string(db)]])
+        #expect(codes(try await client.diagnostics(for: app)) == ["KRO905"])
+        _ = try await client.diagnostics(for: instance)
+        #expect(try await settled(app) > beforeClose.app)
+        #expect(try await settled(instance) > beforeClose.instance)
+        #expect(try await settled(other) == beforeClose.other)
         #expect(try await client.result("shutdown") == .null)
     }
 }
