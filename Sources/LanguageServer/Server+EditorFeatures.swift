@@ -6,6 +6,9 @@ import YAMLSyntax
 /// The editor features beyond navigation (semantic tokens, …): thin handlers over `KroIDE`
 /// like those of Server+Features.swift, kept apart so both lists grow without conflicts.
 extension Server {
+    /// Positions one selectionRange request may ask about.
+    static let maxSelectionPositions = 10_000
+
     static let editorCapabilities: [(String, JSONValue)] = [
         ("semanticTokensProvider", ["legend": semanticTokensLegend, "full": true, "range": true]),
         ("signatureHelpProvider", ["triggerCharacters": ["(", ","], "retriggerCharacters": [")"]]),
@@ -56,7 +59,13 @@ extension Server {
             }
         case "textDocument/selectionRange":
             guard let positions = params["positions"]?.arrayValue else { throw ResponseError.invalidParams("selectionRange needs positions") }
-            // One answer per position, however many: written as text as they come.
+            // An editor asks for one per cursor; a frame of 64 MiB could ask for 1.5 million
+            // (100,000 took 3.6 s for an 81 MB answer).
+            guard positions.count <= Self.maxSelectionPositions else {
+                throw ResponseError.invalidParams(
+                    "selectionRange: \(positions.count) positions, over kro-lsp's limit of \(Self.maxSelectionPositions) per request")
+            }
+            // One answer per position: written as text as they come.
             return try snapshotRequest(params, notKro: []) { r, writer throws(ResponseError) in
                 var offsets: [Int] = []
                 for position in positions { offsets.append(try r.offset(position)) }

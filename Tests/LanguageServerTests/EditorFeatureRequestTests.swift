@@ -2,6 +2,7 @@ import JSON
 import KroTestSupport
 import Testing
 import YAMLSyntax
+@testable import LanguageServer
 
 /// The editor feature handlers (semantic tokens, …) over the in-process transport: what is
 /// advertised, and positions in the negotiated encoding.
@@ -99,6 +100,16 @@ extension EditorFeatureRequestTests {
         var step: JSONValue? = first
         while let s = step, s != .null { depth += 1; step = s["parent"] }
         #expect(depth > 8)
+
+        // Up to the limit, one answer per position; past it, an error naming the limit.
+        let limit = Server.maxSelectionPositions
+        let many = try await client.result("textDocument/selectionRange", ["textDocument": ["uri": .string(Self.uri)],
+                                                                          "positions": .array(Array(repeating: position, count: limit))])
+        #expect(many.arrayValue?.count == limit && many[limit - 1] == first)
+        let refused = try await client.request("textDocument/selectionRange", ["textDocument": ["uri": .string(Self.uri)],
+                                                                              "positions": .array(Array(repeating: position, count: limit + 1))])
+        #expect(refused["error"]?["code"] == -32602)
+        #expect(refused["error"]?["message"]?.stringValue == "selectionRange: \(limit + 1) positions, over kro-lsp's limit of \(limit) per request")
     }
 }
 
