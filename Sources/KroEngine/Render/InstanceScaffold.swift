@@ -143,10 +143,18 @@ public enum InstanceScaffold {
         return fits.first(where: regex.matches) ?? fits.first ?? ""
     }
 
+    /// Choices a comment lists, and characters it keeps: an enum of a million values or a
+    /// megabyte description made one comment line of megabytes.
+    static let listedChoices = 50
+    static let commentCharacters = 1_000
+
+    /// The notes of a field, on one line (a line break in a description or pattern ended
+    /// the comment and put the rest into the instance as YAML) and clipped.
     private static func comment(_ schema: JSONValue) -> String {
         var notes: [String] = []
         if let choices = schema["enum"]?.arrayValue, !choices.isEmpty {
-            notes.append("one of: " + choices.map(inline).joined(separator: ", "))
+            let listed = choices.prefix(listedChoices).map(inline).joined(separator: ", ")
+            notes.append("one of: " + listed + (choices.count > listedChoices ? ", … (\(choices.count) in all)" : ""))
         }
         if let pattern = schema["pattern"]?.stringValue { notes.append("pattern \(pattern)") }
         for (key, word) in [("minimum", "min"), ("maximum", "max"), ("minLength", "min length"),
@@ -154,7 +162,15 @@ public enum InstanceScaffold {
             if let v = schema[key] { notes.append("\(word) \(inline(v))") }
         }
         if let d = schema["description"]?.stringValue { notes.append(d) }
-        return notes.joined(separator: "; ")
+        let text = notes.joined(separator: "; ")
+        // YAML ends a comment at any of these (NEL and the Unicode separators included).
+        let breaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
+        var line = ""
+        for (count, c) in text.enumerated() {
+            guard count < commentCharacters else { return line + "…" }
+            line.append(breaks.contains(c) ? " " : c)
+        }
+        return line
     }
 
     private static func typeText(_ schema: JSONValue) -> String {
