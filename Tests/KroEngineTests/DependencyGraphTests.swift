@@ -118,4 +118,17 @@ import YAMLSyntax
         #expect(mermaid.contains("n1 --> n0"))
         #expect(mermaid.contains("includeWhen: ${schema.spec.name == 'on'}"))
     }
+
+    /// An id or kind with a line break, a quote or `#` stays inside its Mermaid label.
+    @Test func mermaidLabelsStayOnTheirLine() throws {
+        let body = """
+          resources:
+          - id: "a\\"b\\nc]];x#1"
+            template: {apiVersion: v1, kind: "Config\\r\\nMap", metadata: {name: x}}
+        """
+        let a = try #require(rgdAnalysis(rgd(body)))
+        let mermaid = a.renderGraph(.mermaid)
+        let node = try #require(mermaid.split(separator: "\n").first { $0.hasPrefix("  n0[") })
+        #expect(node == #"  n0["a#quot;b<br/>c]];x#35;1<br/>Resource Config<br/>Map"]"#, "\(mermaid)")
+    }
 }

@@ -59,6 +59,8 @@ extension RGDAnalysis {
         return out + "\""
     }
 
+    /// Text inside a quoted Mermaid label: a line break ended the node's statement (a
+    /// description or id with one broke the diagram), and `#` starts an entity code.
     private func mermaidEscape(_ s: String) -> String {
         var out = ""
         for c in s {
@@ -66,6 +68,8 @@ extension RGDAnalysis {
             case "\"": out += "#quot;"
             case "<": out += "#lt;"
             case ">": out += "#gt;"
+            case "#": out += "#35;"
+            case "\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": out += "<br/>"
             default: out.append(c)
             }
         }
