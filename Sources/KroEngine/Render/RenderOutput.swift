@@ -39,7 +39,7 @@ public enum RenderOutput {
             controllerLabels.append(p.path)
             header.append("# every object also gets \(p.path) (needs \(p.needs))")
         }
-        if !header.isEmpty { append(document: header.joined(separator: "\n") + "\n") }
+        if !header.isEmpty { append(document: header.map(commentLine).joined(separator: "\n") + "\n") }
         for node in result.nodes where !node.objects.isEmpty {
             guard node.outcome == .rendered || node.outcome == .read else { continue }
             for (i, object) in node.objects.enumerated() {
@@ -51,7 +51,7 @@ public enum RenderOutput {
                 for p in node.pending where !p.expression.isEmpty && appliesTo(p, item: i, of: node) {
                     lines.append("# pending: \(stripItem(p.path)) = \(oneLine(p.expression)) (needs \(p.needs))")
                 }
-                append(document: lines.joined(separator: "\n") + "\n" + YAMLWriter.write(object))
+                append(document: lines.map(commentLine).joined(separator: "\n") + "\n" + YAMLWriter.write(object))
             }
         }
         if let instance = result.instance {
@@ -59,7 +59,7 @@ public enum RenderOutput {
             for p in result.statusPending {
                 lines.append("# pending: \(p.path) = \(oneLine(p.expression)) (needs \(p.needs))")
             }
-            append(document: lines.joined(separator: "\n") + "\n" + YAMLWriter.write(instance))
+            append(document: lines.map(commentLine).joined(separator: "\n") + "\n" + YAMLWriter.write(instance))
         }
     }
 
@@ -105,6 +105,13 @@ public enum RenderOutput {
     }
 
     /// Text fit for one comment line: whitespace runs folded, long text shortened.
+    /// A comment line with each line break a space: a name, id or path holding one (an
+    /// instance's `name: "a\nb: x"`) ended the comment and put the rest into the object.
+    static func commentLine(_ line: String) -> String {
+        guard line.contains(where: \.isNewline) else { return line }
+        return String(line.map { $0.isNewline ? " " : $0 })
+    }
+
     static func oneLine(_ text: String) -> String {
         let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return folded.count > 160 ? String(folded.prefix(157)) + "..." : folded
