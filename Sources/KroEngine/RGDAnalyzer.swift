@@ -105,13 +105,13 @@ public struct RGDAnalysis: Sendable {
         get { box.value.diagnostics }
         set { unique.diagnostics = newValue }
     }
-    /// The GVK keys (`apps/v1/Deployment`) the resources name: what RGD chaining reads,
-    /// kept with the typing environment so an edit does not read every resource again.
     /// The CRD kro generates for this RGD: the very object `kro-lsp crd` prints.
     public var generatedCRD: GeneratedCRD? {
         crdMemo.value { RGDCRDReader.generate(rgd: rgd, simpleSchema: instanceSchema, status: statusSchemas) }
     }
 
+    /// The GVK keys (`apps/v1/Deployment`) the resources name: what RGD chaining reads,
+    /// kept with the typing environment so an edit does not read every resource again.
     public var referencedKindKeys: Set<String> {
         get { box.value.referencedKindKeys }
         set { unique.referencedKindKeys = newValue }

@@ -59,7 +59,7 @@ struct Configuration: Sendable, Equatable {
         return options
     }
 
-    /// True when a watched file is one of the configured CRD files.
+    /// The configured CRD files and folders, to match watched files against.
     func crdFiles(root: String?) -> CRDPathSet { CRDPathSet(resolvedCRDPaths(root: root)) }
 }
 

@@ -67,23 +67,14 @@ public struct ChainedKinds: Sendable, Hashable {
         self.ambiguous = ambiguous
     }
 
-    /// By RGD name and location, then (only among those sharing both) by CRD text: the
-    /// text is made for ties alone, not for every definition of every analysis.
+    /// By RGD name and location, then by CRD text: the text is made only to order two of
+    /// one name and location (one file named twice), not for every definition.
     private static func sorted(_ definitions: [Definition]) -> [Definition] {
-        var sorted = definitions.sorted { ($0.rgdName, $0.location) < ($1.rgdName, $1.location) }
-        var start = 0
-        while start < sorted.count {
-            var end = start + 1
-            while end < sorted.count, sorted[end].rgdName == sorted[start].rgdName, sorted[end].location == sorted[start].location {
-                end += 1
-            }
-            if end - start > 1 {
-                let text = { (d: Definition) in (try? JSONSerializer().string(d.crd)) ?? "" }
-                sorted[start..<end] = ArraySlice(sorted[start..<end].map { ($0, text($0)) }.sorted { $0.1 < $1.1 }.map(\.0))
-            }
-            start = end
+        let text = { (d: Definition) in (try? JSONSerializer().string(d.crd)) ?? "" }
+        return definitions.sorted { a, b in
+            (a.rgdName, a.location) != (b.rgdName, b.location) ? (a.rgdName, a.location) < (b.rgdName, b.location)
+                : text(a) < text(b)
         }
-        return sorted
     }
 
     /// The definitions of `rgds` found at their locations (those without a generatable

@@ -69,7 +69,7 @@ extension RGDAnalysis {
             case "<": out += "#lt;"
             case ">": out += "#gt;"
             case "#": out += "#35;"
-            case "\n", "\r\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": out += "<br/>"
+            case _ where c.isNewline: out += "<br/>"
             default: out.append(c)
             }
         }

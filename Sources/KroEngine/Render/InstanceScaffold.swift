@@ -163,14 +163,9 @@ public enum InstanceScaffold {
         }
         if let d = schema["description"]?.stringValue { notes.append(d) }
         let text = notes.joined(separator: "; ")
-        // YAML ends a comment at any of these (NEL and the Unicode separators included).
-        let breaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
-        var line = ""
-        for (count, c) in text.enumerated() {
-            guard count < commentCharacters else { return line + "…" }
-            line.append(breaks.contains(c) ? " " : c)
-        }
-        return line
+        // Counting stops at the limit: a long description is not walked to its end.
+        let end = text.index(text.startIndex, offsetBy: commentCharacters, limitedBy: text.endIndex) ?? text.endIndex
+        return RenderOutput.commentLine(String(text[..<end])) + (end < text.endIndex ? "…" : "")
     }
 
     private static func typeText(_ schema: JSONValue) -> String {

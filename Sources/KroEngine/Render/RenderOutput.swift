@@ -104,14 +104,15 @@ public enum RenderOutput {
         return .object(out)
     }
 
-    /// Text fit for one comment line: whitespace runs folded, long text shortened.
     /// A comment line with each line break a space: a name, id or path holding one (an
     /// instance's `name: "a\nb: x"`) ended the comment and put the rest into the object.
+    /// `Character.isNewline` holds every break YAML ends a comment at (NEL, LS and PS too).
     static func commentLine(_ line: String) -> String {
         guard line.contains(where: \.isNewline) else { return line }
         return String(line.map { $0.isNewline ? " " : $0 })
     }
 
+    /// Text fit for one comment line: whitespace runs folded, long text shortened.
     static func oneLine(_ text: String) -> String {
         let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         return folded.count > 160 ? String(folded.prefix(157)) + "..." : folded
