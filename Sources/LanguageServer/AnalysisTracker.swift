@@ -34,6 +34,8 @@ struct AnalysisTracker {
     /// define (`Server.OpenRGDs`): a later change to them needs a new run only then.
     private var readOpenRGDs: [String: Int] = [:]
     private var tasks: [String: Task<Void, Never>] = [:]
+    /// Documents whose current run has begun but has no task yet (`Server.Reanalysis`).
+    private var unstarted: Set<String> = []
     private var waiters: [String: [CheckedContinuation<Outcome, Never>]] = [:]
     /// Per open document, what its analyses reuse (unchanged resources, the YAML tree).
     private var caches: [String: AnalysisCache] = [:]
@@ -65,6 +67,7 @@ struct AnalysisTracker {
         nextGeneration += 1
         current[uri] = nextGeneration
         tasks.removeValue(forKey: uri)?.cancel()
+        unstarted.insert(uri)
         if textChanged || textSince[uri] == nil {
             textSince[uri] = nextGeneration
             resumeWaiters(uri, with: .superseded)
@@ -76,7 +79,7 @@ struct AnalysisTracker {
     var latestGeneration: Int { nextGeneration }
 
     /// True when no run is scheduled or going on (a finished or superseded run leaves `tasks`).
-    var isIdle: Bool { tasks.isEmpty }
+    var isIdle: Bool { tasks.isEmpty && unstarted.isEmpty }
 
     /// True while the text `generation` analysed is still the document's.
     func hasText(of generation: Int, _ uri: String) -> Bool {
@@ -85,7 +88,7 @@ struct AnalysisTracker {
     }
 
     mutating func attach(_ task: Task<Void, Never>, to uri: String, generation: Int) {
-        if current[uri] == generation { tasks[uri] = task } else { task.cancel() }
+        if current[uri] == generation { tasks[uri] = task; unstarted.remove(uri) } else { task.cancel() }
     }
 
     /// The run of `generation` reads what the other open documents define now.
@@ -103,6 +106,7 @@ struct AnalysisTracker {
         guard current[uri] == result.generation else { return false }
         completed[uri] = result
         tasks.removeValue(forKey: uri)
+        unstarted.remove(uri)
         resumeWaiters(uri, with: .done(result))
         return true
     }
@@ -125,6 +129,7 @@ struct AnalysisTracker {
         completed.removeValue(forKey: uri)
         readOpenRGDs.removeValue(forKey: uri)
         tasks.removeValue(forKey: uri)?.cancel()
+        unstarted.remove(uri)
         resumeWaiters(uri, with: .superseded)
     }
 

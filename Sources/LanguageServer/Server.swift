@@ -81,6 +81,9 @@ public final class Server: @unchecked Sendable {
     /// Runs analyses and previews off the cooperative pool (AnalysisExecutor.swift): as many
     /// analyses at once as cores, at least two.
     let executor = AnalysisExecutor(limit: max(2, Server.analysisThreads))
+    /// Starts the runs of re-analysis passes (Server+Documents.swift), one pass at a time and
+    /// in order: a pass waiting behind another finds most of its runs superseded.
+    let reanalysisQueue = QueueTaskExecutor("kro-lsp.reanalysis")
     /// Called on an analysis's thread before it starts (tests hold analyses there).
     let analysisWillStart: (@Sendable (_ uri: String) -> Void)?
     /// What to do in each pause after analyses or a close (Server+Idle.swift): the
