@@ -1,3 +1,4 @@
+import CEL
 /// The diagnostics catalogue (docs/diagnostics.md, embedded in the executable): one entry
 /// per code, read from the doc's `## KROnnn` sections so code and doc cannot disagree.
 public struct DiagnosticCatalogue: Sendable {
@@ -43,6 +44,14 @@ public struct DiagnosticCatalogue: Sendable {
     }
 
     public func entry(_ code: String) -> Entry? { entries.first { $0.code == code } }
+
+    /// Why `code` (upper case) names no entry, with the nearest code when one is close;
+    /// nil when it names one. A misspelt code in a severity setting would change nothing.
+    public func unknownCode(_ code: String) -> String? {
+        guard entry(code) == nil else { return nil }
+        let nearest = DidYouMean.closest(to: code, among: entries.lazy.map(\.code))
+        return "no diagnostic has the code \(code)" + (nearest.map { " (did you mean \($0)?)" } ?? "")
+    }
 
     /// The first severity word of a `Default severity:` value (`info (kro would fail…)`).
     static func severity(in text: String) -> DiagnosticSeverity {

@@ -108,6 +108,9 @@ struct KroLSP: ParsableCommand {
             guard parts.count == 2, parts[0].uppercased().hasPrefix("KRO"), let severity = RuleSeverity(word: parts[1]) else {
                 throw ValidationError("--severity expects CODE=error|warning|info|off, got '\(item)'.")
             }
+            if let unknown = DiagnosticCatalogue.embedded.unknownCode(parts[0].uppercased()) {
+                throw ValidationError("--severity: \(unknown).")
+            }
             result[parts[0].uppercased()] = severity
         }
         return result

@@ -61,6 +61,16 @@ import Testing
         #expect(result.stderr.contains(".kro-lsp.yaml:1:20: severity.KRO334: expected error, warning, info or off"), "\(result.stderr)")
     }
 
+    /// A misspelt code would change nothing; it is a usage error, with the nearest code.
+    @Test func aSeverityForAnUnknownCodeExits2() throws {
+        let flag = try check(["--severity", "KRO9O5=off", "app.yaml"], ["app.yaml": Self.typeError])
+        #expect(flag.status == 2)
+        #expect(flag.stderr.contains("--severity: no diagnostic has the code KRO9O5 (did you mean KRO905?)."), "\(flag.stderr)")
+        let file = try check(["app.yaml"], [".kro-lsp.yaml": "severity: {kro33: off}\n", "app.yaml": Self.typeError])
+        #expect(file.status == 2)
+        #expect(file.stderr.contains(".kro-lsp.yaml:1:12: severity.kro33: no diagnostic has the code KRO33"), "\(file.stderr)")
+    }
+
     @Test func crdsNamedByAGlobInTheConfigurationTypeResources() throws {
         let crd = ConfigurationFixtures.widgetCRD()
         let withoutCRD = try check(["--strict-schemas", "app.yaml"], ["app.yaml": Self.unknownKind])

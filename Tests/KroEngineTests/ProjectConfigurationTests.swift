@@ -29,7 +29,7 @@ import YAMLSyntax
     @Test func placesEachMistakeAndKeepsTheRest() {
         let marked = MarkedText("""
             catalog: «maybe»
-            severity: {KRO334: «loud», KRO905: off}
+            severity: {KRO334: «loud», KRO905: off, «KRO9O5»: off, «kro9999»: error, «XYZ»: warning}
             «crd»: [a]
             featureGates: {CELOmitFunction: «1»}
             include: [«{a: b}»]
@@ -40,13 +40,16 @@ import YAMLSyntax
         #expect(problems.map(\.message) == [
             "catalog: expected true or false",
             "severity.KRO334: expected error, warning, info or off",
+            "severity.KRO9O5: no diagnostic has the code KRO9O5 (did you mean KRO905?)",
+            "severity.kro9999: no diagnostic has the code KRO9999 (did you mean KRO909?)",
+            "severity.XYZ: no diagnostic has the code XYZ",
             "unknown key \"crd\" (crds, include, exclude, severity, strictSchemas, featureGates, catalog)",
             "featureGates.CELOmitFunction: expected true or false",
             "include: expected strings",
         ])
         #expect(config.severities == ["KRO905": .off] && config.catalog == nil)
         #expect(problems[1].description(in: marked.source) == "2:20: severity.KRO334: expected error, warning, info or off")
-        #expect(ProjectConfiguration.diagnostics(marked.source).map(\.code) == Array(repeating: "KRO920", count: 5))
+        #expect(ProjectConfiguration.diagnostics(marked.source).map(\.code) == Array(repeating: "KRO920", count: 8))
     }
 
     @Test func yamlErrorsAndNonMappingsAreProblemsNotCrashes() {

@@ -78,6 +78,10 @@ public struct ProjectConfiguration: Sendable, Hashable {
                         problem("\(key).\(code): expected error, warning, info or off", at: item.value)
                         continue
                     }
+                    if let unknown = DiagnosticCatalogue.embedded.unknownCode(code.uppercased()) {
+                        problem("\(key).\(code): \(unknown)", at: item.key)
+                        continue
+                    }
                     config.severities[code.uppercased()] = severity
                 }
             case "strictSchemas": flag { config.strictSchemas = $0 }
