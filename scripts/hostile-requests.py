@@ -5,7 +5,7 @@ usage: scripts/hostile-requests.py [--bin PATH] [--only NAME[,NAME…]]
 
 First, chained-100: 100 RGDs opened at once, each reading the kind of the one before
 (every open document used to be analysed again at each change: 23 s for 200), then
-open-2000, chained-2000 and copies-200 (copies of one RGD reading its own kind), with the
+open-2000, chained-2000, copies-200 and copies-500 (copies of one RGD reading its own kind), with the
 time of an edit and of a storm of settings changes while they are open. Then
 long-line-edits-*: one didChange of many edits at both ends of a 10 MB line.
 
@@ -296,7 +296,8 @@ LONG_LINES = {f"long-line-edits-{n}{suffix}": (n, bool(suffix)) for n in (200, 1
 
 def main():
     opened = {"chained-100": lambda: chain_of(100), "open-2000": lambda: chain_of(2000, chained=False),
-              "chained-2000": lambda: chain_of(2000), "copies-200": lambda: [shapes.copy_of_same(i) for i in range(200)]}
+              "chained-2000": lambda: chain_of(2000), "copies-200": lambda: [shapes.copy_of_same(i) for i in range(200)],
+              "copies-500": lambda: [shapes.copy_of_same(i) for i in range(500)]}
     names = [*opened, *LONG_LINES, *SHAPES]
     parser = argparse.ArgumentParser(description="Requests on hostile documents against the real server.")
     parser.add_argument("--bin", default=".build/release/kro-lsp", help="the kro-lsp binary")

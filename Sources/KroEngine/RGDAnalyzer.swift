@@ -25,7 +25,9 @@ public struct RGDAnalysis: Sendable {
     /// The generated CRD, made once for this value and its copies (a change makes a new
     /// memo): RGD chaining reads each open RGD's CRD in every analysis of an RGD naming its
     /// kind, and 200 open copies of one RGD spent 10 s generating them again.
-    private var crdMemo = GeneratedCRDMemo()
+    private var crdMemo = Memo<GeneratedCRD?>()
+    /// The generated CRD as chaining reads it (its kinds, its digest), made once likewise.
+    private var contentMemo = Memo<CRDContent?>()
 
     /// `typeContext`: nil when the analysis keeps only its findings (`AnalysisRetention.findings`).
     init(rgd: ResourceGraphDefinition, expressions: ExpressionList, graph: DependencyGraph,
@@ -43,7 +45,8 @@ public struct RGDAnalysis: Sendable {
         get { box.value }
         _modify {
             if !isKnownUniquelyReferenced(&box) { box = CopyOnWriteBox(box.value) }
-            crdMemo = GeneratedCRDMemo()
+            crdMemo = Memo()
+            contentMemo = Memo()
             yield &box.value
         }
     }
@@ -109,6 +112,8 @@ public struct RGDAnalysis: Sendable {
     public var generatedCRD: GeneratedCRD? {
         crdMemo.value { RGDCRDReader.generate(rgd: rgd, simpleSchema: instanceSchema, status: statusSchemas) }
     }
+    /// The generated CRD as RGD chaining reads it, shared by every view holding it.
+    public var chainingContent: CRDContent? { contentMemo.value { generatedCRD.map { CRDContent($0.result.crd) } } }
 
     /// The GVK keys (`apps/v1/Deployment`) the resources name: what RGD chaining reads,
     /// kept with the typing environment so an edit does not read every resource again.

@@ -37,6 +37,36 @@ import YAMLSyntax
         #expect(orders.allSatisfy { $0.definitions.map(\.crd) == [c.crd, a.crd, b.crd] })
     }
 
+    /// Copies of one RGD, their CRDs made apart, are one definition: the kind is typed from
+    /// it. A CRD of the same kind that differs makes the kind ambiguous.
+    @Test func copiesMadeApartAreOneDefinitionADifferentOneIsNot() throws {
+        let gvk = GroupVersionKind(group: "kro.run", version: "v1alpha1", kind: "Database")
+        let copies = try (0..<3).map { k in
+            let crd = try #require(analysis(ChainingFixtures.database()).generatedCRD?.result.crd)
+            return ChainedKinds.Definition(rgdName: "database", location: "copy\(k).yaml", content: CRDContent(crd))
+        }
+        #expect(copies[0].content !== copies[1].content && copies[0] != copies[1])
+        let view = ChainedKinds(definitions: copies)
+        #expect(view.lookup(gvk, own: nil)?.origin == .rgd(name: "database"))
+        #expect(view.definers(ofAmbiguous: gvk).isEmpty)
+
+        let bigger = try #require(analysis(ChainingFixtures.database().replacingOccurrences(of: "size: integer | default=1",
+                                                                                              with: "size: integer | default=2"))
+            .generatedCRD?.result.crd)
+        let other = ChainedKinds.Definition(rgdName: "database", location: "other.yaml", crd: bigger)
+        let mixed = ChainedKinds(definitions: copies + [other])
+        #expect(mixed.lookup(gvk, own: nil) == nil)
+        #expect(mixed.definers(ofAmbiguous: gvk) == ["\"database\" (copy0.yaml)", "\"database\" (copy1.yaml)",
+                                                     "\"database\" (copy2.yaml)", "\"database\" (other.yaml)"])
+        // Equal definitions made apart are equal views, hashed alike.
+        let again = ChainedKinds(definitions: try (0..<3).map { k in
+            let crd = try #require(analysis(ChainingFixtures.database()).generatedCRD?.result.crd)
+            return ChainedKinds.Definition(rgdName: "database", location: "copy\(k).yaml", crd: crd)
+        })
+        #expect(again == view && again.hashValue == view.hashValue)
+        #expect(mixed != view)
+    }
+
     /// A view's copies share its identity; an equal view made apart has another.
     @Test func copiesShareAnIdentityEqualValuesMadeApartDoNot() {
         let d = ChainedKinds.Definition(rgdName: "x", location: "f.yaml", crd: ["kind": "CustomResourceDefinition"])

@@ -11,9 +11,20 @@ public struct ChainedKinds: Sendable, Hashable {
         public var rgdName: String
         /// Where the RGD is (a path or URI; empty when unknown), to tell copies apart.
         public var location: String
-        public var crd: JSONValue
+        public let content: CRDContent
+        public var crd: JSONValue { content.crd }
         public init(rgdName: String, location: String = "", crd: JSONValue) {
-            self.rgdName = rgdName; self.location = location; self.crd = crd
+            self.init(rgdName: rgdName, location: location, content: CRDContent(crd))
+        }
+        public init(rgdName: String, location: String = "", content: CRDContent) {
+            self.rgdName = rgdName; self.location = location; self.content = content
+        }
+
+        public static func == (a: Definition, b: Definition) -> Bool {
+            a.rgdName == b.rgdName && a.location == b.location && a.content.isSame(as: b.content)
+        }
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(rgdName); hasher.combine(location); hasher.combine(content.digest)
         }
 
         /// `"name" (path)`, as messages name the RGD.
@@ -39,28 +50,30 @@ public struct ChainedKinds: Sendable, Hashable {
 
     public static let none = ChainedKinds(definitions: [])
 
-    public init(definitions: [Definition]) {
-        let sorted = Self.sorted(definitions)
-        self.definitions = sorted
-        var byKey: [String: [(kind: KindSchema, definition: Definition)]] = [:]
+    public init(definitions: [Definition]) { self.init(sorted: Self.sorted(definitions)) }
+
+    /// `sorted`: definitions in the order `sorted(_:)` gives.
+    private init(sorted: [Definition]) {
+        definitions = sorted
         var positions: [String: [Int]] = [:]
         for (position, definition) in sorted.enumerated() {
-            for kind in CRDSchemas.kinds(in: definition.crd, path: "") {
-                var kind = kind
-                kind.origin = .rgd(name: definition.rgdName)
-                byKey[kind.gvk.bundleKey, default: []].append((kind, definition))
-                if positions[kind.gvk.bundleKey]?.last != position { positions[kind.gvk.bundleKey, default: []].append(position) }
+            for key in definition.content.kindKeys where positions[key]?.last != position {
+                positions[key, default: []].append(position)
             }
         }
         self.positions = positions
         var unique: [String: (kind: KindSchema, rgdName: String)] = [:]
         var ambiguous: [String: [String]] = [:]
-        for (key, entries) in byKey {
-            // The same RGD seen twice (one file named twice) is one definition.
-            if let first = entries.first, entries.allSatisfy({ $0.definition.crd == first.definition.crd }) {
-                unique[key] = (first.kind, first.definition.rgdName)
+        for (key, found) in positions {
+            let first = sorted[found[0]]
+            // The same RGD seen twice (one file named twice), or copies of one, is one definition.
+            if found.allSatisfy({ sorted[$0].content.isSame(as: first.content) }) {
+                guard let k = first.content.kindKeys.firstIndex(of: key) else { continue }
+                var kind = first.content.kinds[k]
+                kind.origin = .rgd(name: first.rgdName)
+                unique[key] = (kind, first.rgdName)
             } else {
-                ambiguous[key] = Array(Set(entries.map(\.definition.label))).sorted()
+                ambiguous[key] = Array(Set(found.map { sorted[$0].label })).sorted()
             }
         }
         self.unique = unique
@@ -81,7 +94,7 @@ public struct ChainedKinds: Sendable, Hashable {
     /// CRD are left out).
     public init(rgds: [(rgd: RGDAnalysis, location: String)]) {
         self.init(definitions: rgds.compactMap { rgd, location in
-            rgd.generatedCRD.map { Definition(rgdName: rgd.rgd.name?.value ?? "", location: location, crd: $0.result.crd) }
+            rgd.chainingContent.map { Definition(rgdName: rgd.rgd.name?.value ?? "", location: location, content: $0) }
         })
     }
 
@@ -111,7 +124,7 @@ extension ChainedKinds {
     /// RGDs take 47 s.
     public func restricted(to keys: Set<String>) -> ChainedKinds {
         let kept = Set(keys.flatMap { positions[$0] ?? [] }).sorted()
-        return ChainedKinds(definitions: kept.map { definitions[$0] })
+        return ChainedKinds(sorted: kept.map { definitions[$0] })
     }
 
     /// The GVK key of the kind `rgd`'s generated CRD defines (nil when it has no CRD),
