@@ -128,7 +128,12 @@ import Testing
         #expect(try check(["missing.yaml"], [:]).status == 2)
         let empty = try check(["docs"], ["docs/readme.txt": "x"])
         #expect(empty.status == 2)
-        #expect(empty.stderr.contains("no YAML files to check in docs"))
+        #expect(empty.stderr.contains("no YAML files to check in docs (hint: name files or folders holding *.yaml or *.yml)"))
+        let filtered = try check(["rgds"], ["rgds/.kro-lsp.yaml": "include: [\"apps/**\"]\n",
+                                            "rgds/a.yaml": CheckTestDocuments.clean, "rgds/b/c.yml": CheckTestDocuments.clean])
+        #expect(filtered.status == 2)
+        #expect(filtered.stderr.contains("no YAML files to check in rgds (the include and exclude globs of .kro-lsp.yaml left out the 2 found)"),
+                "\(filtered.stderr)")
         #expect(try check(["--severity", "KRO334", "app.yaml"], ["app.yaml": Self.typeError]).status == 2)
         #expect(try check(["--max-warnings", "-1", "app.yaml"], ["app.yaml": Self.typeError]).status == 2)
     }

@@ -43,7 +43,10 @@ struct CheckRun {
         for problem in selection.problems { CheckOutput.printError(problem) }
         guard !selection.files.isEmpty || selection.readsStdin else {
             if selection.problems.isEmpty {
-                CheckOutput.printError("no YAML files to check in \(paths.joined(separator: " ")) (hint: name files or folders holding *.yaml or *.yml)")
+                let hint = selection.leftOut > 0
+                    ? "the include and exclude globs of .kro-lsp.yaml left out the \(selection.leftOut) found"
+                    : "hint: name files or folders holding *.yaml or *.yml"
+                CheckOutput.printError("no YAML files to check in \(paths.joined(separator: " ")) (\(hint))")
             }
             return 2
         }

@@ -10,6 +10,9 @@ struct CheckSelection {
     var files: [String] = []
     var readsStdin = false
     var problems: [String] = []
+    /// YAML files found in the folders that the `include`/`exclude` globs of a
+    /// `.kro-lsp.yaml` left out (told when nothing is left to check).
+    var leftOut = 0
 
     init(paths: [String], configurations: ConfigurationCache) {
         for path in paths {
@@ -24,7 +27,7 @@ struct CheckSelection {
             where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
                 if FilePaths.lastComponent(relative) == ProjectConfiguration.fileName { continue }
                 let file = path.hasSuffix("/") ? path + relative : path + "/" + relative
-                if configurations.selects(file) { files.append(file) }
+                if configurations.selects(file) { files.append(file) } else { leftOut += 1 }
             }
         }
         var seen = Set<String>()
