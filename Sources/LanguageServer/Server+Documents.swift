@@ -59,7 +59,7 @@ extension Server {
             }
             let defined = state.definedKindKeys(of: uri)
             let crdsChanged = state.openRGDs.record(InstanceRGDs([]), of: uri)
-            return state.recordInstanceKinds([], of: uri) || crdsChanged ? defined : nil
+            return state.instanceKinds.record([], of: uri) || crdsChanged ? defined : nil
         }
         // The documents that may have read what it defined, as after a publish: every
         // document again made closing 1,000 RGDs one by one take 34 s.
@@ -195,7 +195,7 @@ extension Server {
         let open = withState { state in
             state.analyses.readsOpenRGDs(uri, generation: job.generation)
             if state.analyses.completed[uri] == nil { state.unpublishedReaders.insert(uri) }
-            return OpenRGDs(instanceKinds: state.knownInstanceKinds, others: state.openRGDs.others(than: uri))
+            return OpenRGDs(instanceKinds: state.instanceKinds.known, others: state.openRGDs.others(than: uri))
         }
         // RGD chaining: kinds the other open RGDs (and this file's own) define.
         var analysisOptions = options
@@ -251,7 +251,7 @@ extension Server {
             }
             let before = state.definedKindKeys(of: uri)
             let crdsChanged = state.openRGDs.record(rgds, of: uri)
-            guard state.recordInstanceKinds(defines, of: uri) || crdsChanged else { return (nil, replaced) }
+            guard state.instanceKinds.record(defines, of: uri) || crdsChanged else { return (nil, replaced) }
             return (before.union(state.definedKindKeys(of: uri)), replaced)
         }
         withExtendedLifetime(replaced) {}

@@ -35,7 +35,7 @@ extension Server.State {
 
     /// The GVK keys of the kinds `uri`'s RGDs define (as instance kinds or generated CRDs).
     func definedKindKeys(of uri: String) -> Set<String> {
-        Set((instanceKindsByURI[uri] ?? []).map(\.bundleKey)).union(openRGDs.definedKeys(of: uri))
+        Set((instanceKinds.byURI[uri] ?? []).map(\.bundleKey)).union(openRGDs.definedKeys(of: uri))
     }
 }
 

@@ -31,29 +31,8 @@ public final class Server: @unchecked Sendable {
         var configuration = Configuration()
         var documents = DocumentStore()
         var analyses = AnalysisTracker()
-        /// The instance kinds each open RGD file defines (see Server+KroFiles.swift).
-        private(set) var instanceKindsByURI: [String: Set<GroupVersionKind>] = [:]
-        /// How many open files define each kind, and those kinds: kept as files change, so
-        /// that each analysis does not unite every open file's kinds again.
-        private var instanceKindCounts: [GroupVersionKind: Int] = [:]
-        private(set) var knownInstanceKinds: Set<GroupVersionKind> = []
-
-        /// Records the instance kinds `uri` defines; true when the known kinds changed.
-        mutating func recordInstanceKinds(_ kinds: Set<GroupVersionKind>, of uri: String) -> Bool {
-            let old = instanceKindsByURI[uri] ?? []
-            instanceKindsByURI[uri] = kinds.isEmpty ? nil : kinds
-            var changed = false
-            for kind in old.subtracting(kinds) {
-                let count = (instanceKindCounts[kind] ?? 1) - 1
-                instanceKindCounts[kind] = count > 0 ? count : nil
-                if count <= 0 { knownInstanceKinds.remove(kind); changed = true }
-            }
-            for kind in kinds.subtracting(old) {
-                instanceKindCounts[kind, default: 0] += 1
-                if instanceKindCounts[kind] == 1 { knownInstanceKinds.insert(kind); changed = true }
-            }
-            return changed
-        }
+        /// The instance kinds the open RGD files define (see Server+KroFiles.swift).
+        var instanceKinds = OpenInstanceKinds()
         /// The RGDs of each open document, with their generated CRDs (instance documents are
         /// admitted against them), indexed by the kinds they define and read.
         var openRGDs = OpenRGDIndex()

@@ -6,20 +6,20 @@ import Testing
 /// known while any file defines it, and a change is reported only when the set changes.
 @Suite struct InstanceKindRecordTests {
     @Test func aKindIsKnownWhileAnyFileDefinesIt() {
-        var state = Server.State()
+        var open = OpenInstanceKinds()
         let a = GroupVersionKind(group: "kro.run", version: "v1alpha1", kind: "A")
         let b = GroupVersionKind(group: "kro.run", version: "v1alpha1", kind: "B")
-        func record(_ kinds: Set<GroupVersionKind>, _ uri: String) -> Bool { state.recordInstanceKinds(kinds, of: uri) }
+        func record(_ kinds: Set<GroupVersionKind>, _ uri: String) -> Bool { open.record(kinds, of: uri) }
         #expect(record([a], "one"))
         #expect(!record([a], "two"), "already known")
-        #expect(state.knownInstanceKinds == [a])
+        #expect(open.known == [a])
         #expect(record([b], "one"), "b is new; a is still two's")
-        #expect(state.knownInstanceKinds == [a, b])
+        #expect(open.known == [a, b])
         #expect(record([], "two"), "no file defines a any more")
-        #expect(state.knownInstanceKinds == [b])
+        #expect(open.known == [b])
         #expect(!record([b], "one"))
         #expect(record([], "one"))
-        #expect(state.knownInstanceKinds.isEmpty)
-        #expect(state.instanceKindsByURI.isEmpty)
+        #expect(open.known.isEmpty)
+        #expect(open.byURI.isEmpty)
     }
 }
