@@ -124,6 +124,8 @@ extension ChainedKinds {
     /// RGDs take 47 s.
     public func restricted(to keys: Set<String>) -> ChainedKinds {
         let kept = Set(keys.flatMap { positions[$0] ?? [] }).sorted()
+        // Every definition generates one of them (a view found by those kinds): this one.
+        if kept.count == definitions.count { return self }
         return ChainedKinds(sorted: kept.map { definitions[$0] })
     }
 
