@@ -323,12 +323,18 @@ extension Server {
             writer.beginObject()
             writer.key("items")
             writer.beginArray()
+            var budget = WorkspaceReportBudget()
             for uri in uris {
                 guard case .done(let result) = await analysis(uri) else { continue }
+                let unchanged = previous[uri] == String(result.generation)
+                guard budget.admits(unchanged ? 0 : result.diagnostics.count) else { continue }
                 Self.write(report: result, previousResultId: previous[uri], uri: uri, to: &writer)
             }
             writer.endArray()
             writer.endObject()
+            if budget.leftOut > 0 {
+                logger.log(.info, "workspace/diagnostic: \(budget.leftOut) documents left out, past \(budget.maxBytes) bytes of diagnostics")
+            }
             return .success(.text(writer.finish()))
         }
     }
