@@ -98,9 +98,22 @@ public struct JSONTextWriter {
         chunks = []
     }
 
-    /// The text written (one value, when the nesting was balanced).
+    /// The text written (one value, when the nesting was balanced), each piece in storage
+    /// of its size: a piece grew by doubling or was reserved for a full one, and a kept
+    /// text (an open document's diagnostics) held up to twice its bytes.
     public consuming func finish() -> JSONFragment {
-        JSONFragment(chunks: writer.output.isEmpty && !chunks.isEmpty ? chunks : chunks + [writer.output])
+        let pieces = writer.output.isEmpty && !chunks.isEmpty ? chunks : chunks + [writer.output]
+        return JSONFragment(chunks: pieces.map { $0.capacity - $0.count > $0.count / 8 + 64 ? Self.copyOfItsSize($0) : $0 })
+    }
+
+    /// `bytes` in new storage of their count (`Array(bytes[...])` would share the old).
+    private static func copyOfItsSize(_ bytes: [UInt8]) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { copy, count in
+            bytes.withUnsafeBufferPointer { source in
+                if let from = source.baseAddress, let to = copy.baseAddress { to.initialize(from: from, count: source.count) }
+            }
+            count = bytes.count
+        }
     }
 
     /// After a value: a full piece is set aside and the next one starts.

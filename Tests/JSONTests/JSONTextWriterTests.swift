@@ -47,6 +47,8 @@ import Testing
         let tree = JSONValue.array(numbers.map { .int($0) })
         #expect(large.bytes == (try serializer.serialize(tree)))
         #expect(large.chunks.count > 1 && large.chunks.dropLast().allSatisfy { $0.count >= JSONTextWriter.chunkBytes })
+        // Kept texts hold no room for more: each piece's storage is about its size.
+        #expect(large.chunks.allSatisfy { $0.capacity - $0.count <= $0.count / 8 + 64 }, "\(large.chunks.map { ($0.count, $0.capacity) })")
         // Inside an object, after a small fragment, and followed by more members.
         let written = text { w in
             w.beginObject()
