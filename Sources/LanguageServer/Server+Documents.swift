@@ -185,10 +185,10 @@ extension Server {
             // A `.kro-lsp.yaml` is not kro's file; its diagnostics are its own mistakes.
             let snapshot = DocumentSnapshot.analyze(document.source, version: document.version,
                                                     options: job.configuration.analysisOptions(root: job.root, store: schemas.bundledStore))
-            let problems = converter.lspDiagnostics(ProjectConfiguration.diagnostics(document.source),
-                                                    source: document.source, uri: uri)
-            return publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot,
-                                                          diagnostics: problems, isKroFile: false))
+            let source = document.source
+            return publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot, isKroFile: false) {
+                converter.lspDiagnostics(ProjectConfiguration.diagnostics(source), source: source, uri: uri)
+            })
         }
         let options = documentOptions(uri, configuration: job.configuration, root: job.root)
         guard !stop.isRaised else { return }
@@ -216,12 +216,10 @@ extension Server {
         guard !stop.isRaised else { return }
         let isKroFile = KroFileDetection.isKroFile(snapshot.yaml, instanceKinds: open.instanceKinds)
         // Instance documents are admitted against the open RGDs' generated CRDs.
-        let diagnostics = isKroFile
-            ? converter.lspDiagnostics(snapshot, uri: uri,
-                                       more: options.policy.apply(Self.instanceFindings(snapshot, openRGDs: open.others.rgds)))
-            : JSONFragment(.array([]))
-        publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot,
-                                               diagnostics: diagnostics, isKroFile: isKroFile),
+        let more = isKroFile ? options.policy.apply(Self.instanceFindings(snapshot, openRGDs: open.others.rgds)) : []
+        publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: snapshot, isKroFile: isKroFile) {
+                    isKroFile ? converter.lspDiagnostics(snapshot, uri: uri, more: more) : JSONFragment(.array([]))
+                },
                 defines: Set(snapshot.rgds.compactMap { KroFileDetection.instanceKind(of: $0.rgd) }),
                 rgds: InstanceRGDs(rounds: chaining.rounds[0]))
     }
@@ -234,7 +232,8 @@ extension Server {
         let (changedKinds, replaced) = withState { state -> (Set<String>?, Replaced?) in
             // Taken out to be freed after the lock: the next edit need not wait for that.
             let replaced = Replaced(result: state.analyses.completed[uri], rgds: state.openRGDs.rgdsByURI[uri])
-            guard state.analyses.finish(uri, result) else { return (nil, nil) }
+            // A pushing server publishes the text once, now: the kept result goes without it.
+            guard state.analyses.finish(uri, state.pullDiagnostics ? result : result.withoutText) else { return (nil, nil) }
             state.unpublishedReaders.remove(uri)
             state.openRGDs.recordReads(result.snapshot, of: uri)
             if !state.pullDiagnostics {

@@ -1,6 +1,10 @@
 import JSON
+import KroEngine
 import KroTestSupport
+import Synchronization
 import Testing
+import YAMLSyntax
+@testable import LanguageServer
 
 /// `textDocument/diagnostic` and `workspace/diagnostic` answer with the list that was
 /// published, and "unchanged" to a client that has the current result id.
@@ -26,6 +30,21 @@ import Testing
                                                                         "previousResultId": .string(id)])
         #expect(again == ["kind": "unchanged", "resultId": .string(id)])
         #expect(try await client.result("shutdown") == .null)
+    }
+
+    /// A kept result without its text converts again when asked, to the same text.
+    @Test func aResultWithoutItsTextConvertsAgain() {
+        let conversions = Atomic(0)
+        let completed = AnalysisTracker.Completed(generation: 1, snapshot: DocumentSnapshot.analyze(SourceText(Self.rgd), options: .bundled)) {
+            conversions.add(1, ordering: .relaxed)
+            return JSONFragment(["converted"])
+        }
+        #expect(conversions.load(ordering: .relaxed) == 1)
+        #expect(completed.diagnostics == JSONFragment(["converted"]))
+        #expect(conversions.load(ordering: .relaxed) == 1, "kept")
+        let light = completed.withoutText
+        #expect(light.diagnostics == completed.diagnostics)
+        #expect(conversions.load(ordering: .relaxed) == 2, "converted again")
     }
 
     @Test func aWorkspaceReportNamesEachDocumentAndItsVersion() async throws {
