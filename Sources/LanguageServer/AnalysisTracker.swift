@@ -13,10 +13,11 @@ struct AnalysisTracker {
         /// False for YAML that is not kro's: no diagnostics, no features (KroFileDetection).
         var isKroFile: Bool
         /// The snapshot's diagnostics as the text of an LSP `Diagnostic[]`, converted once
-        /// for the push and for pulls. A pushing server lets it go once pushed and converts
-        /// again if a client pulls anyway: 2,000 open documents of 1,000 findings kept
-        /// 660 MB of text only published once.
+        /// for the push or the pulls. The server lets a large one go (and a pushed one) and
+        /// converts again when asked (`Server.maxKeptDiagnosticsBytes`).
         var diagnostics: JSONFragment { kept ?? convert() }
+        /// The size of that text, known without converting it again.
+        let diagnosticsBytes: Int
         private var kept: JSONFragment?
         private let convert: @Sendable () -> JSONFragment
 
@@ -24,7 +25,9 @@ struct AnalysisTracker {
              diagnostics convert: @escaping @Sendable () -> JSONFragment) {
             self.generation = generation; self.snapshot = snapshot; self.isKroFile = isKroFile
             self.convert = convert
-            kept = convert()
+            let text = convert()
+            kept = text
+            diagnosticsBytes = text.count
         }
 
         /// This result without its text, converted again when asked.

@@ -233,7 +233,9 @@ extension Server {
             // Taken out to be freed after the lock: the next edit need not wait for that.
             let replaced = Replaced(result: state.analyses.completed[uri], rgds: state.openRGDs.rgdsByURI[uri])
             // A pushing server publishes the text once, now: the kept result goes without it.
-            guard state.analyses.finish(uri, state.pullDiagnostics ? result : result.withoutText) else { return (nil, nil) }
+            // A pulling client's reports are written around it, and a small one is kept.
+            let keepsText = state.pullDiagnostics && result.diagnosticsBytes <= Self.maxKeptDiagnosticsBytes
+            guard state.analyses.finish(uri, keepsText ? result : result.withoutText) else { return (nil, nil) }
             state.unpublishedReaders.remove(uri)
             state.openRGDs.recordReads(result.snapshot, of: uri)
             if !state.pullDiagnostics {
@@ -275,6 +277,10 @@ extension Server {
         }
         start(pass)
     }
+
+    /// The largest diagnostics text kept for pulls (about 200 findings); a larger one is
+    /// converted again at each pull. 2,000 open documents of 1,000 findings kept 660 MB of it.
+    static let maxKeptDiagnosticsBytes = 64 << 10
 
     /// What a publish replaces: the previous version's analysis.
     private struct Replaced {
@@ -326,7 +332,7 @@ extension Server {
             for uri in uris {
                 guard case .done(let result) = await analysis(uri) else { continue }
                 let unchanged = previous[uri] == String(result.generation)
-                guard budget.admits(unchanged ? 0 : result.diagnostics.count) else { continue }
+                guard budget.admits(unchanged ? 0 : result.diagnosticsBytes) else { continue }
                 Self.write(report: result, previousResultId: previous[uri], uri: uri, to: &writer)
             }
             writer.endArray()

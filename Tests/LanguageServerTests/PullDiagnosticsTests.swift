@@ -32,6 +32,26 @@ import YAMLSyntax
         #expect(try await client.result("shutdown") == .null)
     }
 
+    /// A list too large to keep is converted again at each pull, to the same report.
+    @Test func aLargeListIsConvertedAgainForEachPull() async throws {
+        let fields = (0..<400).map { "bad\($0): 1" }.joined(separator: "\n")
+        let text = RGDFixture.text(name: "large", kind: "Large", spec: "name: string",
+                                   resources: RGDFixture.configMap("cm", data: "k: v") + "\n" + fields.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n"))
+        let client = InProcessLSPClient()
+        try await client.initialize(capabilities: ["textDocument": ["diagnostic": [:]]])
+        client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(Self.uri), "languageId": "yaml",
+                                                                "version": 1, "text": .string(text)]])
+        let first = try await client.result("textDocument/diagnostic", ["textDocument": ["uri": .string(Self.uri)]])
+        let items = try #require(first["items"]?.arrayValue)
+        #expect(items.count == 400 && items.allSatisfy { $0["code"] == "KRO304" })
+        #expect(JSONFragment(.array(items)).count > 64 << 10, "over what is kept")
+        let again = try await client.result("textDocument/diagnostic", ["textDocument": ["uri": .string(Self.uri)]])
+        #expect(again == first)
+        let workspace = try await client.result("workspace/diagnostic", ["previousResultIds": []])
+        #expect(workspace["items"]?.arrayValue?.first?["items"] == first["items"])
+        #expect(try await client.result("shutdown") == .null)
+    }
+
     /// A kept result without its text converts again when asked, to the same text.
     @Test func aResultWithoutItsTextConvertsAgain() {
         let conversions = Atomic(0)
@@ -40,7 +60,7 @@ import YAMLSyntax
             return JSONFragment(["converted"])
         }
         #expect(conversions.load(ordering: .relaxed) == 1)
-        #expect(completed.diagnostics == JSONFragment(["converted"]))
+        #expect(completed.diagnostics == JSONFragment(["converted"]) && completed.diagnosticsBytes == 13)
         #expect(conversions.load(ordering: .relaxed) == 1, "kept")
         let light = completed.withoutText
         #expect(light.diagnostics == completed.diagnostics)
