@@ -60,7 +60,7 @@ enum SchemaDocs {
             if let v = schema.raw[key] { facts.append("\(key): \(code(v.stringValue ?? v.jsonText))") }
         }
         var text = (title.map { "**\($0)**\n\n" } ?? "") + facts.joined(separator: " · ")
-        if let d = schema.description, !d.isEmpty { text += "\n\n" + MarkdownText.clipped(d, to: Limits.descriptionCharacters) }
+        if let d = schema.description, !d.isEmpty { text += "\n\n" + ClippedText.clipped(d, to: Limits.descriptionCharacters) }
         return text
     }
 

@@ -67,18 +67,10 @@ extension Server {
         scheduleIdleAction()  // the document's analysis is free now
     }
 
-    /// After a configuration or CRD change: analyse every open document again.
+    /// After a configuration or CRD change: analyse every open document again (and ask a
+    /// pulling client to pull again).
     func reanalyzeAll() {
-        reanalyze { _, _ in true }
-    }
-
-    /// Analyses again the open documents `affected` picks (under the lock), and asks a
-    /// pulling client to pull again.
-    func reanalyze(where affected: (State, String) -> Bool) {
-        let pass = withState { state in
-            Reanalysis(state.documents.documents.keys.filter { affected(state, $0) }, in: &state)
-        }
-        start(pass)
+        start(withState { state in Reanalysis(state.documents.documents.keys, in: &state) })
     }
 
     /// Runs begun again on unchanged text, to be started off the reader. Beginning them is
@@ -88,9 +80,9 @@ extension Server {
         var runs: [(uri: String, generation: Int)]
         var refresh: Bool
 
-        /// Begins a run of each open document in `uris`, under the lock.
+        /// Begins a run of each document of `uris` (open ones), under the lock.
         init(_ uris: some Collection<String>, in state: inout State) {
-            runs = uris.filter { state.documents[$0] != nil }.map { ($0, state.analyses.begin($0, textChanged: false)) }
+            runs = uris.map { ($0, state.analyses.begin($0, textChanged: false)) }
             refresh = state.pullDiagnostics && state.refreshSupport
         }
     }

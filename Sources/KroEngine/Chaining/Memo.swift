@@ -1,5 +1,5 @@
 /// A value made on first use and shared by the copies of what holds it (an RGD analysis's
-/// generated CRD and its chaining content: `RGDAnalysis.generatedCRD`).
+/// generated CRD and its chaining content, `RGDAnalysis.generatedCRD`; a CRD's digest).
 final class Memo<Value: Sendable>: @unchecked Sendable {  // `made` is read and written under `lock`
     private let lock = Lock()
     private var made: Value?

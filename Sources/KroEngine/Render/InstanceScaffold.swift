@@ -143,9 +143,8 @@ public enum InstanceScaffold {
         return fits.first(where: regex.matches) ?? fits.first ?? ""
     }
 
-    /// Choices a comment lists, and characters it keeps: an enum of a million values or a
-    /// megabyte description made one comment line of megabytes.
-    static let listedChoices = 50
+    /// Characters a comment keeps (its choices are listed as `ClippedText` lists them): an
+    /// enum of a million values or a megabyte description made one comment line of megabytes.
     static let commentCharacters = 1_000
 
     /// The notes of a field, on one line (a line break in a description or pattern ended
@@ -153,8 +152,7 @@ public enum InstanceScaffold {
     private static func comment(_ schema: JSONValue) -> String {
         var notes: [String] = []
         if let choices = schema["enum"]?.arrayValue, !choices.isEmpty {
-            let listed = choices.prefix(listedChoices).map(inline).joined(separator: ", ")
-            notes.append("one of: " + listed + (choices.count > listedChoices ? ", … (\(choices.count) in all)" : ""))
+            notes.append("one of: " + ClippedText.list(choices.lazy.map(inline), count: choices.count))
         }
         if let pattern = schema["pattern"]?.stringValue { notes.append("pattern \(pattern)") }
         for (key, word) in [("minimum", "min"), ("maximum", "max"), ("minLength", "min length"),
@@ -162,10 +160,7 @@ public enum InstanceScaffold {
             if let v = schema[key] { notes.append("\(word) \(inline(v))") }
         }
         if let d = schema["description"]?.stringValue { notes.append(d) }
-        let text = notes.joined(separator: "; ")
-        // Counting stops at the limit: a long description is not walked to its end.
-        let end = text.index(text.startIndex, offsetBy: commentCharacters, limitedBy: text.endIndex) ?? text.endIndex
-        return RenderOutput.commentLine(String(text[..<end])) + (end < text.endIndex ? "…" : "")
+        return RenderOutput.commentLine(ClippedText.clipped(notes.joined(separator: "; "), to: commentCharacters))
     }
 
     private static func typeText(_ schema: JSONValue) -> String {
