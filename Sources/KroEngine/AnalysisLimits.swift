@@ -17,14 +17,20 @@ public struct AnalysisLimits: Sendable, Hashable {
     /// Findings of one RGD; over it, the first `maxFindings` (by position) are reported and
     /// KRO921 at the first one left out. Each finding took ~1 KB while a hostile file's
     /// line (`badN: 1`, an unknown field) is 17 bytes: 100,000 of them made 125 MB.
+    /// The same bounds a file's findings, all its documents together: a file of 5,000 RGDs
+    /// of 400 unknown fields each (33 MB) made two million findings, 770 MB and 13 s.
     public var maxFindings: Int
+    /// Said after a KRO921 that cut findings: where the rest can be seen (the editor keeps
+    /// fewer than `--check`).
+    public var moreFindingsHint: String?
 
     public init(maxResources: Int = 10_000, maxExpressionsPerResource: Int = 10_000, maxExpressions: Int = 100_000,
-                maxFindings: Int = 10_000) {
+                maxFindings: Int = 10_000, moreFindingsHint: String? = nil) {
         self.maxResources = maxResources
         self.maxExpressionsPerResource = maxExpressionsPerResource
         self.maxExpressions = maxExpressions
         self.maxFindings = maxFindings
+        self.moreFindingsHint = moreFindingsHint
     }
 
     public static let code = "KRO921"
@@ -71,8 +77,27 @@ public struct AnalysisLimits: Sendable, Hashable {
     /// Cuts an RGD's sorted findings to `maxFindings`, with KRO921 at the first one left out.
     func capFindings(_ diagnostics: inout [Diagnostic], ordered: (Diagnostic, Diagnostic) -> Bool) {
         let over = "the RGD has more than \(maxFindings) findings, over kro-lsp's limit of \(maxFindings) per RGD"
-        guard let notice = Self.cut(&diagnostics, to: maxFindings, over: over) else { return }
+        guard var notice = Self.cut(&diagnostics, to: maxFindings, over: over) else { return }
+        if let moreFindingsHint { notice.message += " (\(moreFindingsHint))" }
         diagnostics.insert(notice, at: diagnostics.firstIndex { ordered(notice, $0) } ?? diagnostics.endIndex)
+    }
+
+    /// Cuts a file's findings (sorted, or instances' in the order admission finds them) to
+    /// the first `maxFindings`, with KRO921 at the first one left out. KRO921s are not counted: they say what a limit left out, so an RGD cut
+    /// to the limit keeps its own notice.
+    func capFileFindings(_ diagnostics: inout [Diagnostic]) {
+        var counted = 0
+        guard let firstOut = diagnostics.firstIndex(where: { d in
+            guard d.code != Self.code else { return false }
+            counted += 1
+            return counted > maxFindings
+        }) else { return }
+        var notice = Diagnostic(code: Self.code, message: "the file has more than \(maxFindings) findings, over kro-lsp's "
+                                    + "limit of \(maxFindings) per file; this one and the rest are not reported",
+                                range: diagnostics[firstOut].range)
+        if let moreFindingsHint { notice.message += " (\(moreFindingsHint))" }
+        diagnostics.removeSubrange(firstOut...)
+        diagnostics.append(notice)
     }
 
     /// Cuts `findings` (in order of position) to their first `limit`; returns KRO921 at the

@@ -96,16 +96,35 @@ public enum DocumentAnalyzer {
     static func analyze(_ parsed: AnalysisCache.Parsed, options: AnalysisOptions, cache: AnalysisCache?) -> DocumentAnalysis {
         let yaml = parsed.yaml
         let source = yaml.source
-        var diagnostics = yamlDiagnostics(yaml, maxFindings: options.limits.maxFindings)
+        let limits = options.limits
+        var diagnostics = yamlDiagnostics(yaml, maxFindings: limits.maxFindings)
         // A document with YAML errors holds a partial tree: RGD findings would be noise.
         var rgds: [RGDAnalysis] = []
+        // Once the RGDs so far hold more findings than a file reports, the later documents'
+        // findings come after those it keeps (`capFileFindings`): they are not searched for
+        // (a limit of 0 stops at the first), what is found is dropped, and, as for resources
+        // past an RGD's limit, nothing is cached.
+        var rgdFindings = 0
+        var pastLimit = options
+        pastLimit.limits.maxFindings = 0
         for (i, document) in yaml.documents.enumerated() where document.errors.isEmpty {
+            if rgdFindings > limits.maxFindings {
+                if var rgd = RGDAnalyzer.analyze(document: document, options: pastLimit, source: source) {
+                    rgd.diagnostics = []
+                    rgds.append(rgd)
+                }
+                cache?.store(RGDCacheEntry(), document: i, options: options)
+                continue
+            }
             var reuse = cache.map { cache in
                 let entry = cache.entry(document: i, options: options)
                 let change = parsed.change.flatMap { entry.text != nil && $0.from == entry.text ? $0.change : nil }
                 return RGDAnalyzer.Reuse(entry: entry, source: source, text: parsed.text, change: change)
             }
-            if let rgd = RGDAnalyzer.analyze(document: document, options: options, source: source, reuse: &reuse) { rgds.append(rgd) }
+            if let rgd = RGDAnalyzer.analyze(document: document, options: options, source: source, reuse: &reuse) {
+                rgdFindings += rgd.diagnostics.count
+                rgds.append(rgd)
+            }
             if let reuse { cache?.store(reuse.entry, document: i, options: options) }
         }
         cache?.keepDocuments(below: yaml.documents.count)
@@ -118,7 +137,8 @@ public enum DocumentAnalyzer {
         }
         let ordered = { (a: Diagnostic, b: Diagnostic) in (a.range.start, a.range.end, a.code) < (b.range.start, b.range.end, b.code) }
         if zip(diagnostics, diagnostics.dropFirst()).contains(where: { ordered($1, $0) }) { diagnostics.sort(by: ordered) }
-        diagnostics = Suppressions.apply(diagnostics, yaml: yaml, maxFindings: options.limits.maxFindings)
+        limits.capFileFindings(&diagnostics)
+        diagnostics = Suppressions.apply(diagnostics, yaml: yaml, maxFindings: limits.maxFindings)
         options.policy.apply(&diagnostics)
         return DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
     }
@@ -132,13 +152,17 @@ public enum DocumentAnalyzer {
             error.kind == .syntax ? YAMLErrorHints.diagnostic(for: error, in: source)
                 : Diagnostic(code: "KRO001", severity: .error, message: error.message, range: error.range)
         }
-        let over = "the document has more than \(maxFindings) duplicate keys, over kro-lsp's limit of \(maxFindings) findings"
+        // Documents in order, each's keys by position: the file's first `maxFindings` and one
+        // more are made, no more (10,000 documents each list their first 10,001).
+        let over = "the file has more than \(maxFindings) duplicate keys, over kro-lsp's limit of \(maxFindings) findings"
         var duplicates: [Diagnostic] = []
-        for document in yaml.documents where !document.duplicateKeys.isEmpty {
-            var found = document.duplicateKeys.map { duplicateKey($0, in: source) }
-            if let notice = AnalysisLimits.cut(&found, to: maxFindings, over: over) { found.append(notice) }
-            duplicates += found
+        listing: for document in yaml.documents {
+            for key in document.duplicateKeys {
+                guard duplicates.count <= maxFindings else { break listing }
+                duplicates.append(duplicateKey(key, in: source))
+            }
         }
+        if let notice = AnalysisLimits.cut(&duplicates, to: maxFindings, over: over) { duplicates.append(notice) }
         return errors + duplicates
     }
 

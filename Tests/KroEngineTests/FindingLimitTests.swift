@@ -151,7 +151,7 @@ import YAMLSyntax
         let found = diagnostics(marked, options: Self.options(findings: 3))
         #expect(Array(found.prefix(3)) == Array(all.prefix(3)))
         #expect(found.count == 4 && found.last?.code == "KRO921" && found.last?.range == marked.ranges[0])
-        #expect(found.last?.message == "the document has more than 3 duplicate keys, over kro-lsp's limit of 3 findings; "
+        #expect(found.last?.message == "the file has more than 3 duplicate keys, over kro-lsp's limit of 3 findings; "
             + "this one and the rest are not reported")
         #expect(diagnostics(marked, options: Self.options(findings: 4)) == all)
         // With the default limit: 10,000 warnings and the notice on the 10,001st repeat.
@@ -188,5 +188,60 @@ import YAMLSyntax
             #expect(found.count == limit + 1 && found.last?.code == "KRO921" && found.last?.range == all[limit].range,
                     "limit \(limit)")
         }
+    }
+
+    /// The limit holds for a file too, all its documents together: a file of many RGDs,
+    /// each within it, made millions of findings. An RGD cut to the limit keeps its own
+    /// notice (KRO921s are not counted).
+    @Test func aFileOfManyRGDsReportsItsFirstFindingsUpToTheLimit() throws {
+        func document(_ n: Int, fields: [String]) -> String {
+            RGDFixture.head(name: "d\(n)", kind: "D\(n)", schema: "spec:\n  name: string")
+                + "  resources:\n" + Self.configMap("cm", fields: fields)
+        }
+        let typed = document(2, fields: ["c1"]) + "      data: {k: \"${string(schema.spec.name)}\"}\n"
+        let marked = MarkedText([document(0, fields: ["a1", "a2"]), document(1, fields: ["b1", "«b2»", "b3"]),
+                                 typed].joined(separator: "---\n"))
+        let whole = DocumentAnalyzer.analyze(marked.source, options: Self.options(findings: .max))
+        let all = whole.diagnostics
+        #expect(all.count == 6 && all.allSatisfy { $0.code == "KRO304" })
+        let limited = DocumentAnalyzer.analyze(marked.source, options: Self.options(findings: 3))
+        let found = limited.diagnostics
+        #expect(Array(found.prefix(3)) == Array(all.prefix(3)))
+        // The RGD past the limit is searched for no finding, yet analysed as before.
+        #expect(limited.rgds.count == 3 && limited.rgds[2].diagnostics.isEmpty)
+        #expect(limited.rgds[2].checks.count == 1 && limited.rgds[2].expressions.count == 1)
+        #expect(limited.rgds[2].generatedCRD?.result.crd == whole.rgds[2].generatedCRD?.result.crd)
+        #expect(found.count == 4 && found.last?.code == "KRO921" && found.last?.range == marked.ranges[0])
+        #expect(found.last?.message == "the file has more than 3 findings, over kro-lsp's limit of 3 per file; "
+            + "this one and the rest are not reported")
+        #expect(diagnostics(marked, options: Self.options(findings: 6)) == all)
+        // With a cache (the editor's), once and again, and under another limit.
+        let cache = AnalysisCache()
+        for findings in [3, 3, 6, 3] {
+            #expect(DocumentAnalyzer.analyze(marked.source, options: Self.options(findings: findings), cache: cache).diagnostics
+                == (findings == 3 ? found : all))
+        }
+
+        // One RGD over the limit: its own notice, and no other.
+        let one = MarkedText(document(0, fields: ["a1", "a2", "a3", "a4"]) + "---\n" + document(1, fields: []))
+        let cut = diagnostics(one, options: Self.options(findings: 3))
+        #expect(cut.map(\.code) == ["KRO304", "KRO304", "KRO304", "KRO921"])
+        #expect(cut.last?.message == Self.message)
+    }
+
+    /// A file's duplicate keys are counted over all its documents.
+    @Test func duplicateKeysAreCountedOverTheWholeFile() throws {
+        let marked = MarkedText("a: {k: 1, k: 2}\n---\nb: {k: 1, k: 2, «k»: 3}\n---\nc: {k: 1, k: 2}\n")
+        let found = diagnostics(marked, options: Self.options(findings: 2))
+        #expect(found.map(\.code) == ["KRO019", "KRO019", "KRO921"])
+        #expect(found.last?.range == marked.ranges[0])
+    }
+
+    /// What the editor is told (`moreFindingsHint`) follows each notice of findings cut.
+    @Test func aHintSaysWhereTheRestCanBeSeen() throws {
+        var options = Self.options(findings: 3)
+        options.limits.moreFindingsHint = "kro-lsp --check reports up to 10000"
+        let marked = MarkedText(rgd("  resources:\n" + Self.configMap("cm", fields: ["a1", "a2", "a3", "a4"])))
+        #expect(diagnostics(marked, options: options).last?.message == Self.message + " (kro-lsp --check reports up to 10000)")
     }
 }

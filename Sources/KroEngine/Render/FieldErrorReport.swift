@@ -22,9 +22,13 @@ struct FieldErrorReport {
     /// 100,000 names compiled its pattern for each).
     let patterns = PatternCache()
 
-    init(locator: FieldLocator, limit: Int = AnalysisLimits().maxFindings) {
+    /// Said after the notice of findings left out (`AnalysisLimits.moreFindingsHint`).
+    private let moreFindingsHint: String?
+
+    init(locator: FieldLocator, limit: Int = AnalysisLimits().maxFindings, moreFindingsHint: String? = nil) {
         self.locator = locator
         self.limit = limit
+        self.moreFindingsHint = moreFindingsHint
     }
 
     /// Whether another finding is still reported.
@@ -72,7 +76,8 @@ struct FieldErrorReport {
         if diagnostics.count == limit {
             diagnostics.append(Diagnostic(
                 code: AnalysisLimits.code, severity: severity,
-                message: "the instance has more than \(limit) findings, over kro-lsp's limit of \(limit); this one and the rest are not reported",
+                message: "the instance has more than \(limit) findings, over kro-lsp's limit of \(limit); this one and the rest are not reported"
+                    + (moreFindingsHint.map { " (\($0))" } ?? ""),
                 range: range(path, anchor)))
         } else if severity == .error {
             diagnostics[limit].severity = .error

@@ -44,10 +44,10 @@ public enum InstanceAdmission {
     /// `maxFindings` are left out, with KRO921 at the first of them; validation rules stop
     /// once they have cost `ruleCostBudget` together.
     public static func admit(_ document: YAMLDocument, kind: InstanceKind, source: SourceText? = nil,
-                             maxFindings: Int = AnalysisLimits().maxFindings,
+                             maxFindings: Int = AnalysisLimits().maxFindings, moreFindingsHint: String? = nil,
                              ruleCostBudget: Int64 = ValidationRules.costBudget) -> AdmittedInstance {
         let locator = FieldLocator(root: document.root, documentRange: document.range, source: source)
-        var report = FieldErrorReport(locator: locator, limit: maxFindings)
+        var report = FieldErrorReport(locator: locator, limit: maxFindings, moreFindingsHint: moreFindingsHint)
         report.ruleCostLeft = ruleCostBudget
         guard let root = document.root, case .object(var object) = root.jsonValue else {
             report.error(APIFieldPath(), "Invalid value: \"\(typeName(document.root?.jsonValue ?? .null))\": the instance must be an object", at: .value)

@@ -151,7 +151,7 @@ struct CheckRun {
             context.options.policy.apply(&added)
             return added
         }
-        added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds)
+        added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds, limits: context.options.limits)
         if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         context.options.policy.apply(&added)
         guard !added.isEmpty else { return analysis.diagnostics }

@@ -235,4 +235,28 @@ import YAMLSyntax
         #expect(diagnostics.map(\.message) == ["spec.replicas: Invalid value: 11: spec.replicas in body should be less than or equal to 10"])
         #expect(diagnostics.first?.range.start == marked.offsets[1])
     }
+
+    /// A file of many instances stops admitting them once its findings are over the limit:
+    /// the first by document, then KRO921 (an error: what was left out is not known).
+    @Test func aFileOfManyInstancesIsCutAtTheLimit() throws {
+        let rgds = DocumentAnalyzer.analyze(SourceText(InstanceAdmissionTests.rgd), options: .bundled).rgds
+        let instance = { (n: Int, fields: String) in
+            "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: d\(n)\nspec:\n  name: ok\n" + fields
+        }
+        let marked = MarkedText([instance(0, "  a: 1\n  b: 1\n"), instance(1, "  c: 1\n  «d»: 1\n"),
+                                 instance(2, "  e: 1\n")].joined(separator: "---\n"))
+        let file = YAMLParser.parse(marked.source)
+        let all = Preview.instanceDiagnostics(file, rgds: rgds)
+        #expect(all.map(\.message) == ["a", "b", "c", "d", "e"].map { "unknown field \"spec.\($0)\"" })
+        var limits = AnalysisLimits()
+        limits.maxFindings = 3
+        let cut = Preview.instanceDiagnostics(file, rgds: rgds, limits: limits)
+        #expect(Array(cut.prefix(3)) == Array(all.prefix(3)))
+        #expect(cut.count == 4 && cut.last?.code == "KRO921" && cut.last?.severity == .error)
+        #expect(cut.last?.range == marked.ranges[0])
+        #expect(cut.last?.message == "the file has more than 3 findings, over kro-lsp's limit of 3 per file; "
+            + "this one and the rest are not reported")
+        limits.maxFindings = 5
+        #expect(Preview.instanceDiagnostics(file, rgds: rgds, limits: limits) == all)
+    }
 }
