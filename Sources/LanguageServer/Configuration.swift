@@ -50,9 +50,17 @@ struct Configuration: Sendable, Equatable {
         }
     }
 
+    /// The engine's limits in the editor: a file keeps the findings it can show
+    /// (`DiagnosticsConversion.maxPublished`), not the 10,000 `--check` reports. 200 open
+    /// RGDs of 10,000 findings each kept 790 MB.
+    static let analysisLimits = AnalysisLimits(
+        maxFindings: DiagnosticsConversion.maxPublished,
+        moreFindingsHint: "kro-lsp --check reports up to \(AnalysisLimits().maxFindings)")
+
     /// Engine options over `store` (the schemas of `resolvedCRDPaths`, loaded by the caller).
     func analysisOptions(root: String?, store: SchemaStore) -> AnalysisOptions {
         var options = AnalysisOptions(schemaStore: store)
+        options.limits = Self.analysisLimits
         options.crdPaths = resolvedCRDPaths(root: root)
         options.omitFunctionEnabled = omitFunction
         options.catalogEnabled = catalog

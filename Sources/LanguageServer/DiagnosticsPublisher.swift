@@ -11,7 +11,9 @@ struct DiagnosticsConversion: Sendable {
     /// Findings published per file, at most: past them a list helps no one in an editor,
     /// and a file of thousands of findings (a cycle of 10,000 custom types is reported on
     /// each) took seconds and hundreds of MB to send. An information at the first one left
-    /// out says how many there are.
+    /// out says how many there are. The engine keeps no more in the editor
+    /// (`Configuration.analysisLimits`); its notices of what it left out (KRO921) are
+    /// shown besides, as many again at most.
     static let maxPublished = 1_000
     /// Related places sent per finding, at most.
     static let maxRelated = 32
@@ -24,20 +26,29 @@ struct DiagnosticsConversion: Sendable {
     }
 
     /// `diagnostics` and then `more` (an instance's admission findings), at most
-    /// `maxPublished` of them together, as the text of an LSP `Diagnostic[]`.
+    /// `maxPublished` findings of them together and as many limit notices, as the text of
+    /// an LSP `Diagnostic[]`.
     func lspDiagnostics(_ diagnostics: [Diagnostic], source: SourceText, uri: String,
                         more: [Diagnostic] = []) -> JSONFragment {
         var writer = JSONTextWriter()
         writer.beginArray()
         // Both lists read in place: the snapshot's is not copied on each publish.
-        let shown = diagnostics.prefix(Self.maxPublished) + more.prefix(max(0, Self.maxPublished - diagnostics.count))
-        for diagnostic in shown {
-            write(diagnostic, source: source, uri: uri, to: &writer)
+        var findings = 0, notices = 0, leftOut = 0
+        var firstLeftOut: Diagnostic?
+        for list in [diagnostics, more] {
+            for diagnostic in list {
+                let isNotice = diagnostic.code == AnalysisLimits.code
+                guard isNotice ? notices < Self.maxPublished : findings < Self.maxPublished else {
+                    if firstLeftOut == nil { firstLeftOut = diagnostic }
+                    leftOut += 1
+                    continue
+                }
+                if isNotice { notices += 1 } else { findings += 1 }
+                write(diagnostic, source: source, uri: uri, to: &writer)
+            }
         }
-        let total = diagnostics.count + more.count
-        if total > Self.maxPublished {
-            let firstLeftOut = Self.maxPublished < diagnostics.count
-                ? diagnostics[Self.maxPublished] : more[Self.maxPublished - diagnostics.count]
+        if let firstLeftOut {
+            let total = findings + notices + leftOut
             let notice = Diagnostic(code: AnalysisLimits.code, severity: .information,
                                     message: "kro-lsp shows the first \(Self.maxPublished) of the \(total) findings of "
                                         + "this file; kro-lsp --check lists them all",

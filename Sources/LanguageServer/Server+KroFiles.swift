@@ -46,6 +46,7 @@ extension Server {
     /// file of RGDs only.
     static func instanceFindings(_ snapshot: DocumentSnapshot, openRGDs: @autoclosure () -> [RGDAnalysis]) -> [Diagnostic] {
         guard snapshot.yaml.documents.count > snapshot.rgds.count else { return [] }
-        return Preview.instanceDiagnostics(snapshot.yaml, rgds: openRGDs() + snapshot.rgds.map(\.analysis))
+        return Preview.instanceDiagnostics(snapshot.yaml, rgds: openRGDs() + snapshot.rgds.map(\.analysis),
+                                           limits: Configuration.analysisLimits)
     }
 }
