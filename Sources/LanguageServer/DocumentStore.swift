@@ -15,7 +15,10 @@ struct DocumentStore: Sendable {
     /// far above any editor session, low enough that a runaway client cannot exhaust memory.
     struct Limits: Sendable {
         var maxDocuments = 2000
-        var maxTotalBytes = 1 << 30
+        /// Two documents of the largest size YAML reads (64 MiB). An open document's
+        /// analysis takes several times its text: 2,000 of 229 KB (458 MB, under the 1 GiB
+        /// this was) kept 1.7 GB.
+        var maxTotalBytes = 128 << 20
         /// A file URI of the longest Linux path, every byte percent-encoded, is about 12 KiB.
         /// The URI is kept, and read as a path by other documents' analyses: 20 documents
         /// of 10 MB URIs held 257 MB, outside the limit on their text.
