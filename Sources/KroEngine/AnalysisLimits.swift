@@ -20,6 +20,10 @@ public struct AnalysisLimits: Sendable, Hashable {
     /// The same bounds a file's findings, all its documents together: a file of 5,000 RGDs
     /// of 400 unknown fields each (33 MB) made two million findings, 770 MB and 13 s.
     public var maxFindings: Int
+    /// What the validation rules of a file's instances may cost together (each instance
+    /// has the API server's budget, `ValidationRules.costBudget`, within it): about two
+    /// seconds. 50 instances of a rule that runs to cel-go's per-call limit took 9.6 s.
+    public var maxRuleCostPerFile: Int64 = 10_000_000
     /// Said after a KRO921 that cut findings: where the rest can be seen (the editor keeps
     /// fewer than `--check`).
     public var moreFindingsHint: String?

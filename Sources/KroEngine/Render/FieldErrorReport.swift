@@ -16,6 +16,11 @@ struct FieldErrorReport {
     /// What the instance's `x-kubernetes-validations` rules may still cost together (the
     /// API server's budget per object); negative once spent, when no rule runs any more.
     var ruleCostLeft = ValidationRules.costBudget
+    /// What the rules cost so far, the rule that went over the budget included.
+    var ruleCostSpent: Int64 = 0
+    /// When the budget is what was left of a file's (`AnalysisLimits.maxRuleCostPerFile`):
+    /// the notice given instead of the API server's error once it runs out.
+    var fileRuleBudgetNotice: String?
     /// The schema's large enums as sets, built once for all the values checked against them.
     let enums = EnumLookup()
     /// The schema's `pattern`s, compiled once for all the values they check (a list of
@@ -36,6 +41,12 @@ struct FieldErrorReport {
 
     mutating func error(_ path: APIFieldPath, _ detail: String, at anchor: Anchor) {
         add(.error, path, detail, anchor)
+    }
+
+    /// KRO921, a warning, where a limit of kro-lsp's (not the API server's) stopped the
+    /// checks at `path`'s value; not counted against `limit`.
+    mutating func limitNotice(_ path: APIFieldPath, _ text: String) {
+        append(Diagnostic(code: AnalysisLimits.code, severity: .warning, message: text, range: range(path, .value)))
     }
 
     /// "Required value" for `name` of the object at `parent`, with a fix adding the field

@@ -9,6 +9,9 @@ public struct AdmittedInstance: Sendable {
     /// KRO601 errors (the API server would refuse the object) and warnings (pruned fields).
     public var diagnostics: [Diagnostic]
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+    /// What its validation rules cost, and whether they ran out of their budget.
+    public var ruleCost: Int64 = 0
+    public var rulesRanOut = false
 }
 
 /// What the generated CRD says about its instances (the same object `kro-lsp crd` prints).
@@ -42,13 +45,17 @@ public struct InstanceKind: Sendable {
 public enum InstanceAdmission {
     /// `source`: the file's text, for the fixes of missing required fields. Findings past
     /// `maxFindings` are left out, with KRO921 at the first of them; validation rules stop
-    /// once they have cost `ruleCostBudget` together.
+    /// once they have cost `ruleCostBudget` together (none runs under -1). When that budget
+    /// is what a file had left, `fileRuleBudgetNotice` (KRO921) says so instead of the API
+    /// server's error.
     public static func admit(_ document: YAMLDocument, kind: InstanceKind, source: SourceText? = nil,
                              maxFindings: Int = AnalysisLimits().maxFindings, moreFindingsHint: String? = nil,
-                             ruleCostBudget: Int64 = ValidationRules.costBudget) -> AdmittedInstance {
+                             ruleCostBudget: Int64 = ValidationRules.costBudget,
+                             fileRuleBudgetNotice: String? = nil) -> AdmittedInstance {
         let locator = FieldLocator(root: document.root, documentRange: document.range, source: source)
         var report = FieldErrorReport(locator: locator, limit: maxFindings, moreFindingsHint: moreFindingsHint)
         report.ruleCostLeft = ruleCostBudget
+        report.fileRuleBudgetNotice = fileRuleBudgetNotice
         guard let root = document.root, case .object(var object) = root.jsonValue else {
             report.error(APIFieldPath(), "Invalid value: \"\(typeName(document.root?.jsonValue ?? .null))\": the instance must be an object", at: .value)
             return AdmittedInstance(object: .object([:]), diagnostics: report.diagnostics)
@@ -76,7 +83,8 @@ public enum InstanceAdmission {
         } else if (kind.schema["required"]?.arrayValue ?? []).contains("spec") {
             report.missingRequired("spec", of: APIFieldPath(), schema: specSchema)
         }
-        return AdmittedInstance(object: .object(object), diagnostics: report.diagnostics)
+        return AdmittedInstance(object: .object(object), diagnostics: report.diagnostics, ruleCost: report.ruleCostSpent,
+                                rulesRanOut: report.ruleCostLeft < 0)
     }
 
     private static func checkTypeMeta(_ object: OrderedDictionary<String, JSONValue>, kind: InstanceKind,

@@ -47,6 +47,11 @@ public enum Preview {
                                            limits: AnalysisLimits = AnalysisLimits()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var counted = 0  // KRO921s left out, as `capFileFindings` counts
+        // Each instance's rules get the API server's budget, or what is left of the file's:
+        // running out of that is told once, and no rule runs after it.
+        var ruleCostLeft = limits.maxRuleCostPerFile, rulesRanOutOfFile = false
+        let fileRules = "the validation rules of this file's instances cost more than \(limits.maxRuleCostPerFile) "
+            + "together, over kro-lsp's limit of \(limits.maxRuleCostPerFile) per file; this rule and those after it are not run"
         var found: [TypeMeta: InstanceKind?] = [:]
         for document in file.documents where document.errors.isEmpty {
             guard counted <= limits.maxFindings else { break }
@@ -54,11 +59,16 @@ public enum Preview {
             let type = TypeMeta(apiVersion: written.apiVersion, kind: written.kind)
             if found[type] == nil { found[type] = kinds.kind(type) }
             guard let kind = found[type] ?? nil else { continue }
-            let admitted = InstanceAdmission.admit(document, kind: kind, source: file.source,
-                                                   maxFindings: limits.maxFindings,
-                                                   moreFindingsHint: limits.moreFindingsHint).diagnostics
-            counted += admitted.lazy.filter { $0.code != AnalysisLimits.code }.count
-            diagnostics += admitted
+            let fileCuts = ruleCostLeft < ValidationRules.costBudget
+            let admitted = InstanceAdmission.admit(
+                document, kind: kind, source: file.source, maxFindings: limits.maxFindings,
+                moreFindingsHint: limits.moreFindingsHint,
+                ruleCostBudget: rulesRanOutOfFile ? -1 : min(ValidationRules.costBudget, max(ruleCostLeft, 0)),
+                fileRuleBudgetNotice: fileCuts ? fileRules : nil)
+            ruleCostLeft -= admitted.ruleCost
+            if fileCuts && admitted.rulesRanOut { rulesRanOutOfFile = true }
+            counted += admitted.diagnostics.lazy.filter { $0.code != AnalysisLimits.code }.count
+            diagnostics += admitted.diagnostics
         }
         limits.capFileFindings(&diagnostics)
         return diagnostics

@@ -20,6 +20,7 @@ public enum ValidationRules {
                   let parsed = CELParser().parse(text).parsed else { continue }
             let target = fieldPath(rule["fieldPath"]?.stringValue, under: path)
             let (result, cost) = Program(parsed: parsed, functions: .kro).evaluateWithCost(activation)
+            report.ruleCostSpent += cost
             guard cost <= report.ruleCostLeft else { return outOfBudget(path, type, &report) }
             report.ruleCostLeft -= cost
             switch result {
@@ -46,6 +47,7 @@ public enum ValidationRules {
     /// The API server's error once the rules have spent the budget; no rule runs after it.
     private static func outOfBudget(_ path: APIFieldPath, _ type: String, _ report: inout FieldErrorReport) {
         report.ruleCostLeft = -1
+        if let notice = report.fileRuleBudgetNotice { return report.limitNotice(path, notice) }
         report.error(path, "Invalid value: \"\(type)\": validation failed due to running out of cost budget, no further validation rules will be run", at: .value)
     }
 

@@ -259,4 +259,33 @@ import YAMLSyntax
         limits.maxFindings = 5
         #expect(Preview.instanceDiagnostics(file, rgds: rgds, limits: limits) == all)
     }
+
+    /// The validation rules of a file's instances share a budget: past it, KRO921 (a
+    /// warning) where the rule that ran out is, and no rule runs after it.
+    @Test func aFilesInstancesShareTheirValidationRulesBudget() throws {
+        let rgd = RGDFixture.head(name: "rules", kind: "Rules",
+                                  schema: "spec:\n  items: '[]string | maxItems=10 validation=\"self.all(x, x.size() < 3)\"'")
+            + "\n  resources: []\n"
+        let rgds = DocumentAnalyzer.analyze(SourceText(rgd), options: .bundled).rgds
+        let instance = { (name: String, items: String) in
+            "apiVersion: kro.run/v1alpha1\nkind: Rules\nmetadata:\n  name: \(name)\nspec:\n  items: \(items)\n"
+        }
+        let marked = MarkedText([instance("a", "[aa, bb]"), instance("b", "«[aaaa]»"), instance("c", "[cccc]")]
+            .joined(separator: "---\n"))
+        let file = YAMLParser.parse(marked.source)
+        let all = Preview.instanceDiagnostics(file, rgds: rgds)
+        #expect(all.map(\.code) == ["KRO601", "KRO601"])
+        let crd = try #require(rgds.first?.generatedCRD?.result.crd)
+        let kind = try #require(InstanceKind(crd: crd))
+        let first = InstanceAdmission.admit(file.documents[0], kind: kind)
+        #expect(first.ruleCost > 0 && first.diagnostics.isEmpty && !first.rulesRanOut)
+
+        var limits = AnalysisLimits()
+        limits.maxRuleCostPerFile = first.ruleCost  // spent by the first instance
+        let cut = Preview.instanceDiagnostics(file, rgds: rgds, limits: limits)
+        #expect(cut.count == 1 && cut[0].code == "KRO921" && cut[0].severity == .warning)
+        #expect(cut[0].range == marked.ranges[0])
+        #expect(cut[0].message == "the validation rules of this file's instances cost more than \(first.ruleCost) together, "
+            + "over kro-lsp's limit of \(first.ruleCost) per file; this rule and those after it are not run")
+    }
 }
