@@ -107,6 +107,37 @@ import Testing
         #expect(result.stderr.contains("checked 1 file: 10001 errors, 0 warnings, 0 infos"))
     }
 
+    /// A run lists its first 100,000 findings, in the order of the files' paths; the rest
+    /// are counted in the summary and the exit status, and an information where they start
+    /// says so. Ten files of 10,001 findings each, then one of three warnings.
+    @Test func aRunListsItsFirstHundredThousandFindingsAndCountsTheRest() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = LSPHostileDocumentTests.document(configMapName: "x")
+        for i in 0..<10_050 { text += "      bad\(i): 1\n" }
+        for n in 0..<10 { try Data(text.utf8).write(to: dir.appendingPathComponent("f0\(n).yaml")) }
+        try Data("a: 1\na: 2\na: 3\na: 4\n".utf8).write(to: dir.appendingPathComponent("f10.yaml"))
+
+        let result = try CLIProcess.run(["--check", "--format", "json", dir.path])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("checked 11 files: 100010 errors, 3 warnings, 0 infos (13 of them not listed)"),
+                "\(result.stderr)")
+        let report = try JSONParser.parse(Array(result.stdout.utf8))
+        #expect(report["summary"]?["errors"] == 100_010 && report["summary"]?["warnings"] == 3)
+        let diagnostics = report["diagnostics"]?.arrayValue ?? []
+        #expect(diagnostics.count == 100_001)
+        #expect(!diagnostics.contains { $0["file"]?.stringValue?.hasSuffix("f10.yaml") == true })
+        let notice = try #require(diagnostics.last)
+        #expect(notice["code"] == "KRO921" && notice["severity"] == "info")
+        #expect(notice["file"]?.stringValue?.hasSuffix("f09.yaml") == true)
+        #expect(notice["message"]?.stringValue == "kro-lsp lists at most 100000 findings per run; the 13 from here on "
+            + "are counted in the summary, not listed (check fewer files at once)")
+        // On the 9,992nd finding of f09, the first one left out (`bad9991`).
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "      bad9991: 1"))
+        #expect(notice["range"]?["start"]?["line"] == .int(Int64(line + 1)))
+    }
+
     /// A flow sequence of one-letter items (a node every two bytes) stops at the node limit:
     /// one KRO001 on the first node over it, exact to the column, and nothing else.
     @Test func aDenseFlowSequenceStopsAtTheNodeLimit() throws {

@@ -26,6 +26,10 @@ struct CheckRun {
     /// the limit for one file.
     static let maxTotalBytes = 3 * FileBytes.maxFileSize
 
+    /// The findings one run lists, all files together (`RunFindingBudget`); the rest are
+    /// counted in the summary and the exit status.
+    static let maxListedFindings = 100_000
+
     /// Runs the check and exits with its status while the analyses are still referenced:
     /// the process hands their memory back at once instead of freeing a large analysis
     /// object by object (3–5 % of a 10,000-resource check).
@@ -97,6 +101,7 @@ struct CheckRun {
         // Read once: Foundation reads the cgroup files on each call.
         let threads = ProcessInfo.processInfo.activeProcessorCount
         typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis)
+        let budget = RunFindingBudget(paths: inputs.map(\.path), limit: Self.maxListedFindings)
         let analyses = RGDChaining.analyze(count: inputs.count, parallel: true, location: { inputs[$0].display ?? "<stdin>" },
                                            rgds: { (a: Analysed) in a.analysis.rgds }) { i, chained -> Analysed? in
             guard let file = files[i] else { return nil }
@@ -106,7 +111,18 @@ struct CheckRun {
             options.analysisThreads = threads
             // Nothing after the findings reads expressions, checks or typing environments.
             options.retention = .findings
-            return (file: file, analysis: DocumentAnalyzer.analyze(file.source, options: options))
+            var analysis = DocumentAnalyzer.analyze(file.source, options: options)
+            if let skipped = TemplateSkip.diagnostic(for: analysis) {
+                // A template's one finding, instead of what its text gave.
+                analysis.diagnostics = [skipped]
+                options.policy.apply(&analysis.diagnostics)
+            }
+            if !budget.keeps(i, analysis.diagnostics) {
+                // An RGD's list may be the file's, shared: both go.
+                analysis.diagnostics = []
+                for r in analysis.rgds.indices { analysis.rgds[r].diagnostics = [] }
+            }
+            return (file: file, analysis: analysis)
         }
         let analysed = analyses
         kept = analysed.compactMap { $0?.analysis }
@@ -116,14 +132,23 @@ struct CheckRun {
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
                 guard let (file, analysis) = analysed[i] else { return }
-                slots[i] = CheckReport.FileFindings(file: file, diagnostics: fileFindings(
-                    analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs))
+                let added = addedFindings(analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs)
+                guard !budget.listsNothing(i, analysis: analysis.diagnostics, added: added) else {
+                    slots[i] = CheckReport.FileFindings(file: file, diagnostics: [])
+                    return
+                }
+                // The analysis's own list is not copied when nothing is added to it.
+                slots[i] = CheckReport.FileFindings(file: file, diagnostics: added.isEmpty ? analysis.diagnostics
+                                                                                           : analysis.diagnostics + added)
             }
         }
         let failures = unreadable.compactMap { $0 }
         for failure in failures { CheckOutput.printError(failure) }
 
-        let report = CheckReport(filesChecked: results.lazy.filter { $0 != nil }.count, files: results.compactMap { $0 })
+        let dropped = budget.dropped
+        let report = CheckReport(filesChecked: results.lazy.filter { $0 != nil }.count, files: results.compactMap { $0 },
+                                 listLimit: Self.maxListedFindings,
+                                 dropped: .init(bySeverity: dropped.bySeverity, firstPath: dropped.first.map { inputs[$0].path }))
         results = []
         var out = OutputStream()
         write(report, to: &out)
@@ -139,23 +164,16 @@ struct CheckRun {
         return 0
     }
 
-    /// One file's findings: analysis (suppressions and the severity policy included), the
-    /// Helm-template skip, instance admission against the run's RGDs and breaking changes
-    /// against the baseline (graded by the same policy). The analysis's own list is not
-    /// copied when nothing is added to it.
-    private func fileFindings(_ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
-                              kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
-        var added: [Diagnostic]
-        if let skipped = TemplateSkip.diagnostic(for: analysis) {
-            added = [skipped]
-            context.options.policy.apply(&added)
-            return added
-        }
-        added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds, limits: context.options.limits)
+    /// What a file's findings add to its analysis's (suppressions and the severity policy
+    /// included, a template's skip made already): instance admission against the run's
+    /// RGDs and breaking changes against the baseline, graded by the same policy.
+    private func addedFindings(_ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
+                               kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
+        guard TemplateSkip.diagnostic(for: analysis) == nil else { return [] }
+        var added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds, limits: context.options.limits)
         if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         context.options.policy.apply(&added)
-        guard !added.isEmpty else { return analysis.diagnostics }
-        return analysis.diagnostics + added
+        return added
     }
 
     private func write(_ report: CheckReport, to out: inout OutputStream) {
