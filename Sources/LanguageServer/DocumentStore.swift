@@ -66,9 +66,13 @@ struct DocumentStore: Sendable {
 
     /// Applies `contentChanges` in order: a change with a `range` replaces that range
     /// (clamped into the text), one without replaces the whole text. Range edits are made
-    /// together where they allow it (`EditRun`).
+    /// together where they allow it (`EditRun`). An edit is never dropped alone (the next
+    /// ones would apply to the wrong text): one that takes the open documents past
+    /// `maxTotalBytes` closes its document, and the reason is returned. Edits appending
+    /// to one document without end would otherwise hold any amount of text.
+    @discardableResult
     mutating func change(uri: String, version: Int, changes: [JSONValue],
-                         conversion: PositionConversion) throws(ResponseError) {
+                         conversion: PositionConversion) throws(ResponseError) -> String? {
         guard var document = documents[uri] else {
             throw ResponseError.invalidParams("didChange for a document that is not open: \(uri)")
         }
@@ -107,9 +111,16 @@ struct DocumentStore: Sendable {
         } else {
             source = run.made()
         }
-        totalBytes += source.bytes.count - document.source.bytes.count
+        let bytes = totalBytes - document.source.bytes.count + source.bytes.count
+        guard bytes <= limits.maxTotalBytes else {
+            _ = close(uri: uri)
+            return "open documents would hold \(bytes) bytes after this change, the limit is \(limits.maxTotalBytes); "
+                + "\(uri) is closed in kro-lsp (reopen it to analyse it)"
+        }
+        totalBytes = bytes
         document.source = source
         document.version = version
         documents[uri] = document
+        return nil
     }
 }

@@ -26,18 +26,26 @@ extension Server {
             return logger.log(.warning, "didChange without uri")
         }
         let version = params["textDocument"]?["version"]?.intValue
-        let failure = withState { state -> ResponseError? in
+        let outcome = withState { state -> Result<String?, ResponseError> in
             let next = version ?? ((state.documents[uri]?.version ?? 0) + 1)
             do {
-                try state.documents.change(uri: uri, version: next, changes: params["contentChanges"]?.arrayValue ?? [],
-                                           conversion: state.conversion)
-                return nil
+                return .success(try state.documents.change(uri: uri, version: next,
+                                                           changes: params["contentChanges"]?.arrayValue ?? [],
+                                                           conversion: state.conversion))
             } catch {
-                return (error as? ResponseError) ?? ResponseError.invalidParams("\(error)")
+                return .failure((error as? ResponseError) ?? ResponseError.invalidParams("\(error)"))
             }
         }
-        if let failure { return logger.log(.warning, failure.message) }
-        scheduleAnalysis(uri)
+        switch outcome {
+        case .failure(let failure):
+            logger.log(.warning, failure.message)
+        case .success(let closed?):
+            logger.log(.warning, closed)
+            forget(uri) { _ in true }
+            notify("window/showMessage", ["type": 2, "message": .string("kro-lsp: \(closed)")])
+        case .success(nil):
+            scheduleAnalysis(uri)
+        }
     }
 
     /// Saving a `.kro-lsp.yaml` in the editor changes what governs the other documents
@@ -49,8 +57,14 @@ extension Server {
 
     func didClose(_ params: JSONValue) {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else { return }
+        forget(uri) { $0.documents.close(uri: uri) != nil }
+    }
+
+    /// Drops what the server holds of `uri` once `removed` (under the lock) took it out of
+    /// the store: on a close, or when an edit went over the open documents' limit.
+    private func forget(_ uri: String, removed: (inout State) -> Bool) {
         let changedKinds = withState { state -> Set<String>? in
-            guard state.documents.close(uri: uri) != nil else { return nil }
+            guard removed(&state) else { return nil }
             state.analyses.forget(uri)
             state.unpublishedReaders.remove(uri)
             state.openRGDs.recordReads(nil, of: uri)

@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import Testing
 import YAMLSyntax
@@ -187,13 +188,19 @@ import YAMLSyntax
         #expect(store["c"] == nil)
         // Reopening counts the new text instead of the old.
         #expect(store.open(uri: "a", languageId: "yaml", version: 2, text: "123456") == nil)
-        // An edit that grows past the byte limit is applied (edits are never lost), and a
-        // new document is then refused on bytes.
-        try store.change(uri: "b", version: 2, changes: [["text": "12345678"]], conversion: PositionConversion(encoding: .utf16))
+        // An edit within the byte limit is applied, and a new document is then refused on bytes.
+        let conversion = PositionConversion(encoding: .utf16)
+        #expect(try store.change(uri: "b", version: 2, changes: [["text": "1234"]], conversion: conversion) == nil)
         _ = store.close(uri: "a")
-        let refused = store.open(uri: "d", languageId: "yaml", version: 1, text: "123") ?? ""
+        let refused = store.open(uri: "d", languageId: "yaml", version: 1, text: "1234567") ?? ""
         #expect(refused.contains("would hold 11 bytes, the limit is 10"))
         #expect(store.open(uri: "d", languageId: "yaml", version: 1, text: "12") == nil)
+        // An edit that grows past it closes its document (dropping the edit alone would
+        // apply the next ones to the wrong text): the bytes it held are free again.
+        let closed = try store.change(uri: "b", version: 3, changes: [["text": "123456789"]], conversion: conversion) ?? ""
+        #expect(closed.contains("would hold 11 bytes after this change, the limit is 10; b is closed in kro-lsp"))
+        #expect(store["b"] == nil && store["d"]?.source.text == "12")
+        #expect(store.open(uri: "e", languageId: "yaml", version: 1, text: "12345678") == nil)
     }
 
     /// A URI over the limit is refused with a message that names the limit and quotes only
@@ -208,5 +215,57 @@ import YAMLSyntax
         #expect(refusal.hasPrefix("a document URI of \(limit + 1) bytes is over the limit of \(limit); not analysed: file:///aaa"))
         #expect(refusal.utf8.count < 200)
         #expect(store[over] == nil)
+    }
+}
+
+/// In the server, an edit that takes the open documents past their byte limit closes its
+/// document: a warning names the limit, its diagnostics are cleared, and the server keeps
+/// serving (the document reopens).
+@Suite struct GrowingDocumentTests {
+    final class Messages: @unchecked Sendable {
+        private let lock = NSLock()
+        private var all: [JSONValue] = []
+        func add(_ m: JSONValue) { lock.withLock { all.append(m) } }
+        /// Waits (up to a minute) for a message matching `match`.
+        func first(_ match: (JSONValue) -> Bool) async throws -> JSONValue? {
+            for _ in 0..<6_000 {
+                if let m = lock.withLock({ all.first(where: match) }) { return m }
+                try await Task.sleep(nanoseconds: 10_000_000)
+            }
+            return nil
+        }
+    }
+
+    @Test func anEditPastTheOpenBytesLimitClosesItsDocument() async throws {
+        let messages = Messages()
+        let server = Server(writer: FrameWriter(deliver: { messages.add($0) }), logLevel: .error)
+        server.withState { $0.documents.limits.maxTotalBytes = 400 }
+        func send(_ m: JSONValue) { _ = server.handle(Message.decode(Array(m.jsonText.utf8))) }
+        send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+        send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
+        let uri = "file:///grow.yaml"
+        let text = "apiVersion: kro.run/v1alpha1\nkind: ResourceGraphDefinition\nmetadata:\n  name: grow\n"
+        send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+              "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(text)]]])
+        let first = try await messages.first { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 1 }
+        #expect(first != nil)
+        let grown = text + "# " + String(repeating: "x", count: 400) + "\n"
+        send(["jsonrpc": "2.0", "method": "textDocument/didChange",
+              "params": ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": .string(grown)]]]])
+        let warning = try await messages.first { $0["method"] == "window/showMessage" }
+        #expect(warning?["params"]?["type"] == 2)
+        #expect(warning?["params"]?["message"]?.stringValue == "kro-lsp: open documents would hold \(grown.utf8.count) bytes "
+            + "after this change, the limit is 400; \(uri) is closed in kro-lsp (reopen it to analyse it)")
+        let cleared = try await messages.first {
+            $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == nil
+                && $0["params"]?["diagnostics"]?.arrayValue?.isEmpty == true
+        }
+        #expect(cleared != nil)
+        #expect(server.withState { $0.documents[uri] == nil })
+        // It reopens, within the limit.
+        send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+              "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 3, "text": .string(text)]]])
+        let reopened = try await messages.first { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 3 }
+        #expect(reopened != nil)
     }
 }
