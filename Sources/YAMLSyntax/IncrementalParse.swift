@@ -69,7 +69,7 @@ extension YAMLParser {
         let document = previous.documents[d]
         // A full list may have left out duplicate keys the edit brings within the limit.
         guard document.errors.isEmpty, let root = document.root, newRanges[d].length <= limits.maxDocumentSize,
-              document.duplicateKeys.count < limits.maxDuplicateKeys,
+              DuplicateKeyRoom.noneLeftOut(previous.documents, limits: limits),
               old[document.range.start] != UInt8(ascii: "%"),  // directives change how tags read
               let target = item(containing: change, in: root, source: previous.source, documentEnd: document.range.end)
         else { return nil }
@@ -112,6 +112,8 @@ extension YAMLParser {
         var documents = previous.documents
         documents[d] = spliced
         for i in (d + 1)..<documents.count { documents[i] = documents[i].shifted(by: delta) }
+        var room = DuplicateKeyRoom(limits)
+        room.take(&documents)
         let errors = previous.errors.map { $0.range.start >= target.chunk.end ? $0.shifted(by: delta) : $0 }
         return YAMLFile(source: source, documents: documents, errors: errors)
     }

@@ -107,8 +107,9 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Over this many object items, a kro RGD's `spec.resources` keeps no tree for the object
     /// items past the first one over the limit (ResourceItemPruning.swift); nil keeps all.
     public var resourceList: ResourceListLimit?
-    /// Duplicate keys a document lists, at most: the first ones by position. A 10 MB flow
-    /// mapping of one key repeated has 1.7 million of them.
+    /// Duplicate keys a file lists, at most, all its documents together: the first ones by
+    /// position (`DuplicateKeyRoom`). A 10 MB flow mapping of one key repeated has 1.7
+    /// million of them.
     public var maxDuplicateKeys: Int
     /// Maximum number of nodes one document builds (`YAMLDocument.nodeCount`). A node costs
     /// about 26 bytes of tree and 280 ns of parsing however short its text: a 60 MB flow

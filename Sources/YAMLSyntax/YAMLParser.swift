@@ -14,6 +14,7 @@ public enum YAMLParser {
     public static func parse(_ source: SourceText, limits: YAMLLimits = .default) -> YAMLFile {
         var documents: [YAMLDocument] = []
         var streamErrors: [YAMLError] = []
+        var room = DuplicateKeyRoom(limits)
         for (i, range) in documentRanges(in: source, limit: limits.maxDocuments).enumerated() {
             // Past `maxDocuments` the last range holds the rest of the text: not read, one
             // document carrying the error.
@@ -21,7 +22,8 @@ public enum YAMLParser {
                 documents.append(YAMLDocument(root: nil, range: range, errors: [limits.tooManyDocuments(at: range.start, in: source)]))
                 break
             }
-            let part = parseDocuments(source, range: range, limits: limits)
+            var part = parseDocuments(source, range: range, limits: limits)
+            room.take(&part.documents)
             documents += part.documents
             streamErrors += part.leftoverErrors
         }
