@@ -189,6 +189,35 @@ def many_documents(n):
     return "---\n".join(doc.format(i=i) for i in range(n))
 
 
+def documents_of(n, document):
+    """n YAML documents, `document(i)` each."""
+    return "---\n".join(document(i) for i in range(n))
+
+
+def rgds_with_findings(n, per_rgd):
+    """n RGDs of `per_rgd` unknown fields each: each within the limit of an RGD, the file far
+    over the limit of a file."""
+    return documents_of(n, lambda i: unknown_fields(per_rgd).replace("name: hostile", f"name: h{i}")
+                        .replace("kind: Hostile", f"kind: H{i}"))
+
+
+def instances_with_findings(n, per_instance):
+    """An RGD and n instances of its kind with `per_instance` unknown fields each."""
+    fields = "".join(f"  u{k}: 1\n" for k in range(per_instance))
+    return HEADER + "  resources: []\n---\n" + documents_of(
+        n, lambda i: f"apiVersion: kro.run/v1alpha1\nkind: Hostile\nmetadata:\n  name: h{i}\nspec:\n  name: x\n" + fields)
+
+
+def instances_with_costly_rules(n):
+    """An RGD whose list field has a rule that runs to cel-go's per-call limit, and n
+    instances of 1,000 items each."""
+    rgd = HEADER.replace("      name: string\n",
+                         "      items: '[]string | maxItems=1000 validation=\"self.all(x, self.all(y, x.size() + y.size() >= 0))\"'\n")
+    items = "".join(f"  - i{k}\n" for k in range(1000))
+    return rgd + "  resources: []\n---\n" + documents_of(
+        n, lambda i: f"apiVersion: kro.run/v1alpha1\nkind: Hostile\nmetadata:\n  name: h{i}\nspec:\n  items:\n" + items)
+
+
 def for_each_items(n):
     items = ",".join(str(i) for i in range(n))
     return HEADER + "  resources:\n  - id: cms\n    forEach:\n    - i: \"${[" + items + "]}\"\n" \
@@ -328,6 +357,11 @@ SHAPES = {
     "type-ring-10000": (lambda: type_ring(10_000), 2),
     "resource-ring-10000": (lambda: resource_ring(10_000), 2),
     "regex-backtracking": (backtracking_regex, 2, True),
+    "rgds-findings-5000": (lambda: rgds_with_findings(5_000, 400), 10),
+    "instances-findings-2000": (lambda: instances_with_findings(2_000, 1_000), 10),
+    "instances-rules-50": (lambda: instances_with_costly_rules(50), 2),
+    "documents-repeated-keys-9000": (lambda: documents_of(9_000, lambda i: "m: {" + "k: v, " * 1_100 + "}\n"), 10),
+    "documents-flow-lists-4": (lambda: documents_of(4, lambda i: "list: [" + "a," * 7_900_000 + "a]\n"), 10),
 }
 
 

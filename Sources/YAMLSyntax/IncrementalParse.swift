@@ -67,9 +67,11 @@ extension YAMLParser {
             guard b == expected else { return nil }
         }
         let document = previous.documents[d]
-        // A full list may have left out duplicate keys the edit brings within the limit.
+        // A full list may have left out duplicate keys the edit brings within the limit, and
+        // a file over a limit documents the edit brings back within it.
         guard document.errors.isEmpty, let root = document.root, newRanges[d].length <= limits.maxDocumentSize,
               DuplicateKeyRoom.noneLeftOut(previous.documents, limits: limits),
+              !previous.errors.contains(where: { $0.kind == .limit }),
               old[document.range.start] != UInt8(ascii: "%"),  // directives change how tags read
               let target = item(containing: change, in: root, source: previous.source, documentEnd: document.range.end)
         else { return nil }
@@ -95,7 +97,8 @@ extension YAMLParser {
         } else {
             nodes -= target.item.nodeCount
         }
-        guard nodes <= limits.maxNodes else { return nil }
+        let others = previous.documents.reduce(0) { $0 + $1.nodeCount } - document.nodeCount
+        guard nodes + others <= limits.maxNodes else { return nil }
 
         var spliced = document
         spliced.nodeCount = nodes

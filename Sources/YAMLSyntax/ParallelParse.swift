@@ -67,13 +67,18 @@ extension YAMLParser {
         let allJobs = jobs
         let collected = FinishedParts(jobs: allJobs, limits: limits)
         DispatchQueue.concurrentPerform(iterations: min(parallel.threads, allJobs.count)) { _ in
-            while let i = collected.nextJob() { collected.finish(i, allJobs[i].run(source, limits: limits)) }
+            while let (i, jobLimits) = collected.nextJob() { collected.finish(i, allJobs[i].run(source, limits: jobLimits)) }
         }
         let results = collected.parts
         var documents: [YAMLDocument] = []
         var streamErrors: [YAMLError] = []
         var room = DuplicateKeyRoom(limits)
+        var nodes = NodeRoom(limits)
         for (plan, range) in zip(plans, ranges) {
+            guard !nodes.isSpent else {
+                documents.append(NodeRoom.notRead(range))
+                continue
+            }
             var part: (documents: [YAMLDocument], leftoverErrors: [YAMLError])
             switch plan {
             case .whole(let job):
@@ -86,6 +91,9 @@ extension YAMLParser {
                     part = parseDocuments(source, range: range, limits: limits)
                 }
             }
+            // Parsed alone, it did not know the file's count: again from where it stands.
+            if nodes.goesOver(part.documents) { part = parseDocuments(source, range: range, limits: nodes.limitsForNext) }
+            nodes.record(part.documents)
             room.take(&part.documents)
             documents += part.documents
             streamErrors += part.leftoverErrors
@@ -105,20 +113,32 @@ extension YAMLParser {
         private let isWholeDocument: [Bool]
         private let maxDuplicateKeys: Int
         private var next = 0
-        /// Parts counted in order, and their duplicate keys together.
-        private var counted = 0, keys = 0
+        private let maxNodes: Int
+        /// Parts counted in order, and their duplicate keys and nodes together.
+        private var counted = 0, keys = 0, nodes = 0
+
+        private let limits: YAMLLimits
 
         init(jobs: [Job], limits: YAMLLimits) {
+            self.limits = limits
             parts = [Part?](repeating: nil, count: jobs.count)
             isWholeDocument = jobs.map { if case .document = $0 { true } else { false } }
             maxDuplicateKeys = limits.maxDuplicateKeys
+            maxNodes = limits.maxNodes
         }
 
-        func nextJob() -> Int? {
+        /// The next job, and its limits: a whole document may build what the parts counted
+        /// so far left of the file's nodes. That is never less than it may build in place (the
+        /// parts still out are not counted), and a part that goes over is parsed again in
+        /// order (`NodeRoom`); a file of documents of millions of nodes each then parses them
+        /// short once the first ones are in.
+        func nextJob() -> (Int, YAMLLimits)? {
             queue.sync {
                 guard next < parts.count else { return nil }
                 defer { next += 1 }
-                return next
+                var jobLimits = limits
+                if isWholeDocument[next] { jobLimits.nodesBuiltBefore = min(nodes, limits.maxNodes) }
+                return (next, jobLimits)
             }
         }
 
@@ -126,12 +146,19 @@ extension YAMLParser {
             queue.sync {
                 parts[job] = part
                 while counted < parts.count, var finished = parts[counted] {
-                    let own = finished.parsed.documents.reduce(0) { $0 + $1.duplicateKeys.count }
-                    if keys >= maxDuplicateKeys && own > 0 && isWholeDocument[counted] {
+                    let ownKeys = finished.parsed.documents.reduce(0) { $0 + $1.duplicateKeys.count }
+                    // A cut document's parts count none: what is dropped is surely past the
+                    // file's nodes, for the assembly stops reading (`NodeRoom`) before it.
+                    let ownNodes = isWholeDocument[counted] ? finished.parsed.documents.reduce(0) { $0 + $1.nodeCount } : 0
+                    if isWholeDocument[counted] && nodes > maxNodes {
+                        // Not read: its tree is not kept.
+                        finished.parsed.documents = finished.parsed.documents.map { NodeRoom.notRead($0.range) }
+                        parts[counted] = finished
+                    } else if keys >= maxDuplicateKeys && ownKeys > 0 && isWholeDocument[counted] {
                         for d in finished.parsed.documents.indices { finished.parsed.documents[d].duplicateKeys = [] }
                         parts[counted] = finished
                     }
-                    keys += own
+                    (keys, nodes) = (keys + ownKeys, nodes + ownNodes)
                     counted += 1
                 }
             }

@@ -314,9 +314,10 @@ struct TreeBuilder {
     /// Counts one more node; false, with the stop error set, when that is over the limit.
     private mutating func countsNode(at range: TextRange) -> Bool {
         builtNodes += 1
-        guard builtNodes > limits.maxNodes else { return true }
+        guard builtNodes + limits.nodesBuiltBefore > limits.maxNodes else { return true }
         builtNodes -= 1
-        stopError = YAMLError(message: "the document has more than \(limits.maxNodes) YAML nodes, over kro-lsp's limit; "
+        let what = limits.nodesBuiltBefore == 0 ? "the document" : "the file"
+        stopError = YAMLError(message: "\(what) has more than \(limits.maxNodes) YAML nodes, over kro-lsp's limit; "
                                 + "the rest of it is not read", range: range, kind: .limit)
         return false
     }

@@ -111,12 +111,15 @@ public struct YAMLLimits: Sendable, Hashable {
     /// position (`DuplicateKeyRoom`). A 10 MB flow mapping of one key repeated has 1.7
     /// million of them.
     public var maxDuplicateKeys: Int
-    /// Maximum number of nodes one document builds (`YAMLDocument.nodeCount`). A node costs
+    /// Maximum number of nodes one file builds, all its documents together
+    /// (`YAMLDocument.nodeCount`, `NodeRoom`; four documents of 7.9 million held 823 MB). A node costs
     /// about 26 bytes of tree and 280 ns of parsing however short its text: a 60 MB flow
     /// sequence of one-letter items built 31 million, 800 MB, in 8.6 s (1.6 GB in the server
     /// while an edit was parsed). An RGD the API server can store has fewer than 1.6 million
     /// (etcd's 1.5 MiB, at least one byte of JSON each).
     public var maxNodes: Int
+    /// The nodes the file's documents before this one built (`NodeRoom`).
+    var nodesBuiltBefore = 0
     /// Whether the tree builder drops items as they close (else only the finished tree is
     /// pruned): off for the rare document where that guess proved wrong.
     var dropsItemsEarly = true

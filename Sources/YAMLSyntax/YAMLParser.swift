@@ -15,6 +15,7 @@ public enum YAMLParser {
         var documents: [YAMLDocument] = []
         var streamErrors: [YAMLError] = []
         var room = DuplicateKeyRoom(limits)
+        var nodes = NodeRoom(limits)
         for (i, range) in documentRanges(in: source, limit: limits.maxDocuments).enumerated() {
             // Past `maxDocuments` the last range holds the rest of the text: not read, one
             // document carrying the error.
@@ -22,7 +23,12 @@ public enum YAMLParser {
                 documents.append(YAMLDocument(root: nil, range: range, errors: [limits.tooManyDocuments(at: range.start, in: source)]))
                 break
             }
-            var part = parseDocuments(source, range: range, limits: limits)
+            guard !nodes.isSpent else {
+                documents.append(NodeRoom.notRead(range))
+                continue
+            }
+            var part = parseDocuments(source, range: range, limits: nodes.limitsForNext)
+            nodes.record(part.documents)
             room.take(&part.documents)
             documents += part.documents
             streamErrors += part.leftoverErrors

@@ -43,10 +43,42 @@ import Testing
         // What was read before it stays, closed at the error.
         #expect(file.documents[0].root?.mapping?.value(forKey: "a")?.sequence?.items.count == 1)
         #expect(YAMLParser.parse(source, limits: YAMLLimits(maxNodes: 6)).errors.isEmpty)
-        // A collection counts where it opens; the limit is per document.
-        let two = YAMLParser.parse(SourceText("[1]\n---\n[2, [3]]\n"), limits: YAMLLimits(maxNodes: 2))
-        #expect(two.errors.map(\.range) == [TextRange(start: 12, end: 13)])
+        // A collection counts where it opens; the limit is per file: the second document's
+        // first node is over it, and the third document is not read.
+        let text = "[1]\n---\n[2, [3]]\n---\nx\n"
+        let two = YAMLParser.parse(SourceText(text), limits: YAMLLimits(maxNodes: 2))
+        #expect(two.errors.map(\.range) == [TextRange(start: 8, end: 9)])
+        #expect(two.errors.first?.message == "the file has more than 2 YAML nodes, over kro-lsp's limit; the rest of it is not read")
         #expect(two.documents[0].errors.isEmpty)
+        #expect(two.documents.count == 3 && two.documents[2].root == nil && two.documents[2].errors.isEmpty)
+        ParallelParseTests.expectSame(Array(text.utf8), limits: YAMLLimits(maxNodes: 2), "three documents, limit 2")
+        let parallel = YAMLParser.parse(SourceText(text), limits: YAMLLimits(maxNodes: 2),
+                                        parallel: .init(threads: 4, minimumDocumentBytes: 1 << 30))
+        #expect(parallel.documents == two.documents && parallel.errors == two.errors)
+    }
+
+    /// Documents of many nodes each: a file of them stops at the limit, whichever document
+    /// goes over it, in one thread or several; an edit then parses the file again.
+    @Test func theDocumentsOfAFileShareTheLimit() throws {
+        let text = (0..<8).map { "d\($0): [" + Array(repeating: "a", count: 20).joined(separator: ", ") + "]\n" }
+            .joined(separator: "---\n")
+        let each = YAMLParser.parse(SourceText(text)).documents.map(\.nodeCount)
+        #expect(each == Array(repeating: 23, count: 8))
+        for limit in [22, 23, 46, 50, 100, 183, 184, 1_000] {
+            let limits = YAMLLimits(maxNodes: limit)
+            let file = YAMLParser.parse(SourceText(text), limits: limits)
+            #expect(file.documents.reduce(0) { $0 + $1.nodeCount } == min(limit, 184), "limit \(limit)")
+            #expect(file.errors.count == (limit < 184 ? 1 : 0), "limit \(limit)")
+            let read = file.documents.filter { $0.root != nil }.count
+            #expect(read == min(8, (limit + 22) / 23), "limit \(limit)")  // a document stopped at its first node has no tree
+            let parallel = YAMLParser.parse(SourceText(text), limits: limits, parallel: .init(threads: 3, minimumDocumentBytes: 1 << 30))
+            #expect(parallel.documents == file.documents && parallel.errors == file.errors, "limit \(limit)")
+        }
+        let limits = YAMLLimits(maxNodes: 50)
+        let previous = YAMLParser.parse(SourceText(text), limits: limits)
+        let edited = SourceText(text.replacingOccurrences(of: "d0: [a, a,", with: "d0: [a,"))
+        #expect(YAMLParser.reparse(edited, previous: previous, limits: limits).documents
+            == YAMLParser.parse(edited, limits: limits).documents)
     }
 
     /// The groups of a cut document each stay under the limit while the whole does not:
