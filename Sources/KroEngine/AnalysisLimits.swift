@@ -87,8 +87,9 @@ public struct AnalysisLimits: Sendable, Hashable {
     }
 
     /// Cuts a file's findings (sorted, or instances' in the order admission finds them) to
-    /// the first `maxFindings`, with KRO921 at the first one left out. KRO921s are not counted: they say what a limit left out, so an RGD cut
-    /// to the limit keeps its own notice.
+    /// the first `maxFindings`, with KRO921 at the first one left out. KRO921s are not
+    /// counted: they say what a limit left out, so an RGD cut to the limit keeps its own
+    /// notice.
     func capFileFindings(_ diagnostics: inout [Diagnostic]) {
         var counted = 0
         guard let firstOut = diagnostics.firstIndex(where: { d in
