@@ -11,7 +11,7 @@ public enum DidYouMean {
     /// Candidates one search reads, at most: among more, it suggests nothing. Each search
     /// reads every candidate's length, and a CRD object of a million properties took 0.8 s
     /// per unknown field.
-    static let maxCandidates = 10_000
+    public static let maxCandidates = 10_000
 
     /// The candidate within edit distance `maxDistance` of `name` (and closer than the
     /// name's own length), the nearest first, ties broken alphabetically; nil when none is
