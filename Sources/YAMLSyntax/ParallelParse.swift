@@ -102,29 +102,25 @@ extension YAMLParser {
         return YAMLFile(source: source, documents: documents, errors: all)
     }
 
-    /// The jobs' parts as they finish, taken in order (`nextJob`) by the threads. A whole
-    /// document whose earlier parts list the file's duplicate keys already (`DuplicateKeyRoom`
-    /// cuts the rest in order afterwards) drops its own once those are all in, so their lists
-    /// never all exist at once: 9,000 documents of 1,100 repeated keys each kept 220 MB of
-    /// them while only as many parts as threads are out of order.
+    /// The jobs' parts as they finish, taken in order (`nextJob`) by the threads. Once the
+    /// parts before it are all in, a whole document past the file's nodes (`NodeRoom`) drops
+    /// its tree, and one past the file's duplicate keys (`DuplicateKeyRoom`) its keys: the
+    /// assembly applies both limits exactly afterwards, but by then every part's tree and
+    /// keys would have existed at once (9,000 documents of 1,100 repeated keys each kept
+    /// 220 MB of keys). Only as many parts as threads are out of order.
     final class FinishedParts: @unchecked Sendable {
         private let queue = DispatchQueue(label: "kro-lsp.parallel-parse")
         private(set) var parts: [Part?]
         private let isWholeDocument: [Bool]
-        private let maxDuplicateKeys: Int
+        private let limits: YAMLLimits
         private var next = 0
-        private let maxNodes: Int
         /// Parts counted in order, and their duplicate keys and nodes together.
         private var counted = 0, keys = 0, nodes = 0
-
-        private let limits: YAMLLimits
 
         init(jobs: [Job], limits: YAMLLimits) {
             self.limits = limits
             parts = [Part?](repeating: nil, count: jobs.count)
             isWholeDocument = jobs.map { if case .document = $0 { true } else { false } }
-            maxDuplicateKeys = limits.maxDuplicateKeys
-            maxNodes = limits.maxNodes
         }
 
         /// The next job, and its limits: a whole document may build what the parts counted
@@ -150,11 +146,11 @@ extension YAMLParser {
                     // A cut document's parts count none: what is dropped is surely past the
                     // file's nodes, for the assembly stops reading (`NodeRoom`) before it.
                     let ownNodes = isWholeDocument[counted] ? finished.parsed.documents.reduce(0) { $0 + $1.nodeCount } : 0
-                    if isWholeDocument[counted] && nodes > maxNodes {
+                    if isWholeDocument[counted] && nodes > limits.maxNodes {
                         // Not read: its tree is not kept.
                         finished.parsed.documents = finished.parsed.documents.map { NodeRoom.notRead($0.range) }
                         parts[counted] = finished
-                    } else if keys >= maxDuplicateKeys && ownKeys > 0 && isWholeDocument[counted] {
+                    } else if keys >= limits.maxDuplicateKeys && ownKeys > 0 && isWholeDocument[counted] {
                         for d in finished.parsed.documents.indices { finished.parsed.documents[d].duplicateKeys = [] }
                         parts[counted] = finished
                     }
