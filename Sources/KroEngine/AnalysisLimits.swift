@@ -87,13 +87,12 @@ public struct AnalysisLimits: Sendable, Hashable {
     }
 
     /// Cuts a file's findings (sorted, or instances' in the order admission finds them) to
-    /// the first `maxFindings`, with KRO921 at the first one left out. KRO921s are not
-    /// counted: they say what a limit left out, so an RGD cut to the limit keeps its own
-    /// notice.
+    /// the first `maxFindings`, with KRO921 at the first one left out. Limit notices are not
+    /// counted (`Diagnostic.isLimitNotice`), so an RGD cut to the limit keeps its own.
     func capFileFindings(_ diagnostics: inout [Diagnostic]) {
         var counted = 0
         guard let firstOut = diagnostics.firstIndex(where: { d in
-            guard d.code != Self.code else { return false }
+            guard !d.isLimitNotice else { return false }
             counted += 1
             return counted > maxFindings
         }) else { return }
@@ -113,4 +112,10 @@ public struct AnalysisLimits: Sendable, Hashable {
         findings.removeSubrange(limit...)
         return Diagnostic(code: code, message: over + "; this one and the rest are not reported", range: firstOut)
     }
+}
+
+extension Diagnostic {
+    /// Whether this says what a limit left out (KRO921): such notices are not counted
+    /// against the findings limits of a file, an instance file or a published list.
+    public var isLimitNotice: Bool { code == AnalysisLimits.code }
 }

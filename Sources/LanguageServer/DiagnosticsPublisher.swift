@@ -37,7 +37,7 @@ struct DiagnosticsConversion: Sendable {
         var firstLeftOut: Diagnostic?
         for list in [diagnostics, more] {
             for diagnostic in list {
-                let isNotice = diagnostic.code == AnalysisLimits.code
+                let isNotice = diagnostic.isLimitNotice
                 guard isNotice ? notices < Self.maxPublished : findings < Self.maxPublished else {
                     if firstLeftOut == nil { firstLeftOut = diagnostic }
                     leftOut += 1

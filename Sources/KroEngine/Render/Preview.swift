@@ -46,7 +46,7 @@ public enum Preview {
     public static func instanceDiagnostics(_ file: YAMLFile, kinds: InstanceKindIndex,
                                            limits: AnalysisLimits = AnalysisLimits()) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var counted = 0  // KRO921s left out, as `capFileFindings` counts
+        var counted = 0  // as `capFileFindings` counts: limit notices left out
         // Each instance's rules get the API server's budget, or what is left of the file's:
         // running out of that is told once, and no rule runs after it.
         var ruleCostLeft = limits.maxRuleCostPerFile, rulesRanOutOfFile = false
@@ -67,7 +67,7 @@ public enum Preview {
                 fileRuleBudgetNotice: fileCuts ? fileRules : nil)
             ruleCostLeft -= admitted.ruleCost
             if fileCuts && admitted.rulesRanOut { rulesRanOutOfFile = true }
-            counted += admitted.diagnostics.lazy.filter { $0.code != AnalysisLimits.code }.count
+            counted += admitted.diagnostics.lazy.filter { !$0.isLimitNotice }.count
             diagnostics += admitted.diagnostics
         }
         limits.capFileFindings(&diagnostics)

@@ -101,7 +101,8 @@ struct CheckRun {
         }
         // Read once: Foundation reads the cgroup files on each call.
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis)
+        /// `isTemplate`: a Helm-template skip replaced the analysis's findings.
+        typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis, isTemplate: Bool)
         let budget = RunFindingBudget(paths: inputs.map(\.path), limit: Self.maxListedFindings)
         let analyses = RGDChaining.analyze(count: inputs.count, parallel: true, location: { inputs[$0].display ?? "<stdin>" },
                                            rgds: { (a: Analysed) in a.analysis.rgds }) { i, chained -> Analysed? in
@@ -113,7 +114,8 @@ struct CheckRun {
             // Nothing after the findings reads expressions, checks or typing environments.
             options.retention = .findings
             var analysis = DocumentAnalyzer.analyze(file.source, options: options)
-            if let skipped = TemplateSkip.diagnostic(for: analysis) {
+            let skipped = TemplateSkip.diagnostic(for: analysis)
+            if let skipped {
                 // A template's one finding, instead of what its text gave.
                 analysis.diagnostics = [skipped]
                 options.policy.apply(&analysis.diagnostics)
@@ -123,7 +125,7 @@ struct CheckRun {
                 analysis.diagnostics = []
                 for r in analysis.rgds.indices { analysis.rgds[r].diagnostics = [] }
             }
-            return (file: file, analysis: analysis)
+            return (file: file, analysis: analysis, isTemplate: skipped != nil)
         }
         let analysed = analyses
         kept = analysed.compactMap { $0?.analysis }
@@ -132,8 +134,8 @@ struct CheckRun {
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-                guard let (file, analysis) = analysed[i] else { return }
-                let added = addedFindings(analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs)
+                guard let (file, analysis, isTemplate) = analysed[i] else { return }
+                let added = isTemplate ? [] : addedFindings(analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs)
                 guard !budget.listsNothing(i, analysis: analysis.diagnostics, added: added) else {
                     slots[i] = CheckReport.FileFindings(file: file, diagnostics: [])
                     return
@@ -166,11 +168,10 @@ struct CheckRun {
     }
 
     /// What a file's findings add to its analysis's (suppressions and the severity policy
-    /// included, a template's skip made already): instance admission against the run's
-    /// RGDs and breaking changes against the baseline, graded by the same policy.
+    /// included; not asked of a template): instance admission against the run's RGDs and
+    /// breaking changes against the baseline, graded by the same policy.
     private func addedFindings(_ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
                                kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
-        guard TemplateSkip.diagnostic(for: analysis) == nil else { return [] }
         var added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds, limits: context.options.limits)
         if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         context.options.policy.apply(&added)

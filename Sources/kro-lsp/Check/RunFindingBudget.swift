@@ -45,7 +45,7 @@ final class RunFindingBudget: @unchecked Sendable {
                 counted += 1
             }
             guard let last, p > last else { return true }
-            tallies[p] = findings.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
+            tallies[p] = Self.tally(findings)
             return false
         }
     }
@@ -58,19 +58,19 @@ final class RunFindingBudget: @unchecked Sendable {
             let p = position[i]
             guard let last, p > last else { return false }
             // Kept by the analysis: it finished before the count went over.
-            var tally = tallies[p] ?? analysis.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
-            for d in added { tally[d.severity, default: 0] += 1 }
-            tallies[p] = tally
+            tallies[p] = (tallies[p] ?? Self.tally(analysis)).merging(Self.tally(added), uniquingKeysWith: +)
             return true
         }
+    }
+
+    private static func tally(_ findings: [Diagnostic]) -> [DiagnosticSeverity: Int] {
+        findings.reduce(into: [:]) { $0[$1.severity, default: 0] += 1 }
     }
 
     /// The findings dropped, by severity, and the input index of the first file with some.
     var dropped: (bySeverity: [DiagnosticSeverity: Int], first: Int?) {
         lock.withLock {
-            let bySeverity = tallies.values.reduce(into: [DiagnosticSeverity: Int]()) { sum, tally in
-                for (severity, n) in tally { sum[severity, default: 0] += n }
-            }
+            let bySeverity = tallies.values.reduce(into: [DiagnosticSeverity: Int]()) { $0.merge($1, uniquingKeysWith: +) }
             let first = tallies.filter { $0.value.values.contains { $0 > 0 } }.keys.min()
             return (bySeverity, first.map { input[$0] })
         }
