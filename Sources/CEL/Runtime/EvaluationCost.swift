@@ -12,12 +12,12 @@ extension Interpreter {
         "join", "format", "json.marshal", "flatten", "deepMerge", "distinct", "sort", "@sortByAssociatedKeys",
     ]
 
-    /// The arguments' cost: their size, or for `readsArgumentsDeeply` what reading them
-    /// at every level reads (the walk stops once over the remaining budget, so it costs no
-    /// more than what it charges).
-    func argumentsCost(_ function: String, _ values: [Value]) -> Int64 {
+    /// The arguments' cost: their size, or for a function that reads them deeply
+    /// (`readsArgumentsDeeply`) what reading them at every level reads (the walk stops
+    /// once over the remaining budget, so it costs no more than what it charges).
+    func argumentsCost(readingDeeply deep: Bool, _ values: [Value]) -> Int64 {
         var total: Int64 = 0
-        if Self.readsArgumentsDeeply.contains(function) {
+        if deep {
             var units: Int64 = 0
             for v in values { Self.readUnits(v, into: &units, stopAbove: unitsBeforeLimit) }
             total = units / 10
@@ -65,12 +65,16 @@ extension Interpreter {
         }
     }
 
+    /// The functions `resultCostBeforehand` charges.
+    static let resultCostFunctions: Set<String> = ["split", "lists.range", "replace", "json.unmarshal"]
+
     /// The size of a result much larger than the arguments, charged before it is built:
     /// `replace` with a longer text (a 1 MB string with each `a` replaced by itself is
     /// 1 TB), or a result of many elements, a unit each (what building one costs, about:
     /// `split('')` of 1 MB made a million strings in 75 ms for a tenth of that). Nil for
     /// other calls, whose results are charged once built.
     static func resultCostBeforehand(_ function: String, _ values: [Value]) -> Int64? {
+        guard resultCostFunctions.contains(function) else { return nil }
         switch function {
         case "split": return splitParts(values)
         case "lists.range": if case .int(let n)? = values.first { return max(0, n) } else { return nil }
@@ -116,12 +120,15 @@ extension Interpreter {
         return overflow ? Int64.max / 4 : extra / 10
     }
 
+    /// The functions that search with a regular expression, charged by `regexCost`.
+    static let regexFunctions: Set<String> = ["matches", "find", "findAll"]
+
     /// A regular expression's search, as cel-go and Kubernetes charge it: a tenth of the
     /// text's length times a quarter of the pattern's. Charged before the search, so that a
     /// long pattern over a long text stops at the limit rather than running (a
     /// 30,001-character pattern over 1 MB ran for minutes).
     static func regexCost(_ function: String, _ values: [Value]) -> Int64? {
-        guard ["matches", "find", "findAll"].contains(function), values.count >= 2,
+        guard regexFunctions.contains(function), values.count >= 2,
               case .string(let text) = values[0], case .string(let pattern) = values[1] else { return nil }
         let textCost = (Int64(text.unicodeScalars.count) + 1 + 9) / 10
         let patternCost = (Int64(pattern.unicodeScalars.count) + 3) / 4

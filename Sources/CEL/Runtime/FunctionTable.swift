@@ -70,13 +70,22 @@ public struct FunctionTable: Sendable {
 
     public func overloads(named name: String) -> [Overload] { functions[name] ?? [] }
 
+    /// The overloads of `name`, nil when no function has the name.
+    func overloads(ofExisting name: String) -> [Overload]? { functions[name] }
+
     /// Whether a global (non-member) overload of `name` exists.
     public func hasGlobal(_ name: String) -> Bool { functions[name]?.contains { !$0.isMember } ?? false }
     public var names: [String] { Array(functions.keys) }
 
     /// Calls `name` with `args` (receiver first when `member`).
     public func call(_ name: String, member: Bool, _ args: [Value]) throws(EvalError) -> Value {
-        guard let list = functions[name] else {
+        try Self.call(name, overloads: functions[name], member: member, args)
+    }
+
+    /// Calls the first of `overloads` (those of `name`; nil when none has the name) that
+    /// accepts `args`.
+    static func call(_ name: String, overloads: [Overload]?, member: Bool, _ args: [Value]) throws(EvalError) -> Value {
+        guard let list = overloads else {
             throw EvalError("no matching overload for '\(name)' (unknown function)")
         }
         for o in list where o.accepts(args, member: member) {

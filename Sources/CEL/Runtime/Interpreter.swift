@@ -24,9 +24,13 @@ struct Interpreter {
 
     /// Precompiled literal patterns of `matches` calls.
     let regexes: [String: RE2Regex]
+    /// The program's call nodes, resolved when it was made.
+    let calls: CallPlans
 
-    init(functions: FunctionTable, options: EvalOptions, activation: Activation, regexes: [String: RE2Regex] = [:]) {
+    init(functions: FunctionTable, options: EvalOptions, activation: Activation, regexes: [String: RE2Regex] = [:],
+         calls: CallPlans = CallPlans()) {
         self.functions = functions; self.options = options; self.activation = activation; self.regexes = regexes
+        self.calls = calls
     }
 
     // MARK: cost and depth
@@ -308,10 +312,15 @@ struct Interpreter {
 
     // MARK: calls
 
-    private mutating func evalStrictArgs(_ args: [Expr]) throws(EvalFailure) -> [Value] {
+    /// The receiver (if any) and the arguments, in order.
+    private mutating func evalStrictArgs(_ receiver: Expr?, _ args: [Expr]) throws(EvalFailure) -> [Value] {
         var values: [Value] = []
-        values.reserveCapacity(args.count)
+        values.reserveCapacity(args.count + 1)
         var failure: EvalFailure?
+        if let receiver {
+            do { values.append(try eval(receiver)) }
+            catch { failure = Self.combine(failure, error) }
+        }
         for a in args {
             do { values.append(try eval(a)) }
             catch { failure = Self.combine(failure, error) }
@@ -325,61 +334,56 @@ struct Interpreter {
     }
 
     private mutating func evalCall(_ e: Expr, target: Expr?, function: String, args: [Expr]) throws(EvalFailure) -> Value {
-        if target == nil {
-            switch function {
-            case Operator.logicalAnd where args.count == 2:
-                return try logical(e, args, shortCircuitOn: false)
-            case Operator.logicalOr where args.count == 2:
-                return try logical(e, args, shortCircuitOn: true)
-            case Operator.conditional where args.count == 3:
-                let c = try eval(args[0])
-                guard case .bool(let b) = c else {
-                    throw .error(EvalError.noSuchOverload(Operator.conditional, [c]).at(e.id))
-                }
-                return try eval(b ? args[1] : args[2])
-            case Operator.notStrictlyFalse where args.count == 1:
-                if case .success(.bool(let b)) = evalNonStrict(args[0]) { return .bool(b) }
-                return .bool(true)
-            case Operator.optionalSelect where args.count == 2:
-                let operand = try eval(args[0])
-                guard case .literal(.string(let field)) = args[1].kind else {
-                    throw .error(EvalError("optional selection needs a field name", exprID: e.id))
-                }
-                return try optionalSelect(field, from: operand, e)
-            default: break
+        let plan = calls[e.id] ?? CallPlan(target: target, function: function, args: args, functions: functions)
+        switch plan.form {
+        case .logicalAnd:
+            return try logical(e, args, shortCircuitOn: false)
+        case .logicalOr:
+            return try logical(e, args, shortCircuitOn: true)
+        case .conditional:
+            let c = try eval(args[0])
+            guard case .bool(let b) = c else {
+                throw .error(EvalError.noSuchOverload(Operator.conditional, [c]).at(e.id))
             }
+            return try eval(b ? args[1] : args[2])
+        case .notStrictlyFalse:
+            if case .success(.bool(let b)) = evalNonStrict(args[0]) { return .bool(b) }
+            return .bool(true)
+        case .optionalSelect:
+            let operand = try eval(args[0])
+            guard case .literal(.string(let field)) = args[1].kind else {
+                throw .error(EvalError("optional selection needs a field name", exprID: e.id))
+            }
+            return try optionalSelect(field, from: operand, e)
+        case .index, .optionalIndex, .matches, .overloaded:
+            break
         }
         // `base64.encode(x)`: a receiver that spells a qualified global function name.
-        var name = function
-        var member = target != nil
-        var argExprs = args
-        if let target {
-            if isQualifierRooted(target), let q = qualifiedName(target), functions.hasGlobal(q + "." + function) {
-                name = q + "." + function
-                member = false
-            } else {
-                argExprs = [target] + args
-            }
+        var call = plan
+        var receiver = target
+        if let qualified = plan.qualified, local(qualified.root) == nil {
+            call = qualified.plan
+            receiver = nil
         }
-        let values = try evalStrictArgs(argExprs)
-        try charge(argumentsCost(name, values))
-        if let regexCost = Self.regexCost(name, values) { try charge(regexCost) }
-        if let resultCost = Self.resultCostBeforehand(name, values) { try charge(resultCost) }
+        let values = try evalStrictArgs(receiver, args)
+        try charge(argumentsCost(readingDeeply: call.readsArgumentsDeeply, values))
+        if call.chargesRegex, let regexCost = Self.regexCost(call.name, values) { try charge(regexCost) }
+        if call.chargesResultBeforehand, let resultCost = Self.resultCostBeforehand(call.name, values) { try charge(resultCost) }
         let result: Value
         do {
-            switch name {
-            case Operator.index where !member && values.count == 2:
+            switch call.form {
+            case .index:
                 result = try Self.index(values[0], values[1])
-            case Operator.optionalIndex where !member && values.count == 2:
+            case .optionalIndex:
                 result = try Self.optionalIndex(values[0], values[1])
-            case "matches" where values.count == 2:
+            case .matches:
                 if case .string(let text) = values[0], case .string(let pattern) = values[1], let re = regexes[pattern] {
                     result = .bool(re.matches(text))
                 } else {
-                    result = try functions.call(name, member: member, values)
+                    result = try FunctionTable.call(call.name, overloads: call.overloads, member: call.member, values)
                 }
             default:
-                result = try functions.call(name, member: member, values)
+                result = try FunctionTable.call(call.name, overloads: call.overloads, member: call.member, values)
             }
         } catch {
             throw .error(error.at(e.id))
@@ -430,15 +434,6 @@ struct Interpreter {
         default:
             return 0
         }
-    }
-
-    /// Whether `e` is an identifier or select chain rooted at a function namespace
-    /// (`base64`, `optional`, …) that is not a local variable.
-    private func isQualifierRooted(_ e: Expr) -> Bool {
-        var root = e
-        while case .select(let operand, _, _) = root.kind { root = operand }
-        guard case .ident(let name) = root.kind else { return false }
-        return functions.qualifierRoots.contains(name) && local(name) == nil
     }
 
     /// `&&` (`shortCircuitOn: false`) and `||` (`true`), commutative over errors/unknowns.

@@ -38,6 +38,8 @@ public struct Program: Sendable {
 
     /// Regular expressions written as literals in `matches` calls, compiled once.
     let regexes: [String: RE2Regex]
+    /// The call nodes, resolved once.
+    let calls: CallPlans
     /// The tree nests deeply enough to evaluate on a large stack: the interpreter recurses
     /// per node, and a caller's thread (a Dispatch worker, a sanitizer build's bigger
     /// frames) may not hold `maxDepth` levels.
@@ -45,32 +47,43 @@ public struct Program: Sendable {
 
     public init(parsed: ParsedExpr, functions: FunctionTable = .standard, options: EvalOptions = EvalOptions()) {
         self.parsed = parsed; self.functions = functions; self.options = options
-        var regexes: [String: RE2Regex] = [:]
-        var height = 0
-        Self.collectRegexLiterals(parsed.expr, into: &regexes, height: &height)
-        self.regexes = regexes
-        self.deep = height >= LargeStack.inlineDepth
+        var planning = Planning(functions: functions)
+        planning.visit(parsed.expr)
+        self.regexes = planning.regexes
+        self.calls = planning.calls
+        self.deep = planning.height >= LargeStack.inlineDepth
     }
 
-    /// Collects the literal patterns and the tree's height (counted up to 500 levels).
-    private static func collectRegexLiterals(_ e: Expr, into out: inout [String: RE2Regex], height: inout Int, depth: Int = 0) {
-        height = max(height, depth + 1)
-        guard depth < 500 else { return }
-        func visit(_ x: Expr) { collectRegexLiterals(x, into: &out, height: &height, depth: depth + 1) }
-        switch e.kind {
-        case .literal, .ident: break
-        case .select(let operand, _, _): visit(operand)
-        case .call(let target, let function, let args):
-            if function == "matches", case .literal(.string(let pattern))? = args.last?.kind, out[pattern] == nil {
-                out[pattern] = try? RE2Regex(pattern)
+    /// What a walk of the tree (up to 500 levels) decides before any evaluation: the
+    /// literal patterns compiled, the calls resolved, and the tree's height.
+    private struct Planning {
+        let functions: FunctionTable
+        var regexes: [String: RE2Regex] = [:]
+        var calls = CallPlans()
+        var height = 0
+
+        mutating func visit(_ e: Expr, depth: Int = 0) {
+            height = max(height, depth + 1)
+            guard depth < 500 else { return calls.discard() }
+            switch e.kind {
+            case .literal, .ident: break
+            case .select(let operand, _, _): visit(operand, depth: depth + 1)
+            case .call(let target, let function, let args):
+                if function == "matches", case .literal(.string(let pattern))? = args.last?.kind, regexes[pattern] == nil {
+                    regexes[pattern] = try? RE2Regex(pattern)
+                }
+                calls.add(CallPlan(target: target, function: function, args: args, functions: functions), for: e.id)
+                if let target { visit(target, depth: depth + 1) }
+                for a in args { visit(a, depth: depth + 1) }
+            case .list(let elements, _):
+                for x in elements { visit(x, depth: depth + 1) }
+            case .map(let entries):
+                for entry in entries { visit(entry.key, depth: depth + 1); visit(entry.value, depth: depth + 1) }
+            case .structure(_, let fields):
+                for field in fields { visit(field.value, depth: depth + 1) }
+            case .comprehension(let c):
+                for x in [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result] { visit(x, depth: depth + 1) }
             }
-            if let target { visit(target) }
-            args.forEach(visit)
-        case .list(let elements, _): elements.forEach(visit)
-        case .map(let entries): entries.forEach { visit($0.key); visit($0.value) }
-        case .structure(_, let fields): fields.forEach { visit($0.value) }
-        case .comprehension(let c):
-            [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result].forEach(visit)
         }
     }
 
@@ -88,7 +101,8 @@ public struct Program: Sendable {
     }
 
     private func evaluateHere(_ activation: Activation) -> (result: EvalResult, cost: Int64) {
-        var interpreter = Interpreter(functions: functions, options: options, activation: activation, regexes: regexes)
+        var interpreter = Interpreter(functions: functions, options: options, activation: activation, regexes: regexes,
+                                      calls: calls)
         let result: EvalResult
         do { result = .value(try interpreter.eval(parsed.expr)) }
         catch { 
