@@ -8,11 +8,11 @@ public final class InMemoryConnection: Sendable {
 
     /// `analysisWillStart`: called with the document's URI on the thread of each analysis,
     /// before it starts; a test may block there to hold an analysis while it sends requests.
-    /// `whenIdle`: see `Server.run`.
+    /// `whenIdle`, `memory`: see `Server.run`.
     public init(logLevel: LogLevel = .warning, analysisWillStart: (@Sendable (String) -> Void)? = nil,
-                whenIdle: IdleAction? = nil, receive: @escaping @Sendable (JSONValue) -> Void) {
+                whenIdle: IdleAction? = nil, memory: MemoryBudget? = nil, receive: @escaping @Sendable (JSONValue) -> Void) {
         server = Server(writer: FrameWriter(deliver: receive), logLevel: logLevel, analysisWillStart: analysisWillStart,
-                        whenIdle: whenIdle)
+                        whenIdle: whenIdle, memory: memory)
     }
 
     /// How many analyses the server runs at once (the others wait for a turn, suspended).

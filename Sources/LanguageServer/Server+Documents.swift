@@ -63,18 +63,21 @@ extension Server {
     /// Drops what the server holds of `uri` once `removed` (under the lock) took it out of
     /// the store: on a close, or when an edit went over the open documents' limit.
     private func forget(_ uri: String, removed: (inout State) -> Bool) {
-        let changedKinds = withState { state -> Set<String>? in
-            guard removed(&state) else { return nil }
+        let (changedKinds, unanalysed) = withState { state -> (Set<String>?, Set<String>) in
+            guard removed(&state) else { return (nil, []) }
             state.analyses.forget(uri)
             state.unpublishedReaders.remove(uri)
+            state.unanalysedForMemory.remove(uri)
             state.openRGDs.recordReads(nil, of: uri)
             if !state.pullDiagnostics {
                 notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])
             }
             let defined = state.definedKindKeys(of: uri)
             let crdsChanged = state.openRGDs.record(InstanceRGDs([]), of: uri)
-            return state.instanceKinds.record([], of: uri) || crdsChanged ? defined : nil
+            return (state.instanceKinds.record([], of: uri) || crdsChanged ? defined : nil, state.unanalysedForMemory)
         }
+        // What the closed document kept is freed: those the budget left out may fit now.
+        if !unanalysed.isEmpty { start(withState { state in Reanalysis(unanalysed, in: &state) }) }
         // The documents that may have read what it defined, as after a publish: every
         // document again made closing 1,000 RGDs one by one take 34 s.
         if let changedKinds { reanalyze(affectedBy: changedKinds, except: uri) }
@@ -196,6 +199,9 @@ extension Server {
                 converter.lspDiagnostics(ProjectConfiguration.diagnostics(source), source: source, uri: uri)
             })
         }
+        if let refusal = memoryRefusal(job) {
+            return publishUnanalysed(job, refusal)
+        }
         let options = documentOptions(uri, configuration: job.configuration, root: job.root)
         guard !stop.isRaised else { return }
         let open = withState { state in
@@ -230,11 +236,34 @@ extension Server {
                 rgds: InstanceRGDs(rounds: chaining.rounds[0]))
     }
 
+    /// Why `job`'s document is not analysed now (`MemoryBudget`), or nil. The heap is
+    /// measured for a document's first analysis and after its text grew.
+    private func memoryRefusal(_ job: AnalysisJob) -> String? {
+        guard let memory else { return nil }
+        let textBytes = job.document.source.bytes.count
+        let analysedBytes = withState { $0.analyses.completed[job.uri]?.snapshot.source.bytes.count }
+        guard MemoryBudget.needsMeasuring(textBytes: textBytes, analysedBytes: analysedBytes) else { return nil }
+        return memory.refusal(textBytes: textBytes)
+    }
+
+    /// Publishes, in place of `job`'s analysis, the notice saying why there is none: its
+    /// snapshot is of no text, so requests on it find nothing.
+    private func publishUnanalysed(_ job: AnalysisJob, _ refusal: String) {
+        logger.log(.warning, "\(job.uri): \(refusal)")
+        let (uri, source, converter) = (job.uri, job.document.source, job.converter)
+        let nothing = DocumentSnapshot.analyze(SourceText(""), version: job.document.version,
+                                               options: job.configuration.analysisOptions(root: job.root, store: schemas.bundledStore))
+        publish(uri, AnalysisTracker.Completed(generation: job.generation, snapshot: nothing, isKroFile: false) {
+            converter.lspDiagnostics([MemoryBudget.notice(refusal)], source: source, uri: uri)
+        }, unanalysed: true)
+    }
+
     /// Stores a finished analysis and pushes it, under the lock so publishes keep their order.
     /// `defines`: the instance kinds of its RGDs; when they change what is known, the other
     /// open files are analysed again (an instance file may become kro's, or stop being it).
+    /// `unanalysed`: the result stands for an analysis the memory budget left out.
     func publish(_ uri: String, _ result: AnalysisTracker.Completed, defines: Set<GroupVersionKind> = [],
-                 rgds: InstanceRGDs = InstanceRGDs([])) {
+                 rgds: InstanceRGDs = InstanceRGDs([]), unanalysed: Bool = false) {
         let (changedKinds, replaced) = withState { state -> (Set<String>?, Replaced?) in
             // Taken out to be freed after the lock: the next edit need not wait for that.
             let replaced = Replaced(result: state.analyses.completed[uri], rgds: state.openRGDs.rgdsByURI[uri])
@@ -243,6 +272,7 @@ extension Server {
             let keepsText = state.pullDiagnostics && result.diagnosticsBytes <= Self.maxKeptDiagnosticsBytes
             guard state.analyses.finish(uri, keepsText ? result : result.withoutText) else { return (nil, nil) }
             state.unpublishedReaders.remove(uri)
+            if unanalysed { state.unanalysedForMemory.insert(uri) } else { state.unanalysedForMemory.remove(uri) }
             state.openRGDs.recordReads(result.snapshot, of: uri)
             if !state.pullDiagnostics {
                 var params = JSONTextWriter()

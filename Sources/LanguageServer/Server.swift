@@ -40,6 +40,9 @@ public final class Server: @unchecked Sendable {
         /// any change to those may concern them (the others will read it). Only those: the
         /// documents waiting for a first analysis were each looked at on every publish.
         var unpublishedReaders: Set<String> = []
+        /// Open documents left unanalysed for the memory budget: analysed again when
+        /// another closes.
+        var unanalysedForMemory: Set<String> = []
         /// `.kro-lsp.yaml` files whose problems were shown (once per version of the file).
         var reportedConfigurations: Set<String> = []
         /// Requests received and not yet answered (cancellable).
@@ -68,13 +71,16 @@ public final class Server: @unchecked Sendable {
     /// What to do in each pause after analyses or a close (Server+Idle.swift): the
     /// executable hands the allocator's free memory back.
     let whenIdle: IdleAction?
+    /// The heap analyses may take (MemoryBudget.swift); nil: not measured.
+    let memory: MemoryBudget?
 
     init(writer: FrameWriter, logLevel: LogLevel, analysisWillStart: (@Sendable (String) -> Void)? = nil,
-         whenIdle: IdleAction? = nil) {
+         whenIdle: IdleAction? = nil, memory: MemoryBudget? = nil) {
         self.writer = writer
         self.logger = Logger(level: logLevel, writer: writer)
         self.analysisWillStart = analysisWillStart
         self.whenIdle = whenIdle
+        self.memory = memory
     }
 
     func withState<T>(_ body: (inout State) throws -> T) rethrows -> T {
@@ -84,11 +90,11 @@ public final class Server: @unchecked Sendable {
     }
 
     /// Serves until `exit` or end of input; returns the process exit code. `whenIdle` runs
-    /// in each pause after analyses (Server+Idle.swift).
+    /// in each pause after analyses (Server+Idle.swift); `memory` bounds what they keep.
     public static func run(input: Int32 = 0, output: Int32 = 1, logLevel: LogLevel = .warning,
-                           whenIdle: IdleAction? = nil) -> Int32 {
+                           whenIdle: IdleAction? = nil, memory: MemoryBudget? = nil) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
-        let server = Server(writer: FrameWriter(fd: output), logLevel: logLevel, whenIdle: whenIdle)
+        let server = Server(writer: FrameWriter(fd: output), logLevel: logLevel, whenIdle: whenIdle, memory: memory)
         let source = ByteSource(fd: input)
         var frames = FrameReader()
         while let chunk = source.read() {

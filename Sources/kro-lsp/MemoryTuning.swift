@@ -33,6 +33,17 @@ enum MemoryTuning {
         #endif
     }
 
+    /// The bytes the allocator has handed out and not had back, in its heaps and mapped on
+    /// their own (what the server's `MemoryBudget` measures); nil where not known.
+    static func heapInUse() -> Int? {
+        #if os(Linux)
+        let info = mallinfo2()
+        return Int(info.uordblks + info.hblkhd)
+        #else
+        return nil
+        #endif
+    }
+
     /// Hands the allocator's free memory back to the system: the server calls it when idle.
     /// The top-of-heap trim above leaves what is free inside the heaps and in the other
     /// threads' arenas: after 20 edits near the top of a 10,000-resource document the server

@@ -16,5 +16,6 @@ func serveLanguageServer(logLevel: String?) throws -> Never {
         level = parsed
     }
     MemoryTuning.applyForServer()
-    exit(Server.run(logLevel: level, whenIdle: IdleAction { MemoryTuning.releaseFreeMemory() }))
+    let memory = MemoryTuning.heapInUse() == nil ? nil : MemoryBudget { MemoryTuning.heapInUse() ?? 0 }
+    exit(Server.run(logLevel: level, whenIdle: IdleAction { MemoryTuning.releaseFreeMemory() }, memory: memory))
 }

@@ -25,9 +25,11 @@ public final class InProcessLSPClient: @unchecked Sendable {
     /// for minutes (the server's tasks run on queues of their own).
     public static let timeout: TimeInterval = 300
 
-    /// `analysisWillStart`, `whenIdle`: see `InMemoryConnection.init`.
-    public init(analysisWillStart: (@Sendable (String) -> Void)? = nil, whenIdle: IdleAction? = nil) {
-        connection = InMemoryConnection(analysisWillStart: analysisWillStart, whenIdle: whenIdle) { [weak self] message in
+    /// `analysisWillStart`, `whenIdle`, `memory`: see `InMemoryConnection.init`.
+    public init(analysisWillStart: (@Sendable (String) -> Void)? = nil, whenIdle: IdleAction? = nil,
+                memory: MemoryBudget? = nil) {
+        connection = InMemoryConnection(analysisWillStart: analysisWillStart, whenIdle: whenIdle,
+                                        memory: memory) { [weak self] message in
             self?.record(message)
         }
     }
