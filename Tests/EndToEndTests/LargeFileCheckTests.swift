@@ -57,25 +57,45 @@ import Testing
         #expect(crd.stderr.contains("/dev/zero: " + limit), "\(crd.stderr)")
     }
 
-    /// Every file's analysis is kept until the run's findings are known: past 128 MiB of
+    /// Every file's analysis is kept until the run's findings are known: past 64 MiB of
     /// files in all, the rest are not checked, with one message naming the first of them.
     @Test func aRunStopsReadingPastItsTotalLimit() throws {
+        let dir = try Self.directory(small: "a", sparse: ["b", "c", "d", "e", "f"], bytes: 40_000_000)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIProcess.run(["--check", dir.path])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("/c.yaml: the files of this run add up to more than 64 MiB, kro-lsp's limit for one run; "
+            + "this file and the 3 after it are not checked"), "\(result.stderr)")
+        #expect(result.stderr.contains("checked 2 files"), "\(result.stderr)")
+    }
+
+    /// The run's first file is read whatever its size, up to the limit for one file.
+    @Test func aRunsFirstFileIsReadOverTheTotalLimit() throws {
+        let dir = try Self.directory(small: nil, sparse: ["a", "b"], bytes: 100_000_000)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLIProcess.run(["--check", dir.path])
+        #expect(result.stderr.contains("/b.yaml: the files of this run add up to more than 64 MiB, kro-lsp's limit for one run; "
+            + "this file and the 0 after it are not checked"), "\(result.stderr)")
+        #expect(!result.stderr.contains("/a.yaml: the files"), "\(result.stderr)")
+        #expect(result.stderr.contains("checked 1 file"), "\(result.stderr)")
+    }
+
+    /// A folder of a small RGD (`small`) and sparse files of `bytes` NULs each: nothing is
+    /// written to disk for them.
+    private static func directory(small: String?, sparse: [String], bytes: UInt64) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kro-total-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Data(LSPHostileDocumentTests.document(configMapName: "x").utf8).write(to: dir.appendingPathComponent("a.yaml"))
-        for name in ["b", "c", "d", "e", "f"] {  // 110 MB each, sparse: nothing is written to disk
+        if let small {
+            try Data(LSPHostileDocumentTests.document(configMapName: "x").utf8).write(to: dir.appendingPathComponent(small + ".yaml"))
+        }
+        for name in sparse {
             let url = dir.appendingPathComponent(name + ".yaml")
             #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
             let handle = try FileHandle(forWritingTo: url)
-            try handle.truncate(atOffset: 110_000_000)
+            try handle.truncate(atOffset: bytes)
             try handle.close()
         }
-        let result = try CLIProcess.run(["--check", dir.path])
-        #expect(result.status == 2, "\(result.stderr)")
-        #expect(result.stderr.contains("/c.yaml: the files of this run add up to more than 128 MiB, kro-lsp's limit for one run; "
-            + "this file and the 3 after it are not checked"), "\(result.stderr)")
-        #expect(result.stderr.contains("checked 2 files"), "\(result.stderr)")
+        return dir
     }
 
     /// A template of 30,000 unknown fields: `--check` reports the first 10,000 (the limit per
