@@ -1,9 +1,10 @@
 /// How one call node runs, decided once when its program is made (cel-go's planner
-/// resolves functions the same way): which built-in form it is, the overloads its name
-/// has, and which charges beyond its arguments' size it takes. Evaluating the call then
-/// needs no lookup of the name in the function table and no comparison of it with each
-/// operator: a rule that runs a million iterations made those lookups a tenth of its time.
-final class CallPlan: Sendable {
+/// resolves functions the same way): which built-in form it is, the function its name
+/// denotes (its overloads and charges, shared by every call of it), and a qualified name
+/// its target may spell. Evaluating the call then needs no lookup of the name in the
+/// function table and no comparison of it with each operator: a rule that runs a million
+/// iterations made those lookups a third of its time.
+struct CallPlan: Sendable {
     /// The calls the interpreter runs itself rather than through an overload.
     enum Form: Sendable {
         case logicalAnd, logicalOr, conditional, notStrictlyFalse, optionalSelect
@@ -12,37 +13,37 @@ final class CallPlan: Sendable {
     }
 
     let form: Form
-    let name: String
     /// Receiver-style: the target is the first argument.
     let member: Bool
+    let name: String
     /// Nil when no function has the name.
-    let overloads: [Overload]?
-    let readsArgumentsDeeply: Bool
-    let chargesRegex: Bool
-    let chargesResultBeforehand: Bool
+    let function: FunctionEntry?
     /// `base64.encode(x)`: the target spells a qualified global function, which is
-    /// called instead unless the target's root (`root`) is a local variable.
-    let qualified: (root: String, plan: CallPlan)?
+    /// called instead unless the target's root is a local variable.
+    let qualified: QualifiedCall?
 
-    private init(name: String, member: Bool, argumentCount: Int, functions: FunctionTable,
-                 qualified: (root: String, plan: CallPlan)?) {
+    var overloads: [Overload]? { function?.overloads }
+    var readsArgumentsDeeply: Bool { function?.readsArgumentsDeeply ?? Interpreter.readsArgumentsDeeply.contains(name) }
+    var chargesRegex: Bool { function?.chargesRegex ?? Interpreter.regexFunctions.contains(name) }
+    var chargesResultBeforehand: Bool { function?.chargesResultBeforehand ?? Interpreter.resultCostFunctions.contains(name) }
+
+    private init(name: String, member: Bool, argumentCount: Int, functions: FunctionTable, qualified: QualifiedCall?) {
         self.name = name
         self.member = member
-        self.overloads = functions.overloads(ofExisting: name)
-        self.readsArgumentsDeeply = Interpreter.readsArgumentsDeeply.contains(name)
-        self.chargesRegex = Interpreter.regexFunctions.contains(name)
-        self.chargesResultBeforehand = Interpreter.resultCostFunctions.contains(name)
+        self.function = functions.entry(name)
         self.qualified = qualified
         self.form = Self.form(name, member: member, argumentCount: argumentCount)
     }
 
     /// The plan of a call `target.function(args)` (no target: `function(args)`).
-    convenience init(target: Expr?, function: String, args: [Expr], functions: FunctionTable) {
-        var qualified: (root: String, plan: CallPlan)?
-        if let target, let (root, name) = Self.qualifiedName(target), functions.qualifierRoots.contains(root),
-           functions.hasGlobal(name + "." + function) {
-            qualified = (root, CallPlan(name: name + "." + function, member: false, argumentCount: args.count,
-                                        functions: functions, qualified: nil))
+    init(target: Expr?, function: String, args: [Expr], functions: FunctionTable) {
+        var qualified: QualifiedCall?
+        // The root first: building the dotted name of every receiver cost more than the rest.
+        if let target, let root = Self.root(target), functions.qualifierRoots.contains(root),
+           let (_, name) = Self.qualifiedName(target), functions.hasGlobal(name + "." + function) {
+            qualified = QualifiedCall(root: root, plan: CallPlan(name: name + "." + function, member: false,
+                                                                 argumentCount: args.count, functions: functions,
+                                                                 qualified: nil))
         }
         self.init(name: function, member: target != nil, argumentCount: args.count + (target == nil ? 0 : 1),
                   functions: functions, qualified: qualified)
@@ -62,6 +63,14 @@ final class CallPlan: Sendable {
         }
     }
 
+    /// The identifier a select chain starts from (`a` of `a.b.c`).
+    private static func root(_ e: Expr) -> String? {
+        var root = e
+        while case .select(let operand, _, _) = root.kind { root = operand }
+        guard case .ident(let name) = root.kind else { return nil }
+        return name
+    }
+
     /// The root identifier and dotted name of a select chain of identifiers (`a.b.c`).
     private static func qualifiedName(_ e: Expr) -> (root: String, name: String)? {
         switch e.kind {
@@ -74,6 +83,13 @@ final class CallPlan: Sendable {
             return nil
         }
     }
+}
+
+/// The qualified function a call's target spells, and the target's root identifier.
+final class QualifiedCall: Sendable {
+    let root: String
+    let plan: CallPlan
+    init(root: String, plan: CallPlan) { self.root = root; self.plan = plan }
 }
 
 /// The plans of a program's call nodes, by expression id (a parser numbers its nodes
@@ -89,9 +105,17 @@ struct CallPlans: Sendable {
 
     mutating func add(_ plan: CallPlan, for id: ExprID) {
         guard !discarded, id >= 0, id <= Self.maxID else { return }
-        if Int(id) >= plans.count { plans.append(contentsOf: repeatElement(nil, count: Int(id) + 1 - plans.count)) }
+        if Int(id) >= plans.count {
+            plans.reserveCapacity(max(Int(id) + 1, 2 * plans.count))
+            while plans.count <= Int(id) { plans.append(nil) }
+        }
         guard plans[Int(id)] == nil else { return discard() }
         plans[Int(id)] = plan
+    }
+
+    /// Makes room for the plans of ids up to `id`.
+    mutating func reserve(upTo id: ExprID) {
+        if id >= 0, id <= Self.maxID { plans.reserveCapacity(Int(id) + 1) }
     }
 
     /// Keeps no plans: two calls share an id, or some calls were not planned (one of

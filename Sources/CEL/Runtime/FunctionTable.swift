@@ -39,7 +39,7 @@ public protocol RuntimeLibrary: Sendable {
 /// name such as `base64.encode`. The first overload (in registration order) whose
 /// parameter kinds match wins; none matching is `no such overload`.
 public struct FunctionTable: Sendable {
-    private var functions: [String: [Overload]] = [:]
+    private var functions: [String: FunctionEntry] = [:]
 
     public init() {}
 
@@ -50,7 +50,7 @@ public struct FunctionTable: Sendable {
 
     /// Adds overloads to `name` (after any already registered).
     public mutating func register(_ name: String, _ overloads: [Overload]) {
-        functions[name, default: []].append(contentsOf: overloads)
+        functions[name] = FunctionEntry(name: name, overloads: (functions[name]?.overloads ?? []) + overloads)
         if let dot = name.firstIndex(of: "."), overloads.contains(where: { !$0.isMember }) {
             qualifierRoots.insert(String(name[..<dot]))
         }
@@ -68,18 +68,18 @@ public struct FunctionTable: Sendable {
 
     public mutating func add(_ library: any RuntimeLibrary) { library.register(into: &self) }
 
-    public func overloads(named name: String) -> [Overload] { functions[name] ?? [] }
+    public func overloads(named name: String) -> [Overload] { functions[name]?.overloads ?? [] }
 
-    /// The overloads of `name`, nil when no function has the name.
-    func overloads(ofExisting name: String) -> [Overload]? { functions[name] }
+    /// The function of this name, nil when none has it.
+    func entry(_ name: String) -> FunctionEntry? { functions[name] }
 
     /// Whether a global (non-member) overload of `name` exists.
-    public func hasGlobal(_ name: String) -> Bool { functions[name]?.contains { !$0.isMember } ?? false }
+    public func hasGlobal(_ name: String) -> Bool { functions[name]?.hasGlobal ?? false }
     public var names: [String] { Array(functions.keys) }
 
     /// Calls `name` with `args` (receiver first when `member`).
     public func call(_ name: String, member: Bool, _ args: [Value]) throws(EvalError) -> Value {
-        try Self.call(name, overloads: functions[name], member: member, args)
+        try Self.call(name, overloads: functions[name]?.overloads, member: member, args)
     }
 
     /// Calls the first of `overloads` (those of `name`; nil when none has the name) that
@@ -105,4 +105,25 @@ public struct FunctionTable: Sendable {
     ]
 
     public static let standard = FunctionTable(libraries: standardLibraries)
+}
+
+/// One function of a table: its overloads and what the interpreter charges for a call of
+/// it beyond its arguments' size. Made once per name when the table is, and shared by the
+/// plans of every program's calls of it (`CallPlan`).
+final class FunctionEntry: Sendable {
+    let name: String
+    let overloads: [Overload]
+    let hasGlobal: Bool
+    let readsArgumentsDeeply: Bool
+    let chargesRegex: Bool
+    let chargesResultBeforehand: Bool
+
+    init(name: String, overloads: [Overload]) {
+        self.name = name
+        self.overloads = overloads
+        self.hasGlobal = overloads.contains { !$0.isMember }
+        self.readsArgumentsDeeply = Interpreter.readsArgumentsDeeply.contains(name)
+        self.chargesRegex = Interpreter.regexFunctions.contains(name)
+        self.chargesResultBeforehand = Interpreter.resultCostFunctions.contains(name)
+    }
 }

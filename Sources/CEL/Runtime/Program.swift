@@ -48,6 +48,8 @@ public struct Program: Sendable {
     public init(parsed: ParsedExpr, functions: FunctionTable = .standard, options: EvalOptions = EvalOptions()) {
         self.parsed = parsed; self.functions = functions; self.options = options
         var planning = Planning(functions: functions)
+        // A parser numbers a call after its operands, so the root's id is about the largest.
+        planning.calls.reserve(upTo: parsed.expr.id)
         planning.visit(parsed.expr)
         self.regexes = planning.regexes
         self.calls = planning.calls
@@ -82,7 +84,11 @@ public struct Program: Sendable {
             case .structure(_, let fields):
                 for field in fields { visit(field.value, depth: depth + 1) }
             case .comprehension(let c):
-                for x in [c.iterRange, c.accuInit, c.loopCondition, c.loopStep, c.result] { visit(x, depth: depth + 1) }
+                visit(c.iterRange, depth: depth + 1)
+                visit(c.accuInit, depth: depth + 1)
+                visit(c.loopCondition, depth: depth + 1)
+                visit(c.loopStep, depth: depth + 1)
+                visit(c.result, depth: depth + 1)
             }
         }
     }
