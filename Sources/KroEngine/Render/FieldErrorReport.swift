@@ -26,6 +26,9 @@ struct FieldErrorReport {
     /// The schema's `pattern`s, compiled once for all the values they check (a list of
     /// 100,000 names compiled its pattern for each).
     let patterns = PatternCache()
+    /// The `x-kubernetes-validations` rules, parsed and planned once for all the values
+    /// they check (a rule on a list's items was parsed again for each item).
+    let rules = RuleProgramCache()
 
     /// Said after the notice of findings left out (`AnalysisLimits.moreFindingsHint`).
     private let moreFindingsHint: String?
@@ -143,5 +146,17 @@ final class PatternCache {
         let regex = try? RE2Regex(pattern)
         compiled[pattern] = regex
         return regex
+    }
+}
+
+/// Rule and message expressions by text, parsed and made programs once (nil: no parse).
+final class RuleProgramCache {
+    private var programs: [String: Program?] = [:]
+
+    func program(_ text: String) -> Program? {
+        if let known = programs[text] { return known }
+        let program = CELParser().parse(text).parsed.map { Program(parsed: $0, functions: .kro) }
+        programs[text] = program
+        return program
     }
 }

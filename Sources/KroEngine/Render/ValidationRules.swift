@@ -17,9 +17,9 @@ public enum ValidationRules {
         activation.bind("self", RenderValues.cel(value, schema: schema))
         for rule in rules {
             guard let text = rule["rule"]?.stringValue, !text.contains("oldSelf"),
-                  let parsed = CELParser().parse(text).parsed else { continue }
+                  let program = report.rules.program(text) else { continue }
             let target = fieldPath(rule["fieldPath"]?.stringValue, under: path)
-            let (result, cost) = Program(parsed: parsed, functions: .kro).evaluateWithCost(activation)
+            let (result, cost) = program.evaluateWithCost(activation)
             report.ruleCostSpent += cost
             guard cost <= report.ruleCostLeft else { return outOfBudget(path, type, &report) }
             report.ruleCostLeft -= cost
@@ -27,7 +27,7 @@ public enum ValidationRules {
             case .value(.bool(true)):
                 continue
             case .value(.bool(false)):
-                let message = message(of: rule, activation: activation) ?? "failed rule: \(text)"
+                let message = message(of: rule, activation: activation, rules: report.rules) ?? "failed rule: \(text)"
                 switch rule["reason"]?.stringValue {
                 case "FieldValueForbidden": report.error(target, "Forbidden: \(message)", at: .value)
                 case "FieldValueRequired": report.error(target, "Required value: \(message)", at: .key)
@@ -52,10 +52,10 @@ public enum ValidationRules {
     }
 
     /// `message`, else the string `messageExpression` yields.
-    private static func message(of rule: JSONValue, activation: Activation) -> String? {
+    private static func message(of rule: JSONValue, activation: Activation, rules: RuleProgramCache) -> String? {
         if let m = rule["message"]?.stringValue, !m.isEmpty { return m }
-        guard let text = rule["messageExpression"]?.stringValue, let parsed = CELParser().parse(text).parsed,
-              case .value(.string(let s)) = Program(parsed: parsed, functions: .kro).evaluate(activation),
+        guard let text = rule["messageExpression"]?.stringValue, let program = rules.program(text),
+              case .value(.string(let s)) = program.evaluate(activation),
               !s.isEmpty else { return nil }
         return s
     }
