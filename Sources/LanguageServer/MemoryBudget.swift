@@ -7,9 +7,12 @@ import YAMLSyntax
 /// the 10,000-resource bench file (11 MB each) held 1,065 MB. So a document is analysed
 /// only when the heap in use plus what its analysis would keep fits in `maxBytes`; the
 /// heap is measured (not summed from estimates), so any shape of document counts what it
-/// really keeps.
+/// really keeps. Below `floorBytes` of heap a document is always analysed: one document
+/// alone is bounded by the limits on what one file holds (a 50 MB file keeps about 2.5
+/// times its text, not 11), and the estimate would refuse a large one with nothing else open.
 public struct MemoryBudget: Sendable {
     public var maxBytes: Int
+    public var floorBytes: Int
     /// What an analysis keeps per byte of text, at most (the 10,000-resource bench file:
     /// 95 MB for 11.7 MB, plus the peak while it runs).
     public var bytesPerTextByte: Int
@@ -18,11 +21,15 @@ public struct MemoryBudget: Sendable {
 
     /// Under 1 GB resident with the process's own 20 MB and the allocator's free pages.
     public static let defaultMaxBytes = 768 << 20
+    /// Above the heap one document of the largest size YAML reads (64 MiB) holds before its
+    /// analysis: its text, and the message it came in.
+    public static let defaultFloorBytes = 256 << 20
     public static let defaultBytesPerTextByte = 11
 
-    public init(maxBytes: Int = MemoryBudget.defaultMaxBytes, bytesPerTextByte: Int = MemoryBudget.defaultBytesPerTextByte,
-                heapInUse: @escaping @Sendable () -> Int) {
-        self.maxBytes = maxBytes; self.bytesPerTextByte = bytesPerTextByte; self.heapInUse = heapInUse
+    public init(maxBytes: Int = MemoryBudget.defaultMaxBytes, floorBytes: Int = MemoryBudget.defaultFloorBytes,
+                bytesPerTextByte: Int = MemoryBudget.defaultBytesPerTextByte, heapInUse: @escaping @Sendable () -> Int) {
+        self.maxBytes = maxBytes; self.floorBytes = floorBytes; self.bytesPerTextByte = bytesPerTextByte
+        self.heapInUse = heapInUse
     }
 
     /// A document's text may grow this much after its last analysis before the next one
@@ -39,8 +46,9 @@ public struct MemoryBudget: Sendable {
     /// Why a document of `textBytes` is not analysed now, or nil when its analysis fits.
     func refusal(textBytes: Int) -> String? {
         let inUse = heapInUse()
-        let needed = bytesPerTextByte.multipliedReportingOverflow(by: textBytes).partialValue
-        guard inUse > maxBytes - needed else { return nil }
+        let (product, overflow) = bytesPerTextByte.multipliedReportingOverflow(by: textBytes)
+        let needed = overflow ? Int.max / 2 : product
+        guard inUse >= floorBytes, inUse > maxBytes - needed else { return nil }
         return "not analysed: kro-lsp holds \(inUse >> 20) MB, and this document's analysis would keep about "
             + "\(max(1, needed >> 20)) MB more, over kro-lsp's limit of \(maxBytes >> 20) MB; "
             + "it is analysed when other documents are closed, or when it changes and fits"

@@ -31,7 +31,9 @@ import Testing
     @Test func aDocumentThatDoesNotFitIsLeftOutUntilAnotherCloses() async throws {
         try await AnalysisThreadTests.offPool {
             let meter = Meter()
-            let client = InProcessLSPClient(memory: MemoryBudget(maxBytes: Self.limit, bytesPerTextByte: 11) { meter.inUse })
+            let client = InProcessLSPClient(memory: MemoryBudget(maxBytes: Self.limit, floorBytes: 0, bytesPerTextByte: 11) {
+                meter.inUse
+            })
             try await client.initialize(options: ["analysisDelayMs": 0])
             client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///a.yaml", "languageId": "yaml",
                                                                     "version": 1, "text": .string(Self.text)]])
@@ -81,11 +83,21 @@ import Testing
     }
 
     @Test func aRefusalNamesWhatIsHeldNeededAndTheLimit() {
-        let budget = MemoryBudget(maxBytes: 100 << 20, bytesPerTextByte: 10) { 95 << 20 }
+        let budget = MemoryBudget(maxBytes: 100 << 20, floorBytes: 0, bytesPerTextByte: 10) { 95 << 20 }
         #expect(budget.refusal(textBytes: 512 << 10) == nil)
         #expect(budget.refusal(textBytes: 1 << 20) == "not analysed: kro-lsp holds 95 MB, and this document's analysis "
                 + "would keep about 10 MB more, over kro-lsp's limit of 100 MB; it is analysed when other documents "
                 + "are closed, or when it changes and fits")
         #expect(budget.refusal(textBytes: Int.max / 2) != nil)
+    }
+
+    /// Below the floor, a document is analysed whatever its estimate: alone, a large one is
+    /// bounded by the limits on one file.
+    @Test func belowTheFloorEveryDocumentIsAnalysed() {
+        let quiet = MemoryBudget(maxBytes: 768 << 20, floorBytes: 256 << 20, bytesPerTextByte: 11) { 200 << 20 }
+        #expect(quiet.refusal(textBytes: 64 << 20) == nil)
+        let busy = MemoryBudget(maxBytes: 768 << 20, floorBytes: 256 << 20, bytesPerTextByte: 11) { 300 << 20 }
+        #expect(busy.refusal(textBytes: 64 << 20) != nil)
+        #expect(busy.refusal(textBytes: 1 << 20) == nil)
     }
 }
