@@ -5,7 +5,8 @@ usage: scripts/hostile-requests.py [--bin PATH] [--only NAME[,NAME…]]
 
 First, chained-100: 100 RGDs opened at once, each reading the kind of the one before
 (every open document used to be analysed again at each change: 23 s for 200), then
-open-2000, chained-2000, copies-200 and copies-500 (copies of one RGD reading its own kind), with the
+open-2000, chained-2000, copies-200, copies-500 (copies of one RGD reading its own kind) and
+heavy-60 (RGDs whose analyses would pass 1 GB together), with the
 time of an edit and of a storm of settings changes while they are open. Then
 long-line-edits-*: one didChange of many edits at both ends of a 10 MB line.
 
@@ -173,6 +174,18 @@ def chain_of(n, chained=True):
     return texts
 
 
+def heavy(n):
+    """`n` RGDs of 10,000 resources each (1.2 MB, about 20 MB of analysis each): together
+    far under the open text's limit, over 1 GB of analyses without the memory budget."""
+    text = shapes.tiny_resources(10_000)
+    return [text.replace("name: hostile", f"name: k{d}").replace("kind: Hostile", f"kind: K{d}") for d in range(n)]
+
+
+def peak_megabytes(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return next(int(line.split()[1]) // 1024 for line in f if line.startswith("VmHWM"))
+
+
 def open_documents(binary, name, texts):
     """Opens the RGDs `texts` at once (a chain, unrelated ones, or copies of one):
     seconds until every one has diagnostics, then until the server falls quiet (no publish
@@ -207,16 +220,22 @@ def open_documents(binary, name, texts):
     for d, text in enumerate(texts):
         send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
             "uri": f"file:///chain/k{d}.yaml", "languageId": "yaml", "version": 1, "text": text}}})
-    seen, publishes, everyone, last = set(), 0, None, start
+    seen, publishes, everyone, last, unanalysed = set(), 0, None, start, set()
     while (m := next_frame(3.0)):
         if m.get("method") == "textDocument/publishDiagnostics":
-            seen.add(m["params"]["uri"])
+            uri = m["params"]["uri"]
+            seen.add(uri)
             publishes += 1
             last = time.monotonic()
             if everyone is None and len(seen) == n:
                 everyone = last - start
+            if any(d.get("message", "").startswith("not analysed: kro-lsp holds") for d in m["params"]["diagnostics"]):
+                unanalysed.add(uri)
+            else:
+                unanalysed.discard(uri)
     print(f"{name}: every document's diagnostics after {everyone if everyone is None else round(everyone, 2)} s, "
-          f"quiet after {last - start:.2f} s, {publishes} publishes", flush=True)
+          f"quiet after {last - start:.2f} s, {publishes} publishes; {len(unanalysed)} left unanalysed "
+          f"(the memory budget), server peak RSS {peak_megabytes(proc.pid)} MB", flush=True)
     # The edits type into and delete from the first document's `name: string` line.
     line = texts[0].split("\n").index("      name: string")
     seconds = []
@@ -297,7 +316,8 @@ LONG_LINES = {f"long-line-edits-{n}{suffix}": (n, bool(suffix)) for n in (200, 1
 def main():
     opened = {"chained-100": lambda: chain_of(100), "open-2000": lambda: chain_of(2000, chained=False),
               "chained-2000": lambda: chain_of(2000), "copies-200": lambda: [shapes.copy_of_same(i) for i in range(200)],
-              "copies-500": lambda: [shapes.copy_of_same(i) for i in range(500)]}
+              "copies-500": lambda: [shapes.copy_of_same(i) for i in range(500)],
+              "heavy-60": lambda: heavy(60)}
     names = [*opened, *LONG_LINES, *SHAPES]
     parser = argparse.ArgumentParser(description="Requests on hostile documents against the real server.")
     parser.add_argument("--bin", default=".build/release/kro-lsp", help="the kro-lsp binary")
