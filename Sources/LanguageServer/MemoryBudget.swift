@@ -19,8 +19,10 @@ public struct MemoryBudget: Sendable {
     /// The heap in use now, in bytes.
     public var heapInUse: @Sendable () -> Int
 
-    /// Under 1 GB resident with the process's own 20 MB and the allocator's free pages.
-    public static let defaultMaxBytes = 768 << 20
+    /// Under 1 GB resident with the process's own 20 MB, the allocator's free pages and the
+    /// analyses under way when it is reached (each up to 100 MB): 60 open RGDs of 10,000
+    /// resources peaked at 851 MB with 768 MiB.
+    public static let defaultMaxBytes = 640 << 20
     /// Above the heap one document of the largest size YAML reads (64 MiB) holds before its
     /// analysis: its text, and the message it came in.
     public static let defaultFloorBytes = 256 << 20
