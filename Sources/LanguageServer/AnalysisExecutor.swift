@@ -13,9 +13,17 @@ final class AnalysisExecutor: @unchecked Sendable {
     private let lock = Lock()
     private var running = 0
     private var nextTicket = 0
-    private var waiting: [(ticket: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+    private var waiting: [Waiter] = []
     /// Urgent runs waiting: served before `waiting`.
-    private var waitingUrgent: [(ticket: Int, continuation: CheckedContinuation<Bool, Never>)] = []
+    private var waitingUrgent: [Waiter] = []
+    /// Keys a request is waiting on whose run was not waiting yet: it goes urgent when it comes.
+    private var promoted: Set<String> = []
+
+    private struct Waiter {
+        var ticket: Int
+        var key: String?
+        var continuation: CheckedContinuation<Bool, Never>
+    }
 
     init(limit: Int) { self.limit = max(1, limit) }
 
@@ -26,9 +34,10 @@ final class AnalysisExecutor: @unchecked Sendable {
     /// `urgent`: goes before the runs waiting that are not (an edited document's analysis
     /// before the documents that read what it defines: with 200 readers, an edit waited
     /// 0.7 s behind the analyses the edit before it caused).
-    func run<T: Sendable>(_ label: String, limited: Bool = true, urgent: Bool = false,
+    /// `key`: what `promote` names the run by (an analysis: its document's URI).
+    func run<T: Sendable>(_ label: String, limited: Bool = true, urgent: Bool = false, key: String? = nil,
                           _ work: @escaping @Sendable (StopSignal) -> T) async -> T? {
-        if limited { guard await acquire(urgent: urgent) else { return nil } }
+        if limited { guard await acquire(urgent: urgent, key: key) else { return nil } }
         let stop = StopSignal()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -44,15 +53,17 @@ final class AnalysisExecutor: @unchecked Sendable {
     }
 
     /// Waits for a free run; false when the task is cancelled first.
-    private func acquire(urgent: Bool) async -> Bool {
+    private func acquire(urgent: Bool, key: String?) async -> Bool {
         let ticket = lock.withLock { nextTicket += 1; return nextTicket }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 let granted = lock.withLock { () -> Bool? in
                     // Checked under the lock: a cancellation before this finds nothing to remove.
                     if Task.isCancelled { return false }
+                    let wanted = key.map { promoted.remove($0) != nil } ?? false
                     if running < limit { running += 1; return true }
-                    if urgent { waitingUrgent.append((ticket, continuation)) } else { waiting.append((ticket, continuation)) }
+                    let waiter = Waiter(ticket: ticket, key: key, continuation: continuation)
+                    if urgent || wanted { waitingUrgent.append(waiter) } else { waiting.append(waiter) }
                     return nil
                 }
                 if let granted { continuation.resume(returning: granted) }
@@ -65,6 +76,26 @@ final class AnalysisExecutor: @unchecked Sendable {
             }
             removed?.resume(returning: false)
         }
+    }
+
+    /// Makes the runs named `key` urgent: those waiting go after the urgent ones already
+    /// waiting, and one that comes later goes urgent (a request waits on it: a hover waited
+    /// 2 s behind the re-analysis of 60 large documents after a settings change).
+    func promote(_ key: String) {
+        lock.withLock {
+            let (named, others) = (waiting.filter { $0.key == key }, waiting.filter { $0.key != key })
+            if named.isEmpty {
+                promoted.insert(key)
+            } else {
+                waiting = others
+                waitingUrgent.append(contentsOf: named)
+            }
+        }
+    }
+
+    /// Forgets a promotion whose run will not come (its document closed).
+    func forgetPromotion(_ key: String) {
+        _ = lock.withLock { promoted.remove(key) }
     }
 
     /// Hands the finished run's turn to the longest urgent waiter, else the longest waiter,

@@ -76,6 +76,7 @@ extension Server {
             let crdsChanged = state.openRGDs.record(InstanceRGDs([]), of: uri)
             return (state.instanceKinds.record([], of: uri) || crdsChanged ? defined : nil, state.unanalysedForMemory)
         }
+        executor.forgetPromotion(uri)
         // What the closed document kept is freed: those the budget left out may fit now.
         if !unanalysed.isEmpty { start(withState { state in Reanalysis(unanalysed, in: &state) }) }
         // The documents that may have read what it defined, as after a publish: every
@@ -159,7 +160,7 @@ extension Server {
         let task = Task.onOwnQueue("kro-lsp.schedule") { [self] in
             if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
             guard !Task.isCancelled else { return }
-            _ = await executor.run("kro-lsp.analysis", urgent: urgent) { [self] stop in analyze(job, stop: stop) }
+            _ = await executor.run("kro-lsp.analysis", urgent: urgent, key: uri) { [self] stop in analyze(job, stop: stop) }
         }
         state.analyses.attach(task, to: uri, generation: generation)
     }
@@ -325,10 +326,11 @@ extension Server {
     }
 
     /// The analysis of `generation` of `uri` (nil: the latest), waiting while it runs.
+    /// A request waiting makes the run urgent: it goes before background re-analyses.
     func analysis(_ uri: String, generation: Int? = nil) async -> AnalysisTracker.Outcome {
         await withCheckedContinuation { continuation in
             let ready = withState { $0.analyses.result(uri, generation: generation, orWait: continuation) }
-            if let ready { continuation.resume(returning: ready) }
+            if let ready { continuation.resume(returning: ready) } else { executor.promote(uri) }
         }
     }
 

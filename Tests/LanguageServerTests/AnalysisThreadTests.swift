@@ -212,6 +212,40 @@ import YAMLSyntax
         }
     }
 
+    /// A run a request waits on (`promote`) goes before the others waiting, and so does one
+    /// promoted before it came to wait.
+    @Test func aPromotedRunGoesBeforeTheOthersWaiting() async throws {
+        try await Self.offPool {
+            let executor = AnalysisExecutor(limit: 1)
+            let hold = Hold(["first"])
+            let order = Locked<[String]>([])
+            func run(_ name: String) -> Task<Int?, Never> {
+                Task.onOwnQueue("test.\(name)") {
+                    await executor.run("test.\(name)", key: name) { _ in
+                        hold.enter(name)
+                        order.set(order.value + [name])
+                        return 0
+                    }
+                }
+            }
+            let first = run("first")
+            try await hold.waitUntilHolding(1)
+            let a = run("a")
+            try await Task.sleep(nanoseconds: 20_000_000)
+            let b = run("b")
+            try await Task.sleep(nanoseconds: 20_000_000)
+            executor.promote("b")
+            executor.promote("later")
+            let c = run("c")
+            try await Task.sleep(nanoseconds: 20_000_000)
+            let later = run("later")
+            try await Task.sleep(nanoseconds: 20_000_000)
+            hold.release()
+            _ = await (first.value, a.value, b.value, c.value, later.value)
+            #expect(order.value == ["first", "b", "later", "a", "c"])
+        }
+    }
+
     @Test func cancellingARunningTaskRaisesItsStopSignal() async throws {
         try await Self.offPool {
             let executor = AnalysisExecutor(limit: 2)
