@@ -101,3 +101,53 @@ import Testing
         #expect(busy.refusal(textBytes: 1 << 20) == nil)
     }
 }
+
+/// A session of opens, edits, closes and requests while the measured heap flips between
+/// empty and over the budget: every request is answered, and once there is room every
+/// open document is analysed again.
+@Suite struct MemoryBudgetSessionTests {
+    @Test func documentsLeftOutAndTakenBackKeepTheServerServing() async throws {
+        try await AnalysisThreadTests.offPool {
+            let meter = MemoryBudgetTests.Meter()
+            let client = InProcessLSPClient(memory: MemoryBudget(maxBytes: 64 << 20, floorBytes: 0, bytesPerTextByte: 11) {
+                meter.inUse
+            })
+            try await client.initialize(options: ["analysisDelayMs": 0])
+            var random = SplitMix64(seed: 0x6d656d)
+            let text = MemoryBudgetTests.text
+            var open: [String: Int64] = [:]
+            for step in 0..<300 {
+                meter.inUse = random.next() % 2 == 0 ? 0 : 80 << 20
+                let uri = "file:///d\(random.next() % 6).yaml"
+                switch random.next() % 5 {
+                case 0:
+                    client.notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": "yaml",
+                                                                            "version": 1, "text": .string(text)]])
+                    open[uri] = 1
+                case 1 where open[uri] != nil:
+                    open[uri]! += 1
+                    client.change(uri, version: open[uri]!, [["text": .string(text + String(repeating: "\n", count: step % 3))]])
+                case 2 where open[uri] != nil:
+                    client.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri)]])
+                    open[uri] = nil
+                default:
+                    let answer = try await client.request("textDocument/hover",
+                                                          InProcessLSPClient.positionParams(uri, text, MemoryBudgetTests.field))
+                    #expect(answer["result"] != nil || answer["error"] != nil, "step \(step)")
+                }
+            }
+            // Room again: closing one more document takes every other back.
+            meter.inUse = 0
+            client.notify("textDocument/didOpen", ["textDocument": ["uri": "file:///last.yaml", "languageId": "yaml",
+                                                                    "version": 1, "text": .string(text)]])
+            _ = try await client.diagnostics(for: "file:///last.yaml")
+            client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///last.yaml"]])
+            for uri in open.keys.sorted() {
+                let hover = try await client.result("textDocument/hover",
+                                                    InProcessLSPClient.positionParams(uri, text, MemoryBudgetTests.field))
+                #expect(hover != .null, "\(uri) was not analysed again")
+            }
+            #expect(try await client.result("shutdown") == .null)
+        }
+    }
+}
