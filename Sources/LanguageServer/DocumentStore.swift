@@ -28,6 +28,9 @@ struct DocumentStore: Sendable {
     private(set) var documents: [String: OpenDocument] = [:]
     var limits = Limits()
     private var totalBytes = 0
+    /// Documents `change` closed for the byte limit, which the client still has open: their
+    /// language, by URI (no more entries than `maxDocuments`).
+    private var closedForLimit: [String: String] = [:]
 
     subscript(uri: String) -> OpenDocument? { documents[uri] }
 
@@ -47,10 +50,12 @@ struct DocumentStore: Sendable {
         }
         documents[uri] = OpenDocument(uri: uri, languageId: languageId, version: version, source: SourceText(text))
         totalBytes = bytes
+        closedForLimit[uri] = nil
         return nil
     }
 
     mutating func close(uri: String) -> OpenDocument? {
+        closedForLimit[uri] = nil
         let closed = documents.removeValue(forKey: uri)
         totalBytes -= closed?.source.bytes.count ?? 0
         return closed
@@ -114,13 +119,30 @@ struct DocumentStore: Sendable {
         let bytes = totalBytes - document.source.bytes.count + source.bytes.count
         guard bytes <= limits.maxTotalBytes else {
             _ = close(uri: uri)
+            if closedForLimit.count < limits.maxDocuments { closedForLimit[uri] = document.languageId }
             return "open documents would hold \(bytes) bytes after this change, the limit is \(limits.maxTotalBytes); "
-                + "\(uri) is closed in kro-lsp (reopen it to analyse it)"
+                + "\(uri) is closed in kro-lsp (reopen it, or replace its whole text, to analyse it)"
         }
         totalBytes = bytes
         document.source = source
         document.version = version
         documents[uri] = document
         return nil
+    }
+
+    /// Whether `uri` is a document `change` closed for the byte limit.
+    func isClosedForLimit(_ uri: String) -> Bool { closedForLimit[uri] != nil }
+
+    /// A didChange for a document `change` closed for the byte limit: the client still has
+    /// it open. A change of the whole text reopens it, the changes after that one applied,
+    /// when it fits; changes of ranges alone cannot be applied to a text no longer held.
+    /// Returns whether the document is open again.
+    mutating func changeClosed(uri: String, version: Int, changes: [JSONValue],
+                               conversion: PositionConversion) throws(ResponseError) -> Bool {
+        guard let languageId = closedForLimit[uri],
+              let whole = changes.lastIndex(where: { $0["range"] == nil || $0["range"] == .null }),
+              let text = changes[whole]["text"]?.stringValue,
+              open(uri: uri, languageId: languageId, version: version, text: text) == nil else { return false }
+        return try change(uri: uri, version: version, changes: Array(changes[(whole + 1)...]), conversion: conversion) == nil
     }
 }

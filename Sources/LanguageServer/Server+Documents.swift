@@ -26,24 +26,32 @@ extension Server {
             return logger.log(.warning, "didChange without uri")
         }
         let version = params["textDocument"]?["version"]?.intValue
-        let outcome = withState { state -> Result<String?, ResponseError> in
+        let changes = params["contentChanges"]?.arrayValue ?? []
+        let outcome = withState { state -> Result<String?, ResponseError>? in
             let next = version ?? ((state.documents[uri]?.version ?? 0) + 1)
             do {
-                return .success(try state.documents.change(uri: uri, version: next,
-                                                           changes: params["contentChanges"]?.arrayValue ?? [],
+                if state.documents[uri] == nil, state.documents.isClosedForLimit(uri) {
+                    // Closed for the byte limit, open in the client: reopened by a whole text.
+                    let reopened = try state.documents.changeClosed(uri: uri, version: next, changes: changes,
+                                                                    conversion: state.conversion)
+                    return reopened ? .success(nil) : nil
+                }
+                return .success(try state.documents.change(uri: uri, version: next, changes: changes,
                                                            conversion: state.conversion))
             } catch {
                 return .failure((error as? ResponseError) ?? ResponseError.invalidParams("\(error)"))
             }
         }
         switch outcome {
-        case .failure(let failure):
+        case nil:
+            logger.log(.debug, "didChange for \(uri), closed for the open documents' byte limit: not applied")
+        case .failure(let failure)?:
             logger.log(.warning, failure.message)
-        case .success(let closed?):
+        case .success(let closed?)?:
             logger.log(.warning, closed)
             forget(uri) { _ in true }
             notify("window/showMessage", ["type": 2, "message": .string("kro-lsp: \(closed)")])
-        case .success(nil):
+        case .success(nil)?:
             scheduleAnalysis(uri)
         }
     }

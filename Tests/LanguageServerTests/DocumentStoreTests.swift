@@ -255,17 +255,34 @@ import YAMLSyntax
         let warning = try await messages.first { $0["method"] == "window/showMessage" }
         #expect(warning?["params"]?["type"] == 2)
         #expect(warning?["params"]?["message"]?.stringValue == "kro-lsp: open documents would hold \(grown.utf8.count) bytes "
-            + "after this change, the limit is 400; \(uri) is closed in kro-lsp (reopen it to analyse it)")
+            + "after this change, the limit is 400; \(uri) is closed in kro-lsp (reopen it, or replace its whole text, to analyse it)")
         let cleared = try await messages.first {
             $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == nil
                 && $0["params"]?["diagnostics"]?.arrayValue?.isEmpty == true
         }
         #expect(cleared != nil)
         #expect(server.withState { $0.documents[uri] == nil })
-        // It reopens, within the limit.
+        // The client still has it open: an edit of a range cannot be applied, and is ignored;
+        // one of the whole text (then a range) reopens it, within the limit.
+        let range: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]]
+        send(["jsonrpc": "2.0", "method": "textDocument/didChange",
+              "params": ["textDocument": ["uri": .string(uri), "version": 3], "contentChanges": [["range": range, "text": "#"]]]])
+        #expect(server.withState { $0.documents[uri] == nil && $0.documents.isClosedForLimit(uri) })
+        send(["jsonrpc": "2.0", "method": "textDocument/didChange",
+              "params": ["textDocument": ["uri": .string(uri), "version": 4],
+                         "contentChanges": [["text": .string(text)], ["range": range, "text": "# a\n"]]]])
+        let whole = try await messages.first { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 4 }
+        #expect(whole != nil)
+        #expect(server.withState { $0.documents[uri]?.source.text } == "# a\n" + text)
+        // Closed by the client, it is forgotten; it reopens as any document.
+        send(["jsonrpc": "2.0", "method": "textDocument/didChange",
+              "params": ["textDocument": ["uri": .string(uri), "version": 5], "contentChanges": [["text": .string(grown)]]]])
+        #expect(server.withState { $0.documents.isClosedForLimit(uri) })
+        send(["jsonrpc": "2.0", "method": "textDocument/didClose", "params": ["textDocument": ["uri": .string(uri)]]])
+        #expect(server.withState { !$0.documents.isClosedForLimit(uri) })
         send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
-              "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 3, "text": .string(text)]]])
-        let reopened = try await messages.first { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 3 }
+              "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 6, "text": .string(text)]]])
+        let reopened = try await messages.first { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 6 }
         #expect(reopened != nil)
     }
 }
