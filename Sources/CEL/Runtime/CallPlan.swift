@@ -40,7 +40,7 @@ struct CallPlan: Sendable {
         var qualified: QualifiedCall?
         // The root first: building the dotted name of every receiver cost more than the rest.
         if let target, let root = Self.root(target), functions.qualifierRoots.contains(root),
-           let (_, name) = Self.qualifiedName(target), functions.hasGlobal(name + "." + function) {
+           let name = Self.dottedName(target), functions.hasGlobal(name + "." + function) {
             qualified = QualifiedCall(root: root, plan: CallPlan(name: name + "." + function, member: false,
                                                                  argumentCount: args.count, functions: functions,
                                                                  qualified: nil))
@@ -71,14 +71,14 @@ struct CallPlan: Sendable {
         return name
     }
 
-    /// The root identifier and dotted name of a select chain of identifiers (`a.b.c`).
-    private static func qualifiedName(_ e: Expr) -> (root: String, name: String)? {
+    /// The dotted name of a select chain of identifiers (`a.b.c`).
+    private static func dottedName(_ e: Expr) -> String? {
         switch e.kind {
         case .ident(let name):
-            return (name, name)
+            return name
         case .select(let operand, let field, let testOnly):
-            guard !testOnly, let base = qualifiedName(operand) else { return nil }
-            return (base.root, base.name + "." + field)
+            guard !testOnly, let base = dottedName(operand) else { return nil }
+            return base + "." + field
         default:
             return nil
         }
