@@ -15,20 +15,12 @@ struct CallPlan: Sendable {
     let form: Form
     /// Receiver-style: the target is the first argument.
     let member: Bool
-    let name: String
-    /// Nil when no function has the name.
-    let function: FunctionEntry?
+    let function: FunctionEntry
     /// `base64.encode(x)`: the target spells a qualified global function, which is
     /// called instead unless the target's root is a local variable.
     let qualified: QualifiedCall?
 
-    var overloads: [Overload]? { function?.overloads }
-    var readsArgumentsDeeply: Bool { function?.readsArgumentsDeeply ?? Interpreter.readsArgumentsDeeply.contains(name) }
-    var chargesRegex: Bool { function?.chargesRegex ?? Interpreter.regexFunctions.contains(name) }
-    var chargesResultBeforehand: Bool { function?.chargesResultBeforehand ?? Interpreter.resultCostFunctions.contains(name) }
-
     private init(name: String, member: Bool, argumentCount: Int, functions: FunctionTable, qualified: QualifiedCall?) {
-        self.name = name
         self.member = member
         self.function = functions.entry(name)
         self.qualified = qualified

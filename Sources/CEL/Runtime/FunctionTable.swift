@@ -70,8 +70,10 @@ public struct FunctionTable: Sendable {
 
     public func overloads(named name: String) -> [Overload] { functions[name]?.overloads ?? [] }
 
-    /// The function of this name, nil when none has it.
-    func entry(_ name: String) -> FunctionEntry? { functions[name] }
+    /// The function of this name; when none has it, one without overloads (`isKnown` false).
+    func entry(_ name: String) -> FunctionEntry {
+        functions[name] ?? FunctionEntry(name: name, overloads: [], isKnown: false)
+    }
 
     /// Whether a global (non-member) overload of `name` exists.
     public func hasGlobal(_ name: String) -> Bool { functions[name]?.hasGlobal ?? false }
@@ -79,21 +81,20 @@ public struct FunctionTable: Sendable {
 
     /// Calls `name` with `args` (receiver first when `member`).
     public func call(_ name: String, member: Bool, _ args: [Value]) throws(EvalError) -> Value {
-        try Self.call(name, overloads: functions[name]?.overloads, member: member, args)
+        try Self.call(entry(name), member: member, args)
     }
 
-    /// Calls the first of `overloads` (those of `name`; nil when none has the name) that
-    /// accepts `args`.
-    static func call(_ name: String, overloads: [Overload]?, member: Bool, _ args: [Value]) throws(EvalError) -> Value {
-        guard let list = overloads else {
-            throw EvalError("no matching overload for '\(name)' (unknown function)")
+    /// Calls the first overload of `function` that accepts `args`.
+    static func call(_ function: FunctionEntry, member: Bool, _ args: [Value]) throws(EvalError) -> Value {
+        guard function.isKnown else {
+            throw EvalError("no matching overload for '\(function.name)' (unknown function)")
         }
-        for o in list where o.accepts(args, member: member) {
+        for o in function.overloads where o.accepts(args, member: member) {
             do { return try o.implementation(args) }
             catch let e as EvalError { throw e }
             catch { throw EvalError(String(describing: error)) }
         }
-        throw EvalError.noSuchOverload(name, args)
+        throw EvalError.noSuchOverload(function.name, args)
     }
 
     /// The standard library plus the cel-go extensions kro enables (cel.md §2.1, §3):
@@ -109,18 +110,21 @@ public struct FunctionTable: Sendable {
 
 /// One function of a table: its overloads and what the interpreter charges for a call of
 /// it beyond its arguments' size. Made once per name when the table is, and shared by the
-/// plans of every program's calls of it (`CallPlan`).
+/// plans of every program's calls of it (`CallPlan`); a name no function has gets one of
+/// its own, not known.
 final class FunctionEntry: Sendable {
     let name: String
     let overloads: [Overload]
+    let isKnown: Bool
     let hasGlobal: Bool
     let readsArgumentsDeeply: Bool
     let chargesRegex: Bool
     let chargesResultBeforehand: Bool
 
-    init(name: String, overloads: [Overload]) {
+    init(name: String, overloads: [Overload], isKnown: Bool = true) {
         self.name = name
         self.overloads = overloads
+        self.isKnown = isKnown
         self.hasGlobal = overloads.contains { !$0.isMember }
         self.readsArgumentsDeeply = Interpreter.readsArgumentsDeeply.contains(name)
         self.chargesRegex = Interpreter.regexFunctions.contains(name)

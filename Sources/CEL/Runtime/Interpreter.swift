@@ -366,9 +366,12 @@ struct Interpreter {
             receiver = nil
         }
         let values = try evalStrictArgs(receiver, args)
-        try charge(argumentsCost(readingDeeply: call.readsArgumentsDeeply, values))
-        if call.chargesRegex, let regexCost = Self.regexCost(call.name, values) { try charge(regexCost) }
-        if call.chargesResultBeforehand, let resultCost = Self.resultCostBeforehand(call.name, values) { try charge(resultCost) }
+        let function = call.function
+        try charge(argumentsCost(readingDeeply: function.readsArgumentsDeeply, values))
+        if function.chargesRegex, let regexCost = Self.regexCost(function.name, values) { try charge(regexCost) }
+        if function.chargesResultBeforehand, let resultCost = Self.resultCostBeforehand(function.name, values) {
+            try charge(resultCost)
+        }
         let result: Value
         do {
             switch call.form {
@@ -380,10 +383,10 @@ struct Interpreter {
                 if case .string(let text) = values[0], case .string(let pattern) = values[1], let re = regexes[pattern] {
                     result = .bool(re.matches(text))
                 } else {
-                    result = try FunctionTable.call(call.name, overloads: call.overloads, member: call.member, values)
+                    result = try FunctionTable.call(function, member: call.member, values)
                 }
             default:
-                result = try FunctionTable.call(call.name, overloads: call.overloads, member: call.member, values)
+                result = try FunctionTable.call(function, member: call.member, values)
             }
         } catch {
             throw .error(error.at(e.id))
