@@ -163,7 +163,8 @@ extension Server {
             converter: DiagnosticsConversion(conversion: state.conversion,
                                              documentationURL: state.configuration.diagnosticsDocumentationURL,
                                              relatedInformationSupported: state.relatedInformation),
-            cache: state.analyses.cache(for: uri), chainedCache: state.analyses.chainedCache(for: uri))
+            cache: state.analyses.cache(for: uri), chainedCache: state.analyses.chainedCache(for: uri),
+            analysedBytes: state.analyses.completed[uri]?.snapshot.source.bytes.count)
         let delay = afterDelay ? state.configuration.analysisDelayMilliseconds : 0
         let task = Task.onOwnQueue("kro-lsp.schedule") { [self] in
             if delay > 0 { try? await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000) }
@@ -183,6 +184,8 @@ extension Server {
         var converter: DiagnosticsConversion
         var cache: AnalysisCache
         var chainedCache: AnalysisCache
+        /// The text size of the last published analysis (`MemoryBudget.needsMeasuring`).
+        var analysedBytes: Int?
     }
 
     /// What the other open documents define, taken under the lock when a run starts, not
@@ -250,8 +253,7 @@ extension Server {
     private func memoryRefusal(_ job: AnalysisJob) -> String? {
         guard let memory else { return nil }
         let textBytes = job.document.source.bytes.count
-        let analysedBytes = withState { $0.analyses.completed[job.uri]?.snapshot.source.bytes.count }
-        guard MemoryBudget.needsMeasuring(textBytes: textBytes, analysedBytes: analysedBytes) else { return nil }
+        guard MemoryBudget.needsMeasuring(textBytes: textBytes, analysedBytes: job.analysedBytes) else { return nil }
         return memory.refusal(textBytes: textBytes)
     }
 
