@@ -90,6 +90,14 @@ def flow_list(mb):
     return one_configmap("        list: [" + "a," * ((mb << 20) // 2) + "a]\n")
 
 
+def resources_of_flow_lists(n, items):
+    """One RGD of n resources, each a ConfigMap holding a flow sequence of `items` one-letter
+    items: a node every 2 bytes, in a resources list the parser cuts into parallel groups."""
+    return HEADER + "  resources:\n" + "".join(
+        f"  - id: r{i}\n    template:\n      apiVersion: v1\n      kind: ConfigMap\n"
+        f"      metadata:\n        name: r{i}\n      data:\n        list: [" + "a," * items + "a]\n" for i in range(n))
+
+
 def empty_collections(mb):
     """A flow sequence of empty flow mappings: a node every 3 bytes."""
     return one_configmap("        list: [" + "{}," * ((mb << 20) // 3) + "{}]\n")
@@ -362,6 +370,7 @@ SHAPES = {
     "instances-rules-50": (lambda: instances_with_costly_rules(50), 2),
     "documents-repeated-keys-9000": (lambda: documents_of(9_000, lambda i: "m: {" + "k: v, " * 1_100 + "}\n"), 10),
     "documents-flow-lists-4": (lambda: documents_of(4, lambda i: "list: [" + "a," * 7_900_000 + "a]\n"), 10),
+    "resources-flow-lists-8": (lambda: resources_of_flow_lists(8, 3_700_000), 10),
 }
 
 

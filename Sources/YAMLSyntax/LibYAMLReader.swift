@@ -16,6 +16,9 @@ struct LibYAMLReader {
     /// that (ResourceItemPruning): what the tests see of the early drops.
     private(set) var droppedWhileBuilding = 0
     private(set) var rebuilt = false
+    /// Whether a parallel parse's jobs together went over the node limit while this part
+    /// was read (`LiveNodes`): its documents are then not the file's, and are parsed again.
+    private(set) var wasInterrupted = false
 
     /// `dropping`: nil drops what `limits.resourceList` says from each document.
     init(source: SourceText, chunk: TextRange, limits: YAMLLimits, dropping: TreeBuilder.ItemDropping? = nil) {
@@ -30,11 +33,12 @@ struct LibYAMLReader {
 
     mutating func run() -> (documents: [YAMLDocument], leftoverErrors: [YAMLError]) {
         let (parsed, droppedWrongly) = runOnce()
-        guard droppedWrongly, case .document(let limit, true) = dropping else { return parsed }
+        guard droppedWrongly, !wasInterrupted, case .document(let limit, true) = dropping else { return parsed }
         // A later key made the dropped items keep their trees (ResourceItemPruning).
         var again = LibYAMLReader(input: input, limits: limits, dropping: .document(limit, early: false))
         defer {
             (sawAnchorsOrAliases, deepestNesting) = (again.sawAnchorsOrAliases, again.deepestNesting)
+            wasInterrupted = again.wasInterrupted
             (droppedWhileBuilding, rebuilt) = (0, true)
         }
         return again.run()
@@ -45,6 +49,7 @@ struct LibYAMLReader {
         var droppedWrongly = false
         var builder: TreeBuilder?
         var failure: YAMLError?
+        var interrupted = false
         let input = self.input
         let limits = self.limits
         let dropping = self.dropping
@@ -110,11 +115,13 @@ struct LibYAMLReader {
                     }
                     if let stop = builder?.stopError {
                         failure = stop
+                        interrupted = builder?.wasInterrupted ?? false
                         return
                     }
                 }
             }
         }
+        wasInterrupted = interrupted
         if let failure {
             let b = builder ?? TreeBuilder(input: input, limits: limits, documentStart: documents.last?.range.end ?? chunk.start,
                                            dropping: dropping, values: values)

@@ -30,9 +30,12 @@ extension YAMLParser {
         public var minimumDocumentBytes: Int
         /// Groups of items per thread: a group of heavy items does not leave the others idle.
         public var groupsPerThread: Int
+        /// Nodes a job builds between two looks at what all the jobs built (`LiveNodes`).
+        public var liveNodeBatch: Int
 
-        public init(threads: Int, minimumDocumentBytes: Int = 64 << 10, groupsPerThread: Int = 4) {
+        public init(threads: Int, minimumDocumentBytes: Int = 64 << 10, groupsPerThread: Int = 4, liveNodeBatch: Int = 4096) {
             (self.threads, self.minimumDocumentBytes, self.groupsPerThread) = (threads, minimumDocumentBytes, groupsPerThread)
+            self.liveNodeBatch = liveNodeBatch
         }
     }
 
@@ -44,6 +47,11 @@ extension YAMLParser {
     }
 
     public static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing) -> YAMLFile {
+        parse(source, limits: limits, parallel: parallel, liveNodes: LiveNodes(batch: parallel.liveNodeBatch))
+    }
+
+    /// `liveNodes`: the count the jobs share (the tests read it afterwards).
+    static func parse(_ source: SourceText, limits: YAMLLimits, parallel: ParallelParsing, liveNodes: LiveNodes) -> YAMLFile {
         let ranges = documentRanges(in: source, limit: limits.maxDocuments)
         // Over the document limit, the parts past it are left out as `parse` leaves them.
         guard parallel.threads > 1, ranges.count <= limits.maxDocuments else { return parse(source, limits: limits) }
@@ -65,11 +73,14 @@ extension YAMLParser {
         guard jobs.count > 1 else { return parse(source, limits: limits) }
 
         let allJobs = jobs
-        let collected = FinishedParts(jobs: allJobs, limits: limits)
+        let collected = FinishedParts(jobs: allJobs, limits: limits, liveNodes: liveNodes)
         DispatchQueue.concurrentPerform(iterations: min(parallel.threads, allJobs.count)) { _ in
-            while let (i, jobLimits) = collected.nextJob() { collected.finish(i, allJobs[i].run(source, limits: jobLimits)) }
+            while let (i, jobLimits, run) = collected.nextJob() {
+                collected.finish(i, run ? allJobs[i].run(source, limits: jobLimits) : .interrupted)
+            }
         }
-        let results = collected.parts
+        // Taken out, so that each part's tree is let go once the assembly is past it.
+        var results = collected.takeParts()
         var documents: [YAMLDocument] = []
         var streamErrors: [YAMLError] = []
         var room = DuplicateKeyRoom(limits)
@@ -82,13 +93,19 @@ extension YAMLParser {
             var part: (documents: [YAMLDocument], leftoverErrors: [YAMLError])
             switch plan {
             case .whole(let job):
-                part = results[job]!.parsed
+                let whole = results[job]!
+                results[job] = nil
+                // Interrupted: parsed again in order, as the one-thread parse reads it.
+                part = whole.interrupted ? parseDocuments(source, range: range, limits: nodes.limitsForNext) : whole.parsed
             case .cut(let cut, let first, let groups):
-                let pieces = results[first...(first + groups)].map { $0! }
-                if let document = cut.assemble(skeleton: pieces[0], groups: pieces.dropFirst(), source: source, limits: limits) {
+                let jobs = first...(first + groups)
+                let pieces = jobs.map { results[$0]! }
+                for job in jobs { results[job] = nil }
+                if !pieces.contains(where: \.interrupted),
+                   let document = cut.assemble(skeleton: pieces[0], groups: pieces.dropFirst(), source: source, limits: limits) {
                     part = ([document], [])
                 } else {
-                    part = parseDocuments(source, range: range, limits: limits)
+                    part = parseDocuments(source, range: range, limits: nodes.limitsForNext)
                 }
             }
             // Parsed alone, it did not know the file's count: again from where it stands.
@@ -117,8 +134,13 @@ extension YAMLParser {
         /// Parts counted in order, and their duplicate keys and nodes together.
         private var counted = 0, keys = 0, nodes = 0
 
-        init(jobs: [Job], limits: YAMLLimits) {
+        /// What all the jobs built, together: past the file's limit, the jobs still running
+        /// stop and the ones not started are not run (both become `Part.interrupted`).
+        private let liveNodes: LiveNodes
+
+        init(jobs: [Job], limits: YAMLLimits, liveNodes: LiveNodes) {
             self.limits = limits
+            self.liveNodes = liveNodes
             parts = [Part?](repeating: nil, count: jobs.count)
             isWholeDocument = jobs.map { if case .document = $0 { true } else { false } }
         }
@@ -128,17 +150,28 @@ extension YAMLParser {
         /// parts still out are not counted), and a part that goes over is parsed again in
         /// order (`NodeRoom`); a file of documents of millions of nodes each then parses them
         /// short once the first ones are in.
-        func nextJob() -> (Int, YAMLLimits)? {
+        func nextJob() -> (Int, YAMLLimits, run: Bool)? {
             queue.sync {
                 guard next < parts.count else { return nil }
                 defer { next += 1 }
                 var jobLimits = limits
                 if isWholeDocument[next] { jobLimits.nodesBuiltBefore = min(nodes, limits.maxNodes) }
-                return (next, jobLimits)
+                jobLimits.liveNodes = liveNodes
+                return (next, jobLimits, !liveNodes.isOver(limits.maxNodes))
+            }
+        }
+
+        /// The parts, moved out (the object keeps none).
+        func takeParts() -> [Part?] {
+            queue.sync {
+                defer { parts = [] }
+                return parts
             }
         }
 
         func finish(_ job: Int, _ part: Part) {
+            // An interrupted part is parsed again: its tree is not kept meanwhile.
+            let part = part.interrupted ? .interrupted : part
             queue.sync {
                 parts[job] = part
                 while counted < parts.count, var finished = parts[counted] {
@@ -186,7 +219,9 @@ extension YAMLParser {
         func run(_ source: SourceText, limits: YAMLLimits) -> Part {
             switch self {
             case .document(let range):
-                return Part(parsed: parseDocuments(source, range: range, limits: limits))
+                // Over the size limit: the document's error alone.
+                guard range.length <= limits.maxDocumentSize else { return Part(parsed: parseDocuments(source, range: range, limits: limits)) }
+                return Part(LibYAMLReader(source: source, chunk: range, limits: limits))
             case .skeleton(let cut):
                 return Part(LibYAMLReader(input: cut.skeletonInput(source), limits: limits, dropping: TreeBuilder.ItemDropping.none))
             case .items(let group, let dropping):
@@ -200,6 +235,10 @@ extension YAMLParser {
         var parsed: (documents: [YAMLDocument], leftoverErrors: [YAMLError])
         var sawAnchorsOrAliases = false
         var deepestNesting = 0
+        /// The jobs together went over the file's node limit before this one was done, or
+        /// before it started (`LiveNodes`): it holds nothing, and the assembly parses its
+        /// text again in order.
+        var interrupted = false
 
         init(parsed: (documents: [YAMLDocument], leftoverErrors: [YAMLError])) { self.parsed = parsed }
 
@@ -207,7 +246,14 @@ extension YAMLParser {
             var reader = reader
             parsed = reader.run()
             (sawAnchorsOrAliases, deepestNesting) = (reader.sawAnchorsOrAliases, reader.deepestNesting)
+            interrupted = reader.wasInterrupted
         }
+
+        static let interrupted: Part = {
+            var part = Part(parsed: ([], []))
+            part.interrupted = true
+            return part
+        }()
     }
 }
 

@@ -74,6 +74,9 @@ struct TreeBuilder {
     private var duplicates: [DuplicateKey] = []
     /// Set when a limit stops the document; the reader then stops feeding events.
     private(set) var stopError: YAMLError?
+    /// Whether the parallel parse's jobs together went over the node limit (`LiveNodes`):
+    /// the document is then not what the one-thread parse builds, and is parsed again.
+    private(set) var wasInterrupted = false
     /// Whether a node carried an anchor or an alias was read.
     private(set) var sawAnchorsOrAliases = false
     /// The most collections open at once.
@@ -248,6 +251,8 @@ struct TreeBuilder {
                                     duplicateKeys: builder.duplicates.firstByPosition(limits.maxDuplicateKeys))
         document.droppedItems = builder.droppedEarly
         document.nodeCount = builder.builtNodes
+        // The nodes not yet added in a whole batch.
+        if let live = limits.liveNodes { _ = live.add(builder.builtNodes % live.batch, over: limits.maxNodes) }
         if case .document(let limit, _) = dropping, !ResourceItemPruning.prune(&document, limit: limit) {
             return (document, true)
         }
@@ -314,7 +319,14 @@ struct TreeBuilder {
     /// Counts one more node; false, with the stop error set, when that is over the limit.
     private mutating func countsNode(at range: TextRange) -> Bool {
         builtNodes += 1
-        guard builtNodes + limits.nodesBuiltBefore > limits.maxNodes else { return true }
+        guard builtNodes + limits.nodesBuiltBefore > limits.maxNodes else {
+            guard let live = limits.liveNodes, builtNodes % live.batch == 0,
+                  live.add(live.batch, over: limits.maxNodes) else { return true }
+            wasInterrupted = true
+            stopError = YAMLError(message: "interrupted: the parallel parse's jobs together built more than "
+                                    + "\(limits.maxNodes) YAML nodes", range: range, kind: .limit)
+            return false
+        }
         builtNodes -= 1
         let what = limits.nodesBuiltBefore == 0 ? "the document" : "the file"
         stopError = YAMLError(message: "\(what) has more than \(limits.maxNodes) YAML nodes, over kro-lsp's limit; "

@@ -120,6 +120,8 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxNodes: Int
     /// The nodes the file's documents before this one built (`NodeRoom`).
     var nodesBuiltBefore = 0
+    /// A parallel parse's count of the nodes all its jobs built (nil in any other parse).
+    var liveNodes: LiveNodes?
     /// Whether the tree builder drops items as they close (else only the finished tree is
     /// pruned): off for the rare document where that guess proved wrong.
     var dropsItemsEarly = true

@@ -81,6 +81,42 @@ import Testing
             == YAMLParser.parse(edited, limits: limits).documents)
     }
 
+    /// The jobs of a parallel parse share one count of what they built (`LiveNodes`): once
+    /// they are over the file's limit together, the running ones stop and the others do
+    /// not start, so the file never holds much more than the limit's nodes, whatever the
+    /// number of documents or groups. The parts stopped so are parsed again in order: the
+    /// file is still the one-thread parse's.
+    @Test func theJobsOfAParallelParseStopTogetherAtTheLimit() throws {
+        let documents = (0..<8).map { "d\($0): [" + Array(repeating: "a", count: 20).joined(separator: ", ") + "]\n" }
+            .joined(separator: "---\n")
+        let items = (0..<12).map { "  - id: r\($0)\n    template: {data: [" + Array(repeating: "a", count: 20).joined(separator: ", ") + "]}\n" }
+        let cut = "kind: ResourceGraphDefinition\nspec:\n  resources:\n" + items.joined()
+        for (name, text) in [("documents", documents), ("cut", cut)] {
+            let total = YAMLParser.parse(SourceText(text)).documents.reduce(0) { $0 + $1.nodeCount }
+            for limit in [10, 23, 50, 100, total - 1, total, total + 1, total + 100] {
+                let limits = YAMLLimits(maxNodes: limit)
+                let one = YAMLParser.parse(SourceText(text), limits: limits)
+                for batch in [1, 3, 1_000] {
+                    let live = LiveNodes(batch: batch)
+                    let threads = 3
+                    let parallel = YAMLParser.parse(SourceText(text), limits: limits, parallel: .init(
+                        threads: threads, minimumDocumentBytes: 0, groupsPerThread: 2, liveNodeBatch: batch), liveNodes: live)
+                    #expect(parallel.documents == one.documents && parallel.errors == one.errors, "\(name), limit \(limit), batch \(batch)")
+                    // Each job running when the count went over adds at most one batch past it.
+                    if batch == 1 && limit < total {
+                        #expect(live.total <= limit + threads, "\(name), limit \(limit): \(live.total) nodes built")
+                    }
+                    // Under the limit all is built once; a cut document's groups build one
+                    // node more each (their own list), the skeleton maybe its empty value.
+                    let extra = name == "cut" ? 1 + threads * 2 : 0
+                    if limit > total + extra {
+                        #expect(live.total >= total && live.total <= total + extra, "\(name), limit \(limit): \(live.total)")
+                    }
+                }
+            }
+        }
+    }
+
     /// The groups of a cut document each stay under the limit while the whole does not:
     /// the assembly gives way to the one-thread parse, which says where.
     @Test func theCutDocumentCountsAllItsGroups() throws {
