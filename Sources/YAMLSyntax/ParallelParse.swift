@@ -99,11 +99,13 @@ extension YAMLParser {
                 part = whole.interrupted ? parseDocuments(source, range: range, limits: nodes.limitsForNext) : whole.parsed
             case .cut(let cut, let first, let groups):
                 let jobs = first...(first + groups)
-                let pieces = jobs.map { results[$0]! }
+                var pieces = jobs.map { results[$0]! }
                 for job in jobs { results[job] = nil }
-                if !pieces.contains(where: \.interrupted),
-                   let document = cut.assemble(skeleton: pieces[0], groups: pieces.dropFirst(), source: source, limits: limits) {
-                    part = ([document], [])
+                let assembled = pieces.contains(where: \.interrupted) ? nil
+                    : cut.assemble(skeleton: pieces[0], groups: pieces.dropFirst(), source: source, limits: limits)
+                pieces = []  // the groups' trees go before the document is parsed again
+                if let assembled {
+                    part = ([assembled], [])
                 } else {
                     part = parseDocuments(source, range: range, limits: nodes.limitsForNext)
                 }
