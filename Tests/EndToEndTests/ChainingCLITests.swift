@@ -26,6 +26,29 @@ import Testing
         }
     }
 
+    /// A run keeps no tree of its RGD documents once they are analysed; when an RGD of the
+    /// run defines a kind named like kro's own, the RGD documents are its instances, and
+    /// are read again to be admitted.
+    @Test func rgdDocumentsAreAdmittedWhenAnRGDDefinesTheirKind() throws {
+        let selfKind = RGDFixture.text(name: "resourcegraphdefinitions.kro.run", kind: "ResourceGraphDefinition", spec: "name: string",
+                                       resources: "- id: cm\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n"
+                                           + "    metadata:\n      name: ${schema.spec.name}\n")
+        let other = RGDFixture.text(name: "other", kind: "Other", spec: "name: string",
+                                    resources: "- id: cm\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n"
+                                        + "    metadata:\n      name: ${schema.spec.name}\n")
+        let dir = try CLIProcess.directory(["a.yaml": selfKind, "b.yaml": other])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let both = try CLIProcess.run(["--check", "a.yaml", "b.yaml"], directory: dir)
+        // Each RGD document is an instance of the first one's kind: spec.schema and
+        // spec.resources are not its fields.
+        for file in ["a.yaml", "b.yaml"] {
+            #expect(both.stdout.contains("\(file):") && both.stdout.contains("warning[KRO601]: unknown field \"spec.schema\""),
+                    "\(both.stdout)")
+        }
+        let alone = try CLIProcess.run(["--check", "b.yaml"], directory: dir)
+        #expect(!alone.stdout.contains("KRO601"), "\(alone.stdout)")
+    }
+
     /// `crd` types an RGD's status from the CRD another RGD of the same file generates, as
     /// kro types it from the installed CRD (before: the chained status was left untyped).
     @Test func crdTypesStatusReadFromASiblingRGDsKind() throws {

@@ -37,8 +37,35 @@ import YAMLSyntax
                 #expect(a.keepsEverything && !b.keepsEverything)
                 #expect(b.expressions.isEmpty && b.unterminatedExpressions.isEmpty && b.checks.count == 0)
             }
+            Self.compareWithoutTrees(kept, name)
         }
         return everything.rgds.count
+    }
+
+    /// What a `--check` run keeps of an analysis (`droppingRGDTrees`) gives what the run
+    /// reads the same: findings, generated CRDs, chaining's content, the RGDs' headers and
+    /// each resource's range; the documents read as RGDs have no tree, the others theirs.
+    static func compareWithoutTrees(_ kept: DocumentAnalysis, _ name: String) {
+        let slim = kept.droppingRGDTrees()
+        #expect(slim.diagnostics == kept.diagnostics, "\(name): diagnostics without trees")
+        #expect(slim.rgds.count == kept.rgds.count, "\(name): RGDs without trees")
+        for (a, b) in zip(kept.rgds, slim.rgds) {
+            #expect(a.diagnostics == b.diagnostics, "\(name): RGD diagnostics without trees")
+            #expect(a.generatedCRD?.result.crd == b.generatedCRD?.result.crd, "\(name): generated CRD without trees")
+            #expect(a.generatedCRD?.result.diagnostics == b.generatedCRD?.result.diagnostics, "\(name): CRD diagnostics without trees")
+            #expect(a.chainingContent?.digest == b.chainingContent?.digest, "\(name): chaining content without trees")
+            #expect(ChainedKinds.instanceKey(of: a) == ChainedKinds.instanceKey(of: b), "\(name): instance key without trees")
+            #expect(a.rgd.name == b.rgd.name && a.rgd.specKeyRange == b.rgd.specKeyRange, "\(name): header without trees")
+            #expect(a.rgd.root.range == b.rgd.root.range && b.rgd.root.entries.isEmpty, "\(name): root without trees")
+            #expect(a.rgd.resources.map(\.node.range) == b.rgd.resources.map(\.node.range), "\(name): resource ranges")
+            #expect(a.rgd.resources.map(\.id) == b.rgd.resources.map(\.id), "\(name): resource ids")
+            #expect(b.rgd.resources.allSatisfy { $0.node.mapping?.entries.isEmpty ?? true }, "\(name): resources without trees")
+        }
+        for (a, b) in zip(kept.yaml.documents, slim.yaml.documents) {
+            let isRGD = Preview.typeMeta(of: a).map {
+                DocumentAnalysis.isRGDType(TypeMeta(apiVersion: $0.apiVersion, kind: $0.kind)) } ?? false
+            #expect(isRGD ? b.root == nil : b.root == a.root, "\(name): document trees")
+        }
     }
 
     @Test func corpusAndGeneratedRGDsHaveTheSameFindings() throws {

@@ -22,6 +22,9 @@ public struct InstanceKindIndex: Sendable {
         }
     }
 
+    /// The types the run's RGDs define.
+    var definedTypes: Dictionary<TypeMeta, [Int]>.Keys { byType.keys }
+
     func kind(_ type: TypeMeta) -> InstanceKind? {
         for i in byType[type] ?? [] {
             guard let crd = rgds[i].generatedCRD, let instance = InstanceKind(crd: crd.result.crd),

@@ -128,17 +128,22 @@ struct CheckRun {
                 analysis.diagnostics = []
                 for r in analysis.rgds.indices { analysis.rgds[r].diagnostics = [] }
             }
-            return (file: file, analysis: analysis, isTemplate: skipped != nil)
+            // Kept until the run's findings are known: without the RGD documents' trees.
+            return (file: file, analysis: analysis.droppingRGDTrees(), isTemplate: skipped != nil)
         }
         let analysed = analyses
         kept = analysed.compactMap { $0?.analysis }
         let kinds = InstanceKindIndex(rgds: analysed.compactMap { $0 }.flatMap(\.analysis.rgds))
+        // An RGD of the run defines a kind named like kro's own: the RGD documents are
+        // instances too, read again from the text (`droppingRGDTrees` let their trees go).
+        let readsRGDDocuments = kinds.admitsRGDDocuments
         var results = [CheckReport.FileFindings?](repeating: nil, count: inputs.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
                 guard let (file, analysis, isTemplate) = analysed[i] else { return }
-                let added = isTemplate ? [] : addedFindings(analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs)
+                let added = isTemplate ? [] : addedFindings(analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs,
+                                                            readsRGDDocuments: readsRGDDocuments)
                 guard !budget.listsNothing(i, analysis: analysis.diagnostics, added: added) else {
                     slots[i] = CheckReport.FileFindings(file: file, diagnostics: [])
                     return
@@ -174,8 +179,10 @@ struct CheckRun {
     /// included; not asked of a template): instance admission against the run's RGDs and
     /// breaking changes against the baseline, graded by the same policy.
     private func addedFindings(_ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
-                               kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
-        var added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds, limits: context.options.limits)
+                               kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?, readsRGDDocuments: Bool) -> [Diagnostic] {
+        let limits = context.options.limits
+        let yaml = readsRGDDocuments ? YAMLParser.parse(analysis.source, limits: limits.yaml) : analysis.yaml
+        var added = Preview.instanceDiagnostics(yaml, kinds: kinds, limits: limits)
         if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         context.options.policy.apply(&added)
         return added
