@@ -65,7 +65,7 @@ public enum AnalysisRetention: Sendable {
 /// The result of analysing one file.
 public struct DocumentAnalysis: Sendable {
     public let source: SourceText
-    public let yaml: YAMLFile
+    public internal(set) var yaml: YAMLFile
     /// Sorted by position, then by code.
     public var diagnostics: [Diagnostic]
     /// One analysis per RGD document without YAML errors, in document order.

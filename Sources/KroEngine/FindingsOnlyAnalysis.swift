@@ -8,19 +8,17 @@ import YAMLSyntax
 /// documents instance admission may read. So the trees of the RGD documents go, and the
 /// RGDs keep their header and each resource's range.
 extension DocumentAnalysis {
-    /// The analysis without its RGD documents' trees: a document read as an RGD
-    /// (`isRGDType`) has no root, and each RGD keeps no tree below its header (its root and
-    /// each resource an empty collection with the range they had). Its findings are the same.
-    public func droppingRGDTrees() -> DocumentAnalysis {
-        var yaml = self.yaml
+    /// Lets go of the RGD documents' trees, in place (nothing is copied when this analysis
+    /// is their only holder): a document read as an RGD (`isRGDType`) has no root, and each
+    /// RGD keeps no tree below its header (its root and each resource an empty collection
+    /// with the range they had). Its findings are the same.
+    public mutating func dropRGDTrees() {
         for i in yaml.documents.indices {
             guard let written = Preview.typeMeta(of: yaml.documents[i]),
                   Self.isRGDType(TypeMeta(apiVersion: written.apiVersion, kind: written.kind)) else { continue }
             yaml.documents[i].root = nil
         }
-        var slim = DocumentAnalysis(source: source, yaml: yaml, diagnostics: diagnostics, rgds: rgds)
-        for r in slim.rgds.indices { slim.rgds[r].dropTrees() }
-        return slim
+        for r in rgds.indices { rgds[r].dropTrees() }
     }
 
     /// Whether instance admission, looking up a document of this type, reads an RGD
@@ -32,21 +30,19 @@ extension DocumentAnalysis {
 
 extension InstanceKindIndex {
     /// Whether an RGD of the run defines a kind documents read as RGDs have
-    /// (`DocumentAnalysis.isRGDType`): then the documents `droppingRGDTrees` let go are
+    /// (`DocumentAnalysis.isRGDType`): then the documents `dropRGDTrees` let go are
     /// instances too, and must be parsed again to be admitted.
     public var admitsRGDDocuments: Bool { definedTypes.contains(where: DocumentAnalysis.isRGDType) }
 }
 
-extension RGDAnalysis {
-    /// The RGD without the trees below its header (see `DocumentAnalysis.droppingRGDTrees`).
+extension ResourceGraphDefinition {
+    /// The model without the trees below its header (see `DocumentAnalysis.dropRGDTrees`).
     mutating func dropTrees() {
-        var model = rgd
-        model.root = YAMLMapping(entries: [], style: model.root.style, range: model.root.range)
-        for i in model.resources.indices {
-            model.resources[i].node = Self.emptied(model.resources[i].node)
-            model.resources[i].template = model.resources[i].template.map(Self.emptied)
+        root = YAMLMapping(entries: [], style: root.style, range: root.range)
+        for i in resources.indices {
+            resources[i].node = Self.emptied(resources[i].node)
+            if let template = resources[i].template { resources[i].template = Self.emptied(template) }
         }
-        rgd = model
     }
 
     /// An empty collection with `node`'s range and style (a scalar or alias as it is).

@@ -55,6 +55,10 @@ public struct RGDAnalysis: Sendable {
         get { box.value.rgd }
         set { unique.rgd = newValue }
     }
+
+    /// The model without the trees below its header, changed in place
+    /// (`DocumentAnalysis.dropRGDTrees`).
+    mutating func dropTrees() { unique.rgd.dropTrees() }
     /// Every expression, in document order per resource, then status and conditions
     /// (one chunk per resource, shared with the cache: see `ExpressionList`). Empty when
     /// the analysis keeps only its findings.

@@ -107,6 +107,7 @@ struct CheckRun {
         /// `isTemplate`: a Helm-template skip replaced the analysis's findings.
         typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis, isTemplate: Bool)
         let budget = RunFindingBudget(paths: inputs.map(\.path), limit: Self.maxListedFindings)
+        let dropsTrees = inputs.count > 1
         let analyses = RGDChaining.analyze(count: inputs.count, parallel: true, location: { inputs[$0].display ?? "<stdin>" },
                                            rgds: { (a: Analysed) in a.analysis.rgds }) { i, chained -> Analysed? in
             guard let file = files[i] else { return nil }
@@ -128,15 +129,17 @@ struct CheckRun {
                 analysis.diagnostics = []
                 for r in analysis.rgds.indices { analysis.rgds[r].diagnostics = [] }
             }
-            // Kept until the run's findings are known: without the RGD documents' trees.
-            return (file: file, analysis: analysis.droppingRGDTrees(), isTemplate: skipped != nil)
+            // Kept until the run's findings are known: without the RGD documents' trees
+            // when other files wait (a file alone would only pay for freeing them).
+            if dropsTrees { analysis.dropRGDTrees() }
+            return (file: file, analysis: analysis, isTemplate: skipped != nil)
         }
         let analysed = analyses
         kept = analysed.compactMap { $0?.analysis }
         let kinds = InstanceKindIndex(rgds: analysed.compactMap { $0 }.flatMap(\.analysis.rgds))
         // An RGD of the run defines a kind named like kro's own: the RGD documents are
-        // instances too, read again from the text (`droppingRGDTrees` let their trees go).
-        let readsRGDDocuments = kinds.admitsRGDDocuments
+        // instances too, read again from the text (`dropRGDTrees` let their trees go).
+        let readsRGDDocuments = dropsTrees && kinds.admitsRGDDocuments
         var results = [CheckReport.FileFindings?](repeating: nil, count: inputs.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
