@@ -3,40 +3,47 @@ import YAMLSyntax
 /// A `--check` run keeps every file's analysis until the run's findings are known (its
 /// instance files are admitted against every RGD of the run), and an analysis held its
 /// whole YAML tree: eight 8 MB files of one-letter flow lists kept 790 MB of trees for a
-/// 66 MB run. What the run reads after the analysis is an RGD's header (name, annotations,
-/// schema: chaining, generated CRDs, breaking changes), its findings, and the trees of the
-/// documents instance admission may read. So the trees of the RGD documents go, and the
-/// RGDs keep their header and each resource's range.
+/// 66 MB run, seven 11 MB instance files 700 MB. What the run reads after the analysis is
+/// an RGD's header (name, annotations, schema: chaining, generated CRDs, breaking
+/// changes), its findings, and, for admission, the documents whose type an RGD of the run
+/// defines. So every tree goes; the RGDs keep their header and each resource's range, and
+/// the analysis the types of its documents (`DocumentTypes`): a file holding a document of
+/// a type the run defines is parsed again to be admitted.
 extension DocumentAnalysis {
-    /// Lets go of the RGD documents' trees, in place (nothing is copied when this analysis
-    /// is their only holder): a document read as an RGD (`isRGDType`) has no root, and each
-    /// RGD keeps no tree below its header (its root and each resource an empty collection
-    /// with the range they had). Its findings are the same.
-    public mutating func dropRGDTrees() {
+    /// Lets go of the documents' trees, in place (nothing is copied when this analysis is
+    /// their only holder): no document has a root, and each RGD keeps no tree below its
+    /// header (its root and each resource an empty collection with the range they had).
+    /// Its findings are the same. Returns the types admission would look up.
+    public mutating func dropTrees() -> DocumentTypes {
+        var types = DocumentTypes()
         for i in yaml.documents.indices {
-            guard let written = Preview.typeMeta(of: yaml.documents[i]),
-                  Self.isRGDType(TypeMeta(apiVersion: written.apiVersion, kind: written.kind)) else { continue }
+            // As `Preview.instanceDiagnostics` reads them: documents without errors only.
+            if yaml.documents[i].errors.isEmpty, let written = Preview.typeMeta(of: yaml.documents[i]) {
+                types.types.insert(TypeMeta(apiVersion: written.apiVersion, kind: written.kind))
+            }
             yaml.documents[i].root = nil
         }
         for r in rgds.indices { rgds[r].dropTrees() }
+        return types
     }
+}
 
-    /// Whether instance admission, looking up a document of this type, reads an RGD
-    /// document: only when an RGD of the run defines a kind named like kro's own.
-    static func isRGDType(_ type: TypeMeta) -> Bool {
-        type.kind == "ResourceGraphDefinition" && type.apiVersion.hasPrefix("kro.run/")
-    }
+/// The `apiVersion` and `kind` of a file's documents (those without YAML errors), kept
+/// when its trees are let go (`DocumentAnalysis.dropTrees`).
+public struct DocumentTypes: Sendable {
+    var types: Set<TypeMeta> = []
 }
 
 extension InstanceKindIndex {
-    /// Whether an RGD of the run defines a kind documents read as RGDs have
-    /// (`DocumentAnalysis.isRGDType`): then the documents `dropRGDTrees` let go are
-    /// instances too, and must be parsed again to be admitted.
-    public var admitsRGDDocuments: Bool { definedTypes.contains(where: DocumentAnalysis.isRGDType) }
+    /// Whether a document of one of `types` is an instance of an RGD of the run: only then
+    /// does admission read the file (`Preview.instanceDiagnostics` finds nothing else).
+    public func admitsAny(of types: DocumentTypes) -> Bool {
+        types.types.contains { definesType($0) }
+    }
 }
 
 extension ResourceGraphDefinition {
-    /// The model without the trees below its header (see `DocumentAnalysis.dropRGDTrees`).
+    /// The model without the trees below its header (see `DocumentAnalysis.dropTrees`).
     mutating func dropTrees() {
         root = YAMLMapping(entries: [], style: root.style, range: root.range)
         for i in resources.indices {

@@ -57,7 +57,7 @@ public struct RGDAnalysis: Sendable {
     }
 
     /// The model without the trees below its header, changed in place
-    /// (`DocumentAnalysis.dropRGDTrees`).
+    /// (`DocumentAnalysis.dropTrees`).
     mutating func dropTrees() { unique.rgd.dropTrees() }
     /// Every expression, in document order per resource, then status and conditions
     /// (one chunk per resource, shared with the cache: see `ExpressionList`). Empty when

@@ -26,9 +26,9 @@ import Testing
         }
     }
 
-    /// A run keeps no tree of its RGD documents once they are analysed; when an RGD of the
-    /// run defines a kind named like kro's own, the RGD documents are its instances, and
-    /// are read again to be admitted.
+    /// A run of several files keeps no tree once a file is analysed; a file holding a
+    /// document of a kind an RGD of the run defines is read again to be admitted. Even RGD
+    /// documents, when an RGD defines a kind named like kro's own.
     @Test func rgdDocumentsAreAdmittedWhenAnRGDDefinesTheirKind() throws {
         let selfKind = RGDFixture.text(name: "resourcegraphdefinitions.kro.run", kind: "ResourceGraphDefinition", spec: "name: string",
                                        resources: "- id: cm\n  template:\n    apiVersion: v1\n    kind: ConfigMap\n"

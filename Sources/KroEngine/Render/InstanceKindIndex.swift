@@ -1,5 +1,5 @@
 /// An object's `apiVersion` and `kind`.
-struct TypeMeta: Hashable {
+struct TypeMeta: Hashable, Sendable {
     var apiVersion: String
     var kind: String
 }
@@ -22,8 +22,9 @@ public struct InstanceKindIndex: Sendable {
         }
     }
 
-    /// The types the run's RGDs define.
-    var definedTypes: Dictionary<TypeMeta, [Int]>.Keys { byType.keys }
+    /// Whether an RGD of the run defines `type` (whether it has a CRD giving one is for
+    /// `kind(_:)` to find out).
+    func definesType(_ type: TypeMeta) -> Bool { byType[type] != nil }
 
     func kind(_ type: TypeMeta) -> InstanceKind? {
         for i in byType[type] ?? [] {

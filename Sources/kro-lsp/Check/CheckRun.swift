@@ -105,7 +105,8 @@ struct CheckRun {
         // Read once: Foundation reads the cgroup files on each call.
         let threads = ProcessInfo.processInfo.activeProcessorCount
         /// `isTemplate`: a Helm-template skip replaced the analysis's findings.
-        typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis, isTemplate: Bool)
+        /// `types`: when the analysis's trees were let go, its documents' types (for admission).
+        typealias Analysed = (file: CheckedFile, analysis: DocumentAnalysis, isTemplate: Bool, types: DocumentTypes?)
         let budget = RunFindingBudget(paths: inputs.map(\.path), limit: Self.maxListedFindings)
         let dropsTrees = inputs.count > 1
         let analyses = RGDChaining.analyze(count: inputs.count, parallel: true, location: { inputs[$0].display ?? "<stdin>" },
@@ -129,24 +130,21 @@ struct CheckRun {
                 analysis.diagnostics = []
                 for r in analysis.rgds.indices { analysis.rgds[r].diagnostics = [] }
             }
-            // Kept until the run's findings are known: without the RGD documents' trees
-            // when other files wait (a file alone would only pay for freeing them).
-            if dropsTrees { analysis.dropRGDTrees() }
-            return (file: file, analysis: analysis, isTemplate: skipped != nil)
+            // Kept until the run's findings are known: without its trees when other files
+            // wait (a file alone would only pay for freeing them).
+            let types = dropsTrees ? analysis.dropTrees() : nil
+            return (file: file, analysis: analysis, isTemplate: skipped != nil, types: types)
         }
         let analysed = analyses
         kept = analysed.compactMap { $0?.analysis }
         let kinds = InstanceKindIndex(rgds: analysed.compactMap { $0 }.flatMap(\.analysis.rgds))
-        // An RGD of the run defines a kind named like kro's own: the RGD documents are
-        // instances too, read again from the text (`dropRGDTrees` let their trees go).
-        let readsRGDDocuments = dropsTrees && kinds.admitsRGDDocuments
         var results = [CheckReport.FileFindings?](repeating: nil, count: inputs.count)
         results.withUnsafeMutableBufferPointer { slots in
             nonisolated(unsafe) let slots = slots
             DispatchQueue.concurrentPerform(iterations: inputs.count) { i in
-                guard let (file, analysis, isTemplate) = analysed[i] else { return }
-                let added = isTemplate ? [] : addedFindings(analysis, context: contexts[i], kinds: kinds, baseline: baselineRGDs,
-                                                            readsRGDDocuments: readsRGDDocuments)
+                guard let (file, analysis, isTemplate, types) = analysed[i] else { return }
+                let added = isTemplate ? [] : addedFindings(analysis, types: types, context: contexts[i], kinds: kinds,
+                                                            baseline: baselineRGDs)
                 guard !budget.listsNothing(i, analysis: analysis.diagnostics, added: added) else {
                     slots[i] = CheckReport.FileFindings(file: file, diagnostics: [])
                     return
@@ -181,11 +179,19 @@ struct CheckRun {
     /// What a file's findings add to its analysis's (suppressions and the severity policy
     /// included; not asked of a template): instance admission against the run's RGDs and
     /// breaking changes against the baseline, graded by the same policy.
-    private func addedFindings(_ analysis: DocumentAnalysis, context: ConfigurationCache.Context,
-                               kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?, readsRGDDocuments: Bool) -> [Diagnostic] {
+    /// `types`: the documents' types when the analysis's trees were let go; the file is
+    /// then parsed again, if a document is of a type the run defines (one file at a time).
+    private func addedFindings(_ analysis: DocumentAnalysis, types: DocumentTypes?, context: ConfigurationCache.Context,
+                               kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
         let limits = context.options.limits
-        let yaml = readsRGDDocuments ? YAMLParser.parse(analysis.source, limits: limits.yaml) : analysis.yaml
-        var added = Preview.instanceDiagnostics(yaml, kinds: kinds, limits: limits)
+        var added: [Diagnostic] = []
+        if let types {
+            if kinds.admitsAny(of: types) {
+                added = Preview.instanceDiagnostics(YAMLParser.parse(analysis.source, limits: limits.yaml), kinds: kinds, limits: limits)
+            }
+        } else {
+            added = Preview.instanceDiagnostics(analysis.yaml, kinds: kinds, limits: limits)
+        }
         if let baseline { added += BaselineCheck.breakingChanges(in: analysis, against: baseline) }
         context.options.policy.apply(&added)
         return added
