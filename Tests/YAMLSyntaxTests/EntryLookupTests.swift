@@ -33,7 +33,7 @@ import Testing
         #expect(found > 1_000)
     }
 
-    /// `YAMLEntryLookup` answers through a dictionary for large mappings: the same entries
+    /// `YAMLEntryLookup` answers through an index for large mappings: the same entries
     /// as `entry(forKey:)`, duplicates and merge keys included.
     @Test func theLookupOfLargeMappingsFindsTheSameEntries() {
         var rng = FuzzTests.Generator(state: 0x10_0C_0B)
@@ -44,7 +44,7 @@ import Testing
             let lookup = YAMLEntryLookup()
             for m in ParsedMappingFlagTests.mappings(file.documents.first?.root) {
                 if m.entries.count >= YAMLEntryLookup.indexedFrom { indexed += 1 }
-                for _ in 0..<2 {  // the second round reads the dictionary built by the first
+                for _ in 0..<2 {  // the second round reads the index built by the first
                     for key in Self.queries {
                         #expect(lookup.entry(key, in: m) == m.entry(forKey: key), "\(key) in \(text)")
                     }
