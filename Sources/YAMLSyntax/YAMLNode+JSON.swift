@@ -12,8 +12,11 @@ extension YAMLNode {
         guard depth < 256 else { return .null }
         switch resolvedNode {
         case .mapping(let m)?:
-            var members = OrderedDictionary<String, JSONValue>()
-            for entry in m.effectiveEntries {
+            let entries = m.effectiveEntries
+            // Sized once: grown key by key, the table was made again at each doubling (a
+            // mapping of 3.5 million keys spent 1.5 s in that).
+            var members = OrderedDictionary<String, JSONValue>(minimumCapacity: entries.count)
+            for entry in entries {
                 if let key = entry.key.keyString { members[key] = entry.value.jsonValue(depth: depth + 1) }
             }
             return .object(members)
