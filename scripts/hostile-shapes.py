@@ -367,6 +367,7 @@ SHAPES = {
     "regex-backtracking": (backtracking_regex, 2, True),
     "rgds-findings-5000": (lambda: rgds_with_findings(5_000, 400), 10),
     "instances-findings-2000": (lambda: instances_with_findings(2_000, 1_000), 10),
+    "instance-fields-3.5M": (lambda: instances_with_findings(1, 3_500_000), 10),
     "instances-rules-50": (lambda: instances_with_costly_rules(50), 2),
     "documents-repeated-keys-9000": (lambda: documents_of(9_000, lambda i: "m: {" + "k: v, " * 1_100 + "}\n"), 10),
     "documents-flow-lists-4": (lambda: documents_of(4, lambda i: "list: [" + "a," * 7_900_000 + "a]\n"), 10),
