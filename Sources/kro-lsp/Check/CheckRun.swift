@@ -180,7 +180,8 @@ struct CheckRun {
     /// included; not asked of a template): instance admission against the run's RGDs and
     /// breaking changes against the baseline, graded by the same policy.
     /// `types`: the documents' types when the analysis's trees were let go; the file is
-    /// then parsed again, if a document is of a type the run defines (one file at a time).
+    /// then parsed again, if a document is of a type the run defines, and its tree goes
+    /// once it is admitted (the threads hold one file's tree each).
     private func addedFindings(_ analysis: DocumentAnalysis, types: DocumentTypes?, context: ConfigurationCache.Context,
                                kinds: InstanceKindIndex, baseline: BaselineCheck.Loaded?) -> [Diagnostic] {
         let limits = context.options.limits
