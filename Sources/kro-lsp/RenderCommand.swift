@@ -72,6 +72,12 @@ struct RenderCommand: ParsableCommand {
             CheckOutput.printError("the ResourceGraphDefinition has errors; kro would not accept it")
             throw ExitCode(1)
         case .success(let result):
+            // One instance per run: the others are not rendered, and the user is told so.
+            let instances = Preview.instanceCount(rgds: analysis.rgds, instance: instanceYAML)
+            if instances > 1 {
+                CheckOutput.printError("\(instancePath) holds \(instances) instances; only the first is rendered "
+                                       + "(give each instance a file of its own to render it)")
+            }
             report(result.admission.diagnostics, instanceSource, instancePath)
             report(result.diagnostics, rgdSource, rgdPath)
             if !result.admission.hasErrors {

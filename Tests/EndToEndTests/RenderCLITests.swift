@@ -22,6 +22,23 @@ import Testing
         #expect((parsed?["resources"] as? [Any])?.count == 1)
     }
 
+    /// An instance file of several instances renders the first, and says the others are not.
+    @Test func onlyTheFirstOfSeveralInstancesIsRenderedAndTheRestAreNamed() throws {
+        let instance = { (name: String) in "apiVersion: kro.run/v1alpha1\nkind: Demo\nmetadata:\n  name: \(name)\nspec:\n  name: \(name)\n" }
+        let dir = try CLIProcess.directory([
+            "rgd.yaml": Self.rgd,
+            "three.yaml": instance("a") + "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n---\n"
+                + instance("b") + "---\n" + instance("c"),
+            "one.yaml": instance("a"),
+        ])
+        let three = try CLIProcess.run(["render", "rgd.yaml", "--instance", "three.yaml"], directory: dir)
+        #expect(three.status == 0, "\(three.stderr)")
+        #expect(three.stdout.contains("# instance (Demo default/a)") && !three.stdout.contains("default/b"))
+        #expect(three.stderr.contains("three.yaml holds 3 instances; only the first is rendered"), "\(three.stderr)")
+        let one = try CLIProcess.run(["render", "rgd.yaml", "--instance", "one.yaml"], directory: dir)
+        #expect(one.status == 0 && one.stderr.isEmpty, "\(one.stderr)")
+    }
+
     /// A render of many objects is printed in blocks as it is made: all of it, in order.
     @Test func aLargeRenderIsPrintedWhole() throws {
         let rgd = RGDFixture.text(name: "many", kind: "Many", spec: "items: '[]string'", resources: """

@@ -26,6 +26,15 @@ public enum Preview {
         return nil
     }
 
+    /// How many documents of `instance` are instances of one of `rgds` (`match` takes the first).
+    public static func instanceCount(rgds: [RGDAnalysis], instance: YAMLFile) -> Int {
+        let kinds = InstanceKindIndex(rgds: rgds)
+        return instance.documents.lazy.filter { document in
+            guard document.errors.isEmpty, let written = typeMeta(of: document) else { return false }
+            return kinds.kind(TypeMeta(apiVersion: written.apiVersion, kind: written.kind)) != nil
+        }.count
+    }
+
     /// Admission findings (KRO601) for every document of `file` that is an instance of
     /// one of `rgds` (what `--check` and the editor report on instance files).
     /// Each document's type is read from its `apiVersion`/`kind` alone, and a CRD is
