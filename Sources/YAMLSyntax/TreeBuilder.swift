@@ -402,42 +402,28 @@ struct TreeBuilder {
     /// hash compared, their strings made again. Repeats are recorded as found, not gathered: a flow
     /// mapping of one key written 1.7 million times gathered 116 MB of them.
     private mutating func checkManyKeys(_ entries: [YAMLMappingEntry]) -> Bool {
-        var asWritten = true
-        var order: [UInt64] = []
-        order.reserveCapacity(entries.count)
-        entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
-            for i in buffer.indices {
-                if buffer[i].isMergeKey { asWritten = false; continue }
-                guard let key = buffer[i].key.keyString else { asWritten = false; continue }
-                var hash: UInt32 = 2_166_136_261  // FNV-1a
-                for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-                order.append(UInt64(hash) << 32 | UInt64(i))
-            }
+        let order = KeyHashOrder(entries) { key in
+            var hash: UInt32 = 2_166_136_261  // FNV-1a
+            for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return hash
         }
-        order.sort()
-        func entry(_ o: UInt64) -> Int { Int(truncatingIfNeeded: o & 0xFFFF_FFFF) }
         var repeated = false
-        var run = order.startIndex
-        while run < order.endIndex {
-            var end = run + 1
-            while end < order.endIndex && order[end] >> 32 == order[run] >> 32 { end += 1 }
-            if end - run > 1 {
-                // By dictionary: keys made to collide would make comparing each with the
-                // earlier ones quadratic.
-                var firsts: [String: Int] = [:]
-                for o in order[run..<end] {
-                    let key = entries[entry(o)].key.keyString ?? ""
-                    if let first = firsts[key] {
-                        repeated = true
-                        record(DuplicateKey(key: key, first: entries[first].key.range, duplicate: entries[entry(o)].key.range))
-                    } else {
-                        firsts[key] = entry(o)
-                    }
+        order.collidingRuns { run in
+            // By dictionary: keys made to collide would make comparing each with the
+            // earlier ones quadratic.
+            var firsts: [String: Int] = [:]
+            for o in run {
+                let position = KeyHashOrder.position(o)
+                let key = entries[position].key.keyString ?? ""
+                if let first = firsts[key] {
+                    repeated = true
+                    record(DuplicateKey(key: key, first: entries[first].key.range, duplicate: entries[position].key.range))
+                } else {
+                    firsts[key] = position
                 }
             }
-            run = end
         }
-        return asWritten && !repeated
+        return order.keysAll && !repeated
     }
 
     /// Lists a duplicate key, keeping only the first `maxDuplicateKeys` by position: the

@@ -23,44 +23,21 @@ public final class YAMLEntryLookup {
         return index.entry(key)
     }
 
-    /// A mapping's entries as kubectl reads them, and their positions (low 32 bits) sorted by
-    /// the hash of their key (high 32 bits).
+    /// A mapping's entries as kubectl reads them, in order of the hash of their key.
     private struct Index {
         let entries: [YAMLMappingEntry]
-        let order: [UInt64]
+        let order: KeyHashOrder
 
         init(_ mapping: YAMLMapping) {
             entries = mapping.effectiveEntries
-            var order: [UInt64] = []
-            order.reserveCapacity(entries.count)
-            entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
-                for i in buffer.indices {
-                    guard let name = buffer[i].key.keyString else { continue }
-                    order.append(UInt64(Self.hash(name)) << 32 | UInt64(i))
-                }
-            }
-            order.sort()
-            self.order = order
+            order = KeyHashOrder(entries, hash: Self.hash)
         }
 
         static func hash(_ name: String) -> UInt32 { UInt32(truncatingIfNeeded: name.hashValue) }
 
         /// The last entry named `key` (a dictionary filled in order would keep that one).
         func entry(_ key: String) -> YAMLMappingEntry? {
-            let hash = UInt64(Self.hash(key))
-            // The first position whose hash is not below the key's.
-            var (low, high) = (0, order.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if order[mid] >> 32 < hash { low = mid + 1 } else { high = mid }
-            }
-            var found: YAMLMappingEntry?
-            while low < order.count, order[low] >> 32 == hash {
-                let entry = entries[Int(truncatingIfNeeded: order[low] & 0xFFFF_FFFF)]
-                if entry.key.keyString == key { found = entry }
-                low += 1
-            }
-            return found
+            order.positions(withHash: Self.hash(key)).lazy.map { entries[$0] }.last { $0.key.keyString == key }
         }
     }
 }
