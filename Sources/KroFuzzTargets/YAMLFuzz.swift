@@ -34,7 +34,22 @@ enum YAMLFuzz {
                  "the parse cut at the resources items differs from the one-thread parse")
         checkResourceListLimit(source, unlimited: file, &v)
         checkNodeLimit(source, unlimited: file, &v)
+        checkPacking(source, &v)
         return v.list
+    }
+
+    /// Lists packed from their first, second or third item (YAMLItems) read as the same
+    /// lists parsed into nodes, in the one-thread and in the cut parse.
+    static func checkPacking(_ source: SourceText, _ v: inout Violations) {
+        var packing = YAMLLimits.default, unpacked = YAMLLimits.default
+        (packing.packScalarListsFrom, unpacked.packScalarListsFrom) = (1 + source.bytes.count % 3, .max)
+        let reference = YAMLParser.parse(source, limits: unpacked)
+        let packed = YAMLParser.parse(source, limits: packing)
+        v.expect(packed.documents == reference.documents && packed.errors == reference.errors,
+                 "a parse packing short lists differs from the parse into nodes")
+        let cut = YAMLParser.parse(source, limits: packing, parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
+        v.expect(cut.documents == reference.documents && cut.errors == reference.errors,
+                 "a cut parse packing short lists differs from the parse into nodes")
     }
 
     /// A document's node count is its tree's when nothing was cut short; under a limit just

@@ -246,9 +246,9 @@ extension YAMLParser {
                 ? m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) } : m.range.end + delta
             return .mapping(m)
         case .sequence(var s):
-            s.items = rebuilt(s.items, at: i, threads: threads) {
+            s.items = YAMLItems(rebuilt(s.items.array, at: i, threads: threads) {
                 splice($0, path: rest, item: item, delta: delta, threads: threads)
-            } moving: { $0.shifted(by: delta) }
+            } moving: { $0.shifted(by: delta) })
             s.range.end = s.style == .block ? s.items.reduce(s.range.start) { max($0, $1.range.end) } : s.range.end + delta
             return .sequence(s)
         case .scalar, .alias:

@@ -479,7 +479,7 @@ extension ItemCut {
         }
         // Over the limit, the one-thread parse says where.
         guard let listStart, nodes <= limits.maxNodes else { return nil }
-        let list = YAMLNode.sequence(YAMLSequence(items: items, style: .block,
+        let list = YAMLNode.sequence(YAMLSequence(items: YAMLItems(items), style: .block,
                                                   range: TextRange(start: listStart, end: max(listStart, listEnd))))
         var assembled = YAMLDocument(root: Self.replacing(root, at: path[...], with: list), range: document, errors: [],
                                      duplicateKeys: duplicates.firstByPosition(limits.maxDuplicateKeys))

@@ -98,15 +98,16 @@ enum ResourceItemPruning {
               case .sequence(let list) = spec.entries[path.resources].value else { return nil }
         var objects = 0, found = 0
         var drop: [Int] = []
-        let valid = list.items.withUnsafeBufferPointer { items in
+        var valid = true
+        list.items.forEachBlock { items, first in
             for i in items.indices {
                 switch items[i] {
                 case .mapping(let item):
                     if item.isDroppedItem {
-                        guard objects > keepObjects else { return false }
+                        guard objects > keepObjects else { valid = false; return false }
                         found += 1
                     } else if objects > keepObjects && !items[i].holdsAnchor(orAlias: false) {
-                        drop.append(i)
+                        drop.append(first + i)
                     }
                     objects += 1
                 case .alias:

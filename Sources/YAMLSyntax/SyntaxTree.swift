@@ -156,6 +156,24 @@ public struct YAMLScalar: Sendable, Hashable {
 
     private init(storage: Storage) { self.storage = storage }
 
+    /// What `PackedScalars` keeps of a scalar: its style, its start and its value.
+    struct Packed {
+        var value: String
+        var style: ScalarStyle
+        var start: Int
+    }
+
+    /// The scalar as `PackedScalars` keeps it; nil when it is more than that (a tag, an
+    /// anchor, a block style, a value that is not its source text).
+    var packed: Packed? {
+        guard case .inline(let value, let start, _, let styleAndLengthHigh) = storage else { return nil }
+        let style = ScalarStyle(code: styleAndLengthHigh & 0b111)
+        let quotes = style == .plain ? 0 : 2
+        guard style == .plain || style == .singleQuoted || style == .doubleQuoted,
+              range.length == value.utf8.count + quotes else { return nil }
+        return Packed(value: value, style: style, start: Int(start))
+    }
+
     private static let maxInlineLength = 1 << 21 - 1
 
     /// The inline storage of a common scalar (nil when the range does not fit).
@@ -433,13 +451,13 @@ public struct YAMLMapping: Sendable, Hashable {
 }
 
 public struct YAMLSequence: Sendable, Hashable {
-    public var items: [YAMLNode]
+    public var items: YAMLItems
     public var range: TextRange { get { header.range } set { header.range = newValue } }
     private var header: CollectionHeader
     public var style: CollectionStyle
     public var tag: String? { get { header.tag } set { header.tag = newValue } }
     public var anchor: String? { get { header.anchor } set { header.anchor = newValue } }
-    public init(items: [YAMLNode], style: CollectionStyle, range: TextRange,
+    public init(items: YAMLItems, style: CollectionStyle, range: TextRange,
                 tag: String? = nil, anchor: String? = nil) {
         self.items = items; self.style = style
         self.header = CollectionHeader(range: range, tag: tag, anchor: anchor)

@@ -15,7 +15,13 @@ struct TreeBuilder {
         var lastEnd: Int
         /// Nodes in this collection, counting every node aliases stand for.
         var weight = 1
+        /// For a sequence: whether its items are packed scalars (`packedRuns`' last), may
+        /// still be, or never will.
+        var packing = Packing.maybe
     }
+
+    /// A sequence packs its items once its first `YAMLLimits.packScalarListsFrom` can be.
+    enum Packing { case maybe, packed, never }
 
     /// How `spec.resources` object items are dropped while they close (ResourceItemPruning.swift).
     enum ItemDropping: Sendable {
@@ -62,6 +68,12 @@ struct TreeBuilder {
     /// which shares them, and the reader drops the original after it.
     private let entryStack = ChildStack<YAMLMappingEntry>()
     private let itemStack = ChildStack<YAMLNode>()
+    /// The packed items of the open sequences that are `.packed`, innermost last.
+    private let packedRuns = PackedRuns()
+    private final class PackedRuns {
+        // One builder, one thread: no access overlaps (the checks cost 3 % of a long list's parse).
+        @exclusivity(unchecked) var runs: [PackedScalars] = []
+    }
     /// Scratch for `checkKeys`, kept to reuse its storage.
     private var keys: [String] = []
     private var keyEntries: [Int] = []
@@ -127,6 +139,7 @@ struct TreeBuilder {
                                                    valueLength: value.count, sourceLength: inner.length)])
             if style == .literal || style == .folded { tokenEnd = Self.trimTrailingSpace(input, tokenStart, end) }
         }
+        if verbatim, tag == nil, anchor == nil, appendsPacked(value, style: style, start: tokenStart, end: end) { return }
         let valueCount = value.count
         let string: String
         if verbatim, valueCount >= Self.largeValueBytes {
@@ -228,8 +241,14 @@ struct TreeBuilder {
             mapping.entriesAreKnownEffective = asWritten
             node = .mapping(mapping)
         } else {
-            node = .sequence(YAMLSequence(items: itemStack.popArray(from: frame.firstChild), style: style, range: range,
-                                          tag: frame.tag, anchor: frame.anchor))
+            let items: YAMLItems
+            if frame.packing == .packed, var packed = packedRuns.runs.popLast() {
+                packed.finish()
+                items = YAMLItems(packed: packed)
+            } else {
+                items = YAMLItems(itemStack.popArray(from: frame.firstChild))
+            }
+            node = .sequence(YAMLSequence(items: items, style: style, range: range, tag: frame.tag, anchor: frame.anchor))
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
         if frames.count < dropDepth { (drops.list, dropDepth) = (nil, 0) }  // the list itself closed
@@ -357,6 +376,55 @@ struct TreeBuilder {
                 frames[top].pendingKey = node
             }
         } else {
+            addItem(node, to: top)
+        }
+    }
+
+    /// Adds a scalar that is its source text straight to the innermost sequence's packed
+    /// items, when that sequence packs them: no string, no node.
+    private mutating func appendsPacked(_ value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, start: Int, end: Int) -> Bool {
+        let top = frames.count - 1
+        guard top >= 0, frames[top].packing == .packed, frames.count != dropDepth,
+              end - start == value.count + (style == .plain ? 0 : 2),
+              packedRuns.runs[packedRuns.runs.count - 1].append(value: value, style: style, start: start) else { return false }
+        frames[top].weight = min(frames[top].weight + 1, Int.max / 4)
+        frames[top].lastEnd = max(frames[top].lastEnd, end)
+        return true
+    }
+
+    /// Adds an item to the sequence `frames[top]`: packed when it and the ones before it
+    /// can be (`YAMLLimits.packScalarListsFrom`); a list that stops being packable is
+    /// unpacked, once.
+    private mutating func addItem(_ node: consuming YAMLNode, to top: Int) {
+        switch frames[top].packing {
+        case .never:
+            itemStack.push(node)
+        case .maybe:
+            guard case .scalar(let scalar) = node, scalar.packed != nil else {
+                frames[top].packing = .never
+                itemStack.push(node)
+                return
+            }
+            itemStack.push(node)
+            guard itemStack.count - frames[top].firstChild >= max(1, limits.packScalarListsFrom) else { return }
+            let items = itemStack.popArray(from: frames[top].firstChild)
+            var packed = PackedScalars(origin: items[0].range.start)
+            for item in items {
+                guard case .scalar(let s) = item, let p = s.packed, packed.append(p) else {
+                    for item in items { itemStack.push(item) }
+                    frames[top].packing = .never
+                    return
+                }
+            }
+            packedRuns.runs.append(packed)
+            frames[top].packing = .packed
+        case .packed:
+            if case .scalar(let scalar) = node, let p = scalar.packed,
+               packedRuns.runs[packedRuns.runs.count - 1].append(p) { return }
+            // Not packable: the packed items go back on the stack as nodes, before this one.
+            let packed = packedRuns.runs.removeLast()
+            for item in IteratorSequence(packed.makeIterator()) { itemStack.push(item) }
+            frames[top].packing = .never
             itemStack.push(node)
         }
     }

@@ -122,6 +122,10 @@ public struct YAMLLimits: Sendable, Hashable {
     var nodesBuiltBefore = 0
     /// A parallel parse's count of the nodes all its jobs built (nil in any other parse).
     var liveNodes: LiveNodes?
+    /// A sequence whose first this many items are scalars that are their own source text
+    /// keeps its scalars packed (`YAMLItems`, PackedScalars.swift): shorter lists, most of
+    /// them, stay arrays of nodes. Tests and the fuzzer lower it to pack small lists too.
+    public var packScalarListsFrom = 256
     /// Whether the tree builder drops items as they close (else only the finished tree is
     /// pruned): off for the rare document where that guess proved wrong.
     var dropsItemsEarly = true

@@ -94,7 +94,7 @@ extension YAMLNode {
             return .mapping(m)
         case .sequence(var s):
             s.range = s.range.shifted(by: delta)
-            s.items = s.items.map { $0.shifted(by: delta) }
+            s.items = s.items.shifted(by: delta)
             return .sequence(s)
         case .alias(var a):
             a.range = a.range.shifted(by: delta)

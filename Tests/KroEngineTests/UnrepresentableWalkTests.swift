@@ -106,6 +106,22 @@ import YAMLSyntax
         #expect(Self.compare(root, "seed \(seed)") > 3)
     }
 
+    /// A long list of plain and quoted scalars is packed (`YAMLItems`): the walk reads its
+    /// values without nodes and must still report every float that is not finite.
+    @Test(arguments: ["flow", "block"]) func packedListsWalkAsThePlainWalk(style: String) throws {
+        let packable = Self.values.filter { !$0.contains(where: { "&*![{!".contains($0) }) }
+        let items = (0..<700).map { packable[($0 * 7) % packable.count] }
+        let text = style == "flow" ? "list: [" + items.joined(separator: ", ") + "]\n"
+            : "list:\n" + items.map { "- " + $0 }.joined(separator: "\n") + "\n"
+        let root = try #require(YAMLParser.parse(SourceText(text)).documents.first?.root)
+        let list = try #require(root.mapping?.value(forKey: "list")?.sequence)
+        #expect(list.items.arePackedScalars)
+        var reader = AdmissionReader()
+        reader.checkUnrepresentable(.sequence(list), depth: AdmissionReader.resourceItemDepth)
+        #expect(reader.diagnostics.count > 100)
+        #expect(Self.compare(root, style) == 703)
+    }
+
     /// The pre-filter keeps every text that resolves to a float.
     @Test func everyFloatTextPassesThePreFilter() {
         let file = YAMLParser.parse(SourceText("[" + Self.values.joined(separator: ", ") + "]\n"))

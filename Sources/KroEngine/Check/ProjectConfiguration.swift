@@ -120,7 +120,7 @@ public struct ProjectConfiguration: Sendable, Hashable {
 
     private static func strings(_ node: YAMLNode, _ key: String, _ problem: (String, YAMLNode?) -> Void) -> [String] {
         if let single = node.jsonValue.stringValue { return [single] }
-        guard var items = node.resolvedNode?.sequence?.items else {
+        guard var items = node.resolvedNode?.sequence?.items.array else {
             problem("\(key): expected a list of paths", nil)
             return []
         }

@@ -267,8 +267,16 @@ struct AdmissionReader {
             return anchored
         case .sequence(let s):
             var anchored = s.anchor != nil
-            s.items.withUnsafeBufferPointer { items in
+            // Packed scalars have no anchor: only the ones that may be floats are read.
+            let packed = s.items.forEachPackedValue { i, style, value in
+                if style == .plain, let first = value.first, Self.mayStartFloat(first) {
+                    checkUnrepresentable(s.items[i], depth: depth + 1, skipping: skipping)
+                }
+            }
+            if packed { return anchored }
+            s.items.forEachBlock { items, _ in
                 for i in items.indices where checkUnrepresentable(items[i], depth: depth + 1, skipping: skipping) { anchored = true }
+                return true
             }
             return anchored
         case .alias:
@@ -288,6 +296,10 @@ struct AdmissionReader {
     /// Resolving every scalar of a resource was most of KRO003's cost.
     static func mayResolveToFloat(_ s: YAMLScalar) -> Bool {
         guard s.style == .plain, let first = s.value.utf8.first else { return false }
+        return mayStartFloat(first)
+    }
+
+    static func mayStartFloat(_ first: UInt8) -> Bool {
         switch first {
         case UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
         default: return false
@@ -328,7 +340,7 @@ struct AdmissionReader {
             report("KRO004", "spec.schema: Required value", specEntry.key.range)
         }
         if let resourcesEntry = field(spec, "resources"), let list = sequence(resourcesEntry, path: "spec.resources") {
-            items = list.items
+            items = list.items.array
             if let maxResources, let over = countOverLimit(maxResources, list: list.range) {
                 overLimit = over
             } else if let maxExpressions, let source,
@@ -499,7 +511,7 @@ struct AdmissionReader {
         }
         if let entry = field(map, "additionalPrinterColumns"),
            let list = sequence(entry, path: "spec.schema.additionalPrinterColumns") {
-            schema.additionalPrinterColumns = list.items
+            schema.additionalPrinterColumns = list.items.array
             for (i, item) in list.items.enumerated() {
                 let path = "spec.schema.additionalPrinterColumns[\(i)]"
                 guard let col = item.mapping else { typeError(item, path: path, expected: "object"); continue }

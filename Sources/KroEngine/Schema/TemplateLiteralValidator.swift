@@ -104,13 +104,14 @@ public struct TemplateLiteralValidator: Sendable {
                     range: pointAtKey, path: path))
                 return
             }
-            sequence.items.withUnsafeBufferPointer { buffer in
+            sequence.items.forEachBlock { buffer, first in
                 for index in buffer.indices {
-                    if findings.count >= limit { return }
-                    path.append(.index(index))
+                    if findings.count >= limit { return false }
+                    path.append(.index(first + index))
                     walk(buffer[index], items, in: tree, path: &path, keyRange: nil, into: &findings, limit: limit, depth: depth + 1)
                     path.removeLast()
                 }
+                return true
             }
         case .scalar(let scalar):
             switch scalar.resolved {

@@ -1,0 +1,190 @@
+/// A long list's scalars packed into bytes: each is about two bytes plus its value instead
+/// of a 24-byte node (a flow list of 5 million one-letter items held 126 MB of nodes).
+///
+/// Only scalars that `YAMLScalar.packed` describes are packed: plain or quoted, no tag, no
+/// anchor, the value its source text right inside the quotes. Such a scalar is its style,
+/// its start and its value; its range and its source map follow from them.
+struct PackedScalars: Sendable {
+    /// Per scalar: LEB128 of `gap << 2 | style` (the gap from the previous scalar's end to
+    /// this one's start), LEB128 of the value's length, the value's bytes.
+    private var stream: [UInt8] = []
+    /// For every `markEvery`-th scalar: its offset in `stream` (high 32 bits) and the
+    /// previous scalar's end relative to `origin` (low 32 bits), for a read from the middle.
+    private var marks: [UInt64] = []
+    private(set) var count = 0
+    /// The file offset positions are relative to: the first scalar's start.
+    private var origin: Int
+    /// The last scalar's end relative to `origin`, while appending.
+    private var end = 0
+
+    private static let markEvery = 16
+
+    init(origin: Int) { self.origin = origin }
+
+    /// Appends a scalar; false (nothing appended) when its position is not after the last
+    /// one's end or is too far from the first one's start.
+    mutating func append(_ scalar: YAMLScalar.Packed) -> Bool {
+        var value = scalar.value
+        return value.withUTF8 { append(value: $0, style: scalar.style, start: scalar.start) }
+    }
+
+    /// Appends the scalar of style `style` (plain or quoted) whose value, its source text,
+    /// is `value`, starting at file offset `start` (its opening quote).
+    mutating func append(value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, start fileStart: Int) -> Bool {
+        let start = fileStart - origin
+        let quotes = style == .plain ? 0 : 2
+        let length = value.count
+        guard start >= end, start + length + quotes <= Int(UInt32.max), stream.count <= Int(UInt32.max) else { return false }
+        if count % Self.markEvery == 0 { marks.append(UInt64(stream.count) << 32 | UInt64(end)) }
+        Self.writeNumber((start - end) << 2 | style.packedCode, into: &stream)
+        Self.writeNumber(length, into: &stream)
+        stream.append(contentsOf: value)
+        end = start + length + quotes
+        count += 1
+        return true
+    }
+
+    /// Calls `body` with each scalar's index, style and value, without making nodes.
+    func forEachValue(_ body: (Int, ScalarStyle, UnsafeBufferPointer<UInt8>) -> Void) {
+        stream.withUnsafeBufferPointer { bytes in
+            var offset = 0
+            for i in 0..<count {
+                let style = ScalarStyle(packedCode: Self.readNumber(bytes, at: &offset) & 3)
+                let length = Self.readNumber(bytes, at: &offset)
+                body(i, style, UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))
+                offset += length
+            }
+        }
+    }
+
+    /// Gives back the memory doubling left unused once the list is complete.
+    mutating func finish() {
+        Self.trim(&stream)
+        Self.trim(&marks)
+    }
+
+    private static func trim<T>(_ array: inout [T]) {
+        guard array.capacity > array.count + array.count / 8 else { return }
+        array = [T](unsafeUninitializedCapacity: array.count) { buffer, count in
+            count = buffer.initialize(fromContentsOf: array)
+        }
+    }
+
+    /// The same scalars `delta` bytes further in the file.
+    func shifted(by delta: Int) -> PackedScalars {
+        var moved = self
+        moved.origin += delta
+        return moved
+    }
+
+    subscript(i: Int) -> YAMLNode {
+        precondition(i >= 0 && i < count, "index out of the packed scalars")
+        var cursor = Cursor(of: self, at: i / Self.markEvery)
+        for _ in 0..<(i % Self.markEvery) { cursor.skip(in: self) }
+        return cursor.next(in: self)
+    }
+
+    /// A position in the stream: the next scalar's offset and the previous one's end.
+    private struct Cursor {
+        var offset: Int
+        var end: Int
+
+        init(offset: Int, end: Int) { (self.offset, self.end) = (offset, end) }
+
+        init(of packed: PackedScalars, at mark: Int) {
+            let m = packed.marks[mark]
+            (offset, end) = (Int(m >> 32), Int(m & 0xFFFF_FFFF))
+        }
+
+        mutating func skip(in packed: PackedScalars) {
+            let (start, style, length) = header(in: packed)
+            offset += length
+            end = start + length + (style == .plain ? 0 : 2)
+        }
+
+        mutating func next(in packed: PackedScalars) -> YAMLNode {
+            let (start, style, length) = header(in: packed)
+            let value = packed.stream.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)]), as: UTF8.self)
+            }
+            offset += length
+            let quotes = style == .plain ? 0 : 2
+            end = start + length + quotes
+            let range = TextRange(start: packed.origin + start, end: packed.origin + end)
+            return .scalar(YAMLScalar(verbatimValue: value, style: style, range: range))
+        }
+
+        /// Reads a scalar's header: its start (relative), style and value length.
+        private mutating func header(in packed: PackedScalars) -> (Int, ScalarStyle, Int) {
+            let head = PackedScalars.readNumber(packed.stream, at: &offset)
+            let length = PackedScalars.readNumber(packed.stream, at: &offset)
+            return (end + head >> 2, ScalarStyle(packedCode: head & 3), length)
+        }
+    }
+
+    struct Iterator: IteratorProtocol {
+        private let packed: PackedScalars
+        private var cursor: Cursor
+        private var index = 0
+
+        init(_ packed: PackedScalars) {
+            self.packed = packed
+            cursor = Cursor(offset: 0, end: 0)
+        }
+
+        mutating func next() -> YAMLNode? {
+            guard index < packed.count else { return nil }
+            index += 1
+            return cursor.next(in: packed)
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(self) }
+
+    @inline(__always)
+    private static func writeNumber(_ n: Int, into bytes: inout [UInt8]) {
+        if n < 0x80 { bytes.append(UInt8(n)); return }
+        var n = UInt(n)
+        while n >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: n) | 0x80)
+            n >>= 7
+        }
+        bytes.append(UInt8(n))
+    }
+
+    @inline(__always)
+    private static func readNumber(_ bytes: [UInt8], at offset: inout Int) -> Int {
+        bytes.withUnsafeBufferPointer { readNumber($0, at: &offset) }
+    }
+
+    @inline(__always)
+    private static func readNumber(_ bytes: UnsafeBufferPointer<UInt8>, at offset: inout Int) -> Int {
+        var n = 0, shift = 0
+        while true {
+            let b = bytes[offset]
+            offset += 1
+            n |= Int(b & 0x7F) << shift
+            if b < 0x80 { return n }
+            shift += 7
+        }
+    }
+}
+
+extension ScalarStyle {
+    /// Two bits, for `PackedScalars` (plain and quoted styles only).
+    fileprivate var packedCode: Int {
+        switch self {
+        case .plain: 0
+        case .singleQuoted: 1
+        case .doubleQuoted: 2
+        case .literal, .folded: preconditionFailure("block scalars are never packed")
+        }
+    }
+    fileprivate init(packedCode: Int) {
+        switch packedCode {
+        case 1: self = .singleQuoted
+        case 2: self = .doubleQuoted
+        default: self = .plain
+        }
+    }
+}
