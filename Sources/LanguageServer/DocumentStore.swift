@@ -28,9 +28,10 @@ struct DocumentStore: Sendable {
     private(set) var documents: [String: OpenDocument] = [:]
     var limits = Limits()
     private var totalBytes = 0
-    /// Documents `change` closed for the byte limit, which the client still has open: their
-    /// language, by URI (no more entries than `maxDocuments`).
-    private var closedForLimit: [String: String] = [:]
+    /// Documents the client has open that the store does not hold, for a limit: the ones
+    /// `change` closed and the ones `open` refused. Their language and why, by URI (no more
+    /// entries than `maxDocuments`), so that a request on one says why it has no answer.
+    private var closedForLimit: [String: (languageId: String, reason: String)] = [:]
 
     subscript(uri: String) -> OpenDocument? { documents[uri] }
 
@@ -42,16 +43,33 @@ struct DocumentStore: Sendable {
         }
         let previous = documents[uri]?.source.bytes.count ?? 0
         if previous == 0 && documents[uri] == nil && documents.count >= limits.maxDocuments {
-            return "\(documents.count) documents are open, the limit is \(limits.maxDocuments); close some to analyse \(uri)"
+            return refused(uri, languageId,
+                           "\(documents.count) documents are open, the limit is \(limits.maxDocuments); close some to analyse \(uri)")
         }
         let bytes = totalBytes - previous + text.utf8.count
         if bytes > limits.maxTotalBytes {
-            return "open documents would hold \(bytes) bytes, the limit is \(limits.maxTotalBytes); close some to analyse \(uri)"
+            return refused(uri, languageId,
+                           "open documents would hold \(bytes) bytes, the limit is \(limits.maxTotalBytes); close some to analyse \(uri)")
         }
         documents[uri] = OpenDocument(uri: uri, languageId: languageId, version: version, source: SourceText(text))
         totalBytes = bytes
         closedForLimit[uri] = nil
         return nil
+    }
+
+    /// Keeps why `uri` was refused (the client has it open all the same) and returns it.
+    private mutating func refused(_ uri: String, _ languageId: String, _ reason: String) -> String {
+        if documents[uri] == nil, closedForLimit[uri] != nil || closedForLimit.count < limits.maxDocuments {
+            closedForLimit[uri] = (languageId, reason)
+        }
+        return reason
+    }
+
+    /// The error for a request on `uri` when the store does not hold it: why, when a limit
+    /// closed or refused it.
+    func notOpenError(_ uri: String, what: String = "document") -> ResponseError {
+        guard let reason = closedForLimit[uri]?.reason else { return .invalidParams("\(what) not open: \(uri)") }
+        return .invalidParams("\(what) not analysed, over a limit of kro-lsp: \(reason)")
     }
 
     mutating func close(uri: String) -> OpenDocument? {
@@ -119,9 +137,10 @@ struct DocumentStore: Sendable {
         let bytes = totalBytes - document.source.bytes.count + source.bytes.count
         guard bytes <= limits.maxTotalBytes else {
             _ = close(uri: uri)
-            if closedForLimit.count < limits.maxDocuments { closedForLimit[uri] = document.languageId }
-            return "open documents would hold \(bytes) bytes after this change, the limit is \(limits.maxTotalBytes); "
+            let reason = "open documents would hold \(bytes) bytes after this change, the limit is \(limits.maxTotalBytes); "
                 + "\(uri) is closed in kro-lsp (reopen it, or replace its whole text, to analyse it)"
+            if closedForLimit.count < limits.maxDocuments { closedForLimit[uri] = (document.languageId, reason) }
+            return reason
         }
         totalBytes = bytes
         document.source = source
@@ -130,16 +149,16 @@ struct DocumentStore: Sendable {
         return nil
     }
 
-    /// Whether `uri` is a document `change` closed for the byte limit.
+    /// Whether `uri` is a document `change` closed, or `open` refused, for a limit.
     func isClosedForLimit(_ uri: String) -> Bool { closedForLimit[uri] != nil }
 
-    /// A didChange for a document `change` closed for the byte limit: the client still has
-    /// it open. A change of the whole text reopens it, the changes after that one applied,
+    /// A didChange for a document `change` closed, or `open` refused, for a limit: the
+    /// client still has it open. A change of the whole text reopens it, the changes after that one applied,
     /// when it fits; changes of ranges alone cannot be applied to a text no longer held.
     /// Returns whether the document is open again.
     mutating func changeClosed(uri: String, version: Int, changes: [JSONValue],
                                conversion: PositionConversion) throws(ResponseError) -> Bool {
-        guard let languageId = closedForLimit[uri],
+        guard let languageId = closedForLimit[uri]?.languageId,
               let whole = changes.lastIndex(where: { $0["range"] == nil || $0["range"] == .null }),
               let text = changes[whole]["text"]?.stringValue,
               open(uri: uri, languageId: languageId, version: version, text: text) == nil else { return false }

@@ -46,16 +46,17 @@ extension Server {
     /// the open document `instance`, or else the RGD's scaffold) or the instance (its RGD
     /// is found among the open documents).
     private func preview(uri: String, argument: JSONValue, rgd chosenRGD: Int?) throws(ResponseError) -> Reply {
-        let (own, others) = withState { state -> (SourceText?, [SourceText]) in
+        let (own, others, notOpen) = withState { state -> (SourceText?, [SourceText], ResponseError) in
             (state.documents[uri]?.source,
-             state.documents.documents.values.filter { $0.uri != uri }.map(\.source))
+             state.documents.documents.values.filter { $0.uri != uri }.map(\.source), state.documents.notOpenError(uri))
         }
-        guard let own else { throw ResponseError.invalidParams("document not open: \(uri)") }
+        guard let own else { throw notOpen }
         var instanceText = argument["instanceText"]?.stringValue.map { SourceText($0) }
         if instanceText == nil, let instanceURI = argument["instance"]?.stringValue {
-            guard let text = withState({ $0.documents[instanceURI]?.source }) else {
-                throw ResponseError.invalidParams("instance document not open: \(instanceURI)")
+            let (instance, notOpen) = withState {
+                ($0.documents[instanceURI]?.source, $0.documents.notOpenError(instanceURI, what: "instance document"))
             }
+            guard let text = instance else { throw notOpen }
             instanceText = text
         }
         let fixedInstance = instanceText

@@ -65,8 +65,10 @@ extension Server {
         guard let uri = params["textDocument"]?["uri"]?.stringValue else {
             throw ResponseError.invalidParams("the request needs textDocument.uri")
         }
-        let (generation, conversion) = withState { ($0.analyses.current[uri], $0.conversion) }
-        guard let generation else { throw ResponseError.invalidParams("document not open: \(uri)") }
+        let (generation, conversion, notOpen) = withState {
+            ($0.analyses.current[uri], $0.conversion, $0.analyses.current[uri] == nil ? $0.documents.notOpenError(uri) : nil)
+        }
+        guard let generation else { throw notOpen ?? ResponseError.invalidParams("document not open: \(uri)") }
         return .later { [self] in
             guard case .done(let result) = await analysis(uri, generation: generation) else { return .failure(Server.contentModified) }
             guard result.isKroFile else { return .success(.tree(notKro)) }

@@ -262,6 +262,13 @@ import YAMLSyntax
         }
         #expect(cleared != nil)
         #expect(server.withState { $0.documents[uri] == nil })
+        // A request on it says why it has no answer.
+        send(["jsonrpc": "2.0", "id": 2, "method": "textDocument/hover",
+              "params": ["textDocument": ["uri": .string(uri)], "position": ["line": 0, "character": 0]]])
+        let hover = try await messages.first { $0["id"] == 2 }
+        #expect(hover?["error"]?["message"]?.stringValue == "document not analysed, over a limit of kro-lsp: open documents "
+            + "would hold \(grown.utf8.count) bytes after this change, the limit is 400; \(uri) is closed in kro-lsp "
+            + "(reopen it, or replace its whole text, to analyse it)")
         // The client still has it open: an edit of a range cannot be applied, and is ignored;
         // one of the whole text (then a range) reopens it, within the limit.
         let range: JSONValue = ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]]
@@ -284,5 +291,36 @@ import YAMLSyntax
               "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 6, "text": .string(text)]]])
         let reopened = try await messages.first { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 6 }
         #expect(reopened != nil)
+    }
+
+    /// A document refused at its opening is one the client has open: a request on it says
+    /// why, and a change of its whole text opens it once it fits.
+    @Test func aDocumentRefusedAtItsOpeningSaysWhyAndOpensOnAWholeText() async throws {
+        let messages = Messages()
+        let server = Server(writer: FrameWriter(deliver: { messages.add($0) }), logLevel: .error)
+        server.withState { $0.documents.limits.maxTotalBytes = 400 }
+        func send(_ m: JSONValue) { _ = server.handle(Message.decode(Array(m.jsonText.utf8))) }
+        send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
+        send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
+        let uri = "file:///big.yaml"
+        let big = "# " + String(repeating: "x", count: 500) + "\n"
+        send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
+              "params": ["textDocument": ["uri": .string(uri), "languageId": "yaml", "version": 1, "text": .string(big)]]])
+        let warning = try await messages.first { $0["method"] == "window/showMessage" }
+        let reason = "open documents would hold \(big.utf8.count) bytes, the limit is 400; close some to analyse \(uri)"
+        #expect(warning?["params"]?["message"]?.stringValue == "kro-lsp: " + reason)
+        send(["jsonrpc": "2.0", "id": 2, "method": "textDocument/documentSymbol", "params": ["textDocument": ["uri": .string(uri)]]])
+        let symbols = try await messages.first { $0["id"] == 2 }
+        #expect(symbols?["error"]?["message"]?.stringValue == "document not analysed, over a limit of kro-lsp: " + reason)
+        send(["jsonrpc": "2.0", "id": 3, "method": "textDocument/hover",
+              "params": ["textDocument": ["uri": "file:///never.yaml"], "position": ["line": 0, "character": 0]]])
+        let unknown = try await messages.first { $0["id"] == 3 }
+        #expect(unknown?["error"]?["message"]?.stringValue == "document not open: file:///never.yaml")
+        let text = "apiVersion: kro.run/v1alpha1\nkind: ResourceGraphDefinition\nmetadata:\n  name: small\n"
+        send(["jsonrpc": "2.0", "method": "textDocument/didChange",
+              "params": ["textDocument": ["uri": .string(uri), "version": 2], "contentChanges": [["text": .string(text)]]]])
+        let opened = try await messages.first { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == 2 }
+        #expect(opened != nil)
+        #expect(server.withState { $0.documents[uri]?.source.text } == text)
     }
 }
