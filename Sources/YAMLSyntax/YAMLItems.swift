@@ -63,29 +63,32 @@ public struct YAMLItems: RandomAccessCollection, MutableCollection, RangeReplace
     }
 
     public struct Iterator: IteratorProtocol {
-        fileprivate enum Source {
-            case nodes(IndexingIterator<[YAMLNode]>)
-            case packed(PackedScalars.Iterator)
-        }
-        fileprivate var source: Source
+        fileprivate let nodes: [YAMLNode]
+        fileprivate var index = 0
+        fileprivate var packed: PackedScalars.Iterator?
+
         public mutating func next() -> YAMLNode? {
-            switch source {
-            case .nodes(var it):
-                defer { source = .nodes(it) }
-                return it.next()
-            case .packed(var it):
-                defer { source = .packed(it) }
-                return it.next()
-            }
+            if packed != nil { return packed!.next() }
+            guard index < nodes.count else { return nil }
+            defer { index += 1 }
+            return nodes[index]
         }
     }
 
     /// Reads packed scalars one after another, not each from its mark.
     public func makeIterator() -> Iterator {
         switch storage {
-        case .nodes(let nodes): Iterator(source: .nodes(nodes.makeIterator()))
-        case .packed(let packed): Iterator(source: .packed(packed.makeIterator()))
+        case .nodes(let nodes): Iterator(nodes: nodes)
+        case .packed(let packed): Iterator(nodes: [], packed: packed.makeIterator())
         }
+    }
+
+    /// `Collection.map` reads each element by its index: packed scalars are read in order here.
+    public func map<T, E: Error>(_ transform: (YAMLNode) throws(E) -> T) throws(E) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for node in self { result.append(try transform(node)) }
+        return result
     }
 
     /// Calls `body` with the items in order, a block of them at a time with the index of the
