@@ -56,6 +56,7 @@ SHAPES = {
     "resource-ring-10000": (lambda: shapes.resource_ring(10_000), ('"${r1.', 4)),
     "file-50MB": (shapes.fifty_mb, ("k0: \"${schema", 10)),
     "long-line-10MB": (lambda: long_line(10), ("${schema.spec.name", 10)),
+    "flow-list-10MB": (lambda: shapes.flow_list(10), ("[a,a", 3)),
 }
 
 

@@ -236,11 +236,11 @@ extension YAMLParser {
         let rest = path.dropFirst()
         switch node {
         case .mapping(var m):
-            m.entries = rebuilt(m.entries, at: i, threads: threads) {
+            m.entries = YAMLEntries(rebuilt(m.entries.array, at: i, threads: threads) {
                 YAMLMappingEntry(key: $0.key, value: splice($0.value, path: rest, item: item, delta: delta, threads: threads))
             } moving: {
                 YAMLMappingEntry(key: $0.key.shifted(by: delta), value: $0.value.shifted(by: delta))
-            }
+            })
             // Block collections end at their last child, flow ones at their bracket.
             m.range.end = m.style == .block
                 ? m.entries.reduce(m.range.start) { max($0, $1.key.range.end, $1.value.range.end) } : m.range.end + delta

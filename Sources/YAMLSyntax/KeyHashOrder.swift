@@ -8,13 +8,11 @@ struct KeyHashOrder {
     /// False when an entry was left out: a merge key, or a key that is not a string.
     private(set) var keysAll = true
 
-    init(_ entries: [YAMLMappingEntry], hash: (String) -> UInt32) {
+    init(_ entries: YAMLEntries, hash: (String) -> UInt32) {
         order.reserveCapacity(entries.count)
-        entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
-            for i in buffer.indices {
-                guard !buffer[i].isMergeKey, let key = buffer[i].key.keyString else { keysAll = false; continue }
-                order.append(UInt64(hash(key)) << 32 | UInt64(i))
-            }
+        entries.forEachKey { i, key in  // of packed entries, only the keys are made
+            guard !key.isMergeKey, let string = key.keyString else { keysAll = false; return }
+            order.append(UInt64(hash(string)) << 32 | UInt64(i))
         }
         order.sort()
     }

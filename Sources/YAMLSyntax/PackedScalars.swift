@@ -13,24 +13,39 @@ struct PackedScalars: Sendable {
     private var marks: [UInt64] = []
     private(set) var count = 0
     /// The file offset positions are relative to: the first scalar's start.
-    private var origin: Int
+    private var origin = 0
     /// The last scalar's end relative to `origin`, while appending.
     private var end = 0
 
     private static let markEvery = 16
 
-    init(origin: Int) { self.origin = origin }
+    init() {}
 
-    /// Appends a scalar; false (nothing appended) when its position is not after the last
-    /// one's end or is too far from the first one's start.
-    mutating func append(_ scalar: YAMLScalar.Packed) -> Bool {
-        var value = scalar.value
-        return value.withUTF8 { append(value: $0, style: scalar.style, start: scalar.start) }
+    /// Appends scalars, all or none: none when one's position is not after the last one's
+    /// end or is too far from the first one's start.
+    mutating func append(_ first: YAMLScalar.Packed, _ second: YAMLScalar.Packed? = nil) -> Bool {
+        if count == 0 { origin = first.start }
+        let firstEnd = first.start + first.value.utf8.count + (first.style == .plain ? 0 : 2)
+        guard fits(start: first.start, end: firstEnd),
+              second.map({ $0.start >= firstEnd && fits(start: $0.start, end: $0.start + $0.value.utf8.count + 2) }) ?? true
+        else { return false }
+        var value = first.value
+        _ = value.withUTF8 { append(value: $0, style: first.style, start: first.start) }
+        if let second {
+            value = second.value
+            _ = value.withUTF8 { append(value: $0, style: second.style, start: second.start) }
+        }
+        return true
+    }
+
+    private func fits(start: Int, end fileEnd: Int) -> Bool {
+        start - origin >= end && fileEnd - origin <= Int(UInt32.max) && stream.count + (fileEnd - start) + 20 <= Int(UInt32.max)
     }
 
     /// Appends the scalar of style `style` (plain or quoted) whose value, its source text,
     /// is `value`, starting at file offset `start` (its opening quote).
     mutating func append(value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, start fileStart: Int) -> Bool {
+        if count == 0 { origin = fileStart }
         let start = fileStart - origin
         let quotes = style == .plain ? 0 : 2
         let length = value.count
@@ -78,10 +93,33 @@ struct PackedScalars: Sendable {
     }
 
     subscript(i: Int) -> YAMLNode {
-        precondition(i >= 0 && i < count, "index out of the packed scalars")
-        var cursor = Cursor(of: self, at: i / Self.markEvery)
-        for _ in 0..<(i % Self.markEvery) { cursor.skip(in: self) }
-        return cursor.next(in: self)
+        var reader = Reader(self)
+        return reader.scalar(i)
+    }
+
+    /// Reads scalars by index: forward from the last one read when the next is not far
+    /// ahead, else from the mark before it. Reading in increasing order costs one pass.
+    struct Reader {
+        private let packed: PackedScalars
+        private var cursor: Cursor
+        /// The index of the scalar `cursor` is at.
+        private var at = 0
+
+        init(_ packed: PackedScalars) {
+            self.packed = packed
+            cursor = Cursor(offset: 0, end: 0)
+        }
+
+        mutating func scalar(_ i: Int) -> YAMLNode {
+            precondition(i >= 0 && i < packed.count, "index out of the packed scalars")
+            if i < at || i / markEvery > at / markEvery {
+                cursor = Cursor(of: packed, at: i / markEvery)
+                at = i / markEvery * markEvery
+            }
+            while at < i { cursor.skip(in: packed); at += 1 }
+            at += 1
+            return cursor.next(in: packed)
+        }
     }
 
     /// A position in the stream: the next scalar's offset and the previous one's end.
@@ -131,6 +169,8 @@ struct PackedScalars: Sendable {
             self.packed = packed
             cursor = Cursor(offset: 0, end: 0)
         }
+
+        var hasNext: Bool { index < packed.count }
 
         mutating func next() -> YAMLNode? {
             guard index < packed.count else { return nil }

@@ -408,7 +408,7 @@ public struct YAMLMappingEntry: Sendable, Hashable {
 }
 
 public struct YAMLMapping: Sendable, Hashable {
-    public var entries: [YAMLMappingEntry] {
+    public var entries: YAMLEntries {
         didSet { entriesAreKnownEffective = false }
     }
     public var range: TextRange { get { header.range } set { header.range = newValue } }
@@ -435,7 +435,7 @@ public struct YAMLMapping: Sendable, Hashable {
     private static let knownEffective: UInt8 = 1, dropped: UInt8 = 2
     public var tag: String? { get { header.tag } set { header.tag = newValue } }
     public var anchor: String? { get { header.anchor } set { header.anchor = newValue } }
-    public init(entries: [YAMLMappingEntry], style: CollectionStyle, range: TextRange,
+    public init(entries: YAMLEntries, style: CollectionStyle, range: TextRange,
                 tag: String? = nil, anchor: String? = nil) {
         self.entries = entries; self.style = style
         self.header = CollectionHeader(range: range, tag: tag, anchor: anchor)

@@ -221,7 +221,7 @@ struct TreeBuilder {
     }
 
     mutating func close(end: Int) {
-        guard let frame = frames.popLast() else { return }
+        guard var frame = frames.popLast() else { return }
         // Block collections end at their last child (libyaml's block end sits at the next
         // token, after comments and blank lines); flow ones at their closing bracket.
         let range = TextRange(start: frame.start, end: frame.flow ? max(end, frame.start) : frame.lastEnd)
@@ -229,13 +229,22 @@ struct TreeBuilder {
         if let key = frame.pendingKey {
             // A key without value (only after an error): give it an empty value.
             let at = key.range.end
-            entryStack.push(YAMLMappingEntry(key: key, value: .scalar(YAMLScalar(
+            frames.append(frame)
+            addChild(YAMLMappingEntry(key: key, value: .scalar(YAMLScalar(
                 value: "", style: .plain, range: TextRange(start: at, end: at),
-                sourceMap: ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: at, valueLength: 0, sourceLength: 0)])))))
+                sourceMap: ScalarSourceMap(segments: [.init(valueOffset: 0, sourceOffset: at, valueLength: 0, sourceLength: 0)])))),
+                     to: frames.count - 1, on: entryStack)
+            frame = frames.removeLast()
         }
         let node: YAMLNode
         if frame.isMapping {
-            let entries = entryStack.popArray(from: frame.firstChild)
+            let entries: YAMLEntries
+            if frame.packing == .packed, var packed = packedRuns.runs.popLast() {
+                packed.finish()
+                entries = YAMLEntries(packed: packed)
+            } else {
+                entries = YAMLEntries(entryStack.popArray(from: frame.firstChild))
+            }
             let asWritten = checkKeys(entries)
             var mapping = YAMLMapping(entries: entries, style: style, range: range, tag: frame.tag, anchor: frame.anchor)
             mapping.entriesAreKnownEffective = asWritten
@@ -371,12 +380,12 @@ struct TreeBuilder {
         frames[top].lastEnd = max(frames[top].lastEnd, node.range.end)
         if frames[top].isMapping {
             if let key = frames[top].pendingKey.take() {
-                entryStack.push(YAMLMappingEntry(key: key, value: node))
+                addChild(YAMLMappingEntry(key: key, value: node), to: top, on: entryStack)
             } else {
                 frames[top].pendingKey = node
             }
         } else {
-            addItem(node, to: top)
+            addChild(node, to: top, on: itemStack)
         }
     }
 
@@ -384,7 +393,7 @@ struct TreeBuilder {
     /// items, when that sequence packs them: no string, no node.
     private mutating func appendsPacked(_ value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, start: Int, end: Int) -> Bool {
         let top = frames.count - 1
-        guard top >= 0, frames[top].packing == .packed, frames.count != dropDepth,
+        guard top >= 0, frames[top].packing == .packed, !frames[top].isMapping, frames.count != dropDepth,
               end - start == value.count + (style == .plain ? 0 : 2),
               packedRuns.runs[packedRuns.runs.count - 1].append(value: value, style: style, start: start) else { return false }
         frames[top].weight = min(frames[top].weight + 1, Int.max / 4)
@@ -392,58 +401,57 @@ struct TreeBuilder {
         return true
     }
 
-    /// Adds an item to the sequence `frames[top]`: packed when it and the ones before it
-    /// can be (`YAMLLimits.packScalarListsFrom`); a list that stops being packable is
-    /// unpacked, once.
-    private mutating func addItem(_ node: consuming YAMLNode, to top: Int) {
+    /// Adds a child (an item, an entry) to the collection `frames[top]`: packed when it and
+    /// the ones before it can be (`YAMLLimits.packScalarListsFrom`); a collection that stops
+    /// being packable is unpacked, once.
+    private mutating func addChild<Child: PackableChild>(_ child: consuming Child, to top: Int, on stack: ChildStack<Child>) {
         switch frames[top].packing {
         case .never:
-            itemStack.push(node)
+            stack.push(child)
         case .maybe:
-            guard case .scalar(let scalar) = node, scalar.packed != nil else {
+            var probe = PackedScalars()
+            guard child.pack(into: &probe) else {
                 frames[top].packing = .never
-                itemStack.push(node)
+                stack.push(child)
                 return
             }
-            itemStack.push(node)
-            guard itemStack.count - frames[top].firstChild >= max(1, limits.packScalarListsFrom) else { return }
-            let items = itemStack.popArray(from: frames[top].firstChild)
-            var packed = PackedScalars(origin: items[0].range.start)
-            for item in items {
-                guard case .scalar(let s) = item, let p = s.packed, packed.append(p) else {
-                    for item in items { itemStack.push(item) }
-                    frames[top].packing = .never
-                    return
-                }
+            stack.push(child)
+            guard stack.count - frames[top].firstChild >= max(1, limits.packScalarListsFrom) else { return }
+            let children = stack.popArray(from: frames[top].firstChild)
+            var packed = PackedScalars()
+            for c in children where !c.pack(into: &packed) {
+                for c in children { stack.push(c) }
+                frames[top].packing = .never
+                return
             }
             packedRuns.runs.append(packed)
             frames[top].packing = .packed
         case .packed:
-            if case .scalar(let scalar) = node, let p = scalar.packed,
-               packedRuns.runs[packedRuns.runs.count - 1].append(p) { return }
-            // Not packable: the packed items go back on the stack as nodes, before this one.
-            let packed = packedRuns.runs.removeLast()
-            for item in IteratorSequence(packed.makeIterator()) { itemStack.push(item) }
+            if child.pack(into: &packedRuns.runs[packedRuns.runs.count - 1]) { return }
+            // Not packable: the packed children go back on the stack, before this one.
+            var unpacked = PackedChildren<Child>.Iterator(PackedChildren(packed: packedRuns.runs.removeLast()))
+            while let c = unpacked.next() { stack.push(c) }
             frames[top].packing = .never
-            itemStack.push(node)
+            stack.push(child)
         }
     }
 
     /// One pass over a closed mapping's keys: records the keys written twice (each against
     /// its first occurrence) and returns whether the entries are what kubectl sees as
     /// written (no merge key, every key a scalar, none twice).
-    private mutating func checkKeys(_ entries: [YAMLMappingEntry]) -> Bool {
+    private mutating func checkKeys(_ entries: YAMLEntries) -> Bool {
         guard entries.count <= 8 else { return checkManyKeys(entries) }
         keys.removeAll(keepingCapacity: true)
         keyEntries.removeAll(keepingCapacity: true)
         var asWritten = true
-        entries.withUnsafeBufferPointer { buffer in  // read in place, no entry copied
+        entries.forEachBlock { buffer, first in  // read in place, no entry copied
             for i in buffer.indices {
                 if buffer[i].isMergeKey { asWritten = false; continue }
                 guard let key = buffer[i].key.keyString else { asWritten = false; continue }
                 keys.append(key)
-                keyEntries.append(i)
+                keyEntries.append(first + i)
             }
+            return true
         }
         let repeats = Self.repeatsPairwise(keys)
         for (repeated, first) in repeats {
@@ -469,7 +477,7 @@ struct TreeBuilder {
     /// (position in the low 32 bits, so equal hashes stay in order), and only keys of equal
     /// hash compared, their strings made again. Repeats are recorded as found, not gathered: a flow
     /// mapping of one key written 1.7 million times gathered 116 MB of them.
-    private mutating func checkManyKeys(_ entries: [YAMLMappingEntry]) -> Bool {
+    private mutating func checkManyKeys(_ entries: YAMLEntries) -> Bool {
         let order = KeyHashOrder(entries) { key in
             var hash: UInt32 = 2_166_136_261  // FNV-1a
             for byte in key.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
@@ -479,15 +487,14 @@ struct TreeBuilder {
         order.collidingRuns { run in
             // By dictionary: keys made to collide would make comparing each with the
             // earlier ones quadratic.
-            var firsts: [String: Int] = [:]
-            for o in run {
-                let position = KeyHashOrder.position(o)
-                let key = entries[position].key.keyString ?? ""
+            var firsts: [String: TextRange] = [:]
+            entries.forEachKey(at: run.lazy.map(KeyHashOrder.position)) { _, keyNode in  // in position order
+                let key = keyNode.keyString ?? ""
                 if let first = firsts[key] {
                     repeated = true
-                    record(DuplicateKey(key: key, first: entries[first].key.range, duplicate: entries[position].key.range))
+                    record(DuplicateKey(key: key, first: first, duplicate: keyNode.range))
                 } else {
-                    firsts[key] = position
+                    firsts[key] = keyNode.range
                 }
             }
         }

@@ -25,7 +25,7 @@ public final class YAMLEntryLookup {
 
     /// A mapping's entries as kubectl reads them, in order of the hash of their key.
     private struct Index {
-        let entries: [YAMLMappingEntry]
+        let entries: YAMLEntries
         let order: KeyHashOrder
 
         init(_ mapping: YAMLMapping) {

@@ -89,7 +89,7 @@ extension YAMLNode {
         case .mapping(var m):
             m.range = m.range.shifted(by: delta)
             let known = m.entriesAreKnownEffective  // moving keys changes none of them
-            m.entries = m.entries.map { YAMLMappingEntry(key: $0.key.shifted(by: delta), value: $0.value.shifted(by: delta)) }
+            m.entries = m.entries.shifted(by: delta)
             m.entriesAreKnownEffective = known
             return .mapping(m)
         case .sequence(var s):
@@ -106,8 +106,13 @@ extension YAMLNode {
 
 extension YAMLMappingEntry {
     /// True for a `<<` merge key (plain, untagged or tagged `!!merge`).
+    public var isMergeKey: Bool { key.isMergeKey }
+}
+
+extension YAMLNode {
+    /// True for the key of a `<<` merge (plain, untagged or tagged `!!merge`).
     public var isMergeKey: Bool {
-        guard case .scalar(let s) = key, s.value == "<<" else { return false }
+        guard case .scalar(let s) = self, s.value == "<<" else { return false }
         return s.style == .plain && (s.tag == nil || s.tag == "tag:yaml.org,2002:merge")
     }
 }
@@ -116,10 +121,10 @@ extension YAMLMapping {
     /// The entries kubectl sees: `<<` merge keys expanded (a mapping, or a sequence of
     /// mappings where earlier ones win), explicit keys over merged ones, and for
     /// duplicate keys only the last occurrence, at the position of its first occurrence.
-    public var effectiveEntries: [YAMLMappingEntry] {
+    public var effectiveEntries: YAMLEntries {
         if entriesAreKnownEffective || entriesAreEffective { return entries }
         var visiting = 0
-        return effectiveEntries(depth: &visiting)
+        return YAMLEntries(effectiveEntries(depth: &visiting))
     }
 
     /// True in the common case where `effectiveEntries` is `entries` as written: no merge
@@ -176,15 +181,18 @@ extension YAMLMapping {
         // do not read as themselves) — no resolution per key looked at.
         let byText = Self.readsAsItself(key)
         if entriesAreKnownEffective || !entries.contains(where: \.isMergeKey) {
-            // Through the buffer, from the end: no entry is copied until one matches.
-            return entries.withUnsafeBufferPointer { buffer in
+            // Through the buffer, from the end: no entry is copied until one matches (an array
+            // is one block; of packed entries, a later block's match is the later one).
+            var found: YAMLMappingEntry?
+            entries.forEachBlock { buffer, _ in
                 var i = buffer.count
                 while i > 0 {
                     i -= 1
-                    if Self.node(buffer[i].key, isKey: key, byText: byText) { return buffer[i] }
+                    if Self.node(buffer[i].key, isKey: key, byText: byText) { found = buffer[i]; break }
                 }
-                return nil
+                return true
             }
+            return found
         }
         return effectiveEntries.first { Self.node($0.key, isKey: key, byText: byText) }
     }

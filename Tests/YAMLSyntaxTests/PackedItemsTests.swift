@@ -104,11 +104,12 @@ import Testing
         #expect(blocks == [0, 256])
     }
 
-    /// Every list of the corpus packed from its first item reads as the unpacked parse.
+    /// Every list and mapping of the corpus packed from its first child reads as the
+    /// unpacked parse.
     @Test func corpusListsPackedFromTheirFirstItemReadAsNodes() throws {
         var packing = YAMLLimits.default, unpacked = YAMLLimits.default
         (packing.packScalarListsFrom, unpacked.packScalarListsFrom) = (1, .max)
-        var packedLists = 0
+        var packedLists = 0, packedMappings = 0
         for url in CorpusTests.corpusFiles {
             let source = SourceText(bytes: [UInt8](try Data(contentsOf: url)))
             let packed = YAMLParser.parse(source, limits: packing)
@@ -118,7 +119,9 @@ import Testing
                 var stack = document.root.map { [$0] } ?? []
                 while let node = stack.popLast() {
                     switch node {
-                    case .mapping(let m): for e in m.entries { stack.append(e.value) }
+                    case .mapping(let m):
+                        if m.entries.arePackedScalars { packedMappings += 1 }
+                        for e in m.entries { stack.append(e.value) }
                     case .sequence(let s):
                         if s.items.arePackedScalars { packedLists += 1 }
                         stack += s.items
@@ -127,7 +130,7 @@ import Testing
                 }
             }
         }
-        #expect(packedLists > 100)
+        #expect(packedLists > 100 && packedMappings > 1_000)
     }
 
     /// An edit inside a long list re-parses to what a full parse gives.

@@ -256,13 +256,21 @@ struct AdmissionReader {
         case .mapping(let m):
             var anchored = m.anchor != nil
             // Through the buffer: a node is stored inline, and copying one retains its fields.
-            m.entries.withUnsafeBufferPointer { entries in
+            // Packed scalars have no anchor: only the values that may be floats are read.
+            let packed = m.entries.forEachPackedValue { i, style, value in
+                if i % 2 == 1, style == .plain, let first = value.first, Self.mayStartFloat(first) {
+                    checkUnrepresentable(m.entries[i / 2].value, depth: depth + 1, skipping: skipping)
+                }
+            }
+            if packed { return anchored }
+            m.entries.forEachBlock { entries, _ in
                 for e in entries.indices {
                     if !anchored {
                         if case .scalar(let key) = entries[e].key { anchored = key.anchor != nil } else { anchored = entries[e].key.hasAnchorsOrAliases }
                     }
                     if checkUnrepresentable(entries[e].value, depth: depth + 1, skipping: skipping) { anchored = true }
                 }
+                return true
             }
             return anchored
         case .sequence(let s):

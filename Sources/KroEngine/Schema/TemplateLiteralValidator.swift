@@ -70,9 +70,9 @@ public struct TemplateLiteralValidator: Sendable {
             if preserves { return }
             guard accepts("object") || schema.allowsAdditionalProperties else { return mismatch("object") }
             // Through the buffer: a node is stored inline, and copying one retains its fields.
-            mapping.effectiveEntries.withUnsafeBufferPointer { entries in
+            mapping.effectiveEntries.forEachBlock { entries, _ in
                 for e in entries.indices {
-                    if findings.count >= limit { return }
+                    if findings.count >= limit { return false }
                     guard case .scalar(let keyScalar) = entries[e].key else { continue }
                     let key = keyScalar.value
                     guard let child = tree.child(key, of: schema) else {
@@ -93,6 +93,7 @@ public struct TemplateLiteralValidator: Sendable {
                     walk(entries[e].value, child, in: tree, path: &path, keyRange: keyScalar.range, into: &findings, limit: limit, depth: depth + 1)
                     path.removeLast()
                 }
+                return true
             }
         case .sequence(let sequence):
             if preserves { return }
