@@ -10,12 +10,17 @@ protocol PackableChild: Hashable, Sendable {
     func shifted(by delta: Int) -> Self
     /// The child's first node: an item itself, an entry's key.
     var leadingNode: YAMLNode { get }
+    /// Whether `pack` would take the child (when the positions fit).
+    var isPackable: Bool { get }
 }
 
 extension YAMLNode: PackableChild {
     static var packedScalars: Int { 1 }
     static func unpacked(_ next: () -> YAMLNode) -> YAMLNode { next() }
     var leadingNode: YAMLNode { self }
+    var isPackable: Bool {
+        if case .scalar(let s) = self { s.packed != nil } else { false }
+    }
     func pack(into packed: inout PackedScalars) -> Bool {
         guard case .scalar(let s) = self, let scalar = s.packed else { return false }
         return packed.append(scalar)
@@ -29,6 +34,7 @@ extension YAMLMappingEntry: PackableChild {
         return YAMLMappingEntry(key: key, value: next())
     }
     var leadingNode: YAMLNode { key }
+    var isPackable: Bool { key.isPackable && value.isPackable }
     func pack(into packed: inout PackedScalars) -> Bool {
         guard case .scalar(let k) = key, let key = k.packed, case .scalar(let v) = value, let value = v.packed else { return false }
         return packed.append(key, value)
@@ -38,10 +44,10 @@ extension YAMLMappingEntry: PackableChild {
     }
 }
 
-/// The children of a collection (`YAMLItems`, `YAMLEntries`): an array, or, for a long
-/// run of scalars that are their own source text, those scalars packed (PackedScalars.swift).
-/// Either way a collection of children, each made as it is read; a change first makes the
-/// packed children an array.
+/// The children of a collection (`YAMLItems`, `YAMLEntries`): an array, or, when a long
+/// run of them ends the collection and is made of scalars that are their own source text,
+/// the children before it (the head) and those scalars packed (PackedScalars.swift). Either
+/// way a collection of children, each made as it is read; a change first makes it an array.
 struct PackedChildren<Child: PackableChild>: Sendable {
     /// Packed scalars are boxed: the value stays one word, so a node stays 24 bytes. (A
     /// class, not an `indirect` case: in this generic enum, that crashed the 6.3 compiler.)
@@ -50,13 +56,14 @@ struct PackedChildren<Child: PackableChild>: Sendable {
         case packed(Box)
     }
     private final class Box: Sendable {
+        let head: [Child]
         let scalars: PackedScalars
-        init(_ scalars: PackedScalars) { self.scalars = scalars }
+        init(_ head: [Child], _ scalars: PackedScalars) { (self.head, self.scalars) = (head, scalars) }
     }
     private var storage: Storage
 
     init(_ children: [Child]) { storage = .array(children) }
-    init(packed: PackedScalars) { storage = .packed(Box(packed)) }
+    init(head: [Child] = [], packed: PackedScalars) { storage = .packed(Box(head, packed)) }
 
     var isPacked: Bool {
         if case .packed = storage { true } else { false }
@@ -65,7 +72,7 @@ struct PackedChildren<Child: PackableChild>: Sendable {
     var count: Int {
         switch storage {
         case .array(let children): children.count
-        case .packed(let box): box.scalars.count / Child.packedScalars
+        case .packed(let box): box.head.count + box.scalars.count / Child.packedScalars
         }
     }
 
@@ -87,9 +94,10 @@ struct PackedChildren<Child: PackableChild>: Sendable {
             switch storage {
             case .array(let children): return children[i]
             case .packed(let box):
+                if i < box.head.count { return box.head[i] }
                 precondition(i >= 0 && i < count, "index out of the children")
                 var reader = PackedScalars.Reader(box.scalars)
-                var scalar = i * Child.packedScalars
+                var scalar = (i - box.head.count) * Child.packedScalars
                 return Child.unpacked { defer { scalar += 1 }; return reader.scalar(scalar) }
             }
         }
@@ -104,7 +112,7 @@ struct PackedChildren<Child: PackableChild>: Sendable {
         return change(&children)
     }
 
-    /// Reads packed scalars one after another, not each from its mark.
+    /// Reads the head, then the packed scalars one after another, not each from its mark.
     struct Iterator {
         private let children: [Child]
         private var index = 0
@@ -113,39 +121,45 @@ struct PackedChildren<Child: PackableChild>: Sendable {
         init(_ storage: PackedChildren) {
             switch storage.storage {
             case .array(let children): self.children = children
-            case .packed(let box): (children, packed) = ([], box.scalars.makeIterator())
+            case .packed(let box): (children, packed) = (box.head, box.scalars.makeIterator())
             }
         }
 
         mutating func next() -> Child? {
-            if packed != nil {
-                guard packed!.hasNext else { return nil }
-                return Child.unpacked { packed!.next()! }
+            if index < children.count {
+                defer { index += 1 }
+                return children[index]
             }
-            guard index < children.count else { return nil }
-            defer { index += 1 }
-            return children[index]
+            guard packed != nil, packed!.hasNext else { return nil }
+            return Child.unpacked { packed!.next()! }
         }
     }
 
     /// Calls `body` with the children in order, a block of them at a time with the index of
-    /// the block's first, until it returns false: an array's children in place, packed
-    /// scalars unpacked a block at a time (never all at once).
+    /// the block's first, until it returns false: an array's children (and a head) in place,
+    /// packed scalars unpacked a block at a time (never all at once).
     func forEachBlock(_ body: (UnsafeBufferPointer<Child>, _ firstIndex: Int) -> Bool) {
+        guard forEachUnpackedBlock(body), case .packed(let box) = storage else { return }
+        var it = Iterator(self)
+        for _ in box.head.indices { _ = it.next() }
+        var block: [Child] = []
+        block.reserveCapacity(Swift.min(count - box.head.count, 256))
+        var first = box.head.count
+        while first < count {
+            block.removeAll(keepingCapacity: true)
+            while block.count < 256, let child = it.next() { block.append(child) }
+            guard block.withUnsafeBufferPointer({ body($0, first) }) else { return }
+            first += block.count
+        }
+    }
+
+    /// Calls `body` with the children that are not packed scalars (all of an array, the
+    /// head of packed children) in place, starting at index 0; returns what `body` did.
+    @discardableResult
+    func forEachUnpackedBlock(_ body: (UnsafeBufferPointer<Child>, _ firstIndex: Int) -> Bool) -> Bool {
         switch storage {
-        case .array(let children):
-            _ = children.withUnsafeBufferPointer { body($0, 0) }
-        case .packed:
-            var it = Iterator(self)
-            var block: [Child] = []
-            block.reserveCapacity(Swift.min(count, 256))
-            var first = 0
-            while first < count {
-                block.removeAll(keepingCapacity: true)
-                while block.count < 256, let child = it.next() { block.append(child) }
-                guard block.withUnsafeBufferPointer({ body($0, first) }) else { return }
-                first += block.count
-            }
+        case .array(let children): children.withUnsafeBufferPointer { body($0, 0) }
+        case .packed(let box): box.head.isEmpty || box.head.withUnsafeBufferPointer { body($0, 0) }
         }
     }
 
@@ -163,26 +177,33 @@ struct PackedChildren<Child: PackableChild>: Sendable {
             }
         case .packed(let box):
             var reader = PackedScalars.Reader(box.scalars)
+            let head = box.head
+            func leading(_ i: Int) -> YAMLNode {
+                i < head.count ? head[i].leadingNode : reader.scalar((i - head.count) * Child.packedScalars)
+            }
             if let positions {
-                for i in positions { body(i, reader.scalar(i * Child.packedScalars)) }
+                for i in positions { body(i, leading(i)) }
             } else {
-                for i in 0..<count { body(i, reader.scalar(i * Child.packedScalars)) }
+                for i in 0..<count { body(i, leading(i)) }
             }
         }
     }
 
     /// Calls `body` with the index, style and value of each packed scalar, without making
-    /// nodes; false (and no call) when the children are not packed.
-    func forEachPackedValue(_ body: (Int, ScalarStyle, UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    /// nodes (the index counts scalars from the collection's start, `packedScalars` a child,
+    /// as if every child were packed). The children `forEachUnpackedBlock` visits are not
+    /// visited; false (and no call) when none is packed.
+    func forEachPackedValue(_ body: (PackedScalar) -> Void) -> Bool {
         guard case .packed(let box) = storage else { return false }
-        box.scalars.forEachValue(body)
+        let offset = box.head.count * Child.packedScalars
+        box.scalars.forEachValue { body($0.moved(by: offset)) }
         return true
     }
 
     func shifted(by delta: Int) -> PackedChildren {
         switch storage {
         case .array(let children): PackedChildren(children.map { $0.shifted(by: delta) })
-        case .packed(let box): PackedChildren(packed: box.scalars.shifted(by: delta))
+        case .packed(let box): PackedChildren(head: box.head.map { $0.shifted(by: delta) }, packed: box.scalars.shifted(by: delta))
         }
     }
 

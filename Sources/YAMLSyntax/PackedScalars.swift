@@ -27,7 +27,7 @@ struct PackedScalars: Sendable {
         if count == 0 { origin = first.start }
         let firstEnd = first.start + first.value.utf8.count + (first.style == .plain ? 0 : 2)
         guard fits(start: first.start, end: firstEnd),
-              second.map({ $0.start >= firstEnd && fits(start: $0.start, end: $0.start + $0.value.utf8.count + 2) }) ?? true
+              second.map({ $0.start >= firstEnd && fits(start: $0.start, end: $0.start + $0.value.utf8.count + ($0.style == .plain ? 0 : 2)) }) ?? true
         else { return false }
         var value = first.value
         _ = value.withUTF8 { append(value: $0, style: first.style, start: first.start) }
@@ -36,6 +36,18 @@ struct PackedScalars: Sendable {
             _ = value.withUTF8 { append(value: $0, style: second.style, start: second.start) }
         }
         return true
+    }
+
+    /// Appends an entry whose key is `key` and whose value, its source text, is `value`;
+    /// all or nothing, as `append(_:_:)`.
+    mutating func append(_ key: YAMLScalar.Packed, value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, start: Int) -> Bool {
+        if count == 0 { origin = key.start }
+        let keyEnd = key.start + key.value.utf8.count + (key.style == .plain ? 0 : 2)
+        guard fits(start: key.start, end: keyEnd), start >= keyEnd,
+              fits(start: start, end: start + value.count + (style == .plain ? 0 : 2)) else { return false }
+        var name = key.value
+        _ = name.withUTF8 { append(value: $0, style: key.style, start: key.start) }
+        return append(value: value, style: style, start: start)
     }
 
     private func fits(start: Int, end fileEnd: Int) -> Bool {
@@ -59,14 +71,18 @@ struct PackedScalars: Sendable {
         return true
     }
 
-    /// Calls `body` with each scalar's index, style and value, without making nodes.
-    func forEachValue(_ body: (Int, ScalarStyle, UnsafeBufferPointer<UInt8>) -> Void) {
+    /// Calls `body` with each scalar, in order, without making its node.
+    func forEachValue(_ body: (PackedScalar) -> Void) {
         stream.withUnsafeBufferPointer { bytes in
-            var offset = 0
+            var offset = 0, end = 0
             for i in 0..<count {
-                let style = ScalarStyle(packedCode: Self.readNumber(bytes, at: &offset) & 3)
+                let head = Self.readNumber(bytes, at: &offset)
+                let style = ScalarStyle(packedCode: head & 3)
+                let start = end + head >> 2
                 let length = Self.readNumber(bytes, at: &offset)
-                body(i, style, UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]))
+                let value = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)])
+                end = start + length + (style == .plain ? 0 : 2)
+                body(PackedScalar(index: i, style: style, value: value, range: TextRange(start: origin + start, end: origin + end)))
                 offset += length
             }
         }
@@ -226,5 +242,25 @@ extension ScalarStyle {
         case 2: self = .doubleQuoted
         default: self = .plain
         }
+    }
+}
+
+/// A packed scalar as `forEachPackedValue` shows it, without its node unless asked.
+public struct PackedScalar {
+    /// Counted from the collection's first child, as if every child were packed (an entry
+    /// is two: its key at an even index, its value after it).
+    public let index: Int
+    public let style: ScalarStyle
+    /// The value's bytes, its source text (valid during the call only).
+    public let value: UnsafeBufferPointer<UInt8>
+    public let range: TextRange
+
+    /// The scalar's node.
+    public var node: YAMLNode {
+        .scalar(YAMLScalar(verbatimValue: String(decoding: value, as: UTF8.self), style: style, range: range))
+    }
+
+    func moved(by children: Int) -> PackedScalar {
+        PackedScalar(index: index + children, style: style, value: value, range: range)
     }
 }

@@ -15,12 +15,15 @@ struct TreeBuilder {
         var lastEnd: Int
         /// Nodes in this collection, counting every node aliases stand for.
         var weight = 1
-        /// For a sequence: whether its items are packed scalars (`packedRuns`' last), may
-        /// still be, or never will.
+        /// Whether the collection's last children are packed scalars (`packedRuns`' last),
+        /// may still be, or never will.
         var packing = Packing.maybe
+        /// While `.maybe`: how many of the last children could be packed.
+        var packableRun = 0
     }
 
-    /// A sequence packs its items once its first `YAMLLimits.packScalarListsFrom` can be.
+    /// A collection packs its children once `YAMLLimits.packScalarListsFrom` of them in a
+    /// row can be, and the ones after them, to its end.
     enum Packing { case maybe, packed, never }
 
     /// How `spec.resources` object items are dropped while they close (ResourceItemPruning.swift).
@@ -241,7 +244,7 @@ struct TreeBuilder {
             let entries: YAMLEntries
             if frame.packing == .packed, var packed = packedRuns.runs.popLast() {
                 packed.finish()
-                entries = YAMLEntries(packed: packed)
+                entries = YAMLEntries(head: entryStack.popArray(from: frame.firstChild), packed: packed)
             } else {
                 entries = YAMLEntries(entryStack.popArray(from: frame.firstChild))
             }
@@ -253,7 +256,7 @@ struct TreeBuilder {
             let items: YAMLItems
             if frame.packing == .packed, var packed = packedRuns.runs.popLast() {
                 packed.finish()
-                items = YAMLItems(packed: packed)
+                items = YAMLItems(head: itemStack.popArray(from: frame.firstChild), packed: packed)
             } else {
                 items = YAMLItems(itemStack.popArray(from: frame.firstChild))
             }
@@ -389,35 +392,43 @@ struct TreeBuilder {
         }
     }
 
-    /// Adds a scalar that is its source text straight to the innermost sequence's packed
-    /// items, when that sequence packs them: no string, no node.
+    /// Adds a scalar that is its source text straight to the innermost collection's packed
+    /// children, when it packs them: an item, or the value of the key before it (with it).
+    /// No string, no node.
     private mutating func appendsPacked(_ value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, start: Int, end: Int) -> Bool {
         let top = frames.count - 1
-        guard top >= 0, frames[top].packing == .packed, !frames[top].isMapping, frames.count != dropDepth,
-              end - start == value.count + (style == .plain ? 0 : 2),
-              packedRuns.runs[packedRuns.runs.count - 1].append(value: value, style: style, start: start) else { return false }
+        guard top >= 0, frames[top].packing == .packed, frames.count != dropDepth,
+              end - start == value.count + (style == .plain ? 0 : 2) else { return false }
+        let last = packedRuns.runs.count - 1
+        if frames[top].isMapping {
+            guard case .scalar(let k)? = frames[top].pendingKey, let key = k.packed,
+                  packedRuns.runs[last].append(key, value: value, style: style, start: start) else { return false }
+            frames[top].pendingKey = nil
+        } else {
+            guard packedRuns.runs[last].append(value: value, style: style, start: start) else { return false }
+        }
         frames[top].weight = min(frames[top].weight + 1, Int.max / 4)
         frames[top].lastEnd = max(frames[top].lastEnd, end)
         return true
     }
 
-    /// Adds a child (an item, an entry) to the collection `frames[top]`: packed when it and
-    /// the ones before it can be (`YAMLLimits.packScalarListsFrom`); a collection that stops
-    /// being packable is unpacked, once.
+    /// Adds a child (an item, an entry) to the collection `frames[top]`: packed once it and
+    /// the `YAMLLimits.packScalarListsFrom` before it can be, and from then on (the children
+    /// before the run stay nodes); a collection whose packed run is broken is unpacked, once.
     private mutating func addChild<Child: PackableChild>(_ child: consuming Child, to top: Int, on stack: ChildStack<Child>) {
         switch frames[top].packing {
         case .never:
             stack.push(child)
         case .maybe:
-            var probe = PackedScalars()
-            guard child.pack(into: &probe) else {
-                frames[top].packing = .never
+            guard child.isPackable else {
+                frames[top].packableRun = 0
                 stack.push(child)
                 return
             }
             stack.push(child)
-            guard stack.count - frames[top].firstChild >= max(1, limits.packScalarListsFrom) else { return }
-            let children = stack.popArray(from: frames[top].firstChild)
+            frames[top].packableRun += 1
+            guard frames[top].packableRun >= max(1, limits.packScalarListsFrom) else { return }
+            let children = stack.popArray(from: stack.count - frames[top].packableRun)
             var packed = PackedScalars()
             for c in children where !c.pack(into: &packed) {
                 for c in children { stack.push(c) }

@@ -7,12 +7,13 @@ public struct YAMLEntries: RandomAccessCollection, MutableCollection, RangeRepla
     public init() { children = PackedChildren([]) }
     public init(_ entries: [YAMLMappingEntry]) { children = PackedChildren(entries) }
     public init(arrayLiteral entries: YAMLMappingEntry...) { children = PackedChildren(entries) }
-    init(packed: PackedScalars) { children = PackedChildren(packed: packed) }
+    init(head: [YAMLMappingEntry], packed: PackedScalars) { children = PackedChildren(head: head, packed: packed) }
 
     /// The entries as an array: an array's own (no copy), packed scalars unpacked.
     public var array: [YAMLMappingEntry] { children.array }
 
-    /// Whether the entries are packed scalars (each plain or quoted, without tag or anchor).
+    /// Whether the entries, from some point to the end, are packed scalars (each plain or
+    /// quoted, without tag or anchor).
     public var arePackedScalars: Bool { children.isPacked }
 
     public var startIndex: Int { 0 }
@@ -60,9 +61,16 @@ public struct YAMLEntries: RandomAccessCollection, MutableCollection, RangeRepla
         children.forEachLeadingNode(at: positions, body)
     }
 
-    /// Calls `body` with the index, style and value of each packed scalar (two an entry: its key at an even index, its value after it),
-    /// without making nodes; false (and no call) when the entries are not packed.
-    public func forEachPackedValue(_ body: (Int, ScalarStyle, UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    /// Calls `body` with the entries that are not packed scalars (all when none is), in place,
+    /// from index 0; `forEachPackedValue` reads the others.
+    public func forEachUnpackedBlock(_ body: (UnsafeBufferPointer<YAMLMappingEntry>, _ firstIndex: Int) -> Bool) {
+        children.forEachUnpackedBlock(body)
+    }
+
+    /// Calls `body` with each packed scalar, its node not made (two an entry:
+    /// its key at an even index, its value after it), without making nodes, counted from
+    /// the first entry as if all were packed; false (and no call) when none is packed.
+    public func forEachPackedValue(_ body: (PackedScalar) -> Void) -> Bool {
         children.forEachPackedValue(body)
     }
 

@@ -7,12 +7,13 @@ public struct YAMLItems: RandomAccessCollection, MutableCollection, RangeReplace
     public init() { children = PackedChildren([]) }
     public init(_ items: [YAMLNode]) { children = PackedChildren(items) }
     public init(arrayLiteral items: YAMLNode...) { children = PackedChildren(items) }
-    init(packed: PackedScalars) { children = PackedChildren(packed: packed) }
+    init(head: [YAMLNode], packed: PackedScalars) { children = PackedChildren(head: head, packed: packed) }
 
     /// The items as an array: an array's own (no copy), packed scalars unpacked.
     public var array: [YAMLNode] { children.array }
 
-    /// Whether the items are packed scalars (each plain or quoted, without tag or anchor).
+    /// Whether the items, from some point to the end, are packed scalars (each plain or
+    /// quoted, without tag or anchor).
     public var arePackedScalars: Bool { children.isPacked }
 
     public var startIndex: Int { 0 }
@@ -54,9 +55,16 @@ public struct YAMLItems: RandomAccessCollection, MutableCollection, RangeReplace
         children.forEachBlock(body)
     }
 
-    /// Calls `body` with the index, style and value of each packed scalar (one an item),
-    /// without making nodes; false (and no call) when the items are not packed.
-    public func forEachPackedValue(_ body: (Int, ScalarStyle, UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+    /// Calls `body` with the items that are not packed scalars (all when none is), in place,
+    /// from index 0; `forEachPackedValue` reads the others.
+    public func forEachUnpackedBlock(_ body: (UnsafeBufferPointer<YAMLNode>, _ firstIndex: Int) -> Bool) {
+        children.forEachUnpackedBlock(body)
+    }
+
+    /// Calls `body` with each packed scalar, its node not made, without making
+    /// nodes, counted from the first item as if all were packed; false (and no call) when
+    /// none is packed.
+    public func forEachPackedValue(_ body: (PackedScalar) -> Void) -> Bool {
         children.forEachPackedValue(body)
     }
 

@@ -180,11 +180,26 @@ extension YAMLMapping {
         // prints as a word starting with a letter other than `true`, `false`, `null`, which
         // do not read as themselves) — no resolution per key looked at.
         let byText = Self.readsAsItself(key)
-        if entriesAreKnownEffective || !entries.contains(where: \.isMergeKey) {
-            // Through the buffer, from the end: no entry is copied until one matches (an array
-            // is one block; of packed entries, a later block's match is the later one).
+        if entriesAreKnownEffective || !hasMergeKey {
+            // Packed entries come last: the last of them that matches wins. Their keys are
+            // compared by their bytes (a packed key has no tag), or made alone.
+            var packedMatch: Int?
+            if byText {
+                var name = key
+                name.withUTF8 { name in
+                    _ = entries.forEachPackedValue { scalar in
+                        if scalar.index % 2 == 0, scalar.value.count == name.count, scalar.value.elementsEqual(name) {
+                            packedMatch = scalar.index / 2
+                        }
+                    }
+                }
+            } else if entries.arePackedScalars {
+                entries.forEachKey { i, node in if Self.node(node, isKey: key, byText: false) { packedMatch = i } }
+            }
+            if let packedMatch { return entries[packedMatch] }
+            // Through the buffer, from the end: no entry is copied until one matches.
             var found: YAMLMappingEntry?
-            entries.forEachBlock { buffer, _ in
+            entries.forEachUnpackedBlock { buffer, _ in
                 var i = buffer.count
                 while i > 0 {
                     i -= 1
@@ -195,6 +210,13 @@ extension YAMLMapping {
             return found
         }
         return effectiveEntries.first { Self.node($0.key, isKey: key, byText: byText) }
+    }
+
+    /// Whether a `<<` key is among the entries (of packed entries only the keys are made).
+    private var hasMergeKey: Bool {
+        var found = false
+        entries.forEachKey { _, key in if key.isMergeKey { found = true } }
+        return found
     }
 
     private static func node(_ node: YAMLNode, isKey key: String, byText: Bool) -> Bool {

@@ -114,7 +114,8 @@ import YAMLSyntax
         let text = switch style {
         case "flow": "list: [" + items.joined(separator: ", ") + "]\n"
         case "block": "list:\n" + items.map { "- " + $0 }.joined(separator: "\n") + "\n"
-        default: "list:\n" + items.enumerated().map { "  k\($0): \($1)" }.joined(separator: "\n") + "\n"
+        // Packed after an entry that is not: the head's anchor and float are seen too.
+        default: "list:\n  first: {x: .inf, y: &a 1}\n" + items.enumerated().map { "  k\($0): \($1)" }.joined(separator: "\n") + "\n"
         }
         let root = try #require(YAMLParser.parse(SourceText(text)).documents.first?.root)
         let list = try #require(root.mapping?.value(forKey: "list"))
@@ -122,7 +123,7 @@ import YAMLSyntax
         var reader = AdmissionReader()
         reader.checkUnrepresentable(list, depth: AdmissionReader.resourceItemDepth)
         #expect(reader.diagnostics.count > 100)
-        #expect(Self.compare(root, style) == (style == "mapping" ? 1_403 : 703))
+        #expect(Self.compare(root, style) == (style == "mapping" ? 1_409 : 703))
     }
 
     /// The pre-filter keeps every text that resolves to a float.

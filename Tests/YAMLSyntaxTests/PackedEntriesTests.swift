@@ -77,6 +77,50 @@ import Testing
         #expect(packedFile.documents == Self.parse(text, packFrom: .max).documents)
     }
 
+    /// The children before a long run of packable ones stay nodes (the head); the run to
+    /// the end is packed. A short run among them is not.
+    @Test(arguments: [false, true]) func entriesBeforeTheRunStayNodes(flow: Bool) throws {
+        let before = flow ? "m: {first: {a: 1}, " + (0..<100).map { "s\($0): v" }.joined(separator: ", ") + ", mid: [x], "
+            : "m:\n  first: {a: 1}\n" + (0..<100).map { "  s\($0): v\n" }.joined() + "  mid: [x]\n"
+        let run = Self.mapping(400, flow: flow)
+        let text = before + (flow ? String(run.dropFirst(4)) : String(run.dropFirst(3)))
+        let packedFile = Self.parse(text, packFrom: 256)
+        let nodesFile = Self.parse(text, packFrom: .max)
+        let packed = try #require(Self.mapping(of: packedFile))
+        #expect(packed.entries.arePackedScalars)
+        #expect(packed.entries.count == 502)
+        #expect(packedFile.documents == nodesFile.documents)
+        var unpacked = 0
+        packed.entries.forEachUnpackedBlock { block, first in
+            #expect(first == 0)
+            unpacked += block.count
+            return true
+        }
+        #expect(unpacked == 102)
+        var firstPacked: Int?
+        _ = packed.entries.forEachPackedValue { firstPacked = firstPacked ?? $0.index }
+        #expect(firstPacked == 204)
+        #expect(packed.value(forKey: "first")?.mapping?.value(forKey: "a")?.scalar?.value == "1")
+        #expect(packed.value(forKey: "k399")?.scalar?.value == "1" && packed.value(forKey: "k398")?.scalar?.value == "dé")
+        var blocks: [Int] = []
+        packed.entries.forEachBlock { _, first in blocks.append(first); return true }
+        #expect(blocks == [0, 102, 358])
+        #expect(Array(packed.entries.shifted(by: 5)) == packed.entries.map { $0.shifted(by: 5) })
+    }
+
+    /// Keys that do not read as themselves (numbers, booleans, quoted words) are found as
+    /// kubectl reads them, packed or not.
+    @Test func keysThatResolveAreFoundAsKubectlReadsThem() throws {
+        let text = "m:\n" + (0..<300).map { "  \($0): v\($0)\n" }.joined() + "  true: t\n  '0x10': q\n  0x10: n\n  \"yes\": y\n"
+        let packed = try #require(Self.mapping(of: Self.parse(text, packFrom: 256)))
+        let nodes = try #require(Self.mapping(of: Self.parse(text, packFrom: .max)))
+        #expect(packed.entries.arePackedScalars)
+        for key in ["7", "299", "true", "0x10", "16", "yes", "300"] {
+            #expect(packed.entry(forKey: key) == nodes.entry(forKey: key), "\(key)")
+        }
+        #expect(packed.value(forKey: "16")?.scalar?.value == "n" && packed.value(forKey: "0x10")?.scalar?.value == "q")
+    }
+
     @Test func shiftingAPackedMapping() throws {
         let entries = try #require(Self.mapping(of: Self.parse(Self.mapping(300, flow: true), packFrom: 256))?.entries)
         #expect(entries.arePackedScalars)

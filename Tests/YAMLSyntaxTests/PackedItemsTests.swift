@@ -67,6 +67,23 @@ import Testing
         #expect(items[298].scalar?.value == "ü€𝄞")
     }
 
+    /// Items before a long run of packable ones stay nodes; the run to the end is packed.
+    @Test func itemsBeforeTheRunStayNodes() throws {
+        let text = "list: [{a: 1}, " + (0..<100).map { "s\($0)" }.joined(separator: ", ") + ", [x], "
+            + (0..<300).map { Self.packable[$0 % Self.packable.count] }.joined(separator: ", ") + "]\n"
+        var limits = YAMLLimits.default
+        limits.packScalarListsFrom = .max
+        let items = try #require(Self.items(text))
+        let reference = try #require(YAMLParser.parse(SourceText(text), limits: limits).documents.first?.root?
+            .mapping?.value(forKey: "list")?.sequence?.items)
+        #expect(items.arePackedScalars && !reference.arePackedScalars)
+        #expect(items == reference && Array(items) == reference.array)
+        for i in [0, 1, 101, 102, 103, 401] { #expect(items[i] == reference[i]) }
+        var firstPacked: Int?
+        _ = items.forEachPackedValue { firstPacked = firstPacked ?? $0.index }
+        #expect(firstPacked == 102)
+    }
+
     @Test func valuesAndRangesAreTheSourceText() throws {
         let text = Self.flowList(500)
         let source = SourceText(text)
@@ -80,7 +97,10 @@ import Testing
             #expect(mapMismatches(scalar, source).isEmpty)
         }
         var seen: [(String, ScalarStyle)] = []
-        let packed = items.forEachPackedValue { _, style, value in seen.append((String(decoding: value, as: UTF8.self), style)) }
+        let packed = items.forEachPackedValue { scalar in
+            seen.append((String(decoding: scalar.value, as: UTF8.self), scalar.style))
+            #expect(scalar.node == items[scalar.index])
+        }
         #expect(packed)
         #expect(seen.map(\.0) == items.map { $0.scalar?.value })
         #expect(seen.map(\.1) == items.map { $0.scalar?.style })

@@ -256,14 +256,7 @@ struct AdmissionReader {
         case .mapping(let m):
             var anchored = m.anchor != nil
             // Through the buffer: a node is stored inline, and copying one retains its fields.
-            // Packed scalars have no anchor: only the values that may be floats are read.
-            let packed = m.entries.forEachPackedValue { i, style, value in
-                if i % 2 == 1, style == .plain, let first = value.first, Self.mayStartFloat(first) {
-                    checkUnrepresentable(m.entries[i / 2].value, depth: depth + 1, skipping: skipping)
-                }
-            }
-            if packed { return anchored }
-            m.entries.forEachBlock { entries, _ in
+            m.entries.forEachUnpackedBlock { entries, _ in
                 for e in entries.indices {
                     if !anchored {
                         if case .scalar(let key) = entries[e].key { anchored = key.anchor != nil } else { anchored = entries[e].key.hasAnchorsOrAliases }
@@ -272,19 +265,24 @@ struct AdmissionReader {
                 }
                 return true
             }
+            // Packed scalars have no anchor: only the values that may be floats are read.
+            _ = m.entries.forEachPackedValue { scalar in
+                if scalar.index % 2 == 1, scalar.style == .plain, let first = scalar.value.first, Self.mayStartFloat(first) {
+                    checkUnrepresentable(scalar.node, depth: depth + 1, skipping: skipping)
+                }
+            }
             return anchored
         case .sequence(let s):
             var anchored = s.anchor != nil
-            // Packed scalars have no anchor: only the ones that may be floats are read.
-            let packed = s.items.forEachPackedValue { i, style, value in
-                if style == .plain, let first = value.first, Self.mayStartFloat(first) {
-                    checkUnrepresentable(s.items[i], depth: depth + 1, skipping: skipping)
-                }
-            }
-            if packed { return anchored }
-            s.items.forEachBlock { items, _ in
+            s.items.forEachUnpackedBlock { items, _ in
                 for i in items.indices where checkUnrepresentable(items[i], depth: depth + 1, skipping: skipping) { anchored = true }
                 return true
+            }
+            // Packed scalars have no anchor: only the ones that may be floats are read.
+            _ = s.items.forEachPackedValue { scalar in
+                if scalar.style == .plain, let first = scalar.value.first, Self.mayStartFloat(first) {
+                    checkUnrepresentable(scalar.node, depth: depth + 1, skipping: skipping)
+                }
             }
             return anchored
         case .alias:
