@@ -19,6 +19,10 @@ struct PackedScalars: Sendable {
 
     private static let markEvery = 16
 
+    /// Longer values are not packed: a node saves little beside them, and their copy here
+    /// grows by doubling (a mapping of 50,000 one-kilobyte values peaked 41 MB higher).
+    static let maxValueBytes = 64
+
     init() {}
 
     /// Appends scalars, all or none: none when one's position is not after the last one's

@@ -164,13 +164,13 @@ public struct YAMLScalar: Sendable, Hashable {
     }
 
     /// The scalar as `PackedScalars` keeps it; nil when it is more than that (a tag, an
-    /// anchor, a block style, a value that is not its source text).
+    /// anchor, a block style, a value that is not its source text or is long).
     var packed: Packed? {
         guard case .inline(let value, let start, _, let styleAndLengthHigh) = storage else { return nil }
         let style = ScalarStyle(code: styleAndLengthHigh & 0b111)
         let quotes = style == .plain ? 0 : 2
         guard style == .plain || style == .singleQuoted || style == .doubleQuoted,
-              range.length == value.utf8.count + quotes else { return nil }
+              value.utf8.count <= PackedScalars.maxValueBytes, range.length == value.utf8.count + quotes else { return nil }
         return Packed(value: value, style: style, start: Int(start))
     }
 

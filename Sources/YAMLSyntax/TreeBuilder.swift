@@ -397,7 +397,7 @@ struct TreeBuilder {
     /// No string, no node.
     private mutating func appendsPacked(_ value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, start: Int, end: Int) -> Bool {
         let top = frames.count - 1
-        guard top >= 0, frames[top].packing == .packed, frames.count != dropDepth,
+        guard top >= 0, frames[top].packing == .packed, frames.count != dropDepth, value.count <= PackedScalars.maxValueBytes,
               end - start == value.count + (style == .plain ? 0 : 2) else { return false }
         let last = packedRuns.runs.count - 1
         if frames[top].isMapping {

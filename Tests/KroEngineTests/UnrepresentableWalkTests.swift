@@ -109,7 +109,7 @@ import YAMLSyntax
     /// A long list of plain and quoted scalars is packed (`YAMLItems`): the walk reads its
     /// values without nodes and must still report every float that is not finite.
     @Test(arguments: ["flow", "block", "mapping"]) func packedListsWalkAsThePlainWalk(style: String) throws {
-        let packable = Self.values.filter { !$0.contains(where: { "&*![{!".contains($0) }) }
+        let packable = Self.values.filter { !$0.contains(where: { "&*![{!".contains($0) }) && $0.utf8.count <= 64 }
         let items = (0..<700).map { packable[($0 * 7) % packable.count] }
         let text = switch style {
         case "flow": "list: [" + items.joined(separator: ", ") + "]\n"

@@ -6,7 +6,7 @@ import Testing
 /// PackedScalars.swift): read back, it must be node for node what an array of nodes holds.
 @Suite struct PackedItemsTests {
     /// Scalars of each packable style, of lengths that cross one-byte numbers, non-ASCII.
-    static let packable = ["a", "'b c'", "\"dé\"", "1", ".inf", "''", "\"\"", "x" + String(repeating: "y", count: 130),
+    static let packable = ["a", "'b c'", "\"dé\"", "1", ".inf", "''", "\"\"", "x" + String(repeating: "y", count: 63),
                            "ü€𝄞", "'its'"]
 
     static func flowList(_ count: Int, separator: String = ", ", tail: String = "") -> String {
@@ -25,7 +25,8 @@ import Testing
 
     @Test(arguments: [PackedItemsTests.packFrom, 300, 4_099])
     func aLongListIsPackedAndReadsAsNodes(count: Int) throws {
-        for separator in [", ", ",\n    ", " ,  "] {
+        // The last one makes gaps of two-byte numbers.
+        for separator in [", ", ",\n    ", " ,  ", "," + String(repeating: " ", count: 40)] {
             let packed = try #require(Self.items(Self.flowList(count, separator: separator)))
             #expect(packed.arePackedScalars)
             let reference = Self.unpackedReference(count, separator: separator)
@@ -38,6 +39,18 @@ import Testing
     }
 
     static let packFrom = YAMLLimits.default.packScalarListsFrom
+
+    /// A value longer than `PackedScalars.maxValueBytes` stays a node: the run starts after it.
+    @Test func aLongValueIsNotPacked() throws {
+        let long = String(repeating: "z", count: PackedScalars.maxValueBytes + 1)
+        let text = "list: [" + (0..<300).map { $0 == 10 ? long : "a\($0)" }.joined(separator: ", ") + "]\n"
+        let items = try #require(Self.items(text))
+        #expect(items.arePackedScalars)
+        var unpacked = 0
+        items.forEachUnpackedBlock { block, _ in unpacked = block.count; return true }
+        #expect(unpacked == 11)
+        #expect(items[10].scalar?.value == long && items[299].scalar?.value == "a299")
+    }
 
     @Test func aShortListStaysNodes() throws {
         let items = try #require(Self.items(Self.flowList(YAMLLimits.default.packScalarListsFrom - 1)))
