@@ -180,22 +180,20 @@ struct PackedScalars: Sendable {
         }
     }
 
+    /// Reads the scalars in order (one pass, through a `Reader`).
     struct Iterator: IteratorProtocol {
-        private let packed: PackedScalars
-        private var cursor: Cursor
+        private var reader: Reader
+        private let count: Int
         private var index = 0
 
-        init(_ packed: PackedScalars) {
-            self.packed = packed
-            cursor = Cursor(offset: 0, end: 0)
-        }
+        init(_ packed: PackedScalars) { (reader, count) = (Reader(packed), packed.count) }
 
-        var hasNext: Bool { index < packed.count }
+        var hasNext: Bool { index < count }
 
         mutating func next() -> YAMLNode? {
-            guard index < packed.count else { return nil }
-            index += 1
-            return cursor.next(in: packed)
+            guard index < count else { return nil }
+            defer { index += 1 }
+            return reader.scalar(index)
         }
     }
 

@@ -241,30 +241,27 @@ struct TreeBuilder {
         }
         let node: YAMLNode
         if frame.isMapping {
-            let entries: YAMLEntries
-            if frame.packing == .packed, var packed = packedRuns.runs.popLast() {
-                packed.finish()
-                entries = YAMLEntries(head: entryStack.popArray(from: frame.firstChild), packed: packed)
-            } else {
-                entries = YAMLEntries(entryStack.popArray(from: frame.firstChild))
-            }
+            let entries = YAMLEntries(children: closedChildren(of: frame, on: entryStack))
             let asWritten = checkKeys(entries)
             var mapping = YAMLMapping(entries: entries, style: style, range: range, tag: frame.tag, anchor: frame.anchor)
             mapping.entriesAreKnownEffective = asWritten
             node = .mapping(mapping)
         } else {
-            let items: YAMLItems
-            if frame.packing == .packed, var packed = packedRuns.runs.popLast() {
-                packed.finish()
-                items = YAMLItems(head: itemStack.popArray(from: frame.firstChild), packed: packed)
-            } else {
-                items = YAMLItems(itemStack.popArray(from: frame.firstChild))
-            }
+            let items = YAMLItems(children: closedChildren(of: frame, on: itemStack))
             node = .sequence(YAMLSequence(items: items, style: style, range: range, tag: frame.tag, anchor: frame.anchor))
         }
         if let anchor = frame.anchor { anchors[anchor] = (node, frame.weight) }
         if frames.count < dropDepth { (drops.list, dropDepth) = (nil, 0) }  // the list itself closed
         add(node, weight: frame.weight)
+    }
+
+    /// A closed collection's children: the packed run and the head before it, or the array.
+    private func closedChildren<Child: PackableChild>(of frame: Frame, on stack: ChildStack<Child>) -> PackedChildren<Child> {
+        if frame.packing == .packed, var packed = packedRuns.runs.popLast() {
+            packed.finish()
+            return PackedChildren(head: stack.popArray(from: frame.firstChild), packed: packed)
+        }
+        return PackedChildren(stack.popArray(from: frame.firstChild))
     }
 
     /// The finished document; `error` (libyaml's or a limit) closes what is still open.

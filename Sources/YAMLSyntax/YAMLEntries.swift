@@ -7,7 +7,7 @@ public struct YAMLEntries: RandomAccessCollection, MutableCollection, RangeRepla
     public init() { children = PackedChildren([]) }
     public init(_ entries: [YAMLMappingEntry]) { children = PackedChildren(entries) }
     public init(arrayLiteral entries: YAMLMappingEntry...) { children = PackedChildren(entries) }
-    init(head: [YAMLMappingEntry], packed: PackedScalars) { children = PackedChildren(head: head, packed: packed) }
+    init(children: PackedChildren<YAMLMappingEntry>) { self.children = children }
 
     /// The entries as an array: an array's own (no copy), packed scalars unpacked.
     public var array: [YAMLMappingEntry] { children.array }

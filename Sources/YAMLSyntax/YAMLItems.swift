@@ -7,7 +7,7 @@ public struct YAMLItems: RandomAccessCollection, MutableCollection, RangeReplace
     public init() { children = PackedChildren([]) }
     public init(_ items: [YAMLNode]) { children = PackedChildren(items) }
     public init(arrayLiteral items: YAMLNode...) { children = PackedChildren(items) }
-    init(head: [YAMLNode], packed: PackedScalars) { children = PackedChildren(head: head, packed: packed) }
+    init(children: PackedChildren<YAMLNode>) { self.children = children }
 
     /// The items as an array: an array's own (no copy), packed scalars unpacked.
     public var array: [YAMLNode] { children.array }

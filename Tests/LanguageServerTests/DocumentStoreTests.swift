@@ -236,13 +236,21 @@ import YAMLSyntax
         }
     }
 
-    @Test func anEditPastTheOpenBytesLimitClosesItsDocument() async throws {
+    /// A server, initialized, whose open documents may hold `maxTotalBytes`, and what it sends.
+    static func initializedServer(maxTotalBytes: Int) -> (Server, Messages) {
         let messages = Messages()
         let server = Server(writer: FrameWriter(deliver: { messages.add($0) }), logLevel: .error)
-        server.withState { $0.documents.limits.maxTotalBytes = 400 }
+        server.withState { $0.documents.limits.maxTotalBytes = maxTotalBytes }
+        for m: JSONValue in [["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]],
+                             ["jsonrpc": "2.0", "method": "initialized", "params": [:]]] {
+            _ = server.handle(Message.decode(Array(m.jsonText.utf8)))
+        }
+        return (server, messages)
+    }
+
+    @Test func anEditPastTheOpenBytesLimitClosesItsDocument() async throws {
+        let (server, messages) = Self.initializedServer(maxTotalBytes: 400)
         func send(_ m: JSONValue) { _ = server.handle(Message.decode(Array(m.jsonText.utf8))) }
-        send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
-        send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
         let uri = "file:///grow.yaml"
         let text = "apiVersion: kro.run/v1alpha1\nkind: ResourceGraphDefinition\nmetadata:\n  name: grow\n"
         send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
@@ -296,12 +304,8 @@ import YAMLSyntax
     /// A document refused at its opening is one the client has open: a request on it says
     /// why, and a change of its whole text opens it once it fits.
     @Test func aDocumentRefusedAtItsOpeningSaysWhyAndOpensOnAWholeText() async throws {
-        let messages = Messages()
-        let server = Server(writer: FrameWriter(deliver: { messages.add($0) }), logLevel: .error)
-        server.withState { $0.documents.limits.maxTotalBytes = 400 }
+        let (server, messages) = Self.initializedServer(maxTotalBytes: 400)
         func send(_ m: JSONValue) { _ = server.handle(Message.decode(Array(m.jsonText.utf8))) }
-        send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]])
-        send(["jsonrpc": "2.0", "method": "initialized", "params": [:]])
         let uri = "file:///big.yaml"
         let big = "# " + String(repeating: "x", count: 500) + "\n"
         send(["jsonrpc": "2.0", "method": "textDocument/didOpen",
