@@ -25,21 +25,14 @@ struct PackedScalars: Sendable {
 
     init() {}
 
-    /// Appends scalars, all or none: none when one's position is not after the last one's
-    /// end or is too far from the first one's start.
+    /// Appends one scalar, or two (an entry's key and value), all or none: none when one's
+    /// position is not after the last one's end or is too far from the first one's start.
     mutating func append(_ first: YAMLScalar.Packed, _ second: YAMLScalar.Packed? = nil) -> Bool {
-        if count == 0 { origin = first.start }
-        let firstEnd = first.start + first.value.utf8.count + (first.style == .plain ? 0 : 2)
-        guard fits(start: first.start, end: firstEnd),
-              second.map({ $0.start >= firstEnd && fits(start: $0.start, end: $0.start + $0.value.utf8.count + ($0.style == .plain ? 0 : 2)) }) ?? true
-        else { return false }
-        var value = first.value
-        _ = value.withUTF8 { append(value: $0, style: first.style, start: first.start) }
-        if let second {
-            value = second.value
-            _ = value.withUTF8 { append(value: $0, style: second.style, start: second.start) }
+        var value = (second ?? first).value
+        return value.withUTF8 { bytes in
+            guard let second else { return append(value: bytes, style: first.style, start: first.start) }
+            return append(first, value: bytes, style: second.style, start: second.start)
         }
-        return true
     }
 
     /// Appends an entry whose key is `key` and whose value, its source text, is `value`;
@@ -110,11 +103,6 @@ struct PackedScalars: Sendable {
         var moved = self
         moved.origin += delta
         return moved
-    }
-
-    subscript(i: Int) -> YAMLNode {
-        var reader = Reader(self)
-        return reader.scalar(i)
     }
 
     /// Reads scalars by index: forward from the last one read when the next is not far
