@@ -61,9 +61,8 @@ public struct YAMLItems: RandomAccessCollection, MutableCollection, RangeReplace
         children.forEachUnpackedBlock(body)
     }
 
-    /// Calls `body` with each packed scalar, its node not made, without making
-    /// nodes, counted from the first item as if all were packed; false (and no call) when
-    /// none is packed.
+    /// Calls `body` with each packed scalar, without making its node, counted from the
+    /// first item as if all were packed; false (and no call) when none is packed.
     public func forEachPackedValue(_ body: (PackedScalar) -> Void) -> Bool {
         children.forEachPackedValue(body)
     }

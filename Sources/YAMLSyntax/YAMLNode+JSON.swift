@@ -6,10 +6,15 @@ extension YAMLNode {
     /// style, keys stringified, aliases and merge keys expanded, duplicate keys keeping the
     /// last value. Nesting deeper than 256 levels (possible only through hostile aliases)
     /// becomes null.
-    public var jsonValue: JSONValue { jsonValue(depth: 0) }
+    public var jsonValue: JSONValue { jsonValue(nestedAt: 0) }
 
-    private func jsonValue(depth: Int) -> JSONValue {
-        guard depth < 256 else { return .null }
+    /// Nesting past which every node reads as null.
+    public static let jsonNestingLimit = 256
+
+    /// The JSON value of this node when it sits `depth` levels below its document's root
+    /// (which counts towards the nesting limit).
+    public func jsonValue(nestedAt depth: Int) -> JSONValue {
+        guard depth < Self.jsonNestingLimit else { return .null }
         switch resolvedNode {
         case .mapping(let m)?:
             let entries = m.effectiveEntries
@@ -17,11 +22,11 @@ extension YAMLNode {
             // mapping of 3.5 million keys spent 1.5 s in that).
             var members = OrderedDictionary<String, JSONValue>(minimumCapacity: entries.count)
             for entry in entries {
-                if let key = entry.key.keyString { members[key] = entry.value.jsonValue(depth: depth + 1) }
+                if let key = entry.key.keyString { members[key] = entry.value.jsonValue(nestedAt: depth + 1) }
             }
             return .object(members)
         case .sequence(let s)?:
-            return .array(s.items.map { $0.jsonValue(depth: depth + 1) })
+            return .array(s.items.map { $0.jsonValue(nestedAt: depth + 1) })
         case .scalar(let s)?:
             switch s.resolved {
             case .null: return .null

@@ -23,7 +23,8 @@ import Testing
         Array(items(flowList(count, separator: separator, tail: separator + "{k: v}"))!.array.prefix(count))
     }
 
-    @Test(arguments: [PackedItemsTests.packFrom, 300, 4_099])
+    /// 30,011 items: a packed stream of some hundred kilobytes, read from marks deep in it.
+    @Test(arguments: [PackedItemsTests.packFrom, 300, 4_099, 30_011])
     func aLongListIsPackedAndReadsAsNodes(count: Int) throws {
         // The last one makes gaps of two-byte numbers.
         for separator in [", ", ",\n    ", " ,  ", "," + String(repeating: " ", count: 40)] {
@@ -33,6 +34,9 @@ import Testing
             #expect(!YAMLItems(reference).arePackedScalars)
             #expect(Array(packed) == reference)  // in order, through the iterator
             for i in [0, 15, 16, 17, count / 2, count - 1] { #expect(packed[i] == reference[i]) }  // from a mark
+            var values: [YAMLNode] = []
+            #expect(packed.forEachPackedValue { values.append($0.node) })
+            #expect(values == reference)
             #expect(packed == YAMLItems(reference))
             #expect(packed.hashValue == YAMLItems(reference).hashValue)
         }

@@ -56,27 +56,41 @@ public enum InstanceAdmission {
         var report = FieldErrorReport(locator: locator, limit: maxFindings, moreFindingsHint: moreFindingsHint)
         report.ruleCostLeft = ruleCostBudget
         report.fileRuleBudgetNotice = fileRuleBudgetNotice
-        guard let root = document.root, case .object(var object) = root.jsonValue else {
-            report.error(APIFieldPath(), "Invalid value: \"\(typeName(document.root?.jsonValue ?? .null))\": the instance must be an object", at: .value)
+        let root = document.root.map { KubectlReading($0, depth: 0) }
+        guard let root, root.isObject else {
+            report.error(APIFieldPath(), "Invalid value: \"\(typeName(root?.json ?? .null))\": the instance must be an object", at: .value)
             return AdmittedInstance(object: .object([:]), diagnostics: report.diagnostics)
+        }
+        // The spec is read from the YAML by the pruner; the fields a create ignores or
+        // prunes at the top are only named.
+        var object = OrderedDictionary<String, JSONValue>()
+        var specReading: KubectlReading?
+        var otherKeys: [String] = []
+        root.forEachMember { key, child in
+            switch key {
+            case "spec": specReading = child; object[key] = .null   // its place, for now
+            case "apiVersion", "kind", "metadata": object[key] = child.json
+            default: otherKeys.append(key)
+            }
         }
         checkTypeMeta(object, kind: kind, report: &report)
         object["metadata"] = admitMetadata(object["metadata"], kind: kind, report: &report)
         // A create ignores `status` (the status subresource is enabled); other top-level
         // fields the schema does not declare are pruned.
-        for key in object.keys where !["apiVersion", "kind", "metadata", "spec", "status"].contains(key) {
+        for key in otherKeys where key != "status" {
             report.warning(APIFieldPath().child(key), "unknown field \"\(key)\"")
         }
-        object = object.filter { ["apiVersion", "kind", "metadata", "spec"].contains($0.key) }
 
         let specSchema = kind.schema["properties"]?["spec"] ?? ["type": "object"]
-        var spec = object["spec"]
+        let path = APIFieldPath().child("spec")
+        var spec: JSONValue?
         // A null the schema does not allow is dropped before defaulting (as in nested fields).
-        if spec == .null && specSchema["nullable"] != .bool(true) { spec = nil }
-        if spec == nil, let d = specSchema["default"] { spec = d }
+        if let specReading, !(specReading.isNull && specSchema["nullable"] != .bool(true)) {
+            spec = SchemaPruner.prune(specReading, schema: specSchema, path: path, report: &report)
+        } else if let d = specSchema["default"] {
+            spec = SchemaPruner.prune(d, schema: specSchema, path: path, report: &report)
+        }
         if var value = spec {
-            let path = APIFieldPath().child("spec")
-            value = SchemaPruner.prune(value, schema: specSchema, path: path, report: &report)
             value = SchemaDefaulter.apply(value, schema: specSchema)
             SchemaValidator.validate(value, schema: specSchema, path: path, report: &report)
             object["spec"] = value
