@@ -2,10 +2,8 @@
 // go-yaml v2, YAML 1.1 style; rgd.md §1).
 
 extension YAMLScalar {
-    static let strTag = "tag:yaml.org,2002:str"
-
-    /// The JSON value kubectl produces for this scalar. Quoted and block scalars, and
-    /// scalars tagged `!!str`, are strings; plain scalars resolve to null, booleans
+    /// The JSON value kubectl produces for this scalar. Quoted and block scalars are
+    /// strings, and a tag decides for itself (ScalarTags.swift); plain scalars resolve to null, booleans
     /// (`yes`/`no`/`on`/`off`…), integers (decimal, `0x`, `0o`, leading-`0` octal, `0b`,
     /// `_` ignored) and floats. A number is `.int` iff it is integral and fits Int64.
     public var resolved: ResolvedScalar {
@@ -37,8 +35,16 @@ extension YAMLScalar {
     }
 
     var goValue: GoValue {
-        guard style == .plain, tag != Self.strTag else { return .string(value) }
+        if let tag { return Self.resolveTagged(value, tag: tag).value }
+        guard style == .plain else { return .string(value) }
         return Self.resolvePlain(value)
+    }
+
+    /// Why go-yaml v2 fails the document at this scalar: a tag that cannot hold its
+    /// value (`!!int abc`, `!!binary` that is not base64); nil for nearly every scalar.
+    public var tagProblem: String? {
+        guard let tag else { return nil }
+        return Self.resolveTagged(value, tag: tag).problem
     }
 
     static func resolvePlain(_ s: String) -> GoValue {

@@ -166,6 +166,9 @@ struct TreeBuilder {
             node = .scalar(YAMLScalar(verbatimValue: string, style: style, range: range))
         } else {
             node = .scalar(YAMLScalar(value: string, style: style, range: range, tag: tag, anchor: anchor, sourceMap: map))
+            if let problem = node.scalar?.tagProblem {
+                errors.append(YAMLError(message: problem, range: range, kind: .syntax))
+            }
         }
         if let anchor { anchors[anchor] = (node, 1); sawAnchorsOrAliases = true }
         add(node, weight: 1)

@@ -61,7 +61,7 @@ import YAMLSyntax
     static let values = [
         ".inf", ".Inf", ".INF", "-.inf", "+.Inf", "-.INF", ".nan", ".NaN", ".NAN", "1e999", "-1e400", "+1e309",
         "1_0e999", "0x10", "1_000", ".5", "-.5e999", "inf", "nan", "Infinity", "'.inf'", "\".nan\"", "!!str .inf",
-        "!!float .inf", "!!float 1e999", "!!int -.inf", "1e308", "abc", "~", "null", "yes", "0o17", ".", "+", "-x",
+        "!!float .inf", "!!float 1e999", "!local -.inf", "1e308", "abc", "~", "null", "yes", "0o17", ".", "+", "-x",
         ".infinity", "1e99999999999", "9" + String(repeating: "9", count: 400), "&v2 .inf", "&w2 plain", "*v",
         "[.inf, 1, *w]", "{a: -.inf, b: &x [1]}", "!!float +.INF",
     ]
