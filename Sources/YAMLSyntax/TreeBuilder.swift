@@ -385,6 +385,9 @@ struct TreeBuilder {
             if let key = frames[top].pendingKey.take() {
                 addChild(YAMLMappingEntry(key: key, value: node), to: top, on: entryStack)
             } else {
+                if let problem = node.mapKeyProblem {
+                    errors.append(YAMLError(message: problem, range: node.range, kind: .syntax))
+                }
                 frames[top].pendingKey = node
             }
         } else {

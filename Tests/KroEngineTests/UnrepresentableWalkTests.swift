@@ -99,7 +99,9 @@ import YAMLSyntax
     @Test(arguments: 0..<60) func generatedDocumentsWalkAsThePlainWalk(seed: Int) {
         let text = Self.generated(seed: seed)
         let file = YAMLParser.parse(SourceText(text))
-        guard let root = file.documents.first?.root, file.documents.allSatisfy({ $0.errors.isEmpty }) else {
+        // Collection keys fail kubectl's conversion (an error the walk does not change).
+        let parses = file.documents.allSatisfy { $0.errors.allSatisfy { $0.message.hasPrefix("invalid map key") } }
+        guard let root = file.documents.first?.root, parses else {
             Issue.record("seed \(seed) does not parse: \(file.documents.flatMap(\.errors))\n\(text)")
             return
         }
