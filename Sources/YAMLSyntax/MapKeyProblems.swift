@@ -43,7 +43,7 @@ extension YAMLScalar {
         }
     }
 
-    private static func mayBeNullOrNumber(_ first: UInt8) -> Bool {
+    static func mayBeNullOrNumber(_ first: UInt8) -> Bool {
         switch first {
         case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "+"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
         default: false

@@ -171,7 +171,9 @@ struct TreeBuilder {
             }
         }
         if let anchor { anchors[anchor] = (node, 1); sawAnchorsOrAliases = true }
-        add(node, weight: 1)
+        // Decided from the bytes: a key's node is not looked at again (`mapKeyProblem`).
+        let fineAsKey = tag == nil && (style != .plain || value.first.map { !YAMLScalar.mayBeNullOrNumber($0) } == true)
+        add(node, weight: 1, fineAsKey: fineAsKey)
     }
 
     /// From this length on, a value the decoder can read (verbatim or matched) is built from
@@ -375,7 +377,8 @@ struct TreeBuilder {
         }
     }
 
-    private mutating func add(_ node: consuming YAMLNode, weight: Int) {
+    /// `fineAsKey`: the node is known to be a key kubectl converts.
+    private mutating func add(_ node: consuming YAMLNode, weight: Int, fineAsKey: Bool = false) {
         guard !frames.isEmpty else { root = node; return }
         if frames.count == dropDepth { node = keepingOrDropping(node) }
         let top = frames.count - 1
@@ -385,7 +388,7 @@ struct TreeBuilder {
             if let key = frames[top].pendingKey.take() {
                 addChild(YAMLMappingEntry(key: key, value: node), to: top, on: entryStack)
             } else {
-                if let problem = node.mapKeyProblem {
+                if !fineAsKey, let problem = node.mapKeyProblem {
                     errors.append(YAMLError(message: problem, range: node.range, kind: .syntax))
                 }
                 frames[top].pendingKey = node
