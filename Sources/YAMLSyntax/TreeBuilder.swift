@@ -119,6 +119,9 @@ struct TreeBuilder {
     mutating func scalar(value: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: String?, anchor: String?,
                          start: Int, end: Int, releaseValue: () -> Void = {}) {
         guard countsNode(at: TextRange(start: start, end: end)) else { return }
+        // Decided from the bytes, before `releaseValue` frees them: as a key, the node is
+        // then not looked at again (`mapKeyProblem`).
+        let fineAsKey = tag == nil && (style != .plain || value.first.map { !YAMLScalar.mayBeNullOrNumber($0) } == true)
         let tokenStart = tag != nil || anchor != nil ? min(contentStart(after: start), end) : start
         let local = tokenStart - input.base
         var tokenEnd = end
@@ -171,8 +174,6 @@ struct TreeBuilder {
             }
         }
         if let anchor { anchors[anchor] = (node, 1); sawAnchorsOrAliases = true }
-        // Decided from the bytes: a key's node is not looked at again (`mapKeyProblem`).
-        let fineAsKey = tag == nil && (style != .plain || value.first.map { !YAMLScalar.mayBeNullOrNumber($0) } == true)
         add(node, weight: 1, fineAsKey: fineAsKey)
     }
 
