@@ -11,14 +11,9 @@ extension YAMLNode {
         case .mapping: return Self.collectionKeyProblem("mapping")
         case .sequence: return Self.collectionKeyProblem("sequence")
         case .alias:
-            // An unknown anchor is an error already.
-            return resolvedNode.flatMap { $0.isAlias ? nil : $0.mapKeyProblem }
+            // Its target (never an alias); an unknown anchor is an error already.
+            return resolvedNode?.mapKeyProblem
         }
-    }
-
-    private var isAlias: Bool {
-        if case .alias = self { return true }
-        return false
     }
 
     private static func collectionKeyProblem(_ what: String) -> String {

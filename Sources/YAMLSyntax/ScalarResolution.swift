@@ -42,7 +42,7 @@ extension YAMLScalar {
 
     /// Why go-yaml v2 fails the document at this scalar: a tag that cannot hold its
     /// value (`!!int abc`, `!!binary` that is not base64); nil for nearly every scalar.
-    public var tagProblem: String? {
+    var tagProblem: String? {
         guard let tag else { return nil }
         return Self.resolveTagged(value, tag: tag).problem
     }

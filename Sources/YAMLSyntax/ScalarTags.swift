@@ -77,38 +77,21 @@ extension YAMLScalar {
 
     /// Bytes as Go's JSON encoder writes them: valid UTF-8 kept, each other byte U+FFFD.
     static func goJSONText(_ bytes: [UInt8]) -> String {
-        var scalars = String.UnicodeScalarView()
-        var i = 0
-        while i < bytes.count {
-            let b0 = bytes[i]
-            var length = 0
-            var second: ClosedRange<UInt8> = 0x80...0xBF
-            switch b0 {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0: (length, second) = (3, 0xA0...0xBF)
-            case 0xED: (length, second) = (3, 0x80...0x9F)
-            case 0xE1...0xEF: length = 3
-            case 0xF0: (length, second) = (4, 0x90...0xBF)
-            case 0xF4: (length, second) = (4, 0x80...0x8F)
-            case 0xF1...0xF3: length = 4
-            default: break
+        bytes.withUnsafeBufferPointer { buf in
+            var scalars = String.UnicodeScalarView()
+            var i = 0
+            while i < buf.count {
+                let length = UTF8Validation.scalarLength(buf, at: i)
+                guard length > 0 else {
+                    scalars.append("\u{FFFD}")
+                    i += 1
+                    continue
+                }
+                scalars.append(Unicode.Scalar(UTF8Validation.scalarValue(buf, at: i, length: length)) ?? "\u{FFFD}")
+                i += length
             }
-            var valid = length > 0 && i + length <= bytes.count
-            if valid && length > 1 {
-                valid = second.contains(bytes[i + 1]) && bytes[(i + 2)..<(i + length)].allSatisfy { (0x80...0xBF).contains($0) }
-            }
-            guard valid else {
-                scalars.append("\u{FFFD}")
-                i += 1
-                continue
-            }
-            var code = length == 1 ? UInt32(b0) : UInt32(b0) & (0xFF >> (length + 1))
-            for k in 1..<max(length, 1) { code = code << 6 | UInt32(bytes[i + k] & 0x3F) }
-            scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
-            i += length
+            return String(scalars)
         }
-        return String(scalars)
     }
 
     /// go-yaml v2's `parseTimestamp`: Go's `time.Parse` with `2006-1-2T15:4:5.999999999Z07:00`

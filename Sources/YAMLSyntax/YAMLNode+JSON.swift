@@ -21,9 +21,7 @@ extension YAMLNode {
             // Sized once: grown key by key, the table was made again at each doubling (a
             // mapping of 3.5 million keys spent 1.5 s in that).
             var members = OrderedDictionary<String, JSONValue>(minimumCapacity: entries.count)
-            for entry in entries {
-                if let key = entry.key.keyString { members[key] = entry.value.jsonValue(nestedAt: depth + 1) }
-            }
+            YAMLMapping.forEachJSONMember(of: entries) { key, value in members[key] = value.jsonValue(nestedAt: depth + 1) }
             return .object(members)
         case .sequence(let s)?:
             return .array(s.items.map { $0.jsonValue(nestedAt: depth + 1) })
@@ -37,6 +35,21 @@ extension YAMLNode {
             }
         case .alias?, nil:
             return .null
+        }
+    }
+}
+
+extension YAMLMapping {
+    /// The members of the JSON object kubectl makes of this mapping, in order: the effective
+    /// entries (merge keys expanded, the last of a repeated key) whose key is a scalar,
+    /// stringified.
+    public func forEachJSONMember(_ body: (String, YAMLNode) -> Void) {
+        Self.forEachJSONMember(of: effectiveEntries, body)
+    }
+
+    fileprivate static func forEachJSONMember(of entries: YAMLEntries, _ body: (String, YAMLNode) -> Void) {
+        for entry in entries {
+            if let key = entry.key.keyString { body(key, entry.value) }
         }
     }
 }

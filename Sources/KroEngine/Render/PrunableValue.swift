@@ -56,9 +56,7 @@ struct KubectlReading: PrunableValue {
 
     func forEachMember(_ body: (String, KubectlReading) -> Void) {
         guard case .mapping(let m)? = resolved else { return }
-        for entry in m.effectiveEntries {
-            if let key = entry.key.keyString { body(key, KubectlReading(entry.value, depth: depth + 1)) }
-        }
+        m.forEachJSONMember { key, value in body(key, KubectlReading(value, depth: depth + 1)) }
     }
 
     func forEachItem(_ body: (KubectlReading) -> Void) {
