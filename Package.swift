@@ -103,6 +103,16 @@ if ProcessInfo.processInfo.environment["KRO_FUZZ"] == "1" {
     package.targets.append(.executableTarget(name: "kro-fuzz", dependencies: ["KroFuzzTargets"], path: "Fuzz/Harness"))
 }
 
+// ThreadSanitizer builds (`scripts/sanitize.sh thread` sets KRO_SANITIZE) link the annotations
+// that let it see the ordering Swift's reference counts give (see its .c file) into the two
+// binaries they run, the server and the tests; no other build has them.
+if ProcessInfo.processInfo.environment["KRO_SANITIZE"] == "thread" {
+    package.targets.append(.target(name: "ThreadSanitizerSupport"))
+    for target in package.targets where ["kro-lsp", "KroTestSupport"].contains(target.name) {
+        target.dependencies.append("ThreadSanitizerSupport")
+    }
+}
+
 // The product's code is optimised in debug builds too (`swift run kro-lsp`, `swift test`):
 // unoptimised, a 10 MB string of escapes took 8 s to check and 10,000 resources 2.6 s.
 let productTargets: Set<String> = ["YAMLSyntax", "JSON", "CEL", "KroEngine", "KroIDE", "LanguageServer", "kro-lsp"]
