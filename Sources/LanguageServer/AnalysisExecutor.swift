@@ -22,7 +22,7 @@ final class AnalysisExecutor: @unchecked Sendable {
     private struct Waiter {
         var ticket: Int
         var key: String?
-        var continuation: CheckedContinuation<Bool, Never>
+        var continuation: HandedContinuation<Bool>
     }
 
     init(limit: Int) { self.limit = max(1, limit) }
@@ -40,7 +40,7 @@ final class AnalysisExecutor: @unchecked Sendable {
         if limited { guard await acquire(urgent: urgent, key: key) else { return nil } }
         let stop = StopSignal()
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
+            await withHandedContinuation { continuation in
                 DispatchQueue(label: label).async { [self] in
                     let result = work(stop)
                     // Released here, not after the caller resumes: the next run need not wait
@@ -56,7 +56,7 @@ final class AnalysisExecutor: @unchecked Sendable {
     private func acquire(urgent: Bool, key: String?) async -> Bool {
         let ticket = lock.withLock { nextTicket += 1; return nextTicket }
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
+            await withHandedContinuation { continuation in
                 let granted = lock.withLock { () -> Bool? in
                     // Checked under the lock: a cancellation before this finds nothing to remove.
                     if Task.isCancelled { return false }
@@ -69,7 +69,7 @@ final class AnalysisExecutor: @unchecked Sendable {
                 if let granted { continuation.resume(returning: granted) }
             }
         } onCancel: {
-            let removed = lock.withLock { () -> CheckedContinuation<Bool, Never>? in
+            let removed = lock.withLock { () -> HandedContinuation<Bool>? in
                 if let k = waitingUrgent.firstIndex(where: { $0.ticket == ticket }) { return waitingUrgent.remove(at: k).continuation }
                 guard let k = waiting.firstIndex(where: { $0.ticket == ticket }) else { return nil }
                 return waiting.remove(at: k).continuation
@@ -101,7 +101,7 @@ final class AnalysisExecutor: @unchecked Sendable {
     /// Hands the finished run's turn to the longest urgent waiter, else the longest waiter,
     /// or frees it.
     private func release() {
-        let next = lock.withLock { () -> CheckedContinuation<Bool, Never>? in
+        let next = lock.withLock { () -> HandedContinuation<Bool>? in
             if !waitingUrgent.isEmpty { return waitingUrgent.removeFirst().continuation }
             guard !waiting.isEmpty else { running -= 1; return nil }
             return waiting.removeFirst().continuation

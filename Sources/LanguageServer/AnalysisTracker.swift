@@ -57,7 +57,7 @@ struct AnalysisTracker {
     private var tasks: [String: Task<Void, Never>] = [:]
     /// Documents whose current run has begun but has no task yet (`Server.Reanalysis`).
     private var unstarted: Set<String> = []
-    private var waiters: [String: [CheckedContinuation<Outcome, Never>]] = [:]
+    private var waiters: [String: [HandedContinuation<Outcome>]] = [:]
     /// Per open document, what its analyses reuse (unchanged resources, the YAML tree).
     private var caches: [String: AnalysisCache] = [:]
 
@@ -135,7 +135,7 @@ struct AnalysisTracker {
     /// The result of the newest run on the text of `generation` (nil: the current one), or
     /// nil after registering `continuation` to receive it.
     mutating func result(_ uri: String, generation wanted: Int?,
-                         orWait continuation: CheckedContinuation<Outcome, Never>) -> Outcome? {
+                         orWait continuation: HandedContinuation<Outcome>) -> Outcome? {
         guard let generation = current[uri], wanted.map({ hasText(of: $0, uri) }) ?? true else { return .superseded }
         if let done = completed[uri], done.generation == generation { return .done(done) }
         waiters[uri, default: []].append(continuation)

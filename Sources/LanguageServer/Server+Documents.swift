@@ -338,7 +338,7 @@ extension Server {
     /// The analysis of `generation` of `uri` (nil: the latest), waiting while it runs.
     /// A request waiting makes the run urgent: it goes before background re-analyses.
     func analysis(_ uri: String, generation: Int? = nil) async -> AnalysisTracker.Outcome {
-        await withCheckedContinuation { continuation in
+        await withHandedContinuation { continuation in
             let ready = withState { $0.analyses.result(uri, generation: generation, orWait: continuation) }
             if let ready { continuation.resume(returning: ready) } else { executor.promote(uri) }
         }
