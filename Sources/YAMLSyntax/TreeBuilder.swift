@@ -134,7 +134,7 @@ struct TreeBuilder {
             // The common case: the value is its source text.
             map = .verbatim(start: tokenStart + quote, length: value.count)
         } else if let decoded = decode(style: style, local: local, end: end, output: .check(value)) {
-            decodedLarge = value.count >= Self.largeValueBytes
+            decodedLarge = value.count >= limits.rebuildValuesFrom
             map = decoded.map.shifted(by: input.base)
             if style == .literal || style == .folded { tokenEnd = input.base + decoded.end }
         } else {
@@ -148,7 +148,7 @@ struct TreeBuilder {
         if verbatim, tag == nil, anchor == nil, appendsPacked(value, style: style, start: tokenStart, end: end) { return }
         let valueCount = value.count
         let string: String
-        if verbatim, valueCount >= Self.largeValueBytes {
+        if verbatim, valueCount >= limits.rebuildValuesFrom {
             releaseValue()
             let inside = local + quote
             string = input.bytes.withUnsafeBufferPointer {
@@ -176,10 +176,6 @@ struct TreeBuilder {
         if let anchor { anchors[anchor] = (node, 1); sawAnchorsOrAliases = true }
         add(node, weight: 1, fineAsKey: fineAsKey)
     }
-
-    /// From this length on, a value the decoder can read (verbatim or matched) is built from
-    /// the source after libyaml's copy is freed.
-    static let largeValueBytes = 64 << 10
 
     private func decode(style: ScalarStyle, local: Int, end: Int, output: ScalarDecoder.Output) -> ScalarDecoder.Result? {
         let parentIndent = style == .literal || style == .folded ? parentIndent() : -1  // block scalars only

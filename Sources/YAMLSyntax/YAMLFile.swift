@@ -126,6 +126,11 @@ public struct YAMLLimits: Sendable, Hashable {
     /// keeps its scalars packed (`YAMLItems`, PackedScalars.swift): shorter lists, most of
     /// them, stay arrays of nodes. Tests and the fuzzer lower it to pack small lists too.
     public var packScalarListsFrom = 256
+    /// From this length on, a scalar's value the tree builder can read from the source (as
+    /// written, or decoded the way libyaml decoded it) is built after libyaml's copy is
+    /// freed (TreeBuilder.scalar), so the two are never alive together. Tests and the fuzzer
+    /// lower it to take that path on short values too.
+    public var rebuildValuesFrom = 64 << 10
     /// Whether the tree builder drops items as they close (else only the finished tree is
     /// pruned): off for the rare document where that guess proved wrong.
     var dropsItemsEarly = true

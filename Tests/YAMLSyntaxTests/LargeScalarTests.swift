@@ -1,12 +1,13 @@
+import Foundation
 import Testing
 @testable import YAMLSyntax
 
-/// From `TreeBuilder.largeValueBytes` on, a value is built from the source after libyaml's
+/// From `YAMLLimits.rebuildValuesFrom` on, a value is built from the source after libyaml's
 /// buffer is freed: read back when libyaml copied it verbatim, written by `ScalarDecoder`
 /// when escaped or folded (after its check pass matched libyaml's). A value the decoder does
 /// not match stays libyaml's. Either way the node is what the value, range and map say.
 @Suite struct LargeScalarTests {
-    static let threshold = TreeBuilder.largeValueBytes
+    static let threshold = YAMLLimits.default.rebuildValuesFrom
 
     /// A body of `length` bytes with non-ASCII characters (é is two bytes) at both ends.
     static func body(_ length: Int) -> String {
@@ -106,6 +107,19 @@ import Testing
             let big = item.mapping?.value(forKey: "template")?.mapping?.value(forKey: "data")?.mapping?.value(forKey: "big")?.scalar
             #expect(big?.value == "\(i)" + value)
             if let big { #expect(mapMismatches(big, source).isEmpty) }
+        }
+    }
+
+    /// Every value of the corpus built from the source after libyaml's copy is freed (the
+    /// path from 0 bytes on, not 64 KiB) reads as the default parse's.
+    @Test func corpusValuesRebuiltFromTheSourceReadAsLibyamls() throws {
+        var rebuilding = YAMLLimits.default
+        rebuilding.rebuildValuesFrom = 0
+        for url in CorpusTests.corpusFiles {
+            let source = SourceText(bytes: [UInt8](try Data(contentsOf: url)))
+            let rebuilt = YAMLParser.parse(source, limits: rebuilding)
+            let reference = YAMLParser.parse(source)
+            #expect(rebuilt.documents == reference.documents && rebuilt.errors == reference.errors, "\(url.lastPathComponent)")
         }
     }
 }
