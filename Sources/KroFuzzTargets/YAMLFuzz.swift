@@ -46,12 +46,7 @@ enum YAMLFuzz {
     static func checkRebuiltValues(_ source: SourceText, reference: YAMLFile, _ v: inout Violations) {
         var limits = YAMLLimits.default
         limits.rebuildValuesFrom = source.bytes.count % 3
-        let rebuilt = YAMLParser.parse(source, limits: limits)
-        v.expect(rebuilt.documents == reference.documents && rebuilt.errors == reference.errors,
-                 "a parse rebuilding short values from the source differs from the default parse")
-        let cut = YAMLParser.parse(source, limits: limits, parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
-        v.expect(cut.documents == reference.documents && cut.errors == reference.errors,
-                 "a cut parse rebuilding short values from the source differs from the default parse")
+        expectParses(source, limits: limits, toGive: reference, "rebuilding short values from the source", &v)
     }
 
     /// Lists packed from their first, second or third item (YAMLItems) read as the same
@@ -59,13 +54,18 @@ enum YAMLFuzz {
     static func checkPacking(_ source: SourceText, _ v: inout Violations) {
         var packing = YAMLLimits.default, unpacked = YAMLLimits.default
         (packing.packScalarListsFrom, unpacked.packScalarListsFrom) = (1 + source.bytes.count % 3, .max)
-        let reference = YAMLParser.parse(source, limits: unpacked)
-        let packed = YAMLParser.parse(source, limits: packing)
-        v.expect(packed.documents == reference.documents && packed.errors == reference.errors,
-                 "a parse packing short lists differs from the parse into nodes")
-        let cut = YAMLParser.parse(source, limits: packing, parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
+        expectParses(source, limits: packing, toGive: YAMLParser.parse(source, limits: unpacked), "packing short lists", &v)
+    }
+
+    /// The one-thread and the cut parse under `limits` give `reference`'s documents and errors.
+    static func expectParses(_ source: SourceText, limits: YAMLLimits, toGive reference: YAMLFile,
+                             _ doing: String, _ v: inout Violations) {
+        let one = YAMLParser.parse(source, limits: limits)
+        v.expect(one.documents == reference.documents && one.errors == reference.errors,
+                 "a parse \(doing) differs from the reference parse")
+        let cut = YAMLParser.parse(source, limits: limits, parallel: .init(threads: 2, minimumDocumentBytes: 0, groupsPerThread: 2))
         v.expect(cut.documents == reference.documents && cut.errors == reference.errors,
-                 "a cut parse packing short lists differs from the parse into nodes")
+                 "a cut parse \(doing) differs from the reference parse")
     }
 
     /// A document's node count is its tree's when nothing was cut short; under a limit just
